@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Shared by scripts/run and scripts/test: the Debian 12 packages RentDesk needs, and the
+# build through CMake presets. Sourced, not run.
+
+# What building and running RentDesk needs.
+RENTDESK_BUILD_PACKAGES=(
+    g++ cmake ninja-build pkg-config
+    qt6-base-dev libqt6sql6-sqlite qt6-websockets-dev
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
+    libsqlite3-dev
+)
+# What the test suite needs on top (real servers the integration tests start).
+RENTDESK_TEST_PACKAGES=(
+    "${RENTDESK_BUILD_PACKAGES[@]}"
+)
+
+rentdesk_root() {
+    cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd
+}
+
+# Installs the packages that are missing, as root; otherwise prints the exact command.
+rentdesk_ensure_packages() {
+    local missing=() package
+    for package in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$package")
+        fi
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "RentDesk needs these Debian packages, which are not installed:" >&2
+        echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+        exit 1
+    fi
+    echo "Installing: ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    # A fresh machine may have no package lists yet; fetch them only when needed.
+    if ! apt-get install -y --no-install-recommends "${missing[@]}"; then
+        apt-get update
+        apt-get install -y --no-install-recommends "${missing[@]}"
+    fi
+}
+
+# Configures once (CMake re-runs itself when a CMakeLists.txt changes), then builds what
+# changed.
+rentdesk_build() {
+    local preset=$1 root
+    root=$(rentdesk_root)
+    if [ ! -f "$root/build/$preset/CMakeCache.txt" ]; then
+        cmake -S "$root" --preset "$preset"
+    fi
+    cmake --build "$root/build/$preset"
+}
