@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/database.h"
+
+#include "db/migrationset.h"
+#include "db/migrator.h"
+#include "db/query.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcDb, "rentdesk.db", QtWarningMsg)
+
+namespace rentdesk::db {
+
+namespace {
+
+DbError makeError(DbError::Kind kind, QString message, QString detail = {})
+{
+    DbError error;
+    error.kind = kind;
+    error.message = std::move(message);
+    error.detail = std::move(detail);
+    return error;
+}
+
+// Rewrites a driver-level error so that its one line names the file.
+DbError aboutFile(DbError error, const QString &path)
+{
+    switch (error.kind) {
+    case DbError::Kind::NotADatabase:
+        error.message = QCoreApplication::translate(
+                            "DbError", "%1 is not a RentDesk database: it is not an SQLite file, or it is damaged.")
+                            .arg(path);
+        break;
+    case DbError::Kind::CannotOpen:
+        error.message = QCoreApplication::translate("DbError", "Cannot open the database %1.").arg(path);
+        break;
+    case DbError::Kind::Busy:
+        error.message =
+            QCoreApplication::translate("DbError", "The database %1 is locked by another program.").arg(path);
+        break;
+    default:
+        error.message =
+            QCoreApplication::translate("DbError", "Cannot use the database %1: %2").arg(path, error.message);
+        break;
+    }
+    return error;
+}
+
+// Makes sure the file's folder exists, refusing to go through a regular file.
+std::expected<bool /*file existed*/, DbError> prepareLocation(const QString &path)
+{
+    const QFileInfo file(path);
+    if (file.exists()) {
+        if (!file.isFile())
+            return std::unexpected(
+                makeError(DbError::Kind::CannotOpen,
+                          QCoreApplication::translate("DbError", "%1 is a folder, not a database file.").arg(path)));
+        return true;
+    }
+    QString ancestor = file.absolutePath();
+    while (!QFileInfo::exists(ancestor))
+        ancestor = QFileInfo(ancestor).absolutePath();
+    if (!QFileInfo(ancestor).isDir()) {
+        return std::unexpected(makeError(
+            DbError::Kind::CannotCreate,
+            QCoreApplication::translate("DbError", "Cannot create the database %1: %2 is a file, not a folder.")
+                .arg(path, ancestor)));
+    }
+    if (!QDir().mkpath(file.absolutePath())) {
+        return std::unexpected(
+            makeError(DbError::Kind::CannotCreate,
+                      QCoreApplication::translate("DbError", "Cannot create the folder %1 for the database.")
+                          .arg(file.absolutePath())));
+    }
+    return false;
+}
+
+QAtomicInteger<quint64> g_instanceCounter;
+
+} // namespace
+
+struct Database::Private
+{
+    QString path;
+    QString connectionPrefix;
+    Options options;
+    int schemaVersion = 0;
+
+    [[nodiscard]] QString connectionName() const
+    {
+        return connectionPrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    }
+
+    [[nodiscard]] std::expected<QSqlDatabase, DbError> addConnection(const QString &name) const;
+    [[nodiscard]] std::expected<void, DbError> configure(const QSqlDatabase &db) const;
+    [[nodiscard]] std::expected<void, DbError> probe() const;
+};
+
+std::expected<QSqlDatabase, DbError> Database::Private::addConnection(const QString &name) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    if (!db.isValid()) {
+        QSqlDatabase::removeDatabase(name);
+        return std::unexpected(
+            makeError(DbError::Kind::CannotOpen,
+                      QCoreApplication::translate(
+                          "DbError", "Qt's SQLite driver is not installed (Debian package libqt6sql6-sqlite).")));
+    }
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+    if (!db.open()) {
+        DbError error = aboutFile(classify(db.lastError(), db), path);
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return std::unexpected(error);
+    }
+    return db;
+}
+
+std::expected<void, DbError> Database::Private::configure(const QSqlDatabase &db) const
+{
+    struct Setting
+    {
+        const char *set;
+        const char *read;
+        QVariant expected;
+        const char *what;
+    };
+    const Setting settings[] = {
+        { "PRAGMA foreign_keys = ON", "PRAGMA foreign_keys", 1, QT_TRANSLATE_NOOP("DbError", "foreign keys") },
+        { "PRAGMA journal_mode = WAL", "PRAGMA journal_mode", QStringLiteral("wal"),
+          QT_TRANSLATE_NOOP("DbError", "write-ahead logging") },
+        { "PRAGMA synchronous = NORMAL", "PRAGMA synchronous", 1, QT_TRANSLATE_NOOP("DbError", "synchronous=NORMAL") },
+        { "PRAGMA trusted_schema = OFF", "PRAGMA trusted_schema", 0, QT_TRANSLATE_NOOP("DbError", "untrusted schema") },
+        { nullptr, "PRAGMA busy_timeout", options.busyTimeoutMs, QT_TRANSLATE_NOOP("DbError", "busy timeout") },
+    };
+    for (const Setting &setting : settings) {
+        if (setting.set) {
+            if (auto done = exec(db, QString::fromLatin1(setting.set)); !done)
+                return std::unexpected(aboutFile(done.error(), path));
+        }
+        auto value = scalar(db, QString::fromLatin1(setting.read));
+        if (!value)
+            return std::unexpected(aboutFile(value.error(), path));
+        if (value->toString() != setting.expected.toString()) {
+            return std::unexpected(makeError(
+                DbError::Kind::Configuration,
+                QCoreApplication::translate("DbError", "Cannot enable %1 on the database %2 (it reports \"%3\").")
+                    .arg(QCoreApplication::translate("DbError", setting.what), path, value->toString())));
+        }
+    }
+    return {};
+}
+
+std::expected<void, DbError> Database::Private::probe() const
+{
+    // Nothing is written to a file we are about to refuse: this connection sets no PRAGMA
+    // (not even the WAL switch, which changes the file's header) and only reads. It is
+    // read-write all the same, because a read-only connection to a WAL database leaves its
+    // -wal and -shm files behind, while the last read-write one removes them on closing.
+    const QString name = connectionPrefix + QStringLiteral("probe");
+    std::expected<void, DbError> verdict;
+    {
+        auto db = addConnection(name);
+        if (!db)
+            return std::unexpected(db.error());
+        auto appId = scalar(*db, QStringLiteral("PRAGMA application_id"));
+        auto objects = scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+        if (!appId) {
+            verdict = std::unexpected(aboutFile(appId.error(), path));
+        } else if (!objects) {
+            verdict = std::unexpected(aboutFile(objects.error(), path));
+        } else if (appId->toInt() != Migrator::ApplicationId && !(appId->toInt() == 0 && objects->toInt() == 0)) {
+            verdict = std::unexpected(makeError(
+                DbError::Kind::ForeignDatabase,
+                QCoreApplication::translate("DbError", "%1 is an SQLite database of another program, not RentDesk's.")
+                    .arg(path)));
+        } else if (auto version =
+                       Migrator(options.migrations ? *options.migrations : MigrationSet::builtIn()).checkedVersion(*db);
+                   !version) {
+            verdict =
+                std::unexpected(version.error().kind == DbError::Kind::NewerSchema ? version.error()
+                                                                                   : aboutFile(version.error(), path));
+        }
+        db->close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return verdict;
+}
+
+Database::Database(std::unique_ptr<Private> d)
+    : d(std::move(d))
+{
+}
+
+Database::~Database()
+{
+    const QString name = d->connectionName();
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+std::expected<std::shared_ptr<Database>, DbError> Database::open(const QString &path)
+{
+    return open(path, Options());
+}
+
+std::expected<std::shared_ptr<Database>, DbError> Database::open(const QString &path, const Options &options)
+{
+    auto d = std::make_unique<Private>();
+    d->path = QFileInfo(path).absoluteFilePath();
+    d->options = options;
+    d->connectionPrefix = QStringLiteral("rentdesk-%1-").arg(++g_instanceCounter);
+
+    auto existed = prepareLocation(d->path);
+    if (!existed)
+        return std::unexpected(existed.error());
+    if (*existed) {
+        if (auto probed = d->probe(); !probed)
+            return std::unexpected(probed.error());
+    }
+
+    std::shared_ptr<Database> database(new Database(std::move(d)));
+    auto result = [&]() -> std::expected<std::shared_ptr<Database>, DbError> {
+        auto db = database->tryConnection();
+        if (!db)
+            return std::unexpected(db.error());
+        const MigrationSet &set = options.migrations ? *options.migrations : MigrationSet::builtIn();
+        if (auto migrated = Migrator(set).migrate(*db); !migrated)
+            return std::unexpected(migrated.error());
+        auto version = Migrator::currentVersion(*db);
+        if (!version)
+            return std::unexpected(aboutFile(version.error(), database->d->path));
+        database->d->schemaVersion = *version;
+        return database;
+    }();
+    if (!result && !*existed) {
+        // Do not leave behind a half-made file that the user never had.
+        const QString file = database->d->path;
+        database.reset();
+        for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+            QFile::remove(file + suffix);
+    }
+    return result;
+}
+
+std::expected<QSqlDatabase, DbError> Database::tryConnection() const
+{
+    const QString name = d->connectionName();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+
+    auto db = d->addConnection(name);
+    if (!db)
+        return std::unexpected(db.error());
+    if (auto configured = d->configure(*db); !configured) {
+        db->close();
+        *db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return std::unexpected(configured.error());
+    }
+    // Close this thread's connection when the thread ends; the lambda holds only the
+    // name, so it is safe even if this Database is gone by then.
+    const QCoreApplication *app = QCoreApplication::instance();
+    if (QThread *thread = QThread::currentThread(); app && thread != app->thread()) {
+        QObject::connect(
+            thread, &QThread::finished, thread,
+            [name] {
+                if (QSqlDatabase::contains(name)) {
+                    QSqlDatabase::database(name, false).close();
+                    QSqlDatabase::removeDatabase(name);
+                }
+            },
+            Qt::DirectConnection);
+    }
+    qCDebug(lcDb) << "opened connection" << name << "to" << d->path;
+    return *db;
+}
+
+QSqlDatabase Database::connection() const
+{
+    auto db = tryConnection();
+    if (!db) {
+        qCWarning(lcDb) << "no connection to" << d->path << ":" << db.error().message;
+        return {};
+    }
+    return *db;
+}
+
+QString Database::path() const
+{
+    return d->path;
+}
+
+int Database::schemaVersion() const
+{
+    return d->schemaVersion;
+}
+
+} // namespace rentdesk::db

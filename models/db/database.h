@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "db/dberror.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <expected>
+#include <memory>
+
+namespace rentdesk::db {
+
+class MigrationSet;
+
+// Opens RentDesk's SQLite database file and hands out one configured connection per
+// thread (SQLite connections must not be shared between threads). Every connection has
+// foreign keys on, WAL, synchronous=NORMAL and a busy timeout, and each is verified
+// when it is made: a setting that silently did not take is an error, not a surprise.
+class Database final
+{
+    struct Private;
+
+public:
+    struct Options
+    {
+        int busyTimeoutMs = 5000;
+        // The schema to migrate to; nullptr means MigrationSet::builtIn().
+        const MigrationSet *migrations = nullptr;
+    };
+
+    // Opens path, creating it and its folder if needed, and migrates it to the latest
+    // version. Refused, and left untouched: a path under a regular file, a file that is
+    // not an SQLite database, another program's database, one from a newer release.
+    [[nodiscard]] static std::expected<std::shared_ptr<Database>, DbError> open(const QString &path,
+                                                                                const Options &options);
+    [[nodiscard]] static std::expected<std::shared_ptr<Database>, DbError> open(const QString &path);
+
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    // The calling thread's connection, opened and configured on first use and closed
+    // when the thread finishes.
+    [[nodiscard]] std::expected<QSqlDatabase, DbError> tryConnection() const;
+    // As tryConnection(); a failure is logged and yields a closed connection whose
+    // queries then fail with a DbError.
+    [[nodiscard]] QSqlDatabase connection() const;
+
+    [[nodiscard]] QString path() const;
+    [[nodiscard]] int schemaVersion() const;
+
+private:
+    explicit Database(std::unique_ptr<Private> d);
+    std::unique_ptr<Private> d;
+};
+
+} // namespace rentdesk::db

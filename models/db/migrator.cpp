@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/migrator.h"
+
+#include "db/query.h"
+#include "db/transaction.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcMigration, "rentdesk.db.migration", QtWarningMsg)
+
+namespace rentdesk::db {
+
+Migrator::Migrator(const MigrationSet &migrations)
+    : m_migrations(migrations)
+{
+}
+
+std::expected<int, DbError> Migrator::currentVersion(const QSqlDatabase &db)
+{
+    auto hasTable = scalar(db,
+                           QStringLiteral("SELECT count(*) FROM sqlite_schema "
+                                          "WHERE type = 'table' AND name = 'schema_migrations'"));
+    if (!hasTable)
+        return std::unexpected(hasTable.error());
+    if (hasTable->toInt() == 0)
+        return 0;
+    auto version = scalar(db, QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations"));
+    if (!version)
+        return std::unexpected(version.error());
+    return version->toInt();
+}
+
+std::expected<int, DbError> Migrator::checkedVersion(const QSqlDatabase &db) const
+{
+    auto current = currentVersion(db);
+    if (!current)
+        return std::unexpected(current.error());
+    const int latest = m_migrations.latestVersion();
+    if (*current > latest) {
+        DbError error;
+        error.kind = DbError::Kind::NewerSchema;
+        error.message = QCoreApplication::translate("DbError",
+                                                    "%1 was written by a newer RentDesk (schema version %2; this "
+                                                    "release knows up to %3). Update RentDesk to open it.")
+                            .arg(db.databaseName())
+                            .arg(*current)
+                            .arg(latest);
+        return std::unexpected(error);
+    }
+    return *current;
+}
+
+std::expected<int, DbError> Migrator::migrate(const QSqlDatabase &db) const
+{
+    auto current = checkedVersion(db);
+    if (!current)
+        return std::unexpected(current.error());
+    int applied = 0;
+    for (const Migration &migration : m_migrations.migrations()) {
+        if (migration.version <= *current)
+            continue;
+        auto step = transact(db, [&]() -> std::expected<void, DbError> {
+            auto bootstrap = exec(db,
+                                  QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                                 " version INTEGER NOT NULL PRIMARY KEY,"
+                                                 " name TEXT NOT NULL,"
+                                                 " applied_at TEXT NOT NULL) STRICT"));
+            if (!bootstrap)
+                return std::unexpected(bootstrap.error());
+            for (const QString &statement : migration.statements) {
+                if (auto done = exec(db, statement); !done)
+                    return std::unexpected(done.error());
+            }
+            // PRAGMA takes no bound values; the id is our own constant.
+            if (auto marked = exec(db, QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId)); !marked)
+                return std::unexpected(marked.error());
+            auto recorded = exec(
+                db,
+                QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "
+                               "VALUES (:version, :name, :applied_at)"),
+                { { QStringLiteral(":version"), migration.version },
+                  { QStringLiteral(":name"), migration.name },
+                  { QStringLiteral(":applied_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } });
+            if (!recorded)
+                return std::unexpected(recorded.error());
+            return {};
+        });
+        if (!step) {
+            DbError error = step.error();
+            qCInfo(lcMigration) << "migration" << migration.version << migration.name
+                                << "failed and was rolled back:" << error.detail;
+            error.kind = DbError::Kind::Migration;
+            error.message = QCoreApplication::translate("DbError",
+                                                        "Updating the database to version %1 (%2) failed; "
+                                                        "the database was left as it was.")
+                                .arg(migration.version)
+                                .arg(migration.name);
+            return std::unexpected(error);
+        }
+        qCInfo(lcMigration) << "applied migration" << migration.version << migration.name;
+        ++applied;
+    }
+    return applied;
+}
+
+} // namespace rentdesk::db

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/query.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSet>
+
+Q_LOGGING_CATEGORY(lcSql, "rentdesk.db.sql", QtWarningMsg)
+
+namespace rentdesk::db {
+
+namespace {
+
+// SQLite's extended result codes, as Qt's driver reports them in nativeErrorCode().
+enum SqliteCode : int {
+    Busy = 5,
+    Locked = 6,
+    Corrupt = 11,
+    CantOpen = 14,
+    Constraint = 19,
+    NotADb = 26,
+    ConstraintCheck = 275,
+    ConstraintForeignKey = 787,
+    ConstraintNotNull = 1299,
+    ConstraintPrimaryKey = 1555,
+    ConstraintTrigger = 1811,
+    ConstraintUnique = 2067,
+    ConstraintRowId = 2579,
+    ConstraintDataType = 3091,
+};
+
+DbError::ConstraintKind constraintKindOf(int code)
+{
+    switch (code) {
+    case ConstraintCheck:
+        return DbError::ConstraintKind::Check;
+    case ConstraintForeignKey:
+        return DbError::ConstraintKind::ForeignKey;
+    case ConstraintNotNull:
+        return DbError::ConstraintKind::NotNull;
+    case ConstraintPrimaryKey:
+    case ConstraintRowId:
+        return DbError::ConstraintKind::PrimaryKey;
+    case ConstraintTrigger:
+        return DbError::ConstraintKind::Trigger;
+    case ConstraintUnique:
+        return DbError::ConstraintKind::Unique;
+    case ConstraintDataType:
+        return DbError::ConstraintKind::DataType;
+    default:
+        return DbError::ConstraintKind::None;
+    }
+}
+
+// "UNIQUE constraint failed: reviews.author_id, reviews.target_user_id" names columns;
+// find the unique index over exactly these columns, whose name is what we declared.
+QString uniqueIndexNamed(const QSqlDatabase &db, const QString &columnList)
+{
+    QString table;
+    QSet<QString> columns;
+    for (const QString &qualified : columnList.split(u',')) {
+        const QString item = qualified.trimmed();
+        const qsizetype dot = item.indexOf(u'.');
+        if (dot < 0)
+            return {};
+        table = item.left(dot);
+        columns.insert(item.mid(dot + 1));
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT il.name, ii.name FROM pragma_index_list(:table) AS il, "
+                                 "pragma_index_info(il.name) AS ii WHERE il.\"unique\" = 1"));
+    query.bindValue(QStringLiteral(":table"), table);
+    if (!query.exec())
+        return {};
+    QHash<QString, QSet<QString>> indexes;
+    while (query.next())
+        indexes[query.value(0).toString()].insert(query.value(1).toString());
+    for (auto it = indexes.cbegin(); it != indexes.cend(); ++it) {
+        if (it.value() == columns)
+            return it.key();
+    }
+    return columnList; // a PRIMARY KEY or an unnamed constraint: report the columns
+}
+
+QString constraintNameFrom(const QString &text, DbError::ConstraintKind kind, const QSqlDatabase &db)
+{
+    switch (kind) {
+    case DbError::ConstraintKind::Trigger:
+        return text; // RAISE(ABORT, 'name'): the message is the name
+    case DbError::ConstraintKind::DataType: {
+        // "cannot store TEXT value in INTEGER column apartments.rooms"
+        const qsizetype space = text.lastIndexOf(u' ');
+        return space < 0 ? text : text.mid(space + 1);
+    }
+    case DbError::ConstraintKind::ForeignKey:
+        return {};
+    default: {
+        const qsizetype colon = text.indexOf(u':');
+        if (colon < 0)
+            return {};
+        QString name = text.mid(colon + 1).trimmed();
+        if (kind == DbError::ConstraintKind::Unique || kind == DbError::ConstraintKind::PrimaryKey) {
+            if (name.startsWith(u"index '") && name.endsWith(u'\''))
+                return name.mid(7, name.size() - 8);
+            return uniqueIndexNamed(db, name);
+        }
+        return name;
+    }
+    }
+}
+
+} // namespace
+
+DbError classify(const QSqlError &error, const QSqlDatabase &db)
+{
+    DbError result;
+    result.detail = error.text();
+    bool numeric = false;
+    const int code = error.nativeErrorCode().toInt(&numeric);
+    const int primary = numeric ? (code & 0xff) : -1;
+
+    if (primary == Constraint) {
+        result.kind = DbError::Kind::Constraint;
+        result.constraintKind = constraintKindOf(code);
+        // SQLite enforces ON DELETE RESTRICT with an internal trigger, so such a refusal
+        // arrives with the trigger code but the foreign key's message.
+        if (error.databaseText() == u"FOREIGN KEY constraint failed")
+            result.constraintKind = DbError::ConstraintKind::ForeignKey;
+        result.constraint = constraintNameFrom(error.databaseText(), result.constraintKind, db);
+        if (result.constraintKind == DbError::ConstraintKind::ForeignKey)
+            result.message =
+                QCoreApplication::translate("DbError", "The change refers to a record that does not exist.");
+        else
+            result.message = QCoreApplication::translate("DbError", "The database refused the change (rule: %1).")
+                                 .arg(result.constraint);
+    } else if (primary == Busy || primary == Locked) {
+        result.kind = DbError::Kind::Busy;
+        result.message = QCoreApplication::translate(
+            "DbError", "The database is busy: another program or window is writing to it. Try again.");
+    } else if (primary == NotADb || primary == Corrupt) {
+        result.kind = DbError::Kind::NotADatabase;
+        result.message = QCoreApplication::translate("DbError", "The database file is damaged or is not a database.");
+    } else if (primary == CantOpen) {
+        result.kind = DbError::Kind::CannotOpen;
+        result.message = QCoreApplication::translate("DbError", "The database file cannot be opened.");
+    } else {
+        result.kind = DbError::Kind::Query;
+        result.message = QCoreApplication::translate("DbError", "A database operation failed.");
+    }
+    qCDebug(lcSql) << "statement failed:" << error.nativeErrorCode() << error.databaseText();
+    return result;
+}
+
+std::expected<QSqlQuery, DbError> exec(const QSqlDatabase &db, const QString &sql, const QList<Binding> &bindings)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return std::unexpected(classify(query.lastError(), db));
+    for (const auto &[name, value] : bindings)
+        query.bindValue(name, value);
+    if (!query.exec())
+        return std::unexpected(classify(query.lastError(), db));
+    return query;
+}
+
+std::expected<QSqlQuery, DbError> exec(const QSqlDatabase &db, const QString &sql,
+                                       std::initializer_list<Binding> bindings)
+{
+    return exec(db, sql, QList<Binding>(bindings));
+}
+
+std::expected<QVariant, DbError> scalar(const QSqlDatabase &db, const QString &sql,
+                                        std::initializer_list<Binding> bindings)
+{
+    auto query = exec(db, sql, bindings);
+    if (!query)
+        return std::unexpected(query.error());
+    if (!query->next())
+        return QVariant();
+    return query->value(0);
+}
+
+} // namespace rentdesk::db

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/transaction.h"
+
+#include "db/query.h"
+
+#include <QLoggingCategory>
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSql)
+
+namespace rentdesk::db {
+
+namespace {
+
+sqlite3 *handleOf(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+// Savepoint names only need to be unique among the open ones on this thread's connection.
+thread_local quint64 t_savepointCounter = 0;
+
+} // namespace
+
+bool inTransaction(const QSqlDatabase &db)
+{
+    sqlite3 *handle = handleOf(db);
+    return handle && sqlite3_get_autocommit(handle) == 0;
+}
+
+TransactionScope::TransactionScope(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+TransactionScope::~TransactionScope()
+{
+    if (m_open)
+        rollback();
+}
+
+std::expected<void, DbError> TransactionScope::begin()
+{
+    Q_ASSERT(!m_open);
+    if (inTransaction(m_db)) {
+        m_savepoint = QStringLiteral("rentdesk_sp_%1").arg(++t_savepointCounter);
+        if (auto done = exec(m_db, QStringLiteral("SAVEPOINT ") + m_savepoint); !done)
+            return std::unexpected(done.error());
+    } else {
+        m_savepoint.clear();
+        if (auto done = exec(m_db, QStringLiteral("BEGIN IMMEDIATE")); !done)
+            return std::unexpected(done.error());
+    }
+    m_open = true;
+    return {};
+}
+
+std::expected<void, DbError> TransactionScope::commit()
+{
+    Q_ASSERT(m_open);
+    const QString sql = isNested() ? QStringLiteral("RELEASE ") + m_savepoint : QStringLiteral("COMMIT");
+    if (auto done = exec(m_db, sql); !done) {
+        rollback();
+        return std::unexpected(done.error());
+    }
+    m_open = false;
+    return {};
+}
+
+void TransactionScope::rollback()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    if (isNested()) {
+        // ROLLBACK TO keeps the savepoint on the stack; RELEASE removes it.
+        auto undone = exec(m_db, QStringLiteral("ROLLBACK TO ") + m_savepoint);
+        auto released = exec(m_db, QStringLiteral("RELEASE ") + m_savepoint);
+        if (!undone || !released)
+            qCWarning(lcSql) << "rolling back savepoint" << m_savepoint << "failed";
+        return;
+    }
+    // A failed COMMIT or a constraint with ON CONFLICT ROLLBACK may already have ended it.
+    if (!inTransaction(m_db))
+        return;
+    if (auto undone = exec(m_db, QStringLiteral("ROLLBACK")); !undone)
+        qCWarning(lcSql) << "ROLLBACK failed:" << undone.error().detail;
+}
+
+} // namespace rentdesk::db

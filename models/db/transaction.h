@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "db/dberror.h"
+
+#include <QSqlDatabase>
+
+#include <expected>
+#include <functional>
+#include <type_traits>
+
+namespace rentdesk::db {
+
+// The begin/commit/rollback half of transact(), kept out of the template. A scope that
+// is destroyed while still open (an exception, an early return) rolls back.
+class TransactionScope final
+{
+public:
+    explicit TransactionScope(QSqlDatabase db);
+    ~TransactionScope();
+    Q_DISABLE_COPY_MOVE(TransactionScope)
+
+    // BEGIN IMMEDIATE, or a SAVEPOINT when the connection is already in a transaction.
+    [[nodiscard]] std::expected<void, DbError> begin();
+    [[nodiscard]] std::expected<void, DbError> commit();
+    void rollback();
+
+    [[nodiscard]] bool isNested() const { return !m_savepoint.isEmpty(); }
+
+private:
+    QSqlDatabase m_db;
+    QString m_savepoint;
+    bool m_open = false;
+};
+
+// True while the connection is inside a transaction (SQLite's autocommit is off).
+[[nodiscard]] bool inTransaction(const QSqlDatabase &db);
+
+// Runs one unit of work atomically: BEGIN IMMEDIATE (so that a writer takes the write
+// lock up front instead of failing at its first write), the work, then COMMIT. Any error
+// returned by the work, a failed COMMIT, or an exception rolls everything back. Nested
+// calls become savepoints, so services can compose. The work returns
+// std::expected<T, E>, where E can be made from a DbError.
+template<typename Work> [[nodiscard]] auto transact(const QSqlDatabase &db, Work &&work) -> std::invoke_result_t<Work &>
+{
+    using Result = std::invoke_result_t<Work &>;
+    using Error = typename Result::error_type;
+    static_assert(std::is_constructible_v<Error, DbError>, "the work's error type must be constructible from DbError");
+
+    TransactionScope scope(db);
+    if (auto begun = scope.begin(); !begun)
+        return Result(std::unexpect, Error(begun.error()));
+    Result result = std::invoke(work);
+    if (!result) {
+        scope.rollback();
+        return result;
+    }
+    if (auto committed = scope.commit(); !committed)
+        return Result(std::unexpect, Error(committed.error()));
+    return result;
+}
+
+} // namespace rentdesk::db
