@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/enums.h"
+#include "domain/money.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace rentdesk::domain {
+
+// The rows of DESIGN.md's entities as values. They carry no behaviour: the rules live in
+// the services, and the database refuses what breaks its constraints.
+
+// A rating kept as a sum and a count, so the average is derived and stays exact.
+struct Rating
+{
+    qint64 sum = 0;
+    qint64 count = 0;
+
+    [[nodiscard]] std::optional<double> average() const
+    {
+        return count > 0 ? std::optional<double>(double(sum) / double(count)) : std::nullopt;
+    }
+    friend bool operator==(const Rating &, const Rating &) = default;
+};
+
+struct User
+{
+    QUuid id;
+    QString email;
+    QString displayName;
+    QString phone;
+    Role role = Role::Renter;
+    Language language = Language::English;
+    Rating rating;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct Building
+{
+    QUuid id;
+    QUuid ownerId;
+    QString name;
+    QString address;
+    QString city;
+    int floors = 1;
+    std::optional<int> yearBuilt;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct Apartment
+{
+    QUuid id;
+    QUuid buildingId;
+    QUuid ownerId;
+    QString number;
+    int floor = 1;
+    int rooms = 1;
+    double areaSqm = 0;
+    Money monthlyPrice;
+    ApartmentStatus status = ApartmentStatus::Free;
+    bool statusManual = false; // set by the owner; time does not move it
+    std::optional<QUuid> bookedBy;
+    bool furnished = false;
+    bool petsAllowed = false;
+    QString description;
+    Rating rating;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct Booking
+{
+    QUuid id;
+    QUuid apartmentId;
+    QUuid renterId;
+    QDate startDate; // first night
+    QDate endDate; // day of departure, exclusive
+    BookingStatus status = BookingStatus::Requested;
+    Money totalPrice;
+    std::optional<QUuid> decidedBy;
+    QDateTime decidedAt;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    [[nodiscard]] qint64 nights() const { return startDate.daysTo(endDate); }
+};
+
+struct Review
+{
+    QUuid id;
+    QUuid authorId;
+    ReviewKind kind = ReviewKind::Apartment;
+    // Exactly one is set, the one that matches kind.
+    std::optional<QUuid> targetUserId;
+    std::optional<QUuid> targetApartmentId;
+    int rating = 5;
+    QString body;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+} // namespace rentdesk::domain

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "domain/enums.h"
+
+#include <QCoreApplication>
+
+namespace rentdesk::domain {
+
+using namespace Qt::StringLiterals;
+
+QString translateEnumText(const char *context, const char *text)
+{
+    return QCoreApplication::translate(context, text);
+}
+
+QString CodeError::message() const
+{
+    return QCoreApplication::translate("CodeError", "“%1” is not a valid %2 (expected one of: %3).")
+        .arg(value, what, expected);
+}
+
+// The codes are the database's vocabulary: CHECK constraints in the migrations list the
+// same ones. Never rename a code; add a migration and a new code instead.
+
+const char *const EnumTraits<Role>::context = "Role";
+const char *const EnumTraits<Role>::typeName = QT_TRANSLATE_NOOP("Role", "role");
+const std::array<EnumEntry<Role>, 2> EnumTraits<Role>::entries { {
+    { Role::Landlord, "landlord"_L1, QT_TRANSLATE_NOOP("Role", "Landlord") },
+    { Role::Renter, "renter"_L1, QT_TRANSLATE_NOOP("Role", "Renter") },
+} };
+
+const char *const EnumTraits<Language>::context = "Language";
+const char *const EnumTraits<Language>::typeName = QT_TRANSLATE_NOOP("Language", "language");
+const std::array<EnumEntry<Language>, 2> EnumTraits<Language>::entries { {
+    // Each language is named in itself, so that a person can find their own.
+    { Language::English, "en"_L1, QT_TRANSLATE_NOOP("Language", "English") },
+    { Language::Russian, "ru"_L1, QT_TRANSLATE_NOOP("Language", "Русский") },
+} };
+
+const char *const EnumTraits<ApartmentStatus>::context = "ApartmentStatus";
+const char *const EnumTraits<ApartmentStatus>::typeName = QT_TRANSLATE_NOOP("ApartmentStatus", "apartment status");
+const std::array<EnumEntry<ApartmentStatus>, 3> EnumTraits<ApartmentStatus>::entries { {
+    { ApartmentStatus::Free, "free"_L1, QT_TRANSLATE_NOOP("ApartmentStatus", "Free") },
+    { ApartmentStatus::Booked, "booked"_L1, QT_TRANSLATE_NOOP("ApartmentStatus", "Booked") },
+    { ApartmentStatus::Rented, "rented"_L1, QT_TRANSLATE_NOOP("ApartmentStatus", "Rented") },
+} };
+
+const char *const EnumTraits<BookingStatus>::context = "BookingStatus";
+const char *const EnumTraits<BookingStatus>::typeName = QT_TRANSLATE_NOOP("BookingStatus", "booking status");
+const std::array<EnumEntry<BookingStatus>, 5> EnumTraits<BookingStatus>::entries { {
+    { BookingStatus::Requested, "requested"_L1, QT_TRANSLATE_NOOP("BookingStatus", "Requested") },
+    { BookingStatus::Confirmed, "confirmed"_L1, QT_TRANSLATE_NOOP("BookingStatus", "Confirmed") },
+    { BookingStatus::Declined, "declined"_L1, QT_TRANSLATE_NOOP("BookingStatus", "Declined") },
+    { BookingStatus::Cancelled, "cancelled"_L1, QT_TRANSLATE_NOOP("BookingStatus", "Cancelled") },
+    { BookingStatus::Completed, "completed"_L1, QT_TRANSLATE_NOOP("BookingStatus", "Completed") },
+} };
+
+const char *const EnumTraits<ReviewKind>::context = "ReviewKind";
+const char *const EnumTraits<ReviewKind>::typeName = QT_TRANSLATE_NOOP("ReviewKind", "review kind");
+const std::array<EnumEntry<ReviewKind>, 3> EnumTraits<ReviewKind>::entries { {
+    { ReviewKind::Renter, "renter"_L1, QT_TRANSLATE_NOOP("ReviewKind", "Review of a renter") },
+    { ReviewKind::Landlord, "landlord"_L1, QT_TRANSLATE_NOOP("ReviewKind", "Review of a landlord") },
+    { ReviewKind::Apartment, "apartment"_L1, QT_TRANSLATE_NOOP("ReviewKind", "Review of an apartment") },
+} };
+
+} // namespace rentdesk::domain

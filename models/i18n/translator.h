@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/enums.h"
+
+#include <QString>
+
+#include <memory>
+
+class QTranslator;
+
+namespace rentdesk::i18n {
+
+// Installs the catalogues for one language on the running application: RentDesk's own
+// (compiled into the binary as :/i18n/rentdesk_<code>.qm) and Qt's (qtbase_<code>.qm from
+// the Qt installation, for the texts of standard dialogs and buttons). Switching
+// language replaces both; destroying the Translator removes them.
+class Translator final
+{
+public:
+    Translator();
+    ~Translator();
+    Q_DISABLE_COPY_MOVE(Translator)
+
+    struct Loaded
+    {
+        bool rentdesk = false;
+        bool qt = false;
+    };
+
+    // Needs a QCoreApplication. English needs no Qt catalogue (its source texts are English).
+    Loaded switchTo(domain::Language language);
+
+    [[nodiscard]] domain::Language language() const { return m_language; }
+
+    // The resource path of RentDesk's compiled catalogue for a language.
+    [[nodiscard]] static QString catalogueResource(domain::Language language);
+
+private:
+    void removeAll();
+
+    domain::Language m_language = domain::Language::English;
+    std::unique_ptr<QTranslator> m_rentdesk;
+    std::unique_ptr<QTranslator> m_qt;
+};
+
+} // namespace rentdesk::i18n
