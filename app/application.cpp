@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "application.h"
+
+#include "db/database.h"
+#include "i18n/translator.h"
+#include "mainwindow/mainwindow.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QTextStream>
+
+namespace rentdesk::app {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void printError(const QString &message)
+{
+    // One line, so that scripts and people can read it; the message names the file.
+    QTextStream err(stderr);
+    err << QCoreApplication::applicationName().toLower() << u": "_s << QString(message).replace(u'\n', u' ') << u'\n';
+}
+
+domain::Language systemLanguage()
+{
+    return QLocale::system().language() == QLocale::Russian ? domain::Language::Russian : domain::Language::English;
+}
+
+} // namespace
+
+struct Application::Private
+{
+    Options options;
+    i18n::Translator translator;
+    std::shared_ptr<db::Database> database;
+    std::unique_ptr<views::MainWindow> window;
+};
+
+Application::Application(Options options)
+    : d(std::make_unique<Private>())
+{
+    d->options = std::move(options);
+}
+
+Application::~Application() = default;
+
+int Application::run()
+{
+    d->translator.switchTo(d->options.language.value_or(systemLanguage()));
+
+    const QString path = d->options.databasePath.isEmpty() ? defaultDatabasePath() : d->options.databasePath;
+    auto database = db::Database::open(path);
+    if (!database) {
+        printError(database.error().message);
+        return ExitDatabaseError;
+    }
+    d->database = std::move(*database);
+
+    if (d->options.initOnly) {
+        QTextStream(stdout) << QCoreApplication::translate("Application", "%1 is ready (schema version %2).")
+                                   .arg(d->database->path())
+                                   .arg(d->database->schemaVersion())
+                            << u'\n';
+        return ExitSuccess;
+    }
+
+    d->window = std::make_unique<views::MainWindow>(d->database->path(), d->database->schemaVersion());
+    d->window->show();
+    return QApplication::exec();
+}
+
+} // namespace rentdesk::app

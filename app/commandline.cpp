@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstring>
+
+namespace rentdesk::app {
+
+using namespace Qt::StringLiterals;
+
+bool wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : { "--init-only", "--help", "-h", "--help-all", "--version", "-v", "-?" }) {
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+QString defaultDatabasePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/rentdesk.sqlite"_s;
+}
+
+std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("CommandLine", "RentDesk: buildings, apartments, bookings and reviews."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption database(
+        u"database"_s,
+        QCoreApplication::translate("CommandLine", "Use the database <file> (default: %1).").arg(defaultDatabasePath()),
+        QCoreApplication::translate("CommandLine", "file"));
+    const QCommandLineOption initOnly(
+        u"init-only"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Create or update the database, then exit without opening a window."));
+    const QCommandLineOption language(
+        u"language"_s, QCoreApplication::translate("CommandLine", "Use <language> (en or ru) for this run."),
+        QCoreApplication::translate("CommandLine", "language"));
+    parser.addOptions({ database, initOnly, language });
+
+    QTextStream err(stderr);
+    const auto usageError = [&err](const QString &message) {
+        err << QCoreApplication::applicationName().toLower() << u": "_s << message << u'\n';
+        err.flush();
+        return Finished { ExitUsage };
+    };
+
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    // Printed here rather than with showHelp()/showVersion(), which call exit() and skip
+    // the destructors.
+    if (parser.isSet(help) || parser.isSet(version)) {
+        QTextStream out(stdout);
+        if (parser.isSet(help))
+            out << parser.helpText();
+        else
+            out << QCoreApplication::applicationName() << u' ' << QCoreApplication::applicationVersion() << u'\n';
+        return Finished { ExitSuccess };
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usageError(QCoreApplication::translate("CommandLine", "Unexpected argument: %1.")
+                              .arg(parser.positionalArguments().constFirst()));
+    }
+
+    Options options;
+    options.databasePath = parser.isSet(database) ? parser.value(database) : QString();
+    if (parser.isSet(database) && options.databasePath.isEmpty())
+        return usageError(QCoreApplication::translate("CommandLine", "--database needs a file name."));
+    options.initOnly = parser.isSet(initOnly);
+    if (parser.isSet(language)) {
+        auto code = domain::fromCode<domain::Language>(parser.value(language));
+        if (!code)
+            return usageError(code.error().message());
+        options.language = *code;
+    }
+    return options;
+}
+
+} // namespace rentdesk::app

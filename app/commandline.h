@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/enums.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <variant>
+
+namespace rentdesk::app {
+
+// What the rentdesk command line asked for.
+struct Options
+{
+    QString databasePath; // empty: the default file in AppDataLocation
+    bool initOnly = false;
+    std::optional<domain::Language> language; // overrides the saved language for this run
+};
+
+// Exit codes of rentdesk, documented in README.md.
+enum ExitCode : int {
+    ExitSuccess = 0,
+    ExitDatabaseError = 1, // the database could not be created, opened or migrated
+    ExitUsage = 2, // unknown option or bad value
+};
+
+// Parsing finished the run: --help or --version was printed, or the usage was wrong.
+struct Finished
+{
+    int exitCode = ExitSuccess;
+};
+
+// True when the arguments ask for a run without a window (--init-only, --help,
+// --version); decided before any QApplication exists, so that these work with no display.
+[[nodiscard]] bool wantsHeadless(int argc, char **argv);
+
+// Parses the application's arguments. Prints --help/--version output, and one line
+// naming the problem for bad usage, then returns Finished.
+[[nodiscard]] std::variant<Options, Finished> parseCommandLine(const QStringList &arguments);
+
+// The database used when --database is not given.
+[[nodiscard]] QString defaultDatabasePath();
+
+} // namespace rentdesk::app

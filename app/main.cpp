@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "application.h"
+#include "commandline.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <memory>
+#include <variant>
+
+int main(int argc, char *argv[])
+{
+    using namespace rentdesk::app;
+
+    // Headless runs (--init-only, --help, --version) must work without a display, so the
+    // kind of application object is chosen before Qt looks for one.
+    std::unique_ptr<QCoreApplication> qtApp = wantsHeadless(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
+                                                                        : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("RentDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("RentDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RENTDESK_VERSION));
+
+    const auto parsed = parseCommandLine(QCoreApplication::arguments());
+    if (const auto *finished = std::get_if<Finished>(&parsed))
+        return finished->exitCode;
+
+    Application application(std::get<Options>(parsed));
+    return application.run();
+}
