@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/database.h"
+#include "db/migrationset.h"
+#include "db/query.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    // The lines written to stderr, without empty ones.
+    [[nodiscard]] QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
+};
+
+} // namespace
+
+// The rentdesk and rentdesk-server executables on the command line: --help, --version,
+// --init-only, and each way of failing with one readable line and nothing overwritten.
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+    Run run(const QString &program, const QStringList &arguments)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // A home of its own, so the default database lands in the test's folder.
+        env.insert(u"HOME"_s, m_home.path());
+        env.insert(u"XDG_DATA_HOME"_s, m_home.path() + u"/data"_s);
+        env.insert(u"XDG_CONFIG_HOME"_s, m_home.path() + u"/config"_s);
+        env.insert(u"LANG"_s, u"C.UTF-8"_s);
+        env.remove(u"LANGUAGE"_s);
+        env.remove(u"DISPLAY"_s);
+        env.remove(u"WAYLAND_DISPLAY"_s);
+        env.remove(u"QT_QPA_PLATFORM"_s); // headless modes must not need one
+        process.setProcessEnvironment(env);
+        process.start(program, arguments);
+        Run result;
+        if (!process.waitForFinished(60000)) {
+            process.kill();
+            process.waitForFinished();
+            result.err = u"timed out"_s;
+            return result;
+        }
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        result.out = QString::fromUtf8(process.readAllStandardOutput());
+        result.err = QString::fromUtf8(process.readAllStandardError());
+        return result;
+    }
+
+    Run rentdesk(const QStringList &arguments) { return run(QStringLiteral(RENTDESK_APP), arguments); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_home.isValid()); }
+
+    void version()
+    {
+        const Run result = rentdesk({ u"--version"_s });
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.out.trimmed(), u"RentDesk "_s + QStringLiteral(RENTDESK_VERSION));
+        QVERIFY(result.err.isEmpty());
+    }
+
+    void help()
+    {
+        const Run result = rentdesk({ u"--help"_s });
+        QCOMPARE(result.exitCode, 0);
+        for (const QString &option :
+             { u"--database <file>"_s, u"--init-only"_s, u"--language <language>"_s, u"--version"_s })
+            QVERIFY2(result.out.contains(option), qPrintable(result.out));
+    }
+
+    void initOnlyCreatesAndMigrates()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"nested/folders/rentdesk.sqlite"_s);
+        const Run first = rentdesk({ u"--database"_s, path, u"--init-only"_s });
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY(first.err.isEmpty());
+        QVERIFY(first.out.contains(u"schema version"_s));
+        QVERIFY(QFile::exists(path));
+
+        QStringList dumpAfterFirst;
+        {
+            auto opened = rentdesk::db::Database::open(path);
+            QVERIFY(opened);
+            QCOMPARE((*opened)->schemaVersion(), rentdesk::db::MigrationSet::builtIn().latestVersion());
+            dumpAfterFirst = rentdesk::test::dumpDatabase((*opened)->connection());
+        }
+        const Run second = rentdesk({ u"--database"_s, path, u"--init-only"_s });
+        QCOMPARE(second.exitCode, 0);
+        auto reopened = rentdesk::db::Database::open(path);
+        QVERIFY(reopened);
+        QCOMPARE(rentdesk::test::dumpDatabase((*reopened)->connection()), dumpAfterFirst);
+    }
+
+    void initOnlyUsesTheDefaultLocation()
+    {
+        const Run result = rentdesk({ u"--init-only"_s });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        // QStandardPaths::AppDataLocation under the test's XDG_DATA_HOME.
+        QVERIFY2(QFile::exists(m_home.path() + u"/data/RentDesk/RentDesk/rentdesk.sqlite"_s), qPrintable(result.out));
+    }
+
+    void failures_data()
+    {
+        QTest::addColumn<QString>("setup");
+        QTest::addColumn<QString>("expectedText");
+        QTest::newRow("parent is a regular file") << u"parent-file"_s << u"is a file, not a folder"_s;
+        QTest::newRow("corrupt file") << u"corrupt"_s << u"is not a RentDesk database"_s;
+        QTest::newRow("newer schema") << u"newer"_s << u"newer RentDesk"_s;
+        QTest::newRow("another program's database") << u"foreign"_s << u"another program"_s;
+        QTest::newRow("a folder") << u"folder"_s << u"is a folder"_s;
+    }
+
+    void failures()
+    {
+        QFETCH(QString, setup);
+        QFETCH(QString, expectedText);
+        QTemporaryDir dir;
+        QString path = dir.filePath(u"rentdesk.sqlite"_s);
+        QString guarded = path; // the file that must not change
+
+        if (setup == u"parent-file"_s) {
+            guarded = dir.filePath(u"plain-file"_s);
+            QFile file(guarded);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not a folder\n");
+            file.close();
+            path = guarded + u"/sub/rentdesk.sqlite"_s;
+        } else if (setup == u"corrupt"_s) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QByteArray bytes("SQLite format 3");
+            bytes.append('\0');
+            for (int i = 0; i < 4096; ++i)
+                bytes.append(char((i * 31 + 7) & 0xff));
+            file.write(bytes);
+        } else if (setup == u"newer"_s) {
+            auto opened = rentdesk::db::Database::open(path);
+            QVERIFY(opened);
+            QVERIFY(rentdesk::db::exec(
+                (*opened)->connection(),
+                u"INSERT INTO schema_migrations VALUES (999, 'future', '2031-01-01T00:00:00.000Z')"_s));
+        } else if (setup == u"foreign"_s) {
+            {
+                QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
+                other.setDatabaseName(path);
+                QVERIFY(other.open());
+                QVERIFY(QSqlQuery(other).exec(u"CREATE TABLE notes (body TEXT)"_s));
+                other.close();
+            }
+            QSqlDatabase::removeDatabase(u"foreign"_s);
+        } else if (setup == u"folder"_s) {
+            QVERIFY(QDir().mkpath(path));
+            guarded.clear();
+        }
+        const QByteArray before = guarded.isEmpty() ? QByteArray() : rentdesk::test::fileBytes(guarded);
+        const QStringList entriesBefore = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+
+        const Run result = rentdesk({ u"--database"_s, path, u"--init-only"_s });
+        QCOMPARE(result.exitCode, 1);
+        const QStringList lines = result.errLines();
+        QVERIFY2(lines.size() == 1, qPrintable(result.err));
+        QVERIFY2(lines.constFirst().startsWith(u"rentdesk: "_s), qPrintable(result.err));
+        QVERIFY2(lines.constFirst().contains(expectedText), qPrintable(result.err));
+        QVERIFY2(!lines.constFirst().contains(u"constraint"_s, Qt::CaseInsensitive), qPrintable(result.err));
+        if (!guarded.isEmpty())
+            QCOMPARE(rentdesk::test::fileBytes(guarded), before);
+        // Nothing was created beside it either (no -wal, -shm or folders).
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), entriesBefore);
+    }
+
+    void badUsage_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expectedText");
+        QTest::newRow("unknown option") << QStringList { u"--frobnicate"_s, u"--init-only"_s } << u"frobnicate"_s;
+        QTest::newRow("unknown language") << QStringList { u"--language"_s, u"de"_s, u"--init-only"_s } << u"“de”"_s;
+        QTest::newRow("database without file") << QStringList { u"--init-only"_s, u"--database"_s } << u"database"_s;
+        QTest::newRow("stray argument") << QStringList { u"--init-only"_s, u"extra"_s } << u"extra"_s;
+    }
+
+    void badUsage()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expectedText);
+        const Run result = rentdesk(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.errLines().size() == 1, qPrintable(result.err));
+        QVERIFY2(result.err.contains(expectedText), qPrintable(result.err));
+    }
+
+    void serverInitOnly()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"server.sqlite"_s);
+        const Run ok = run(QStringLiteral(RENTDESK_SERVER), { u"--database"_s, path, u"--init-only"_s });
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
+        QVERIFY(QFile::exists(path));
+        const Run version = run(QStringLiteral(RENTDESK_SERVER), { u"--version"_s });
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.out.trimmed(), u"rentdesk-server "_s + QStringLiteral(RENTDESK_VERSION));
+        const Run corrupt = run(QStringLiteral(RENTDESK_SERVER), { u"--database"_s, dir.path(), u"--init-only"_s });
+        QCOMPARE(corrupt.exitCode, 1);
+        QCOMPARE(corrupt.errLines().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

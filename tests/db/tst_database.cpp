@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/database.h"
+#include "db/query.h"
+#include "db/transaction.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+
+#include <stdexcept>
+
+using namespace Qt::StringLiterals;
+using rentdesk::db::Database;
+using rentdesk::db::DbError;
+using rentdesk::test::TempDatabase;
+
+// Opening a database: its settings, its connections per thread, and the transaction helper.
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private:
+    static qint64 count(const QSqlDatabase &db, const QString &table)
+    {
+        auto value = rentdesk::db::scalar(db, u"SELECT count(*) FROM "_s + table);
+        return value ? value->toLongLong() : -1;
+    }
+
+    static std::expected<void, DbError> insertProbe(const QSqlDatabase &db, int value)
+    {
+        auto done = rentdesk::db::exec(db, u"INSERT INTO probe (value) VALUES (:value)"_s, { { u":value"_s, value } });
+        if (!done)
+            return std::unexpected(done.error());
+        return {};
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_db = std::make_unique<TempDatabase>();
+        QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
+        QVERIFY(
+            rentdesk::db::exec(m_db->connection(), u"CREATE TABLE probe (value INTEGER NOT NULL CHECK (value > 0))"_s));
+    }
+
+    void cleanup() { m_db.reset(); }
+
+    void pragmasAreSetAndVerified_data()
+    {
+        QTest::addColumn<QString>("pragma");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("foreign keys") << u"foreign_keys"_s << u"1"_s;
+        QTest::newRow("WAL") << u"journal_mode"_s << u"wal"_s;
+        QTest::newRow("synchronous NORMAL") << u"synchronous"_s << u"1"_s;
+        QTest::newRow("busy timeout") << u"busy_timeout"_s << u"5000"_s;
+    }
+
+    void pragmasAreSetAndVerified()
+    {
+        QFETCH(QString, pragma);
+        QFETCH(QString, expected);
+        auto value = rentdesk::db::scalar(m_db->connection(), u"PRAGMA "_s + pragma);
+        QVERIFY(value);
+        QCOMPARE(value->toString(), expected);
+    }
+
+    void secondThreadGetsItsOwnConfiguredConnection()
+    {
+        const QString mainName = m_db->connection().connectionName();
+        QString threadName;
+        QString foreignKeys;
+        QString fkError;
+        QString busyTimeout;
+        QThread *thread = QThread::create([&] {
+            auto db = m_db->database().tryConnection();
+            if (!db) {
+                fkError = u"no connection: "_s + db.error().message;
+                return;
+            }
+            threadName = db->connectionName();
+            foreignKeys = rentdesk::db::scalar(*db, u"PRAGMA foreign_keys"_s).value_or(QVariant()).toString();
+            busyTimeout = rentdesk::db::scalar(*db, u"PRAGMA busy_timeout"_s).value_or(QVariant()).toString();
+            // A building whose owner does not exist: the foreign key must refuse it here too.
+            rentdesk::test::Rows rows(*db);
+            fkError = rows.building(rentdesk::test::uuid(1), rentdesk::test::uuid(999));
+        });
+        thread->start();
+        QVERIFY(thread->wait(10000));
+        delete thread;
+        QVERIFY(!threadName.isEmpty());
+        QVERIFY(threadName != mainName);
+        QCOMPARE(foreignKeys, u"1"_s);
+        QCOMPARE(busyTimeout, u"5000"_s);
+        QCOMPARE(fkError, u"fk"_s);
+        // The worker's connection was closed when its thread finished.
+        QVERIFY(!QSqlDatabase::contains(threadName));
+    }
+
+    void sameThreadReusesItsConnection()
+    {
+        QCOMPARE(m_db->connection().connectionName(), m_db->connection().connectionName());
+    }
+
+    void transactCommits()
+    {
+        const QSqlDatabase db = m_db->connection();
+        auto result = rentdesk::db::transact(db, [&]() -> std::expected<int, DbError> {
+            if (auto done = insertProbe(db, 1); !done)
+                return std::unexpected(done.error());
+            if (auto done = insertProbe(db, 2); !done)
+                return std::unexpected(done.error());
+            return 42;
+        });
+        QVERIFY(result);
+        QCOMPARE(*result, 42);
+        QCOMPARE(count(db, u"probe"_s), 2);
+        QVERIFY(!rentdesk::db::inTransaction(db));
+    }
+
+    void transactRollsBackOnError()
+    {
+        const QSqlDatabase db = m_db->connection();
+        auto result = rentdesk::db::transact(db, [&]() -> std::expected<void, DbError> {
+            if (auto done = insertProbe(db, 1); !done)
+                return done;
+            return insertProbe(db, -1); // refused by the CHECK
+        });
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, DbError::Kind::Constraint);
+        QCOMPARE(result.error().constraintKind, DbError::ConstraintKind::Check);
+        QCOMPARE(count(db, u"probe"_s), 0);
+        QVERIFY(!rentdesk::db::inTransaction(db));
+    }
+
+    void transactRollsBackOnException()
+    {
+        const QSqlDatabase db = m_db->connection();
+        bool thrown = false;
+        try {
+            auto ignored = rentdesk::db::transact(db, [&]() -> std::expected<void, DbError> {
+                if (auto done = insertProbe(db, 1); !done)
+                    return done;
+                throw std::runtime_error("boom");
+            });
+            Q_UNUSED(ignored);
+        } catch (const std::runtime_error &) {
+            thrown = true;
+        }
+        QVERIFY(thrown);
+        QCOMPARE(count(db, u"probe"_s), 0);
+        QVERIFY(!rentdesk::db::inTransaction(db));
+    }
+
+    void nestedTransactionRollsBackOnlyItself()
+    {
+        const QSqlDatabase db = m_db->connection();
+        auto outer = rentdesk::db::transact(db, [&]() -> std::expected<void, DbError> {
+            if (auto done = insertProbe(db, 1); !done)
+                return done;
+            auto inner = rentdesk::db::transact(db, [&]() -> std::expected<void, DbError> {
+                if (auto done = insertProbe(db, 2); !done)
+                    return done;
+                return insertProbe(db, -2);
+            });
+            if (inner)
+                return std::unexpected(DbError { DbError::Kind::Query, u"inner should have failed"_s, {}, {}, {} });
+            return insertProbe(db, 3);
+        });
+        QVERIFY(outer);
+        auto values =
+            rentdesk::db::exec(db, u"SELECT group_concat(value) FROM (SELECT value FROM probe ORDER BY value)"_s);
+        QVERIFY(values && values->next());
+        QCOMPARE(values->value(0).toString(), u"1,3"_s);
+    }
+
+    void beginImmediateTakesTheWriteLock()
+    {
+        // While one connection holds a transaction begun by transact(), a second writer
+        // cannot begin: BEGIN IMMEDIATE waits for the lock, then reports Busy.
+        auto second = Database::open(m_db->path(), Database::Options { .busyTimeoutMs = 50, .migrations = nullptr });
+        QVERIFY(second);
+        const QSqlDatabase db = m_db->connection();
+        DbError::Kind secondKind = DbError::Kind::Query;
+        auto held = rentdesk::db::transact(db, [&]() -> std::expected<void, DbError> {
+            if (auto done = insertProbe(db, 1); !done)
+                return done;
+            const QSqlDatabase other = (*second)->connection();
+            auto blocked =
+                rentdesk::db::transact(other, [&]() -> std::expected<void, DbError> { return insertProbe(other, 2); });
+            if (!blocked)
+                secondKind = blocked.error().kind;
+            return {};
+        });
+        QVERIFY(held);
+        QCOMPARE(secondKind, DbError::Kind::Busy);
+        QCOMPARE(count(db, u"probe"_s), 1);
+    }
+
+    void createsMissingFolders()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"a/b/c/rentdesk.sqlite"_s);
+        auto opened = Database::open(path);
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+        QVERIFY(QFile::exists(path));
+        QCOMPARE((*opened)->path(), QFileInfo(path).absoluteFilePath());
+    }
+
+    void refusesPathUnderRegularFile()
+    {
+        QTemporaryDir dir;
+        const QString blocker = dir.filePath(u"blocker"_s);
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("I am a file");
+        file.close();
+        auto opened = Database::open(blocker + u"/sub/rentdesk.sqlite"_s);
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind, DbError::Kind::CannotCreate);
+        QVERIFY2(opened.error().message.contains(u"is a file, not a folder"_s), qPrintable(opened.error().message));
+        QCOMPARE(rentdesk::test::fileBytes(blocker), QByteArray("I am a file"));
+    }
+
+    void refusesFolderAsDatabase()
+    {
+        QTemporaryDir dir;
+        auto opened = Database::open(dir.path());
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind, DbError::Kind::CannotOpen);
+        QVERIFY(opened.error().message.contains(u"folder"_s));
+    }
+
+    void refusesCorruptFileWithoutTouchingIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"corrupt.sqlite"_s);
+        QByteArray garbage;
+        for (int i = 0; i < 8192; ++i)
+            garbage.append(char((i * 7919 + 13) % 251));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(garbage);
+        file.close();
+
+        auto opened = Database::open(path);
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind, DbError::Kind::NotADatabase);
+        QVERIFY(opened.error().message.contains(path));
+        QCOMPARE(rentdesk::test::fileBytes(path), garbage);
+        QVERIFY(!QFile::exists(path + u"-wal"_s));
+        QVERIFY(!QFile::exists(path + u"-shm"_s));
+    }
+
+    void refusesAnotherProgramsDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"other.sqlite"_s);
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
+            other.setDatabaseName(path);
+            QVERIFY(other.open());
+            QVERIFY(QSqlQuery(other).exec(u"CREATE TABLE bookmarks (url TEXT)"_s));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(u"other"_s);
+        const QByteArray before = rentdesk::test::fileBytes(path);
+
+        auto opened = Database::open(path);
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind, DbError::Kind::ForeignDatabase);
+        QCOMPARE(rentdesk::test::fileBytes(path), before);
+    }
+
+    void emptyFileBecomesADatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"empty.sqlite"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        auto opened = Database::open(path);
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+        QVERIFY((*opened)->schemaVersion() >= 1);
+    }
+
+    void constraintErrorsNameTheirConstraint()
+    {
+        // A named CHECK is reported by name, a UNIQUE (reported by SQLite as columns) by
+        // the name of its index, a trigger by its RAISE message.
+        const QSqlDatabase db = m_db->connection();
+        rentdesk::test::Rows rows(db);
+        QCOMPARE(rows.landlord(rentdesk::test::uuid(1)), QString());
+        auto duplicate = rentdesk::db::exec(
+            db,
+            u"INSERT INTO users (id, email, display_name, role, created_at, updated_at) "
+            "SELECT :id, email, 'Twin', role, created_at, updated_at FROM users WHERE id = :original"_s,
+            { { u":id"_s, rentdesk::test::uuid(2) }, { u":original"_s, rentdesk::test::uuid(1) } });
+        QVERIFY(!duplicate);
+        QCOMPARE(duplicate.error().constraintKind, DbError::ConstraintKind::Unique);
+        QCOMPARE(duplicate.error().constraint, u"users_email_unique"_s);
+        QVERIFY(!duplicate.error().message.contains(u"UNIQUE constraint failed"_s));
+
+        auto badRole = rentdesk::db::exec(db, u"UPDATE users SET role = 'owner'"_s);
+        QVERIFY(!badRole);
+        QCOMPARE(badRole.error().constraintKind, DbError::ConstraintKind::Check);
+        QCOMPARE(badRole.error().constraint, u"users_role_code"_s);
+    }
+
+private:
+    std::unique_ptr<TempDatabase> m_db;
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "layeringchecker.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLibraryInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using rentdesk::test::LayeringChecker;
+
+namespace {
+
+// DESIGN.md's layers: models <- net <- views <- app, and server on net. Each may use only
+// these Qt modules and the headers of the layers listed.
+QList<LayeringChecker::Layer> projectLayers()
+{
+    return {
+        { u"models"_s, { u"QtCore"_s, u"QtSql"_s }, { u"models"_s }, {}, false },
+        { u"net"_s, { u"QtCore"_s, u"QtNetwork"_s, u"QtWebSockets"_s }, { u"net"_s, u"models"_s }, {}, false },
+        // Widgets run no SQL: no QtSql, no SQL helpers from models/db, no SQL text.
+        { u"views"_s,
+          { u"QtCore"_s, u"QtGui"_s, u"QtWidgets"_s },
+          { u"views"_s, u"net"_s, u"models"_s },
+          { u"db/"_s },
+          true },
+        { u"server"_s,
+          { u"QtCore"_s, u"QtNetwork"_s, u"QtWebSockets"_s },
+          { u"server"_s, u"net"_s, u"models"_s },
+          { u"db/query.h"_s, u"db/transaction.h"_s },
+          true },
+        { u"app"_s,
+          { u"QtCore"_s, u"QtGui"_s, u"QtWidgets"_s, u"QtNetwork"_s },
+          { u"app"_s, u"views"_s, u"net"_s, u"models"_s },
+          { u"db/query.h"_s, u"db/transaction.h"_s },
+          true },
+    };
+}
+
+void writeFile(const QString &path, const QByteArray &text)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+}
+
+} // namespace
+
+class TestLayering : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString qtIncludeRoot() const { return QLibraryInfo::path(QLibraryInfo::HeadersPath); }
+
+private Q_SLOTS:
+    void qtHeadersAreFound()
+    {
+        const LayeringChecker checker(qtIncludeRoot());
+        QVERIFY2(checker.knownHeaderCount() > 1000, qPrintable(qtIncludeRoot()));
+        QCOMPARE(checker.moduleOf(u"QWidget"_s), u"QtWidgets"_s);
+        QCOMPARE(checker.moduleOf(u"QSqlQuery"_s), u"QtSql"_s);
+        QCOMPARE(checker.moduleOf(u"QWebSocket"_s), u"QtWebSockets"_s);
+        QCOMPARE(checker.moduleOf(u"QtNetwork/QTcpSocket"_s), u"QtNetwork"_s);
+        QCOMPARE(checker.moduleOf(u"expected"_s), QString());
+    }
+
+    void projectKeepsItsLayers()
+    {
+        const LayeringChecker checker(qtIncludeRoot());
+        const QStringList violations = checker.check(QStringLiteral(RENTDESK_SOURCE_DIR), projectLayers());
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+    }
+
+    // The checker itself must catch what it is for, or the test above proves nothing.
+    void checkerCatchesViolations()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path();
+        writeFile(root + u"/models/db/bad.cpp"_s,
+                  "#include <QWidget>\n#include <QtNetwork/QTcpSocket>\n#include \"mainwindow/mainwindow.h\"\n#include "
+                  "<QSqlQuery>\n");
+        writeFile(root + u"/net/bad.cpp"_s, "#include <QDialog>\n#include <QWebSocket>\n");
+        writeFile(root + u"/views/mainwindow/mainwindow.h"_s, "#pragma once\n");
+        writeFile(root + u"/views/bad.cpp"_s,
+                  "#include <QSqlDatabase>\n#include \"db/query.h\"\nauto q = \"SELECT * FROM users\";\n#include "
+                  "<QTableView>\n");
+        writeFile(root + u"/app/ok.cpp"_s, "#include <QApplication>\n#include \"mainwindow/mainwindow.h\"\n");
+
+        const LayeringChecker checker(qtIncludeRoot());
+        const QStringList violations = checker.check(root, projectLayers());
+        const QString all = violations.join(u'\n');
+        QVERIFY2(all.contains(u"models/db/bad.cpp:1: <QWidget> is from QtWidgets"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"models/db/bad.cpp:2: <QtNetwork/QTcpSocket> is from QtNetwork"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"models/db/bad.cpp:3: \"mainwindow/mainwindow.h\" belongs to views"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"net/bad.cpp:1: <QDialog> is from QtWidgets"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"views/bad.cpp:1: <QSqlDatabase> is from QtSql"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"views/bad.cpp:2: \"db/query.h\" may not be included"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"views/bad.cpp:3: SQL text"_s), qPrintable(all));
+        // Allowed includes are not reported.
+        QVERIFY2(!all.contains(u"QSqlQuery"_s), qPrintable(all));
+        QVERIFY2(!all.contains(u"QWebSocket>"_s), qPrintable(all));
+        QVERIFY2(!all.contains(u"QTableView"_s), qPrintable(all));
+        QVERIFY2(!all.contains(u"app/ok.cpp"_s), qPrintable(all));
+        QCOMPARE(violations.size(), 7);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLayering)
+#include "tst_layering.moc"

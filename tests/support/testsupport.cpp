@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testsupport.h"
+
+#include "db/query.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace rentdesk::test {
+
+using namespace Qt::StringLiterals;
+
+QStringList dumpDatabase(const QSqlDatabase &db)
+{
+    QStringList dump;
+    QSqlQuery query(db);
+    for (const char *pragma : { "application_id", "user_version" }) {
+        query.exec(u"PRAGMA "_s + QString::fromLatin1(pragma));
+        query.next();
+        dump << u"pragma %1 = %2"_s.arg(QString::fromLatin1(pragma), query.value(0).toString());
+    }
+    QStringList tables;
+    query.exec(u"SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name"_s);
+    while (query.next()) {
+        dump << u"schema %1 %2 on %3: %4"_s.arg(query.value(0).toString(), query.value(1).toString(),
+                                                query.value(2).toString(), query.value(3).toString());
+        if (query.value(0).toString() == u"table"_s && !query.value(1).toString().startsWith(u"sqlite_"_s))
+            tables << query.value(1).toString();
+    }
+    for (const QString &table : std::as_const(tables)) {
+        QStringList rows;
+        // Table names come from sqlite_schema, not from input; quoted as identifiers.
+        QSqlQuery rowQuery(db);
+        rowQuery.exec(u"SELECT * FROM \"%1\""_s.arg(table));
+        while (rowQuery.next()) {
+            const QSqlRecord record = rowQuery.record();
+            QStringList fields;
+            for (int i = 0; i < record.count(); ++i) {
+                const QVariant value = record.value(i);
+                fields << record.fieldName(i) + u'=' + (value.isNull() ? u"NULL"_s : value.toString());
+            }
+            rows << table + u": "_s + fields.join(u", "_s);
+        }
+        rows.sort();
+        dump << rows;
+    }
+    return dump;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+TempDatabase::TempDatabase()
+{
+    auto opened = db::Database::open(path());
+    if (opened)
+        m_database = std::move(*opened);
+    else
+        m_error = opened.error().message + u" / "_s + opened.error().detail;
+}
+
+QString uuid(int n)
+{
+    return u"00000000-0000-4000-8000-%1"_s.arg(n, 12, 10, QLatin1Char('0'));
+}
+
+QString timestamp()
+{
+    return u"2026-01-15T10:00:00.000Z"_s;
+}
+
+QString Rows::insert(const QString &table, const QVariantMap &values)
+{
+    QStringList columns;
+    QStringList placeholders;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        columns << it.key();
+        placeholders << u':' + it.key();
+    }
+    QList<db::Binding> bindings;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        bindings.append({ u':' + it.key(), it.value() });
+    // Table and column names are the test's own constants; the values are bound.
+    auto done =
+        db::exec(db, u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(table, columns.join(u", "_s), placeholders.join(u", "_s)),
+                 bindings);
+    return refusal(done ? std::expected<void, db::DbError>() : std::unexpected(done.error()));
+}
+
+QString refusal(const std::expected<void, db::DbError> &result)
+{
+    if (result)
+        return {};
+    const db::DbError &error = result.error();
+    switch (error.constraintKind) {
+    case db::DbError::ConstraintKind::ForeignKey:
+        return u"fk"_s;
+    case db::DbError::ConstraintKind::DataType:
+        return u"type:"_s + error.constraint;
+    case db::DbError::ConstraintKind::NotNull:
+        return u"notnull:"_s + error.constraint;
+    case db::DbError::ConstraintKind::None:
+        return u"error:"_s + error.detail;
+    default:
+        return error.constraint;
+    }
+}
+
+namespace {
+
+QVariantMap merged(QVariantMap base, const QVariantMap &overrides)
+{
+    for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
+        base.insert(it.key(), it.value());
+    return base;
+}
+
+QVariantMap userRow(const QString &id, const QString &role)
+{
+    return { { u"id"_s, id },
+             { u"email"_s, QString(role + u'.' + id.right(4) + u"@example.org"_s) },
+             { u"display_name"_s, QString(u"Test "_s + role) },
+             { u"role"_s, role },
+             { u"language"_s, u"en"_s },
+             { u"created_at"_s, timestamp() },
+             { u"updated_at"_s, timestamp() } };
+}
+
+} // namespace
+
+QString Rows::landlord(const QString &id, const QVariantMap &overrides)
+{
+    return insert(u"users"_s, merged(userRow(id, u"landlord"_s), overrides));
+}
+
+QString Rows::renter(const QString &id, const QVariantMap &overrides)
+{
+    return insert(u"users"_s, merged(userRow(id, u"renter"_s), overrides));
+}
+
+QString Rows::building(const QString &id, const QString &ownerId, const QVariantMap &overrides)
+{
+    return insert(u"buildings"_s,
+                  merged({ { u"id"_s, id },
+                           { u"owner_id"_s, ownerId },
+                           { u"name"_s, u"Riverside House"_s },
+                           { u"address"_s, u"1 River Street"_s },
+                           { u"city"_s, u"Kazan"_s },
+                           { u"floors"_s, 9 },
+                           { u"year_built"_s, 1998 },
+                           { u"created_at"_s, timestamp() },
+                           { u"updated_at"_s, timestamp() } },
+                         overrides));
+}
+
+QString Rows::apartment(const QString &id, const QString &buildingId, const QString &ownerId,
+                        const QVariantMap &overrides)
+{
+    return insert(u"apartments"_s,
+                  merged({ { u"id"_s, id },
+                           { u"building_id"_s, buildingId },
+                           { u"owner_id"_s, ownerId },
+                           { u"number"_s, QString(u"1"_s + id.right(3)) },
+                           { u"floor"_s, 3 },
+                           { u"rooms"_s, 2 },
+                           { u"area"_s, 54.5 },
+                           { u"monthly_price"_s, 4500000 },
+                           { u"currency"_s, u"RUB"_s },
+                           { u"created_at"_s, timestamp() },
+                           { u"updated_at"_s, timestamp() } },
+                         overrides));
+}
+
+QString Rows::booking(const QString &id, const QString &apartmentId, const QString &renterId, const QString &start,
+                      const QString &end, const QString &status, const QVariantMap &overrides)
+{
+    QVariantMap row { { u"id"_s, id },
+                      { u"apartment_id"_s, apartmentId },
+                      { u"renter_id"_s, renterId },
+                      { u"start_date"_s, start },
+                      { u"end_date"_s, end },
+                      { u"status"_s, status },
+                      { u"total_price"_s, 100000 },
+                      { u"currency"_s, u"RUB"_s },
+                      { u"created_at"_s, timestamp() },
+                      { u"updated_at"_s, timestamp() } };
+    if (status != u"requested"_s) {
+        row.insert(u"decided_by"_s, renterId);
+        row.insert(u"decided_at"_s, timestamp());
+    }
+    return insert(u"bookings"_s, merged(row, overrides));
+}
+
+} // namespace rentdesk::test

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "db/database.h"
+#include "db/dberror.h"
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QVariantMap>
+
+#include <expected>
+#include <memory>
+
+namespace rentdesk::test {
+
+// Every row of every table, the schema, and the header values that a migration may touch,
+// as sorted text: two dumps are equal exactly when the databases hold the same things.
+[[nodiscard]] QStringList dumpDatabase(const QSqlDatabase &db);
+
+// The bytes of a file, or an empty array when it does not exist; with -wal and -shm
+// checked too, this tells whether anything at all was written next to a database file.
+[[nodiscard]] QByteArray fileBytes(const QString &path);
+
+// A fresh database in its own temporary folder, migrated to the latest version.
+class TempDatabase final
+{
+public:
+    TempDatabase();
+    Q_DISABLE_COPY_MOVE(TempDatabase)
+
+    [[nodiscard]] bool isValid() const { return m_database != nullptr; }
+    [[nodiscard]] QString errorMessage() const { return m_error; }
+    [[nodiscard]] QString path() const { return m_dir.filePath(QStringLiteral("rentdesk.sqlite")); }
+    [[nodiscard]] QString dirPath() const { return m_dir.path(); }
+    [[nodiscard]] db::Database &database() const { return *m_database; }
+    [[nodiscard]] std::shared_ptr<db::Database> shared() const { return m_database; }
+    [[nodiscard]] QSqlDatabase connection() const { return m_database->connection(); }
+
+private:
+    QTemporaryDir m_dir;
+    std::shared_ptr<db::Database> m_database;
+    QString m_error;
+};
+
+// Names why the database refused a statement, in one comparable string: "" when it was
+// accepted, the constraint, index or trigger name when named, "fk" for a foreign key,
+// "type:table.column" for a STRICT type mismatch, "notnull:table.column".
+[[nodiscard]] QString refusal(const std::expected<void, db::DbError> &result);
+
+// Inserts rows made of defaults overridden by values; each returns refusal() of the
+// insert. The defaults form a valid row, so a test changes only what it tests.
+struct Rows
+{
+    explicit Rows(QSqlDatabase db)
+        : db(std::move(db))
+    {
+    }
+
+    QString insert(const QString &table, const QVariantMap &values);
+
+    // Valid rows, chained: a landlord owns a building with an apartment; a renter exists.
+    QString landlord(const QString &id, const QVariantMap &overrides = {});
+    QString renter(const QString &id, const QVariantMap &overrides = {});
+    QString building(const QString &id, const QString &ownerId, const QVariantMap &overrides = {});
+    QString apartment(const QString &id, const QString &buildingId, const QString &ownerId,
+                      const QVariantMap &overrides = {});
+    QString booking(const QString &id, const QString &apartmentId, const QString &renterId, const QString &start,
+                    const QString &end, const QString &status, const QVariantMap &overrides = {});
+
+    QSqlDatabase db;
+};
+
+// A lowercase UUID made from a small number, readable in test failures.
+[[nodiscard]] QString uuid(int n);
+
+// The timestamp used in test rows.
+[[nodiscard]] QString timestamp();
+
+} // namespace rentdesk::test
