@@ -7,7 +7,7 @@ RENTDESK_BUILD_PACKAGES=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev libqt6sql6-sqlite qt6-websockets-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
-    libsqlite3-dev
+    libsqlite3-dev libsodium-dev
 )
 # What the test suite needs on top (real servers the integration tests start).
 RENTDESK_TEST_PACKAGES=(

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace rentdesk::services {
+
+// Where a service runs, which decides who is the authority (DESIGN.md, "Two modes").
+enum class Mode {
+    Standalone, // desktop; the local database is the authority: accounts, mail, journal
+    Connected, // desktop replica of a server account: journal only; the server sends mail
+    Server, // rentdesk-server: the authority for its clients; sends mail, keeps no journal
+};
+
+// Only the authority queues mail and runs the time-driven step.
+[[nodiscard]] constexpr bool isAuthority(Mode mode)
+{
+    return mode != Mode::Connected;
+}
+
+// The desktop journals every change so that it can be published to a server later.
+[[nodiscard]] constexpr bool journals(Mode mode)
+{
+    return mode != Mode::Server;
+}
+
+} // namespace rentdesk::services
