@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>AccountService</name>
+    <message>
+        <source>The e-mail address or the password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at most 200 characters for the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name contains an invisible control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone number has 3 to 32 characters: digits, spaces, +, - and brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address; it looks like name@example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts of a connected database are managed on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This e-mail address is already registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory to protect the password; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApartmentStatus</name>
     <message>
         <source>apartment status</source>
@@ -24,6 +79,88 @@
     <name>Application</name>
     <message>
         <source>%1 is ready (schema version %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookingService</name>
+    <message>
+        <source>This booking no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The apartment is taken from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This booking is %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the first night.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the day of departure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The departure must be after the first night.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A stay may be at most %n night(s) long.</source>
+        <translation>
+            <numerusform>A stay may be at most %n night long.</numerusform>
+            <numerusform>A stay may be at most %n nights long.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The stay cannot start before today (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only renters can request a booking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already asked for these dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can confirm or decline its bookings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a request can be confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stay was to start on %1, which has passed; the renter must ask for new dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a request can be declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the renter who made a booking can cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a request or a confirmed stay can be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This stay is over; it cannot be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server moves bookings on with time for a connected database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -224,6 +361,213 @@
     </message>
 </context>
 <context>
+    <name>DomainError</name>
+    <message>
+        <source>The database holds a value RentDesk cannot read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person&apos;s account was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account was not found; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identifier is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a valid e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This e-mail address is already registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name of up to 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone number has 3 to 32 characters: digits, spaces, +, - and brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose landlord or renter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose English or Russian.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating totals are not consistent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only landlords can own buildings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the building&apos;s name (up to 200 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the building&apos;s address (up to 500 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the city (up to 100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A building has 1 to 300 floors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The year built must be between 1000 and 2200.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This building already has an apartment with this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the apartment number (up to 20 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The floor must be between -5 and 300.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An apartment has 1 to 50 rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The area must be more than 0 and at most 100000 m².</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly price must be between 0 and 1000000000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency must be a three-letter code such as RUB or EUR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose free, booked or rented.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a booked or rented apartment has a renter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description may be at most 5000 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a valid start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a valid end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stay must end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The booking status is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The total price of the stay is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The booking&apos;s decision is not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These dates overlap a confirmed stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only renters can book apartments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kind of review is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what the review is about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot review yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give 1 to 5 stars.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A review may be at most 5000 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already reviewed this person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already reviewed this apartment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landlords review renters; renters review landlords and apartments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The author and subject of a review cannot change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change refers to a record that no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This value is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This value has the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>language</source>
@@ -235,6 +579,180 @@
     </message>
     <message>
         <source>Русский</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListingService</name>
+    <message>
+        <source>This building no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only landlords can list buildings and apartments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the building&apos;s owner can change or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can change or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the building&apos;s name (up to 200 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the building&apos;s address (up to 500 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the city (up to 100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A building has 1 to 300 floors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The year built must be between 1000 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the apartment number (up to 20 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The floor must be between -5 and %1, the building&apos;s top floor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An apartment has 1 to 50 rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The area must be more than 0 and at most 100000 m².</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly price must be between 0 and 1000000000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency must be a three-letter code such as RUB or EUR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description may be at most 5000 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This building already has an apartment number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An apartment of this building is on floor %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The building still has %n apartment(s); delete them first.</source>
+        <translation>
+            <numerusform>The building still has %n apartment; delete it first.</numerusform>
+            <numerusform>The building still has %n apartments; delete them first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can add apartments only to your own buildings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The apartment has %n active booking(s); decline or wait for them first.</source>
+        <translation>
+            <numerusform>The apartment has %n active booking; decline it or wait for it to end first.</numerusform>
+            <numerusform>The apartment has %n active bookings; decline them or wait for them to end first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailEvent</name>
+    <message>
+        <source>mail event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MailStatus</name>
+    <message>
+        <source>mail status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Passwords</name>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not repeat one character; mix several.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This password is too well known; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not use your e-mail address in the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not use your name as the password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -254,6 +772,57 @@
     </message>
     <message>
         <source>Review of an apartment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewService</name>
+    <message>
+        <source>A review may be at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give 1 to 5 stars.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This review no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this review is about no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only landlords review renters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only renters review landlords and apartments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is not a renter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is not a landlord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can write a review only after a confirmed stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already reviewed this; edit your review instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the author can change or delete a review.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_US">
 <context>
+    <name>AccountService</name>
+    <message>
+        <source>The e-mail address or the password is wrong.</source>
+        <translation>Неверный адрес электронной почты или пароль.</translation>
+    </message>
+    <message>
+        <source>Enter your name.</source>
+        <translation>Введите своё имя.</translation>
+    </message>
+    <message>
+        <source>Use at most 200 characters for the name.</source>
+        <translation>Имя может быть не длиннее 200 символов.</translation>
+    </message>
+    <message>
+        <source>The name contains an invisible control character.</source>
+        <translation>В имени есть невидимый управляющий символ.</translation>
+    </message>
+    <message>
+        <source>A phone number has 3 to 32 characters: digits, spaces, +, - and brackets.</source>
+        <translation>Номер телефона — от 3 до 32 символов: цифры, пробелы, +, - и скобки.</translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address.</source>
+        <translation>Введите адрес электронной почты.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address; it looks like name@example.org.</source>
+        <translation>Это не адрес электронной почты; он выглядит так: name@example.org.</translation>
+    </message>
+    <message>
+        <source>Accounts of a connected database are managed on the server.</source>
+        <translation>Учётными записями подключённой базы данных управляет сервер.</translation>
+    </message>
+    <message>
+        <source>This e-mail address is already registered.</source>
+        <translation>Этот адрес электронной почты уже зарегистрирован.</translation>
+    </message>
+    <message>
+        <source>Not enough memory to protect the password; try again.</source>
+        <translation>Не хватает памяти, чтобы защитить пароль; попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Текущий пароль неверен.</translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one.</source>
+        <translation>Новый пароль совпадает с текущим.</translation>
+    </message>
+</context>
+<context>
     <name>ApartmentStatus</name>
     <message>
         <source>apartment status</source>
@@ -25,6 +80,89 @@
     <message>
         <source>%1 is ready (schema version %2).</source>
         <translation>%1 готова (версия схемы %2).</translation>
+    </message>
+</context>
+<context>
+    <name>BookingService</name>
+    <message>
+        <source>This booking no longer exists.</source>
+        <translation>Этого бронирования больше нет.</translation>
+    </message>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation>Этой квартиры больше нет.</translation>
+    </message>
+    <message>
+        <source>The apartment is taken from %1 to %2.</source>
+        <translation>Квартира занята с %1 по %2.</translation>
+    </message>
+    <message>
+        <source>This booking is %1: %2</source>
+        <translation>Это бронирование в состоянии «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Choose the first night.</source>
+        <translation>Выберите первую ночь.</translation>
+    </message>
+    <message>
+        <source>Choose the day of departure.</source>
+        <translation>Выберите день выезда.</translation>
+    </message>
+    <message>
+        <source>The departure must be after the first night.</source>
+        <translation>День выезда должен быть позже первой ночи.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A stay may be at most %n night(s) long.</source>
+        <translation>
+            <numerusform>Проживание может длиться не больше %n ночи.</numerusform>
+            <numerusform>Проживание может длиться не больше %n ночей.</numerusform>
+            <numerusform>Проживание может длиться не больше %n ночей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The stay cannot start before today (%1).</source>
+        <translation>Проживание не может начаться раньше сегодняшнего дня (%1).</translation>
+    </message>
+    <message>
+        <source>Only renters can request a booking.</source>
+        <translation>Бронировать могут только арендаторы.</translation>
+    </message>
+    <message>
+        <source>You have already asked for these dates.</source>
+        <translation>Вы уже запросили эти даты.</translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can confirm or decline its bookings.</source>
+        <translation>Подтверждать и отклонять бронирования может только владелец квартиры.</translation>
+    </message>
+    <message>
+        <source>only a request can be confirmed.</source>
+        <translation>подтвердить можно только запрос.</translation>
+    </message>
+    <message>
+        <source>The stay was to start on %1, which has passed; the renter must ask for new dates.</source>
+        <translation>Проживание должно было начаться %1, и эта дата прошла; арендатору нужно запросить новые даты.</translation>
+    </message>
+    <message>
+        <source>only a request can be declined.</source>
+        <translation>отклонить можно только запрос.</translation>
+    </message>
+    <message>
+        <source>Only the renter who made a booking can cancel it.</source>
+        <translation>Отменить бронирование может только арендатор, который его сделал.</translation>
+    </message>
+    <message>
+        <source>only a request or a confirmed stay can be cancelled.</source>
+        <translation>отменить можно только запрос или подтверждённое проживание.</translation>
+    </message>
+    <message>
+        <source>This stay is over; it cannot be cancelled.</source>
+        <translation>Это проживание уже закончилось; его нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>The server moves bookings on with time for a connected database.</source>
+        <translation>Для подключённой базы данных бронирования по времени обновляет сервер.</translation>
     </message>
 </context>
 <context>
@@ -224,6 +362,213 @@
     </message>
 </context>
 <context>
+    <name>DomainError</name>
+    <message>
+        <source>The database holds a value RentDesk cannot read: %1</source>
+        <translation>В базе данных есть значение, которое RentDesk не может прочитать: %1</translation>
+    </message>
+    <message>
+        <source>This person&apos;s account was not found.</source>
+        <translation>Учётная запись этого человека не найдена.</translation>
+    </message>
+    <message>
+        <source>Your account was not found; sign in again.</source>
+        <translation>Ваша учётная запись не найдена; войдите снова.</translation>
+    </message>
+    <message>
+        <source>The identifier is not valid.</source>
+        <translation>Недопустимый идентификатор.</translation>
+    </message>
+    <message>
+        <source>Enter a valid e-mail address.</source>
+        <translation>Введите правильный адрес электронной почты.</translation>
+    </message>
+    <message>
+        <source>This e-mail address is already registered.</source>
+        <translation>Этот адрес электронной почты уже зарегистрирован.</translation>
+    </message>
+    <message>
+        <source>Enter a name of up to 200 characters.</source>
+        <translation>Введите имя длиной до 200 символов.</translation>
+    </message>
+    <message>
+        <source>A phone number has 3 to 32 characters: digits, spaces, +, - and brackets.</source>
+        <translation>Номер телефона — от 3 до 32 символов: цифры, пробелы, +, - и скобки.</translation>
+    </message>
+    <message>
+        <source>Choose landlord or renter.</source>
+        <translation>Выберите: арендодатель или арендатор.</translation>
+    </message>
+    <message>
+        <source>Choose English or Russian.</source>
+        <translation>Выберите английский или русский.</translation>
+    </message>
+    <message>
+        <source>The rating totals are not consistent.</source>
+        <translation>Итоги оценок не согласованы.</translation>
+    </message>
+    <message>
+        <source>The password could not be stored.</source>
+        <translation>Не удалось сохранить пароль.</translation>
+    </message>
+    <message>
+        <source>Only landlords can own buildings.</source>
+        <translation>Владеть домами могут только арендодатели.</translation>
+    </message>
+    <message>
+        <source>Enter the building&apos;s name (up to 200 characters).</source>
+        <translation>Введите название дома (до 200 символов).</translation>
+    </message>
+    <message>
+        <source>Enter the building&apos;s address (up to 500 characters).</source>
+        <translation>Введите адрес дома (до 500 символов).</translation>
+    </message>
+    <message>
+        <source>Enter the city (up to 100 characters).</source>
+        <translation>Введите город (до 100 символов).</translation>
+    </message>
+    <message>
+        <source>A building has 1 to 300 floors.</source>
+        <translation>В доме может быть от 1 до 300 этажей.</translation>
+    </message>
+    <message>
+        <source>The year built must be between 1000 and 2200.</source>
+        <translation>Год постройки должен быть между 1000 и 2200.</translation>
+    </message>
+    <message>
+        <source>This building already has an apartment with this number.</source>
+        <translation>В этом доме уже есть квартира с таким номером.</translation>
+    </message>
+    <message>
+        <source>Enter the apartment number (up to 20 characters).</source>
+        <translation>Введите номер квартиры (до 20 символов).</translation>
+    </message>
+    <message>
+        <source>The floor must be between -5 and 300.</source>
+        <translation>Этаж должен быть от -5 до 300.</translation>
+    </message>
+    <message>
+        <source>An apartment has 1 to 50 rooms.</source>
+        <translation>В квартире может быть от 1 до 50 комнат.</translation>
+    </message>
+    <message>
+        <source>The area must be more than 0 and at most 100000 m².</source>
+        <translation>Площадь должна быть больше 0 и не больше 100000 м².</translation>
+    </message>
+    <message>
+        <source>The monthly price must be between 0 and 1000000000.</source>
+        <translation>Цена за месяц должна быть от 0 до 1000000000.</translation>
+    </message>
+    <message>
+        <source>The currency must be a three-letter code such as RUB or EUR.</source>
+        <translation>Валюта задаётся трёхбуквенным кодом, например RUB или EUR.</translation>
+    </message>
+    <message>
+        <source>Choose free, booked or rented.</source>
+        <translation>Выберите: свободна, забронирована или сдана.</translation>
+    </message>
+    <message>
+        <source>Only a booked or rented apartment has a renter.</source>
+        <translation>Арендатор есть только у забронированной или сданной квартиры.</translation>
+    </message>
+    <message>
+        <source>Choose yes or no.</source>
+        <translation>Выберите «да» или «нет».</translation>
+    </message>
+    <message>
+        <source>The description may be at most 5000 characters.</source>
+        <translation>Описание может быть не длиннее 5000 символов.</translation>
+    </message>
+    <message>
+        <source>Enter a valid start date.</source>
+        <translation>Введите правильную дату начала.</translation>
+    </message>
+    <message>
+        <source>Enter a valid end date.</source>
+        <translation>Введите правильную дату окончания.</translation>
+    </message>
+    <message>
+        <source>The stay must end after it starts.</source>
+        <translation>Проживание должно заканчиваться позже, чем начинается.</translation>
+    </message>
+    <message>
+        <source>The booking status is not valid.</source>
+        <translation>Недопустимый статус бронирования.</translation>
+    </message>
+    <message>
+        <source>The total price of the stay is out of range.</source>
+        <translation>Общая стоимость проживания вне допустимых пределов.</translation>
+    </message>
+    <message>
+        <source>The booking&apos;s decision is not recorded.</source>
+        <translation>Решение по бронированию не записано.</translation>
+    </message>
+    <message>
+        <source>These dates overlap a confirmed stay.</source>
+        <translation>Эти даты пересекаются с подтверждённым проживанием.</translation>
+    </message>
+    <message>
+        <source>Only renters can book apartments.</source>
+        <translation>Бронировать квартиры могут только арендаторы.</translation>
+    </message>
+    <message>
+        <source>The kind of review is not valid.</source>
+        <translation>Недопустимый вид отзыва.</translation>
+    </message>
+    <message>
+        <source>Choose what the review is about.</source>
+        <translation>Выберите, о чём отзыв.</translation>
+    </message>
+    <message>
+        <source>You cannot review yourself.</source>
+        <translation>Нельзя оставить отзыв о самом себе.</translation>
+    </message>
+    <message>
+        <source>Give 1 to 5 stars.</source>
+        <translation>Поставьте от 1 до 5 звёзд.</translation>
+    </message>
+    <message>
+        <source>A review may be at most 5000 characters.</source>
+        <translation>Отзыв может быть не длиннее 5000 символов.</translation>
+    </message>
+    <message>
+        <source>You have already reviewed this person.</source>
+        <translation>Вы уже оставили отзыв об этом человеке.</translation>
+    </message>
+    <message>
+        <source>You have already reviewed this apartment.</source>
+        <translation>Вы уже оставили отзыв об этой квартире.</translation>
+    </message>
+    <message>
+        <source>Landlords review renters; renters review landlords and apartments.</source>
+        <translation>Арендодатели пишут отзывы об арендаторах, арендаторы — об арендодателях и квартирах.</translation>
+    </message>
+    <message>
+        <source>The author and subject of a review cannot change.</source>
+        <translation>Автора и предмет отзыва изменить нельзя.</translation>
+    </message>
+    <message>
+        <source>The time is not valid.</source>
+        <translation>Недопустимое время.</translation>
+    </message>
+    <message>
+        <source>The change refers to a record that no longer exists.</source>
+        <translation>Изменение ссылается на запись, которой больше нет.</translation>
+    </message>
+    <message>
+        <source>This value is required.</source>
+        <translation>Это значение обязательно.</translation>
+    </message>
+    <message>
+        <source>This value has the wrong type.</source>
+        <translation>У этого значения неверный тип.</translation>
+    </message>
+    <message>
+        <source>The database refused the change.</source>
+        <translation>База данных отклонила изменение.</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>language</source>
@@ -236,6 +581,182 @@
     <message>
         <source>Русский</source>
         <translation>Русский</translation>
+    </message>
+</context>
+<context>
+    <name>ListingService</name>
+    <message>
+        <source>This building no longer exists.</source>
+        <translation>Этого дома больше нет.</translation>
+    </message>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation>Этой квартиры больше нет.</translation>
+    </message>
+    <message>
+        <source>Only landlords can list buildings and apartments.</source>
+        <translation>Размещать дома и квартиры могут только арендодатели.</translation>
+    </message>
+    <message>
+        <source>Only the building&apos;s owner can change or delete it.</source>
+        <translation>Изменить или удалить дом может только его владелец.</translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can change or delete it.</source>
+        <translation>Изменить или удалить квартиру может только её владелец.</translation>
+    </message>
+    <message>
+        <source>Enter the building&apos;s name (up to 200 characters).</source>
+        <translation>Введите название дома (до 200 символов).</translation>
+    </message>
+    <message>
+        <source>Enter the building&apos;s address (up to 500 characters).</source>
+        <translation>Введите адрес дома (до 500 символов).</translation>
+    </message>
+    <message>
+        <source>Enter the city (up to 100 characters).</source>
+        <translation>Введите город (до 100 символов).</translation>
+    </message>
+    <message>
+        <source>A building has 1 to 300 floors.</source>
+        <translation>В доме может быть от 1 до 300 этажей.</translation>
+    </message>
+    <message>
+        <source>The year built must be between 1000 and %1.</source>
+        <translation>Год постройки должен быть между 1000 и %1.</translation>
+    </message>
+    <message>
+        <source>Enter the apartment number (up to 20 characters).</source>
+        <translation>Введите номер квартиры (до 20 символов).</translation>
+    </message>
+    <message>
+        <source>The floor must be between -5 and %1, the building&apos;s top floor.</source>
+        <translation>Этаж должен быть от -5 до %1 — верхнего этажа дома.</translation>
+    </message>
+    <message>
+        <source>An apartment has 1 to 50 rooms.</source>
+        <translation>В квартире может быть от 1 до 50 комнат.</translation>
+    </message>
+    <message>
+        <source>The area must be more than 0 and at most 100000 m².</source>
+        <translation>Площадь должна быть больше 0 и не больше 100000 м².</translation>
+    </message>
+    <message>
+        <source>The monthly price must be between 0 and 1000000000.</source>
+        <translation>Цена за месяц должна быть от 0 до 1000000000.</translation>
+    </message>
+    <message>
+        <source>The currency must be a three-letter code such as RUB or EUR.</source>
+        <translation>Валюта задаётся трёхбуквенным кодом, например RUB или EUR.</translation>
+    </message>
+    <message>
+        <source>The description may be at most 5000 characters.</source>
+        <translation>Описание может быть не длиннее 5000 символов.</translation>
+    </message>
+    <message>
+        <source>This building already has an apartment number %1.</source>
+        <translation>В этом доме уже есть квартира номер %1.</translation>
+    </message>
+    <message>
+        <source>An apartment of this building is on floor %1.</source>
+        <translation>В этом доме есть квартира на %1 этаже.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The building still has %n apartment(s); delete them first.</source>
+        <translation>
+            <numerusform>В доме ещё есть %n квартира; сначала удалите её.</numerusform>
+            <numerusform>В доме ещё есть %n квартиры; сначала удалите их.</numerusform>
+            <numerusform>В доме ещё есть %n квартир; сначала удалите их.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can add apartments only to your own buildings.</source>
+        <translation>Добавлять квартиры можно только в свои дома.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The apartment has %n active booking(s); decline or wait for them first.</source>
+        <translation>
+            <numerusform>У квартиры есть %n действующее бронирование; сначала отклоните его или дождитесь окончания.</numerusform>
+            <numerusform>У квартиры есть %n действующих бронирования; сначала отклоните их или дождитесь окончания.</numerusform>
+            <numerusform>У квартиры есть %n действующих бронирований; сначала отклоните их или дождитесь окончания.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MailEvent</name>
+    <message>
+        <source>mail event</source>
+        <translation>почтовое событие</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Приветствие</translation>
+    </message>
+    <message>
+        <source>Booking requested</source>
+        <translation>Запрос бронирования</translation>
+    </message>
+    <message>
+        <source>Booking confirmed</source>
+        <translation>Бронирование подтверждено</translation>
+    </message>
+    <message>
+        <source>Booking declined</source>
+        <translation>Бронирование отклонено</translation>
+    </message>
+    <message>
+        <source>Booking cancelled</source>
+        <translation>Бронирование отменено</translation>
+    </message>
+</context>
+<context>
+    <name>MailStatus</name>
+    <message>
+        <source>mail status</source>
+        <translation>статус письма</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>В очереди</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Отброшено</translation>
+    </message>
+</context>
+<context>
+    <name>Passwords</name>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation>Используйте не меньше %1 символов.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation>Используйте не больше %1 символов.</translation>
+    </message>
+    <message>
+        <source>Do not repeat one character; mix several.</source>
+        <translation>Не повторяйте один символ; используйте разные.</translation>
+    </message>
+    <message>
+        <source>This password is too well known; choose another.</source>
+        <translation>Этот пароль слишком распространён; выберите другой.</translation>
+    </message>
+    <message>
+        <source>Do not use your e-mail address in the password.</source>
+        <translation>Не используйте адрес электронной почты в пароле.</translation>
+    </message>
+    <message>
+        <source>Do not use your name as the password.</source>
+        <translation>Не используйте своё имя в качестве пароля.</translation>
     </message>
 </context>
 <context>
@@ -255,6 +776,57 @@
     <message>
         <source>Review of an apartment</source>
         <translation>Отзыв о квартире</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewService</name>
+    <message>
+        <source>A review may be at most %1 characters.</source>
+        <translation>Отзыв может быть не длиннее %1 символов.</translation>
+    </message>
+    <message>
+        <source>Give 1 to 5 stars.</source>
+        <translation>Поставьте от 1 до 5 звёзд.</translation>
+    </message>
+    <message>
+        <source>This review no longer exists.</source>
+        <translation>Этого отзыва больше нет.</translation>
+    </message>
+    <message>
+        <source>What this review is about no longer exists.</source>
+        <translation>Того, о чём этот отзыв, больше нет.</translation>
+    </message>
+    <message>
+        <source>Only landlords review renters.</source>
+        <translation>Отзывы об арендаторах пишут только арендодатели.</translation>
+    </message>
+    <message>
+        <source>Only renters review landlords and apartments.</source>
+        <translation>Отзывы об арендодателях и квартирах пишут только арендаторы.</translation>
+    </message>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation>Этой квартиры больше нет.</translation>
+    </message>
+    <message>
+        <source>This person is not a renter.</source>
+        <translation>Этот человек не арендатор.</translation>
+    </message>
+    <message>
+        <source>This person is not a landlord.</source>
+        <translation>Этот человек не арендодатель.</translation>
+    </message>
+    <message>
+        <source>You can write a review only after a confirmed stay.</source>
+        <translation>Отзыв можно написать только после подтверждённого проживания.</translation>
+    </message>
+    <message>
+        <source>You have already reviewed this; edit your review instead.</source>
+        <translation>Вы уже оставили отзыв; измените его вместо нового.</translation>
+    </message>
+    <message>
+        <source>Only the author can change or delete a review.</source>
+        <translation>Изменить или удалить отзыв может только его автор.</translation>
     </message>
 </context>
 <context>

@@ -62,4 +62,23 @@ const std::array<EnumEntry<ReviewKind>, 3> EnumTraits<ReviewKind>::entries { {
     { ReviewKind::Apartment, "apartment"_L1, QT_TRANSLATE_NOOP("ReviewKind", "Review of an apartment") },
 } };
 
+const char *const EnumTraits<MailEvent>::context = "MailEvent";
+const char *const EnumTraits<MailEvent>::typeName = QT_TRANSLATE_NOOP("MailEvent", "mail event");
+const std::array<EnumEntry<MailEvent>, 5> EnumTraits<MailEvent>::entries { {
+    { MailEvent::Welcome, "welcome"_L1, QT_TRANSLATE_NOOP("MailEvent", "Welcome") },
+    { MailEvent::BookingRequested, "booking_requested"_L1, QT_TRANSLATE_NOOP("MailEvent", "Booking requested") },
+    { MailEvent::BookingConfirmed, "booking_confirmed"_L1, QT_TRANSLATE_NOOP("MailEvent", "Booking confirmed") },
+    { MailEvent::BookingDeclined, "booking_declined"_L1, QT_TRANSLATE_NOOP("MailEvent", "Booking declined") },
+    { MailEvent::BookingCancelled, "booking_cancelled"_L1, QT_TRANSLATE_NOOP("MailEvent", "Booking cancelled") },
+} };
+
+const char *const EnumTraits<MailStatus>::context = "MailStatus";
+const char *const EnumTraits<MailStatus>::typeName = QT_TRANSLATE_NOOP("MailStatus", "mail status");
+const std::array<EnumEntry<MailStatus>, 4> EnumTraits<MailStatus>::entries { {
+    { MailStatus::Queued, "queued"_L1, QT_TRANSLATE_NOOP("MailStatus", "Queued") },
+    { MailStatus::Sent, "sent"_L1, QT_TRANSLATE_NOOP("MailStatus", "Sent") },
+    { MailStatus::Failed, "failed"_L1, QT_TRANSLATE_NOOP("MailStatus", "Failed") },
+    { MailStatus::Discarded, "discarded"_L1, QT_TRANSLATE_NOOP("MailStatus", "Discarded") },
+} };
+
 } // namespace rentdesk::domain

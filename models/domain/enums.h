@@ -18,6 +18,8 @@ enum class Language { English, Russian };
 enum class ApartmentStatus { Free, Booked, Rented };
 enum class BookingStatus { Requested, Confirmed, Declined, Cancelled, Completed };
 enum class ReviewKind { Renter, Landlord, Apartment };
+enum class MailEvent { Welcome, BookingRequested, BookingConfirmed, BookingDeclined, BookingCancelled };
+enum class MailStatus { Queued, Sent, Failed, Discarded };
 
 // The one table per enum that ties each value to its stable stored code and to its
 // display name (marked for translation, translated when shown).
@@ -43,6 +45,8 @@ RENTDESK_ENUM_TRAITS(Language, 2)
 RENTDESK_ENUM_TRAITS(ApartmentStatus, 3)
 RENTDESK_ENUM_TRAITS(BookingStatus, 5)
 RENTDESK_ENUM_TRAITS(ReviewKind, 3)
+RENTDESK_ENUM_TRAITS(MailEvent, 5)
+RENTDESK_ENUM_TRAITS(MailStatus, 4)
 
 #undef RENTDESK_ENUM_TRAITS
 

@@ -24,83 +24,134 @@ struct ConstraintMeaning
     const char *text;
 };
 
-#define RD_TR(text) QT_TRANSLATE_NOOP("DomainError", text)
 const ConstraintMeaning constraintMeanings[] = {
-    {"users_id_uuid", Code::InvalidValue, "user", "id", RD_TR("The identifier is not valid.")},
-    {"users_email_normalized", Code::InvalidValue, "user", "email", RD_TR("Enter a valid e-mail address.")},
-    {"users_email_format", Code::InvalidValue, "user", "email", RD_TR("Enter a valid e-mail address.")},
-    {"users_email_unique", Code::EmailTaken, "user", "email", RD_TR("This e-mail address is already registered.")},
-    {"users_display_name_present", Code::InvalidValue, "user", "displayName",
-     RD_TR("Enter a name of up to 200 characters.")},
-    {"users_phone_format", Code::InvalidValue, "user", "phone",
-     RD_TR("A phone number has 3 to 32 characters: digits, spaces, +, - and brackets.")},
-    {"users_role_code", Code::InvalidValue, "user", "role", RD_TR("Choose landlord or renter.")},
-    {"users_language_code", Code::InvalidValue, "user", "language", RD_TR("Choose English or Russian.")},
-    {"users_rating_consistent", Code::InvalidValue, "user", "rating", RD_TR("The rating totals are not consistent.")},
-    {"users_password_hash_format", Code::InvalidValue, "user", "password", RD_TR("The password could not be stored.")},
-    {"buildings_id_uuid", Code::InvalidValue, "building", "id", RD_TR("The identifier is not valid.")},
-    {"buildings_owner_is_landlord", Code::NotAllowed, "building", "owner", RD_TR("Only landlords can own buildings.")},
-    {"buildings_name_present", Code::InvalidValue, "building", "name",
-     RD_TR("Enter the building's name (up to 200 characters).")},
-    {"buildings_address_present", Code::InvalidValue, "building", "address",
-     RD_TR("Enter the building's address (up to 500 characters).")},
-    {"buildings_city_present", Code::InvalidValue, "building", "city", RD_TR("Enter the city (up to 100 characters).")},
-    {"buildings_floors_range", Code::InvalidValue, "building", "floors", RD_TR("A building has 1 to 300 floors.")},
-    {"buildings_year_built_range", Code::InvalidValue, "building", "yearBuilt",
-     RD_TR("The year built must be between 1000 and 2200.")},
-    {"apartments_id_uuid", Code::InvalidValue, "apartment", "id", RD_TR("The identifier is not valid.")},
-    {"apartments_number_unique", Code::NumberTaken, "apartment", "number",
-     RD_TR("This building already has an apartment with this number.")},
-    {"apartments_number_present", Code::InvalidValue, "apartment", "number",
-     RD_TR("Enter the apartment number (up to 20 characters).")},
-    {"apartments_floor_range", Code::InvalidValue, "apartment", "floor", RD_TR("The floor must be between -5 and 300.")},
-    {"apartments_rooms_range", Code::InvalidValue, "apartment", "rooms", RD_TR("An apartment has 1 to 50 rooms.")},
-    {"apartments_area_range", Code::InvalidValue, "apartment", "area",
-     RD_TR("The area must be more than 0 and at most 100000 m².")},
-    {"apartments_price_range", Code::InvalidValue, "apartment", "monthlyPrice",
-     RD_TR("The monthly price must be between 0 and 1000000000.")},
-    {"apartments_currency_code", Code::InvalidValue, "apartment", "currency",
-     RD_TR("The currency must be a three-letter code such as RUB or EUR.")},
-    {"apartments_status_code", Code::InvalidValue, "apartment", "status", RD_TR("Choose free, booked or rented.")},
-    {"apartments_status_manual_bool", Code::InvalidValue, "apartment", "status", RD_TR("Choose free, booked or rented.")},
-    {"apartments_booked_by_status", Code::InvalidValue, "apartment", "status",
-     RD_TR("Only a booked or rented apartment has a renter.")},
-    {"apartments_furnished_bool", Code::InvalidValue, "apartment", "furnished", RD_TR("Choose yes or no.")},
-    {"apartments_pets_allowed_bool", Code::InvalidValue, "apartment", "petsAllowed", RD_TR("Choose yes or no.")},
-    {"apartments_description_length", Code::InvalidValue, "apartment", "description",
-     RD_TR("The description may be at most 5000 characters.")},
-    {"apartments_rating_consistent", Code::InvalidValue, "apartment", "rating",
-     RD_TR("The rating totals are not consistent.")},
-    {"bookings_id_uuid", Code::InvalidValue, "booking", "id", RD_TR("The identifier is not valid.")},
-    {"bookings_start_date_format", Code::InvalidValue, "booking", "startDate", RD_TR("Enter a valid start date.")},
-    {"bookings_end_date_format", Code::InvalidValue, "booking", "endDate", RD_TR("Enter a valid end date.")},
-    {"bookings_dates_order", Code::InvalidValue, "booking", "endDate", RD_TR("The stay must end after it starts.")},
-    {"bookings_status_code", Code::InvalidValue, "booking", "status", RD_TR("The booking status is not valid.")},
-    {"bookings_total_price_range", Code::InvalidValue, "booking", "totalPrice",
-     RD_TR("The total price of the stay is out of range.")},
-    {"bookings_currency_code", Code::InvalidValue, "booking", "currency",
-     RD_TR("The currency must be a three-letter code such as RUB or EUR.")},
-    {"bookings_decision_recorded", Code::InvalidValue, "booking", "status",
-     RD_TR("The booking's decision is not recorded.")},
-    {"bookings_no_overlap", Code::DatesTaken, "booking", "dates", RD_TR("These dates overlap a confirmed stay.")},
-    {"bookings_renter_is_renter", Code::NotAllowed, "booking", "renter", RD_TR("Only renters can book apartments.")},
-    {"reviews_id_uuid", Code::InvalidValue, "review", "id", RD_TR("The identifier is not valid.")},
-    {"reviews_kind_code", Code::InvalidValue, "review", "kind", RD_TR("The kind of review is not valid.")},
-    {"reviews_target_matches_kind", Code::InvalidValue, "review", "target",
-     RD_TR("Choose what the review is about.")},
-    {"reviews_not_self", Code::NotAllowed, "review", "target", RD_TR("You cannot review yourself.")},
-    {"reviews_rating_range", Code::InvalidValue, "review", "rating", RD_TR("Give 1 to 5 stars.")},
-    {"reviews_body_length", Code::InvalidValue, "review", "body", RD_TR("A review may be at most 5000 characters.")},
-    {"reviews_one_per_author_user", Code::AlreadyReviewed, "review", "target",
-     RD_TR("You have already reviewed this person.")},
-    {"reviews_one_per_author_apartment", Code::AlreadyReviewed, "review", "target",
-     RD_TR("You have already reviewed this apartment.")},
-    {"reviews_roles_match_kind", Code::NotAllowed, "review", "kind",
-     RD_TR("Landlords review renters; renters review landlords and apartments.")},
-    {"reviews_target_fixed", Code::InvalidValue, "review", "target",
-     RD_TR("The author and subject of a review cannot change.")},
+    { "users_id_uuid", Code::InvalidValue, "user", "id",
+      QT_TRANSLATE_NOOP("DomainError", "The identifier is not valid.") },
+    { "users_email_normalized", Code::InvalidValue, "user", "email",
+      QT_TRANSLATE_NOOP("DomainError", "Enter a valid e-mail address.") },
+    { "users_email_format", Code::InvalidValue, "user", "email",
+      QT_TRANSLATE_NOOP("DomainError", "Enter a valid e-mail address.") },
+    { "users_email_unique", Code::EmailTaken, "user", "email",
+      QT_TRANSLATE_NOOP("DomainError", "This e-mail address is already registered.") },
+    { "users_display_name_present", Code::InvalidValue, "user", "displayName",
+      QT_TRANSLATE_NOOP("DomainError", "Enter a name of up to 200 characters.") },
+    { "users_phone_format", Code::InvalidValue, "user", "phone",
+      QT_TRANSLATE_NOOP("DomainError", "A phone number has 3 to 32 characters: digits, spaces, +, - and brackets.") },
+    { "users_role_code", Code::InvalidValue, "user", "role",
+      QT_TRANSLATE_NOOP("DomainError", "Choose landlord or renter.") },
+    { "users_language_code", Code::InvalidValue, "user", "language",
+      QT_TRANSLATE_NOOP("DomainError", "Choose English or Russian.") },
+    { "users_rating_consistent", Code::InvalidValue, "user", "rating",
+      QT_TRANSLATE_NOOP("DomainError", "The rating totals are not consistent.") },
+    { "users_password_hash_format", Code::InvalidValue, "user", "password",
+      QT_TRANSLATE_NOOP("DomainError", "The password could not be stored.") },
+    { "buildings_id_uuid", Code::InvalidValue, "building", "id",
+      QT_TRANSLATE_NOOP("DomainError", "The identifier is not valid.") },
+    { "buildings_owner_is_landlord", Code::NotAllowed, "building", "owner",
+      QT_TRANSLATE_NOOP("DomainError", "Only landlords can own buildings.") },
+    { "buildings_name_present", Code::InvalidValue, "building", "name",
+      QT_TRANSLATE_NOOP("DomainError", "Enter the building's name (up to 200 characters).") },
+    { "buildings_address_present", Code::InvalidValue, "building", "address",
+      QT_TRANSLATE_NOOP("DomainError", "Enter the building's address (up to 500 characters).") },
+    { "buildings_city_present", Code::InvalidValue, "building", "city",
+      QT_TRANSLATE_NOOP("DomainError", "Enter the city (up to 100 characters).") },
+    { "buildings_floors_range", Code::InvalidValue, "building", "floors",
+      QT_TRANSLATE_NOOP("DomainError", "A building has 1 to 300 floors.") },
+    { "buildings_year_built_range", Code::InvalidValue, "building", "yearBuilt",
+      QT_TRANSLATE_NOOP("DomainError", "The year built must be between 1000 and 2200.") },
+    { "apartments_id_uuid", Code::InvalidValue, "apartment", "id",
+      QT_TRANSLATE_NOOP("DomainError", "The identifier is not valid.") },
+    { "apartments_number_unique", Code::NumberTaken, "apartment", "number",
+      QT_TRANSLATE_NOOP("DomainError", "This building already has an apartment with this number.") },
+    { "apartments_number_present", Code::InvalidValue, "apartment", "number",
+      QT_TRANSLATE_NOOP("DomainError", "Enter the apartment number (up to 20 characters).") },
+    { "apartments_floor_range", Code::InvalidValue, "apartment", "floor",
+      QT_TRANSLATE_NOOP("DomainError", "The floor must be between -5 and 300.") },
+    { "apartments_rooms_range", Code::InvalidValue, "apartment", "rooms",
+      QT_TRANSLATE_NOOP("DomainError", "An apartment has 1 to 50 rooms.") },
+    { "apartments_area_range", Code::InvalidValue, "apartment", "area",
+      QT_TRANSLATE_NOOP("DomainError", "The area must be more than 0 and at most 100000 m².") },
+    { "apartments_price_range", Code::InvalidValue, "apartment", "monthlyPrice",
+      QT_TRANSLATE_NOOP("DomainError", "The monthly price must be between 0 and 1000000000.") },
+    { "apartments_currency_code", Code::InvalidValue, "apartment", "currency",
+      QT_TRANSLATE_NOOP("DomainError", "The currency must be a three-letter code such as RUB or EUR.") },
+    { "apartments_status_code", Code::InvalidValue, "apartment", "status",
+      QT_TRANSLATE_NOOP("DomainError", "Choose free, booked or rented.") },
+    { "apartments_status_manual_bool", Code::InvalidValue, "apartment", "status",
+      QT_TRANSLATE_NOOP("DomainError", "Choose free, booked or rented.") },
+    { "apartments_booked_by_status", Code::InvalidValue, "apartment", "status",
+      QT_TRANSLATE_NOOP("DomainError", "Only a booked or rented apartment has a renter.") },
+    { "apartments_furnished_bool", Code::InvalidValue, "apartment", "furnished",
+      QT_TRANSLATE_NOOP("DomainError", "Choose yes or no.") },
+    { "apartments_pets_allowed_bool", Code::InvalidValue, "apartment", "petsAllowed",
+      QT_TRANSLATE_NOOP("DomainError", "Choose yes or no.") },
+    { "apartments_description_length", Code::InvalidValue, "apartment", "description",
+      QT_TRANSLATE_NOOP("DomainError", "The description may be at most 5000 characters.") },
+    { "apartments_rating_consistent", Code::InvalidValue, "apartment", "rating",
+      QT_TRANSLATE_NOOP("DomainError", "The rating totals are not consistent.") },
+    { "bookings_id_uuid", Code::InvalidValue, "booking", "id",
+      QT_TRANSLATE_NOOP("DomainError", "The identifier is not valid.") },
+    { "bookings_start_date_format", Code::InvalidValue, "booking", "startDate",
+      QT_TRANSLATE_NOOP("DomainError", "Enter a valid start date.") },
+    { "bookings_end_date_format", Code::InvalidValue, "booking", "endDate",
+      QT_TRANSLATE_NOOP("DomainError", "Enter a valid end date.") },
+    { "bookings_dates_order", Code::InvalidValue, "booking", "endDate",
+      QT_TRANSLATE_NOOP("DomainError", "The stay must end after it starts.") },
+    { "bookings_status_code", Code::InvalidValue, "booking", "status",
+      QT_TRANSLATE_NOOP("DomainError", "The booking status is not valid.") },
+    { "bookings_total_price_range", Code::InvalidValue, "booking", "totalPrice",
+      QT_TRANSLATE_NOOP("DomainError", "The total price of the stay is out of range.") },
+    { "bookings_currency_code", Code::InvalidValue, "booking", "currency",
+      QT_TRANSLATE_NOOP("DomainError", "The currency must be a three-letter code such as RUB or EUR.") },
+    { "bookings_decision_recorded", Code::InvalidValue, "booking", "status",
+      QT_TRANSLATE_NOOP("DomainError", "The booking's decision is not recorded.") },
+    { "bookings_no_overlap", Code::DatesTaken, "booking", "dates",
+      QT_TRANSLATE_NOOP("DomainError", "These dates overlap a confirmed stay.") },
+    { "bookings_renter_is_renter", Code::NotAllowed, "booking", "renter",
+      QT_TRANSLATE_NOOP("DomainError", "Only renters can book apartments.") },
+    { "reviews_id_uuid", Code::InvalidValue, "review", "id",
+      QT_TRANSLATE_NOOP("DomainError", "The identifier is not valid.") },
+    { "reviews_kind_code", Code::InvalidValue, "review", "kind",
+      QT_TRANSLATE_NOOP("DomainError", "The kind of review is not valid.") },
+    { "reviews_target_matches_kind", Code::InvalidValue, "review", "target",
+      QT_TRANSLATE_NOOP("DomainError", "Choose what the review is about.") },
+    { "reviews_not_self", Code::NotAllowed, "review", "target",
+      QT_TRANSLATE_NOOP("DomainError", "You cannot review yourself.") },
+    { "reviews_rating_range", Code::InvalidValue, "review", "rating",
+      QT_TRANSLATE_NOOP("DomainError", "Give 1 to 5 stars.") },
+    { "reviews_body_length", Code::InvalidValue, "review", "body",
+      QT_TRANSLATE_NOOP("DomainError", "A review may be at most 5000 characters.") },
+    { "reviews_one_per_author_user", Code::AlreadyReviewed, "review", "target",
+      QT_TRANSLATE_NOOP("DomainError", "You have already reviewed this person.") },
+    { "reviews_one_per_author_apartment", Code::AlreadyReviewed, "review", "target",
+      QT_TRANSLATE_NOOP("DomainError", "You have already reviewed this apartment.") },
+    { "reviews_roles_match_kind", Code::NotAllowed, "review", "kind",
+      QT_TRANSLATE_NOOP("DomainError", "Landlords review renters; renters review landlords and apartments.") },
+    { "reviews_target_fixed", Code::InvalidValue, "review", "target",
+      QT_TRANSLATE_NOOP("DomainError", "The author and subject of a review cannot change.") },
+    { "users_created_at_format", Code::InvalidValue, "user", "createdAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "users_updated_at_format", Code::InvalidValue, "user", "updatedAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "buildings_created_at_format", Code::InvalidValue, "building", "createdAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "buildings_updated_at_format", Code::InvalidValue, "building", "updatedAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "apartments_created_at_format", Code::InvalidValue, "apartment", "createdAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "apartments_updated_at_format", Code::InvalidValue, "apartment", "updatedAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "bookings_created_at_format", Code::InvalidValue, "booking", "createdAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "bookings_updated_at_format", Code::InvalidValue, "booking", "updatedAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "reviews_created_at_format", Code::InvalidValue, "review", "createdAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "reviews_updated_at_format", Code::InvalidValue, "review", "updatedAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "bookings_decided_at_format", Code::InvalidValue, "booking", "decidedAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
 };
-#undef RD_TR
 
 const ConstraintMeaning *meaningOf(const QString &constraint)
 {
@@ -113,7 +164,7 @@ const ConstraintMeaning *meaningOf(const QString &constraint)
     return index.value(constraint);
 }
 
-QString translate(const char *text)
+QString localized(const char *text)
 {
     return QCoreApplication::translate("DomainError", text);
 }
@@ -162,7 +213,7 @@ DomainError::DomainError(const db::DbError &error)
         code = meaning->code;
         entity = QString::fromLatin1(meaning->entity);
         field = QString::fromLatin1(meaning->field);
-        message = translate(meaning->text);
+        message = localized(meaning->text);
         return;
     }
     code = Code::InvalidValue;
@@ -174,16 +225,16 @@ DomainError::DomainError(const db::DbError &error)
     switch (error.constraintKind) {
     case Constraint::ForeignKey:
         code = Code::NotFound;
-        message = translate(QT_TRANSLATE_NOOP("DomainError", "The change refers to a record that no longer exists."));
+        message = localized(QT_TRANSLATE_NOOP("DomainError", "The change refers to a record that no longer exists."));
         break;
     case Constraint::NotNull:
-        message = translate(QT_TRANSLATE_NOOP("DomainError", "This value is required."));
+        message = localized(QT_TRANSLATE_NOOP("DomainError", "This value is required."));
         break;
     case Constraint::DataType:
-        message = translate(QT_TRANSLATE_NOOP("DomainError", "This value has the wrong type."));
+        message = localized(QT_TRANSLATE_NOOP("DomainError", "This value has the wrong type."));
         break;
     default:
-        message = translate(QT_TRANSLATE_NOOP("DomainError", "The database refused the change."));
+        message = localized(QT_TRANSLATE_NOOP("DomainError", "The database refused the change."));
         break;
     }
 }

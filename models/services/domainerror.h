@@ -50,7 +50,6 @@ struct DomainError
     [[nodiscard]] static QString codeName(Code code);
 };
 
-template<typename T>
-using Result = std::expected<T, DomainError>;
+template<typename T> using Result = std::expected<T, DomainError>;
 
 } // namespace rentdesk::services

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/accountservice.h"
+
+#include "db/query.h"
+#include "db/transaction.h"
+#include "domain/storedvalues.h"
+#include "services/passwords.h"
+#include "services/records.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace rentdesk::services {
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk::domain;
+using Code = DomainError::Code;
+
+namespace {
+
+DomainError invalid(const char *field, const QString &message)
+{
+    return DomainError(Code::InvalidValue, u"user"_s, QString::fromLatin1(field), message);
+}
+
+DomainError wrongCredentials()
+{
+    return DomainError(Code::WrongCredentials, u"user"_s, u"password"_s,
+                       QCoreApplication::translate("AccountService", "The e-mail address or the password is wrong."));
+}
+
+Result<QString> checkedDisplayName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return std::unexpected(
+            invalid("displayName", QCoreApplication::translate("AccountService", "Enter your name.")));
+    if (trimmed.size() > 200) {
+        return std::unexpected(invalid(
+            "displayName", QCoreApplication::translate("AccountService", "Use at most 200 characters for the name.")));
+    }
+    for (const QChar c : trimmed) {
+        if (c.category() == QChar::Other_Control) {
+            return std::unexpected(invalid(
+                "displayName",
+                QCoreApplication::translate("AccountService", "The name contains an invisible control character.")));
+        }
+    }
+    return trimmed;
+}
+
+Result<QString> checkedPhone(const QString &phone)
+{
+    static const QRegularExpression allowed(u"^[0-9 ()+-]{3,32}$"_s);
+    const QString trimmed = phone.simplified();
+    if (trimmed.isEmpty())
+        return QString();
+    if (!allowed.match(trimmed).hasMatch()) {
+        return std::unexpected(invalid(
+            "phone",
+            QCoreApplication::translate("AccountService",
+                                        "A phone number has 3 to 32 characters: digits, spaces, +, - and brackets.")));
+    }
+    return trimmed;
+}
+
+} // namespace
+
+AccountService::AccountService(ServiceContext context)
+    : m_context(std::move(context))
+{
+}
+
+Result<QString> AccountService::normalizedEmail(const QString &email)
+{
+    static const QRegularExpression shape(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$"_s);
+    const QString normalized = email.trimmed().toLower();
+    if (normalized.isEmpty())
+        return std::unexpected(
+            invalid("email", QCoreApplication::translate("AccountService", "Enter your e-mail address.")));
+    if (normalized.size() > 254 || !shape.match(normalized).hasMatch()) {
+        return std::unexpected(
+            invalid("email",
+                    QCoreApplication::translate("AccountService",
+                                                "This is not an e-mail address; it looks like name@example.org.")));
+    }
+    return normalized;
+}
+
+Result<void> AccountService::requireAuthority() const
+{
+    if (m_context.mode() == Mode::Connected) {
+        return std::unexpected(
+            DomainError(Code::NotInThisMode, u"user"_s, QString(),
+                        QCoreApplication::translate("AccountService",
+                                                    "Accounts of a connected database are managed on the server.")));
+    }
+    return {};
+}
+
+Result<User> AccountService::signUp(const SignUp &request) const
+{
+    if (auto allowed = requireAuthority(); !allowed)
+        return std::unexpected(allowed.error());
+    auto email = normalizedEmail(request.email);
+    if (!email)
+        return std::unexpected(email.error());
+    auto name = checkedDisplayName(request.displayName);
+    if (!name)
+        return std::unexpected(name.error());
+    if (auto weak = passwords::policyViolation(request.password, *email, *name))
+        return std::unexpected(DomainError(Code::WeakPassword, u"user"_s, u"password"_s, *weak));
+    auto phone = checkedPhone(request.phone);
+    if (!phone)
+        return std::unexpected(phone.error());
+
+    const QSqlDatabase db = m_context.connection();
+    const auto taken = [&]() -> Result<bool> {
+        auto found = db::scalar(db, u"SELECT count(*) FROM users WHERE email = :email"_s, { { u":email"_s, *email } });
+        if (!found)
+            return std::unexpected(DomainError(found.error()));
+        return found->toInt() > 0;
+    };
+    const auto emailTaken = [] {
+        return DomainError(Code::EmailTaken, u"user"_s, u"email"_s,
+                           QCoreApplication::translate("AccountService", "This e-mail address is already registered."));
+    };
+    // Answer a taken address before spending the time of hashing; the unique index still
+    // decides if two sign-ups race.
+    if (auto already = taken(); !already)
+        return std::unexpected(already.error());
+    else if (*already)
+        return std::unexpected(emailTaken());
+
+    // Hashing takes tens of milliseconds: do it before taking the write lock.
+    const QString hash = passwords::hash(request.password);
+    if (hash.isEmpty()) {
+        return std::unexpected(DomainError(
+            Code::Storage, u"user"_s, u"password"_s,
+            QCoreApplication::translate("AccountService", "Not enough memory to protect the password; try again.")));
+    }
+
+    User user;
+    user.id = newId();
+    user.email = *email;
+    user.displayName = *name;
+    user.phone = *phone;
+    user.role = request.role;
+    user.language = request.language;
+    user.createdAt = m_context.clock().now().toUTC();
+    user.updatedAt = user.createdAt;
+    const QString now = toStoredTimestamp(user.createdAt);
+
+    auto created = db::transact(db, [&]() -> Result<void> {
+        auto inserted =
+            db::exec(db,
+                     u"INSERT INTO users (id, email, display_name, phone, role, language, password_hash, "
+                     "created_at, updated_at) VALUES (:id, :email, :name, :phone, :role, :language, :hash, "
+                     ":now, :now)"_s,
+                     { { u":id"_s, toStoredId(user.id) },
+                       { u":email"_s, user.email },
+                       { u":name"_s, user.displayName },
+                       { u":phone"_s, user.phone.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : user.phone },
+                       { u":role"_s, toCode(user.role) },
+                       { u":language"_s, toCode(user.language) },
+                       { u":hash"_s, hash },
+                       { u":now"_s, now } });
+        if (!inserted) {
+            if (inserted.error().isConstraint(db::DbError::ConstraintKind::Unique))
+                return std::unexpected(emailTaken());
+            return std::unexpected(DomainError(inserted.error()));
+        }
+        return m_context.queueMail(
+            db, MailEvent::Welcome, user.id,
+            QJsonObject { { u"displayName"_s, user.displayName }, { u"role"_s, toCode(user.role) } });
+    });
+    if (!created)
+        return std::unexpected(created.error());
+    return user;
+}
+
+Result<User> AccountService::logIn(const QString &email, const QString &password) const
+{
+    if (auto allowed = requireAuthority(); !allowed)
+        return std::unexpected(allowed.error());
+    if (email.trimmed().isEmpty())
+        return std::unexpected(
+            invalid("email", QCoreApplication::translate("AccountService", "Enter your e-mail address.")));
+    if (password.isEmpty())
+        return std::unexpected(
+            invalid("password", QCoreApplication::translate("AccountService", "Enter your password.")));
+
+    const QSqlDatabase db = m_context.connection();
+    auto normalized = normalizedEmail(email);
+    if (!normalized) {
+        passwords::verifyNothing(password);
+        return std::unexpected(wrongCredentials());
+    }
+    auto query =
+        db::exec(db, u"SELECT "_s + userColumns(u"u"_s) + u", u.password_hash FROM users AS u WHERE u.email = :email"_s,
+                 { { u":email"_s, *normalized } });
+    if (!query)
+        return std::unexpected(DomainError(query.error()));
+    if (!query->next()) {
+        passwords::verifyNothing(password);
+        return std::unexpected(wrongCredentials());
+    }
+    const QString stored = query->value(UserColumnCount).toString();
+    auto user = readUser(*query);
+    if (!user)
+        return std::unexpected(user.error());
+    if (!passwords::verify(stored, password))
+        return std::unexpected(wrongCredentials());
+
+    if (passwords::needsRehash(stored)) {
+        // The cost was raised since this password was stored: store it at today's cost.
+        const QString upgraded = passwords::hash(password);
+        if (!upgraded.isEmpty()) {
+            auto updated = db::exec(db, u"UPDATE users SET password_hash = :hash WHERE id = :id"_s,
+                                    { { u":hash"_s, upgraded }, { u":id"_s, toStoredId(user->id) } });
+            if (!updated)
+                return std::unexpected(DomainError(updated.error()));
+        }
+    }
+    return user;
+}
+
+Result<void> AccountService::changePassword(const QUuid &actor, const QString &current,
+                                            const QString &replacement) const
+{
+    if (auto allowed = requireAuthority(); !allowed)
+        return std::unexpected(allowed.error());
+    const QSqlDatabase db = m_context.connection();
+    auto user = m_context.actor(db, actor);
+    if (!user)
+        return std::unexpected(user.error());
+    auto stored =
+        db::scalar(db, u"SELECT password_hash FROM users WHERE id = :id"_s, { { u":id"_s, toStoredId(actor) } });
+    if (!stored)
+        return std::unexpected(DomainError(stored.error()));
+    if (!passwords::verify(stored->toString(), current)) {
+        return std::unexpected(
+            DomainError(Code::WrongCredentials, u"user"_s, u"currentPassword"_s,
+                        QCoreApplication::translate("AccountService", "The current password is wrong.")));
+    }
+    if (auto weak = passwords::policyViolation(replacement, user->email, user->displayName))
+        return std::unexpected(DomainError(Code::WeakPassword, u"user"_s, u"newPassword"_s, *weak));
+    if (replacement == current) {
+        return std::unexpected(DomainError(
+            Code::WeakPassword, u"user"_s, u"newPassword"_s,
+            QCoreApplication::translate("AccountService", "The new password is the same as the current one.")));
+    }
+    const QString hash = passwords::hash(replacement);
+    if (hash.isEmpty()) {
+        return std::unexpected(DomainError(
+            Code::Storage, u"user"_s, u"newPassword"_s,
+            QCoreApplication::translate("AccountService", "Not enough memory to protect the password; try again.")));
+    }
+    auto updated =
+        db::exec(db, u"UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id"_s,
+                 { { u":hash"_s, hash }, { u":now"_s, m_context.nowStored() }, { u":id"_s, toStoredId(actor) } });
+    if (!updated)
+        return std::unexpected(DomainError(updated.error()));
+    return {};
+}
+
+} // namespace rentdesk::services

@@ -1,0 +1,510 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/bookingservice.h"
+
+#include "db/query.h"
+#include "db/transaction.h"
+#include "domain/money.h"
+#include "domain/storedvalues.h"
+#include "services/occupancy.h"
+#include "services/records.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace rentdesk::services {
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk::domain;
+using Code = DomainError::Code;
+
+namespace {
+
+QString shown(QDate date)
+{
+    return QLocale().toString(date, QLocale::ShortFormat);
+}
+
+DomainError bookingError(Code code, const char *field, const QString &message)
+{
+    return DomainError(code, u"booking"_s, QString::fromLatin1(field), message);
+}
+
+Result<Booking> loadBooking(const QSqlDatabase &db, const QUuid &id)
+{
+    auto query = db::exec(db, u"SELECT "_s + bookingColumns(u"b"_s) + u" FROM bookings AS b WHERE b.id = :id"_s,
+                          { { u":id"_s, toStoredId(id) } });
+    if (!query)
+        return std::unexpected(DomainError(query.error()));
+    if (!query->next()) {
+        return std::unexpected(bookingError(
+            Code::NotFound, "", QCoreApplication::translate("BookingService", "This booking no longer exists.")));
+    }
+    return readBooking(*query);
+}
+
+Result<Apartment> loadApartment(const QSqlDatabase &db, const QUuid &id)
+{
+    auto query = db::exec(db, u"SELECT "_s + apartmentColumns(u"a"_s) + u" FROM apartments AS a WHERE a.id = :id"_s,
+                          { { u":id"_s, toStoredId(id) } });
+    if (!query)
+        return std::unexpected(DomainError(query.error()));
+    if (!query->next()) {
+        return std::unexpected(
+            DomainError(Code::NotFound, u"apartment"_s, u"apartmentId"_s,
+                        QCoreApplication::translate("BookingService", "This apartment no longer exists.")));
+    }
+    return readApartment(*query);
+}
+
+// The first confirmed or completed stay of the apartment that overlaps [start, end), if any.
+Result<std::optional<std::pair<QDate, QDate>>> takenBy(const QSqlDatabase &db, const QUuid &apartment, QDate start,
+                                                       QDate end, const QUuid &except)
+{
+    auto query = db::exec(db,
+                          u"SELECT start_date, end_date FROM bookings "
+                          "WHERE apartment_id = :apartment AND status IN ('confirmed', 'completed') "
+                          "AND start_date < :end AND end_date > :start AND id <> :except "
+                          "ORDER BY start_date LIMIT 1"_s,
+                          { { u":apartment"_s, toStoredId(apartment) },
+                            { u":start"_s, toStoredDate(start) },
+                            { u":end"_s, toStoredDate(end) },
+                            { u":except"_s, toStoredId(except) } });
+    if (!query)
+        return std::unexpected(DomainError(query.error()));
+    if (!query->next())
+        return std::nullopt;
+    return std::pair { QDate::fromString(query->value(0).toString(), Qt::ISODate),
+                       QDate::fromString(query->value(1).toString(), Qt::ISODate) };
+}
+
+DomainError datesTaken(const std::pair<QDate, QDate> &stay)
+{
+    // The last night is the day before departure.
+    return bookingError(Code::DatesTaken, "dates",
+                        QCoreApplication::translate("BookingService", "The apartment is taken from %1 to %2.")
+                            .arg(shown(stay.first), shown(stay.second.addDays(-1))));
+}
+
+DomainError wrongState(BookingStatus status, const QString &needed)
+{
+    return bookingError(Code::WrongState, "status",
+                        QCoreApplication::translate("BookingService", "This booking is %1: %2")
+                            .arg(displayName(status).toLower(), needed));
+}
+
+} // namespace
+
+BookingService::BookingService(ServiceContext context)
+    : m_context(std::move(context))
+{
+}
+
+namespace {
+
+// What the mail templates fill in about a booking: the apartment, the dates, the price and
+// the people.
+Result<QJsonObject> mailParameters(const QSqlDatabase &db, const QUuid &booking)
+{
+    auto query = db::exec(db,
+                          u"SELECT b.id, a.number, bl.name, bl.address, bl.city, b.start_date, b.end_date, "
+                          "b.total_price, b.currency, r.display_name, l.display_name, b.status "
+                          "FROM bookings AS b JOIN apartments AS a ON a.id = b.apartment_id "
+                          "JOIN buildings AS bl ON bl.id = a.building_id JOIN users AS r ON r.id = b.renter_id "
+                          "JOIN users AS l ON l.id = a.owner_id WHERE b.id = :id"_s,
+                          { { u":id"_s, toStoredId(booking) } });
+    if (!query)
+        return std::unexpected(DomainError(query.error()));
+    if (!query->next())
+        return QJsonObject();
+    int i = 0;
+    QJsonObject params;
+    for (const char *key :
+         { "bookingId", "apartmentNumber", "buildingName", "address", "city", "startDate", "endDate" })
+        params.insert(QLatin1StringView(key), query->value(i++).toString());
+    // Money as a string of minor units: JSON numbers are doubles.
+    params.insert(u"totalPrice"_s, QString::number(query->value(i++).toLongLong()));
+    for (const char *key : { "currency", "renterName", "landlordName", "status" })
+        params.insert(QLatin1StringView(key), query->value(i++).toString());
+    return params;
+}
+
+} // namespace
+
+Result<Booking> BookingService::booking(const QUuid &id) const
+{
+    return loadBooking(m_context.connection(), id);
+}
+
+Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartmentId, QDate start, QDate end) const
+{
+    if (!start.isValid())
+        return std::unexpected(bookingError(Code::InvalidValue, "startDate",
+                                            QCoreApplication::translate("BookingService", "Choose the first night.")));
+    if (!end.isValid())
+        return std::unexpected(
+            bookingError(Code::InvalidValue, "endDate",
+                         QCoreApplication::translate("BookingService", "Choose the day of departure.")));
+    if (end <= start) {
+        return std::unexpected(bookingError(
+            Code::InvalidValue, "endDate",
+            QCoreApplication::translate("BookingService", "The departure must be after the first night.")));
+    }
+    if (start.daysTo(end) > MaximumNights) {
+        return std::unexpected(
+            bookingError(Code::InvalidValue, "endDate",
+                         QCoreApplication::translate("BookingService", "A stay may be at most %n night(s) long.",
+                                                     nullptr, MaximumNights)));
+    }
+    const QDate today = m_context.clock().today();
+    if (start < today) {
+        return std::unexpected(
+            bookingError(Code::DatesInPast, "startDate",
+                         QCoreApplication::translate("BookingService", "The stay cannot start before today (%1).")
+                             .arg(shown(today))));
+    }
+
+    const QSqlDatabase db = m_context.connection();
+    const QUuid id = newId();
+    auto done = db::transact(db, [&]() -> Result<void> {
+        auto user = m_context.actor(db, actor);
+        if (!user)
+            return std::unexpected(user.error());
+        if (user->role != Role::Renter) {
+            return std::unexpected(
+                bookingError(Code::NotAllowed, "",
+                             QCoreApplication::translate("BookingService", "Only renters can request a booking.")));
+        }
+        auto apartment = loadApartment(db, apartmentId);
+        if (!apartment)
+            return std::unexpected(apartment.error());
+        auto taken = takenBy(db, apartmentId, start, end, id);
+        if (!taken)
+            return std::unexpected(taken.error());
+        if (*taken)
+            return std::unexpected(datesTaken(**taken));
+        auto asked =
+            db::scalar(db,
+                       u"SELECT count(*) FROM bookings WHERE apartment_id = :apartment AND renter_id = :renter "
+                       "AND status = 'requested' AND start_date < :end AND end_date > :start"_s,
+                       { { u":apartment"_s, toStoredId(apartmentId) },
+                         { u":renter"_s, toStoredId(actor) },
+                         { u":start"_s, toStoredDate(start) },
+                         { u":end"_s, toStoredDate(end) } });
+        if (!asked)
+            return std::unexpected(DomainError(asked.error()));
+        if (asked->toInt() > 0) {
+            return std::unexpected(
+                bookingError(Code::DuplicateRequest, "dates",
+                             QCoreApplication::translate("BookingService", "You have already asked for these dates.")));
+        }
+        const Money price = stayPrice(apartment->monthlyPrice, start.daysTo(end));
+        auto inserted = db::exec(db,
+                                 u"INSERT INTO bookings (id, apartment_id, renter_id, start_date, end_date, status, "
+                                 "total_price, currency, created_at, updated_at) VALUES (:id, :apartment, :renter, "
+                                 ":start, :end, 'requested', :price, :currency, :now, :now)"_s,
+                                 { { u":id"_s, toStoredId(id) },
+                                   { u":apartment"_s, toStoredId(apartmentId) },
+                                   { u":renter"_s, toStoredId(actor) },
+                                   { u":start"_s, toStoredDate(start) },
+                                   { u":end"_s, toStoredDate(end) },
+                                   { u":price"_s, price.minor },
+                                   { u":currency"_s, price.currency },
+                                   { u":now"_s, m_context.nowStored() } });
+        if (!inserted)
+            return std::unexpected(DomainError(inserted.error()));
+        auto journaled = m_context.journal(db, actor, "requestBooking",
+                                           QJsonObject { { u"id"_s, toStoredId(id) },
+                                                         { u"apartmentId"_s, toStoredId(apartmentId) },
+                                                         { u"startDate"_s, toStoredDate(start) },
+                                                         { u"endDate"_s, toStoredDate(end) } });
+        if (!journaled || !isAuthority(m_context.mode()))
+            return journaled;
+        auto params = mailParameters(db, id);
+        if (!params)
+            return std::unexpected(params.error());
+        return m_context.queueMail(db, MailEvent::BookingRequested, apartment->ownerId, *params);
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return loadBooking(db, id);
+}
+
+Result<BookingService::Confirmation> BookingService::confirm(const QUuid &actor, const QUuid &bookingId) const
+{
+    const QSqlDatabase db = m_context.connection();
+    Confirmation result;
+    auto done = db::transact(db, [&]() -> Result<void> {
+        auto user = m_context.actor(db, actor);
+        if (!user)
+            return std::unexpected(user.error());
+        auto booking = loadBooking(db, bookingId);
+        if (!booking)
+            return std::unexpected(booking.error());
+        auto apartment = loadApartment(db, booking->apartmentId);
+        if (!apartment)
+            return std::unexpected(apartment.error());
+        if (apartment->ownerId != actor) {
+            return std::unexpected(bookingError(Code::NotAllowed, "",
+                                                QCoreApplication::translate("BookingService",
+                                                                            "Only the apartment's owner can confirm or "
+                                                                            "decline its bookings.")));
+        }
+        if (booking->status != BookingStatus::Requested) {
+            return std::unexpected(wrongState(
+                booking->status, QCoreApplication::translate("BookingService", "only a request can be confirmed.")));
+        }
+        const QDate today = m_context.clock().today();
+        if (booking->startDate < today) {
+            return std::unexpected(
+                bookingError(Code::DatesInPast, "startDate",
+                             QCoreApplication::translate("BookingService",
+                                                         "The stay was to start on %1, which has passed; "
+                                                         "the renter must ask for new dates.")
+                                 .arg(shown(booking->startDate))));
+        }
+        auto taken = takenBy(db, booking->apartmentId, booking->startDate, booking->endDate, bookingId);
+        if (!taken)
+            return std::unexpected(taken.error());
+        if (*taken)
+            return std::unexpected(datesTaken(**taken));
+
+        // The requests this stay overlaps cannot be confirmed any more: decline them with it.
+        auto overlapping = db::exec(db,
+                                    u"SELECT id FROM bookings WHERE apartment_id = :apartment AND status = 'requested' "
+                                    "AND id <> :id AND start_date < :end AND end_date > :start"_s,
+                                    { { u":apartment"_s, toStoredId(booking->apartmentId) },
+                                      { u":id"_s, toStoredId(bookingId) },
+                                      { u":start"_s, toStoredDate(booking->startDate) },
+                                      { u":end"_s, toStoredDate(booking->endDate) } });
+        if (!overlapping)
+            return std::unexpected(DomainError(overlapping.error()));
+        while (overlapping->next()) {
+            auto id = idFromStored(overlapping->value(0));
+            if (!id)
+                return std::unexpected(unreadable(u"booking"_s, id.error()));
+            result.declined.append(*id);
+        }
+
+        const QString now = m_context.nowStored();
+        const Money price = stayPrice(apartment->monthlyPrice, booking->nights());
+        auto confirmed =
+            db::exec(db,
+                     u"UPDATE bookings SET status = 'confirmed', total_price = :price, currency = :currency, "
+                     "decided_by = :actor, decided_at = :now, updated_at = max(updated_at, :now) "
+                     "WHERE id = :id"_s,
+                     { { u":price"_s, price.minor },
+                       { u":currency"_s, price.currency },
+                       { u":actor"_s, toStoredId(actor) },
+                       { u":now"_s, now },
+                       { u":id"_s, toStoredId(bookingId) } });
+        if (!confirmed)
+            return std::unexpected(DomainError(confirmed.error()));
+        for (const QUuid &declined : std::as_const(result.declined)) {
+            auto updated = db::exec(
+                db,
+                u"UPDATE bookings SET status = 'declined', decided_by = :actor, decided_at = :now, "
+                "updated_at = max(updated_at, :now) WHERE id = :id"_s,
+                { { u":actor"_s, toStoredId(actor) }, { u":now"_s, now }, { u":id"_s, toStoredId(declined) } });
+            if (!updated)
+                return std::unexpected(DomainError(updated.error()));
+        }
+        if (auto refreshed = refreshOccupancy(db, today, now, booking->apartmentId); !refreshed)
+            return std::unexpected(refreshed.error());
+        auto journaled =
+            m_context.journal(db, actor, "confirmBooking", QJsonObject { { u"id"_s, toStoredId(bookingId) } });
+        if (!journaled || !isAuthority(m_context.mode()))
+            return journaled;
+
+        auto params = mailParameters(db, bookingId);
+        if (!params)
+            return std::unexpected(params.error());
+        if (auto mailed = m_context.queueMail(db, MailEvent::BookingConfirmed, booking->renterId, *params); !mailed)
+            return mailed;
+        for (const QUuid &declined : std::as_const(result.declined)) {
+            auto declinedParams = mailParameters(db, declined);
+            if (!declinedParams)
+                return std::unexpected(declinedParams.error());
+            declinedParams->insert(u"reason"_s, u"dates_taken"_s);
+            auto renter = loadBooking(db, declined);
+            if (!renter)
+                return std::unexpected(renter.error());
+            if (auto mailed = m_context.queueMail(db, MailEvent::BookingDeclined, renter->renterId, *declinedParams);
+                !mailed)
+                return mailed;
+        }
+        return {};
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    auto booking = loadBooking(db, bookingId);
+    if (!booking)
+        return std::unexpected(booking.error());
+    result.booking = *booking;
+    return result;
+}
+
+Result<Booking> BookingService::decline(const QUuid &actor, const QUuid &bookingId) const
+{
+    const QSqlDatabase db = m_context.connection();
+    auto done = db::transact(db, [&]() -> Result<void> {
+        auto user = m_context.actor(db, actor);
+        if (!user)
+            return std::unexpected(user.error());
+        auto booking = loadBooking(db, bookingId);
+        if (!booking)
+            return std::unexpected(booking.error());
+        auto apartment = loadApartment(db, booking->apartmentId);
+        if (!apartment)
+            return std::unexpected(apartment.error());
+        if (apartment->ownerId != actor) {
+            return std::unexpected(bookingError(Code::NotAllowed, "",
+                                                QCoreApplication::translate("BookingService",
+                                                                            "Only the apartment's owner can confirm or "
+                                                                            "decline its bookings.")));
+        }
+        if (booking->status != BookingStatus::Requested) {
+            return std::unexpected(wrongState(
+                booking->status, QCoreApplication::translate("BookingService", "only a request can be declined.")));
+        }
+        const QString now = m_context.nowStored();
+        auto updated =
+            db::exec(db,
+                     u"UPDATE bookings SET status = 'declined', decided_by = :actor, decided_at = :now, "
+                     "updated_at = max(updated_at, :now) WHERE id = :id"_s,
+                     { { u":actor"_s, toStoredId(actor) }, { u":now"_s, now }, { u":id"_s, toStoredId(bookingId) } });
+        if (!updated)
+            return std::unexpected(DomainError(updated.error()));
+        auto journaled =
+            m_context.journal(db, actor, "declineBooking", QJsonObject { { u"id"_s, toStoredId(bookingId) } });
+        if (!journaled || !isAuthority(m_context.mode()))
+            return journaled;
+        auto params = mailParameters(db, bookingId);
+        if (!params)
+            return std::unexpected(params.error());
+        params->insert(u"reason"_s, u"declined"_s);
+        return m_context.queueMail(db, MailEvent::BookingDeclined, booking->renterId, *params);
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return loadBooking(db, bookingId);
+}
+
+Result<Booking> BookingService::cancel(const QUuid &actor, const QUuid &bookingId) const
+{
+    const QSqlDatabase db = m_context.connection();
+    auto done = db::transact(db, [&]() -> Result<void> {
+        auto user = m_context.actor(db, actor);
+        if (!user)
+            return std::unexpected(user.error());
+        auto booking = loadBooking(db, bookingId);
+        if (!booking)
+            return std::unexpected(booking.error());
+        if (booking->renterId != actor) {
+            return std::unexpected(bookingError(
+                Code::NotAllowed, "",
+                QCoreApplication::translate("BookingService", "Only the renter who made a booking can cancel it.")));
+        }
+        if (booking->status != BookingStatus::Requested && booking->status != BookingStatus::Confirmed) {
+            return std::unexpected(wrongState(
+                booking->status,
+                QCoreApplication::translate("BookingService", "only a request or a confirmed stay can be cancelled.")));
+        }
+        const QDate today = m_context.clock().today();
+        if (booking->endDate <= today) {
+            return std::unexpected(bookingError(
+                Code::WrongState, "status",
+                QCoreApplication::translate("BookingService", "This stay is over; it cannot be cancelled.")));
+        }
+        auto apartment = loadApartment(db, booking->apartmentId);
+        if (!apartment)
+            return std::unexpected(apartment.error());
+        const QString now = m_context.nowStored();
+        auto updated =
+            db::exec(db,
+                     u"UPDATE bookings SET status = 'cancelled', decided_by = :actor, decided_at = :now, "
+                     "updated_at = max(updated_at, :now) WHERE id = :id"_s,
+                     { { u":actor"_s, toStoredId(actor) }, { u":now"_s, now }, { u":id"_s, toStoredId(bookingId) } });
+        if (!updated)
+            return std::unexpected(DomainError(updated.error()));
+        if (booking->status == BookingStatus::Confirmed) {
+            if (auto refreshed = refreshOccupancy(db, today, now, booking->apartmentId); !refreshed)
+                return std::unexpected(refreshed.error());
+        }
+        auto journaled =
+            m_context.journal(db, actor, "cancelBooking", QJsonObject { { u"id"_s, toStoredId(bookingId) } });
+        if (!journaled || !isAuthority(m_context.mode()))
+            return journaled;
+        auto params = mailParameters(db, bookingId);
+        if (!params)
+            return std::unexpected(params.error());
+        params->insert(u"previousStatus"_s, toCode(booking->status));
+        return m_context.queueMail(db, MailEvent::BookingCancelled, apartment->ownerId, *params);
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return loadBooking(db, bookingId);
+}
+
+Result<BookingService::TimeStep> BookingService::applyTime() const
+{
+    if (!isAuthority(m_context.mode())) {
+        return std::unexpected(DomainError(Code::NotInThisMode, u"booking"_s, QString(),
+                                           QCoreApplication::translate("BookingService",
+                                                                       "The server moves bookings on with time for a "
+                                                                       "connected database.")));
+    }
+    const QSqlDatabase db = m_context.connection();
+    TimeStep step;
+    auto done = db::transact(db, [&]() -> Result<void> {
+        const QDate today = m_context.clock().today();
+        const QString now = m_context.nowStored();
+        auto completed = completeEndedStays(db, today, now);
+        if (!completed)
+            return std::unexpected(completed.error());
+        step.completed = *completed;
+
+        // A request whose first night has passed can no longer be confirmed: decline it in
+        // the owner's name and tell the renter.
+        auto stale = db::exec(db,
+                              u"SELECT b.id, b.renter_id, a.owner_id FROM bookings AS b "
+                              "JOIN apartments AS a ON a.id = b.apartment_id "
+                              "WHERE b.status = 'requested' AND b.start_date < :today"_s,
+                              { { u":today"_s, toStoredDate(today) } });
+        if (!stale)
+            return std::unexpected(DomainError(stale.error()));
+        QList<std::tuple<QString, QString, QString>> expired;
+        while (stale->next())
+            expired.append({ stale->value(0).toString(), stale->value(1).toString(), stale->value(2).toString() });
+        for (const auto &[booking, renter, owner] : std::as_const(expired)) {
+            auto updated = db::exec(db,
+                                    u"UPDATE bookings SET status = 'declined', decided_by = :owner, decided_at = :now, "
+                                    "updated_at = max(updated_at, :now) WHERE id = :id"_s,
+                                    { { u":owner"_s, owner }, { u":now"_s, now }, { u":id"_s, booking } });
+            if (!updated)
+                return std::unexpected(DomainError(updated.error()));
+            auto id = idFromStored(booking);
+            auto renterId = idFromStored(renter);
+            if (!id || !renterId)
+                return std::unexpected(unreadable(u"booking"_s, !id ? id.error() : renterId.error()));
+            auto params = mailParameters(db, *id);
+            if (!params)
+                return std::unexpected(params.error());
+            params->insert(u"reason"_s, u"expired"_s);
+            if (auto mailed = m_context.queueMail(db, MailEvent::BookingDeclined, *renterId, *params); !mailed)
+                return mailed;
+        }
+        step.expired = int(expired.size());
+
+        auto changed = refreshOccupancy(db, today, now);
+        if (!changed)
+            return std::unexpected(changed.error());
+        step.apartmentsChanged = *changed;
+        return {};
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return step;
+}
+
+} // namespace rentdesk::services

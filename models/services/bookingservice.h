@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/entities.h"
+#include "services/servicecontext.h"
+
+namespace rentdesk::services {
+
+// The booking workflow (DESIGN.md rule 2 and 4): a renter requests dates, the landlord
+// confirms or declines, the renter cancels; confirmed stays of one apartment never
+// overlap; time completes stays and moves apartments between rented, booked and free.
+// Every step is one transaction with its journal entry and its mails.
+class BookingService final
+{
+public:
+    explicit BookingService(ServiceContext context);
+
+    // The longest stay one request may ask for.
+    static constexpr int MaximumNights = 730;
+
+    [[nodiscard]] Result<domain::Booking> request(const QUuid &actor, const QUuid &apartment, QDate start,
+                                                  QDate end) const;
+
+    struct Confirmation
+    {
+        domain::Booking booking;
+        QList<QUuid> declined; // overlapping requests declined with it
+    };
+    // Checks the overlap, declines every overlapping request, recomputes the price, sets
+    // the apartment's status and renter, and queues the mails, all in one transaction.
+    [[nodiscard]] Result<Confirmation> confirm(const QUuid &actor, const QUuid &booking) const;
+    [[nodiscard]] Result<domain::Booking> decline(const QUuid &actor, const QUuid &booking) const;
+    [[nodiscard]] Result<domain::Booking> cancel(const QUuid &actor, const QUuid &booking) const;
+
+    struct TimeStep
+    {
+        int completed = 0; // confirmed stays that ended
+        int expired = 0; // requests whose first night passed unanswered, now declined
+        int apartmentsChanged = 0; // apartments whose status or renter changed
+    };
+    // The time-driven step of rule 4, for the authority (start-up and midnight). Idempotent.
+    [[nodiscard]] Result<TimeStep> applyTime() const;
+
+    [[nodiscard]] Result<domain::Booking> booking(const QUuid &id) const;
+
+private:
+    ServiceContext m_context;
+};
+
+} // namespace rentdesk::services

@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/query.h"
+#include "domain/money.h"
+#include "domain/storedvalues.h"
+#include "servicefixture.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk::services;
+using rentdesk::domain::ApartmentStatus;
+using rentdesk::domain::BookingStatus;
+using Code = DomainError::Code;
+
+namespace {
+
+const QDate today(2026, 6, 1); // the fixture's clock
+
+} // namespace
+
+// Rule 2 and 4: requests, confirmations that never overlap and decline what they overlap,
+// declines, cancellations, mails to the right people, and time moving stays on.
+class TestBookingService : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<rentdesk::test::ServiceFixture> f;
+    QUuid landlord, otherLandlord, renter, renter2, building, apartment;
+
+    // (event, recipient e-mail, params) of every queued mail, oldest first.
+    QList<std::tuple<QString, QString, QJsonObject>> mails() const
+    {
+        QList<std::tuple<QString, QString, QJsonObject>> list;
+        auto query = rentdesk::db::exec(f->connection(),
+                                        u"SELECT event, recipient_email, params FROM mail_outbox ORDER BY rowid"_s);
+        while (query && query->next()) {
+            list.append({ query->value(0).toString(), query->value(1).toString(),
+                          QJsonDocument::fromJson(query->value(2).toString().toUtf8()).object() });
+        }
+        return list;
+    }
+
+    QString emailOf(const QUuid &user) const
+    {
+        return rentdesk::db::scalar(f->connection(), u"SELECT email FROM users WHERE id = :id"_s,
+                                    { { u":id"_s, rentdesk::domain::toStoredId(user) } })
+            ->toString();
+    }
+
+    BookingStatus statusOf(const QUuid &booking) const { return f->bookings.booking(booking)->status; }
+
+private Q_SLOTS:
+    void init()
+    {
+        f = std::make_unique<rentdesk::test::ServiceFixture>();
+        QVERIFY2(f->isValid(), qPrintable(f->errorMessage()));
+        landlord = f->addLandlord(u"Irina Landlord"_s);
+        otherLandlord = f->addLandlord(u"Oleg Landlord"_s);
+        renter = f->addRenter(u"Roman Renter"_s);
+        renter2 = f->addRenter(u"Rita Renter"_s);
+        building = f->addBuilding(landlord);
+        apartment = f->addApartment(landlord, building, u"7"_s, 4500000);
+        QVERIFY(!apartment.isNull());
+    }
+
+    void cleanup() { f.reset(); }
+
+    void renterRequestsWithThePriceOfTheStay()
+    {
+        auto booking = f->bookings.request(renter, apartment, QDate(2026, 6, 10), QDate(2026, 6, 17));
+        QVERIFY2(booking, qPrintable(booking ? QString() : booking.error().message));
+        QCOMPARE(booking->status, BookingStatus::Requested);
+        QCOMPARE(booking->nights(), 7);
+        // 45000.00 a month for 7 nights: 4500000 * 7 / 30 = 1050000 exactly.
+        QCOMPARE(booking->totalPrice, (rentdesk::domain::Money { 1050000, u"RUB"_s }));
+        QVERIFY(!booking->decidedBy);
+
+        const auto sent = mails();
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(std::get<0>(sent[0]), u"booking_requested"_s);
+        QCOMPARE(std::get<1>(sent[0]), emailOf(landlord));
+        QCOMPARE(std::get<2>(sent[0]).value(u"startDate"_s).toString(), u"2026-06-10"_s);
+        QCOMPARE(std::get<2>(sent[0]).value(u"totalPrice"_s).toString(), u"1050000"_s);
+        QCOMPARE(std::get<2>(sent[0]).value(u"renterName"_s).toString(), u"Roman Renter"_s);
+    }
+
+    void requestsThatAreRefused_data()
+    {
+        QTest::addColumn<int>("who"); // 0 renter, 1 landlord
+        QTest::addColumn<QDate>("start");
+        QTest::addColumn<QDate>("end");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("a landlord books")
+            << 1 << QDate(2026, 6, 10) << QDate(2026, 6, 12) << int(Code::NotAllowed) << QString();
+        QTest::newRow("ends when it starts")
+            << 0 << QDate(2026, 6, 10) << QDate(2026, 6, 10) << int(Code::InvalidValue) << u"endDate"_s;
+        QTest::newRow("ends before it starts")
+            << 0 << QDate(2026, 6, 10) << QDate(2026, 6, 9) << int(Code::InvalidValue) << u"endDate"_s;
+        QTest::newRow("starts yesterday")
+            << 0 << QDate(2026, 5, 31) << QDate(2026, 6, 3) << int(Code::DatesInPast) << u"startDate"_s;
+        QTest::newRow("longer than two years")
+            << 0 << QDate(2026, 6, 10) << QDate(2028, 6, 11) << int(Code::InvalidValue) << u"endDate"_s;
+        QTest::newRow("no start date") << 0 << QDate() << QDate(2026, 6, 3) << int(Code::InvalidValue)
+                                       << u"startDate"_s;
+    }
+
+    void requestsThatAreRefused()
+    {
+        QFETCH(int, who);
+        QFETCH(QDate, start);
+        QFETCH(QDate, end);
+        QFETCH(int, code);
+        QFETCH(QString, field);
+        const QStringList before = f->dump();
+        auto refused = f->bookings.request(who == 0 ? renter : otherLandlord, apartment, start, end);
+        QVERIFY(!refused);
+        QCOMPARE(int(refused.error().code), code);
+        QCOMPARE(refused.error().field, field);
+        QVERIFY2(!rentdesk::test::looksLikeSql(refused.error().message), qPrintable(refused.error().message));
+        QCOMPARE(f->dump(), before); // no booking, no mutation, no mail
+    }
+
+    void requestStartingTodayIsFine() { QVERIFY(f->bookings.request(renter, apartment, today, today.addDays(2))); }
+
+    void requestOverTakenDatesIsRefused()
+    {
+        f->addStay(renter, landlord, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));
+        auto refused = f->bookings.request(renter2, apartment, QDate(2026, 6, 19), QDate(2026, 6, 25));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Code::DatesTaken);
+        QCOMPARE(refused.error().field, u"dates"_s);
+        // Arriving on the day the other leaves is fine.
+        QVERIFY(f->bookings.request(renter2, apartment, QDate(2026, 6, 20), QDate(2026, 6, 25)));
+    }
+
+    void askingTwiceForTheSameDatesIsRefused()
+    {
+        QVERIFY(f->bookings.request(renter, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20)));
+        auto twice = f->bookings.request(renter, apartment, QDate(2026, 6, 15), QDate(2026, 6, 18));
+        QVERIFY(!twice);
+        QCOMPARE(twice.error().code, Code::DuplicateRequest);
+        // Another renter may ask for the same dates.
+        QVERIFY(f->bookings.request(renter2, apartment, QDate(2026, 6, 15), QDate(2026, 6, 18)));
+    }
+
+    void confirmingDeclinesOverlappingRequestsAndSetsTheApartment()
+    {
+        auto first = f->bookings.request(renter, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));
+        auto overlapping = f->bookings.request(renter2, apartment, QDate(2026, 6, 15), QDate(2026, 6, 25));
+        auto later = f->bookings.request(renter, apartment, QDate(2026, 6, 20), QDate(2026, 6, 22));
+        QVERIFY(first && overlapping && later);
+
+        // Meanwhile the landlord raised the price: confirming prices the stay now.
+        QVERIFY(f->run(u"UPDATE apartments SET monthly_price = 6000000"_s));
+        auto confirmed = f->bookings.confirm(landlord, first->id);
+        QVERIFY2(confirmed, qPrintable(confirmed ? QString() : confirmed.error().message));
+        QCOMPARE(confirmed->booking.status, BookingStatus::Confirmed);
+        QCOMPARE(confirmed->booking.decidedBy, std::optional<QUuid>(landlord));
+        QCOMPARE(confirmed->booking.totalPrice.minor, 2000000); // 60000.00 * 10 / 30
+        QCOMPARE(confirmed->declined, QList<QUuid> { overlapping->id });
+        QCOMPARE(statusOf(overlapping->id), BookingStatus::Declined);
+        QCOMPARE(statusOf(later->id), BookingStatus::Requested); // back-to-back, untouched
+
+        auto flat = f->listings.apartment(apartment);
+        QCOMPARE(flat->status, ApartmentStatus::Booked);
+        QCOMPARE(flat->bookedBy, std::optional<QUuid>(renter));
+
+        const auto sent = mails();
+        QCOMPARE(sent.size(), 5); // three requests, a confirmation, a decline
+        QCOMPARE(std::get<0>(sent[3]), u"booking_confirmed"_s);
+        QCOMPARE(std::get<1>(sent[3]), emailOf(renter));
+        QCOMPARE(std::get<0>(sent[4]), u"booking_declined"_s);
+        QCOMPARE(std::get<1>(sent[4]), emailOf(renter2));
+        QCOMPARE(std::get<2>(sent[4]).value(u"reason"_s).toString(), u"dates_taken"_s);
+    }
+
+    void confirmingAStayThatCoversTodayRentsTheApartment()
+    {
+        f->addStay(renter, landlord, apartment, today, today.addDays(5));
+        auto flat = f->listings.apartment(apartment);
+        QCOMPARE(flat->status, ApartmentStatus::Rented);
+        QCOMPARE(flat->bookedBy, std::optional<QUuid>(renter));
+    }
+
+    void overlappingConfirmationsAreRefused()
+    {
+        // A stay confirmed on another desktop and synced in, while our request waited.
+        auto request = f->bookings.request(renter2, apartment, QDate(2026, 6, 12), QDate(2026, 6, 14));
+        QVERIFY(request);
+        rentdesk::test::Rows rows(f->connection());
+        QCOMPARE(rows.booking(rentdesk::domain::toStoredId(rentdesk::domain::newId()),
+                              rentdesk::domain::toStoredId(apartment), rentdesk::domain::toStoredId(renter),
+                              u"2026-06-10"_s, u"2026-06-13"_s, u"confirmed"_s),
+                 QString());
+        const QStringList before = f->dump();
+        auto refused = f->bookings.confirm(landlord, request->id);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Code::DatesTaken);
+        QVERIFY(refused.error().message.contains(QLocale().toString(QDate(2026, 6, 12), QLocale::ShortFormat)));
+        QCOMPARE(f->dump(), before);
+    }
+
+    void onlyTheOwnerDecides()
+    {
+        auto request = f->bookings.request(renter, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));
+        QVERIFY(request);
+        const QStringList before = f->dump();
+        QCOMPARE(f->bookings.confirm(otherLandlord, request->id).error().code, Code::NotAllowed);
+        QCOMPARE(f->bookings.decline(otherLandlord, request->id).error().code, Code::NotAllowed);
+        QCOMPARE(f->bookings.confirm(renter, request->id).error().code, Code::NotAllowed);
+        QCOMPARE(f->bookings.cancel(renter2, request->id).error().code, Code::NotAllowed);
+        QCOMPARE(f->dump(), before);
+    }
+
+    void stepsOutsideTheWorkflowNameTheState()
+    {
+        auto request = f->bookings.request(renter, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));
+        QVERIFY(request);
+        auto declined = f->bookings.decline(landlord, request->id);
+        QVERIFY(declined);
+        QCOMPARE(declined->status, BookingStatus::Declined);
+        QCOMPARE(std::get<0>(mails().last()), u"booking_declined"_s);
+
+        const QStringList before = f->dump();
+        for (const auto &attempt :
+             { f->bookings.confirm(landlord, request->id).error(), f->bookings.decline(landlord, request->id).error(),
+               f->bookings.cancel(renter, request->id).error() }) {
+            QCOMPARE(attempt.code, Code::WrongState);
+            QVERIFY2(attempt.message.contains(u"declined"_s), qPrintable(attempt.message));
+        }
+        QCOMPARE(f->dump(), before);
+    }
+
+    void confirmingAfterTheStartDateIsRefused()
+    {
+        auto request = f->bookings.request(renter, apartment, QDate(2026, 6, 3), QDate(2026, 6, 8));
+        QVERIFY(request);
+        f->clock.advanceDays(3);
+        auto late = f->bookings.confirm(landlord, request->id);
+        QVERIFY(!late);
+        QCOMPARE(late.error().code, Code::DatesInPast);
+    }
+
+    void renterCancelsAndTheApartmentIsFreeAgain()
+    {
+        const QUuid stay = f->addStay(renter, landlord, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));
+        QCOMPARE(f->listings.apartment(apartment)->status, ApartmentStatus::Booked);
+        auto cancelled = f->bookings.cancel(renter, stay);
+        QVERIFY(cancelled);
+        QCOMPARE(cancelled->status, BookingStatus::Cancelled);
+        QCOMPARE(cancelled->decidedBy, std::optional<QUuid>(renter));
+        auto flat = f->listings.apartment(apartment);
+        QCOMPARE(flat->status, ApartmentStatus::Free);
+        QVERIFY(!flat->bookedBy);
+        QCOMPARE(std::get<0>(mails().last()), u"booking_cancelled"_s);
+        QCOMPARE(std::get<1>(mails().last()), emailOf(landlord));
+    }
+
+    void timeMovesStaysAndApartments()
+    {
+        const QUuid stay = f->addStay(renter, landlord, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));
+        const QUuid next = f->addStay(renter2, landlord, apartment, QDate(2026, 7, 1), QDate(2026, 7, 5));
+        auto stale = f->bookings.request(renter2, apartment, QDate(2026, 6, 5), QDate(2026, 6, 8));
+        QVERIFY(stale);
+        QCOMPARE(f->listings.apartment(apartment)->bookedBy, std::optional<QUuid>(renter));
+
+        f->clock.set(QDateTime(QDate(2026, 6, 12), QTime(0, 5), Qt::UTC));
+        auto step = f->bookings.applyTime();
+        QVERIFY(step);
+        QCOMPARE(step->completed, 0);
+        QCOMPARE(step->expired, 1);
+        QCOMPARE(statusOf(stale->id), BookingStatus::Declined);
+        QCOMPARE(std::get<2>(mails().last()).value(u"reason"_s).toString(), u"expired"_s);
+        QCOMPARE(f->listings.apartment(apartment)->status, ApartmentStatus::Rented);
+
+        // Idempotent: the same day again changes nothing.
+        const QStringList before = f->dump();
+        auto again = f->bookings.applyTime();
+        QVERIFY(again);
+        QCOMPARE(again->completed + again->expired + again->apartmentsChanged, 0);
+        QCOMPARE(f->dump(), before);
+
+        f->clock.set(QDateTime(QDate(2026, 6, 20), QTime(8, 0), Qt::UTC));
+        step = f->bookings.applyTime();
+        QVERIFY(step);
+        QCOMPARE(step->completed, 1);
+        QCOMPARE(statusOf(stay), BookingStatus::Completed);
+        auto flat = f->listings.apartment(apartment);
+        QCOMPARE(flat->status, ApartmentStatus::Booked);
+        QCOMPARE(flat->bookedBy, std::optional<QUuid>(renter2));
+
+        f->clock.set(QDateTime(QDate(2026, 7, 6), QTime(8, 0), Qt::UTC));
+        QVERIFY(f->bookings.applyTime());
+        QCOMPARE(statusOf(next), BookingStatus::Completed);
+        QCOMPARE(f->listings.apartment(apartment)->status, ApartmentStatus::Free);
+        // A stay that is over cannot be cancelled.
+        QCOMPARE(f->bookings.cancel(renter2, next).error().code, Code::WrongState);
+    }
+
+    void journalAndMailDependOnTheMode()
+    {
+        BookingService replica(f->context(Mode::Connected));
+        const qint64 mutationsBefore = f->count(u"pending_mutations"_s);
+        const qint64 mailsBefore = f->count(u"mail_outbox"_s);
+        auto request = replica.request(renter, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));
+        QVERIFY(request);
+        QCOMPARE(f->count(u"pending_mutations"_s), mutationsBefore + 1);
+        QCOMPARE(f->count(u"mail_outbox"_s), mailsBefore); // the server sends the mail
+        QCOMPARE(replica.applyTime().error().code, Code::NotInThisMode);
+
+        BookingService server(f->context(Mode::Server));
+        QVERIFY(server.confirm(landlord, request->id));
+        QCOMPARE(f->count(u"pending_mutations"_s), mutationsBefore + 1); // the server keeps no journal
+        QCOMPARE(f->count(u"mail_outbox"_s), mailsBefore + 1);
+    }
+
+    void confirmIsAtomic_data()
+    {
+        QTest::addColumn<QString>("failingTable");
+        QTest::newRow("at the last mail") << u"mail_outbox"_s;
+        QTest::newRow("at the journal") << u"pending_mutations"_s;
+    }
+
+    void confirmIsAtomic()
+    {
+        QFETCH(QString, failingTable);
+        auto first = f->bookings.request(renter, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));
+        auto overlapping = f->bookings.request(renter2, apartment, QDate(2026, 6, 15), QDate(2026, 6, 25));
+        QVERIFY(first && overlapping);
+        // A failure in the middle of the confirmation: after the booking, the declined
+        // request and the apartment were already updated.
+        const QString trigger = failingTable == u"mail_outbox"_s
+            ? u"CREATE TEMP TRIGGER fail BEFORE INSERT ON mail_outbox "
+              "WHEN NEW.event = 'booking_declined' BEGIN SELECT RAISE(ABORT, 'injected'); END"_s
+            : u"CREATE TEMP TRIGGER fail BEFORE INSERT ON pending_mutations "
+              "BEGIN SELECT RAISE(ABORT, 'injected'); END"_s;
+        QVERIFY2(f->run(trigger), qPrintable(f->lastFailure()));
+        const QStringList before = f->dump();
+        auto refused = f->bookings.confirm(landlord, first->id);
+        QVERIFY(!refused);
+        QVERIFY2(!rentdesk::test::looksLikeSql(refused.error().message), qPrintable(refused.error().message));
+        QCOMPARE(f->dump(), before);
+        QVERIFY(f->run(u"DROP TRIGGER temp.fail"_s));
+        QVERIFY(f->bookings.confirm(landlord, first->id));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBookingService)
+#include "tst_bookingservice.moc"

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/query.h"
+#include "servicefixture.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk::services;
+
+// Every rule the schema enforces by name becomes a typed error with a field and a sentence,
+// so a refusal the services did not catch first still never shows SQL to a person.
+class TestDomainError : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyNamedRuleHasAMeaning()
+    {
+        rentdesk::test::TempDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
+        // The names of CHECK constraints, unique indexes and RAISE messages in the tables
+        // people's data lives in (the outbox, the journal and the schema's own bookkeeping
+        // are written by RentDesk alone).
+        auto schema =
+            rentdesk::db::exec(db.connection(),
+                               u"SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
+                               "WHERE tbl_name IN ('users', 'buildings', 'apartments', 'bookings', 'reviews')"_s);
+        QVERIFY(schema);
+        static const QRegularExpression check(u"CONSTRAINT (\\w+) CHECK"_s);
+        static const QRegularExpression raise(u"RAISE\\(ABORT, '(\\w+)'\\)"_s);
+        QStringList names;
+        while (schema->next()) {
+            const QString sql = schema->value(2).toString();
+            for (const auto &pattern : { check, raise }) {
+                for (auto it = pattern.globalMatch(sql); it.hasNext();)
+                    names << it.next().captured(1);
+            }
+            if (schema->value(0).toString() == u"index"_s && sql.startsWith(u"CREATE UNIQUE INDEX"_s))
+                names << schema->value(1).toString();
+        }
+        names.removeDuplicates();
+        QVERIFY2(names.size() > 60, qPrintable(QString::number(names.size())));
+
+        QStringList unmapped;
+        for (const QString &name : std::as_const(names)) {
+            rentdesk::db::DbError dbError;
+            dbError.kind = rentdesk::db::DbError::Kind::Constraint;
+            dbError.constraintKind = rentdesk::db::DbError::ConstraintKind::Check;
+            dbError.constraint = name;
+            const DomainError error(dbError);
+            if (error.entity.isEmpty() || error.field.isEmpty() || rentdesk::test::looksLikeSql(error.message)
+                || error.message.contains(name)) {
+                unmapped << name;
+            }
+        }
+        // buildings_id_owner_unique backs a foreign key and cannot be hit by itself.
+        unmapped.removeAll(u"buildings_id_owner_unique"_s);
+        QVERIFY2(unmapped.isEmpty(), qPrintable(u"no field and message for: "_s + unmapped.join(u", "_s)));
+    }
+
+    void storageErrorsAreSentences()
+    {
+        rentdesk::db::DbError busy;
+        busy.kind = rentdesk::db::DbError::Kind::Busy;
+        busy.message = u"The database is busy: another program or window is writing to it. Try again."_s;
+        busy.detail = u"database is locked Unable to fetch row"_s;
+        const DomainError error(busy);
+        QCOMPARE(error.code, DomainError::Code::Storage);
+        QCOMPARE(error.message, busy.message);
+        QCOMPARE(error.codeName(), u"storage"_s);
+    }
+
+    void notNullAndTypeErrorsNameTheField()
+    {
+        rentdesk::db::DbError missing;
+        missing.kind = rentdesk::db::DbError::Kind::Constraint;
+        missing.constraintKind = rentdesk::db::DbError::ConstraintKind::NotNull;
+        missing.constraint = u"apartments.monthly_price"_s;
+        const DomainError error(missing);
+        QCOMPARE(error.entity, u"apartment"_s);
+        QCOMPARE(error.field, u"monthlyPrice"_s);
+        QVERIFY(!rentdesk::test::looksLikeSql(error.message));
+    }
+
+    void codeNamesAreStableAndDistinct()
+    {
+        QSet<QString> seen;
+        for (int c = int(DomainError::Code::InvalidValue); c <= int(DomainError::Code::Storage); ++c) {
+            const QString name = DomainError::codeName(DomainError::Code(c));
+            QVERIFY2(!name.isEmpty() && name != u"unknown"_s, qPrintable(QString::number(c)));
+            QVERIFY(!seen.contains(name));
+            seen.insert(name);
+        }
+        QCOMPARE(DomainError::codeName(DomainError::Code::DatesTaken), u"dates_taken"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDomainError)
+#include "tst_domainerror.moc"
