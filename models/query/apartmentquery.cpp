@@ -73,7 +73,8 @@ std::optional<DomainError> validate(const ApartmentFilter &f)
     if ((f.minRooms && *f.minRooms < 0) || (f.maxRooms && *f.maxRooms < 0))
         return invalid("rooms", QT_TRANSLATE_NOOP("ApartmentQuery", "The number of rooms cannot be negative."));
     if (f.minRooms && f.maxRooms && *f.minRooms > *f.maxRooms) {
-        return invalid("rooms", QT_TRANSLATE_NOOP("ApartmentQuery", "The fewest rooms is more than the most rooms."));
+        return invalid("rooms",
+                       QT_TRANSLATE_NOOP("ApartmentQuery", "The minimum number of rooms is above the maximum."));
     }
     if (!validNumber(f.minArea) || !validNumber(f.maxArea) || (f.minArea && *f.minArea < 0)
         || (f.maxArea && *f.maxArea < 0)) {

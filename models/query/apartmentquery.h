@@ -28,7 +28,7 @@ struct ApartmentFilter
     // contain, in any case, Russian or English; the last word matches as a prefix while it
     // is being typed (see toFtsQuery()). Empty, or only punctuation: no text filter.
     QString text;
-    // Exactly this city (empty: any).
+    // Exactly this city, as stored (empty or blank: any).
     QString city;
     // Prices compare only within one currency, so a price bound requires it. Alone, it
     // keeps the apartments priced in it.
