@@ -57,6 +57,73 @@
     </message>
 </context>
 <context>
+    <name>ApartmentQuery</name>
+    <message>
+        <source>A price cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lowest price is above the highest price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The currency must be a three-letter code such as RUB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the currency of the price range: prices in different currencies do not compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of rooms cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum number of rooms is above the maximum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The area must be a number of square metres, not negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The smallest area is above the largest area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose both dates of the stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stay must end after the day it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum rating must be from 1 to 5 stars.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search text may be at most 200 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The landlord is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page holds 1 to 1000 apartments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page cannot start before the first apartment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apartment %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApartmentStatus</name>
     <message>
         <source>apartment status</source>

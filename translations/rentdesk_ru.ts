@@ -57,6 +57,73 @@
     </message>
 </context>
 <context>
+    <name>ApartmentQuery</name>
+    <message>
+        <source>A price cannot be negative.</source>
+        <translation>Цена не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>The lowest price is above the highest price.</source>
+        <translation>Наименьшая цена больше наибольшей.</translation>
+    </message>
+    <message>
+        <source>The currency must be a three-letter code such as RUB.</source>
+        <translation>Валюта задаётся трёхбуквенным кодом, например RUB.</translation>
+    </message>
+    <message>
+        <source>Choose the currency of the price range: prices in different currencies do not compare.</source>
+        <translation>Выберите валюту диапазона цен: цены в разных валютах не сравниваются.</translation>
+    </message>
+    <message>
+        <source>The number of rooms cannot be negative.</source>
+        <translation>Число комнат не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <source>The minimum number of rooms is above the maximum.</source>
+        <translation>Наименьшее число комнат больше наибольшего.</translation>
+    </message>
+    <message>
+        <source>The area must be a number of square metres, not negative.</source>
+        <translation>Площадь должна быть неотрицательным числом квадратных метров.</translation>
+    </message>
+    <message>
+        <source>The smallest area is above the largest area.</source>
+        <translation>Наименьшая площадь больше наибольшей.</translation>
+    </message>
+    <message>
+        <source>Choose both dates of the stay.</source>
+        <translation>Выберите обе даты проживания.</translation>
+    </message>
+    <message>
+        <source>The stay must end after the day it starts.</source>
+        <translation>Проживание должно заканчиваться позже дня заезда.</translation>
+    </message>
+    <message>
+        <source>The minimum rating must be from 1 to 5 stars.</source>
+        <translation>Минимальный рейтинг — от 1 до 5 звёзд.</translation>
+    </message>
+    <message>
+        <source>The search text may be at most 200 characters long.</source>
+        <translation>Текст поиска может содержать не более 200 символов.</translation>
+    </message>
+    <message>
+        <source>The landlord is not known.</source>
+        <translation>Арендодатель не определён.</translation>
+    </message>
+    <message>
+        <source>A page holds 1 to 1000 apartments.</source>
+        <translation>На странице может быть от 1 до 1000 квартир.</translation>
+    </message>
+    <message>
+        <source>A page cannot start before the first apartment.</source>
+        <translation>Страница не может начинаться раньше первой квартиры.</translation>
+    </message>
+    <message>
+        <source>Apartment %1: %2</source>
+        <translation>Квартира %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ApartmentStatus</name>
     <message>
         <source>apartment status</source>

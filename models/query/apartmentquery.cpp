@@ -8,6 +8,7 @@
 #include "query/apartmentsql.h"
 #include "query/searchindex.h"
 #include "query/searchtext.h"
+#include "services/records.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -181,46 +182,21 @@ Result<qint64> countMatches(const QSqlDatabase &db, const detail::Statement &sta
 Result<ApartmentRow> readRow(const QSqlQuery &q)
 {
     using namespace detail;
-    ApartmentRow row;
-    domain::Apartment &a = row.apartment;
-    std::optional<domain::CodeError> unreadable;
-    const auto take = [&](auto converted, auto &target) {
-        if (converted)
-            target = *converted;
-        else if (!unreadable)
-            unreadable = converted.error();
-    };
-    take(domain::idFromStored(q.value(Id)), a.id);
-    take(domain::idFromStored(q.value(BuildingId)), a.buildingId);
-    take(domain::idFromStored(q.value(OwnerId)), a.ownerId);
-    a.number = q.value(Number).toString();
-    a.floor = q.value(Floor).toInt();
-    a.rooms = q.value(Rooms).toInt();
-    a.areaSqm = q.value(Area).toDouble();
-    a.monthlyPrice = { q.value(MonthlyPrice).toLongLong(), q.value(Currency).toString() };
-    take(domain::fromCode<domain::ApartmentStatus>(q.value(Status).toString()), a.status);
-    take(domain::boolFromStored(q.value(StatusManual)), a.statusManual);
-    if (const QVariant bookedBy = q.value(BookedBy); !bookedBy.isNull()) {
-        QUuid renter;
-        take(domain::idFromStored(bookedBy), renter);
-        a.bookedBy = renter;
+    // The page's first columns are the apartment's, in services::apartmentColumns() order.
+    static_assert(BuildingName == services::ApartmentColumnCount);
+    auto apartment = services::readApartment(q, Id);
+    if (!apartment) {
+        DomainError error = apartment.error();
+        error.message = translated(QT_TRANSLATE_NOOP("ApartmentQuery", "Apartment %1: %2"))
+                            .arg(q.value(Id).toString(), error.message);
+        return std::unexpected(error);
     }
-    take(domain::boolFromStored(q.value(Furnished)), a.furnished);
-    take(domain::boolFromStored(q.value(PetsAllowed)), a.petsAllowed);
-    a.description = q.value(Description).toString();
-    a.rating = { q.value(RatingSum).toLongLong(), q.value(RatingCount).toLongLong() };
-    take(domain::timestampFromStored(q.value(CreatedAt)), a.createdAt);
-    take(domain::timestampFromStored(q.value(UpdatedAt)), a.updatedAt);
+    ApartmentRow row;
+    row.apartment = std::move(*apartment);
     row.buildingName = q.value(BuildingName).toString();
     row.address = q.value(Address).toString();
     row.city = q.value(City).toString();
     row.ownerName = q.value(OwnerName).toString();
-    if (unreadable) {
-        return std::unexpected(DomainError(
-            Code::Storage, u"apartment"_s, {},
-            translated(QT_TRANSLATE_NOOP("ApartmentQuery", "Apartment %1 has a stored value RentDesk cannot read: %2"))
-                .arg(q.value(Id).toString(), unreadable->message())));
-    }
     return row;
 }
 
