@@ -2,8 +2,10 @@
 #include "application.h"
 
 #include "db/database.h"
+#include "demo/demogenerator.h"
 #include "i18n/translator.h"
 #include "mainwindow/mainwindow.h"
+#include "services/clock.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -20,6 +22,37 @@ void printError(const QString &message)
     // One line, so that scripts and people can read it; the message names the file.
     QTextStream err(stderr);
     err << QCoreApplication::applicationName().toLower() << u": "_s << QString(message).replace(u'\n', u' ') << u'\n';
+}
+
+// Fills an empty database with demo data; a database that has data is left alone. Returns
+// false, having printed why, when the database failed.
+bool addDemoData(const db::Database &database, int apartments)
+{
+    demo::DemoOptions options;
+    options.apartments = apartments;
+    options.today = services::SystemClock().today();
+    const auto summary = demo::generateDemoData(database.connection(), options);
+    QTextStream out(stdout);
+    if (summary) {
+        out << QCoreApplication::translate("Application",
+                                           "Added demo data: %1 users, %2 buildings, %3 apartments, %4 bookings, "
+                                           "%5 reviews.")
+                   .arg(summary->users)
+                   .arg(summary->buildings)
+                   .arg(summary->apartments)
+                   .arg(summary->bookings)
+                   .arg(summary->reviews)
+            << u'\n';
+        return true;
+    }
+    if (summary.error().code == services::DomainError::Code::WrongState) {
+        out << QCoreApplication::translate("Application", "%1 already has data; no demo data was added.")
+                   .arg(database.path())
+            << u'\n';
+        return true;
+    }
+    printError(summary.error().message);
+    return false;
 }
 
 domain::Language systemLanguage()
@@ -56,6 +89,9 @@ int Application::run()
         return ExitDatabaseError;
     }
     d->database = std::move(*database);
+
+    if (d->options.demo && !addDemoData(*d->database, d->options.demoApartments))
+        return ExitDatabaseError;
 
     if (d->options.initOnly) {
         QTextStream(stdout) << QCoreApplication::translate("Application", "%1 is ready (schema version %2).")

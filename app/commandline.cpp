@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "demo/demogenerator.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStandardPaths>
@@ -46,7 +48,16 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption language(
         u"language"_s, QCoreApplication::translate("CommandLine", "Use <language> (en or ru) for this run."),
         QCoreApplication::translate("CommandLine", "language"));
-    parser.addOptions({ database, initOnly, language });
+    const QCommandLineOption demoData(
+        u"demo"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Fill an empty database with demo data (the demo accounts are in README.md)."));
+    const QCommandLineOption demoApartments(
+        u"demo-apartments"_s,
+        QCoreApplication::translate("CommandLine", "Make <count> apartments of demo data (default %1).")
+            .arg(Options().demoApartments),
+        QCoreApplication::translate("CommandLine", "count"));
+    parser.addOptions({ database, initOnly, language, demoData, demoApartments });
 
     QTextStream err(stderr);
     const auto usageError = [&err](const QString &message) {
@@ -82,6 +93,18 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
         if (!code)
             return usageError(code.error().message());
         options.language = *code;
+    }
+    options.demo = parser.isSet(demoData);
+    if (parser.isSet(demoApartments)) {
+        if (!options.demo)
+            return usageError(QCoreApplication::translate("CommandLine", "--demo-apartments needs --demo."));
+        bool isNumber = false;
+        options.demoApartments = parser.value(demoApartments).toInt(&isNumber);
+        if (!isNumber || options.demoApartments < 1 || options.demoApartments > demo::maxDemoApartments) {
+            return usageError(
+                QCoreApplication::translate("CommandLine", "--demo-apartments needs a whole number from 1 to %1.")
+                    .arg(demo::maxDemoApartments));
+        }
     }
     return options;
 }

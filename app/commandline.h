@@ -17,6 +17,8 @@ struct Options
     QString databasePath; // empty: the default file in AppDataLocation
     bool initOnly = false;
     std::optional<domain::Language> language; // overrides the saved language for this run
+    bool demo = false; // fill an empty database with demo data
+    int demoApartments = 400; // how many apartments the demo data has
 };
 
 // Exit codes of rentdesk, documented in README.md.
