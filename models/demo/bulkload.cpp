@@ -84,9 +84,14 @@ std::expected<DeferredIndexes, db::DbError> DeferredIndexes::drop(const QSqlData
     QList<QString> names;
     DeferredIndexes deferred;
     {
+        // Unique indexes stay: they are the identity keys that conflict handling and
+        // triggers probe row by row (a trigger guarding REPLACE looks an apartment up by
+        // building and number), and without them each such probe would read the table.
         auto indexes = db::exec(db,
-                                u"SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' "
-                                "AND sql IS NOT NULL ORDER BY name"_s);
+                                u"SELECT s.name, s.tbl_name, s.sql FROM sqlite_schema AS s "
+                                "JOIN pragma_index_list(s.tbl_name) AS i ON i.name = s.name "
+                                "WHERE s.type = 'index' AND s.sql IS NOT NULL AND i.\"unique\" = 0 "
+                                "ORDER BY s.name"_s);
         if (!indexes)
             return std::unexpected(indexes.error());
         while (indexes->next()) {

@@ -42,14 +42,15 @@ private:
     bool m_changed = false;
 };
 
-// The secondary indexes of some tables, dropped for a bulk load and built again from
-// their own stored definitions, inside the caller's transaction: a failure rolls the
-// drop back too, and a unique index checks its rows when it is built.
+// The non-unique secondary indexes of some tables, dropped for a bulk load and built again
+// from their own stored definitions, inside the caller's transaction: a failure rolls the
+// drop back too.
 class DeferredIndexes final
 {
 public:
-    // Drops every index made by CREATE INDEX on tables, except those named in keep (an
-    // index a trigger needs while rows go in).
+    // Drops every non-unique index made by CREATE INDEX on tables, except those named in
+    // keep: an index a trigger reads while rows go in must stay, or every row would make
+    // the trigger read a whole table. Unique indexes always stay (see bulkload.cpp).
     [[nodiscard]] static std::expected<DeferredIndexes, db::DbError>
     drop(const QSqlDatabase &db, const QStringList &tables, const QStringList &keep);
     // Builds them again, exactly as they were.

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "db/query.h"
+#include "demo/bulkload.h"
 #include "demo/demogenerator.h"
 #include "demo/demorandom.h"
 #include "domain/enums.h"
 #include "domain/storedvalues.h"
+#include "query/searchindex.h"
 #include "testsupport.h"
 
 #include <QRegularExpression>
@@ -299,7 +301,47 @@ private Q_SLOTS:
         QCOMPARE(count(u"SELECT count(*) FROM pending_mutations"_s), 0);
     }
 
+    // The generated apartments are already in the full-text index: the first search does
+    // not have to index them all while holding the write lock.
+    void searchIndexIsCurrent()
+    {
+        QCOMPARE(rentdesk::query::searchIndexIsStale(db()).value_or(true), false);
+        QCOMPARE(count(u"SELECT count(*) FROM apartments_search"_s), count(u"SELECT count(*) FROM apartments"_s));
+    }
+
     void everyRuleHolds() { verifyConsistent(db()); }
+
+    // While rows go in, only non-unique indexes are missing, and not the ones named to
+    // stay: triggers probe unique keys and the stays index row by row, and without them
+    // each probe would read a whole table.
+    void deferredIndexesKeepWhatTriggersRead()
+    {
+        TempDatabase fresh;
+        QVERIFY(fresh.isValid());
+        const QSqlDatabase target = fresh.connection();
+        const QString indexesOf =
+            u"SELECT s.name FROM sqlite_schema AS s JOIN pragma_index_list(s.tbl_name) AS i ON i.name = s.name "
+            "WHERE s.type = 'index' AND s.tbl_name IN ('apartments', 'bookings', 'reviews') AND i.\"unique\" = %1 "
+            "ORDER BY 1"_s;
+        const QStringList unique = column(target, indexesOf.arg(1));
+        const QStringList others = column(target, indexesOf.arg(0));
+        QVERIFY(unique.contains(u"apartments_number_unique"_s));
+        QVERIFY(others.contains(u"bookings_stays_idx"_s));
+        QVERIFY(others.size() > 3);
+
+        QVERIFY(rentdesk::db::exec(target, u"BEGIN IMMEDIATE"_s));
+        const auto deferred = rentdesk::demo::DeferredIndexes::drop(
+            target, { u"apartments"_s, u"bookings"_s, u"reviews"_s }, { u"bookings_stays_idx"_s });
+        QVERIFY(deferred);
+        QCOMPARE(column(target, indexesOf.arg(1)), unique);
+        QCOMPARE(column(target, indexesOf.arg(0)), QStringList { u"bookings_stays_idx"_s });
+        QVERIFY(deferred->rebuild(target));
+        QVERIFY(rentdesk::db::exec(target, u"COMMIT"_s));
+        QCOMPARE(column(target, indexesOf.arg(0)), others);
+        TempDatabase untouched;
+        QVERIFY(untouched.isValid());
+        QCOMPARE(schemaOf(target), schemaOf(untouched.connection()));
+    }
 
     // The counts checked by everyRuleHolds() are not vacuous: there are ratings to recount,
     // statuses to derive and stays that could overlap.
