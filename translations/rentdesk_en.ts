@@ -148,6 +148,14 @@
         <source>%1 is ready (schema version %2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Added demo data: %1 users, %2 buildings, %3 apartments, %4 bookings, %5 reviews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has data; no demo data was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingService</name>
@@ -331,6 +339,26 @@
         <source>--database needs a file name.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Fill an empty database with demo data (the demo accounts are in README.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make &lt;count&gt; apartments of demo data (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-apartments needs --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-apartments needs a whole number from 1 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DbError</name>
@@ -424,6 +452,21 @@
     </message>
     <message>
         <source>A database operation failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoData</name>
+    <message>
+        <source>The demo needs between 1 and %1 apartments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo needs today&apos;s date, between 2000 and 2199.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database already has data; demo data goes only into an empty database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -148,6 +148,14 @@
         <source>%1 is ready (schema version %2).</source>
         <translation>%1 готова (версия схемы %2).</translation>
     </message>
+    <message>
+        <source>Added demo data: %1 users, %2 buildings, %3 apartments, %4 bookings, %5 reviews.</source>
+        <translation>Добавлены демонстрационные данные: пользователей — %1, домов — %2, квартир — %3, бронирований — %4, отзывов — %5.</translation>
+    </message>
+    <message>
+        <source>%1 already has data; no demo data was added.</source>
+        <translation>В %1 уже есть данные; демонстрационные данные не добавлены.</translation>
+    </message>
 </context>
 <context>
     <name>BookingService</name>
@@ -332,6 +340,26 @@
         <source>--database needs a file name.</source>
         <translation>Для --database нужно имя файла.</translation>
     </message>
+    <message>
+        <source>Fill an empty database with demo data (the demo accounts are in README.md).</source>
+        <translation>Заполнить пустую базу демонстрационными данными (демо-учётные записи перечислены в README.md).</translation>
+    </message>
+    <message>
+        <source>Make &lt;count&gt; apartments of demo data (default %1).</source>
+        <translation>Создать &lt;count&gt; квартир демонстрационных данных (по умолчанию %1).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>--demo-apartments needs --demo.</source>
+        <translation>--demo-apartments требует --demo.</translation>
+    </message>
+    <message>
+        <source>--demo-apartments needs a whole number from 1 to %1.</source>
+        <translation>--demo-apartments требует целое число от 1 до %1.</translation>
+    </message>
 </context>
 <context>
     <name>DbError</name>
@@ -426,6 +454,21 @@
     <message>
         <source>A database operation failed.</source>
         <translation>Операция с базой данных не выполнена.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoData</name>
+    <message>
+        <source>The demo needs between 1 and %1 apartments.</source>
+        <translation>Для демонстрации нужно от 1 до %1 квартир.</translation>
+    </message>
+    <message>
+        <source>The demo needs today&apos;s date, between 2000 and 2199.</source>
+        <translation>Для демонстрации нужна сегодняшняя дата между 2000 и 2199 годами.</translation>
+    </message>
+    <message>
+        <source>The database already has data; demo data goes only into an empty database.</source>
+        <translation>В базе уже есть данные; демонстрационные данные добавляются только в пустую базу.</translation>
     </message>
 </context>
 <context>
