@@ -1,44 +1,178 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // rentdesk-bench: measures RentDesk on data it generates itself and prints one JSON object.
-// Figures are medians over repeated runs; they are measurements, not tests.
+// Figures are medians over repeated runs with varied inputs; they are measurements, not
+// tests. Build it in release (cmake --preset release) before reading anything into them.
+//
+//   rentdesk-bench --apartments 200000 --json
 
 #include "db/database.h"
+#include "db/query.h"
+#include "demo/demogenerator.h"
+#include "domain/storedvalues.h"
+#include "query/apartmentquery.h"
+#include "query/apartmentsql.h"
+#include "services/bookingservice.h"
+#include "services/reviewservice.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTextStream>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <functional>
 #include <vector>
 
 using namespace Qt::StringLiterals;
+using namespace rentdesk;
 
 namespace {
 
+const QDate Today(2026, 6, 1);
+
 double median(std::vector<double> samples)
 {
+    if (samples.empty())
+        return -1;
     std::sort(samples.begin(), samples.end());
     const size_t n = samples.size();
     return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
 }
 
-// Runs fn `runs` times and returns the median wall time in milliseconds.
-double medianMs(int runs, const std::function<void(int)> &fn)
+// Runs fn for i in [0, runs) and returns the median wall time of one run, in milliseconds.
+// fn returns false when its run failed; the benchmark then reports it and exits non-zero.
+double medianMs(int runs, bool &ok, const std::function<bool(int)> &fn)
 {
     std::vector<double> samples;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
         timer.start();
-        fn(i);
-        samples.push_back(double(timer.nsecsElapsed()) / 1e6);
+        const bool done = fn(i);
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        if (!done) {
+            ok = false;
+            return -1;
+        }
+        samples.push_back(ms);
     }
     return median(samples);
+}
+
+double peakRssMb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+void fail(const QString &what)
+{
+    QTextStream(stderr) << u"rentdesk-bench: "_s << what << u'\n';
+}
+
+// A filter of the benchmark's typical shape: one city, the middle half of its prices,
+// two rooms or more, free for a week some weeks ahead.
+struct TypicalFilters
+{
+    QList<query::ApartmentFilter> filters;
+};
+
+TypicalFilters typicalFilters(const QSqlDatabase &db, int count)
+{
+    TypicalFilters result;
+    // Each city with its currency and the quartiles of its prices.
+    auto cities = db::exec(db, uR"(
+        SELECT b.city, a.currency, count(*) FROM apartments AS a JOIN buildings AS b ON b.id = a.building_id
+        GROUP BY b.city, a.currency ORDER BY count(*) DESC)"_s);
+    struct City
+    {
+        QString name, currency;
+        qint64 low = 0, high = 0;
+    };
+    QList<City> list;
+    while (cities && cities->next())
+        list.append({cities->value(0).toString(), cities->value(1).toString()});
+    for (City &city : list) {
+        auto prices = db::exec(db,
+                               u"SELECT a.monthly_price FROM apartments AS a JOIN buildings AS b ON b.id = a.building_id "
+                               "WHERE b.city = :city ORDER BY a.monthly_price"_s,
+                               {{u":city"_s, city.name}});
+        std::vector<qint64> values;
+        while (prices && prices->next())
+            values.push_back(prices->value(0).toLongLong());
+        if (values.empty())
+            continue;
+        city.low = values[values.size() / 4];
+        city.high = values[values.size() * 3 / 4];
+    }
+    for (int i = 0; i < count && !list.isEmpty(); ++i) {
+        const City &city = list[i % list.size()];
+        query::ApartmentFilter filter;
+        filter.city = city.name;
+        filter.currency = city.currency;
+        filter.minPrice = city.low;
+        filter.maxPrice = city.high;
+        filter.minRooms = 2;
+        filter.freeFrom = Today.addDays(14 + 3 * i);
+        filter.freeTo = filter.freeFrom->addDays(7);
+        result.filters.append(filter);
+    }
+    return result;
+}
+
+// Runs a statement through the sqlite3 C API alone, reading every column of every row:
+// the floor under what Qt and RentDesk add.
+bool runRaw(sqlite3 *handle, const query::detail::Statement &statement)
+{
+    sqlite3_stmt *stmt = nullptr;
+    const QByteArray sql = statement.sql.toUtf8();
+    if (sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &stmt, nullptr) != SQLITE_OK)
+        return false;
+    for (const auto &[name, value] : statement.bindings) {
+        const int index = sqlite3_bind_parameter_index(stmt, name.toUtf8().constData());
+        if (index == 0)
+            continue;
+        switch (value.typeId()) {
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+        case QMetaType::Bool:
+            sqlite3_bind_int64(stmt, index, value.toLongLong());
+            break;
+        case QMetaType::Double:
+            sqlite3_bind_double(stmt, index, value.toDouble());
+            break;
+        default:
+            if (value.isNull()) {
+                sqlite3_bind_null(stmt, index);
+            } else {
+                const QByteArray text = value.toString().toUtf8();
+                sqlite3_bind_text(stmt, index, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+            }
+        }
+    }
+    int rc;
+    qint64 bytes = 0;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+            sqlite3_column_text(stmt, c);
+            bytes += sqlite3_column_bytes(stmt, c);
+        }
+    }
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_DONE && bytes >= 0;
 }
 
 } // namespace
@@ -48,27 +182,142 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"rentdesk-bench"_s);
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Measures RentDesk and prints the figures as JSON."_s);
+    parser.setApplicationDescription(u"Measures RentDesk on generated data and prints the figures as JSON."_s);
     parser.addHelpOption();
-    const QCommandLineOption runsOption(u"runs"_s, u"Repetitions per measurement (default 9)."_s, u"n"_s, u"9"_s);
+    const QCommandLineOption apartmentsOption(u"apartments"_s, u"Apartments to generate (default 20000)."_s, u"n"_s,
+                                              u"20000"_s);
+    const QCommandLineOption runsOption(u"runs"_s, u"Repetitions per measurement (default 31)."_s, u"n"_s, u"31"_s);
+    const QCommandLineOption seedOption(u"seed"_s, u"Seed of the generated data (default 2026)."_s, u"n"_s, u"2026"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object (the default and only format)."_s);
-    parser.addOptions({ runsOption, jsonOption });
+    parser.addOptions({apartmentsOption, runsOption, seedOption, jsonOption});
     parser.process(app);
-    const int runs = std::max(1, parser.value(runsOption).toInt());
+    const int apartments = parser.value(apartmentsOption).toInt();
+    const int runs = std::max(3, parser.value(runsOption).toInt());
+    if (apartments < 100) {
+        fail(u"--apartments must be at least 100"_s);
+        return 2;
+    }
 
     QTemporaryDir dir;
+    auto opened = db::Database::open(dir.filePath(u"bench.sqlite"_s));
+    if (!opened) {
+        fail(opened.error().message);
+        return 1;
+    }
+    const std::shared_ptr<db::Database> database = *opened;
+    const QSqlDatabase db = database->connection();
     QJsonObject result;
+    result.insert(u"apartments"_s, apartments);
+    result.insert(u"runs"_s, runs);
     bool ok = true;
 
-    // Creating a database: file, WAL, every migration in its own transaction.
-    result.insert(u"create_database_ms"_s, medianMs(runs, [&](int i) {
-                      ok = ok && rentdesk::db::Database::open(dir.filePath(u"new-%1.sqlite"_s.arg(i))).has_value();
+    // Generation: the demo generator at the benchmark's proportions.
+    QElapsedTimer timer;
+    timer.start();
+    auto generated = demo::generateDemoData(db, {parser.value(seedOption).toULongLong(), apartments, Today});
+    if (!generated) {
+        fail(generated.error().message);
+        return 1;
+    }
+    result.insert(u"generate_s"_s, double(timer.nsecsElapsed()) / 1e9);
+    result.insert(u"buildings"_s, generated->buildings);
+    result.insert(u"users"_s, generated->users);
+    result.insert(u"bookings"_s, generated->bookings);
+    result.insert(u"reviews"_s, generated->reviews);
+
+    // Browsing: the typical filter, its count, and the same SQL with no Qt at all.
+    const query::ApartmentQuery apartmentQuery(database);
+    const TypicalFilters typical = typicalFilters(db, runs);
+    const query::ApartmentSort byPrice{query::ApartmentColumn::Price, Qt::AscendingOrder};
+    qint64 rowsSeen = 0;
+    result.insert(u"filter_apartments_ms"_s, medianMs(runs, ok, [&](int i) {
+                      auto page = apartmentQuery.fetch(typical.filters[i], byPrice, 0, 100);
+                      rowsSeen += page ? page->size() : 0;
+                      return page.has_value();
                   }));
-    // Opening an existing, current database: the probe, the PRAGMAs and their checks.
-    const QString existing = dir.filePath(u"new-0.sqlite"_s);
-    result.insert(u"open_database_ms"_s,
-                  medianMs(runs, [&](int) { ok = ok && rentdesk::db::Database::open(existing).has_value(); }));
-    result.insert(u"runs"_s, runs);
+    result.insert(u"filter_rows_median"_s, double(rowsSeen) / runs);
+    qint64 matched = 0;
+    result.insert(u"count_apartments_ms"_s, medianMs(runs, ok, [&](int i) {
+                      auto count = apartmentQuery.count(typical.filters[i]);
+                      matched += count.value_or(0);
+                      return count.has_value();
+                  }));
+    result.insert(u"count_matches_mean"_s, double(matched) / runs);
+
+    sqlite3 *raw = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(database->path()).constData(), &raw, SQLITE_OPEN_READONLY, nullptr)
+        != SQLITE_OK) {
+        fail(u"sqlite3_open_v2 failed"_s);
+        return 1;
+    }
+    result.insert(u"filter_apartments_raw_ms"_s, medianMs(runs, ok, [&](int i) {
+                      return runRaw(raw, query::detail::pageStatement(typical.filters[i], {}, byPrice, 0, 100));
+                  }));
+    sqlite3_close(raw);
+
+    // Text search: words people type, in both languages, as the first page by price.
+    const QStringList words{u"парк"_s,  u"метро"_s, u"quiet"_s,   u"balcony"_s, u"light"_s,  u"ремонт"_s,
+                            u"street"_s, u"улица"_s, u"kitchen"_s, u"вид"_s,     u"centre"_s, u"тихий"_s};
+    result.insert(u"text_search_ms"_s, medianMs(runs, ok, [&](int i) {
+                      query::ApartmentFilter filter;
+                      filter.text = words[i % words.size()];
+                      return apartmentQuery.fetch(filter, byPrice, 0, 100).has_value();
+                  }));
+
+    // Writes: confirming a request, and writing a review, each with its commit.
+    services::ManualClock clock(QDateTime(Today, QTime(10, 0), Qt::UTC));
+    const services::ServiceContext context(database, clock, services::Mode::Standalone);
+    const services::BookingService bookings(context);
+    const services::ReviewService reviews(context);
+    struct Request
+    {
+        QUuid booking, owner, renter, apartment;
+    };
+    QList<Request> requests;
+    {
+        // Requests far ahead, where no stay is, by renters of random apartments.
+        QRandomGenerator random(7);
+        auto renters = db::exec(db, u"SELECT id FROM users WHERE role = 'renter' ORDER BY id LIMIT 1000"_s);
+        QList<QUuid> renterIds;
+        while (renters && renters->next())
+            renterIds.append(domain::idFromStored(renters->value(0)).value_or(QUuid()));
+        auto flats = db::exec(db, u"SELECT id, owner_id FROM apartments ORDER BY random() LIMIT :n"_s, {{u":n"_s, runs}});
+        int i = 0;
+        while (flats && flats->next() && !renterIds.isEmpty()) {
+            const QUuid apartment = domain::idFromStored(flats->value(0)).value_or(QUuid());
+            const QUuid owner = domain::idFromStored(flats->value(1)).value_or(QUuid());
+            const QUuid renter = renterIds[int(random.bounded(renterIds.size()))];
+            const QDate start = Today.addYears(3).addDays(7 * i++);
+            auto requested = bookings.request(renter, apartment, start, start.addDays(5));
+            if (!requested) {
+                fail(u"request: "_s + requested.error().message);
+                return 1;
+            }
+            requests.append({requested->id, owner, renter, apartment});
+        }
+    }
+    result.insert(u"confirm_booking_ms"_s, medianMs(int(requests.size()), ok, [&](int i) {
+                      auto confirmed = bookings.confirm(requests[i].owner, requests[i].booking);
+                      if (!confirmed)
+                          fail(u"confirm: "_s + confirmed.error().message);
+                      return confirmed.has_value();
+                  }));
+    // Each confirmed stay lets its renter review the apartment (unless they already had).
+    QList<Request> reviewable;
+    for (const Request &request : std::as_const(requests)) {
+        if (reviews.canReview(request.renter, {domain::ReviewKind::Apartment, request.apartment}))
+            reviewable.append(request);
+    }
+    result.insert(u"review_write_ms"_s, medianMs(int(reviewable.size()), ok, [&](int i) {
+                      auto written = reviews.create(reviewable[i].renter,
+                                                    {domain::ReviewKind::Apartment, reviewable[i].apartment}, 1 + i % 5,
+                                                    u"Benchmark review"_s);
+                      if (!written)
+                          fail(u"review: "_s + written.error().message);
+                      return written.has_value();
+                  }));
+    result.insert(u"review_samples"_s, int(reviewable.size()));
+    result.insert(u"peak_rss_mb"_s, peakRssMb());
 
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << u'\n';
     return ok ? 0 : 1;
