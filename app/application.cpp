@@ -6,6 +6,8 @@
 #include "i18n/translator.h"
 #include "mainwindow/mainwindow.h"
 #include "services/clock.h"
+#include "services/mode.h"
+#include "services/timekeeper.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -66,9 +68,30 @@ struct Application::Private
 {
     Options options;
     i18n::Translator translator;
+    services::SystemClock clock;
     std::shared_ptr<db::Database> database;
+    std::unique_ptr<services::TimeKeeper> timeKeeper;
     std::unique_ptr<views::MainWindow> window;
+
+    // On the authority (a standalone database), brings bookings and apartments up to
+    // today and keeps them there at every midnight. A failure is reported and the run
+    // goes on: the data is as the last run left it, and the next day tries again.
+    void startTimeKeeper();
 };
+
+void Application::Private::startTimeKeeper()
+{
+    const auto mode = services::storedMode(database->connection());
+    if (!mode) {
+        printError(mode.error().message);
+        return;
+    }
+    if (!services::isAuthority(*mode))
+        return; // the server moves a connected database on with time
+    timeKeeper = std::make_unique<services::TimeKeeper>(services::ServiceContext(database, clock, *mode));
+    if (auto step = timeKeeper->start(); !step)
+        printError(step.error().message);
+}
 
 Application::Application(Options options)
     : d(std::make_unique<Private>())
@@ -92,6 +115,7 @@ int Application::run()
 
     if (d->options.demo && !addDemoData(*d->database, d->options.demoApartments))
         return ExitDatabaseError;
+    d->startTimeKeeper();
 
     if (d->options.initOnly) {
         QTextStream(stdout) << QCoreApplication::translate("Application", "%1 is ready (schema version %2).")

@@ -840,6 +840,13 @@
     </message>
 </context>
 <context>
+    <name>Mode</name>
+    <message>
+        <source>The database does not say whether it is standalone or connected (it says “%1”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Passwords</name>
     <message>
         <source>Use at least %1 characters.</source>

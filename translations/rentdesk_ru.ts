@@ -843,6 +843,13 @@
     </message>
 </context>
 <context>
+    <name>Mode</name>
+    <message>
+        <source>The database does not say whether it is standalone or connected (it says “%1”).</source>
+        <translation>В базе не указано, автономная она или подключённая (указано «%1»).</translation>
+    </message>
+</context>
+<context>
     <name>Passwords</name>
     <message>
         <source>Use at least %1 characters.</source>

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "services/domainerror.h"
+
+#include <QSqlDatabase>
+
 namespace rentdesk::services {
 
 // Where a service runs, which decides who is the authority (DESIGN.md, "Two modes").
@@ -21,5 +25,9 @@ enum class Mode {
 {
     return mode != Mode::Server;
 }
+
+// The mode a desktop database file was created in (database_meta, fixed at creation):
+// Standalone or Connected. An unknown stored value is an error, never a guess.
+[[nodiscard]] Result<Mode> storedMode(const QSqlDatabase &db);
 
 } // namespace rentdesk::services

@@ -2,6 +2,7 @@
 #include "db/database.h"
 #include "db/migrationset.h"
 #include "db/query.h"
+#include "servicefixture.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -220,6 +221,35 @@ private Q_SLOTS:
         const Run corrupt = run(QStringLiteral(RENTDESK_SERVER), { u"--database"_s, dir.path(), u"--init-only"_s });
         QCOMPARE(corrupt.exitCode, 1);
         QCOMPARE(corrupt.errLines().size(), 1);
+    }
+
+    // Start-up brings a standalone database up to today (DESIGN.md rule 4): a stay that
+    // ended while RentDesk was closed is completed and the apartment is free again; a
+    // request whose first night passed unanswered is declined.
+    void startUpMovesBookingsOnWithTime()
+    {
+        using namespace rentdesk::domain;
+        rentdesk::test::ServiceFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.errorMessage()));
+        const QDate today = QDate::currentDate();
+        f.clock.set(QDateTime(today.addDays(-10), QTime(12, 0), Qt::LocalTime));
+        const QUuid landlord = f.addLandlord();
+        const QUuid renter = f.addRenter();
+        const QUuid apartment = f.addApartment(landlord, f.addBuilding(landlord));
+        const QUuid stay = f.addStay(renter, landlord, apartment, today.addDays(-9), today.addDays(-2));
+        const auto request = f.bookings.request(f.addRenter(u"Rita Late"_s), apartment, today.addDays(-1),
+                                                today.addDays(5));
+        QVERIFY(request);
+        QCOMPARE(f.listings.apartment(apartment)->status, ApartmentStatus::Booked);
+
+        const Run result = rentdesk({ u"--database"_s, f.database().path(), u"--init-only"_s });
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+        QCOMPARE(f.bookings.booking(stay)->status, BookingStatus::Completed);
+        QCOMPARE(f.bookings.booking(request->id)->status, BookingStatus::Declined);
+        const auto flat = f.listings.apartment(apartment);
+        QCOMPARE(flat->status, ApartmentStatus::Free);
+        QCOMPARE(flat->bookedBy, std::nullopt);
     }
 };
 

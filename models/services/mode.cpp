@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/mode.h"
+
+#include "db/query.h"
+
+#include <QCoreApplication>
+
+namespace rentdesk::services {
+
+using namespace Qt::StringLiterals;
+
+Result<Mode> storedMode(const QSqlDatabase &db)
+{
+    auto value = db::scalar(db, u"SELECT value FROM database_meta WHERE key = 'mode'"_s);
+    if (!value)
+        return std::unexpected(DomainError(value.error()));
+    const QString code = value->toString();
+    if (code == u"standalone"_s)
+        return Mode::Standalone;
+    if (code == u"connected"_s)
+        return Mode::Connected;
+    return std::unexpected(DomainError(
+        DomainError::Code::InvalidValue, u"database"_s, u"mode"_s,
+        QCoreApplication::translate("Mode", "The database does not say whether it is standalone or connected "
+                                            "(it says “%1”).")
+            .arg(code)));
+}
+
+} // namespace rentdesk::services
