@@ -2,6 +2,7 @@
 #include "db/transaction.h"
 
 #include "db/query.h"
+#include "db/sqlitehandle.h"
 
 #include <QLoggingCategory>
 #include <QSqlDriver>
@@ -14,14 +15,6 @@ namespace rentdesk::db {
 
 namespace {
 
-sqlite3 *handleOf(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
 // Savepoint names only need to be unique among the open ones on this thread's connection.
 thread_local quint64 t_savepointCounter = 0;
 
@@ -29,7 +22,7 @@ thread_local quint64 t_savepointCounter = 0;
 
 bool inTransaction(const QSqlDatabase &db)
 {
-    sqlite3 *handle = handleOf(db);
+    sqlite3 *handle = sqliteHandle(db);
     return handle && sqlite3_get_autocommit(handle) == 0;
 }
 

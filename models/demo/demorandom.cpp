@@ -52,9 +52,10 @@ double DemoRandom::real(double lowest, double highest)
 
 QString DemoRandom::uuid()
 {
-    quint64 high = m_generator.generate64();
+    // unix_ts_ms (48 bits) | version (4) | rand_a (12); variant (2) | rand_b (62).
+    const quint64 time = m_nextIdTime++ & 0xffff'ffff'ffffULL;
+    quint64 high = (time << 16) | (quint64(0x7) << 12) | (m_generator.generate() & 0xfff);
     quint64 low = m_generator.generate64();
-    high = (high & ~(quint64(0xf) << 12)) | (quint64(0x4) << 12); // version 4
     low = (low & ~(quint64(0x3) << 62)) | (quint64(0x2) << 62); // RFC 4122 variant
     static constexpr char16_t hex[] = u"0123456789abcdef";
     std::array<char16_t, 36> text {};

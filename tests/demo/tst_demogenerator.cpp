@@ -507,19 +507,23 @@ private Q_SLOTS:
                  QStringList { QString::fromLatin1(hash) });
     }
 
-    // Ids are version 4 UUIDs from the seeded generator; timestamps and dates are exactly
-    // the stored forms the domain reads back.
+    // Ids are version 7 UUIDs from the seeded generator, ascending in the order rows were
+    // written (so indexes grow at their end); timestamps and dates are exactly the stored
+    // forms the domain reads back.
     void storedForms()
     {
-        static const QRegularExpression v4(u"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"_s);
+        static const QRegularExpression v7(u"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"_s);
         QStringList ids;
-        for (const QString &table : { u"users"_s, u"buildings"_s, u"apartments"_s, u"bookings"_s, u"reviews"_s })
-            ids << column(db(), u"SELECT id FROM "_s + table);
+        for (const QString &table : { u"users"_s, u"buildings"_s, u"apartments"_s, u"bookings"_s, u"reviews"_s }) {
+            const QStringList written = column(db(), u"SELECT id FROM "_s + table + u" ORDER BY rowid"_s);
+            QVERIFY2(std::is_sorted(written.cbegin(), written.cend()), qPrintable(table));
+            ids << written;
+        }
         QCOMPARE(ids.size(),
                  qsizetype(m_summary.users + m_summary.buildings + m_summary.apartments + m_summary.bookings
                            + m_summary.reviews));
         for (const QString &id : std::as_const(ids))
-            QVERIFY2(v4.match(id).hasMatch(), qPrintable(id));
+            QVERIFY2(v7.match(id).hasMatch(), qPrintable(id));
         QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size());
 
         QStringList times = column(db(),
