@@ -25,10 +25,9 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <functional>
+#include <sqlite3.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -104,12 +103,13 @@ TypicalFilters typicalFilters(const QSqlDatabase &db, int count)
     };
     QList<City> list;
     while (cities && cities->next())
-        list.append({cities->value(0).toString(), cities->value(1).toString()});
+        list.append({ cities->value(0).toString(), cities->value(1).toString() });
     for (City &city : list) {
-        auto prices = db::exec(db,
-                               u"SELECT a.monthly_price FROM apartments AS a JOIN buildings AS b ON b.id = a.building_id "
-                               "WHERE b.city = :city ORDER BY a.monthly_price"_s,
-                               {{u":city"_s, city.name}});
+        auto prices =
+            db::exec(db,
+                     u"SELECT a.monthly_price FROM apartments AS a JOIN buildings AS b ON b.id = a.building_id "
+                     "WHERE b.city = :city ORDER BY a.monthly_price"_s,
+                     { { u":city"_s, city.name } });
         std::vector<qint64> values;
         while (prices && prices->next())
             values.push_back(prices->value(0).toLongLong());
@@ -189,7 +189,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption runsOption(u"runs"_s, u"Repetitions per measurement (default 31)."_s, u"n"_s, u"31"_s);
     const QCommandLineOption seedOption(u"seed"_s, u"Seed of the generated data (default 2026)."_s, u"n"_s, u"2026"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object (the default and only format)."_s);
-    parser.addOptions({apartmentsOption, runsOption, seedOption, jsonOption});
+    parser.addOptions({ apartmentsOption, runsOption, seedOption, jsonOption });
     parser.process(app);
     const int apartments = parser.value(apartmentsOption).toInt();
     const int runs = std::max(3, parser.value(runsOption).toInt());
@@ -214,7 +214,7 @@ int main(int argc, char *argv[])
     // Generation: the demo generator at the benchmark's proportions.
     QElapsedTimer timer;
     timer.start();
-    auto generated = demo::generateDemoData(db, {parser.value(seedOption).toULongLong(), apartments, Today});
+    auto generated = demo::generateDemoData(db, { parser.value(seedOption).toULongLong(), apartments, Today });
     if (!generated) {
         fail(generated.error().message);
         return 1;
@@ -228,7 +228,7 @@ int main(int argc, char *argv[])
     // Browsing: the typical filter, its count, and the same SQL with no Qt at all.
     const query::ApartmentQuery apartmentQuery(database);
     const TypicalFilters typical = typicalFilters(db, runs);
-    const query::ApartmentSort byPrice{query::ApartmentColumn::Price, Qt::AscendingOrder};
+    const query::ApartmentSort byPrice { query::ApartmentColumn::Price, Qt::AscendingOrder };
     qint64 rowsSeen = 0;
     result.insert(u"filter_apartments_ms"_s, medianMs(runs, ok, [&](int i) {
                       auto page = apartmentQuery.fetch(typical.filters[i], byPrice, 0, 100);
@@ -256,8 +256,8 @@ int main(int argc, char *argv[])
     sqlite3_close(raw);
 
     // Text search: words people type, in both languages, as the first page by price.
-    const QStringList words{u"парк"_s,  u"метро"_s, u"quiet"_s,   u"balcony"_s, u"light"_s,  u"ремонт"_s,
-                            u"street"_s, u"улица"_s, u"kitchen"_s, u"вид"_s,     u"centre"_s, u"тихий"_s};
+    const QStringList words { u"парк"_s,   u"метро"_s, u"quiet"_s,   u"balcony"_s, u"light"_s,  u"ремонт"_s,
+                              u"street"_s, u"улица"_s, u"kitchen"_s, u"вид"_s,     u"centre"_s, u"тихий"_s };
     result.insert(u"text_search_ms"_s, medianMs(runs, ok, [&](int i) {
                       query::ApartmentFilter filter;
                       filter.text = words[i % words.size()];
@@ -281,7 +281,8 @@ int main(int argc, char *argv[])
         QList<QUuid> renterIds;
         while (renters && renters->next())
             renterIds.append(domain::idFromStored(renters->value(0)).value_or(QUuid()));
-        auto flats = db::exec(db, u"SELECT id, owner_id FROM apartments ORDER BY random() LIMIT :n"_s, {{u":n"_s, runs}});
+        auto flats =
+            db::exec(db, u"SELECT id, owner_id FROM apartments ORDER BY random() LIMIT :n"_s, { { u":n"_s, runs } });
         int i = 0;
         while (flats && flats->next() && !renterIds.isEmpty()) {
             const QUuid apartment = domain::idFromStored(flats->value(0)).value_or(QUuid());
@@ -293,7 +294,7 @@ int main(int argc, char *argv[])
                 fail(u"request: "_s + requested.error().message);
                 return 1;
             }
-            requests.append({requested->id, owner, renter, apartment});
+            requests.append({ requested->id, owner, renter, apartment });
         }
     }
     result.insert(u"confirm_booking_ms"_s, medianMs(int(requests.size()), ok, [&](int i) {
@@ -305,13 +306,13 @@ int main(int argc, char *argv[])
     // Each confirmed stay lets its renter review the apartment (unless they already had).
     QList<Request> reviewable;
     for (const Request &request : std::as_const(requests)) {
-        if (reviews.canReview(request.renter, {domain::ReviewKind::Apartment, request.apartment}))
+        if (reviews.canReview(request.renter, { domain::ReviewKind::Apartment, request.apartment }))
             reviewable.append(request);
     }
     result.insert(u"review_write_ms"_s, medianMs(int(reviewable.size()), ok, [&](int i) {
                       auto written = reviews.create(reviewable[i].renter,
-                                                    {domain::ReviewKind::Apartment, reviewable[i].apartment}, 1 + i % 5,
-                                                    u"Benchmark review"_s);
+                                                    { domain::ReviewKind::Apartment, reviewable[i].apartment },
+                                                    1 + i % 5, u"Benchmark review"_s);
                       if (!written)
                           fail(u"review: "_s + written.error().message);
                       return written.has_value();

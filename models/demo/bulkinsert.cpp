@@ -120,12 +120,11 @@ std::expected<sqlite3_stmt *, db::DbError> BulkInsert::statementFor(qsizetype ro
     for (qsizetype row = 0; row < rows; ++row)
         tuples.append(tuple);
     // Table and column names are this program's constants; every value is a placeholder.
-    const QByteArray sql = (u"INSERT INTO "_s + m_table + u" ("_s + m_columns.join(u", "_s) + u") VALUES "_s
-                            + tuples.join(u", "_s))
-                               .toUtf8();
+    const QByteArray sql =
+        (u"INSERT INTO "_s + m_table + u" ("_s + m_columns.join(u", "_s) + u") VALUES "_s + tuples.join(u", "_s))
+            .toUtf8();
     sqlite3_stmt *prepared = nullptr;
-    if (sqlite3_prepare_v3(m_handle, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &prepared,
-                           nullptr)
+    if (sqlite3_prepare_v3(m_handle, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &prepared, nullptr)
         != SQLITE_OK) {
         sqlite3_finalize(prepared);
         m_statements.erase(rows);

@@ -19,11 +19,12 @@ Result<Mode> storedMode(const QSqlDatabase &db)
         return Mode::Standalone;
     if (code == u"connected"_s)
         return Mode::Connected;
-    return std::unexpected(DomainError(
-        DomainError::Code::InvalidValue, u"database"_s, u"mode"_s,
-        QCoreApplication::translate("Mode", "The database does not say whether it is standalone or connected "
-                                            "(it says “%1”).")
-            .arg(code)));
+    return std::unexpected(
+        DomainError(DomainError::Code::InvalidValue, u"database"_s, u"mode"_s,
+                    QCoreApplication::translate("Mode",
+                                                "The database does not say whether it is standalone or connected "
+                                                "(it says “%1”).")
+                        .arg(code)));
 }
 
 } // namespace rentdesk::services

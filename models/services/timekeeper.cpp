@@ -45,9 +45,8 @@ Result<BookingService::TimeStep> TimeKeeper::step()
     const QDate today = m_clock.today();
     auto result = m_bookings.applyTime();
     if (result) {
-        qCInfo(lcTime) << "time step for" << today << ":" << result->completed << "stays completed,"
-                       << result->expired << "requests expired," << result->apartmentsChanged
-                       << "apartments changed";
+        qCInfo(lcTime) << "time step for" << today << ":" << result->completed << "stays completed," << result->expired
+                       << "requests expired," << result->apartmentsChanged << "apartments changed";
         m_lastStep = today;
         Q_EMIT stepped(*result);
     } else {

@@ -237,8 +237,8 @@ private Q_SLOTS:
         const QUuid renter = f.addRenter();
         const QUuid apartment = f.addApartment(landlord, f.addBuilding(landlord));
         const QUuid stay = f.addStay(renter, landlord, apartment, today.addDays(-9), today.addDays(-2));
-        const auto request = f.bookings.request(f.addRenter(u"Rita Late"_s), apartment, today.addDays(-1),
-                                                today.addDays(5));
+        const auto request =
+            f.bookings.request(f.addRenter(u"Rita Late"_s), apartment, today.addDays(-1), today.addDays(5));
         QVERIFY(request);
         QCOMPARE(f.listings.apartment(apartment)->status, ApartmentStatus::Booked);
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "servicefixture.h"
 #include "services/mode.h"
 #include "services/timekeeper.h"
-#include "servicefixture.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -62,7 +62,8 @@ private Q_SLOTS:
         QCOMPARE(keeper.lastStepDate(), day);
         QCOMPARE(f.listings.apartment(apartment)->status, ApartmentStatus::Rented);
         QVERIFY(keeper.isArmed());
-        QVERIFY2(keeper.remainingMs() <= 500 + TimeKeeper::AfterMidnightMs, qPrintable(QString::number(keeper.remainingMs())));
+        QVERIFY2(keeper.remainingMs() <= 500 + TimeKeeper::AfterMidnightMs,
+                 qPrintable(QString::number(keeper.remainingMs())));
 
         // The date turns: the timer runs the step on its own, and the stay is over.
         f.clock.advanceSecs(2);
