@@ -5,6 +5,7 @@
 #include "demo/demogenerator.h"
 #include "i18n/translator.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/workspace.h"
 #include "services/clock.h"
 #include "services/mode.h"
 #include "services/timekeeper.h"
@@ -71,6 +72,8 @@ struct Application::Private
     services::SystemClock clock;
     std::shared_ptr<db::Database> database;
     std::unique_ptr<services::TimeKeeper> timeKeeper;
+    services::Session session;
+    std::unique_ptr<views::Workspace> workspace;
     std::unique_ptr<views::MainWindow> window;
 
     // On the authority (a standalone database), brings bookings and apartments up to
@@ -125,8 +128,17 @@ int Application::run()
         return ExitSuccess;
     }
 
-    d->window = std::make_unique<views::MainWindow>(d->database->path(), d->database->schemaVersion());
+    const auto mode = services::storedMode(d->database->connection());
+    d->workspace = std::make_unique<views::Workspace>(d->database, d->clock, mode.value_or(services::Mode::Standalone),
+                                                      d->session);
+    if (auto demo = demo::presentDemoAccounts(d->database->connection()); demo && !demo->isEmpty()) {
+        d->workspace->demoAccounts = *demo;
+        d->workspace->demoPassword = demo::demoPassword();
+    }
+    d->window = std::make_unique<views::MainWindow>(*d->workspace);
     d->window->show();
+    // Nobody is signed in yet: ask, once the window is on screen.
+    QMetaObject::invokeMethod(d->window.get(), &views::MainWindow::showSignIn, Qt::QueuedConnection);
     return QApplication::exec();
 }
 

@@ -267,6 +267,33 @@
     </message>
 </context>
 <context>
+    <name>CellFormat</name>
+    <message>
+        <source>not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CodeError</name>
     <message>
         <source>“%1” is not a valid %2 (expected one of: %3).</source>
@@ -959,22 +986,315 @@
     </message>
 </context>
 <context>
-    <name>rentdesk::views::MainWindow</name>
+    <name>rentdesk::itemmodels::ApartmentTableModel</name>
     <message>
-        <source>RentDesk</source>
+        <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Database: %1
-Schema version %2</source>
+        <source>Building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ready</source>
+        <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;File</source>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Furnished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 — owner: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ApartmentFilterBar</name>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search address, city, description…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every word must appear; the last one may be unfinished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices compare within one currency: choose it to set a price range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rooms ≥ </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1★ and up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every apartment again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Furnished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pets</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ApartmentsPage</name>
+    <message numerus="yes">
+        <source>%n apartment(s)</source>
+        <translation>
+            <numerusform>%n apartment</numerusform>
+            <numerusform>%n apartments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No apartments are listed yet. Create a building, then add its apartments with Listing ▸ New apartment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No apartments are listed yet. Landlords&apos; listings appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No apartment matches these filters. Loosen one, or press Clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an apartment to see its building, owner, rating, reviews and bookings.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, apartment %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s), %1, floor %2</source>
+        <translation>
+            <numerusform>%n room, %1, floor %2</numerusform>
+            <numerusform>%n rooms, %1, floor %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rating: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::LoginDialog</name>
+    <message>
+        <source>Sign in to RentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database holds demo data. Sign in as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 10 characters; not your e-mail or name, not a well-known password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renter — I look for a place to live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landlord — I let apartments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I am a:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::MainActions</name>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in or create an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log out / switch user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out and let someone else sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language and database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -982,11 +1302,126 @@ Schema version %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Help</source>
+        <source>Close RentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;building…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List a new building (landlords)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;apartment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an apartment to one of your buildings (landlords)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Request booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the owner for dates in the selected apartment (renters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the selected request (declines the requests it overlaps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ecline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline the selected request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel your selected booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the selected apartment, landlord or renter after a stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the tables again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;About RentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version and licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::MainWindow</name>
+    <message>
+        <source>RentDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -995,6 +1430,30 @@ Schema version %2</source>
     </message>
     <message>
         <source>&lt;h3&gt;RentDesk %1&lt;/h3&gt;&lt;p&gt;Buildings, apartments, bookings and reviews for landlords and renters.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apartments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes made here that a server has not received yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail notifications waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

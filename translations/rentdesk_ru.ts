@@ -268,6 +268,33 @@
     </message>
 </context>
 <context>
+    <name>CellFormat</name>
+    <message>
+        <source>not rated</source>
+        <translation>нет оценок</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <translation>%1 м²</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>%1 из 5</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
     <name>CodeError</name>
     <message>
         <source>“%1” is not a valid %2 (expected one of: %3).</source>
@@ -962,36 +989,445 @@
     </message>
 </context>
 <context>
-    <name>rentdesk::views::MainWindow</name>
+    <name>rentdesk::itemmodels::ApartmentTableModel</name>
     <message>
-        <source>RentDesk</source>
-        <translation>RentDesk</translation>
+        <source>Number</source>
+        <translation>Номер</translation>
     </message>
     <message>
-        <source>Database: %1
-Schema version %2</source>
-        <translation>База данных: %1
-Версия схемы %2</translation>
+        <source>Building</source>
+        <translation>Дом</translation>
     </message>
     <message>
-        <source>Ready</source>
-        <translation>Готово</translation>
+        <source>Address</source>
+        <translation>Адрес</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Файл</translation>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Этаж</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Комнаты</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Площадь</translation>
+    </message>
+    <message>
+        <source>Price per month</source>
+        <translation>Цена в месяц</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Рейтинг</translation>
+    </message>
+    <message>
+        <source>Furnished</source>
+        <translation>С мебелью</translation>
+    </message>
+    <message>
+        <source>Pets</source>
+        <translation>Животные</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Размещена</translation>
+    </message>
+    <message>
+        <source>%1, %2 — owner: %3</source>
+        <translation>%1, %2 — владелец: %3</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ApartmentFilterBar</name>
+    <message>
+        <source>Any</source>
+        <translation>Неважно</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Search address, city, description…</source>
+        <translation>Поиск по адресу, городу, описанию…</translation>
+    </message>
+    <message>
+        <source>Every word must appear; the last one may be unfinished.</source>
+        <translation>Должно встретиться каждое слово; последнее можно не дописывать.</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>Все города</translation>
+    </message>
+    <message>
+        <source>Any currency</source>
+        <translation>Любая валюта</translation>
+    </message>
+    <message>
+        <source>Prices compare within one currency: choose it to set a price range.</source>
+        <translation>Цены сравниваются в одной валюте: выберите её, чтобы задать диапазон цен.</translation>
+    </message>
+    <message>
+        <source>min price</source>
+        <translation>цена от</translation>
+    </message>
+    <message>
+        <source>max price</source>
+        <translation>цена до</translation>
+    </message>
+    <message>
+        <source>any rooms</source>
+        <translation>любое число комнат</translation>
+    </message>
+    <message>
+        <source>rooms ≥ </source>
+        <translation>комнат ≥ </translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <source>Free from</source>
+        <translation>Свободна с</translation>
+    </message>
+    <message>
+        <source>Any rating</source>
+        <translation>Любой рейтинг</translation>
+    </message>
+    <message>
+        <source>%1★ and up</source>
+        <translation>от %1★</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Только мои</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <source>Show every apartment again.</source>
+        <translation>Снова показать все квартиры.</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Furnished</source>
+        <translation>С мебелью</translation>
+    </message>
+    <message>
+        <source>Pets</source>
+        <translation>Животные</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ApartmentsPage</name>
+    <message numerus="yes">
+        <source>%n apartment(s)</source>
+        <translation>
+            <numerusform>%n квартира</numerusform>
+            <numerusform>%n квартиры</numerusform>
+            <numerusform>%n квартир</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No apartments are listed yet. Create a building, then add its apartments with Listing ▸ New apartment.</source>
+        <translation>Квартир пока нет. Создайте дом, затем добавьте его квартиры: Объявления ▸ Новая квартира.</translation>
+    </message>
+    <message>
+        <source>No apartments are listed yet. Landlords&apos; listings appear here.</source>
+        <translation>Квартир пока нет. Здесь появятся объявления арендодателей.</translation>
+    </message>
+    <message>
+        <source>No apartment matches these filters. Loosen one, or press Clear.</source>
+        <translation>Ни одна квартира не подходит под эти фильтры. Ослабьте какой-нибудь или нажмите «Сбросить».</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an apartment to see its building, owner, rating, reviews and bookings.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Выберите квартиру, чтобы увидеть её дом, владельца, рейтинг, отзывы и бронирования.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1, apartment %2</source>
+        <translation>%1, квартира %2</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Владелец: %1</translation>
+    </message>
+    <message>
+        <source>%1 per month</source>
+        <translation>%1 в месяц</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s), %1, floor %2</source>
+        <translation>
+            <numerusform>%n комната, %1, этаж %2</numerusform>
+            <numerusform>%n комнаты, %1, этаж %2</numerusform>
+            <numerusform>%n комнат, %1, этаж %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rating: %1</source>
+        <translation>Рейтинг: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::LoginDialog</name>
+    <message>
+        <source>Sign in to RentDesk</source>
+        <translation>Вход в RentDesk</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>Создать учётную запись</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>name@example.org</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Попробуйте демо</translation>
+    </message>
+    <message>
+        <source>This database holds demo data. Sign in as:</source>
+        <translation>В этой базе демонстрационные данные. Войти как:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>необязательно</translation>
+    </message>
+    <message>
+        <source>At least 10 characters; not your e-mail or name, not a well-known password.</source>
+        <translation>Не меньше 10 символов; не ваша почта или имя, не распространённый пароль.</translation>
+    </message>
+    <message>
+        <source>Renter — I look for a place to live</source>
+        <translation>Арендатор — я ищу жильё</translation>
+    </message>
+    <message>
+        <source>Landlord — I let apartments</source>
+        <translation>Арендодатель — я сдаю квартиры</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Пароль ещё раз:</translation>
+    </message>
+    <message>
+        <source>I am a:</source>
+        <translation>Я:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Создать учётную запись</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>Проверка пароля…</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation>Создание учётной записи…</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::MainActions</name>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Войти…</translation>
+    </message>
+    <message>
+        <source>Sign in or create an account</source>
+        <translation>Войти или создать учётную запись</translation>
+    </message>
+    <message>
+        <source>&amp;Log out / switch user</source>
+        <translation>В&amp;ыйти / сменить пользователя</translation>
+    </message>
+    <message>
+        <source>Sign out and let someone else sign in</source>
+        <translation>Выйти, чтобы вошёл другой пользователь</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>Language and database</source>
+        <translation>Язык и база данных</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Справка</translation>
+        <source>Close RentDesk</source>
+        <translation>Закрыть RentDesk</translation>
+    </message>
+    <message>
+        <source>New &amp;building…</source>
+        <translation>Новый &amp;дом…</translation>
+    </message>
+    <message>
+        <source>List a new building (landlords)</source>
+        <translation>Разместить новый дом (для арендодателей)</translation>
+    </message>
+    <message>
+        <source>New &amp;apartment…</source>
+        <translation>Новая &amp;квартира…</translation>
+    </message>
+    <message>
+        <source>Add an apartment to one of your buildings (landlords)</source>
+        <translation>Добавить квартиру в один из ваших домов (для арендодателей)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>Change the selected item</source>
+        <translation>Изменить выбранное</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <source>Delete the selected item</source>
+        <translation>Удалить выбранное</translation>
+    </message>
+    <message>
+        <source>&amp;Request booking…</source>
+        <translation>&amp;Забронировать…</translation>
+    </message>
+    <message>
+        <source>Ask the owner for dates in the selected apartment (renters)</source>
+        <translation>Запросить у владельца даты в выбранной квартире (для арендаторов)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Подтвердить</translation>
+    </message>
+    <message>
+        <source>Confirm the selected request (declines the requests it overlaps)</source>
+        <translation>Подтвердить выбранный запрос (пересекающиеся запросы будут отклонены)</translation>
+    </message>
+    <message>
+        <source>D&amp;ecline</source>
+        <translation>&amp;Отклонить</translation>
+    </message>
+    <message>
+        <source>Decline the selected request</source>
+        <translation>Отклонить выбранный запрос</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel booking</source>
+        <translation>От&amp;менить бронирование</translation>
+    </message>
+    <message>
+        <source>Cancel your selected booking</source>
+        <translation>Отменить выбранное бронирование</translation>
+    </message>
+    <message>
+        <source>&amp;Write review…</source>
+        <translation>&amp;Написать отзыв…</translation>
+    </message>
+    <message>
+        <source>Review the selected apartment, landlord or renter after a stay</source>
+        <translation>Оставить отзыв о выбранной квартире, арендодателе или арендаторе после проживания</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <source>Read the tables again</source>
+        <translation>Перечитать таблицы</translation>
     </message>
     <message>
         <source>&amp;About RentDesk</source>
         <translation>&amp;О программе RentDesk</translation>
+    </message>
+    <message>
+        <source>Version and licence</source>
+        <translation>Версия и лицензия</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Listing</source>
+        <translation>&amp;Объявления</translation>
+    </message>
+    <message>
+        <source>&amp;Bookings</source>
+        <translation>&amp;Бронирования</translation>
+    </message>
+    <message>
+        <source>&amp;Reviews</source>
+        <translation>О&amp;тзывы</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::MainWindow</name>
+    <message>
+        <source>RentDesk</source>
+        <translation>RentDesk</translation>
     </message>
     <message>
         <source>About RentDesk</source>
@@ -1000,6 +1436,30 @@ Schema version %2</source>
     <message>
         <source>&lt;h3&gt;RentDesk %1&lt;/h3&gt;&lt;p&gt;Buildings, apartments, bookings and reviews for landlords and renters.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RentDesk %1&lt;/h3&gt;&lt;p&gt;Дома, квартиры, бронирования и отзывы для арендодателей и арендаторов.&lt;/p&gt;&lt;p&gt;Распространяется по лицензии GNU General Public License версии 3 или более поздней.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <source>&amp;Apartments</source>
+        <translation>&amp;Квартиры</translation>
+    </message>
+    <message>
+        <source>Changes made here that a server has not received yet</source>
+        <translation>Изменения, которые ещё не получил сервер</translation>
+    </message>
+    <message>
+        <source>E-mail notifications waiting to be sent</source>
+        <translation>Уведомления по почте, ожидающие отправки</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Вы вошли как %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Вход не выполнен</translation>
     </message>
 </context>
 </TS>

@@ -3,13 +3,13 @@
 
 #include "db/query.h"
 #include "db/transaction.h"
-#include "query/searchindex.h"
 #include "demo/bulkinsert.h"
 #include "demo/bulkload.h"
 #include "demo/demorandom.h"
 #include "demo/demotext.h"
 #include "demo/stayplanner.h"
 #include "domain/money.h"
+#include "query/searchindex.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -613,6 +613,20 @@ Result<bool> hasData(const QSqlDatabase &db)
     if (!found)
         return std::unexpected(DomainError(found.error()));
     return found->toBool();
+}
+
+Result<QStringList> presentDemoAccounts(const QSqlDatabase &db)
+{
+    QStringList present;
+    for (const DemoAccount &account : { demoLandlord(), demoRenter() }) {
+        auto found = db::scalar(db, u"SELECT EXISTS (SELECT 1 FROM users WHERE email = :email)"_s,
+                                { { u":email"_s, account.email } });
+        if (!found)
+            return std::unexpected(DomainError(found.error()));
+        if (found->toBool())
+            present.append(account.email);
+    }
+    return present;
 }
 
 Result<DemoSummary> generateDemoData(const QSqlDatabase &db, const DemoOptions &options)

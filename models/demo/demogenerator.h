@@ -63,6 +63,10 @@ inline constexpr int maxDemoApartments = 10'000'000;
 // True when the database holds any user, listing, booking, review, mail or journal entry.
 [[nodiscard]] services::Result<bool> hasData(const QSqlDatabase &db);
 
+// The e-mails of the demo accounts that exist in the database (landlord first), so that a
+// sign-in dialog can offer them; empty on a database without demo data.
+[[nodiscard]] services::Result<QStringList> presentDemoAccounts(const QSqlDatabase &db);
+
 // Fills an empty database in one transaction and returns what it wrote. Refused, with
 // nothing written: a database that already has data (Code::WrongState, entity
 // "database"), options out of range (Code::InvalidValue, field "apartments" or "today").

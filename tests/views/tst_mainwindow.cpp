@@ -1,40 +1,219 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "accounts/logindialog.h"
+#include "apartments/apartmentfilterbar.h"
+#include "apartments/apartmentspage.h"
+#include "demo/demogenerator.h"
 #include "i18n/translator.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/workspace.h"
+#include "testsupport.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTest>
+#include <QTimer>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
+using namespace rentdesk;
+using views::LoginDialog;
+using views::MainWindow;
 
-// The main window opens offscreen, says which database it shows, and speaks Russian.
+// The main window driven as a person would: sign in through the dialog (the demo buttons
+// or the form), find apartments with the filter bar, and see only the actions the role
+// allows; in Russian it speaks Russian.
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
-    void showsTheDatabase()
+    test::TempDatabase m_db;
+    i18n::Translator m_translator;
+    services::ManualClock m_clock { QDateTime(QDate(2026, 6, 1), QTime(10, 0), Qt::UTC) };
+
+    // Opens the sign-in dialog from the menu and lets interact() drive it; returns once the
+    // dialog closed (a timer rejects it if the test left it open).
+    static void withSignInDialog(MainWindow &window, const std::function<void(LoginDialog *)> &interact)
     {
-        rentdesk::views::MainWindow window(u"/tmp/rentdesk.sqlite"_s, 1);
+        QTimer::singleShot(0, &window, [interact] {
+            auto *dialog = qobject_cast<LoginDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QTimer::singleShot(30000, dialog, &QDialog::reject);
+            interact(dialog);
+        });
+        window.actions().signIn->trigger();
+    }
+
+    static QString countText(MainWindow &window) { return window.findChild<QLabel *>(u"apartmentsCount"_s)->text(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_db.isValid(), qPrintable(m_db.errorMessage()));
+        demo::DemoOptions options;
+        options.apartments = 300;
+        options.today = m_clock.today();
+        QVERIFY(demo::generateDemoData(m_db.connection(), options));
+        QSettings().clear();
+        QVERIFY(m_translator.switchTo(domain::Language::English).rentdesk);
+    }
+
+    void renterSignsInWithTheDemoButtonAndFilters()
+    {
+        services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, services::Mode::Standalone, session);
+        workspace.demoAccounts = demo::presentDemoAccounts(m_db.connection()).value_or(QStringList());
+        workspace.demoPassword = demo::demoPassword();
+        QCOMPARE(workspace.demoAccounts.size(), 2);
+        MainWindow window(workspace);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *summary = window.findChild<QLabel *>(u"databaseSummary"_s);
-        QVERIFY(summary);
-        QVERIFY(summary->text().contains(u"/tmp/rentdesk.sqlite"_s));
-        QCOMPARE(window.windowTitle(), u"RentDesk"_s);
+        QVERIFY(!window.actions().newBuilding->isEnabled());
+        QCOMPARE(window.findChild<QLabel *>(u"userStatus"_s)->text(), u"Not signed in"_s);
+
+        withSignInDialog(window, [&](LoginDialog *dialog) {
+            auto *demoRenter = dialog->findChild<QPushButton *>(u"demo:"_s + demo::demoRenter().email);
+            QVERIFY(demoRenter);
+            QTest::mouseClick(demoRenter, Qt::LeftButton);
+            // Hashing runs on a worker thread: the dialog says so and stays responsive.
+            QVERIFY(dialog->isBusy());
+        });
+        QVERIFY(session.isRenter());
+        QVERIFY(window.findChild<QLabel *>(u"userStatus"_s)->text().contains(demo::demoRenter().displayName));
+        // A renter never sees landlord actions enabled.
+        QVERIFY(!window.actions().newBuilding->isEnabled());
+        QVERIFY(!window.actions().newApartment->isEnabled());
+        QVERIFY(!window.actions().confirmBooking->isEnabled());
+
+        auto *table = window.findChild<QTableView *>(u"apartmentsTable"_s);
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), 300);
+        QCOMPARE(countText(window), u"300 apartments"_s);
+
+        // Selecting a row enables "Request booking" and fills the detail pane.
+        QVERIFY(!window.actions().requestBooking->isEnabled());
+        table->setFocus();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                          table->visualRect(table->model()->index(0, 0)).center());
+        QVERIFY(window.actions().requestBooking->isEnabled());
+        QVERIFY(!window.findChild<QWidget *>(u"apartmentsDetails"_s)->property("html").isNull());
+
+        // Typing in the search box narrows the table once the typing pauses.
+        // QTest types ASCII only: a city in English.
+        QString city;
+        for (int row = 0; row < table->model()->rowCount() && city.isEmpty(); ++row) {
+            const QString name = table->model()->index(row, itemmodels::ApartmentTableModel::City).data().toString();
+            if (QStringView(name).toLatin1() == name.toUtf8())
+                city = name;
+        }
+        QVERIFY(!city.isEmpty());
+        auto *search = window.findChild<QLineEdit *>(u"searchEdit"_s);
+        QTest::keyClicks(search, city);
+        QTRY_VERIFY(table->model()->rowCount() < 300);
+        QVERIFY(table->model()->rowCount() > 0);
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            QCOMPARE(table->model()->index(row, itemmodels::ApartmentTableModel::City).data().toString(), city);
+        QCOMPARE(countText(window),
+                 u"%1 apartments"_s.arg(table->model()->rowCount()).replace(u"1 apartments"_s, u"1 apartment"_s));
+
+        // Nothing matches: the empty state says what to do.
+        QTest::keyClicks(search, u" zzzzqqq"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 0);
+        QVERIFY(window.findChild<QLabel *>(u"apartmentsEmptyState"_s)->isVisible());
+        QTest::mouseClick(window.findChild<QPushButton *>(u"clearFiltersButton"_s), Qt::LeftButton);
+        QTRY_COMPARE(table->model()->rowCount(), 300);
+    }
+
+    void wrongPasswordIsSaidAndTheEmailKept()
+    {
+        services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, services::Mode::Standalone, session);
+        MainWindow window(workspace);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        withSignInDialog(window, [&](LoginDialog *dialog) {
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"emailEdit"_s), demo::demoLandlord().email);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"passwordEdit"_s), u"not the password"_s);
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"signInButton"_s), Qt::LeftButton);
+            QTRY_VERIFY(dialog->findChild<QLabel *>(u"signInError"_s)->isVisible());
+            QVERIFY(!dialog->findChild<QLabel *>(u"signInError"_s)->text().isEmpty());
+            QCOMPARE(dialog->findChild<QLineEdit *>(u"emailEdit"_s)->text(), demo::demoLandlord().email);
+            dialog->reject();
+        });
+        QVERIFY(!session.isSignedIn());
+    }
+
+    void landlordSignsUpThroughTheForm()
+    {
+        services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, services::Mode::Standalone, session);
+        MainWindow window(workspace);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        withSignInDialog(window, [&](LoginDialog *dialog) {
+            const auto field = [dialog](const QString &name) {
+                return dialog->findChild<QLineEdit *>(name);
+            };
+            auto *tabs = dialog->findChild<QTabWidget *>(u"loginTabs"_s);
+            QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(1).center());
+            QCOMPARE(tabs->currentIndex(), 1);
+            QTest::keyClicks(field(u"newNameEdit"_s), u"Lena Landlord"_s);
+            QTest::keyClicks(field(u"newEmailEdit"_s), u"lena@example.org"_s);
+            QTest::keyClicks(field(u"newPasswordEdit"_s), u"short"_s);
+            QTest::keyClicks(field(u"repeatPasswordEdit"_s), u"short"_s);
+            auto *role = dialog->findChild<QComboBox *>(u"roleCombo"_s);
+            role->setCurrentIndex(role->findData(int(domain::Role::Landlord)));
+            auto *create = dialog->findChild<QPushButton *>(u"createAccountButton"_s);
+            QTest::mouseClick(create, Qt::LeftButton);
+            // The service's message appears under the password; what was typed stays.
+            auto *error = dialog->findChild<QLabel *>(u"passwordError"_s);
+            QTRY_VERIFY(error->isVisible());
+            QVERIFY(error->text().contains(u"10"_s));
+            QCOMPARE(field(u"newNameEdit"_s)->text(), u"Lena Landlord"_s);
+            QCOMPARE(field(u"newEmailEdit"_s)->text(), u"lena@example.org"_s);
+
+            field(u"newPasswordEdit"_s)->setText(u"correct horse battery"_s);
+            field(u"repeatPasswordEdit"_s)->setText(u"correct horse battery"_s);
+            QTest::mouseClick(create, Qt::LeftButton);
+        });
+        QVERIFY(session.isLandlord());
+        QVERIFY(window.actions().newBuilding->isEnabled());
+        QVERIFY(window.actions().newApartment->isEnabled());
+        QVERIFY(!window.actions().requestBooking->isEnabled());
+        // Log out from the menu: the sign-in dialog comes back; closing it leaves nobody in.
+        QTimer::singleShot(0, &window, [] {
+            auto *dialog = qobject_cast<LoginDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->reject();
+        });
+        window.actions().signOut->trigger();
+        QVERIFY(!session.isSignedIn());
+        QVERIFY(!window.actions().newBuilding->isEnabled());
     }
 
     void menusAreTranslated()
     {
-        rentdesk::i18n::Translator translator;
-        QVERIFY(translator.switchTo(rentdesk::domain::Language::Russian).rentdesk);
-        rentdesk::views::MainWindow window(u"/tmp/rentdesk.sqlite"_s, 1);
+        QVERIFY(m_translator.switchTo(domain::Language::Russian).rentdesk);
+        services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, services::Mode::Standalone, session);
+        MainWindow window(workspace);
         QStringList menus;
         for (QAction *action : window.menuBar()->actions())
             menus << action->text();
-        QCOMPARE(menus, (QStringList { u"&Файл"_s, u"&Справка"_s }));
+        QCOMPARE(menus.first(), u"&Файл"_s);
+        QCOMPARE(menus.last(), u"&Справка"_s);
+        QCOMPARE(window.findChild<QLabel *>(u"userStatus"_s)->text(), u"Вход не выполнен"_s);
+        QCOMPARE(window.findChild<QLabel *>(u"apartmentsCount"_s)->text(), u"300 квартир"_s);
+        QVERIFY(m_translator.switchTo(domain::Language::English).rentdesk);
     }
 };
 

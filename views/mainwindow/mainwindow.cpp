@@ -1,44 +1,150 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
 
+#include "accounts/logindialog.h"
+#include "apartments/apartmentfilterbar.h"
+#include "apartments/apartmentspage.h"
+#include "domain/enums.h"
+#include "mainwindow/workspace.h"
+#include "pages/tablepage.h"
+
 #include <QApplication>
+#include <QCloseEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
 
 namespace rentdesk::views {
 
-MainWindow::MainWindow(const QString &databasePath, int schemaVersion, QWidget *parent)
+using namespace Qt::StringLiterals;
+using Page = MainActions::State::Page;
+
+MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     : QMainWindow(parent)
+    , m_workspace(workspace)
 {
+    setObjectName(u"MainWindow"_s);
     setWindowTitle(tr("RentDesk"));
-    setObjectName(QStringLiteral("MainWindow"));
-    resize(1000, 680);
+    resize(1200, 760);
 
-    auto *placeholder = new QLabel(this);
-    placeholder->setObjectName(QStringLiteral("databaseSummary"));
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setWordWrap(true);
-    placeholder->setText(tr("Database: %1\nSchema version %2").arg(databasePath).arg(schemaVersion));
-    setCentralWidget(placeholder);
+    m_actions = new MainActions(this);
+    auto *toolBar = addToolBar(tr("Actions"));
+    toolBar->setObjectName(u"mainToolBar"_s);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_actions->addTo(menuBar(), toolBar);
 
-    createMenus();
-    statusBar()->showMessage(tr("Ready"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"pageTabs"_s);
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+    m_apartments = new ApartmentsPage(workspace, this);
+    addPage(m_apartments, tr("&Apartments"), Page::Apartments);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+
+    m_userLabel = new QLabel(this);
+    m_userLabel->setObjectName(u"userStatus"_s);
+    m_pendingLabel = new QLabel(this);
+    m_pendingLabel->setObjectName(u"pendingStatus"_s);
+    m_pendingLabel->setToolTip(tr("Changes made here that a server has not received yet"));
+    m_mailLabel = new QLabel(this);
+    m_mailLabel->setObjectName(u"mailStatus"_s);
+    m_mailLabel->setToolTip(tr("E-mail notifications waiting to be sent"));
+    statusBar()->addWidget(m_userLabel, 1);
+    statusBar()->addPermanentWidget(m_pendingLabel);
+    statusBar()->addPermanentWidget(m_mailLabel);
+
+    connect(m_actions->signIn, &QAction::triggered, this, &MainWindow::showSignIn);
+    connect(m_actions->signOut, &QAction::triggered, this, [this] {
+        m_workspace.session.signOut();
+        showSignIn();
+    });
+    connect(m_actions->settings, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::refreshAll);
+    connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(&m_workspace.session, &services::Session::changed, this, &MainWindow::onSessionChanged);
+
+    restoreWindowState();
+    onSessionChanged();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createMenus()
+void MainWindow::addPage(TablePage *page, const QString &title, Page kind)
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
+    m_pages.append(page);
+    m_kinds.append(kind);
+    m_tabs->addTab(page, title);
+    connect(page, &TablePage::currentChanged, this, &MainWindow::updateActions);
+    connect(page, &TablePage::contextMenuRequested, this, [this, kind](const QPoint &position) {
+        QMenu menu(this);
+        m_actions->fillContextMenu(&menu, kind);
+        menu.exec(position);
+    });
+}
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About RentDesk"), this, &MainWindow::showAbout);
-    about->setMenuRole(QAction::AboutRole);
+TablePage *MainWindow::currentPage() const
+{
+    const int index = m_tabs->currentIndex();
+    return index >= 0 && index < m_pages.size() ? m_pages[index] : nullptr;
+}
+
+Page MainWindow::currentKind() const
+{
+    const int index = m_tabs->currentIndex();
+    return index >= 0 && index < m_kinds.size() ? m_kinds[index] : Page::Apartments;
+}
+
+void MainWindow::showSignIn()
+{
+    LoginDialog dialog(m_workspace, this);
+    dialog.exec();
+}
+
+void MainWindow::onSessionChanged()
+{
+    m_apartments->updateForUser();
+    refreshAll();
+}
+
+void MainWindow::refreshAll()
+{
+    for (TablePage *page : std::as_const(m_pages))
+        page->refresh();
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::updateActions()
+{
+    const services::Session &session = m_workspace.session;
+    MainActions::State state;
+    state.signedIn = session.isSignedIn();
+    state.landlord = session.isLandlord();
+    state.renter = session.isRenter();
+    state.page = currentKind();
+    if (currentKind() == Page::Apartments) {
+        const auto row = m_apartments->current();
+        state.hasSelection = row.has_value();
+        state.ownsSelection = row && state.landlord && row->apartment.ownerId == session.userId();
+        state.selectionIsReviewable = row && state.renter;
+    }
+    m_actions->update(state);
+}
+
+void MainWindow::updateStatus()
+{
+    const services::Session &session = m_workspace.session;
+    if (const auto &user = session.user())
+        m_userLabel->setText(tr("Signed in as %1 (%2)").arg(user->displayName, domain::displayName(user->role)));
+    else
+        m_userLabel->setText(tr("Not signed in"));
 }
 
 void MainWindow::showAbout()
@@ -48,6 +154,34 @@ void MainWindow::showAbout()
                           "<p>Buildings, apartments, bookings and reviews for landlords and renters.</p>"
                           "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
                            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::restoreWindowState()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(u"window/page"_s, 0).toInt());
+    for (TablePage *page : std::as_const(m_pages))
+        page->restoreState(settings);
+    m_apartments->filterBar()->restore(settings);
+}
+
+void MainWindow::saveWindowState() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/page"_s, m_tabs->currentIndex());
+    for (const TablePage *page : std::as_const(m_pages))
+        page->saveState(settings);
+    m_apartments->filterBar()->save(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    event->accept();
 }
 
 } // namespace rentdesk::views

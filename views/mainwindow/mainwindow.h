@@ -1,25 +1,66 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "mainwindow/mainactions.h"
+
 #include <QMainWindow>
+
+class QLabel;
+class QTabWidget;
 
 namespace rentdesk::views {
 
-// The application's main window. For now it shows which database is open; the pages for
-// buildings, apartments, bookings and reviews, the chat panel and the dashboard plug into
-// its central area and docks.
+class ApartmentsPage;
+class TablePage;
+struct Workspace;
+
+// The window a landlord or a renter works in: a page per entity in tabs (the chat panel
+// and a dashboard plug in as docks and a further tab later), the actions in menus, the
+// toolbar and context menus, and a status bar with who is signed in and what waits to be
+// synced or mailed. It calls services and shows item models; it runs no SQL.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    MainWindow(const QString &databasePath, int schemaVersion, QWidget *parent = nullptr);
+    explicit MainWindow(Workspace &workspace, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    [[nodiscard]] MainActions &actions() const { return *m_actions; }
+    [[nodiscard]] ApartmentsPage *apartmentsPage() const { return m_apartments; }
+
+    // Opens the sign-in dialog (also at start when nobody is signed in).
+    void showSignIn();
+
+Q_SIGNALS:
+    // The user asked for the settings dialog (the composition root owns the settings).
+    void settingsRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
-    void createMenus();
+    void addPage(TablePage *page, const QString &title, MainActions::State::Page kind);
+    void onSessionChanged();
+    void updateActions();
+    void updateStatus();
+    void refreshAll();
     void showAbout();
+    [[nodiscard]] TablePage *currentPage() const;
+    [[nodiscard]] MainActions::State::Page currentKind() const;
+    void restoreWindowState();
+    void saveWindowState() const;
+
+    Workspace &m_workspace;
+    MainActions *m_actions = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ApartmentsPage *m_apartments = nullptr;
+    QList<TablePage *> m_pages;
+    QList<MainActions::State::Page> m_kinds;
+    QLabel *m_userLabel = nullptr;
+    QLabel *m_pendingLabel = nullptr;
+    QLabel *m_mailLabel = nullptr;
 };
 
 } // namespace rentdesk::views

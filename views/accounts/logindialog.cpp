@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accounts/logindialog.h"
+
+#include "mainwindow/workspace.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace rentdesk::views {
+
+using namespace Qt::StringLiterals;
+using services::DomainError;
+using UserResult = services::Result<domain::User>;
+
+LoginDialog::LoginDialog(Workspace &workspace, QWidget *parent)
+    : QDialog(parent)
+    , m_workspace(workspace)
+{
+    setObjectName(u"loginDialog"_s);
+    setWindowTitle(tr("Sign in to RentDesk"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"loginTabs"_s);
+    m_tabs->addTab(createSignInTab(), tr("Sign in"));
+    m_tabs->addTab(createSignUpTab(), tr("Create an account"));
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(u"loginStatus"_s);
+    m_status->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    setMinimumWidth(420);
+}
+
+LoginDialog::~LoginDialog() = default;
+
+QLabel *LoginDialog::errorLabel(const QString &objectName)
+{
+    auto *label = new QLabel(this);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setStyleSheet(u"color: #b3261e;"_s);
+    label->hide();
+    return label;
+}
+
+QWidget *LoginDialog::createSignInTab()
+{
+    auto *tab = new QWidget(this);
+    m_email = new QLineEdit(tab);
+    m_email->setObjectName(u"emailEdit"_s);
+    m_email->setPlaceholderText(tr("name@example.org"));
+    m_password = new QLineEdit(tab);
+    m_password->setObjectName(u"passwordEdit"_s);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_signInError = errorLabel(u"signInError"_s);
+    auto *signInButton = new QPushButton(tr("Sign in"), tab);
+    signInButton->setObjectName(u"signInButton"_s);
+    signInButton->setDefault(true);
+    connect(signInButton, &QPushButton::clicked, this, [this] { signIn(m_email->text(), m_password->text()); });
+    connect(m_password, &QLineEdit::returnPressed, signInButton, &QPushButton::click);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("E-mail:"), m_email);
+    form->addRow(tr("Password:"), m_password);
+    form->addRow(QString(), m_signInError);
+    form->addRow(QString(), signInButton);
+
+    auto *layout = new QVBoxLayout(tab);
+    layout->addLayout(form);
+    if (!m_workspace.demoAccounts.isEmpty()) {
+        auto *demo = new QGroupBox(tr("Try the demo"), tab);
+        auto *demoLayout = new QVBoxLayout(demo);
+        demoLayout->addWidget(new QLabel(tr("This database holds demo data. Sign in as:"), demo));
+        for (const QString &account : std::as_const(m_workspace.demoAccounts)) {
+            auto *button = new QPushButton(account, demo);
+            button->setObjectName(u"demo:"_s + account);
+            connect(button, &QPushButton::clicked, this, [this, account] {
+                m_email->setText(account);
+                m_password->setText(m_workspace.demoPassword);
+                signIn(account, m_workspace.demoPassword);
+            });
+            demoLayout->addWidget(button);
+        }
+        layout->addWidget(demo);
+    }
+    layout->addStretch(1);
+    return tab;
+}
+
+QWidget *LoginDialog::createSignUpTab()
+{
+    auto *tab = new QWidget(this);
+    const auto input = [tab](const QString &objectName, bool secret = false) {
+        auto *edit = new QLineEdit(tab);
+        edit->setObjectName(objectName);
+        if (secret)
+            edit->setEchoMode(QLineEdit::Password);
+        return edit;
+    };
+    m_newName = input(u"newNameEdit"_s);
+    m_newEmail = input(u"newEmailEdit"_s);
+    m_newPhone = input(u"newPhoneEdit"_s);
+    m_newPhone->setPlaceholderText(tr("optional"));
+    m_newPassword = input(u"newPasswordEdit"_s, true);
+    m_newPassword->setToolTip(tr("At least 10 characters; not your e-mail or name, not a well-known password."));
+    m_repeatPassword = input(u"repeatPasswordEdit"_s, true);
+    m_role = new QComboBox(tab);
+    m_role->setObjectName(u"roleCombo"_s);
+    m_role->addItem(tr("Renter — I look for a place to live"), int(domain::Role::Renter));
+    m_role->addItem(tr("Landlord — I let apartments"), int(domain::Role::Landlord));
+    m_language = new QComboBox(tab);
+    m_language->setObjectName(u"languageCombo"_s);
+    m_language->addItem(u"English"_s, int(domain::Language::English));
+    m_language->addItem(u"Русский"_s, int(domain::Language::Russian));
+
+    auto *form = new QFormLayout(tab);
+    const auto row = [&](const QString &label, QWidget *field, const QString &serviceField) {
+        form->addRow(label, field);
+        QLabel *error = errorLabel(serviceField + u"Error"_s);
+        form->addRow(QString(), error);
+        m_fieldErrors.insert(serviceField, error);
+    };
+    row(tr("Name:"), m_newName, u"displayName"_s);
+    row(tr("E-mail:"), m_newEmail, u"email"_s);
+    row(tr("Phone:"), m_newPhone, u"phone"_s);
+    row(tr("Password:"), m_newPassword, u"password"_s);
+    row(tr("Repeat password:"), m_repeatPassword, u"repeatPassword"_s);
+    form->addRow(tr("I am a:"), m_role);
+    form->addRow(tr("Language:"), m_language);
+    QLabel *general = errorLabel(u"signUpError"_s);
+    form->addRow(QString(), general);
+    m_fieldErrors.insert(QString(), general);
+    auto *create = new QPushButton(tr("Create account"), tab);
+    create->setObjectName(u"createAccountButton"_s);
+    connect(create, &QPushButton::clicked, this, &LoginDialog::signUp);
+    form->addRow(QString(), create);
+    return tab;
+}
+
+void LoginDialog::signIn(const QString &email, const QString &password)
+{
+    if (m_busy)
+        return;
+    clearErrors();
+    setBusy(true, tr("Checking the password…"));
+    auto *watcher = new QFutureWatcher<UserResult>(this);
+    connect(watcher, &QFutureWatcher<UserResult>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        setBusy(false);
+        const UserResult result = watcher->result();
+        if (!result) {
+            showError(result.error(), false);
+            return;
+        }
+        m_workspace.session.signIn(*result);
+        accept();
+    });
+    // The service (a copy: it holds only shared handles) runs on a pool thread, which
+    // opens its own database connection.
+    watcher->setFuture(QtConcurrent::run(
+        [accounts = m_workspace.accounts, email, password] { return accounts.logIn(email, password); }));
+}
+
+void LoginDialog::signUp()
+{
+    if (m_busy)
+        return;
+    clearErrors();
+    if (m_newPassword->text() != m_repeatPassword->text()) {
+        showError(DomainError(DomainError::Code::InvalidValue, u"user"_s, u"repeatPassword"_s,
+                              tr("The two passwords differ.")),
+                  true);
+        return;
+    }
+    services::AccountService::SignUp request;
+    request.displayName = m_newName->text();
+    request.email = m_newEmail->text();
+    request.phone = m_newPhone->text();
+    request.password = m_newPassword->text();
+    request.role = domain::Role(m_role->currentData().toInt());
+    request.language = domain::Language(m_language->currentData().toInt());
+    setBusy(true, tr("Creating the account…"));
+    auto *watcher = new QFutureWatcher<UserResult>(this);
+    connect(watcher, &QFutureWatcher<UserResult>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        setBusy(false);
+        const UserResult result = watcher->result();
+        if (!result) {
+            showError(result.error(), true);
+            return;
+        }
+        m_workspace.session.signIn(*result);
+        accept();
+    });
+    watcher->setFuture(
+        QtConcurrent::run([accounts = m_workspace.accounts, request] { return accounts.signUp(request); }));
+}
+
+void LoginDialog::setBusy(bool busy, const QString &message)
+{
+    m_busy = busy;
+    m_tabs->setEnabled(!busy);
+    m_status->setText(message);
+    m_status->setVisible(busy);
+}
+
+void LoginDialog::showError(const DomainError &error, bool signingUp)
+{
+    if (!signingUp) {
+        m_signInError->setText(error.message);
+        m_signInError->show();
+        m_password->setFocus();
+        m_password->selectAll();
+        return;
+    }
+    QLabel *label = m_fieldErrors.value(error.field, m_fieldErrors.value(QString()));
+    label->setText(error.message);
+    label->show();
+}
+
+void LoginDialog::clearErrors()
+{
+    m_signInError->hide();
+    for (QLabel *label : std::as_const(m_fieldErrors))
+        label->hide();
+}
+
+} // namespace rentdesk::views

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "apartments/apartmentfilterbar.h"
+
+#include "domain/enums.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+
+namespace rentdesk::views {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList currencies { u"RUB"_s, u"GBP"_s, u"EUR"_s, u"USD"_s };
+
+// "Any", "Yes", "No" as an optional bool.
+QComboBox *triState(QWidget *parent, const QString &objectName)
+{
+    auto *box = new QComboBox(parent);
+    box->setObjectName(objectName);
+    box->addItem(ApartmentFilterBar::tr("Any"));
+    box->addItem(ApartmentFilterBar::tr("Yes"), true);
+    box->addItem(ApartmentFilterBar::tr("No"), false);
+    return box;
+}
+
+std::optional<bool> triStateValue(const QComboBox *box)
+{
+    const QVariant value = box->currentData();
+    return value.isValid() ? std::optional<bool>(value.toBool()) : std::nullopt;
+}
+
+QSpinBox *priceBox(QWidget *parent, const QString &objectName, const QString &placeholder)
+{
+    auto *box = new QSpinBox(parent);
+    box->setObjectName(objectName);
+    box->setRange(0, 100'000'000);
+    box->setSingleStep(1000);
+    box->setGroupSeparatorShown(true);
+    box->setSpecialValueText(placeholder); // 0 means no bound
+    return box;
+}
+
+} // namespace
+
+ApartmentFilterBar::ApartmentFilterBar(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(u"apartmentFilterBar"_s);
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(DebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, [this] { Q_EMIT filterChanged(filter()); });
+
+    m_text = new QLineEdit(this);
+    m_text->setObjectName(u"searchEdit"_s);
+    m_text->setPlaceholderText(tr("Search address, city, description…"));
+    m_text->setClearButtonEnabled(true);
+    m_text->setToolTip(tr("Every word must appear; the last one may be unfinished."));
+
+    m_city = new QComboBox(this);
+    m_city->setObjectName(u"cityCombo"_s);
+    m_city->addItem(tr("All cities"));
+
+    m_currency = new QComboBox(this);
+    m_currency->setObjectName(u"currencyCombo"_s);
+    m_currency->addItem(tr("Any currency"));
+    for (const QString &code : currencies)
+        m_currency->addItem(code, code);
+    m_currency->setToolTip(tr("Prices compare within one currency: choose it to set a price range."));
+    m_minPrice = priceBox(this, u"minPriceSpin"_s, tr("min price"));
+    m_maxPrice = priceBox(this, u"maxPriceSpin"_s, tr("max price"));
+
+    m_minRooms = new QSpinBox(this);
+    m_minRooms->setObjectName(u"minRoomsSpin"_s);
+    m_minRooms->setRange(0, 20);
+    m_minRooms->setSpecialValueText(tr("any rooms"));
+    m_minRooms->setPrefix(tr("rooms ≥ "));
+
+    m_status = new QComboBox(this);
+    m_status->setObjectName(u"statusCombo"_s);
+    m_status->addItem(tr("Any status"));
+    for (const auto status :
+         { domain::ApartmentStatus::Free, domain::ApartmentStatus::Booked, domain::ApartmentStatus::Rented })
+        m_status->addItem(domain::displayName(status), domain::toCode(status));
+
+    m_freeBetween = new QCheckBox(tr("Free from"), this);
+    m_freeBetween->setObjectName(u"freeBetweenCheck"_s);
+    m_freeFrom = new QDateEdit(QDate::currentDate(), this);
+    m_freeFrom->setObjectName(u"freeFromEdit"_s);
+    m_freeFrom->setCalendarPopup(true);
+    m_freeTo = new QDateEdit(QDate::currentDate().addDays(7), this);
+    m_freeTo->setObjectName(u"freeToEdit"_s);
+    m_freeTo->setCalendarPopup(true);
+
+    m_rating = new QComboBox(this);
+    m_rating->setObjectName(u"ratingCombo"_s);
+    m_rating->addItem(tr("Any rating"));
+    for (const double stars : { 3.0, 4.0, 4.5 })
+        m_rating->addItem(tr("%1★ and up").arg(QLocale().toString(stars, 'g', 2)), stars);
+
+    m_furnished = triState(this, u"furnishedCombo"_s);
+    m_pets = triState(this, u"petsCombo"_s);
+
+    m_mine = new QCheckBox(tr("Only mine"), this);
+    m_mine->setObjectName(u"mineCheck"_s);
+    m_mine->hide();
+
+    auto *clearButton = new QPushButton(tr("Clear"), this);
+    clearButton->setObjectName(u"clearFiltersButton"_s);
+    clearButton->setToolTip(tr("Show every apartment again."));
+    connect(clearButton, &QPushButton::clicked, this, &ApartmentFilterBar::clear);
+
+    auto *grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(m_text, 0, 0, 1, 3);
+    grid->addWidget(m_city, 0, 3);
+    grid->addWidget(m_status, 0, 4);
+    grid->addWidget(m_rating, 0, 5);
+    grid->addWidget(clearButton, 0, 6);
+    auto *second = new QHBoxLayout;
+    second->addWidget(m_currency);
+    second->addWidget(m_minPrice);
+    second->addWidget(new QLabel(u"–"_s, this));
+    second->addWidget(m_maxPrice);
+    second->addWidget(m_minRooms);
+    second->addWidget(m_freeBetween);
+    second->addWidget(m_freeFrom);
+    second->addWidget(new QLabel(tr("to"), this));
+    second->addWidget(m_freeTo);
+    second->addWidget(new QLabel(tr("Furnished"), this));
+    second->addWidget(m_furnished);
+    second->addWidget(new QLabel(tr("Pets"), this));
+    second->addWidget(m_pets);
+    second->addWidget(m_mine);
+    second->addStretch(1);
+    grid->addLayout(second, 1, 0, 1, 7);
+    grid->setColumnStretch(0, 1);
+
+    connect(m_text, &QLineEdit::textChanged, this, &ApartmentFilterBar::changed);
+    for (QComboBox *box : { m_city, m_currency, m_status, m_rating, m_furnished, m_pets })
+        connect(box, &QComboBox::currentIndexChanged, this, &ApartmentFilterBar::changed);
+    for (QSpinBox *box : { m_minPrice, m_maxPrice, m_minRooms })
+        connect(box, &QSpinBox::valueChanged, this, &ApartmentFilterBar::changed);
+    for (QCheckBox *box : { m_freeBetween, m_mine })
+        connect(box, &QCheckBox::toggled, this, &ApartmentFilterBar::changed);
+    for (QDateEdit *edit : { m_freeFrom, m_freeTo })
+        connect(edit, &QDateEdit::dateChanged, this, &ApartmentFilterBar::changed);
+    connect(m_currency, &QComboBox::currentIndexChanged, this, [this] {
+        const bool priced = m_currency->currentData().isValid();
+        m_minPrice->setEnabled(priced);
+        m_maxPrice->setEnabled(priced);
+    });
+    connect(m_freeBetween, &QCheckBox::toggled, m_freeFrom, &QWidget::setEnabled);
+    connect(m_freeBetween, &QCheckBox::toggled, m_freeTo, &QWidget::setEnabled);
+    m_minPrice->setEnabled(false);
+    m_maxPrice->setEnabled(false);
+    m_freeFrom->setEnabled(false);
+    m_freeTo->setEnabled(false);
+}
+
+ApartmentFilterBar::~ApartmentFilterBar() = default;
+
+void ApartmentFilterBar::changed()
+{
+    if (!m_restoring)
+        m_debounce.start();
+}
+
+void ApartmentFilterBar::setCities(const QStringList &cities)
+{
+    const QString chosen = m_city->currentData().toString();
+    m_restoring = true;
+    while (m_city->count() > 1)
+        m_city->removeItem(1);
+    for (const QString &city : cities)
+        m_city->addItem(city, city);
+    m_city->setCurrentIndex(std::max(0, m_city->findData(chosen)));
+    m_restoring = false;
+}
+
+void ApartmentFilterBar::setOwner(const QUuid &landlord)
+{
+    m_owner = landlord;
+    m_mine->setVisible(!landlord.isNull());
+    if (landlord.isNull() && m_mine->isChecked())
+        m_mine->setChecked(false);
+}
+
+query::ApartmentFilter ApartmentFilterBar::filter() const
+{
+    query::ApartmentFilter f;
+    f.text = m_text->text();
+    f.city = m_city->currentData().toString();
+    f.currency = m_currency->currentData().toString();
+    if (!f.currency.isEmpty()) {
+        // The boxes hold whole roubles or pounds; the query takes minor units.
+        if (m_minPrice->value() > 0)
+            f.minPrice = qint64(m_minPrice->value()) * 100;
+        if (m_maxPrice->value() > 0)
+            f.maxPrice = qint64(m_maxPrice->value()) * 100;
+    }
+    if (m_minRooms->value() > 0)
+        f.minRooms = m_minRooms->value();
+    if (const QVariant status = m_status->currentData(); status.isValid()) {
+        if (auto parsed = domain::fromCode<domain::ApartmentStatus>(status.toString()))
+            f.status = *parsed;
+    }
+    if (m_freeBetween->isChecked()) {
+        f.freeFrom = m_freeFrom->date();
+        f.freeTo = m_freeTo->date();
+    }
+    if (const QVariant rating = m_rating->currentData(); rating.isValid())
+        f.minRating = rating.toDouble();
+    f.furnished = triStateValue(m_furnished);
+    f.petsAllowed = triStateValue(m_pets);
+    if (m_mine->isVisible() && m_mine->isChecked() && !m_owner.isNull())
+        f.ownerId = m_owner;
+    return f;
+}
+
+void ApartmentFilterBar::clear()
+{
+    m_restoring = true;
+    m_text->clear();
+    for (QComboBox *box : { m_city, m_currency, m_status, m_rating, m_furnished, m_pets })
+        box->setCurrentIndex(0);
+    for (QSpinBox *box : { m_minPrice, m_maxPrice, m_minRooms })
+        box->setValue(0);
+    m_freeBetween->setChecked(false);
+    m_mine->setChecked(false);
+    m_restoring = false;
+    m_debounce.stop();
+    Q_EMIT filterChanged(filter());
+}
+
+void ApartmentFilterBar::save(QSettings &settings) const
+{
+    settings.beginGroup(u"filters/apartments"_s);
+    settings.setValue(u"text"_s, m_text->text());
+    settings.setValue(u"city"_s, m_city->currentData());
+    settings.setValue(u"currency"_s, m_currency->currentData());
+    settings.setValue(u"minPrice"_s, m_minPrice->value());
+    settings.setValue(u"maxPrice"_s, m_maxPrice->value());
+    settings.setValue(u"minRooms"_s, m_minRooms->value());
+    settings.setValue(u"status"_s, m_status->currentData());
+    settings.setValue(u"freeBetween"_s, m_freeBetween->isChecked());
+    settings.setValue(u"freeFrom"_s, m_freeFrom->date());
+    settings.setValue(u"freeTo"_s, m_freeTo->date());
+    settings.setValue(u"rating"_s, m_rating->currentData());
+    settings.setValue(u"furnished"_s, m_furnished->currentIndex());
+    settings.setValue(u"pets"_s, m_pets->currentIndex());
+    settings.setValue(u"mine"_s, m_mine->isChecked());
+    settings.endGroup();
+}
+
+void ApartmentFilterBar::restore(const QSettings &settings)
+{
+    const auto value = [&](const QString &key) {
+        return settings.value(u"filters/apartments/"_s + key);
+    };
+    m_restoring = true;
+    m_text->setText(value(u"text"_s).toString());
+    // A city no longer listed is added, so that the filter shown is the filter applied.
+    if (const QString city = value(u"city"_s).toString(); !city.isEmpty()) {
+        if (m_city->findData(city) < 0)
+            m_city->addItem(city, city);
+        m_city->setCurrentIndex(m_city->findData(city));
+    }
+    m_currency->setCurrentIndex(std::max(0, m_currency->findData(value(u"currency"_s))));
+    m_minPrice->setValue(value(u"minPrice"_s).toInt());
+    m_maxPrice->setValue(value(u"maxPrice"_s).toInt());
+    m_minRooms->setValue(value(u"minRooms"_s).toInt());
+    m_status->setCurrentIndex(std::max(0, m_status->findData(value(u"status"_s))));
+    m_freeBetween->setChecked(value(u"freeBetween"_s).toBool());
+    if (const QDate from = value(u"freeFrom"_s).toDate(); from.isValid())
+        m_freeFrom->setDate(from);
+    if (const QDate to = value(u"freeTo"_s).toDate(); to.isValid())
+        m_freeTo->setDate(to);
+    m_rating->setCurrentIndex(std::max(0, m_rating->findData(value(u"rating"_s))));
+    m_furnished->setCurrentIndex(std::clamp(value(u"furnished"_s).toInt(), 0, 2));
+    m_pets->setCurrentIndex(std::clamp(value(u"pets"_s).toInt(), 0, 2));
+    m_mine->setChecked(value(u"mine"_s).toBool());
+    m_restoring = false;
+}
+
+} // namespace rentdesk::views

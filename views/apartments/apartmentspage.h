@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "itemmodels/apartmenttablemodel.h"
+#include "pages/tablepage.h"
+
+namespace rentdesk::views {
+
+class ApartmentFilterBar;
+struct Workspace;
+
+// Apartments to browse (a renter) or to manage (a landlord): the filter bar, the table
+// and the selected apartment's building, owner, rating, reviews and bookings.
+class ApartmentsPage final : public TablePage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApartmentsPage)
+
+public:
+    explicit ApartmentsPage(Workspace &workspace, QWidget *parent = nullptr);
+    ~ApartmentsPage() override;
+
+    [[nodiscard]] ApartmentFilterBar *filterBar() const { return m_filterBar; }
+    [[nodiscard]] itemmodels::ApartmentTableModel *apartments() const { return m_model; }
+    // The selected row's apartment, if any.
+    [[nodiscard]] std::optional<query::ApartmentRow> current() const;
+
+    // After sign-in or sign-out: "Only mine" for landlords, the cities again.
+    void updateForUser();
+
+protected:
+    QString countText(qint64 count) const override;
+    QString emptyText() const override;
+    QString detailsHtml(const QUuid &id) const override;
+
+private:
+    Workspace &m_workspace;
+    itemmodels::ApartmentTableModel *m_model;
+    ApartmentFilterBar *m_filterBar;
+};
+
+} // namespace rentdesk::views

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow/mainactions.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+#include <QWidget>
+
+namespace rentdesk::views {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QAction *make(QWidget *window, const QString &name, const QString &text, const QString &tip,
+              const QKeySequence &shortcut = {})
+{
+    auto *action = new QAction(text, window);
+    action->setObjectName(name);
+    action->setToolTip(tip);
+    action->setStatusTip(tip);
+    if (!shortcut.isEmpty()) {
+        action->setShortcut(shortcut);
+        action->setToolTip(tip + u" ("_s + shortcut.toString(QKeySequence::NativeText) + u')');
+    }
+    // Shortcuts work anywhere in the window, also while the table has the focus.
+    action->setShortcutContext(Qt::WindowShortcut);
+    window->addAction(action);
+    return action;
+}
+
+} // namespace
+
+MainActions::MainActions(QWidget *window)
+    : QObject(window)
+{
+    signIn = make(window, u"signInAction"_s, tr("Sign &in…"), tr("Sign in or create an account"));
+    signOut =
+        make(window, u"signOutAction"_s, tr("&Log out / switch user"), tr("Sign out and let someone else sign in"));
+    settings =
+        make(window, u"settingsAction"_s, tr("&Settings…"), tr("Language and database"), QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    quit = make(window, u"quitAction"_s, tr("&Quit"), tr("Close RentDesk"), QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    newBuilding = make(window, u"newBuildingAction"_s, tr("New &building…"), tr("List a new building (landlords)"),
+                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    newApartment = make(window, u"newApartmentAction"_s, tr("New &apartment…"),
+                        tr("Add an apartment to one of your buildings (landlords)"), QKeySequence::New);
+    edit = make(window, u"editAction"_s, tr("&Edit…"), tr("Change the selected item"), QKeySequence(Qt::Key_F2));
+    remove = make(window, u"deleteAction"_s, tr("&Delete…"), tr("Delete the selected item"), QKeySequence::Delete);
+    requestBooking =
+        make(window, u"requestBookingAction"_s, tr("&Request booking…"),
+             tr("Ask the owner for dates in the selected apartment (renters)"), QKeySequence(Qt::CTRL | Qt::Key_R));
+    confirmBooking = make(window, u"confirmBookingAction"_s, tr("&Confirm"),
+                          tr("Confirm the selected request (declines the requests it overlaps)"),
+                          QKeySequence(Qt::CTRL | Qt::Key_Return));
+    declineBooking = make(window, u"declineBookingAction"_s, tr("D&ecline"), tr("Decline the selected request"),
+                          QKeySequence(Qt::CTRL | Qt::Key_Backspace));
+    cancelBooking = make(window, u"cancelBookingAction"_s, tr("Ca&ncel booking"), tr("Cancel your selected booking"),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    writeReview = make(window, u"writeReviewAction"_s, tr("&Write review…"),
+                       tr("Review the selected apartment, landlord or renter after a stay"),
+                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    refresh = make(window, u"refreshAction"_s, tr("Re&fresh"), tr("Read the tables again"), QKeySequence::Refresh);
+    about = make(window, u"aboutAction"_s, tr("&About RentDesk"), tr("Version and licence"));
+    about->setMenuRole(QAction::AboutRole);
+    update({});
+}
+
+MainActions::~MainActions() = default;
+
+void MainActions::update(const State &s)
+{
+    using Page = State::Page;
+    signIn->setVisible(!s.signedIn);
+    signOut->setVisible(s.signedIn);
+    newBuilding->setEnabled(s.landlord);
+    newApartment->setEnabled(s.landlord);
+    const bool listing = s.page == Page::Buildings || s.page == Page::Apartments;
+    edit->setEnabled(s.hasSelection && s.ownsSelection && (listing || s.page == Page::Reviews));
+    remove->setEnabled(s.hasSelection && s.ownsSelection && (listing || s.page == Page::Reviews));
+    requestBooking->setEnabled(s.renter && s.page == Page::Apartments && s.hasSelection);
+    confirmBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
+    declineBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
+    cancelBooking->setEnabled(s.renter && s.page == Page::Bookings && s.selectionIsCancellable);
+    writeReview->setEnabled(s.signedIn && s.hasSelection && s.selectionIsReviewable);
+}
+
+void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
+{
+    QMenu *file = menuBar->addMenu(tr("&File"));
+    file->addAction(signIn);
+    file->addAction(signOut);
+    file->addSeparator();
+    file->addAction(settings);
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu *listing = menuBar->addMenu(tr("&Listing"));
+    listing->addAction(newBuilding);
+    listing->addAction(newApartment);
+    listing->addSeparator();
+    listing->addAction(edit);
+    listing->addAction(remove);
+
+    QMenu *bookings = menuBar->addMenu(tr("&Bookings"));
+    bookings->addAction(requestBooking);
+    bookings->addAction(confirmBooking);
+    bookings->addAction(declineBooking);
+    bookings->addAction(cancelBooking);
+
+    QMenu *reviews = menuBar->addMenu(tr("&Reviews"));
+    reviews->addAction(writeReview);
+
+    QMenu *view = menuBar->addMenu(tr("&View"));
+    view->addAction(refresh);
+
+    QMenu *help = menuBar->addMenu(tr("&Help"));
+    help->addAction(about);
+
+    for (QAction *action : { newBuilding, newApartment, edit, remove })
+        toolBar->addAction(action);
+    toolBar->addSeparator();
+    for (QAction *action : { requestBooking, confirmBooking, declineBooking, cancelBooking, writeReview })
+        toolBar->addAction(action);
+}
+
+void MainActions::fillContextMenu(QMenu *menu, State::Page page) const
+{
+    using Page = State::Page;
+    switch (page) {
+    case Page::Buildings:
+        menu->addActions({ edit, remove, newApartment });
+        break;
+    case Page::Apartments:
+        menu->addActions({ requestBooking, writeReview, edit, remove });
+        break;
+    case Page::Bookings:
+        menu->addActions({ confirmBooking, declineBooking, cancelBooking, writeReview });
+        break;
+    case Page::Reviews:
+        menu->addActions({ edit, remove });
+        break;
+    }
+}
+
+} // namespace rentdesk::views

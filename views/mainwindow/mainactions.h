@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QMenuBar;
+class QToolBar;
+class QWidget;
+
+namespace rentdesk::views {
+
+// Every command of the main window as a QAction with its text, tooltip and shortcut, in
+// the menus and the toolbar, and the rule that enables each: by the signed-in user's role,
+// by what is selected and by who owns it. A renter never sees an enabled "New building".
+class MainActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainActions)
+
+public:
+    explicit MainActions(QWidget *window);
+    ~MainActions() override;
+
+    // What the enabling rules look at.
+    struct State
+    {
+        bool signedIn = false;
+        bool landlord = false;
+        bool renter = false;
+        // The page showing and its selected row.
+        enum class Page { Buildings, Apartments, Bookings, Reviews } page = Page::Apartments;
+        bool hasSelection = false;
+        bool ownsSelection = false; // the landlord owns the building/apartment, or wrote the review
+        bool selectionIsRequest = false; // a booking in "requested"
+        bool selectionIsCancellable = false; // a requested or confirmed booking not yet over, the renter's own
+        bool selectionIsReviewable = false; // something the user may review
+    };
+    void update(const State &state);
+
+    void addTo(QMenuBar *menuBar, QToolBar *toolBar);
+    // The actions that apply to the selected row of the page, for its context menu.
+    void fillContextMenu(QMenu *menu, State::Page page) const;
+
+    QAction *signIn = nullptr;
+    QAction *signOut = nullptr;
+    QAction *settings = nullptr;
+    QAction *quit = nullptr;
+    QAction *newBuilding = nullptr;
+    QAction *newApartment = nullptr;
+    QAction *edit = nullptr;
+    QAction *remove = nullptr;
+    QAction *requestBooking = nullptr;
+    QAction *confirmBooking = nullptr;
+    QAction *declineBooking = nullptr;
+    QAction *cancelBooking = nullptr;
+    QAction *writeReview = nullptr;
+    QAction *refresh = nullptr;
+    QAction *about = nullptr;
+};
+
+} // namespace rentdesk::views

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/accountservice.h"
+#include "services/bookingservice.h"
+#include "services/clock.h"
+#include "services/listingservice.h"
+#include "services/reviewservice.h"
+#include "services/session.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace rentdesk::db {
+class Database;
+}
+
+namespace rentdesk::views {
+
+// What the pages and dialogs of one window work with: the database (for item models and
+// read queries), the services (for every change), the clock and who is signed in. Built
+// once by the composition root; widgets receive it by reference and never create their own.
+struct Workspace
+{
+    Workspace(std::shared_ptr<db::Database> database, const services::Clock &clock, services::Mode mode,
+              services::Session &session)
+        : database(database)
+        , clock(clock)
+        , mode(mode)
+        , session(session)
+        , accounts(services::ServiceContext(database, clock, mode))
+        , listings(services::ServiceContext(database, clock, mode))
+        , bookings(services::ServiceContext(database, clock, mode))
+        , reviews(services::ServiceContext(database, clock, mode))
+    {
+    }
+
+    std::shared_ptr<db::Database> database;
+    const services::Clock &clock;
+    services::Mode mode;
+    services::Session &session;
+    services::AccountService accounts;
+    services::ListingService listings;
+    services::BookingService bookings;
+    services::ReviewService reviews;
+    // The demo accounts' e-mails when this database holds demo data (the login dialog
+    // offers them), else empty.
+    QStringList demoAccounts;
+    QString demoPassword;
+};
+
+} // namespace rentdesk::views

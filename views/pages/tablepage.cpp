@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pages/tablepage.h"
+
+#include "itemmodels/itemroles.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace rentdesk::views {
+
+using namespace Qt::StringLiterals;
+
+TablePage::TablePage(const QString &name, itemmodels::PagedTableModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_name(name)
+    , m_model(model)
+{
+    setObjectName(name + u"Page"_s);
+    model->setParent(this);
+
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(6, 6, 6, 6);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(name + u"Table"_s);
+    m_table->setModel(model);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->verticalHeader()->hide();
+    // Rows of one height: the view then never asks every row for its size.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
+
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(name + u"EmptyState"_s);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setMargin(24);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_empty);
+
+    m_details = new QTextBrowser(this);
+    m_details->setObjectName(name + u"Details"_s);
+    m_details->setOpenLinks(false);
+    m_details->setMinimumWidth(220);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(name + u"Splitter"_s);
+    m_splitter->addWidget(m_stack);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+
+    m_count = new QLabel(this);
+    m_count->setObjectName(name + u"Count"_s);
+
+    auto *top = new QHBoxLayout;
+    top->addStretch(1);
+    top->addWidget(m_count);
+    m_layout->addLayout(top);
+    m_layout->addWidget(m_splitter, 1);
+
+    connect(model, &itemmodels::PagedTableModel::modelReset, this, &TablePage::updateCount);
+    // The selection, not the current index, says which row the actions apply to: a click
+    // moves the current index before it selects the row.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TablePage::onCurrentChanged);
+    connect(model, &itemmodels::PagedTableModel::modelReset, this, &TablePage::onCurrentChanged);
+    connect(m_table, &QTableView::activated, this,
+            [this](const QModelIndex &index) { Q_EMIT activated(m_model->data(index, itemmodels::IdRole).toUuid()); });
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        const QModelIndex index = m_table->indexAt(position);
+        if (index.isValid())
+            m_table->selectionModel()->setCurrentIndex(index,
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        Q_EMIT contextMenuRequested(m_table->viewport()->mapToGlobal(position));
+    });
+}
+
+TablePage::~TablePage() = default;
+
+void TablePage::setFilterBar(QWidget *bar)
+{
+    auto *top = static_cast<QHBoxLayout *>(m_layout->itemAt(0)->layout());
+    top->insertWidget(0, bar, 1);
+}
+
+QUuid TablePage::currentId() const
+{
+    const int row = currentRow();
+    return row < 0 ? QUuid() : m_model->idAt(row);
+}
+
+int TablePage::currentRow() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void TablePage::refresh()
+{
+    const QUuid selected = currentId();
+    const int column = std::max(0, m_table->currentIndex().column());
+    m_model->reload();
+    if (selected.isNull())
+        return;
+    // The row is found again if its page is among the first ones read back.
+    int row = m_model->loadedRowOf(selected);
+    for (int page = 0; row < 0 && page < 3 && page * itemmodels::PagedTableModel::PageSize < m_model->rowCount();
+         ++page) {
+        (void)m_model->idAt(page * itemmodels::PagedTableModel::PageSize);
+        row = m_model->loadedRowOf(selected);
+    }
+    if (row >= 0) {
+        m_table->selectionModel()->setCurrentIndex(m_model->index(row, column),
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->scrollTo(m_model->index(row, column));
+    }
+}
+
+void TablePage::saveState(QSettings &settings) const
+{
+    settings.setValue(u"pages/%1/header"_s.arg(m_name), m_table->horizontalHeader()->saveState());
+    settings.setValue(u"pages/%1/splitter"_s.arg(m_name), m_splitter->saveState());
+}
+
+void TablePage::restoreState(const QSettings &settings)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    if (header->restoreState(settings.value(u"pages/%1/header"_s.arg(m_name)).toByteArray()))
+        m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    m_splitter->restoreState(settings.value(u"pages/%1/splitter"_s.arg(m_name)).toByteArray());
+}
+
+void TablePage::updateDetails()
+{
+    m_details->setHtml(detailsHtml(currentId()));
+}
+
+void TablePage::updateCount()
+{
+    const qint64 total = m_model->totalCount();
+    m_count->setText(countText(total));
+    if (total == 0) {
+        m_empty->setText(emptyText());
+        m_stack->setCurrentWidget(m_empty);
+    } else {
+        m_stack->setCurrentWidget(m_table);
+    }
+}
+
+void TablePage::onCurrentChanged()
+{
+    const QUuid id = currentId();
+    updateDetails();
+    Q_EMIT currentChanged(id);
+}
+
+} // namespace rentdesk::views

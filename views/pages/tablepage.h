@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "itemmodels/pagedtablemodel.h"
+
+#include <QUuid>
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QTextBrowser;
+class QVBoxLayout;
+
+namespace rentdesk::views {
+
+// One page of the main window: a filter bar, a sortable table over a paged item model,
+// a detail pane for the selected row beside it (in a splitter), the number of matches,
+// and a sentence saying what to do when the table is empty. The page of each entity
+// supplies the filter bar, the model, the texts and the details; this class does the
+// layout, the selection and what persists between runs (columns, sort, splitter).
+class TablePage : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TablePage)
+
+public:
+    TablePage(const QString &name, itemmodels::PagedTableModel *model, QWidget *parent = nullptr);
+    ~TablePage() override;
+
+    [[nodiscard]] QString name() const { return m_name; }
+    [[nodiscard]] QTableView *table() const { return m_table; }
+    [[nodiscard]] itemmodels::PagedTableModel *model() const { return m_model; }
+    // The id of the selected row, or null.
+    [[nodiscard]] QUuid currentId() const;
+    [[nodiscard]] int currentRow() const;
+
+    // Counts and reads again, keeping the selected row selected when it is still shown.
+    void refresh();
+
+    // Column widths, sort order and splitter, under "pages/<name>/".
+    void saveState(QSettings &settings) const;
+    void restoreState(const QSettings &settings);
+
+Q_SIGNALS:
+    void currentChanged(const QUuid &id);
+    // A double click or Return on a row.
+    void activated(const QUuid &id);
+    void contextMenuRequested(const QPoint &globalPosition);
+
+protected:
+    // Put the page's filter bar above the table.
+    void setFilterBar(QWidget *bar);
+    // "12 apartments" for the count label.
+    virtual QString countText(qint64 count) const = 0;
+    // What an empty table says: nothing listed yet, or no matches for the filter.
+    virtual QString emptyText() const = 0;
+    // The HTML of the detail pane for the selected row (id null: nothing selected).
+    virtual QString detailsHtml(const QUuid &id) const = 0;
+    // Shows the details of the selected row again (after a write).
+    void updateDetails();
+    [[nodiscard]] QTextBrowser *detailPane() const { return m_details; }
+
+private:
+    void updateCount();
+    void onCurrentChanged();
+
+    QString m_name;
+    itemmodels::PagedTableModel *m_model;
+    QVBoxLayout *m_layout = nullptr;
+    QLabel *m_count = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_empty = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QTextBrowser *m_details = nullptr;
+};
+
+} // namespace rentdesk::views
