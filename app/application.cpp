@@ -9,9 +9,13 @@
 #include "services/clock.h"
 #include "services/mode.h"
 #include "services/timekeeper.h"
+#include "settings/settingsdialog.h"
 
 #include <QApplication>
 #include <QLocale>
+#include <QMessageBox>
+#include <QProcess>
+#include <QSettings>
 #include <QTextStream>
 
 namespace rentdesk::app {
@@ -63,6 +67,41 @@ domain::Language systemLanguage()
     return QLocale::system().language() == QLocale::Russian ? domain::Language::Russian : domain::Language::English;
 }
 
+// The saved settings (the Settings dialog); the command line overrides them for one run.
+const QString languageKey = QStringLiteral("general/language");
+const QString databaseKey = QStringLiteral("general/database");
+
+domain::Language savedLanguage()
+{
+    const auto saved = domain::fromCode<domain::Language>(QSettings().value(languageKey).toString());
+    return saved ? *saved : systemLanguage();
+}
+
+QString savedDatabasePath()
+{
+    const QString saved = QSettings().value(databaseKey).toString();
+    return saved.isEmpty() ? defaultDatabasePath() : saved;
+}
+
+// The arguments of this run without those the settings now decide, for a restart.
+QStringList argumentsForRestart()
+{
+    QStringList kept;
+    const QStringList arguments = QCoreApplication::arguments().mid(1);
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (argument == u"--language" || argument == u"--database" || argument == u"--demo-apartments") {
+            ++i; // and its value
+            continue;
+        }
+        if (argument.startsWith(u"--language=") || argument.startsWith(u"--database=")
+            || argument.startsWith(u"--demo"))
+            continue;
+        kept.append(argument);
+    }
+    return kept;
+}
+
 } // namespace
 
 struct Application::Private
@@ -80,7 +119,28 @@ struct Application::Private
     // today and keeps them there at every midnight. A failure is reported and the run
     // goes on: the data is as the last run left it, and the next day tries again.
     void startTimeKeeper();
+    void editSettings();
 };
+
+void Application::Private::editSettings()
+{
+    const views::SettingsValues current { translator.language(), database->path() };
+    views::SettingsDialog dialog(current, window.get());
+    if (dialog.exec() != QDialog::Accepted || dialog.values() == current)
+        return;
+    const views::SettingsValues chosen = dialog.values();
+    QSettings settings;
+    settings.setValue(languageKey, domain::toCode(chosen.language));
+    settings.setValue(databaseKey, chosen.databasePath);
+    if (QMessageBox::question(window.get(), QCoreApplication::translate("Application", "Restart RentDesk?"),
+                              QCoreApplication::translate("Application",
+                                                          "The new settings take effect when RentDesk starts again. "
+                                                          "Restart now?"))
+        != QMessageBox::Yes)
+        return;
+    if (window->close() && QProcess::startDetached(QCoreApplication::applicationFilePath(), argumentsForRestart()))
+        QCoreApplication::quit();
+}
 
 void Application::Private::startTimeKeeper()
 {
@@ -106,9 +166,9 @@ Application::~Application() = default;
 
 int Application::run()
 {
-    d->translator.switchTo(d->options.language.value_or(systemLanguage()));
+    d->translator.switchTo(d->options.language.value_or(savedLanguage()));
 
-    const QString path = d->options.databasePath.isEmpty() ? defaultDatabasePath() : d->options.databasePath;
+    const QString path = d->options.databasePath.isEmpty() ? savedDatabasePath() : d->options.databasePath;
     auto database = db::Database::open(path);
     if (!database) {
         printError(database.error().message);
@@ -136,6 +196,8 @@ int Application::run()
         d->workspace->demoPassword = demo::demoPassword();
     }
     d->window = std::make_unique<views::MainWindow>(*d->workspace);
+    QObject::connect(d->window.get(), &views::MainWindow::settingsRequested, d->window.get(),
+                     [this] { d->editSettings(); });
     d->window->show();
     // Nobody is signed in yet: ask, once the window is on screen.
     QMetaObject::invokeMethod(d->window.get(), &views::MainWindow::showSignIn, Qt::QueuedConnection);

@@ -156,6 +156,14 @@
         <source>%1 already has data; no demo data was added.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Restart RentDesk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new settings take effect when RentDesk starts again. Restart now?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingService</name>
@@ -1454,6 +1462,45 @@
     </message>
     <message>
         <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite file RentDesk works in. A new file is created and set up on the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RentDesk restarts to use a new language or database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RentDesk databases (*.sqlite);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -156,6 +156,14 @@
         <source>%1 already has data; no demo data was added.</source>
         <translation>В %1 уже есть данные; демонстрационные данные не добавлены.</translation>
     </message>
+    <message>
+        <source>Restart RentDesk?</source>
+        <translation>Перезапустить RentDesk?</translation>
+    </message>
+    <message>
+        <source>The new settings take effect when RentDesk starts again. Restart now?</source>
+        <translation>Новые настройки вступят в силу после перезапуска RentDesk. Перезапустить сейчас?</translation>
+    </message>
 </context>
 <context>
     <name>BookingService</name>
@@ -1460,6 +1468,45 @@
     <message>
         <source>Not signed in</source>
         <translation>Вход не выполнен</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>The SQLite file RentDesk works in. A new file is created and set up on the next start.</source>
+        <translation>Файл SQLite, с которым работает RentDesk. Новый файл будет создан и подготовлен при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>RentDesk restarts to use a new language or database.</source>
+        <translation>Чтобы сменить язык или базу данных, RentDesk перезапустится.</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>Файл базы данных:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Файл базы данных</translation>
+    </message>
+    <message>
+        <source>RentDesk databases (*.sqlite);;All files (*)</source>
+        <translation>Базы RentDesk (*.sqlite);;Все файлы (*)</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QTranslator>
 
@@ -34,11 +35,24 @@ void Translator::removeAll()
     }
 }
 
+QLocale Translator::localeFor(domain::Language language)
+{
+    // Numbers, money and dates follow the language of the interface; the system's own
+    // locale where it speaks that language (en_US and en_GB write dates differently).
+    const QLocale::Language wanted = language == domain::Language::Russian ? QLocale::Russian : QLocale::English;
+    const QLocale system = QLocale::system();
+    if (system.language() == wanted)
+        return system;
+    return wanted == QLocale::Russian ? QLocale(QLocale::Russian, QLocale::Russia)
+                                      : QLocale(QLocale::English, QLocale::UnitedKingdom);
+}
+
 Translator::Loaded Translator::switchTo(domain::Language language)
 {
     removeAll();
     m_language = language;
     Loaded loaded;
+    QLocale::setDefault(localeFor(language));
 
     auto own = std::make_unique<QTranslator>();
     if (own->load(catalogueResource(language))) {

@@ -3,6 +3,7 @@
 
 #include "domain/enums.h"
 
+#include <QLocale>
 #include <QString>
 
 #include <memory>
@@ -32,6 +33,10 @@ public:
     Loaded switchTo(domain::Language language);
 
     [[nodiscard]] domain::Language language() const { return m_language; }
+
+    // The locale that numbers, money and dates are written in for a language (set as the
+    // default QLocale by switchTo()).
+    [[nodiscard]] static QLocale localeFor(domain::Language language);
 
     // The resource path of RentDesk's compiled catalogue for a language.
     [[nodiscard]] static QString catalogueResource(domain::Language language);

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings/settingsdialog.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk;
+using views::SettingsDialog;
+using views::SettingsValues;
+
+// The Settings dialog shows the current language and database, returns what was chosen,
+// and says that a change takes a restart.
+class TestSettingsDialog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsAndReturnsTheChoice()
+    {
+        const SettingsValues current { domain::Language::English, u"/tmp/a.sqlite"_s };
+        SettingsDialog dialog(current);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *language = dialog.findChild<QComboBox *>(u"languageCombo"_s);
+        auto *database = dialog.findChild<QLineEdit *>(u"databaseEdit"_s);
+        auto *note = dialog.findChild<QLabel *>(u"restartNote"_s);
+        QCOMPARE(language->currentText(), u"English"_s);
+        QCOMPARE(database->text(), u"/tmp/a.sqlite"_s);
+        QVERIFY(!note->isVisible());
+        QCOMPARE(dialog.values(), current);
+
+        language->setFocus();
+        QTest::keyClick(language, Qt::Key_Down);
+        QCOMPARE(dialog.values().language, domain::Language::Russian);
+        QVERIFY(note->isVisible());
+        QTest::keyClick(language, Qt::Key_Up);
+        QVERIFY(!note->isVisible());
+
+        database->selectAll();
+        QTest::keyClicks(database, u"/tmp/b.sqlite "_s);
+        QCOMPARE(dialog.values().databasePath, u"/tmp/b.sqlite"_s); // trimmed
+        QVERIFY(note->isVisible());
+    }
+};
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings/settingsdialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace rentdesk::views {
+
+using namespace Qt::StringLiterals;
+
+SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
+    : QDialog(parent)
+    , m_initial(values)
+{
+    setObjectName(u"settingsDialog"_s);
+    setWindowTitle(tr("Settings"));
+
+    auto *general = new QWidget(this);
+    m_language = new QComboBox(general);
+    m_language->setObjectName(u"languageCombo"_s);
+    // Each language in its own name, so that anyone can find theirs.
+    m_language->addItem(u"English"_s, int(domain::Language::English));
+    m_language->addItem(u"Русский"_s, int(domain::Language::Russian));
+    m_language->setCurrentIndex(m_language->findData(int(values.language)));
+
+    m_database = new QLineEdit(values.databasePath, general);
+    m_database->setObjectName(u"databaseEdit"_s);
+    m_database->setToolTip(
+        tr("The SQLite file RentDesk works in. A new file is created and set up on the next start."));
+    auto *browseButton = new QPushButton(tr("Browse…"), general);
+    browseButton->setObjectName(u"browseDatabaseButton"_s);
+    connect(browseButton, &QPushButton::clicked, this, &SettingsDialog::browse);
+    auto *databaseRow = new QHBoxLayout;
+    databaseRow->addWidget(m_database, 1);
+    databaseRow->addWidget(browseButton);
+
+    m_restartNote = new QLabel(tr("RentDesk restarts to use a new language or database."), general);
+    m_restartNote->setObjectName(u"restartNote"_s);
+    m_restartNote->setWordWrap(true);
+    m_restartNote->hide();
+
+    auto *form = new QFormLayout(general);
+    form->addRow(tr("Language:"), m_language);
+    form->addRow(tr("Database file:"), databaseRow);
+    form->addRow(QString(), m_restartNote);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(general, tr("General"));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    layout->addWidget(buttons);
+    setMinimumWidth(480);
+
+    const auto noteChange = [this] {
+        m_restartNote->setVisible(this->values() != m_initial);
+    };
+    connect(m_language, &QComboBox::currentIndexChanged, this, noteChange);
+    connect(m_database, &QLineEdit::textChanged, this, noteChange);
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+SettingsValues SettingsDialog::values() const
+{
+    return { domain::Language(m_language->currentData().toInt()), m_database->text().trimmed() };
+}
+
+void SettingsDialog::addTab(QWidget *page, const QString &title)
+{
+    m_tabs->addTab(page, title);
+}
+
+void SettingsDialog::browse()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Database file"), m_database->text(),
+                                                      tr("RentDesk databases (*.sqlite);;All files (*)"), nullptr,
+                                                      QFileDialog::DontConfirmOverwrite);
+    if (!file.isEmpty())
+        m_database->setText(file);
+}
+
+} // namespace rentdesk::views
