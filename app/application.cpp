@@ -191,8 +191,13 @@ int Application::run()
     const auto mode = services::storedMode(d->database->connection());
     d->workspace = std::make_unique<views::Workspace>(d->database, d->clock, mode.value_or(services::Mode::Standalone),
                                                       d->session);
-    if (auto demo = demo::presentDemoAccounts(d->database->connection()); demo && !demo->isEmpty()) {
-        d->workspace->demoAccounts = *demo;
+    if (auto present = demo::presentDemoAccounts(d->database->connection()); present && !present->isEmpty()) {
+        for (const demo::DemoAccount &account : { demo::demoLandlord(), demo::demoRenter() }) {
+            if (present->contains(account.email))
+                d->workspace->demoAccounts.append({ account.email,
+                                                    QCoreApplication::translate("Application", "%1: %2")
+                                                        .arg(domain::displayName(account.role), account.displayName) });
+        }
         d->workspace->demoPassword = demo::demoPassword();
     }
     d->window = std::make_unique<views::MainWindow>(*d->workspace);

@@ -164,6 +164,10 @@
         <source>The new settings take effect when RentDesk starts again. Restart now?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingService</name>

@@ -164,6 +164,10 @@
         <source>The new settings take effect when RentDesk starts again. Restart now?</source>
         <translation>Новые настройки вступят в силу после перезапуска RentDesk. Перезапустить сейчас?</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>BookingService</name>

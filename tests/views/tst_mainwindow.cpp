@@ -71,7 +71,8 @@ private Q_SLOTS:
     {
         services::Session session;
         views::Workspace workspace(m_db.shared(), m_clock, services::Mode::Standalone, session);
-        workspace.demoAccounts = demo::presentDemoAccounts(m_db.connection()).value_or(QStringList());
+        for (const QString &email : demo::presentDemoAccounts(m_db.connection()).value_or(QStringList()))
+            workspace.demoAccounts.append({ email, email });
         workspace.demoPassword = demo::demoPassword();
         QCOMPARE(workspace.demoAccounts.size(), 2);
         MainWindow window(workspace);

@@ -86,13 +86,14 @@ QWidget *LoginDialog::createSignInTab()
         auto *demo = new QGroupBox(tr("Try the demo"), tab);
         auto *demoLayout = new QVBoxLayout(demo);
         demoLayout->addWidget(new QLabel(tr("This database holds demo data. Sign in as:"), demo));
-        for (const QString &account : std::as_const(m_workspace.demoAccounts)) {
-            auto *button = new QPushButton(account, demo);
-            button->setObjectName(u"demo:"_s + account);
-            connect(button, &QPushButton::clicked, this, [this, account] {
-                m_email->setText(account);
+        for (const Workspace::DemoAccount &account : std::as_const(m_workspace.demoAccounts)) {
+            auto *button = new QPushButton(account.title, demo);
+            button->setObjectName(u"demo:"_s + account.email);
+            button->setToolTip(account.email);
+            connect(button, &QPushButton::clicked, this, [this, email = account.email] {
+                m_email->setText(email);
                 m_password->setText(m_workspace.demoPassword);
-                signIn(account, m_workspace.demoPassword);
+                signIn(email, m_workspace.demoPassword);
             });
             demoLayout->addWidget(button);
         }

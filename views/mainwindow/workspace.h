@@ -44,9 +44,14 @@ struct Workspace
     services::ListingService listings;
     services::BookingService bookings;
     services::ReviewService reviews;
-    // The demo accounts' e-mails when this database holds demo data (the login dialog
-    // offers them), else empty.
-    QStringList demoAccounts;
+    // The demo accounts when this database holds demo data (the login dialog offers them),
+    // else empty.
+    struct DemoAccount
+    {
+        QString email;
+        QString title; // "Landlord: Мария Иванова"
+    };
+    QList<DemoAccount> demoAccounts;
     QString demoPassword;
 };
 

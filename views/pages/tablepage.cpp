@@ -33,6 +33,8 @@ TablePage::TablePage(const QString &name, itemmodels::PagedTableModel *model, QW
     m_table = new QTableView(this);
     m_table->setObjectName(name + u"Table"_s);
     m_table->setModel(model);
+    // The indicator first: enabling sorting sorts by whatever the header shows.
+    m_table->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -46,7 +48,8 @@ TablePage::TablePage(const QString &name, itemmodels::PagedTableModel *model, QW
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
+    // Fitting columns to their contents looks at the first page only, never at every row.
+    m_table->horizontalHeader()->setResizeContentsPrecision(itemmodels::PagedTableModel::PageSize);
 
     m_empty = new QLabel(this);
     m_empty->setObjectName(name + u"EmptyState"_s);
@@ -148,6 +151,8 @@ void TablePage::restoreState(const QSettings &settings)
     QHeaderView *header = m_table->horizontalHeader();
     if (header->restoreState(settings.value(u"pages/%1/header"_s.arg(m_name)).toByteArray()))
         m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    else
+        m_fitColumns = true; // once there are rows to fit them to
     m_splitter->restoreState(settings.value(u"pages/%1/splitter"_s.arg(m_name)).toByteArray());
 }
 
@@ -165,6 +170,10 @@ void TablePage::updateCount()
         m_stack->setCurrentWidget(m_empty);
     } else {
         m_stack->setCurrentWidget(m_table);
+        if (m_fitColumns) {
+            m_fitColumns = false;
+            m_table->resizeColumnsToContents();
+        }
     }
 }
 

@@ -78,6 +78,7 @@ private:
     QLabel *m_empty = nullptr;
     QSplitter *m_splitter = nullptr;
     QTextBrowser *m_details = nullptr;
+    bool m_fitColumns = false;
 };
 
 } // namespace rentdesk::views
