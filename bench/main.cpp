@@ -6,6 +6,7 @@
 //
 //   rentdesk-bench --apartments 200000 --json
 
+#include "benchsupport.h"
 #include "db/database.h"
 #include "db/query.h"
 #include "demo/demogenerator.h"
@@ -32,106 +33,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
+using namespace rentdesk::bench;
 
 namespace {
-
-const QDate Today(2026, 6, 1);
-
-double median(std::vector<double> samples)
-{
-    if (samples.empty())
-        return -1;
-    std::sort(samples.begin(), samples.end());
-    const size_t n = samples.size();
-    return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
-}
-
-// Runs fn for i in [0, runs) and returns the median wall time of one run, in milliseconds.
-// fn returns false when its run failed; the benchmark then reports it and exits non-zero.
-double medianMs(int runs, bool &ok, const std::function<bool(int)> &fn)
-{
-    std::vector<double> samples;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        const bool done = fn(i);
-        const double ms = double(timer.nsecsElapsed()) / 1e6;
-        if (!done) {
-            ok = false;
-            return -1;
-        }
-        samples.push_back(ms);
-    }
-    return median(samples);
-}
-
-double peakRssMb()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-void fail(const QString &what)
-{
-    QTextStream(stderr) << u"rentdesk-bench: "_s << what << u'\n';
-}
-
-// A filter of the benchmark's typical shape: one city, the middle half of its prices,
-// two rooms or more, free for a week some weeks ahead.
-struct TypicalFilters
-{
-    QList<query::ApartmentFilter> filters;
-};
-
-TypicalFilters typicalFilters(const QSqlDatabase &db, int count)
-{
-    TypicalFilters result;
-    // Each city with its currency and the quartiles of its prices.
-    auto cities = db::exec(db, uR"(
-        SELECT b.city, a.currency, count(*) FROM apartments AS a JOIN buildings AS b ON b.id = a.building_id
-        GROUP BY b.city, a.currency ORDER BY count(*) DESC)"_s);
-    struct City
-    {
-        QString name, currency;
-        qint64 low = 0, high = 0;
-    };
-    QList<City> list;
-    while (cities && cities->next())
-        list.append({ cities->value(0).toString(), cities->value(1).toString() });
-    for (City &city : list) {
-        auto prices =
-            db::exec(db,
-                     u"SELECT a.monthly_price FROM apartments AS a JOIN buildings AS b ON b.id = a.building_id "
-                     "WHERE b.city = :city ORDER BY a.monthly_price"_s,
-                     { { u":city"_s, city.name } });
-        std::vector<qint64> values;
-        while (prices && prices->next())
-            values.push_back(prices->value(0).toLongLong());
-        if (values.empty())
-            continue;
-        city.low = values[values.size() / 4];
-        city.high = values[values.size() * 3 / 4];
-    }
-    for (int i = 0; i < count && !list.isEmpty(); ++i) {
-        const City &city = list[i % list.size()];
-        query::ApartmentFilter filter;
-        filter.city = city.name;
-        filter.currency = city.currency;
-        filter.minPrice = city.low;
-        filter.maxPrice = city.high;
-        filter.minRooms = 2;
-        filter.freeFrom = Today.addDays(14 + 3 * i);
-        filter.freeTo = filter.freeFrom->addDays(7);
-        result.filters.append(filter);
-    }
-    return result;
-}
 
 // Runs a statement through the sqlite3 C API alone, reading every column of every row:
 // the floor under what Qt and RentDesk add.
@@ -227,18 +131,18 @@ int main(int argc, char *argv[])
 
     // Browsing: the typical filter, its count, and the same SQL with no Qt at all.
     const query::ApartmentQuery apartmentQuery(database);
-    const TypicalFilters typical = typicalFilters(db, runs);
+    const QList<query::ApartmentFilter> typical = typicalFilters(db, runs);
     const query::ApartmentSort byPrice { query::ApartmentColumn::Price, Qt::AscendingOrder };
     qint64 rowsSeen = 0;
     result.insert(u"filter_apartments_ms"_s, medianMs(runs, ok, [&](int i) {
-                      auto page = apartmentQuery.fetch(typical.filters[i], byPrice, 0, 100);
+                      auto page = apartmentQuery.fetch(typical[i], byPrice, 0, 100);
                       rowsSeen += page ? page->size() : 0;
                       return page.has_value();
                   }));
     result.insert(u"filter_rows_median"_s, double(rowsSeen) / runs);
     qint64 matched = 0;
     result.insert(u"count_apartments_ms"_s, medianMs(runs, ok, [&](int i) {
-                      auto count = apartmentQuery.count(typical.filters[i]);
+                      auto count = apartmentQuery.count(typical[i]);
                       matched += count.value_or(0);
                       return count.has_value();
                   }));
@@ -251,7 +155,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     result.insert(u"filter_apartments_raw_ms"_s, medianMs(runs, ok, [&](int i) {
-                      return runRaw(raw, query::detail::pageStatement(typical.filters[i], {}, byPrice, 0, 100));
+                      return runRaw(raw, query::detail::pageStatement(typical[i], {}, byPrice, 0, 100));
                   }));
     sqlite3_close(raw);
 

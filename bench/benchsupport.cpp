@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "benchsupport.h"
+
+#include "db/query.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace rentdesk::bench {
+
+using namespace Qt::StringLiterals;
+
+double median(std::vector<double> samples)
+{
+    if (samples.empty())
+        return -1;
+    std::sort(samples.begin(), samples.end());
+    const size_t n = samples.size();
+    return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
+}
+
+double medianMs(int runs, bool &ok, const std::function<bool(int)> &fn)
+{
+    std::vector<double> samples;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const bool done = fn(i);
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        if (!done) {
+            ok = false;
+            return -1;
+        }
+        samples.push_back(ms);
+    }
+    return median(samples);
+}
+
+double peakRssMb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+void fail(const QString &what)
+{
+    QTextStream(stderr) << QCoreApplication::applicationName() << u": "_s << what << u'\n';
+}
+
+// A filter of the benchmark's typical shape: one city, the middle half of its prices,
+// two rooms or more, free for a week some weeks ahead.
+QList<query::ApartmentFilter> typicalFilters(const QSqlDatabase &db, int count)
+{
+    QList<query::ApartmentFilter> result;
+    // Each city with its currency and the quartiles of its prices.
+    auto cities = db::exec(db, uR"(
+        SELECT b.city, a.currency, count(*) FROM apartments AS a JOIN buildings AS b ON b.id = a.building_id
+        GROUP BY b.city, a.currency ORDER BY count(*) DESC)"_s);
+    struct City
+    {
+        QString name, currency;
+        qint64 low = 0, high = 0;
+    };
+    QList<City> list;
+    while (cities && cities->next())
+        list.append({ cities->value(0).toString(), cities->value(1).toString() });
+    for (City &city : list) {
+        auto prices =
+            db::exec(db,
+                     u"SELECT a.monthly_price FROM apartments AS a JOIN buildings AS b ON b.id = a.building_id "
+                     "WHERE b.city = :city ORDER BY a.monthly_price"_s,
+                     { { u":city"_s, city.name } });
+        std::vector<qint64> values;
+        while (prices && prices->next())
+            values.push_back(prices->value(0).toLongLong());
+        if (values.empty())
+            continue;
+        city.low = values[values.size() / 4];
+        city.high = values[values.size() * 3 / 4];
+    }
+    for (int i = 0; i < count && !list.isEmpty(); ++i) {
+        const City &city = list[i % list.size()];
+        query::ApartmentFilter filter;
+        filter.city = city.name;
+        filter.currency = city.currency;
+        filter.minPrice = city.low;
+        filter.maxPrice = city.high;
+        filter.minRooms = 2;
+        filter.freeFrom = Today.addDays(14 + 3 * i);
+        filter.freeTo = filter.freeFrom->addDays(7);
+        result.append(filter);
+    }
+    return result;
+}
+
+} // namespace rentdesk::bench

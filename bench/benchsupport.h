@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "query/apartmentquery.h"
+
+#include <QDate>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+// What both benchmarks share: the fixed "today" of their data, medians of timed runs, the
+// peak resident set, and filters of the typical shape.
+namespace rentdesk::bench {
+
+// The generated data's today, fixed so that runs compare.
+inline const QDate Today(2026, 6, 1);
+
+[[nodiscard]] double median(std::vector<double> samples);
+
+// Runs fn for i in [0, runs) and returns the median wall time of one run, in milliseconds.
+// fn returns false when its run failed; ok then becomes false.
+[[nodiscard]] double medianMs(int runs, bool &ok, const std::function<bool(int)> &fn);
+
+// VmHWM of this process, in MiB.
+[[nodiscard]] double peakRssMb();
+
+// One line on stderr, prefixed with the program's name.
+void fail(const QString &what);
+
+// Filters of the typical shape: one city, the middle half of its prices, two rooms or
+// more, free for a week some weeks ahead; count of them, cycling through the cities.
+[[nodiscard]] QList<query::ApartmentFilter> typicalFilters(const QSqlDatabase &db, int count);
+
+} // namespace rentdesk::bench

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// rentdesk-bench-ui: the Apartments page on generated data, offscreen, as a person uses it:
+// how long until the first rows show, what scrolling to the end reads, how long a filter
+// change and a sort by each column take to show, and the process's peak memory. Prints
+// one JSON object. Build it in release (cmake --preset release).
+//
+//   QT_QPA_PLATFORM=offscreen rentdesk-bench-ui --apartments 200000 --json
+
+#include "apartments/apartmentspage.h"
+#include "benchsupport.h"
+#include "db/database.h"
+#include "demo/demogenerator.h"
+#include "i18n/translator.h"
+#include "itemmodels/apartmenttablemodel.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/workspace.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk;
+using namespace rentdesk::bench;
+using itemmodels::ApartmentTableModel;
+
+namespace {
+
+// Lets the window lay out and paint everything pending: what a person would see.
+void settle(QWidget *window)
+{
+    QCoreApplication::processEvents();
+    window->repaint();
+    QCoreApplication::processEvents();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"rentdesk-bench-ui"_s);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Measures the Apartments page on generated data; prints JSON."_s);
+    parser.addHelpOption();
+    const QCommandLineOption apartmentsOption(u"apartments"_s, u"Apartments to generate (default 20000)."_s, u"n"_s,
+                                              u"20000"_s);
+    const QCommandLineOption runsOption(u"runs"_s, u"Repetitions per measurement (default 11)."_s, u"n"_s, u"11"_s);
+    const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object (the default and only format)."_s);
+    parser.addOptions({ apartmentsOption, runsOption, jsonOption });
+    parser.process(app);
+    const int apartments = parser.value(apartmentsOption).toInt();
+    const int runs = std::max(3, parser.value(runsOption).toInt());
+    if (apartments < 100) {
+        fail(u"--apartments must be at least 100"_s);
+        return 2;
+    }
+
+    QTemporaryDir dir;
+    auto opened = db::Database::open(dir.filePath(u"bench.sqlite"_s));
+    if (!opened) {
+        fail(opened.error().message);
+        return 1;
+    }
+    const std::shared_ptr<db::Database> database = *opened;
+    auto generated = demo::generateDemoData(database->connection(), { 2026, apartments, Today });
+    if (!generated) {
+        fail(generated.error().message);
+        return 1;
+    }
+    i18n::Translator translator;
+    translator.switchTo(domain::Language::English);
+    services::ManualClock clock(QDateTime(Today, QTime(10, 0), Qt::UTC));
+    services::Session session;
+    views::Workspace workspace(database, clock, services::Mode::Standalone, session);
+
+    QJsonObject result;
+    result.insert(u"apartments"_s, apartments);
+    result.insert(u"bookings"_s, generated->bookings);
+    result.insert(u"runs"_s, runs);
+    bool ok = true;
+
+    // Opening: the window is built, counts, reads the first page and paints it.
+    QElapsedTimer timer;
+    timer.start();
+    views::MainWindow window(workspace);
+    window.resize(1280, 800);
+    window.show();
+    settle(&window);
+    auto *table = window.findChild<QTableView *>(u"apartmentsTable"_s);
+    auto *model = window.apartmentsPage()->apartments();
+    if (!table || model->rowCount() == 0) {
+        fail(u"the Apartments table shows no rows"_s);
+        return 1;
+    }
+    result.insert(u"open_first_rows_ms"_s, double(timer.nsecsElapsed()) / 1e6);
+    result.insert(u"rows_total"_s, model->totalCount());
+    result.insert(u"rows_in_memory_after_open"_s, model->cachedRows());
+
+    // Scrolling to the end reads the last page, not every row before it.
+    timer.restart();
+    table->scrollToBottom();
+    settle(&window);
+    result.insert(u"scroll_to_end_ms"_s, double(timer.nsecsElapsed()) / 1e6);
+    result.insert(u"rows_in_memory_after_scroll_to_end"_s, model->cachedRows());
+    table->scrollToTop();
+    settle(&window);
+
+    // A filter change as the debounce delivers it, until the table has repainted.
+    const QList<query::ApartmentFilter> filters = typicalFilters(database->connection(), runs);
+    result.insert(u"filter_change_ms"_s, medianMs(runs, ok, [&](int i) {
+                      model->setFilter(filters[i]);
+                      settle(&window);
+                      return !model->lastError();
+                  }));
+    model->setFilter({});
+    settle(&window);
+
+    // Sorting by each column, both orders, over every apartment (no filter).
+    QJsonObject sortMs;
+    double worstSort = 0;
+    for (int column = 0; column < ApartmentTableModel::ColumnCount; ++column) {
+        std::vector<double> samples;
+        for (int i = 0; i < std::max(2, runs / 3) * 2; ++i) {
+            const Qt::SortOrder order = i % 2 ? Qt::DescendingOrder : Qt::AscendingOrder;
+            timer.restart();
+            table->sortByColumn(column, order);
+            settle(&window);
+            samples.push_back(double(timer.nsecsElapsed()) / 1e6);
+            if (model->lastError()) {
+                fail(u"sorting by column %1: %2"_s.arg(column).arg(model->lastError()->message));
+                ok = false;
+            }
+        }
+        const double ms = median(samples);
+        worstSort = std::max(worstSort, ms);
+        sortMs.insert(model->headerData(column, Qt::Horizontal).toString(), ms);
+    }
+    result.insert(u"sort_ms_by_column"_s, sortMs);
+    result.insert(u"sort_ms_worst_column"_s, worstSort);
+    result.insert(u"peak_rss_mb"_s, peakRssMb());
+
+    QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << u'\n';
+    return ok ? 0 : 1;
+}
