@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QAbstractSpinBox>
+#include <QDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+// What the editor tests do as a person would: type into inputs by their object names and
+// press the dialog's buttons.
+namespace rentdesk::test {
+
+// Replaces a spin box's text by typing, as a person selecting all and typing over it.
+inline void typeOver(QAbstractSpinBox *spin, const QString &text)
+{
+    spin->setFocus();
+    QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(spin, text);
+}
+
+inline void typeOver(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(edit, text);
+}
+
+inline void clickSave(QDialog &dialog)
+{
+    auto *save = dialog.findChild<QPushButton *>(QStringLiteral("saveButton"));
+    QVERIFY(save);
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+}
+
+// The error line under an input, shown with exactly this text.
+inline bool showsError(const QDialog &dialog, const QString &lineName, const QString &message)
+{
+    const auto *line = dialog.findChild<QLabel *>(lineName);
+    return line && line->isVisible() && line->text() == message;
+}
+
+// Error lines that are showing, by object name.
+inline QStringList visibleErrors(const QDialog &dialog)
+{
+    QStringList names;
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->objectName().endsWith(QStringLiteral("Error")) && label->isVisible())
+            names << label->objectName();
+    }
+    return names;
+}
+
+} // namespace rentdesk::test
