@@ -107,10 +107,10 @@ CellDelegate::~CellDelegate() = default;
 
 QString CellDelegate::ratingText(double average, qint64 count)
 {
+    // The models' text, so that a table reads the same with and without the delegate.
     if (count <= 0)
-        return tr("not rated");
-    const QLocale locale;
-    return tr("%1 (%2)").arg(locale.toString(average, 'f', 1), locale.toString(count));
+        return itemmodels::formatRating({});
+    return itemmodels::formatRating({ qint64(std::llround(average * double(count))), count });
 }
 
 std::optional<CellKind> CellDelegate::kindOf(const QModelIndex &index)
