@@ -87,6 +87,9 @@ Result<BookingRow> readRow(const QSqlQuery &q)
             QCoreApplication::translate("BookingQuery", "Booking %1: %2").arg(q.value(0).toString(), error.message);
         return std::unexpected(error);
     }
+    auto ownerId = domain::idFromStored(q.value(BookingOwnerId));
+    if (!ownerId)
+        return std::unexpected(services::unreadable(u"apartment"_s, ownerId.error()));
     BookingRow row;
     row.booking = std::move(*booking);
     row.apartmentNumber = q.value(BookingApartmentNumber).toString();
@@ -94,7 +97,7 @@ Result<BookingRow> readRow(const QSqlQuery &q)
     row.address = q.value(BookingAddress).toString();
     row.city = q.value(BookingCity).toString();
     row.renterName = q.value(BookingRenterName).toString();
-    row.ownerId = QUuid::fromString(q.value(BookingOwnerId).toString());
+    row.ownerId = *ownerId;
     row.ownerName = q.value(BookingOwnerName).toString();
     return row;
 }

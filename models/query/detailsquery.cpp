@@ -50,6 +50,10 @@ DetailsQuery::DetailsQuery(std::shared_ptr<db::Database> database)
 
 Result<ApartmentDetails> DetailsQuery::apartment(const QUuid &viewer, const QUuid &id) const
 {
+    const DomainError missing =
+        notFound("apartment", QT_TRANSLATE_NOOP("DetailsQuery", "This apartment no longer exists."));
+    if (id.isNull())
+        return std::unexpected(missing);
     const QSqlDatabase db = m_database->connection();
     return detail::inReadSnapshot<ApartmentDetails>(db, [&]() -> Result<ApartmentDetails> {
         // First, because it checks the viewer: an unknown one learns nothing.
@@ -68,7 +72,7 @@ Result<ApartmentDetails> DetailsQuery::apartment(const QUuid &viewer, const QUui
                           + u", u.display_name, u.rating_sum, u.rating_count FROM apartments AS a "
                             "CROSS JOIN buildings AS bl ON bl.id = a.building_id "
                             "CROSS JOIN users AS u ON u.id = a.owner_id WHERE a.id = :id"_s,
-                      id, notFound("apartment", QT_TRANSLATE_NOOP("DetailsQuery", "This apartment no longer exists.")));
+                      id, missing);
         if (!row)
             return std::unexpected(row.error());
         auto apartment = services::readApartment(*row);

@@ -149,10 +149,12 @@ private Q_SLOTS:
 
     void apartmentRefusals()
     {
-        auto missing = m_query->apartment(lena, QUuid::createUuid());
-        QVERIFY(!missing);
-        QCOMPARE(missing.error().code, DomainError::Code::NotFound);
-        QCOMPARE(missing.error().entity, u"apartment"_s);
+        for (const QUuid &id : { QUuid::createUuid(), QUuid() }) {
+            auto missing = m_query->apartment(lena, id);
+            QVERIFY(!missing);
+            QCOMPARE(missing.error().code, DomainError::Code::NotFound);
+            QCOMPARE(missing.error().entity, u"apartment"_s);
+        }
         for (const QUuid &viewer : { QUuid(), QUuid::createUuid() }) {
             auto refused = m_query->apartment(viewer, first);
             QVERIFY(!refused);
