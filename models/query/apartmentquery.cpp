@@ -23,6 +23,7 @@ using namespace Qt::StringLiterals;
 using services::DomainError;
 using services::Result;
 using Code = DomainError::Code;
+using detail::failure;
 
 namespace {
 
@@ -42,11 +43,6 @@ QString translated(const char *text)
 DomainError invalid(const char *field, const char *text)
 {
     return DomainError(Code::InvalidValue, u"filter"_s, QString::fromLatin1(field), translated(text));
-}
-
-std::unexpected<DomainError> failure(const db::DbError &error)
-{
-    return std::unexpected(DomainError(error));
 }
 
 bool validNumber(const std::optional<double> &value)
@@ -110,35 +106,6 @@ std::optional<DomainError> validatePage(int offset, int limit)
     return std::nullopt;
 }
 
-// A read transaction: the statements inside it see one snapshot of the database.
-class ReadSnapshot final
-{
-public:
-    explicit ReadSnapshot(QSqlDatabase db)
-        : m_db(std::move(db))
-    {
-    }
-    ~ReadSnapshot()
-    {
-        if (m_open && db::inTransaction(m_db))
-            (void)db::exec(m_db, u"ROLLBACK"_s); // nothing was written
-    }
-    Q_DISABLE_COPY_MOVE(ReadSnapshot)
-
-    [[nodiscard]] std::expected<void, db::DbError> begin()
-    {
-        auto begun = db::exec(m_db, u"BEGIN"_s);
-        if (!begun)
-            return std::unexpected(begun.error());
-        m_open = true;
-        return {};
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_open = false;
-};
-
 // Runs a search on an index that is current in the search's own snapshot. Usually nothing
 // changed since the last search and a read snapshot suffices; otherwise the stale rows are
 // rewritten and the search runs in the same write transaction, so that no change can slip
@@ -151,7 +118,7 @@ template<typename T> Result<T> withCurrentSearchIndex(const QSqlDatabase &db, co
         return search();
     }
     {
-        ReadSnapshot snapshot(db);
+        detail::ReadSnapshot snapshot(db);
         if (auto begun = snapshot.begin(); !begun)
             return failure(begun.error());
         auto stale = searchIndexIsStale(db);
@@ -165,16 +132,6 @@ template<typename T> Result<T> withCurrentSearchIndex(const QSqlDatabase &db, co
             return failure(refreshed.error());
         return search();
     });
-}
-
-Result<qint64> countMatches(const QSqlDatabase &db, const detail::Statement &statement)
-{
-    auto query = db::exec(db, statement.sql, statement.bindings);
-    if (!query)
-        return failure(query.error());
-    if (!query->next())
-        return failure(db::classify(query->lastError(), db));
-    return query->value(0).toLongLong();
 }
 
 // Reads one row of detail::pageStatement(). A value that is not in its stored form (the
@@ -238,7 +195,7 @@ Result<QList<ApartmentRow>> ApartmentQuery::fetch(const ApartmentFilter &filter,
         return readPage(db, detail::pageStatement(filter, {}, sort, offset, limit), limit);
 
     return withCurrentSearchIndex<QList<ApartmentRow>>(db, [&]() -> Result<QList<ApartmentRow>> {
-        auto matches = countMatches(db, detail::textMatchCount(ftsQuery));
+        auto matches = detail::countOf(db, detail::textMatchCount(ftsQuery));
         if (!matches)
             return std::unexpected(matches.error());
         if (*matches == 0)
@@ -257,10 +214,10 @@ Result<qint64> ApartmentQuery::count(const ApartmentFilter &filter) const
     const QSqlDatabase db = m_database->connection();
     const QString ftsQuery = toFtsQuery(filter.text);
     if (ftsQuery.isEmpty())
-        return countMatches(db, detail::countStatement(filter, {}));
+        return detail::countOf(db, detail::countStatement(filter, {}));
 
     return withCurrentSearchIndex<qint64>(db, [&]() -> Result<qint64> {
-        auto matches = countMatches(db, detail::textMatchCount(ftsQuery));
+        auto matches = detail::countOf(db, detail::textMatchCount(ftsQuery));
         if (!matches)
             return std::unexpected(matches.error());
         // The index holds exactly one row per apartment once it is current, so the text
@@ -270,7 +227,7 @@ Result<qint64> ApartmentQuery::count(const ApartmentFilter &filter) const
         const detail::TextCondition text { ftsQuery,
                                            *matches <= DriveTextMatchesUpTo ? detail::TextUse::Drive
                                                                             : detail::TextUse::Test };
-        return countMatches(db, detail::countStatement(filter, text));
+        return detail::countOf(db, detail::countStatement(filter, text));
     });
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/query.h"
 #include "query/apartmentquery.h"
+#include "query/querysupport.h"
 
 #include <QList>
 #include <QString>
@@ -19,12 +19,6 @@ namespace rentdesk::query::detail {
 //  - then the full text, then "free between" (a probe of the stays per apartment), which
 //    SQLite evaluates last anyway because it is a correlated subquery.
 // A page is chosen from rowids only and its columns are read for its rows alone.
-
-struct Statement
-{
-    QString sql;
-    QList<db::Binding> bindings;
-};
 
 // How the full-text condition takes part in a statement.
 enum class TextUse {

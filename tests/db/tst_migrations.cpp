@@ -251,6 +251,16 @@ END;
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
             for (const QString &row : it.value()) {
                 const QStringList fields = row.section(u": "_s, 1).split(u", "_s);
+                const auto hasAll = [&](const QString &line) {
+                    return line.startsWith(it.key() + u": "_s)
+                        && std::all_of(fields.cbegin(), fields.cend(),
+                                       [&](const QString &field) { return line.contains(field); });
+                };
+                if (std::any_of(after.cbegin(), after.cend(), hasAll))
+                    continue;
+                // Not found whole: say whether the row is gone or which field changed. The
+                // first field is the id, except in a full-text table, which shows none; there
+                // the first row of the table that has it is as good a guess as any.
                 const QString id = fields.constFirst();
                 const auto match = std::find_if(after.cbegin(), after.cend(), [&](const QString &line) {
                     return line.startsWith(it.key() + u": "_s) && line.contains(id);

@@ -458,6 +458,10 @@ private Q_SLOTS:
         QTest::newRow("booking status") << u"bookings"_s << u"status"_s;
         QTest::newRow("reviews of a user") << u"reviews"_s << u"target_user_id"_s;
         QTest::newRow("reviews of an apartment") << u"reviews"_s << u"target_apartment_id"_s;
+        // Version 3: the default orders of the buildings and reviews pages, reviews by author.
+        QTest::newRow("buildings by name") << u"buildings"_s << u"name"_s;
+        QTest::newRow("reviews, latest first") << u"reviews"_s << u"created_at"_s;
+        QTest::newRow("users by name") << u"users"_s << u"display_name"_s;
     }
 
     void browsingFiltersHaveIndexes()
