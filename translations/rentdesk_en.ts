@@ -170,6 +170,41 @@
     </message>
 </context>
 <context>
+    <name>BookingQuery</name>
+    <message>
+        <source>Your account was not found; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a valid date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period must end after the day it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The apartment is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page holds 1 to 1000 bookings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page cannot start before the first booking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BookingService</name>
     <message>
         <source>This booking no longer exists.</source>
@@ -275,6 +310,107 @@
     </message>
     <message>
         <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookingTableModel</name>
+    <message>
+        <source>Apartment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BuildingQuery</name>
+    <message>
+        <source>The search text may be at most 200 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The landlord is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page holds 1 to 1000 buildings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page cannot start before the first building.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BuildingTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Floors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apartments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -506,6 +642,21 @@
     </message>
     <message>
         <source>The database already has data; demo data goes only into an empty database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailsQuery</name>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person&apos;s account no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This building no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -932,6 +1083,41 @@
     </message>
 </context>
 <context>
+    <name>ReviewQuery</name>
+    <message>
+        <source>The minimum rating must be from 1 to 5 stars.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The author is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person reviewed is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The apartment reviewed is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page holds 1 to 1000 reviews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page cannot start before the first review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewService</name>
     <message>
         <source>A review may be at most %1 characters.</source>
@@ -983,6 +1169,37 @@
     </message>
 </context>
 <context>
+    <name>ReviewTableModel</name>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>role</source>
@@ -994,6 +1211,13 @@
     </message>
     <message>
         <source>Renter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WordSearch</name>
+    <message>
+        <source>The database is not open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1053,6 +1277,70 @@
     </message>
     <message>
         <source>%1, %2 — owner: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ApartmentEditor</name>
+    <message>
+        <source>Edit apartment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New apartment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No buildings yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A building in a list: its name, then its city.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Building:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Floor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rooms:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly &amp;price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Furn&amp;ished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pe&amp;ts allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1177,10 +1465,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Owner: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 per month</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1193,6 +1477,378 @@
     </message>
     <message>
         <source>Rating: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Furnished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfurnished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pets allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1 (rating %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reviews yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bookings you can see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to see bookings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::BookingRequestDialog</name>
+    <message>
+        <source>Request a booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apartment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken night in your stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First night:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the first night, then the day of departure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now pick the day of departure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s), about %1</source>
+        <translation>
+            <numerusform>%n night, about %1</numerusform>
+            <numerusform>%n nights, about %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::BookingsPage</name>
+    <message>
+        <source>Every status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staying between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s)</source>
+        <translation>
+            <numerusform>%n booking</numerusform>
+            <numerusform>%n bookings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in to see your bookings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No booking matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one has asked for your apartments yet. Requests appear here for you to confirm or decline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no bookings yet. Find an apartment on the Apartments page and choose Request booking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a booking to see its stay, price and people.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, apartment %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2 (%n night(s))</source>
+        <translation>
+            <numerusform>%1 – %2 (%n night)</numerusform>
+            <numerusform>%1 – %2 (%n nights)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::BuildingEditor</name>
+    <message>
+        <source>Edit building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Floors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year built:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::BuildingsPage</name>
+    <message>
+        <source>Search name or address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n building(s)</source>
+        <translation>
+            <numerusform>%n building</numerusform>
+            <numerusform>%n buildings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You have no buildings yet. Create one with Listing ▸ New building, then add its apartments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No building matches this search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No buildings are listed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a building to see its owner and apartments.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n floor(s)</source>
+        <translation>
+            <numerusform>%n floor</numerusform>
+            <numerusform>%n floors</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Built in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n apartment(s), %1 free</source>
+        <translation>
+            <numerusform>%n apartment, %1 free</numerusform>
+            <numerusform>%n apartments, %1 free</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::CellDelegate</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::Commands</name>
+    <message>
+        <source>Delete building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the building “%1”? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete apartment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete apartment %1 in “%2”? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete your review of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, apartment %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm %1&apos;s stay in apartment %2 from %3 to %4? Requests for overlapping dates are declined, and everyone is told by e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline %1&apos;s request for apartment %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel your booking of apartment %1 from %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot review</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1468,6 +2124,131 @@
         <source>Not signed in</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>B&amp;uildings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;ookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to sync</source>
+        <translation>
+            <numerusform>%n change to sync</numerusform>
+            <numerusform>%n changes to sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s) queued</source>
+        <translation>
+            <numerusform>%n mail queued</numerusform>
+            <numerusform>%n mails queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ReviewEditor</name>
+    <message>
+        <source>Edit review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the renter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the landlord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the apartment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rating:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was good, what could be better?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;view:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ReviewsPage</name>
+    <message>
+        <source>About anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n star(s) and up</source>
+        <translation>
+            <numerusform>%n star and up</numerusform>
+            <numerusform>%n stars and up</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only by or about me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s)</source>
+        <translation>
+            <numerusform>%n review</numerusform>
+            <numerusform>%n reviews</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reviews by or about you yet. After a stay, choose Reviews ▸ Write review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No review matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reviews yet. Reviews appear after stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a review to read it in full.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::SettingsDialog</name>
@@ -1505,6 +2286,17 @@
     </message>
     <message>
         <source>RentDesk databases (*.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::StarRatingWidget</name>
+    <message>
+        <source>No stars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 stars</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -170,6 +170,41 @@
     </message>
 </context>
 <context>
+    <name>BookingQuery</name>
+    <message>
+        <source>Your account was not found; sign in again.</source>
+        <translation>Ваша учётная запись не найдена; войдите снова.</translation>
+    </message>
+    <message>
+        <source>Choose a valid date.</source>
+        <translation>Выберите правильную дату.</translation>
+    </message>
+    <message>
+        <source>The period must end after the day it starts.</source>
+        <translation>Период должен заканчиваться позже, чем начинается.</translation>
+    </message>
+    <message>
+        <source>The apartment is not known.</source>
+        <translation>Такая квартира неизвестна.</translation>
+    </message>
+    <message>
+        <source>A page holds 1 to 1000 bookings.</source>
+        <translation>На странице от 1 до 1000 бронирований.</translation>
+    </message>
+    <message>
+        <source>A page cannot start before the first booking.</source>
+        <translation>Страница не может начинаться раньше первого бронирования.</translation>
+    </message>
+    <message>
+        <source>Booking %1: %2</source>
+        <translation>Бронирование %1: %2</translation>
+    </message>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation>Этой квартиры больше нет.</translation>
+    </message>
+</context>
+<context>
     <name>BookingService</name>
     <message>
         <source>This booking no longer exists.</source>
@@ -277,6 +312,107 @@
     <message>
         <source>Completed</source>
         <translation>Завершено</translation>
+    </message>
+</context>
+<context>
+    <name>BookingTableModel</name>
+    <message>
+        <source>Apartment</source>
+        <translation>Квартира</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Дом</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Renter</source>
+        <translation>Арендатор</translation>
+    </message>
+    <message>
+        <source>First night</source>
+        <translation>Первая ночь</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Выезд</translation>
+    </message>
+    <message>
+        <source>Nights</source>
+        <translation>Ночей</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Запрошено</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingQuery</name>
+    <message>
+        <source>The search text may be at most 200 characters long.</source>
+        <translation>Текст поиска может быть не длиннее 200 символов.</translation>
+    </message>
+    <message>
+        <source>The landlord is not known.</source>
+        <translation>Такой арендодатель неизвестен.</translation>
+    </message>
+    <message>
+        <source>A page holds 1 to 1000 buildings.</source>
+        <translation>На странице от 1 до 1000 домов.</translation>
+    </message>
+    <message>
+        <source>A page cannot start before the first building.</source>
+        <translation>Страница не может начинаться раньше первого дома.</translation>
+    </message>
+    <message>
+        <source>Building %1: %2</source>
+        <translation>Дом %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Floors</source>
+        <translation>Этажей</translation>
+    </message>
+    <message>
+        <source>Built</source>
+        <translation>Построен</translation>
+    </message>
+    <message>
+        <source>Apartments</source>
+        <translation>Квартир</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Владелец</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Размещён</translation>
     </message>
 </context>
 <context>
@@ -508,6 +644,21 @@
     <message>
         <source>The database already has data; demo data goes only into an empty database.</source>
         <translation>В базе уже есть данные; демонстрационные данные добавляются только в пустую базу.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsQuery</name>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation>Этой квартиры больше нет.</translation>
+    </message>
+    <message>
+        <source>This person&apos;s account no longer exists.</source>
+        <translation>Учётной записи этого человека больше нет.</translation>
+    </message>
+    <message>
+        <source>This building no longer exists.</source>
+        <translation>Этого дома больше нет.</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1086,41 @@
     </message>
 </context>
 <context>
+    <name>ReviewQuery</name>
+    <message>
+        <source>The minimum rating must be from 1 to 5 stars.</source>
+        <translation>Минимальная оценка — от 1 до 5 звёзд.</translation>
+    </message>
+    <message>
+        <source>The author is not known.</source>
+        <translation>Такой автор неизвестен.</translation>
+    </message>
+    <message>
+        <source>The person reviewed is not known.</source>
+        <translation>Человек, о котором отзыв, неизвестен.</translation>
+    </message>
+    <message>
+        <source>The apartment reviewed is not known.</source>
+        <translation>Квартира, о которой отзыв, неизвестна.</translation>
+    </message>
+    <message>
+        <source>The person is not known.</source>
+        <translation>Такой человек неизвестен.</translation>
+    </message>
+    <message>
+        <source>A page holds 1 to 1000 reviews.</source>
+        <translation>На странице от 1 до 1000 отзывов.</translation>
+    </message>
+    <message>
+        <source>A page cannot start before the first review.</source>
+        <translation>Страница не может начинаться раньше первого отзыва.</translation>
+    </message>
+    <message>
+        <source>Review %1: %2</source>
+        <translation>Отзыв %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ReviewService</name>
     <message>
         <source>A review may be at most %1 characters.</source>
@@ -986,6 +1172,37 @@
     </message>
 </context>
 <context>
+    <name>ReviewTableModel</name>
+    <message>
+        <source>About</source>
+        <translation>О ком</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Отзыв</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Написан</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Изменён</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>role</source>
@@ -998,6 +1215,13 @@
     <message>
         <source>Renter</source>
         <translation>Арендатор</translation>
+    </message>
+</context>
+<context>
+    <name>WordSearch</name>
+    <message>
+        <source>The database is not open.</source>
+        <translation>База данных не открыта.</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1281,70 @@
     <message>
         <source>%1, %2 — owner: %3</source>
         <translation>%1, %2 — владелец: %3</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ApartmentEditor</name>
+    <message>
+        <source>Edit apartment</source>
+        <translation>Изменить квартиру</translation>
+    </message>
+    <message>
+        <source>New apartment</source>
+        <translation>Новая квартира</translation>
+    </message>
+    <message>
+        <source>No buildings yet</source>
+        <translation>Домов пока нет</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A building in a list: its name, then its city.</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>&amp;Building:</source>
+        <translation>&amp;Дом:</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Номер:</translation>
+    </message>
+    <message>
+        <source>&amp;Floor:</source>
+        <translation>&amp;Этаж:</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms:</source>
+        <translation>&amp;Комнат:</translation>
+    </message>
+    <message>
+        <source> m²</source>
+        <translation> м²</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>&amp;Площадь:</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;price:</source>
+        <translation>&amp;Цена в месяц:</translation>
+    </message>
+    <message>
+        <source>Furn&amp;ished</source>
+        <translation>С &amp;мебелью</translation>
+    </message>
+    <message>
+        <source>Pe&amp;ts allowed</source>
+        <translation>Можно с &amp;животными</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Удобства:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Описание:</translation>
     </message>
 </context>
 <context>
@@ -1181,10 +1469,6 @@
         <translation>%1, квартира %2</translation>
     </message>
     <message>
-        <source>Owner: %1</source>
-        <translation>Владелец: %1</translation>
-    </message>
-    <message>
         <source>%1 per month</source>
         <translation>%1 в месяц</translation>
     </message>
@@ -1199,6 +1483,384 @@
     <message>
         <source>Rating: %1</source>
         <translation>Рейтинг: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Статус: %1</translation>
+    </message>
+    <message>
+        <source>Furnished</source>
+        <translation>С мебелью</translation>
+    </message>
+    <message>
+        <source>Unfurnished</source>
+        <translation>Без мебели</translation>
+    </message>
+    <message>
+        <source>Pets allowed</source>
+        <translation>Можно с животными</translation>
+    </message>
+    <message>
+        <source>No pets</source>
+        <translation>Без животных</translation>
+    </message>
+    <message>
+        <source>Owner: %1 (rating %2)</source>
+        <translation>Владелец: %1 (рейтинг %2)</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Отзывы</translation>
+    </message>
+    <message>
+        <source>No reviews yet.</source>
+        <translation>Отзывов пока нет.</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Бронирования</translation>
+    </message>
+    <message>
+        <source>No bookings you can see.</source>
+        <translation>Нет бронирований, которые вам видны.</translation>
+    </message>
+    <message>
+        <source>Sign in to see bookings.</source>
+        <translation>Войдите, чтобы увидеть бронирования.</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::BookingRequestDialog</name>
+    <message>
+        <source>Request a booking</source>
+        <translation>Запрос бронирования</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>&amp;Отправить запрос</translation>
+    </message>
+    <message>
+        <source>Apartment:</source>
+        <translation>Квартира:</translation>
+    </message>
+    <message>
+        <source>%1 a month</source>
+        <translation>%1 в месяц</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>Цена:</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Занято</translation>
+    </message>
+    <message>
+        <source>Your stay</source>
+        <translation>Ваше проживание</translation>
+    </message>
+    <message>
+        <source>Taken night in your stay</source>
+        <translation>Занятая ночь в ваших датах</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>&amp;Даты:</translation>
+    </message>
+    <message>
+        <source>First night:</source>
+        <translation>Первая ночь:</translation>
+    </message>
+    <message>
+        <source>Departure:</source>
+        <translation>Выезд:</translation>
+    </message>
+    <message>
+        <source>Stay:</source>
+        <translation>Проживание:</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>не выбрано</translation>
+    </message>
+    <message>
+        <source>Pick the first night, then the day of departure.</source>
+        <translation>Выберите первую ночь, затем день выезда.</translation>
+    </message>
+    <message>
+        <source>Now pick the day of departure.</source>
+        <translation>Теперь выберите день выезда.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s), about %1</source>
+        <translation>
+            <numerusform>%n ночь, около %1</numerusform>
+            <numerusform>%n ночи, около %1</numerusform>
+            <numerusform>%n ночей, около %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::BookingsPage</name>
+    <message>
+        <source>Every status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <source>Staying between</source>
+        <translation>Проживание между</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>и</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s)</source>
+        <translation>
+            <numerusform>%n бронирование</numerusform>
+            <numerusform>%n бронирования</numerusform>
+            <numerusform>%n бронирований</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in to see your bookings.</source>
+        <translation>Войдите, чтобы увидеть свои бронирования.</translation>
+    </message>
+    <message>
+        <source>No booking matches these filters.</source>
+        <translation>Ни одно бронирование не подходит под эти фильтры.</translation>
+    </message>
+    <message>
+        <source>No one has asked for your apartments yet. Requests appear here for you to confirm or decline.</source>
+        <translation>Ваши квартиры пока никто не запрашивал. Запросы появятся здесь — вы сможете подтвердить или отклонить их.</translation>
+    </message>
+    <message>
+        <source>You have no bookings yet. Find an apartment on the Apartments page and choose Request booking.</source>
+        <translation>У вас пока нет бронирований. Найдите квартиру на странице «Квартиры» и выберите «Забронировать».</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a booking to see its stay, price and people.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Выберите бронирование, чтобы увидеть даты, цену и участников.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1, apartment %2</source>
+        <translation>%1, квартира %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2 (%n night(s))</source>
+        <translation>
+            <numerusform>%1 – %2 (%n ночь)</numerusform>
+            <numerusform>%1 – %2 (%n ночи)</numerusform>
+            <numerusform>%1 – %2 (%n ночей)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Сумма: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Статус: %1</translation>
+    </message>
+    <message>
+        <source>Renter: %1</source>
+        <translation>Арендатор: %1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Владелец: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::BuildingEditor</name>
+    <message>
+        <source>Edit building</source>
+        <translation>Изменить дом</translation>
+    </message>
+    <message>
+        <source>New building</source>
+        <translation>Новый дом</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Город:</translation>
+    </message>
+    <message>
+        <source>&amp;Floors:</source>
+        <translation>&amp;Этажей:</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Неизвестно</translation>
+    </message>
+    <message>
+        <source>&amp;Year built:</source>
+        <translation>&amp;Год постройки:</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::BuildingsPage</name>
+    <message>
+        <source>Search name or address…</source>
+        <translation>Поиск по названию или адресу…</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>Все города</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Только мои</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n building(s)</source>
+        <translation>
+            <numerusform>%n дом</numerusform>
+            <numerusform>%n дома</numerusform>
+            <numerusform>%n домов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You have no buildings yet. Create one with Listing ▸ New building, then add its apartments.</source>
+        <translation>У вас пока нет домов. Создайте дом: Объявления ▸ Новый дом, затем добавьте его квартиры.</translation>
+    </message>
+    <message>
+        <source>No building matches this search.</source>
+        <translation>Ни один дом не подходит под этот поиск.</translation>
+    </message>
+    <message>
+        <source>No buildings are listed yet.</source>
+        <translation>Домов пока нет.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a building to see its owner and apartments.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Выберите дом, чтобы увидеть его владельца и квартиры.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Владелец: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n floor(s)</source>
+        <translation>
+            <numerusform>%n этаж</numerusform>
+            <numerusform>%n этажа</numerusform>
+            <numerusform>%n этажей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Built in %1</source>
+        <translation>Построен в %1 году</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n apartment(s), %1 free</source>
+        <translation>
+            <numerusform>%n квартира, свободно: %1</numerusform>
+            <numerusform>%n квартиры, свободно: %1</numerusform>
+            <numerusform>%n квартир, свободно: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::CellDelegate</name>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::Commands</name>
+    <message>
+        <source>Delete building</source>
+        <translation>Удалить дом</translation>
+    </message>
+    <message>
+        <source>Delete the building “%1”? This cannot be undone.</source>
+        <translation>Удалить дом «%1»? Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Delete apartment</source>
+        <translation>Удалить квартиру</translation>
+    </message>
+    <message>
+        <source>Delete apartment %1 in “%2”? This cannot be undone.</source>
+        <translation>Удалить квартиру %1 в «%2»? Это нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Delete review</source>
+        <translation>Удалить отзыв</translation>
+    </message>
+    <message>
+        <source>Delete your review of %1?</source>
+        <translation>Удалить ваш отзыв о «%1»?</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Не удалено</translation>
+    </message>
+    <message>
+        <source>%1, apartment %2</source>
+        <translation>%1, квартира %2</translation>
+    </message>
+    <message>
+        <source>Confirm booking</source>
+        <translation>Подтвердить бронирование</translation>
+    </message>
+    <message>
+        <source>Confirm %1&apos;s stay in apartment %2 from %3 to %4? Requests for overlapping dates are declined, and everyone is told by e-mail.</source>
+        <translation>Подтвердить проживание: %1, квартира %2, с %3 по %4? Запросы на пересекающиеся даты будут отклонены, всем придёт письмо.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Подтвердить</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation>Не подтверждено</translation>
+    </message>
+    <message>
+        <source>Decline booking</source>
+        <translation>Отклонить бронирование</translation>
+    </message>
+    <message>
+        <source>Decline %1&apos;s request for apartment %2?</source>
+        <translation>Отклонить запрос %1 на квартиру %2?</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Отклонить</translation>
+    </message>
+    <message>
+        <source>Not declined</source>
+        <translation>Не отклонено</translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation>Отменить бронирование</translation>
+    </message>
+    <message>
+        <source>Cancel your booking of apartment %1 from %2?</source>
+        <translation>Отменить ваше бронирование квартиры %1 с %2?</translation>
+    </message>
+    <message>
+        <source>Not cancelled</source>
+        <translation>Не отменено</translation>
+    </message>
+    <message>
+        <source>Cannot review</source>
+        <translation>Отзыв невозможен</translation>
     </message>
 </context>
 <context>
@@ -1473,6 +2135,136 @@
         <source>Not signed in</source>
         <translation>Вход не выполнен</translation>
     </message>
+    <message>
+        <source>B&amp;uildings</source>
+        <translation>&amp;Дома</translation>
+    </message>
+    <message>
+        <source>B&amp;ookings</source>
+        <translation>&amp;Бронирования</translation>
+    </message>
+    <message>
+        <source>Re&amp;views</source>
+        <translation>О&amp;тзывы</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to sync</source>
+        <translation>
+            <numerusform>%n изменение для синхронизации</numerusform>
+            <numerusform>%n изменения для синхронизации</numerusform>
+            <numerusform>%n изменений для синхронизации</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s) queued</source>
+        <translation>
+            <numerusform>%n письмо в очереди</numerusform>
+            <numerusform>%n письма в очереди</numerusform>
+            <numerusform>%n писем в очереди</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n не отправлено</numerusform>
+            <numerusform>%n не отправлены</numerusform>
+            <numerusform>%n не отправлено</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ReviewEditor</name>
+    <message>
+        <source>Edit review</source>
+        <translation>Изменить отзыв</translation>
+    </message>
+    <message>
+        <source>Review the renter</source>
+        <translation>Отзыв об арендаторе</translation>
+    </message>
+    <message>
+        <source>Review the landlord</source>
+        <translation>Отзыв об арендодателе</translation>
+    </message>
+    <message>
+        <source>Review the apartment</source>
+        <translation>Отзыв о квартире</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>О ком:</translation>
+    </message>
+    <message>
+        <source>&amp;Rating:</source>
+        <translation>&amp;Оценка:</translation>
+    </message>
+    <message>
+        <source>What was good, what could be better?</source>
+        <translation>Что было хорошо, что можно улучшить?</translation>
+    </message>
+    <message>
+        <source>Re&amp;view:</source>
+        <translation>О&amp;тзыв:</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ReviewsPage</name>
+    <message>
+        <source>About anyone</source>
+        <translation>О ком угодно</translation>
+    </message>
+    <message>
+        <source>Any rating</source>
+        <translation>Любая оценка</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n star(s) and up</source>
+        <translation>
+            <numerusform>от %n звезды</numerusform>
+            <numerusform>от %n звёзд</numerusform>
+            <numerusform>от %n звёзд</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only by or about me</source>
+        <translation>Только мои или обо мне</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s)</source>
+        <translation>
+            <numerusform>%n отзыв</numerusform>
+            <numerusform>%n отзыва</numerusform>
+            <numerusform>%n отзывов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reviews by or about you yet. After a stay, choose Reviews ▸ Write review.</source>
+        <translation>Пока нет ваших отзывов или отзывов о вас. После проживания выберите Отзывы ▸ Написать отзыв.</translation>
+    </message>
+    <message>
+        <source>No review matches these filters.</source>
+        <translation>Ни один отзыв не подходит под эти фильтры.</translation>
+    </message>
+    <message>
+        <source>No reviews yet. Reviews appear after stays.</source>
+        <translation>Отзывов пока нет. Они появляются после проживания.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a review to read it in full.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Выберите отзыв, чтобы прочитать его целиком.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>By %1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>Изменён %1</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::SettingsDialog</name>
@@ -1511,6 +2303,17 @@
     <message>
         <source>RentDesk databases (*.sqlite);;All files (*)</source>
         <translation>Базы RentDesk (*.sqlite);;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::StarRatingWidget</name>
+    <message>
+        <source>No stars</source>
+        <translation>Без звёзд</translation>
+    </message>
+    <message>
+        <source>%1 of %2 stars</source>
+        <translation>%1 из %2 звёзд</translation>
     </message>
 </context>
 </TS>

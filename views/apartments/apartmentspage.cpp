@@ -2,8 +2,11 @@
 #include "apartments/apartmentspage.h"
 
 #include "apartments/apartmentfilterbar.h"
+#include "domain/enums.h"
 #include "itemmodels/cellformat.h"
 #include "mainwindow/workspace.h"
+#include "pages/detailshtml.h"
+#include "query/detailsquery.h"
 
 #include <QTextBrowser>
 
@@ -62,20 +65,28 @@ QString ApartmentsPage::detailsHtml(const QUuid &id) const
 {
     if (id.isNull())
         return tr("<p>Select an apartment to see its building, owner, rating, reviews and bookings.</p>");
-    const auto row = current();
-    if (!row)
-        return {};
-    const domain::Apartment &a = row->apartment;
-    QString html =
-        u"<h3>%1</h3>"_s.arg(tr("%1, apartment %2").arg(row->buildingName.toHtmlEscaped(), a.number.toHtmlEscaped()));
-    html += u"<p>%1<br>%2</p>"_s.arg(row->address.toHtmlEscaped(), row->city.toHtmlEscaped());
-    html += u"<p>%1</p>"_s.arg(tr("Owner: %1").arg(row->ownerName.toHtmlEscaped()));
-    html += u"<p>%1<br>%2<br>%3</p>"_s.arg(
-        tr("%1 per month").arg(itemmodels::formatMoney(a.monthlyPrice)),
-        tr("%n room(s), %1, floor %2", nullptr, a.rooms).arg(itemmodels::formatArea(a.areaSqm)).arg(a.floor),
-        tr("Rating: %1").arg(itemmodels::formatRating(a.rating)));
+    const auto details = query::DetailsQuery(m_workspace.database).apartment(m_workspace.session.userId(), id);
+    if (!details)
+        return detailshtml::paragraph({ details.error().message });
+    const domain::Apartment &a = details->apartment;
+    const domain::Building &b = details->building;
+    QString html = detailshtml::heading(tr("%1, apartment %2").arg(b.name, a.number));
+    html += detailshtml::paragraph({ b.address, b.city, tr("Status: %1").arg(domain::displayName(a.status)) });
+    html += detailshtml::paragraph(
+        { tr("%1 per month").arg(itemmodels::formatMoney(a.monthlyPrice)),
+          tr("%n room(s), %1, floor %2", nullptr, a.rooms).arg(itemmodels::formatArea(a.areaSqm)).arg(a.floor),
+          a.furnished ? tr("Furnished") : tr("Unfurnished"), a.petsAllowed ? tr("Pets allowed") : tr("No pets") });
+    html += u"<p><b>%1</b></p>"_s.arg(tr("Rating: %1").arg(itemmodels::formatRating(a.rating)).toHtmlEscaped());
+    html += detailshtml::paragraph(
+        { tr("Owner: %1 (rating %2)").arg(details->ownerName, itemmodels::formatRating(details->ownerRating)) });
     if (!a.description.isEmpty())
-        html += u"<p>%1</p>"_s.arg(a.description.toHtmlEscaped());
+        html += detailshtml::paragraph({ a.description });
+    html += u"<h4>%1</h4>"_s.arg(tr("Reviews").toHtmlEscaped());
+    html += detailshtml::reviews(details->reviews, tr("No reviews yet."));
+    html += u"<h4>%1</h4>"_s.arg(tr("Bookings").toHtmlEscaped());
+    html += detailshtml::bookings(details->bookings,
+                                  m_workspace.session.isSignedIn() ? tr("No bookings you can see.")
+                                                                   : tr("Sign in to see bookings."));
     return html;
 }
 

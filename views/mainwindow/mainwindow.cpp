@@ -4,9 +4,15 @@
 #include "accounts/logindialog.h"
 #include "apartments/apartmentfilterbar.h"
 #include "apartments/apartmentspage.h"
+#include "bookings/bookingspage.h"
+#include "buildings/buildingspage.h"
 #include "domain/enums.h"
+#include "mainwindow/commands.h"
 #include "mainwindow/workspace.h"
 #include "pages/tablepage.h"
+#include "query/detailsquery.h"
+#include "reviews/reviewspage.h"
+#include "widgets/celldelegate.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -43,8 +49,16 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     m_tabs->setObjectName(u"pageTabs"_s);
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
+    m_buildings = new BuildingsPage(workspace, this);
     m_apartments = new ApartmentsPage(workspace, this);
+    m_bookings = new BookingsPage(workspace, this);
+    m_reviews = new ReviewsPage(workspace, this);
     addPage(m_apartments, tr("&Apartments"), Page::Apartments);
+    addPage(m_buildings, tr("B&uildings"), Page::Buildings);
+    addPage(m_bookings, tr("B&ookings"), Page::Bookings);
+    addPage(m_reviews, tr("Re&views"), Page::Reviews);
+    m_commands = new Commands(workspace, this, { m_buildings, m_apartments, m_bookings, m_reviews });
+    connect(m_commands, &Commands::changed, this, &MainWindow::refreshAll);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
 
     m_userLabel = new QLabel(this);
@@ -59,6 +73,7 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     statusBar()->addPermanentWidget(m_pendingLabel);
     statusBar()->addPermanentWidget(m_mailLabel);
 
+    connectActions();
     connect(m_actions->signIn, &QAction::triggered, this, &MainWindow::showSignIn);
     connect(m_actions->signOut, &QAction::triggered, this, [this] {
         m_workspace.session.signOut();
@@ -81,6 +96,7 @@ void MainWindow::addPage(TablePage *page, const QString &title, Page kind)
     m_pages.append(page);
     m_kinds.append(kind);
     m_tabs->addTab(page, title);
+    page->table()->setItemDelegate(new CellDelegate(page->table()));
     connect(page, &TablePage::currentChanged, this, &MainWindow::updateActions);
     connect(page, &TablePage::contextMenuRequested, this, [this, kind](const QPoint &position) {
         QMenu menu(this);
@@ -101,6 +117,36 @@ Page MainWindow::currentKind() const
     return index >= 0 && index < m_kinds.size() ? m_kinds[index] : Page::Apartments;
 }
 
+void MainWindow::connectActions()
+{
+    MainActions &a = *m_actions;
+    connect(a.newBuilding, &QAction::triggered, m_commands, &Commands::newBuilding);
+    connect(a.newApartment, &QAction::triggered, m_commands, &Commands::newApartment);
+    connect(a.edit, &QAction::triggered, this, [this] { m_commands->edit(currentPage()); });
+    connect(a.remove, &QAction::triggered, this, [this] { m_commands->remove(currentPage()); });
+    connect(a.requestBooking, &QAction::triggered, m_commands, &Commands::requestBooking);
+    connect(a.confirmBooking, &QAction::triggered, m_commands, &Commands::confirmBooking);
+    connect(a.declineBooking, &QAction::triggered, m_commands, &Commands::declineBooking);
+    connect(a.cancelBooking, &QAction::triggered, m_commands, &Commands::cancelBooking);
+    connect(a.writeReview, &QAction::triggered, this, [this] { m_commands->writeReview(currentPage()); });
+    // Double click or Return: edit what is one's own, else the natural next step.
+    for (TablePage *page : std::as_const(m_pages)) {
+        connect(page, &TablePage::activated, this, [this] {
+            for (QAction *action : { m_actions->edit, m_actions->requestBooking, m_actions->confirmBooking }) {
+                if (action->isEnabled()) {
+                    action->trigger();
+                    return;
+                }
+            }
+        });
+    }
+}
+
+void MainWindow::showPage(TablePage *page)
+{
+    m_tabs->setCurrentWidget(page);
+}
+
 void MainWindow::showSignIn()
 {
     LoginDialog dialog(m_workspace, this);
@@ -109,8 +155,13 @@ void MainWindow::showSignIn()
 
 void MainWindow::onSessionChanged()
 {
+    // Each page sets its filter for the new user, which reads its table again.
+    m_buildings->updateForUser();
     m_apartments->updateForUser();
-    refreshAll();
+    m_bookings->updateForUser();
+    m_reviews->updateForUser();
+    updateActions();
+    updateStatus();
 }
 
 void MainWindow::refreshAll()
@@ -121,7 +172,7 @@ void MainWindow::refreshAll()
     updateStatus();
 }
 
-void MainWindow::updateActions()
+MainActions::State MainWindow::selectionState() const
 {
     const services::Session &session = m_workspace.session;
     MainActions::State state;
@@ -129,13 +180,46 @@ void MainWindow::updateActions()
     state.landlord = session.isLandlord();
     state.renter = session.isRenter();
     state.page = currentKind();
-    if (currentKind() == Page::Apartments) {
-        const auto row = m_apartments->current();
-        state.hasSelection = row.has_value();
-        state.ownsSelection = row && state.landlord && row->apartment.ownerId == session.userId();
-        state.selectionIsReviewable = row && state.renter;
+    const QUuid me = session.userId();
+    switch (state.page) {
+    case Page::Buildings:
+        if (const auto row = m_buildings->current()) {
+            state.hasSelection = true;
+            state.ownsSelection = state.landlord && row->building.ownerId == me;
+        }
+        break;
+    case Page::Apartments:
+        if (const auto row = m_apartments->current()) {
+            state.hasSelection = true;
+            state.ownsSelection = state.landlord && row->apartment.ownerId == me;
+            state.selectionIsReviewable = state.renter;
+        }
+        break;
+    case Page::Bookings:
+        if (const auto row = m_bookings->current()) {
+            using domain::BookingStatus;
+            const BookingStatus status = row->booking.status;
+            state.hasSelection = true;
+            state.selectionIsRequest = status == BookingStatus::Requested && row->ownerId == me;
+            state.selectionIsCancellable = row->booking.renterId == me
+                && (status == BookingStatus::Requested || status == BookingStatus::Confirmed)
+                && row->booking.endDate > m_workspace.clock.today();
+            state.selectionIsReviewable = status == BookingStatus::Confirmed || status == BookingStatus::Completed;
+        }
+        break;
+    case Page::Reviews:
+        if (const auto row = m_reviews->current()) {
+            state.hasSelection = true;
+            state.ownsSelection = row->review.authorId == me;
+        }
+        break;
     }
-    m_actions->update(state);
+    return state;
+}
+
+void MainWindow::updateActions()
+{
+    m_actions->update(selectionState());
 }
 
 void MainWindow::updateStatus()
@@ -145,6 +229,16 @@ void MainWindow::updateStatus()
         m_userLabel->setText(tr("Signed in as %1 (%2)").arg(user->displayName, domain::displayName(user->role)));
     else
         m_userLabel->setText(tr("Not signed in"));
+    const auto pending = query::DetailsQuery(m_workspace.database).pending();
+    if (!pending) {
+        m_pendingLabel->clear();
+        m_mailLabel->clear();
+        return;
+    }
+    m_pendingLabel->setText(tr("%n change(s) to sync", nullptr, int(pending->mutations)));
+    m_mailLabel->setText(pending->failedMails > 0 ? tr("%n mail(s) queued", nullptr, int(pending->queuedMails))
+                                 + u", "_s + tr("%n failed", nullptr, int(pending->failedMails))
+                                                  : tr("%n mail(s) queued", nullptr, int(pending->queuedMails)));
 }
 
 void MainWindow::showAbout()

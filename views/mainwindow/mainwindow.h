@@ -11,6 +11,10 @@ class QTabWidget;
 namespace rentdesk::views {
 
 class ApartmentsPage;
+class BookingsPage;
+class BuildingsPage;
+class Commands;
+class ReviewsPage;
 class TablePage;
 struct Workspace;
 
@@ -29,6 +33,11 @@ public:
 
     [[nodiscard]] MainActions &actions() const { return *m_actions; }
     [[nodiscard]] ApartmentsPage *apartmentsPage() const { return m_apartments; }
+    [[nodiscard]] BuildingsPage *buildingsPage() const { return m_buildings; }
+    [[nodiscard]] BookingsPage *bookingsPage() const { return m_bookings; }
+    [[nodiscard]] ReviewsPage *reviewsPage() const { return m_reviews; }
+    // Shows the page (tests and the dashboard later).
+    void showPage(TablePage *page);
 
     // Opens the sign-in dialog (also at start when nobody is signed in).
     void showSignIn();
@@ -42,6 +51,8 @@ protected:
 
 private:
     void addPage(TablePage *page, const QString &title, MainActions::State::Page kind);
+    void connectActions();
+    [[nodiscard]] MainActions::State selectionState() const;
     void onSessionChanged();
     void updateActions();
     void updateStatus();
@@ -56,6 +67,10 @@ private:
     MainActions *m_actions = nullptr;
     QTabWidget *m_tabs = nullptr;
     ApartmentsPage *m_apartments = nullptr;
+    BuildingsPage *m_buildings = nullptr;
+    BookingsPage *m_bookings = nullptr;
+    ReviewsPage *m_reviews = nullptr;
+    Commands *m_commands = nullptr;
     QList<TablePage *> m_pages;
     QList<MainActions::State::Page> m_kinds;
     QLabel *m_userLabel = nullptr;

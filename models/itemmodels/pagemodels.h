@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "itemmodels/querytablemodel.h"
+#include "query/bookingquery.h"
+#include "query/buildingquery.h"
+#include "query/reviewquery.h"
+
+namespace rentdesk::itemmodels {
+
+// The tables of the Buildings, Bookings and Reviews pages: their columns over their
+// queries. (Apartments has a class of its own, apartmenttablemodel.h, from before.)
+
+using BuildingTableModel =
+    QueryTableModel<query::BuildingQuery, query::BuildingFilter, query::BuildingSort, query::BuildingRow>;
+using BookingTableModel =
+    QueryTableModel<query::BookingQuery, query::BookingFilter, query::BookingSort, query::BookingRow>;
+using ReviewTableModel = QueryTableModel<query::ReviewQuery, query::ReviewFilter, query::ReviewSort, query::ReviewRow>;
+
+[[nodiscard]] std::unique_ptr<BuildingTableModel> makeBuildingTableModel(std::shared_ptr<db::Database> database);
+[[nodiscard]] std::unique_ptr<BookingTableModel> makeBookingTableModel(std::shared_ptr<db::Database> database);
+[[nodiscard]] std::unique_ptr<ReviewTableModel> makeReviewTableModel(std::shared_ptr<db::Database> database);
+
+// Column numbers the pages refer to.
+namespace BuildingColumns {
+enum { Name, Address, City, Floors, YearBuilt, Apartments, Owner, Created };
+}
+namespace BookingColumns {
+enum { Apartment, Building, City, Renter, Start, End, Nights, Status, Total, Created };
+}
+namespace ReviewColumns {
+enum { Kind, Rating, Author, Target, Text, Created, Updated };
+}
+
+} // namespace rentdesk::itemmodels

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bookings/bookingspage.h"
+
+#include "domain/enums.h"
+#include "itemmodels/cellformat.h"
+#include "mainwindow/workspace.h"
+#include "pages/detailshtml.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+
+namespace rentdesk::views {
+
+using namespace Qt::StringLiterals;
+
+BookingsPage::BookingsPage(Workspace &workspace, QWidget *parent)
+    : TablePage(u"bookings"_s, itemmodels::makeBookingTableModel(workspace.database).release(), parent)
+    , m_workspace(workspace)
+    , m_model(static_cast<itemmodels::BookingTableModel *>(model()))
+{
+    auto *bar = new QWidget(this);
+    m_status = new QComboBox(bar);
+    m_status->setObjectName(u"bookingStatusCombo"_s);
+    m_status->addItem(tr("Every status"));
+    for (const auto status :
+         { domain::BookingStatus::Requested, domain::BookingStatus::Confirmed, domain::BookingStatus::Declined,
+           domain::BookingStatus::Cancelled, domain::BookingStatus::Completed })
+        m_status->addItem(domain::displayName(status), domain::toCode(status));
+    m_between = new QCheckBox(tr("Staying between"), bar);
+    m_between->setObjectName(u"bookingBetweenCheck"_s);
+    m_from = new QDateEdit(workspace.clock.today(), bar);
+    m_from->setObjectName(u"bookingFromEdit"_s);
+    m_from->setCalendarPopup(true);
+    m_to = new QDateEdit(workspace.clock.today().addMonths(1), bar);
+    m_to->setObjectName(u"bookingToEdit"_s);
+    m_to->setCalendarPopup(true);
+    m_from->setEnabled(false);
+    m_to->setEnabled(false);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_status);
+    layout->addWidget(m_between);
+    layout->addWidget(m_from);
+    layout->addWidget(new QLabel(tr("and"), bar));
+    layout->addWidget(m_to);
+    layout->addStretch(1);
+    setFilterBar(bar);
+
+    connect(m_status, &QComboBox::currentIndexChanged, this, &BookingsPage::applyFilter);
+    connect(m_between, &QCheckBox::toggled, this, [this](bool on) {
+        m_from->setEnabled(on);
+        m_to->setEnabled(on);
+        applyFilter();
+    });
+    connect(m_from, &QDateEdit::dateChanged, this, &BookingsPage::applyFilter);
+    connect(m_to, &QDateEdit::dateChanged, this, &BookingsPage::applyFilter);
+}
+
+BookingsPage::~BookingsPage() = default;
+
+std::optional<query::BookingRow> BookingsPage::current() const
+{
+    const int row = currentRow();
+    return row < 0 ? std::nullopt : m_model->rowData(row);
+}
+
+void BookingsPage::updateForUser()
+{
+    applyFilter();
+}
+
+void BookingsPage::applyFilter()
+{
+    query::BookingFilter filter;
+    filter.viewer = m_workspace.session.userId();
+    if (filter.viewer.isNull()) {
+        // Bookings are private: nobody signed in sees none (and asks nothing).
+        m_model->setFilter(filter);
+        return;
+    }
+    if (const QVariant status = m_status->currentData(); status.isValid()) {
+        if (auto parsed = domain::fromCode<domain::BookingStatus>(status.toString()))
+            filter.status = *parsed;
+    }
+    if (m_between->isChecked()) {
+        filter.from = m_from->date();
+        filter.to = m_to->date();
+    }
+    m_model->setFilter(filter);
+}
+
+QString BookingsPage::countText(qint64 count) const
+{
+    return tr("%n booking(s)", nullptr, int(std::min<qint64>(count, INT_MAX)));
+}
+
+QString BookingsPage::emptyText() const
+{
+    if (!m_workspace.session.isSignedIn())
+        return tr("Sign in to see your bookings.");
+    if (m_model->lastError())
+        return m_model->lastError()->message;
+    if (m_model->filter().status || m_model->filter().from)
+        return tr("No booking matches these filters.");
+    return m_workspace.session.isLandlord()
+        ? tr("No one has asked for your apartments yet. Requests appear here for you to confirm or decline.")
+        : tr("You have no bookings yet. Find an apartment on the Apartments page and choose Request booking.");
+}
+
+QString BookingsPage::detailsHtml(const QUuid &id) const
+{
+    if (id.isNull())
+        return tr("<p>Select a booking to see its stay, price and people.</p>");
+    const auto row = current();
+    if (!row)
+        return {};
+    const domain::Booking &b = row->booking;
+    return detailshtml::heading(tr("%1, apartment %2").arg(row->buildingName, row->apartmentNumber))
+        + detailshtml::paragraph({ row->address, row->city })
+        + detailshtml::paragraph({ tr("%1 – %2 (%n night(s))", nullptr, int(b.nights()))
+                                       .arg(itemmodels::formatDate(b.startDate), itemmodels::formatDate(b.endDate)),
+                                   tr("Total: %1").arg(itemmodels::formatMoney(b.totalPrice)),
+                                   tr("Status: %1").arg(domain::displayName(b.status)) })
+        + detailshtml::paragraph({ tr("Renter: %1").arg(row->renterName), tr("Owner: %1").arg(row->ownerName) });
+}
+
+} // namespace rentdesk::views

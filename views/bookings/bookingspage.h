@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "itemmodels/pagemodels.h"
+#include "pages/tablepage.h"
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+
+namespace rentdesk::views {
+
+struct Workspace;
+
+// Bookings: a renter's own, or the requests and stays of a landlord's apartments, by
+// status and by dates; what Confirm, Decline and Cancel act on.
+class BookingsPage final : public TablePage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BookingsPage)
+
+public:
+    explicit BookingsPage(Workspace &workspace, QWidget *parent = nullptr);
+    ~BookingsPage() override;
+
+    [[nodiscard]] itemmodels::BookingTableModel *bookings() const { return m_model; }
+    [[nodiscard]] std::optional<query::BookingRow> current() const;
+    void updateForUser();
+
+protected:
+    QString countText(qint64 count) const override;
+    QString emptyText() const override;
+    QString detailsHtml(const QUuid &id) const override;
+
+private:
+    void applyFilter();
+
+    Workspace &m_workspace;
+    itemmodels::BookingTableModel *m_model;
+    QComboBox *m_status = nullptr;
+    QCheckBox *m_between = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+};
+
+} // namespace rentdesk::views

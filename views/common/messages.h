@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+class QWidget;
+
+namespace rentdesk::views {
+
+// The questions and notices the window puts to the user in message boxes, with a hook for
+// tests (as KeePassXC's MessageBox::setNextAnswer): a test says the next answer, and no
+// box opens; every question and notice is remembered for the test to read.
+namespace messages {
+
+// "Delete this building?" with a button that says what happens; true when confirmed.
+[[nodiscard]] bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &action);
+// A refusal or a failure, said once.
+void tell(QWidget *parent, const QString &title, const QString &text);
+
+// For tests: the answer to give to the next confirm() instead of asking (and tell() then
+// opens no box either while answers are set).
+void setNextAnswer(std::optional<bool> answer);
+// For tests: the text of the last question or notice.
+[[nodiscard]] QString lastText();
+
+} // namespace messages
+
+} // namespace rentdesk::views

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow/commands.h"
+
+#include "apartments/apartmentspage.h"
+#include "bookings/bookingspage.h"
+#include "buildings/buildingspage.h"
+#include "common/messages.h"
+#include "domain/enums.h"
+#include "editors/apartmenteditor.h"
+#include "editors/bookingrequestdialog.h"
+#include "editors/buildingeditor.h"
+#include "editors/revieweditor.h"
+#include "itemmodels/cellformat.h"
+#include "mainwindow/workspace.h"
+#include "query/bookingquery.h"
+#include "query/buildingquery.h"
+#include "reviews/reviewspage.h"
+
+namespace rentdesk::views {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The signed-in landlord's buildings, for the apartment editor's choice.
+QList<domain::Building> buildingsOf(const Workspace &workspace)
+{
+    query::BuildingFilter filter;
+    filter.ownerId = workspace.session.userId();
+    QList<domain::Building> result;
+    const auto rows = query::BuildingQuery(workspace.database).fetch(filter, {}, 0, query::BuildingQuery::MaxLimit);
+    for (const query::BuildingRow &row : rows.value_or(QList<query::BuildingRow>()))
+        result.append(row.building);
+    return result;
+}
+
+} // namespace
+
+Commands::Commands(Workspace &workspace, QWidget *window, Pages pages)
+    : QObject(window)
+    , m_workspace(workspace)
+    , m_window(window)
+    , m_pages(pages)
+{
+}
+
+Commands::~Commands() = default;
+
+void Commands::newBuilding()
+{
+    BuildingEditor editor(m_workspace.listings, m_workspace.session.userId(), std::nullopt, m_window);
+    if (editor.exec() == QDialog::Accepted)
+        Q_EMIT changed();
+}
+
+void Commands::newApartment()
+{
+    ApartmentEditor editor(m_workspace.listings, m_workspace.session.userId(), buildingsOf(m_workspace), std::nullopt,
+                           m_window);
+    if (const auto building = m_pages.buildings->current())
+        editor.selectBuilding(building->building.id);
+    if (editor.exec() == QDialog::Accepted)
+        Q_EMIT changed();
+}
+
+void Commands::edit(QWidget *page)
+{
+    if (page == m_pages.buildings)
+        editBuilding();
+    else if (page == m_pages.apartments)
+        editApartment();
+    else if (page == m_pages.reviews)
+        editReview();
+}
+
+void Commands::editBuilding()
+{
+    const auto row = m_pages.buildings->current();
+    if (!row)
+        return;
+    BuildingEditor editor(m_workspace.listings, m_workspace.session.userId(), row->building, m_window);
+    if (editor.exec() == QDialog::Accepted)
+        Q_EMIT changed();
+}
+
+void Commands::editApartment()
+{
+    const auto row = m_pages.apartments->current();
+    if (!row)
+        return;
+    ApartmentEditor editor(m_workspace.listings, m_workspace.session.userId(), buildingsOf(m_workspace), row->apartment,
+                           m_window);
+    if (editor.exec() == QDialog::Accepted)
+        Q_EMIT changed();
+}
+
+void Commands::editReview()
+{
+    const auto row = m_pages.reviews->current();
+    if (!row)
+        return;
+    ReviewEditor editor(m_workspace.reviews, m_workspace.session.userId(), row->review, row->targetName, m_window);
+    if (editor.exec() == QDialog::Accepted)
+        Q_EMIT changed();
+}
+
+void Commands::remove(QWidget *page)
+{
+    const QUuid actor = m_workspace.session.userId();
+    services::Result<void> done;
+    if (page == m_pages.buildings) {
+        const auto row = m_pages.buildings->current();
+        if (!row
+            || !messages::confirm(m_window, tr("Delete building"),
+                                  tr("Delete the building “%1”? This cannot be undone.").arg(row->building.name),
+                                  tr("Delete building")))
+            return;
+        done = m_workspace.listings.deleteBuilding(actor, row->building.id);
+    } else if (page == m_pages.apartments) {
+        const auto row = m_pages.apartments->current();
+        if (!row
+            || !messages::confirm(
+                m_window, tr("Delete apartment"),
+                tr("Delete apartment %1 in “%2”? This cannot be undone.").arg(row->apartment.number, row->buildingName),
+                tr("Delete apartment")))
+            return;
+        done = m_workspace.listings.deleteApartment(actor, row->apartment.id);
+    } else if (page == m_pages.reviews) {
+        const auto row = m_pages.reviews->current();
+        if (!row
+            || !messages::confirm(m_window, tr("Delete review"), tr("Delete your review of %1?").arg(row->targetName),
+                                  tr("Delete review")))
+            return;
+        done = m_workspace.reviews.remove(actor, row->review.id);
+    } else {
+        return;
+    }
+    if (!done) {
+        messages::tell(m_window, tr("Not deleted"), done.error().message);
+        return;
+    }
+    Q_EMIT changed();
+}
+
+void Commands::requestBooking()
+{
+    const auto row = m_pages.apartments->current();
+    if (!row)
+        return;
+    const QDate today = m_workspace.clock.today();
+    const auto taken = query::BookingQuery(m_workspace.database)
+                           .takenDates(row->apartment.id, today, today.addYears(2))
+                           .value_or(QList<std::pair<QDate, QDate>>());
+    BookingRequestDialog dialog(m_workspace.bookings, m_workspace.session.userId(), row->apartment,
+                                tr("%1, apartment %2").arg(row->buildingName, row->apartment.number), taken, today,
+                                m_window);
+    if (dialog.exec() == QDialog::Accepted)
+        Q_EMIT changed();
+}
+
+void Commands::confirmBooking()
+{
+    const auto row = m_pages.bookings->current();
+    if (!row)
+        return;
+    const domain::Booking &b = row->booking;
+    if (!messages::confirm(m_window, tr("Confirm booking"),
+                           tr("Confirm %1's stay in apartment %2 from %3 to %4? Requests for overlapping dates are "
+                              "declined, and everyone is told by e-mail.")
+                               .arg(row->renterName, row->apartmentNumber, itemmodels::formatDate(b.startDate),
+                                    itemmodels::formatDate(b.endDate)),
+                           tr("Confirm")))
+        return;
+    if (auto done = m_workspace.bookings.confirm(m_workspace.session.userId(), b.id); !done) {
+        messages::tell(m_window, tr("Not confirmed"), done.error().message);
+        return;
+    }
+    Q_EMIT changed();
+}
+
+void Commands::declineBooking()
+{
+    const auto row = m_pages.bookings->current();
+    if (!row
+        || !messages::confirm(m_window, tr("Decline booking"),
+                              tr("Decline %1's request for apartment %2?").arg(row->renterName, row->apartmentNumber),
+                              tr("Decline")))
+        return;
+    if (auto done = m_workspace.bookings.decline(m_workspace.session.userId(), row->booking.id); !done) {
+        messages::tell(m_window, tr("Not declined"), done.error().message);
+        return;
+    }
+    Q_EMIT changed();
+}
+
+void Commands::cancelBooking()
+{
+    const auto row = m_pages.bookings->current();
+    if (!row
+        || !messages::confirm(m_window, tr("Cancel booking"),
+                              tr("Cancel your booking of apartment %1 from %2?")
+                                  .arg(row->apartmentNumber, itemmodels::formatDate(row->booking.startDate)),
+                              tr("Cancel booking")))
+        return;
+    if (auto done = m_workspace.bookings.cancel(m_workspace.session.userId(), row->booking.id); !done) {
+        messages::tell(m_window, tr("Not cancelled"), done.error().message);
+        return;
+    }
+    Q_EMIT changed();
+}
+
+void Commands::writeReview(QWidget *page)
+{
+    services::ReviewService::Target target;
+    QString title;
+    if (page == m_pages.apartments) {
+        const auto row = m_pages.apartments->current();
+        if (!row)
+            return;
+        target = { domain::ReviewKind::Apartment, row->apartment.id };
+        title = tr("%1, apartment %2").arg(row->buildingName, row->apartment.number);
+    } else if (page == m_pages.bookings) {
+        const auto row = m_pages.bookings->current();
+        if (!row)
+            return;
+        if (m_workspace.session.isLandlord()) {
+            target = { domain::ReviewKind::Renter, row->booking.renterId };
+            title = row->renterName;
+        } else {
+            target = { domain::ReviewKind::Landlord, row->ownerId };
+            title = row->ownerName;
+        }
+    } else {
+        return;
+    }
+    // Said before the form opens: no stay yet, or already reviewed.
+    if (auto allowed = m_workspace.reviews.canReview(m_workspace.session.userId(), target); !allowed) {
+        messages::tell(m_window, tr("Cannot review"), allowed.error().message);
+        return;
+    }
+    ReviewEditor editor(m_workspace.reviews, m_workspace.session.userId(), target, title, m_window);
+    if (editor.exec() == QDialog::Accepted)
+        Q_EMIT changed();
+}
+
+} // namespace rentdesk::views

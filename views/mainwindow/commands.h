@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+
+class QWidget;
+
+namespace rentdesk::views {
+
+class ApartmentsPage;
+class BookingsPage;
+class BuildingsPage;
+class ReviewsPage;
+struct Workspace;
+
+// What the main window's actions do: open the editor for the selected row or a new one,
+// ask before deleting or deciding, call the service as the signed-in user, and say why
+// when the service refuses. Announces each change so that the window reads its tables
+// again.
+class Commands final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Commands)
+
+public:
+    struct Pages
+    {
+        BuildingsPage *buildings;
+        ApartmentsPage *apartments;
+        BookingsPage *bookings;
+        ReviewsPage *reviews;
+    };
+    Commands(Workspace &workspace, QWidget *window, Pages pages);
+    ~Commands() override;
+
+    void newBuilding();
+    void newApartment();
+    // On the page showing: a building, an apartment or a review.
+    void edit(QWidget *page);
+    void remove(QWidget *page);
+    void requestBooking();
+    void confirmBooking();
+    void declineBooking();
+    void cancelBooking();
+    // The apartment (Apartments page), or the other person of a booking (Bookings page).
+    void writeReview(QWidget *page);
+
+Q_SIGNALS:
+    // Something was saved: tables and counts are to be read again.
+    void changed();
+
+private:
+    void editBuilding();
+    void editApartment();
+    void editReview();
+
+    Workspace &m_workspace;
+    QWidget *m_window;
+    Pages m_pages;
+};
+
+} // namespace rentdesk::views
