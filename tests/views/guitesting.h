@@ -2,10 +2,12 @@
 #pragma once
 
 #include <QAbstractSpinBox>
+#include <QCalendarWidget>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QTest>
 
 // What the editor tests do as a person would: type into inputs by their object names and
@@ -51,6 +53,37 @@ inline QStringList visibleErrors(const QDialog &dialog)
             names << label->objectName();
     }
     return names;
+}
+
+// The calendar's grid of days.
+inline QTableView *dayGrid(QCalendarWidget *calendar)
+{
+    return calendar->findChild<QTableView *>();
+}
+
+// Where the calendar draws a day of the month it shows (or one of the days of the months
+// before and after that fill its first and last rows).
+inline QPoint dayCentre(QCalendarWidget *calendar, QDate date)
+{
+    QTableView *grid = dayGrid(calendar);
+    const QAbstractItemModel *model = grid->model();
+    const QDate first(calendar->yearShown(), calendar->monthShown(), 1);
+    // The first cell reading "1" is the first of the month; the other days follow row by row.
+    for (int row = 0; row < model->rowCount(); ++row) {
+        for (int column = 0; column < model->columnCount(); ++column) {
+            if (model->index(row, column).data().toString() != QStringLiteral("1"))
+                continue;
+            const qint64 cell = row * model->columnCount() + column + first.daysTo(date);
+            const QModelIndex index = model->index(int(cell / model->columnCount()), int(cell % model->columnCount()));
+            return grid->visualRect(index).center();
+        }
+    }
+    return {};
+}
+
+inline void clickDay(QCalendarWidget *calendar, QDate date)
+{
+    QTest::mouseClick(dayGrid(calendar)->viewport(), Qt::LeftButton, {}, dayCentre(calendar, date));
 }
 
 } // namespace rentdesk::test

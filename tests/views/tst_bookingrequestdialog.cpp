@@ -10,7 +10,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
+using rentdesk::test::clickDay;
 using rentdesk::test::clickSave;
+using rentdesk::test::dayCentre;
+using rentdesk::test::dayGrid;
 using rentdesk::test::showsError;
 using rentdesk::test::visibleErrors;
 using views::BookingRequestDialog;
@@ -18,36 +21,6 @@ using views::BookingRequestDialog;
 namespace {
 
 const QDate Today(2026, 6, 1); // the fixture's clock
-
-QTableView *dayGrid(QCalendarWidget *calendar)
-{
-    return calendar->findChild<QTableView *>();
-}
-
-// Where the calendar draws a day of the month it shows (or one of the days of the months
-// before and after that fill its first and last rows).
-QPoint dayCentre(QCalendarWidget *calendar, QDate date)
-{
-    QTableView *grid = dayGrid(calendar);
-    const QAbstractItemModel *model = grid->model();
-    const QDate first(calendar->yearShown(), calendar->monthShown(), 1);
-    // The first cell reading "1" is the first of the month; the other days follow row by row.
-    for (int row = 0; row < model->rowCount(); ++row) {
-        for (int column = 0; column < model->columnCount(); ++column) {
-            if (model->index(row, column).data().toString() != u"1"_s)
-                continue;
-            const qint64 cell = row * model->columnCount() + column + first.daysTo(date);
-            const QModelIndex index = model->index(int(cell / model->columnCount()), int(cell % model->columnCount()));
-            return grid->visualRect(index).center();
-        }
-    }
-    return {};
-}
-
-void clickDay(QCalendarWidget *calendar, QDate date)
-{
-    QTest::mouseClick(dayGrid(calendar)->viewport(), Qt::LeftButton, {}, dayCentre(calendar, date));
-}
 
 } // namespace
 
