@@ -2085,6 +2085,38 @@
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Apartments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the apartments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;uildings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the buildings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;ookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revie&amp;ws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -2132,10 +2164,6 @@
         <source>B&amp;ookings</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Re&amp;views</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n change(s) to sync</source>
         <translation>
@@ -2156,6 +2184,10 @@
             <numerusform>%n failed</numerusform>
             <numerusform>%n failed</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Revie&amp;ws</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2096,6 +2096,38 @@
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
+    <message>
+        <source>&amp;Apartments</source>
+        <translation>&amp;Квартиры</translation>
+    </message>
+    <message>
+        <source>Go to the apartments</source>
+        <translation>Перейти к квартирам</translation>
+    </message>
+    <message>
+        <source>B&amp;uildings</source>
+        <translation>&amp;Дома</translation>
+    </message>
+    <message>
+        <source>Go to the buildings</source>
+        <translation>Перейти к домам</translation>
+    </message>
+    <message>
+        <source>B&amp;ookings</source>
+        <translation>Брони&amp;рования</translation>
+    </message>
+    <message>
+        <source>Go to the bookings</source>
+        <translation>Перейти к бронированиям</translation>
+    </message>
+    <message>
+        <source>Revie&amp;ws</source>
+        <translation>Отз&amp;ывы</translation>
+    </message>
+    <message>
+        <source>Go to the reviews</source>
+        <translation>Перейти к отзывам</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -2141,11 +2173,7 @@
     </message>
     <message>
         <source>B&amp;ookings</source>
-        <translation>&amp;Бронирования</translation>
-    </message>
-    <message>
-        <source>Re&amp;views</source>
-        <translation>О&amp;тзывы</translation>
+        <translation>Брони&amp;рования</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) to sync</source>
@@ -2170,6 +2198,10 @@
             <numerusform>%n не отправлены</numerusform>
             <numerusform>%n не отправлено</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Revie&amp;ws</source>
+        <translation>Отз&amp;ывы</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,8 @@ LoginDialog::LoginDialog(Workspace &workspace, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     setMinimumWidth(420);
+    // Typing starts in the e-mail field, whatever the style's default focus would be.
+    m_email->setFocus();
 }
 
 LoginDialog::~LoginDialog() = default;

@@ -63,6 +63,14 @@ MainActions::MainActions(QWidget *window)
                        tr("Review the selected apartment, landlord or renter after a stay"),
                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     refresh = make(window, u"refreshAction"_s, tr("Re&fresh"), tr("Read the tables again"), QKeySequence::Refresh);
+    showApartments = make(window, u"showApartmentsAction"_s, tr("&Apartments"), tr("Go to the apartments"),
+                          QKeySequence(Qt::CTRL | Qt::Key_1));
+    showBuildings = make(window, u"showBuildingsAction"_s, tr("B&uildings"), tr("Go to the buildings"),
+                         QKeySequence(Qt::CTRL | Qt::Key_2));
+    showBookings = make(window, u"showBookingsAction"_s, tr("B&ookings"), tr("Go to the bookings"),
+                        QKeySequence(Qt::CTRL | Qt::Key_3));
+    showReviews = make(window, u"showReviewsAction"_s, tr("Revie&ws"), tr("Go to the reviews"),
+                       QKeySequence(Qt::CTRL | Qt::Key_4));
     about = make(window, u"aboutAction"_s, tr("&About RentDesk"), tr("Version and licence"));
     about->setMenuRole(QAction::AboutRole);
     update({});
@@ -114,6 +122,8 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     reviews->addAction(writeReview);
 
     QMenu *view = menuBar->addMenu(tr("&View"));
+    view->addActions({ showApartments, showBuildings, showBookings, showReviews });
+    view->addSeparator();
     view->addAction(refresh);
 
     QMenu *help = menuBar->addMenu(tr("&Help"));

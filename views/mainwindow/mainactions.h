@@ -57,6 +57,11 @@ public:
     QAction *cancelBooking = nullptr;
     QAction *writeReview = nullptr;
     QAction *refresh = nullptr;
+    // Go to a page: Ctrl+1 … Ctrl+4, in the order of the tabs.
+    QAction *showApartments = nullptr;
+    QAction *showBuildings = nullptr;
+    QAction *showBookings = nullptr;
+    QAction *showReviews = nullptr;
     QAction *about = nullptr;
 };
 

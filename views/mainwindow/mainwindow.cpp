@@ -56,7 +56,7 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     addPage(m_apartments, tr("&Apartments"), Page::Apartments);
     addPage(m_buildings, tr("B&uildings"), Page::Buildings);
     addPage(m_bookings, tr("B&ookings"), Page::Bookings);
-    addPage(m_reviews, tr("Re&views"), Page::Reviews);
+    addPage(m_reviews, tr("Revie&ws"), Page::Reviews);
     m_commands = new Commands(workspace, this, { m_buildings, m_apartments, m_bookings, m_reviews });
     connect(m_commands, &Commands::changed, this, &MainWindow::refreshAll);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
@@ -129,6 +129,10 @@ void MainWindow::connectActions()
     connect(a.declineBooking, &QAction::triggered, m_commands, &Commands::declineBooking);
     connect(a.cancelBooking, &QAction::triggered, m_commands, &Commands::cancelBooking);
     connect(a.writeReview, &QAction::triggered, this, [this] { m_commands->writeReview(currentPage()); });
+    connect(a.showApartments, &QAction::triggered, this, [this] { showPage(m_apartments); });
+    connect(a.showBuildings, &QAction::triggered, this, [this] { showPage(m_buildings); });
+    connect(a.showBookings, &QAction::triggered, this, [this] { showPage(m_bookings); });
+    connect(a.showReviews, &QAction::triggered, this, [this] { showPage(m_reviews); });
     // Double click or Return: edit what is one's own, else the natural next step.
     for (TablePage *page : std::as_const(m_pages)) {
         connect(page, &TablePage::activated, this, [this] {
