@@ -1662,6 +1662,14 @@
         <source>Owner: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2), rating %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reviews about them yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::BuildingEditor</name>

@@ -1670,6 +1670,14 @@
         <source>Owner: %1</source>
         <translation>Владелец: %1</translation>
     </message>
+    <message>
+        <source>%1 (%2), rating %3</source>
+        <translation>%1 (%2), рейтинг %3</translation>
+    </message>
+    <message>
+        <source>No reviews about them yet.</source>
+        <translation>Отзывов о нём или о ней пока нет.</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::BuildingEditor</name>

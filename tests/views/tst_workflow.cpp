@@ -231,6 +231,10 @@ private Q_SLOTS:
         const QModelIndex status = bookings->model()->index(0, itemmodels::BookingColumns::Status);
         QCOMPARE(status.data().toString(), u"Requested"_s);
         selectRow(bookings, 0);
+        // The detail pane shows the renter, with what others wrote about them.
+        QVERIFY(child<QTextBrowser>(m_window.get(), u"bookingsDetails"_s)
+                    ->toPlainText()
+                    .contains(u"Roman Renter (Renter), rating not rated"_s));
         views::messages::setNextAnswer(true);
         QVERIFY(m_window->actions().confirmBooking->isEnabled());
         m_window->actions().confirmBooking->trigger();

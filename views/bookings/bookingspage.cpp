@@ -5,6 +5,7 @@
 #include "itemmodels/cellformat.h"
 #include "mainwindow/workspace.h"
 #include "pages/detailshtml.h"
+#include "query/detailsquery.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -124,7 +125,21 @@ QString BookingsPage::detailsHtml(const QUuid &id) const
                                        .arg(itemmodels::formatDate(b.startDate), itemmodels::formatDate(b.endDate)),
                                    tr("Total: %1").arg(itemmodels::formatMoney(b.totalPrice)),
                                    tr("Status: %1").arg(domain::displayName(b.status)) })
-        + detailshtml::paragraph({ tr("Renter: %1").arg(row->renterName), tr("Owner: %1").arg(row->ownerName) });
+        + detailshtml::paragraph({ tr("Renter: %1").arg(row->renterName), tr("Owner: %1").arg(row->ownerName) })
+        + personHtml(m_workspace.session.userId() == b.renterId ? row->ownerId : b.renterId);
+}
+
+QString BookingsPage::personHtml(const QUuid &person) const
+{
+    // The other side of the booking: what others wrote about them.
+    const auto details = query::DetailsQuery(m_workspace.database).user(person);
+    if (!details)
+        return {};
+    return u"<h4>%1</h4>"_s.arg(tr("%1 (%2), rating %3")
+                                    .arg(details->displayName, domain::displayName(details->role),
+                                         itemmodels::formatRating(details->rating))
+                                    .toHtmlEscaped())
+        + detailshtml::reviews(details->reviewsAbout, tr("No reviews about them yet."));
 }
 
 } // namespace rentdesk::views

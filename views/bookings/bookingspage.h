@@ -34,6 +34,7 @@ protected:
 
 private:
     void applyFilter();
+    [[nodiscard]] QString personHtml(const QUuid &person) const;
 
     Workspace &m_workspace;
     itemmodels::BookingTableModel *m_model;
