@@ -6,6 +6,7 @@
 #include "i18n/translator.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/workspace.h"
+#include "reviews/reviewspage.h"
 #include "testsupport.h"
 
 #include <QAction>
@@ -199,6 +200,32 @@ private Q_SLOTS:
         window.actions().signOut->trigger();
         QVERIFY(!session.isSignedIn());
         QVERIFY(!window.actions().newBuilding->isEnabled());
+    }
+
+    // Sort order, column widths and the page persist from one window to the next.
+    void windowStatePersists()
+    {
+        QSettings().clear();
+        services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, services::Mode::Standalone, session);
+        {
+            MainWindow window(workspace);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *table = window.findChild<QTableView *>(u"apartmentsTable"_s);
+            table->sortByColumn(itemmodels::ApartmentTableModel::Area, Qt::DescendingOrder);
+            table->setColumnWidth(itemmodels::ApartmentTableModel::Number, 171);
+            window.showPage(window.reviewsPage());
+            window.close();
+        }
+        MainWindow again(workspace);
+        auto *table = again.findChild<QTableView *>(u"apartmentsTable"_s);
+        QCOMPARE(again.apartmentsPage()->apartments()->sortColumn(), int(itemmodels::ApartmentTableModel::Area));
+        QCOMPARE(again.apartmentsPage()->apartments()->sortOrder(), Qt::DescendingOrder);
+        QCOMPARE(table->columnWidth(itemmodels::ApartmentTableModel::Number), 171);
+        QCOMPARE(again.findChild<QTabWidget *>(u"pageTabs"_s)->currentWidget(),
+                 static_cast<QWidget *>(again.reviewsPage()));
+        QSettings().clear();
     }
 
     void menusAreTranslated()

@@ -286,6 +286,25 @@ private Q_SLOTS:
         QVERIFY(views::messages::lastText().contains(u"already"_s));
     }
 
+    // Delete asks first, and says why when the service refuses.
+    void deletingAskesFirstAndSaysWhyNot()
+    {
+        signIn(u"lena@example.org"_s);
+        m_window->showPage(m_window->buildingsPage());
+        QTableView *buildings = table(u"buildings"_s);
+        QTRY_COMPARE(buildings->model()->rowCount(), 1);
+        selectRow(buildings, 0);
+        QVERIFY(m_window->actions().remove->isEnabled());
+        views::messages::setNextAnswer(false); // "Cancel": nothing happens
+        m_window->actions().remove->trigger();
+        QVERIFY(views::messages::lastText().contains(u"Riverside House"_s));
+        QCOMPARE(buildings->model()->rowCount(), 1);
+        views::messages::setNextAnswer(true); // "Delete building": refused, with the reason
+        m_window->actions().remove->trigger();
+        QVERIFY2(views::messages::lastText().contains(u"apartment"_s), qPrintable(views::messages::lastText()));
+        QCOMPARE(buildings->model()->rowCount(), 1);
+    }
+
     void cleanupTestCase()
     {
         m_window.reset();
