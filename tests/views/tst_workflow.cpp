@@ -287,7 +287,7 @@ private Q_SLOTS:
     }
 
     // Delete asks first, and says why when the service refuses.
-    void deletingAskesFirstAndSaysWhyNot()
+    void deletingAsksFirstAndSaysWhyNot()
     {
         signIn(u"lena@example.org"_s);
         m_window->showPage(m_window->buildingsPage());

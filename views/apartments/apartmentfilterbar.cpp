@@ -6,13 +6,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace rentdesk::views {
 
@@ -64,11 +64,15 @@ ApartmentFilterBar::ApartmentFilterBar(QWidget *parent)
     m_text->setObjectName(u"searchEdit"_s);
     m_text->setPlaceholderText(tr("Search address, city, description…"));
     m_text->setClearButtonEnabled(true);
+    m_text->setMinimumWidth(m_text->fontMetrics().averageCharWidth() * 28);
     m_text->setToolTip(tr("Every word must appear; the last one may be unfinished."));
 
     m_city = new QComboBox(this);
     m_city->setObjectName(u"cityCombo"_s);
     m_city->addItem(tr("All cities"));
+    // Long city names scroll in the list rather than widen the bar.
+    m_city->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_city->setMinimumContentsLength(12);
 
     m_currency = new QComboBox(this);
     m_currency->setObjectName(u"currencyCombo"_s);
@@ -119,13 +123,17 @@ ApartmentFilterBar::ApartmentFilterBar(QWidget *parent)
     clearButton->setToolTip(tr("Show every apartment again."));
     connect(clearButton, &QPushButton::clicked, this, &ApartmentFilterBar::clear);
 
-    auto *grid = new QGridLayout(this);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(m_text, 0, 0, 1, 3);
-    grid->addWidget(m_city, 0, 3);
-    grid->addWidget(m_status, 0, 4);
-    grid->addWidget(m_rating, 0, 5);
-    grid->addWidget(clearButton, 0, 6);
+    // Two rows: what most people set first, then prices, rooms and dates.
+    auto *first = new QHBoxLayout;
+    first->addWidget(m_text, 1);
+    first->addWidget(m_city);
+    first->addWidget(m_status);
+    first->addWidget(m_rating);
+    first->addWidget(new QLabel(tr("Furnished"), this));
+    first->addWidget(m_furnished);
+    first->addWidget(new QLabel(tr("Pets"), this));
+    first->addWidget(m_pets);
+    first->addWidget(clearButton);
     auto *second = new QHBoxLayout;
     second->addWidget(m_currency);
     second->addWidget(m_minPrice);
@@ -136,14 +144,12 @@ ApartmentFilterBar::ApartmentFilterBar(QWidget *parent)
     second->addWidget(m_freeFrom);
     second->addWidget(new QLabel(tr("to"), this));
     second->addWidget(m_freeTo);
-    second->addWidget(new QLabel(tr("Furnished"), this));
-    second->addWidget(m_furnished);
-    second->addWidget(new QLabel(tr("Pets"), this));
-    second->addWidget(m_pets);
     second->addWidget(m_mine);
     second->addStretch(1);
-    grid->addLayout(second, 1, 0, 1, 7);
-    grid->setColumnStretch(0, 1);
+    auto *rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->addLayout(first);
+    rows->addLayout(second);
 
     connect(m_text, &QLineEdit::textChanged, this, &ApartmentFilterBar::changed);
     for (QComboBox *box : { m_city, m_currency, m_status, m_rating, m_furnished, m_pets })
