@@ -1030,6 +1030,13 @@
     </message>
 </context>
 <context>
+    <name>MailTemplates</name>
+    <message>
+        <source>The mail cannot be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Mode</name>
     <message>
         <source>The database does not say whether it is standalone or connected (it says “%1”).</source>

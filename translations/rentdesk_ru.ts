@@ -1033,6 +1033,13 @@
     </message>
 </context>
 <context>
+    <name>MailTemplates</name>
+    <message>
+        <source>The mail cannot be written: %1</source>
+        <translation>Письмо не удаётся составить: %1</translation>
+    </message>
+</context>
+<context>
     <name>Mode</name>
     <message>
         <source>The database does not say whether it is standalone or connected (it says “%1”).</source>
