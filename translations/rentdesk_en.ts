@@ -1044,6 +1044,17 @@
     </message>
 </context>
 <context>
+    <name>OutboxStore</name>
+    <message>
+        <source>A queued mail cannot be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mail is no longer waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Passwords</name>
     <message>
         <source>Use at least %1 characters.</source>

@@ -1047,6 +1047,17 @@
     </message>
 </context>
 <context>
+    <name>OutboxStore</name>
+    <message>
+        <source>A queued mail cannot be read (%1).</source>
+        <translation>Письмо из очереди не удаётся прочитать (%1).</translation>
+    </message>
+    <message>
+        <source>This mail is no longer waiting to be sent.</source>
+        <translation>Это письмо уже не ждёт отправки.</translation>
+    </message>
+</context>
+<context>
     <name>Passwords</name>
     <message>
         <source>Use at least %1 characters.</source>
