@@ -68,7 +68,7 @@ enum class BodyEncoding { QuotedPrintable, EightBit };
 [[nodiscard]] QByteArray encodeQuotedPrintable(const QByteArray &utf8Text);
 
 // RFC 5322 §3.3, "Tue, 01 Dec 2026 17:59:00 +0300", in English whatever the locale, with the
-// date's own offset from UTC (rounded to whole minutes). Empty for an invalid date.
+// date's own offset from UTC (truncated to whole minutes). Empty for an invalid date.
 [[nodiscard]] QByteArray formatMailDate(const QDateTime &date);
 
 // Doubles a '.' at the start of every line, the first one included (RFC 5321 §4.5.2), and
