@@ -79,6 +79,8 @@ OutboxStore::OutboxStore(std::shared_ptr<db::Database> database, const services:
 {
 }
 
+OutboxStore::~OutboxStore() = default;
+
 std::chrono::milliseconds OutboxStore::backoff(int attempts, double jitter)
 {
     const int doublings = std::clamp(attempts - 1, 0, 30);
@@ -144,9 +146,25 @@ Result<void> OutboxStore::change(const QString &sql, const QUuid &id, const QStr
 
 Result<void> OutboxStore::markSent(const QUuid &id) const
 {
-    return change(u"UPDATE mail_outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, "
-                  "last_error = NULL WHERE id = :id AND status = 'queued'"_s,
-                  id, {}, {});
+    // Once per mail the sender waits on this: prepared once per store, not per mail.
+    if (!m_markSent) {
+        m_markSent = std::make_unique<QSqlQuery>(m_database->connection());
+        if (!m_markSent->prepare(u"UPDATE mail_outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, "
+                                 "last_error = NULL WHERE id = :id AND status = 'queued'"_s)) {
+            m_markSent.reset();
+            return change(u"UPDATE mail_outbox SET status = 'sent' WHERE id = :id AND status = 'queued'"_s, id, {}, {});
+        }
+    }
+    m_markSent->bindValue(u":now"_s, domain::toStoredTimestamp(m_clock.now()));
+    m_markSent->bindValue(u":id"_s, domain::toStoredId(id));
+    if (!m_markSent->exec())
+        return std::unexpected(DomainError(db::classify(m_markSent->lastError(), m_database->connection())));
+    if (m_markSent->numRowsAffected() != 1) {
+        return std::unexpected(
+            DomainError(DomainError::Code::WrongState, u"mail"_s, QString(),
+                        QCoreApplication::translate("OutboxStore", "This mail is no longer waiting to be sent.")));
+    }
+    return {};
 }
 
 Result<void> OutboxStore::markTemporaryFailure(const QUuid &id, const QString &reason, double jitter) const

@@ -14,6 +14,8 @@
 #include <memory>
 #include <optional>
 
+class QSqlQuery;
+
 namespace rentdesk::db {
 class Database;
 }
@@ -47,6 +49,8 @@ class OutboxStore final
 {
 public:
     OutboxStore(std::shared_ptr<db::Database> database, const services::Clock &clock);
+    ~OutboxStore();
+    Q_DISABLE_COPY_MOVE(OutboxStore)
 
     static constexpr std::chrono::seconds FirstDelay { 30 };
     static constexpr std::chrono::seconds LongestDelay { 3600 };
@@ -80,6 +84,7 @@ private:
 
     std::shared_ptr<db::Database> m_database;
     const services::Clock &m_clock;
+    mutable std::unique_ptr<QSqlQuery> m_markSent;
 };
 
 } // namespace rentdesk::mail

@@ -18,7 +18,13 @@ QList<LayeringChecker::Layer> projectLayers()
 {
     return {
         { u"models"_s, { u"QtCore"_s, u"QtSql"_s }, { u"models"_s }, {}, false },
-        { u"net"_s, { u"QtCore"_s, u"QtNetwork"_s, u"QtWebSockets"_s }, { u"net"_s, u"models"_s }, {}, false },
+        // QtDBus only to ask, with a short timeout, whether a keyring answers before QtKeychain
+        // is used (docs/architecture.md).
+        { u"net"_s,
+          { u"QtCore"_s, u"QtNetwork"_s, u"QtWebSockets"_s, u"QtDBus"_s },
+          { u"net"_s, u"models"_s },
+          {},
+          false },
         // Widgets run no SQL: no QtSql, no SQL helpers from models/db, no SQL text. They
         // may hand slow service calls (password hashing) to QtConcurrent's worker threads.
         { u"views"_s,

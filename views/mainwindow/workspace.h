@@ -15,6 +15,10 @@
 namespace rentdesk::db {
 class Database;
 }
+namespace rentdesk::mail {
+class OutboxSender;
+class SecretStore;
+}
 
 namespace rentdesk::views {
 
@@ -53,6 +57,11 @@ struct Workspace
     };
     QList<DemoAccount> demoAccounts;
     QString demoPassword;
+    // The outbox sender on the authority (standalone), else null: the status bar shows its
+    // state, the Mail queue wakes it after a retry.
+    mail::OutboxSender *mailSender = nullptr;
+    // Where the Settings dialog keeps the SMTP password (the keyring, or memory).
+    mail::SecretStore *secrets = nullptr;
 };
 
 } // namespace rentdesk::views
