@@ -4,6 +4,10 @@
 #include "db/database.h"
 #include "demo/demogenerator.h"
 #include "i18n/translator.h"
+#include "mail/outboxsender.h"
+#include "mail/outboxstore.h"
+#include "mail/secretstore.h"
+#include "mailsetup.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/workspace.h"
 #include "services/clock.h"
@@ -113,14 +117,109 @@ struct Application::Private
     std::unique_ptr<services::TimeKeeper> timeKeeper;
     services::Session session;
     std::unique_ptr<views::Workspace> workspace;
+    std::unique_ptr<mail::SecretStore> secrets;
+    std::unique_ptr<mail::OutboxSender> mailSender;
     std::unique_ptr<views::MainWindow> window;
 
     // On the authority (a standalone database), brings bookings and apartments up to
     // today and keeps them there at every midnight. A failure is reported and the run
     // goes on: the data is as the last run left it, and the next day tries again.
     void startTimeKeeper();
+    // On the authority, sends the outbox (DESIGN.md: the standalone desktop sends its own
+    // mail) with this run's mail settings and the password from the environment or keyring.
+    void startMailSender(services::Mode mode);
+    void configureMail(const SavedMail &mail);
     void editSettings();
+    // rentdesk --send-outbox: sends what is due and returns the exit code.
+    int sendOutbox();
 };
+
+int Application::Private::sendOutbox()
+{
+    const auto mode = services::storedMode(database->connection());
+    if (!mode) {
+        printError(mode.error().message);
+        return ExitDatabaseError;
+    }
+    if (!services::isAuthority(*mode)) {
+        printError(QCoreApplication::translate("Application",
+                                               "%1 is a replica of a server account; the server sends its mail.")
+                       .arg(database->path()));
+        return ExitMailConfiguration;
+    }
+    const SavedMail saved = mailFor(options.mail);
+    const auto config = mail::makeMailConfig(saved.smtpUrl, saved.caFile, saved.from);
+    if (!config || !config->isConfigured()) {
+        printError(config ? QCoreApplication::translate("Application",
+                                                        "No mail server is set up: give --smtp URL, or set one up "
+                                                        "in Settings.")
+                          : config.error());
+        return ExitMailConfiguration;
+    }
+    secrets = mail::makeSecretStore();
+    mailSender = std::make_unique<mail::OutboxSender>(database, clock);
+    mail::OutboxSender::Options senderOptions;
+    senderOptions.timeouts = timeoutsFor(options.mail);
+    mailSender->setOptions(senderOptions);
+
+    int sent = 0;
+    int failed = 0;
+    QString lastProblem;
+    QObject::connect(mailSender.get(), &mail::OutboxSender::mailSent, mailSender.get(), [&sent] { ++sent; });
+    QObject::connect(mailSender.get(), &mail::OutboxSender::mailFailed, mailSender.get(),
+                     [&failed, &lastProblem](const QUuid &, const QString &reason) {
+                         ++failed;
+                         lastProblem = reason;
+                     });
+    // Done once nothing is due any more: sent, failed for good, or waiting for a later try.
+    QObject::connect(mailSender.get(), &mail::OutboxSender::drained, QCoreApplication::instance(),
+                     &QCoreApplication::quit, Qt::QueuedConnection);
+    readPassword(*secrets, *config, mailSender.get(),
+                 [this, config = *config](const QString &password, const QString &problem) {
+                     if (!problem.isEmpty())
+                         printError(problem);
+                     mailSender->configure(config, password);
+                 });
+    QCoreApplication::exec();
+
+    const auto waiting = mail::OutboxStore(database, clock).list(domain::MailStatus::Queued, 1000000);
+    QTextStream(stdout) << QCoreApplication::translate("Application", "Mail: %1 sent, %2 not sent, %3 waiting.")
+                               .arg(sent)
+                               .arg(failed)
+                               .arg(waiting ? waiting->size() : 0)
+                        << u'\n';
+    if (failed > 0 && !lastProblem.isEmpty())
+        printError(lastProblem);
+    return failed > 0 ? ExitMailNotAllSent : ExitSuccess;
+}
+
+void Application::Private::startMailSender(services::Mode mode)
+{
+    if (!services::isAuthority(mode))
+        return; // the server sends the mail of a connected replica
+    mailSender = std::make_unique<mail::OutboxSender>(database, clock);
+    mail::OutboxSender::Options senderOptions;
+    senderOptions.timeouts = timeoutsFor(options.mail);
+    mailSender->setOptions(senderOptions);
+    configureMail(mailFor(options.mail));
+}
+
+void Application::Private::configureMail(const SavedMail &mail)
+{
+    const auto config = mail::makeMailConfig(mail.smtpUrl, mail.caFile, mail.from);
+    if (!config) {
+        // Mail waits in the outbox; the status bar says mail is not set up.
+        printError(config.error());
+        mailSender->configure({}, QString());
+        return;
+    }
+    readPassword(*secrets, *config, mailSender.get(),
+                 [this, config = *config](const QString &password, const QString &problem) {
+                     if (!problem.isEmpty())
+                         printError(problem);
+                     mailSender->configure(config, password);
+                 });
+}
 
 void Application::Private::editSettings()
 {
@@ -167,6 +266,8 @@ Application::~Application() = default;
 int Application::run()
 {
     d->translator.switchTo(d->options.language.value_or(savedLanguage()));
+    if (!d->options.sendTestMailTo.isEmpty())
+        return sendTestMail(d->options);
 
     const QString path = d->options.databasePath.isEmpty() ? savedDatabasePath() : d->options.databasePath;
     auto database = db::Database::open(path);
@@ -180,6 +281,9 @@ int Application::run()
         return ExitDatabaseError;
     d->startTimeKeeper();
 
+    if (d->options.sendOutbox)
+        return d->sendOutbox();
+
     if (d->options.initOnly) {
         QTextStream(stdout) << QCoreApplication::translate("Application", "%1 is ready (schema version %2).")
                                    .arg(d->database->path())
@@ -189,8 +293,12 @@ int Application::run()
     }
 
     const auto mode = services::storedMode(d->database->connection());
+    d->secrets = mail::makeSecretStore();
+    d->startMailSender(mode.value_or(services::Mode::Standalone));
     d->workspace = std::make_unique<views::Workspace>(d->database, d->clock, mode.value_or(services::Mode::Standalone),
                                                       d->session);
+    d->workspace->mailSender = d->mailSender.get();
+    d->workspace->secrets = d->secrets.get();
     if (auto present = demo::presentDemoAccounts(d->database->connection()); present && !present->isEmpty()) {
         for (const demo::DemoAccount &account : { demo::demoLandlord(), demo::demoRenter() }) {
             if (present->contains(account.email))

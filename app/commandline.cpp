@@ -2,6 +2,7 @@
 #include "commandline.h"
 
 #include "demo/demogenerator.h"
+#include "mail/mailconfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,10 +18,13 @@ using namespace Qt::StringLiterals;
 bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        for (const char *flag : { "--init-only", "--help", "-h", "--help-all", "--version", "-v", "-?" }) {
+        for (const char *flag :
+             { "--init-only", "--send-outbox", "--help", "-h", "--help-all", "--version", "-v", "-?" }) {
             if (std::strcmp(argv[i], flag) == 0)
                 return true;
         }
+        if (std::strncmp(argv[i], "--send-test-mail", std::strlen("--send-test-mail")) == 0)
+            return true;
     }
     return false;
 }
@@ -57,7 +61,40 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine", "Make <count> apartments of demo data (default %1).")
             .arg(Options().demoApartments),
         QCoreApplication::translate("CommandLine", "count"));
-    parser.addOptions({ database, initOnly, language, demoData, demoApartments });
+    const QCommandLineOption smtp(
+        u"smtp"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Send mail through <url> for this run: smtps://user@host:465 (TLS), "
+                                    "smtp://user@host:587 (STARTTLS, required) or smtp+insecure://host:25 (a local "
+                                    "relay, unencrypted). The password comes from RENTDESK_SMTP_PASSWORD or the "
+                                    "keyring."),
+        QCoreApplication::translate("CommandLine", "url"));
+    const QCommandLineOption smtpCaFile(
+        u"smtp-ca-file"_s,
+        QCoreApplication::translate("CommandLine", "Trust the CA certificates in <file> (PEM) for the mail server."),
+        QCoreApplication::translate("CommandLine", "file"));
+    const QCommandLineOption mailFrom(
+        u"mail-from"_s,
+        QCoreApplication::translate("CommandLine", "Send mail as <sender>, e.g. \"RentDesk <rentdesk@example.org>\"."),
+        QCoreApplication::translate("CommandLine", "sender"));
+    const QCommandLineOption smtpTimeout(
+        u"smtp-timeout"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Give up on the mail server after <seconds> without an answer (default 60)."),
+        QCoreApplication::translate("CommandLine", "seconds"));
+    const QCommandLineOption sendTestMail(
+        u"send-test-mail"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Send one test mail to <address> with the mail settings and exit, without a "
+                                    "window (exit codes in README.md)."),
+        QCoreApplication::translate("CommandLine", "address"));
+    const QCommandLineOption sendOutbox(
+        u"send-outbox"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Send the mails waiting in the database's outbox with the mail settings, then exit "
+                                    "without a window (for a scheduled job)."));
+    parser.addOptions({ database, initOnly, language, demoData, demoApartments, smtp, smtpCaFile, mailFrom,
+                        smtpTimeout, sendTestMail, sendOutbox });
 
     QTextStream err(stderr);
     const auto usageError = [&err](const QString &message) {
@@ -106,6 +143,45 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
                     .arg(demo::maxDemoApartments));
         }
     }
+
+    if (parser.isSet(smtp)) {
+        // An empty URL is allowed: it turns mail off for this run.
+        if (!parser.value(smtp).trimmed().isEmpty()) {
+            if (auto url = mail::parseSmtpUrl(parser.value(smtp)); !url)
+                return usageError(url.error());
+        }
+        options.mail.smtpUrl = parser.value(smtp);
+    }
+    if (parser.isSet(smtpCaFile))
+        options.mail.caFile = parser.value(smtpCaFile);
+    if (parser.isSet(mailFrom)) {
+        if (auto sender = mail::parseMailAddress(parser.value(mailFrom)); !sender)
+            return usageError(u"--mail-from: "_s + sender.error());
+        options.mail.from = parser.value(mailFrom);
+    }
+    if (parser.isSet(smtpTimeout)) {
+        bool isNumber = false;
+        const int seconds = parser.value(smtpTimeout).toInt(&isNumber);
+        if (!isNumber || seconds < 1 || seconds > 3600)
+            return usageError(
+                QCoreApplication::translate("CommandLine", "--smtp-timeout needs a whole number of seconds from 1 to "
+                                                           "3600."));
+        options.mail.timeoutSeconds = seconds;
+    }
+    if (parser.isSet(sendTestMail)) {
+        if (auto to = mail::parseMailAddress(parser.value(sendTestMail)); !to)
+            return usageError(u"--send-test-mail: "_s + to.error());
+        if (options.initOnly || options.demo)
+            return usageError(QCoreApplication::translate("CommandLine",
+                                                          "--send-test-mail runs alone; leave out --init-only and "
+                                                          "--demo."));
+        options.sendTestMailTo = parser.value(sendTestMail);
+    }
+    options.sendOutbox = parser.isSet(sendOutbox);
+    if (options.sendOutbox && (options.initOnly || !options.sendTestMailTo.isEmpty()))
+        return usageError(QCoreApplication::translate("CommandLine",
+                                                      "--send-outbox runs alone; leave out --init-only and "
+                                                      "--send-test-mail."));
     return options;
 }
 

@@ -11,6 +11,15 @@
 
 namespace rentdesk::app {
 
+// What the command line said about mail; what it leaves out, the saved settings decide.
+struct MailOptions
+{
+    std::optional<QString> smtpUrl; // --smtp
+    std::optional<QString> caFile; // --smtp-ca-file
+    std::optional<QString> from; // --mail-from
+    std::optional<int> timeoutSeconds; // --smtp-timeout: connecting, and each reply
+};
+
 // What the rentdesk command line asked for.
 struct Options
 {
@@ -19,6 +28,9 @@ struct Options
     std::optional<domain::Language> language; // overrides the saved language for this run
     bool demo = false; // fill an empty database with demo data
     int demoApartments = 400; // how many apartments the demo data has
+    MailOptions mail;
+    QString sendTestMailTo; // --send-test-mail: send one mail and exit, without a window
+    bool sendOutbox = false; // --send-outbox: send what the outbox holds and exit, without a window
 };
 
 // Exit codes of rentdesk, documented in README.md.
@@ -26,6 +38,24 @@ enum ExitCode : int {
     ExitSuccess = 0,
     ExitDatabaseError = 1, // the database could not be created, opened or migrated
     ExitUsage = 2, // unknown option or bad value
+    // --send-test-mail: the mail settings cannot work (no server, no password, no CA file).
+    ExitMailConfiguration = 3,
+    // --send-outbox: some mails were not sent (they wait for a later try, or failed for good).
+    ExitMailNotAllSent = 4,
+    // --send-test-mail: why the server did not take the mail (mail::SmtpError::Kind).
+    ExitMailHostNotFound = 10,
+    ExitMailConnectionRefused = 11,
+    ExitMailTimedOut = 12,
+    ExitMailConnectionLost = 13,
+    ExitMailTlsNotOffered = 14,
+    ExitMailTlsFailed = 15,
+    ExitMailCertificateUntrusted = 16,
+    ExitMailProtocolViolation = 17,
+    ExitMailAuthenticationUnavailable = 18,
+    ExitMailAuthenticationFailed = 19,
+    ExitMailServerUnavailable = 20,
+    ExitMailRefusedTemporarily = 21,
+    ExitMailRefused = 22,
 };
 
 // Parsing finished the run: --help or --version was printed, or the usage was wrong.
@@ -34,8 +64,8 @@ struct Finished
     int exitCode = ExitSuccess;
 };
 
-// True when the arguments ask for a run without a window (--init-only, --help,
-// --version); decided before any QApplication exists, so that these work with no display.
+// True when the arguments ask for a run without a window (--init-only, --send-test-mail,
+// --send-outbox, --help, --version); decided before any QApplication exists, so that these work with no display.
 [[nodiscard]] bool wantsHeadless(int argc, char **argv);
 
 // Parses the application's arguments. Prints --help/--version output, and one line
