@@ -7,14 +7,15 @@ RENTDESK_BUILD_PACKAGES=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev libqt6sql6-sqlite qt6-websockets-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
-    libsqlite3-dev libsodium-dev qtkeychain-qt6-dev
+    libsqlite3-dev libsodium-dev qtkeychain-qt6-dev libsecret-1-0
 )
 # What the test suite needs on top (real servers the integration tests start): a real SMTP
 # server (aiosmtpd, run with Debian's /usr/bin/python3) and the cryptography package that makes
-# its throw-away certificate authority.
+# its throw-away certificate authority; a real keyring (gnome-keyring on a private dbus-daemon).
 RENTDESK_TEST_PACKAGES=(
     "${RENTDESK_BUILD_PACKAGES[@]}"
     python3 python3-aiosmtpd python3-cryptography
+    dbus-daemon gnome-keyring
 )
 
 rentdesk_root() {
