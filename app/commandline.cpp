@@ -80,7 +80,7 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption smtpTimeout(
         u"smtp-timeout"_s,
         QCoreApplication::translate("CommandLine",
-                                    "Give up on the mail server after <seconds> without an answer (default 60)."),
+                                    "Give up on the mail server after <seconds> without an answer (default: 30 to connect, 60 for a reply)."),
         QCoreApplication::translate("CommandLine", "seconds"));
     const QCommandLineOption sendTestMail(
         u"send-test-mail"_s,
