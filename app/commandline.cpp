@@ -79,8 +79,9 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine", "sender"));
     const QCommandLineOption smtpTimeout(
         u"smtp-timeout"_s,
-        QCoreApplication::translate("CommandLine",
-                                    "Give up on the mail server after <seconds> without an answer (default: 30 to connect, 60 for a reply)."),
+        QCoreApplication::translate(
+            "CommandLine",
+            "Give up on the mail server after <seconds> without an answer (default: 30 to connect, 60 for a reply)."),
         QCoreApplication::translate("CommandLine", "seconds"));
     const QCommandLineOption sendTestMail(
         u"send-test-mail"_s,
@@ -93,8 +94,8 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine",
                                     "Send the mails waiting in the database's outbox with the mail settings, then exit "
                                     "without a window (for a scheduled job)."));
-    parser.addOptions({ database, initOnly, language, demoData, demoApartments, smtp, smtpCaFile, mailFrom,
-                        smtpTimeout, sendTestMail, sendOutbox });
+    parser.addOptions({ database, initOnly, language, demoData, demoApartments, smtp, smtpCaFile, mailFrom, smtpTimeout,
+                        sendTestMail, sendOutbox });
 
     QTextStream err(stderr);
     const auto usageError = [&err](const QString &message) {
@@ -163,9 +164,9 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
         bool isNumber = false;
         const int seconds = parser.value(smtpTimeout).toInt(&isNumber);
         if (!isNumber || seconds < 1 || seconds > 3600)
-            return usageError(
-                QCoreApplication::translate("CommandLine", "--smtp-timeout needs a whole number of seconds from 1 to "
-                                                           "3600."));
+            return usageError(QCoreApplication::translate("CommandLine",
+                                                          "--smtp-timeout needs a whole number of seconds from 1 to "
+                                                          "3600."));
         options.mail.timeoutSeconds = seconds;
     }
     if (parser.isSet(sendTestMail)) {

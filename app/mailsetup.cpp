@@ -84,8 +84,9 @@ void readPassword(mail::SecretStore &secrets, const mail::MailConfig &config, QO
         if (secret)
             done(*secret, QString());
         else
-            done(QString(), QCoreApplication::translate("MailSetup", "The keyring did not give the password: %1")
-                                .arg(secret.error()));
+            done(QString(),
+                 QCoreApplication::translate("MailSetup", "The keyring did not give the password: %1")
+                     .arg(secret.error()));
     });
 }
 
@@ -130,9 +131,10 @@ int sendTestMail(const Options &options)
     QTextStream err(stderr);
     const SavedMail saved = mailFor(options.mail);
     if (saved.smtpUrl.trimmed().isEmpty()) {
-        printLine(err, QCoreApplication::translate("MailSetup",
-                                                   "No mail server is set up: give --smtp URL, or set one up in "
-                                                   "Settings."));
+        printLine(err,
+                  QCoreApplication::translate("MailSetup",
+                                              "No mail server is set up: give --smtp URL, or set one up in "
+                                              "Settings."));
         return ExitMailConfiguration;
     }
     const auto config = mail::makeMailConfig(saved.smtpUrl, saved.caFile, saved.from);
@@ -147,27 +149,28 @@ int sendTestMail(const Options &options)
     std::unique_ptr<mail::TestMail> testMail;
     // Started from the loop, so that an answer that comes at once does not quit it before it runs.
     QTimer::singleShot(0, &loop, [&] {
-    readPassword(*secrets, *config, &loop, [&](const QString &password, const QString &problem) {
-        if (!problem.isEmpty()) {
-            printLine(err, problem);
-            exitCode = ExitMailConfiguration;
-            loop.quit();
-            return;
-        }
-        testMail = std::make_unique<mail::TestMail>(*config, password, timeoutsFor(options.mail));
-        QObject::connect(testMail.get(), &mail::TestMail::succeeded, &loop, [&](const QString &recipient) {
-            printLine(out, QCoreApplication::translate("MailSetup", "A test mail to %1 was accepted by %2.")
-                               .arg(recipient, config->smtp.hostAndPort()));
-            exitCode = ExitSuccess;
-            loop.quit();
+        readPassword(*secrets, *config, &loop, [&](const QString &password, const QString &problem) {
+            if (!problem.isEmpty()) {
+                printLine(err, problem);
+                exitCode = ExitMailConfiguration;
+                loop.quit();
+                return;
+            }
+            testMail = std::make_unique<mail::TestMail>(*config, password, timeoutsFor(options.mail));
+            QObject::connect(testMail.get(), &mail::TestMail::succeeded, &loop, [&](const QString &recipient) {
+                printLine(out,
+                          QCoreApplication::translate("MailSetup", "A test mail to %1 was accepted by %2.")
+                              .arg(recipient, config->smtp.hostAndPort()));
+                exitCode = ExitSuccess;
+                loop.quit();
+            });
+            QObject::connect(testMail.get(), &mail::TestMail::failed, &loop, [&](const SmtpError &error) {
+                printLine(err, error.message);
+                exitCode = exitCodeFor(error.kind);
+                loop.quit();
+            });
+            testMail->send(options.sendTestMailTo);
         });
-        QObject::connect(testMail.get(), &mail::TestMail::failed, &loop, [&](const SmtpError &error) {
-            printLine(err, error.message);
-            exitCode = exitCodeFor(error.kind);
-            loop.quit();
-        });
-        testMail->send(options.sendTestMailTo);
-    });
     });
     loop.exec();
     return exitCode;

@@ -65,8 +65,8 @@ public:
     bool start()
     {
         m_process.setProgram(python);
-        m_process.setArguments({ script(), u"serve"_s, u"--mode"_s, u"plain"_s, u"--quiet"_s, u"--lifetime"_s,
-                                 u"3600"_s });
+        m_process.setArguments(
+            { script(), u"serve"_s, u"--mode"_s, u"plain"_s, u"--quiet"_s, u"--lifetime"_s, u"3600"_s });
         m_process.start();
         if (!m_process.waitForStarted(10000))
             return false;
@@ -102,24 +102,26 @@ void queueMails(const std::shared_ptr<db::Database> &database, const services::C
 {
     const QSqlDatabase db = database->connection();
     auto users = db::exec(db, u"SELECT id, display_name, role FROM users ORDER BY id"_s);
-    auto stays = db::exec(db, u"SELECT b.id, a.number, g.name, g.address, g.city, b.start_date, b.end_date, "
-                              "b.total_price, a.currency, r.display_name, o.display_name "
-                              "FROM bookings AS b JOIN apartments AS a ON a.id = b.apartment_id "
-                              "JOIN buildings AS g ON g.id = a.building_id JOIN users AS r ON r.id = b.renter_id "
-                              "JOIN users AS o ON o.id = a.owner_id ORDER BY b.id LIMIT 500"_s);
+    auto stays = db::exec(db,
+                          u"SELECT b.id, a.number, g.name, g.address, g.city, b.start_date, b.end_date, "
+                          "b.total_price, a.currency, r.display_name, o.display_name "
+                          "FROM bookings AS b JOIN apartments AS a ON a.id = b.apartment_id "
+                          "JOIN buildings AS g ON g.id = a.building_id JOIN users AS r ON r.id = b.renter_id "
+                          "JOIN users AS o ON o.id = a.owner_id ORDER BY b.id LIMIT 500"_s);
     if (!users || !stays)
         die(u"demo data cannot be read"_s);
     QList<QPair<QUuid, QJsonObject>> welcomes;
     while (users->next()) {
-        welcomes.append({ QUuid(users->value(0).toString()),
-                          { { u"displayName"_s, users->value(1).toString() }, { u"role"_s, users->value(2).toString() } } });
+        welcomes.append(
+            { QUuid(users->value(0).toString()),
+              { { u"displayName"_s, users->value(1).toString() }, { u"role"_s, users->value(2).toString() } } });
     }
     QList<QJsonObject> confirmations;
     while (stays->next()) {
         QJsonObject params;
-        const QStringList keys { u"bookingId"_s, u"apartmentNumber"_s, u"buildingName"_s, u"address"_s, u"city"_s,
-                                 u"startDate"_s, u"endDate"_s, u"totalPrice"_s, u"currency"_s, u"renterName"_s,
-                                 u"landlordName"_s };
+        const QStringList keys { u"bookingId"_s, u"apartmentNumber"_s, u"buildingName"_s, u"address"_s,
+                                 u"city"_s,      u"startDate"_s,       u"endDate"_s,      u"totalPrice"_s,
+                                 u"currency"_s,  u"renterName"_s,      u"landlordName"_s };
         for (int i = 0; i < keys.size(); ++i)
             params.insert(keys.at(i), stays->value(i).toString());
         params.insert(u"status"_s, u"confirmed"_s);
@@ -130,8 +132,9 @@ void queueMails(const std::shared_ptr<db::Database> &database, const services::C
         for (int i = 0; i < count; ++i) {
             const auto &[user, welcome] = welcomes.at(i % welcomes.size());
             const bool isWelcome = i % 3 == 0;
-            auto done = context.queueMail(db, isWelcome ? domain::MailEvent::Welcome : domain::MailEvent::BookingConfirmed,
-                                          user, isWelcome ? welcome : confirmations.at(i % confirmations.size()));
+            auto done =
+                context.queueMail(db, isWelcome ? domain::MailEvent::Welcome : domain::MailEvent::BookingConfirmed,
+                                  user, isWelcome ? welcome : confirmations.at(i % confirmations.size()));
             if (!done)
                 return done;
         }
@@ -170,19 +173,24 @@ Round measure(int mails, quint16 port, const QString &workDir)
     out.mkpath(u"."_s);
     QJsonArray manifest;
     for (const mail::OutboxMail &queuedMail : *queued) {
-        const auto composed = mail::composeMail(queuedMail.event, queuedMail.language, queuedMail.recipientName,
-                                                queuedMail.params);
+        const auto composed =
+            mail::composeMail(queuedMail.event, queuedMail.language, queuedMail.recipientName, queuedMail.params);
         if (!composed)
             die(composed.error().message);
-        mail::MailMessage message { from, { queuedMail.recipientName, queuedMail.recipientEmail }, composed->subject,
-                                    composed->text, composed->html, queuedMail.messageId.toUtf8(),
+        mail::MailMessage message { from,
+                                    { queuedMail.recipientName, queuedMail.recipientEmail },
+                                    composed->subject,
+                                    composed->text,
+                                    composed->html,
+                                    queuedMail.messageId.toUtf8(),
                                     queuedMail.createdAt };
         const QString name = queuedMail.id.toString(QUuid::WithoutBraces) + u".eml"_s;
         QFile file(out.filePath(name));
-        if (!file.open(QIODevice::WriteOnly) || file.write(mail::renderMessage(message, mail::BodyEncoding::EightBit)) < 0)
+        if (!file.open(QIODevice::WriteOnly)
+            || file.write(mail::renderMessage(message, mail::BodyEncoding::EightBit)) < 0)
             die(u"cannot write "_s + file.fileName());
-        manifest.append(QJsonObject { { u"file"_s, name }, { u"from"_s, from.address },
-                                      { u"to"_s, QJsonArray { queuedMail.recipientEmail } } });
+        manifest.append(QJsonObject {
+            { u"file"_s, name }, { u"from"_s, from.address }, { u"to"_s, QJsonArray { queuedMail.recipientEmail } } });
     }
     QFile manifestFile(out.filePath(u"manifest.json"_s));
     if (!manifestFile.open(QIODevice::WriteOnly) || manifestFile.write(QJsonDocument(manifest).toJson()) < 0)
@@ -192,7 +200,8 @@ Round measure(int mails, quint16 port, const QString &workDir)
     // RentDesk: from the sender's start to the last mail marked sent.
     {
         mail::OutboxSender sender(*database, clock);
-        auto config = mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(port), {}, mail::formatMailAddress(from));
+        auto config =
+            mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(port), {}, mail::formatMailAddress(from));
         int sent = 0;
         int failed = 0;
         QEventLoop loop;
@@ -236,7 +245,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Measures the outbox sender against Python's smtplib and prints JSON."_s);
     parser.addHelpOption();
-    const QCommandLineOption mailsOption(u"mails"_s, u"Mails to deliver per round (default 1000)."_s, u"n"_s, u"1000"_s);
+    const QCommandLineOption mailsOption(u"mails"_s, u"Mails to deliver per round (default 1000)."_s, u"n"_s,
+                                         u"1000"_s);
     const QCommandLineOption runsOption(u"runs"_s, u"Rounds (default 5)."_s, u"n"_s, u"5"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object (the default and only format)."_s);
     parser.addOptions({ mailsOption, runsOption, jsonOption });

@@ -19,8 +19,8 @@ std::expected<MailConfig, QString> makeMailConfig(const QString &url, const QStr
     config.smtp = *smtp;
     config.smtp.caFile = caFile.trimmed();
     if (!config.smtp.caFile.isEmpty() && !QFileInfo(config.smtp.caFile).isFile()) {
-        return std::unexpected(QCoreApplication::translate("MailConfig", "The CA file %1 does not exist.")
-                                   .arg(config.smtp.caFile));
+        return std::unexpected(
+            QCoreApplication::translate("MailConfig", "The CA file %1 does not exist.").arg(config.smtp.caFile));
     }
     if (config.smtp.security == SmtpSecurity::Insecure && !config.smtp.caFile.isEmpty()) {
         return std::unexpected(QCoreApplication::translate(

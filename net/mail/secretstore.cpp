@@ -7,7 +7,6 @@
 #include <QPointer>
 #include <QScopeGuard>
 #include <QTimer>
-
 #include <qt6keychain/keychain.h>
 
 namespace rentdesk::mail {

@@ -162,8 +162,8 @@ void SmtpClient::quitWhenDone()
 void SmtpClient::abort()
 {
     if (m_state != State::Disconnected)
-        fail(error(SmtpError::Kind::ConnectionLost, tr("The connection to %1 was closed by RentDesk.")
-                                                         .arg(m_settings.hostAndPort())));
+        fail(error(SmtpError::Kind::ConnectionLost,
+                   tr("The connection to %1 was closed by RentDesk.").arg(m_settings.hostAndPort())));
 }
 
 bool SmtpClient::secure() const
@@ -546,8 +546,8 @@ void SmtpClient::handleTransaction(const Reply &reply)
     const Outgoing &mail = m_queue.first();
     const bool temporary = reply.code >= 400 && reply.code < 500;
     const auto refusal = [&](const QString &doing) {
-        mailFailed(replyError(temporary ? SmtpError::Kind::TemporaryRefusal : SmtpError::Kind::PermanentRefusal,
-                              doing, reply));
+        mailFailed(replyError(temporary ? SmtpError::Kind::TemporaryRefusal : SmtpError::Kind::PermanentRefusal, doing,
+                              reply));
     };
 
     switch (m_state) {
@@ -568,10 +568,11 @@ void SmtpClient::handleTransaction(const Reply &reply)
         const bool eightBit = m_queue.first().eightBit;
         const qsizetype size = m_queue.first().size;
         if (m_maxSize > 0 && size > m_maxSize) {
-            mailFailed(error(SmtpError::Kind::PermanentRefusal, tr("%1 takes mails of at most %2 bytes; this one has %3.")
-                                                                    .arg(m_settings.hostAndPort())
-                                                                    .arg(m_maxSize)
-                                                                    .arg(size)));
+            mailFailed(error(SmtpError::Kind::PermanentRefusal,
+                             tr("%1 takes mails of at most %2 bytes; this one has %3.")
+                                 .arg(m_settings.hostAndPort())
+                                 .arg(m_maxSize)
+                                 .arg(size)));
             return;
         }
         QByteArray line = "MAIL FROM:<" + mail.message.from.address.toUtf8() + '>';
@@ -736,9 +737,10 @@ void SmtpClient::onSocketError(QAbstractSocket::SocketError socketError)
     const QString where = m_settings.hostAndPort();
     switch (socketError) {
     case QAbstractSocket::ConnectionRefusedError:
-        fail(error(SmtpError::Kind::ConnectionRefused, tr("%1 refused the connection: nothing takes mail on that "
-                                                          "port.")
-                                                           .arg(where)));
+        fail(error(SmtpError::Kind::ConnectionRefused,
+                   tr("%1 refused the connection: nothing takes mail on that "
+                      "port.")
+                       .arg(where)));
         return;
     case QAbstractSocket::HostNotFoundError:
         fail(error(SmtpError::Kind::HostNotFound, tr("The mail server %1 was not found.").arg(m_settings.host)));

@@ -70,7 +70,9 @@ std::expected<SmtpSettings, QString> parseSmtpUrl(const QString &text)
         return std::unexpected(QCoreApplication::translate("SmtpSettings", "The mail server URL is empty."));
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid())
-        return std::unexpected(QCoreApplication::translate("SmtpSettings", "\"%1\" is not a valid mail server URL (%2).").arg(trimmed, url.errorString()));
+        return std::unexpected(
+            QCoreApplication::translate("SmtpSettings", "\"%1\" is not a valid mail server URL (%2).")
+                .arg(trimmed, url.errorString()));
 
     SmtpSettings settings;
     const QString scheme = url.scheme().toLower();
@@ -81,20 +83,29 @@ std::expected<SmtpSettings, QString> parseSmtpUrl(const QString &text)
     else if (scheme == u"smtp+insecure")
         settings.security = SmtpSecurity::Insecure;
     else
-        return std::unexpected(QCoreApplication::translate("SmtpSettings", "\"%1\" does not start with smtps://, smtp:// or smtp+insecure://.").arg(trimmed));
+        return std::unexpected(QCoreApplication::translate(
+                                   "SmtpSettings", "\"%1\" does not start with smtps://, smtp:// or smtp+insecure://.")
+                                   .arg(trimmed));
 
     settings.host = url.host(QUrl::FullyDecoded);
     if (settings.host.isEmpty())
-        return std::unexpected(QCoreApplication::translate("SmtpSettings", "\"%1\" names no mail server host.").arg(trimmed));
+        return std::unexpected(
+            QCoreApplication::translate("SmtpSettings", "\"%1\" names no mail server host.").arg(trimmed));
     if (!url.password().isEmpty())
-        return std::unexpected(QCoreApplication::translate("SmtpSettings", "The mail server URL must not hold the password: keep it in the keyring or in "
-                                  "RENTDESK_SMTP_PASSWORD."));
+        return std::unexpected(
+            QCoreApplication::translate("SmtpSettings",
+                                        "The mail server URL must not hold the password: keep it in the keyring or in "
+                                        "RENTDESK_SMTP_PASSWORD."));
     if (!url.path().isEmpty() && url.path() != u"/")
-        return std::unexpected(QCoreApplication::translate("SmtpSettings", "\"%1\" has a path; a mail server URL has only a user, a host and a port.")
-                                   .arg(trimmed));
+        return std::unexpected(
+            QCoreApplication::translate("SmtpSettings",
+                                        "\"%1\" has a path; a mail server URL has only a user, a host and a port.")
+                .arg(trimmed));
     if (url.hasQuery() || url.hasFragment())
-        return std::unexpected(QCoreApplication::translate("SmtpSettings", "\"%1\" has a query or a fragment; a mail server URL has only a user, a host and "
-                                  "a port.")
+        return std::unexpected(QCoreApplication::translate(
+                                   "SmtpSettings",
+                                   "\"%1\" has a query or a fragment; a mail server URL has only a user, a host and "
+                                   "a port.")
                                    .arg(trimmed));
     const int port = url.port(defaultPort(settings.security));
     if (port < 1 || port > 65535)

@@ -5,8 +5,8 @@
 #include "smtptestserver.h"
 
 #include <QProcess>
-#include <QSet>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -67,8 +67,9 @@ class TestOutboxCrash final : public QObject
 
     QList<mail::OutboxMail> outbox() const
     {
-        return mail::OutboxStore(f->database().shared(), f->clock).list(std::nullopt, 1000).value_or(
-            QList<mail::OutboxMail>());
+        return mail::OutboxStore(f->database().shared(), f->clock)
+            .list(std::nullopt, 1000)
+            .value_or(QList<mail::OutboxMail>());
     }
 
 private Q_SLOTS:
@@ -177,7 +178,8 @@ private Q_SLOTS:
             const QByteArray id = mail.messageId.toUtf8();
             const int times = arrivals.value(id);
             const bool mayRepeat = accepted.contains(id) && queuedAfterKill.contains(id);
-            QVERIFY2(times == 1 || (mayRepeat && times == 2), qPrintable(u"%1 arrived %2 times"_s.arg(mail.messageId).arg(times)));
+            QVERIFY2(times == 1 || (mayRepeat && times == 2),
+                     qPrintable(u"%1 arrived %2 times"_s.arg(mail.messageId).arg(times)));
         }
         QCOMPARE(arrivals.size(), mailCount);
     }

@@ -41,7 +41,9 @@ class TestOutboxSender final : public QObject
     {
         sender = std::make_unique<OutboxSender>(f->database().shared(), f->clock);
         OutboxSender::Options options;
-        options.jitter = [] { return 0.5; }; // the middle: exactly 30 s, 60 s, …
+        options.jitter = [] {
+            return 0.5;
+        }; // the middle: exactly 30 s, 60 s, …
         options.timeouts.reply = std::chrono::milliseconds(5000);
         sender->setOptions(options);
     }
@@ -110,8 +112,8 @@ private Q_SLOTS:
         QVERIFY2(server.start(test::SmtpTestServer::Mode::StartTls, { smtpUser, smtpPassword, {}, false, {}, {} }),
                  qPrintable(server.errorString()));
 
-        const QUuid landlord = signUp(u"maria@example.test"_s, u"Мария Иванова"_s, domain::Role::Landlord,
-                                      Language::Russian);
+        const QUuid landlord =
+            signUp(u"maria@example.test"_s, u"Мария Иванова"_s, domain::Role::Landlord, Language::Russian);
         const QUuid renter =
             signUp(u"oliver@example.test"_s, u"Oliver Bennett"_s, domain::Role::Renter, Language::English);
         QVERIFY(!landlord.isNull() && !renter.isNull());
@@ -121,8 +123,9 @@ private Q_SLOTS:
         const QList<mail::OutboxMail> queued = mails(MailStatus::Queued);
         QCOMPARE(queued.size(), 4); // two welcomes, the request to the landlord, the confirmation
 
-        auto config = mail::makeMailConfig(u"smtp://%1@localhost:%2"_s.arg(u"rentdesk%40example.test"_s).arg(server.port()),
-                                           server.caFile(), u"RentDesk Москва <rentdesk@example.test>"_s);
+        auto config =
+            mail::makeMailConfig(u"smtp://%1@localhost:%2"_s.arg(u"rentdesk%40example.test"_s).arg(server.port()),
+                                 server.caFile(), u"RentDesk Москва <rentdesk@example.test>"_s);
         QVERIFY2(config, qPrintable(config ? QString() : config.error()));
         QSignalSpy sent(sender.get(), &OutboxSender::mailSent);
         sender->configure(*config, smtpPassword);
@@ -134,10 +137,10 @@ private Q_SLOTS:
         for (const mail::OutboxMail &mail : queued) {
             const auto composed = mail::composeMail(mail.event, mail.language, mail.recipientName, mail.params);
             QVERIFY(composed);
-            const auto received = std::find_if(server.messages().cbegin(), server.messages().cend(),
-                                               [&](const QJsonObject &m) {
-                                                   return m.value(u"message_id"_s).toString() == mail.messageId;
-                                               });
+            const auto received =
+                std::find_if(server.messages().cbegin(), server.messages().cend(), [&](const QJsonObject &m) {
+                    return m.value(u"message_id"_s).toString() == mail.messageId;
+                });
             QVERIFY2(received != server.messages().cend(), qPrintable(mail.messageId));
             const QJsonObject m = *received;
             QCOMPARE(m.value(u"subject"_s).toString(), composed->subject);
@@ -160,7 +163,8 @@ private Q_SLOTS:
         });
         QVERIFY(request != queued.cend());
         QCOMPARE(request->language, Language::Russian);
-        const auto composed = mail::composeMail(request->event, request->language, request->recipientName, request->params);
+        const auto composed =
+            mail::composeMail(request->event, request->language, request->recipientName, request->params);
         QVERIFY(composed->text.contains(u"10 июня 2026"_s));
         QVERIFY(composed->text.contains(u"12"_s));
     }

@@ -23,19 +23,18 @@ template<typename T> std::optional<T> await(const std::function<void(std::functi
 }
 
 // What dbus-daemon --session reads, less the folders of services it could start on demand.
-const char *const busConfig =
-    "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
-    " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-    "<busconfig>\n"
-    "  <type>session</type>\n"
-    "  <listen>unix:tmpdir=/tmp</listen>\n"
-    "  <auth>EXTERNAL</auth>\n"
-    "  <policy context=\"default\">\n"
-    "    <allow send_destination=\"*\" eavesdrop=\"true\"/>\n"
-    "    <allow eavesdrop=\"true\"/>\n"
-    "    <allow own=\"*\"/>\n"
-    "  </policy>\n"
-    "</busconfig>\n";
+const char *const busConfig = "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+                              " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                              "<busconfig>\n"
+                              "  <type>session</type>\n"
+                              "  <listen>unix:tmpdir=/tmp</listen>\n"
+                              "  <auth>EXTERNAL</auth>\n"
+                              "  <policy context=\"default\">\n"
+                              "    <allow send_destination=\"*\" eavesdrop=\"true\"/>\n"
+                              "    <allow eavesdrop=\"true\"/>\n"
+                              "    <allow own=\"*\"/>\n"
+                              "  </policy>\n"
+                              "</busconfig>\n";
 
 } // namespace
 
@@ -60,8 +59,7 @@ class TestSecretStore final : public QObject
             return false;
         config.write(busConfig);
         config.close();
-        bus.start(u"dbus-daemon"_s,
-                  { u"--config-file"_s, config.fileName(), u"--nofork"_s, u"--print-address=1"_s });
+        bus.start(u"dbus-daemon"_s, { u"--config-file"_s, config.fileName(), u"--nofork"_s, u"--print-address=1"_s });
         if (!bus.waitForStarted(10000))
             return false;
         QTest::qWaitFor([&] { return bus.canReadLine(); }, 10000);
@@ -97,8 +95,8 @@ private Q_SLOTS:
         const auto written = await<std::expected<void, QString>>(
             [&](auto done) { store.write(u"smtp://a@h:587"_s, u"пароль"_s, &context, done); });
         QVERIFY(written && *written);
-        auto read = await<std::expected<QString, QString>>(
-            [&](auto done) { store.read(u"smtp://a@h:587"_s, &context, done); });
+        auto read =
+            await<std::expected<QString, QString>>([&](auto done) { store.read(u"smtp://a@h:587"_s, &context, done); });
         QCOMPARE(read->value(), u"пароль"_s);
         read = await<std::expected<QString, QString>>([&](auto done) { store.read(u"other"_s, &context, done); });
         QCOMPARE(read->value(), QString());
@@ -148,8 +146,7 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, QString::fromUtf8(busAddress));
         keyring.setProcessEnvironment(env);
-        keyring.start(u"gnome-keyring-daemon"_s,
-                      { u"--foreground"_s, u"--unlock"_s, u"--components=secrets"_s });
+        keyring.start(u"gnome-keyring-daemon"_s, { u"--foreground"_s, u"--unlock"_s, u"--components=secrets"_s });
         QVERIFY2(keyring.waitForStarted(10000), "gnome-keyring-daemon (Debian package gnome-keyring) did not start");
         keyring.write("keyring password for the test");
         keyring.closeWriteChannel();
@@ -169,8 +166,8 @@ private Q_SLOTS:
         QVERIFY(read && *read);
         QCOMPARE(**read, u"секрет пароль"_s);
 
-        const auto removed = await<std::expected<void, QString>>(
-            [&](auto done) { again->write(key, QString(), &context, done); });
+        const auto removed =
+            await<std::expected<void, QString>>([&](auto done) { again->write(key, QString(), &context, done); });
         QVERIFY(removed && *removed);
         read = await<std::expected<QString, QString>>([&](auto done) { again->read(key, &context, done); });
         QVERIFY(read && *read);

@@ -111,18 +111,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("givenPassword");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("authentication failed") << u"real"_s << Fault::None << QStringList() << u"wrong"_s << 19
-                                               << u"535"_s;
+        QTest::newRow("authentication failed")
+            << u"real"_s << Fault::None << QStringList() << u"wrong"_s << 19 << u"535"_s;
         QTest::newRow("certificate not trusted")
             << u"real-no-ca"_s << Fault::None << QStringList() << password << 16 << u"not trusted"_s;
         QTest::newRow("TLS not offered") << u"fault"_s << Fault::NoStartTls << QStringList() << password << 14
                                          << u"does not offer STARTTLS"_s;
-        QTest::newRow("connection refused") << u"none"_s << Fault::None << QStringList() << password << 11
-                                            << u"refused the connection"_s;
+        QTest::newRow("connection refused")
+            << u"none"_s << Fault::None << QStringList() << password << 11 << u"refused the connection"_s;
         QTest::newRow("timed out") << u"fault"_s << Fault::Silent << QStringList { u"--smtp-timeout"_s, u"1"_s }
                                    << password << 12 << u"did not answer within 1 s"_s;
-        QTest::newRow("recipient refused") << u"fault"_s << Fault::RecipientRefused << QStringList() << password << 22
-                                           << u"550"_s;
+        QTest::newRow("recipient refused")
+            << u"fault"_s << Fault::RecipientRefused << QStringList() << password << 22 << u"550"_s;
         QTest::newRow("no password") << u"real"_s << Fault::None << QStringList() << QString() << 3
                                      << u"RENTDESK_SMTP_PASSWORD"_s;
     }
@@ -183,14 +183,14 @@ private Q_SLOTS:
         QTest::newRow("bad URL") << QStringList { u"--send-test-mail"_s, u"oliver@example.test"_s, u"--smtp"_s,
                                                   u"http://localhost"_s }
                                  << u"smtp+insecure://"_s;
-        QTest::newRow("password in URL") << QStringList { u"--send-test-mail"_s, u"oliver@example.test"_s,
-                                                          u"--smtp"_s, u"smtp://u:secret@localhost"_s }
+        QTest::newRow("password in URL") << QStringList { u"--send-test-mail"_s, u"oliver@example.test"_s, u"--smtp"_s,
+                                                          u"smtp://u:secret@localhost"_s }
                                          << u"password"_s;
         QTest::newRow("bad sender") << QStringList { u"--send-test-mail"_s, u"oliver@example.test"_s, u"--smtp"_s,
-                                                     u"smtp://localhost"_s, u"--mail-from"_s, u"RentDesk <>"_s }
+                                                     u"smtp://localhost"_s, u"--mail-from"_s,         u"RentDesk <>"_s }
                                     << u"--mail-from"_s;
         QTest::newRow("bad timeout") << QStringList { u"--send-test-mail"_s, u"oliver@example.test"_s, u"--smtp"_s,
-                                                      u"smtp://localhost"_s, u"--smtp-timeout"_s, u"0"_s }
+                                                      u"smtp://localhost"_s, u"--smtp-timeout"_s,      u"0"_s }
                                      << u"--smtp-timeout"_s;
     }
     void badUsage()

@@ -74,12 +74,17 @@ class TestSmtpClient final : public QObject
         timeouts.idle = std::chrono::milliseconds(60000);
         c->setTimeouts(timeouts);
         connect(c.get(), &SmtpClient::sent, this, [this](const QString &key) { outcome.sent.append(key); });
-        connect(c.get(), &SmtpClient::failed, this,
-                [this](const QString &key, const SmtpError &error) { outcome.failed.append({ key, error }); });
+        connect(c.get(), &SmtpClient::failed, this, [this](const QString &key, const SmtpError &error) {
+            outcome.failed.append({ key, error });
+        });
         return c;
     }
 
-    bool useTls() { return server->setCertificate(certificates.certsDir() + u"/server.pem"_s, certificates.certsDir() + u"/server.key"_s); }
+    bool useTls()
+    {
+        return server->setCertificate(certificates.certsDir() + u"/server.pem"_s,
+                                      certificates.certsDir() + u"/server.key"_s);
+    }
 
     // Sends the mails and waits until each has its outcome.
     bool sendAll(SmtpClient &c, int count)
@@ -211,14 +216,14 @@ private Q_SLOTS:
         QTest::addColumn<int>("replyCode");
         QTest::addColumn<bool>("permanent");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("421 at the greeting") << Fault::GreetingRefused << Kind::ServerUnavailable << 421 << false
-                                              << u"421"_s;
+        QTest::newRow("421 at the greeting")
+            << Fault::GreetingRefused << Kind::ServerUnavailable << 421 << false << u"421"_s;
         QTest::newRow("451 after DATA") << Fault::DataRefusedTemporarily << Kind::TemporaryRefusal << 451 << false
                                         << u"451 4.3.0 Try again later"_s;
-        QTest::newRow("550 on the recipient") << Fault::RecipientRefused << Kind::PermanentRefusal << 550 << true
-                                              << u"maria@example.test"_s;
-        QTest::newRow("dropped mid-DATA") << Fault::DropMidData << Kind::ConnectionLost << 0 << false
-                                          << u"closed the connection"_s;
+        QTest::newRow("550 on the recipient")
+            << Fault::RecipientRefused << Kind::PermanentRefusal << 550 << true << u"maria@example.test"_s;
+        QTest::newRow("dropped mid-DATA")
+            << Fault::DropMidData << Kind::ConnectionLost << 0 << false << u"closed the connection"_s;
         QTest::newRow("never answers") << Fault::Silent << Kind::TimedOut << 0 << false << u"did not answer"_s;
         QTest::newRow("535 to AUTH") << Fault::AuthRefused << Kind::AuthenticationFailed << 535 << false
                                      << u"535 5.7.8"_s;
@@ -246,6 +251,23 @@ private Q_SLOTS:
         QVERIFY2(error.message.contains(u"localhost:"_s + QString::number(server->port())), qPrintable(error.message));
         QVERIFY(!error.message.contains(u'\n'));
         QVERIFY(server->mails().isEmpty());
+    }
+
+    // The connection timeout covers the TLS handshake: a server that takes the connection and
+    // never answers the ClientHello is given up on after it.
+    void connectTimeoutCoversTheHandshake()
+    {
+        server->setFault(Fault::Silent);
+        auto c = client(SmtpSecurity::ImplicitTls);
+        SmtpClient::Timeouts timeouts;
+        timeouts.connect = std::chrono::milliseconds(300);
+        timeouts.reply = std::chrono::milliseconds(60000);
+        c->setTimeouts(timeouts);
+        QVERIFY(sendAll(*c, 1));
+        QCOMPARE(outcome.failed.size(), 1);
+        const SmtpError &error = outcome.failed.constFirst().second;
+        QCOMPARE(error.kind, Kind::TimedOut);
+        QVERIFY2(error.message.contains(u"did not complete the connection within 0.3 s"_s), qPrintable(error.message));
     }
 
     // A refused recipient ends only that mail; the transaction it left open is reset before

@@ -61,7 +61,8 @@ private Q_SLOTS:
         message.from = { u"Мария Иванова"_s, u"maria@example.test"_s };
         message.to = { u"Оливер Беннетт"_s, u"oliver@example.test"_s };
         message.subject = u"Бронирование подтверждено: квартира 12, «Дом на набережной», с 10 июня 2026"_s;
-        message.text = u"Здравствуйте!\n.Эта строка начинается с точки\n..и эта с двух\nСумма: 45 000,00 ₽"_s;
+        message.text =
+            u"Здравствуйте!\n.Эта строка начинается с точки\n..и эта с двух\nСумма: 45 000,00 ₽"_s;
         message.html = u"<p>Здравствуйте!</p><p>.Эта строка начинается с точки</p>"_s;
         message.messageId = "<0190a5b2-0000-7000-8000-00000000abcd@rentdesk.local>";
         message.date = QDateTime(QDate(2026, 6, 1), QTime(13, 30), QTimeZone(3 * 3600));
@@ -81,7 +82,8 @@ private Q_SLOTS:
         QCOMPARE(received.value(u"to_name"_s).toString(), message.to.name);
         QCOMPARE(received.value(u"message_id"_s).toString(), QString::fromLatin1(message.messageId));
         QVERIFY(received.value(u"date_valid"_s).toBool());
-        QVERIFY2(received.value(u"date"_s).toString().endsWith(u"+0300"_s), qPrintable(received.value(u"date"_s).toString()));
+        QVERIFY2(received.value(u"date"_s).toString().endsWith(u"+0300"_s),
+                 qPrintable(received.value(u"date"_s).toString()));
         QCOMPARE(received.value(u"mime_version"_s).toString(), u"1.0"_s);
         QCOMPARE(received.value(u"content_type"_s).toString(), u"multipart/alternative"_s);
         QCOMPARE(received.value(u"defects"_s).toArray(), QJsonArray());

@@ -31,11 +31,11 @@ private Q_SLOTS:
                                   << u"mail.example.org"_s << 587 << u"mailer"_s;
         QTest::newRow("insecure relay") << u"smtp+insecure://localhost"_s << SmtpSecurity::Insecure << u"localhost"_s
                                         << 25 << QString();
-        QTest::newRow("user is an address") << u"smtp://ann%40example.org@mail.example.org:2525"_s
-                                            << SmtpSecurity::StartTls << u"mail.example.org"_s << 2525
-                                            << u"ann@example.org"_s;
-        QTest::newRow("Cyrillic user") << u"smtps://%D0%B0%D0%BD%D0%BD%D0%B0@почта.рф"_s
-                                       << SmtpSecurity::ImplicitTls << u"почта.рф"_s << 465 << u"анна"_s;
+        QTest::newRow("user is an address")
+            << u"smtp://ann%40example.org@mail.example.org:2525"_s << SmtpSecurity::StartTls << u"mail.example.org"_s
+            << 2525 << u"ann@example.org"_s;
+        QTest::newRow("Cyrillic user") << u"smtps://%D0%B0%D0%BD%D0%BD%D0%B0@почта.рф"_s << SmtpSecurity::ImplicitTls
+                                       << u"почта.рф"_s << 465 << u"анна"_s;
         QTest::newRow("scheme in capitals") << u"SMTPS://Mail.Example.org:1465"_s << SmtpSecurity::ImplicitTls
                                             << u"mail.example.org"_s << 1465 << QString();
         QTest::newRow("IPv6 literal") << u"smtp+insecure://[::1]:2525"_s << SmtpSecurity::Insecure << u"::1"_s << 2525
@@ -113,7 +113,8 @@ private Q_SLOTS:
         QVERIFY(byHost);
         QCOMPARE(byHost->from.address, u"rentdesk@relay.local"_s);
 
-        const auto named = mail::makeMailConfig(u"smtps://mail.example.org"_s, {}, u"Мария Иванова <maria@example.org>"_s);
+        const auto named =
+            mail::makeMailConfig(u"smtps://mail.example.org"_s, {}, u"Мария Иванова <maria@example.org>"_s);
         QVERIFY(named);
         QCOMPARE(named->from.name, u"Мария Иванова"_s);
         QCOMPARE(named->from.address, u"maria@example.org"_s);

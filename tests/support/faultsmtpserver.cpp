@@ -176,8 +176,8 @@ void FaultSmtpServer::onLine(Session *session, const QByteArray &line)
     }
     if (session->auth == Session::Auth::LoginPassword) {
         session->auth = Session::Auth::None;
-        const bool ok = fault() != Fault::AuthRefused && session->loginUser == m_user
-            && QByteArray::fromBase64(line) == m_password;
+        const bool ok =
+            fault() != Fault::AuthRefused && session->loginUser == m_user && QByteArray::fromBase64(line) == m_password;
         reply(session, ok ? "235 2.7.0 Authentication successful" : "535 5.7.8 Authentication credentials invalid");
         return;
     }
@@ -220,8 +220,7 @@ void FaultSmtpServer::onLine(Session *session, const QByteArray &line)
             const QByteArrayList parts = QByteArray::fromBase64(words.at(2)).split('\0');
             const bool ok = fault() != Fault::AuthRefused && parts.size() == 3 && parts.at(1) == m_user
                 && parts.at(2) == m_password;
-            reply(session,
-                  ok ? "235 2.7.0 Authentication successful" : "535 5.7.8 Authentication credentials invalid");
+            reply(session, ok ? "235 2.7.0 Authentication successful" : "535 5.7.8 Authentication credentials invalid");
         } else if (mechanism == "LOGIN") {
             session->auth = Session::Auth::LoginUser;
             reply(session, "334 VXNlcm5hbWU6");
@@ -231,8 +230,7 @@ void FaultSmtpServer::onLine(Session *session, const QByteArray &line)
     } else if (verb == "MAIL" || verb == "RSET" || verb == "NOOP") {
         reply(session, "250 2.1.0 OK");
     } else if (verb == "RCPT") {
-        const bool refuse =
-            fault() == Fault::RecipientRefused && (m_faultLimit < 0 || m_faultsShown++ < m_faultLimit);
+        const bool refuse = fault() == Fault::RecipientRefused && (m_faultLimit < 0 || m_faultsShown++ < m_faultLimit);
         reply(session, refuse ? "550 5.1.1 No such user here" : "250 2.1.5 OK");
     } else if (verb == "DATA") {
         if (fault() == Fault::HoldAtData) {
