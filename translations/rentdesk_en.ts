@@ -168,6 +168,18 @@
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is a replica of a server account; the server sends its mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set up: give --smtp URL, or set one up in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail: %1 sent, %2 not sent, %3 waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingQuery</name>
@@ -532,6 +544,58 @@
     </message>
     <message>
         <source>--demo-apartments needs a whole number from 1 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send mail through &lt;url&gt; for this run: smtps://user@host:465 (TLS), smtp://user@host:587 (STARTTLS, required) or smtp+insecure://host:25 (a local relay, unencrypted). The password comes from RENTDESK_SMTP_PASSWORD or the keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust the CA certificates in &lt;file&gt; (PEM) for the mail server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send mail as &lt;sender&gt;, e.g. &quot;RentDesk &lt;rentdesk@example.org&gt;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up on the mail server after &lt;seconds&gt; without an answer (default: 30 to connect, 60 for a reply).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send one test mail to &lt;address&gt; with the mail settings and exit, without a window (exit codes in README.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the mails waiting in the database&apos;s outbox with the mail settings, then exit without a window (for a scheduled job).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--smtp-timeout needs a whole number of seconds from 1 to 3600.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--send-test-mail runs alone; leave out --init-only and --demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--send-outbox runs alone; leave out --init-only and --send-test-mail.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -980,6 +1044,60 @@
     </message>
 </context>
 <context>
+    <name>MailAddress</name>
+    <message>
+        <source>The e-mail address is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: a quote is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: &apos;&lt;&apos; is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: there is text after &apos;&gt;&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: the name contains a line break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: the address is longer than 254 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: the address contains a space or a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: it needs one &apos;@&apos; with text on both sides, like name@example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: &apos;%2&apos; is not allowed in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MailConfig</name>
+    <message>
+        <source>The CA file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CA file is of no use with smtp+insecure://, which does not use TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MailEvent</name>
     <message>
         <source>mail event</source>
@@ -1003,6 +1121,21 @@
     </message>
     <message>
         <source>Booking cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MailSetup</name>
+    <message>
+        <source>The keyring did not give the password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set up: give --smtp URL, or set one up in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A test mail to %1 was accepted by %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1233,6 +1366,41 @@
     </message>
 </context>
 <context>
+    <name>SmtpSettings</name>
+    <message>
+        <source>The mail server URL is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid mail server URL (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not start with smtps://, smtp:// or smtp+insecure://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no mail server host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server URL must not hold the password: keep it in the keyring or in RENTDESK_SMTP_PASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a path; a mail server URL has only a user, a host and a port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a query or a fragment; a mail server URL has only a user, a host and a port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no valid port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WordSearch</name>
     <message>
         <source>The database is not open.</source>
@@ -1295,6 +1463,164 @@
     </message>
     <message>
         <source>%1, %2 — owner: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::mail::SmtpClient</name>
+    <message>
+        <source>The connection to %1 was closed by RentDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password for %1 at %2: store it in Settings (kept in the keyring) or set RENTDESK_SMTP_PASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent more than %2 bytes without finishing a reply; this is not an SMTP server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a line that is not an SMTP reply: &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a reply nobody asked for: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer STARTTLS; RentDesk does not send mail or a password in clear. Use smtps:// if the server takes TLS at once, or smtp+insecure:// only for a local relay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent data after agreeing to STARTTLS; the connection was closed so that nothing sent in clear is taken as encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offers no login method RentDesk knows (it offers %2; RentDesk uses PLAIN or LOGIN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer AUTH, but a user name is set; remove the user name if the server takes mail without a login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not take addresses with letters outside ASCII, such as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes mails of at most %2 bytes; this one has %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: nothing takes mail on that port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server %1 was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during the TLS handshake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the mail was accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not complete the connection within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is closing the connection: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not speak ESMTP, so it cannot offer STARTTLS: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the greeting: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused STARTTLS: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the login of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused RSET: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the sender %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the recipient %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the mail to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::mail::TestMail</name>
+    <message>
+        <source>RentDesk test e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message was sent by RentDesk to check its mail settings.
+
+Booking requests, confirmations and other notices will come from this address.
+
+— %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test address: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -168,6 +168,18 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1 is a replica of a server account; the server sends its mail.</source>
+        <translation>%1 — копия учётной записи на сервере; её почту отправляет сервер.</translation>
+    </message>
+    <message>
+        <source>No mail server is set up: give --smtp URL, or set one up in Settings.</source>
+        <translation>Почтовый сервер не настроен: укажите --smtp URL или настройте его в параметрах.</translation>
+    </message>
+    <message>
+        <source>Mail: %1 sent, %2 not sent, %3 waiting.</source>
+        <translation>Почта: отправлено %1, не отправлено %2, ожидает %3.</translation>
+    </message>
 </context>
 <context>
     <name>BookingQuery</name>
@@ -534,6 +546,58 @@
     <message>
         <source>--demo-apartments needs a whole number from 1 to %1.</source>
         <translation>--demo-apartments требует целое число от 1 до %1.</translation>
+    </message>
+    <message>
+        <source>Send mail through &lt;url&gt; for this run: smtps://user@host:465 (TLS), smtp://user@host:587 (STARTTLS, required) or smtp+insecure://host:25 (a local relay, unencrypted). The password comes from RENTDESK_SMTP_PASSWORD or the keyring.</source>
+        <translation>Отправлять почту в этом запуске через &lt;url&gt;: smtps://user@host:465 (TLS), smtp://user@host:587 (STARTTLS, обязательно) или smtp+insecure://host:25 (локальный ретранслятор, без шифрования). Пароль берётся из RENTDESK_SMTP_PASSWORD или из хранилища паролей.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Trust the CA certificates in &lt;file&gt; (PEM) for the mail server.</source>
+        <translation>Доверять для почтового сервера сертификатам УЦ из &lt;file&gt; (PEM).</translation>
+    </message>
+    <message>
+        <source>Send mail as &lt;sender&gt;, e.g. &quot;RentDesk &lt;rentdesk@example.org&gt;&quot;.</source>
+        <translation>Отправлять почту от имени &lt;sender&gt;, например «RentDesk &lt;rentdesk@example.org&gt;».</translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation>отправитель</translation>
+    </message>
+    <message>
+        <source>Give up on the mail server after &lt;seconds&gt; without an answer (default: 30 to connect, 60 for a reply).</source>
+        <translation>Прекращать ожидание почтового сервера, если он молчит &lt;seconds&gt; с (по умолчанию 30 на подключение, 60 на ответ).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>секунды</translation>
+    </message>
+    <message>
+        <source>Send one test mail to &lt;address&gt; with the mail settings and exit, without a window (exit codes in README.md).</source>
+        <translation>Отправить одно проверочное письмо на &lt;address&gt; с текущими настройками почты и выйти, не открывая окна (коды выхода — в README.md).</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>Send the mails waiting in the database&apos;s outbox with the mail settings, then exit without a window (for a scheduled job).</source>
+        <translation>Отправить письма, ожидающие в исходящих базы данных, с текущими настройками почты и выйти, не открывая окна (для задания по расписанию).</translation>
+    </message>
+    <message>
+        <source>--smtp-timeout needs a whole number of seconds from 1 to 3600.</source>
+        <translation>Для --smtp-timeout нужно целое число секунд от 1 до 3600.</translation>
+    </message>
+    <message>
+        <source>--send-test-mail runs alone; leave out --init-only and --demo.</source>
+        <translation>--send-test-mail запускается отдельно: уберите --init-only и --demo.</translation>
+    </message>
+    <message>
+        <source>--send-outbox runs alone; leave out --init-only and --send-test-mail.</source>
+        <translation>--send-outbox запускается отдельно: уберите --init-only и --send-test-mail.</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1047,60 @@
     </message>
 </context>
 <context>
+    <name>MailAddress</name>
+    <message>
+        <source>The e-mail address is empty.</source>
+        <translation>Адрес электронной почты пуст.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: a quote is not closed.</source>
+        <translation>«%1» — не адрес электронной почты: кавычка не закрыта.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: &apos;&lt;&apos; is not closed.</source>
+        <translation>«%1» — не адрес электронной почты: «&lt;» не закрыта.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: there is text after &apos;&gt;&apos;.</source>
+        <translation>«%1» — не адрес электронной почты: после «&gt;» есть текст.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: the name contains a line break.</source>
+        <translation>«%1» — не адрес электронной почты: в имени есть перевод строки.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: the address is longer than 254 bytes.</source>
+        <translation>«%1» — не адрес электронной почты: адрес длиннее 254 байт.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: the address contains a space or a control character.</source>
+        <translation>«%1» — не адрес электронной почты: в адресе есть пробел или управляющий символ.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: it needs one &apos;@&apos; with text on both sides, like name@example.org.</source>
+        <translation>«%1» — не адрес электронной почты: нужен один знак «@» с текстом по обе стороны, например name@example.org.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: &apos;%2&apos; is not allowed in it.</source>
+        <translation>«%1» — не адрес электронной почты: знак «%2» в нём недопустим.</translation>
+    </message>
+</context>
+<context>
+    <name>MailConfig</name>
+    <message>
+        <source>The CA file %1 does not exist.</source>
+        <translation>Файла УЦ %1 нет.</translation>
+    </message>
+    <message>
+        <source>A CA file is of no use with smtp+insecure://, which does not use TLS.</source>
+        <translation>Файл УЦ не нужен для smtp+insecure://: это подключение без TLS.</translation>
+    </message>
+    <message>
+        <source>The sender address: %1</source>
+        <translation>Адрес отправителя: %1</translation>
+    </message>
+</context>
+<context>
     <name>MailEvent</name>
     <message>
         <source>mail event</source>
@@ -1007,6 +1125,21 @@
     <message>
         <source>Booking cancelled</source>
         <translation>Бронирование отменено</translation>
+    </message>
+</context>
+<context>
+    <name>MailSetup</name>
+    <message>
+        <source>The keyring did not give the password: %1</source>
+        <translation>Хранилище паролей не выдало пароль: %1</translation>
+    </message>
+    <message>
+        <source>No mail server is set up: give --smtp URL, or set one up in Settings.</source>
+        <translation>Почтовый сервер не настроен: укажите --smtp URL или настройте его в параметрах.</translation>
+    </message>
+    <message>
+        <source>A test mail to %1 was accepted by %2.</source>
+        <translation>Проверочное письмо для %1 принято сервером %2.</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1369,41 @@
     </message>
 </context>
 <context>
+    <name>SmtpSettings</name>
+    <message>
+        <source>The mail server URL is empty.</source>
+        <translation>Адрес (URL) почтового сервера пуст.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid mail server URL (%2).</source>
+        <translation>«%1» — неверный адрес почтового сервера (%2).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not start with smtps://, smtp:// or smtp+insecure://.</source>
+        <translation>«%1» не начинается с smtps://, smtp:// или smtp+insecure://.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no mail server host.</source>
+        <translation>В «%1» не указан сервер.</translation>
+    </message>
+    <message>
+        <source>The mail server URL must not hold the password: keep it in the keyring or in RENTDESK_SMTP_PASSWORD.</source>
+        <translation>В адресе почтового сервера не должно быть пароля: храните его в хранилище паролей или в RENTDESK_SMTP_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a path; a mail server URL has only a user, a host and a port.</source>
+        <translation>В «%1» есть путь; в адресе почтового сервера бывают только пользователь, сервер и порт.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a query or a fragment; a mail server URL has only a user, a host and a port.</source>
+        <translation>В «%1» есть запрос или фрагмент; в адресе почтового сервера бывают только пользователь, сервер и порт.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no valid port.</source>
+        <translation>В «%1» неверный порт.</translation>
+    </message>
+</context>
+<context>
     <name>WordSearch</name>
     <message>
         <source>The database is not open.</source>
@@ -1299,6 +1467,168 @@
     <message>
         <source>%1, %2 — owner: %3</source>
         <translation>%1, %2 — владелец: %3</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::mail::SmtpClient</name>
+    <message>
+        <source>The connection to %1 was closed by RentDesk.</source>
+        <translation>RentDesk закрыл подключение к %1.</translation>
+    </message>
+    <message>
+        <source>No mail server is set up.</source>
+        <translation>Почтовый сервер не настроен.</translation>
+    </message>
+    <message>
+        <source>No password for %1 at %2: store it in Settings (kept in the keyring) or set RENTDESK_SMTP_PASSWORD.</source>
+        <translation>Нет пароля для %1 на %2: сохраните его в параметрах (он хранится в хранилище паролей) или задайте RENTDESK_SMTP_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read: %2.</source>
+        <translation>Не удаётся прочитать файл УЦ %1: %2.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 holds no PEM certificate.</source>
+        <translation>В файле УЦ %1 нет сертификата PEM.</translation>
+    </message>
+    <message>
+        <source>%1 sent more than %2 bytes without finishing a reply; this is not an SMTP server.</source>
+        <translation>%1 прислал больше %2 байт, не закончив ответ; это не SMTP-сервер.</translation>
+    </message>
+    <message>
+        <source>%1 sent a line that is not an SMTP reply: &quot;%2&quot;.</source>
+        <translation>%1 прислал строку, которая не является ответом SMTP: «%2».</translation>
+    </message>
+    <message>
+        <source>%1 sent a reply nobody asked for: %2.</source>
+        <translation>%1 прислал ответ, о котором его не спрашивали: %2.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer STARTTLS; RentDesk does not send mail or a password in clear. Use smtps:// if the server takes TLS at once, or smtp+insecure:// only for a local relay.</source>
+        <translation>%1 не предлагает STARTTLS; RentDesk не передаёт почту и пароль открытым текстом. Используйте smtps://, если сервер сразу принимает TLS, а smtp+insecure:// — только для локального ретранслятора.</translation>
+    </message>
+    <message>
+        <source>%1 sent data after agreeing to STARTTLS; the connection was closed so that nothing sent in clear is taken as encrypted.</source>
+        <translation>%1 прислал данные после согласия на STARTTLS; подключение закрыто, чтобы ничего из переданного открытым текстом не было принято за зашифрованное.</translation>
+    </message>
+    <message>
+        <source>%1 offers no login method RentDesk knows (it offers %2; RentDesk uses PLAIN or LOGIN).</source>
+        <translation>%1 не предлагает знакомого RentDesk способа входа (предлагает %2; RentDesk использует PLAIN или LOGIN).</translation>
+    </message>
+    <message>
+        <source>%1 does not offer AUTH, but a user name is set; remove the user name if the server takes mail without a login.</source>
+        <translation>%1 не предлагает AUTH, а имя пользователя задано; уберите имя пользователя, если сервер принимает почту без входа.</translation>
+    </message>
+    <message>
+        <source>%1 does not take addresses with letters outside ASCII, such as %2.</source>
+        <translation>%1 не принимает адреса с буквами вне ASCII, например %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes mails of at most %2 bytes; this one has %3.</source>
+        <translation>%1 принимает письма не больше %2 байт, а в этом %3.</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: nothing takes mail on that port.</source>
+        <translation>%1 отказал в подключении: на этом порту никто не принимает почту.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 was not found.</source>
+        <translation>Почтовый сервер %1 не найден.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 не ответил вовремя.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: %2</source>
+        <translation>Сертификату %1 нет доверия: %2</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2</source>
+        <translation>Не удалось установить TLS с %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during the TLS handshake.</source>
+        <translation>%1 закрыл подключение во время установки TLS.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the mail was accepted.</source>
+        <translation>%1 закрыл подключение, не приняв письмо.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2</source>
+        <translation>Ошибка подключения к %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not complete the connection within %2 s.</source>
+        <translation>%1 не завершил подключение за %2 с.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation>%1 не ответил за %2 с.</translation>
+    </message>
+    <message>
+        <source>%1 is closing the connection: %2</source>
+        <translation>%1 закрывает подключение: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: %2</source>
+        <translation>%1 отказал в подключении: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not speak ESMTP, so it cannot offer STARTTLS: %2</source>
+        <translation>%1 не поддерживает ESMTP и поэтому не может предложить STARTTLS: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the greeting: %2</source>
+        <translation>%1 не принял приветствие: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused STARTTLS: %2</source>
+        <translation>%1 отказал в STARTTLS: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the login of %2: %3</source>
+        <translation>%1 не пустил пользователя %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused RSET: %2</source>
+        <translation>%1 отказал в RSET: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the sender %2: %3</source>
+        <translation>%1 не принял отправителя %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused the recipient %2: %3</source>
+        <translation>%1 не принял получателя %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 refused the mail to %2: %3</source>
+        <translation>%1 не принял письмо для %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::mail::TestMail</name>
+    <message>
+        <source>RentDesk test e-mail</source>
+        <translation>Проверочное письмо RentDesk</translation>
+    </message>
+    <message>
+        <source>This message was sent by RentDesk to check its mail settings.
+
+Booking requests, confirmations and other notices will come from this address.
+
+— %1</source>
+        <translation>Это письмо отправил RentDesk, чтобы проверить настройки почты.
+
+Запросы на бронирование, подтверждения и другие уведомления будут приходить с этого адреса.
+
+— %1</translation>
+    </message>
+    <message>
+        <source>The test address: %1</source>
+        <translation>Адрес для проверки: %1</translation>
     </message>
 </context>
 <context>

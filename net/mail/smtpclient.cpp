@@ -330,7 +330,8 @@ void SmtpClient::handle(const Reply &reply)
             closeQuietly();
             return;
         }
-        fail(replyError(SmtpError::Kind::ServerUnavailable, tr("is closing the connection"), reply));
+        fail(replyError(SmtpError::Kind::ServerUnavailable,
+                        tr("%1 is closing the connection: %2").arg(m_settings.hostAndPort(), reply.text()), reply));
         return;
     }
     switch (m_state) {
@@ -374,7 +375,8 @@ void SmtpClient::handle(const Reply &reply)
 void SmtpClient::handleGreeting(const Reply &reply)
 {
     if (reply.code != 220) {
-        fail(replyError(SmtpError::Kind::ServerUnavailable, tr("refused the connection"), reply));
+        fail(replyError(SmtpError::Kind::ServerUnavailable,
+                        tr("%1 refused the connection: %2").arg(m_settings.hostAndPort(), reply.text()), reply));
         return;
     }
     m_retriedReuse = false;
@@ -403,7 +405,9 @@ void SmtpClient::handleEhlo(const Reply &reply)
         // A server from before ESMTP. It cannot offer STARTTLS, so it only serves insecure
         // relays or connections that are already encrypted.
         if (m_settings.security == SmtpSecurity::StartTls && !secure()) {
-            fail(replyError(SmtpError::Kind::TlsNotOffered, tr("does not speak ESMTP, so it cannot offer STARTTLS"),
+            fail(replyError(SmtpError::Kind::TlsNotOffered,
+                            tr("%1 does not speak ESMTP, so it cannot offer STARTTLS: %2")
+                                .arg(m_settings.hostAndPort(), reply.text()),
                             reply));
             return;
         }
@@ -411,7 +415,8 @@ void SmtpClient::handleEhlo(const Reply &reply)
         return;
     }
     if (reply.code != 250) {
-        fail(replyError(SmtpError::Kind::ServerUnavailable, tr("refused the greeting"), reply));
+        fail(replyError(SmtpError::Kind::ServerUnavailable,
+                        tr("%1 refused the greeting: %2").arg(m_settings.hostAndPort(), reply.text()), reply));
         return;
     }
     m_capabilities.clear();
@@ -456,7 +461,8 @@ void SmtpClient::handleEhlo(const Reply &reply)
 void SmtpClient::handleStartTls(const Reply &reply)
 {
     if (reply.code != 220) {
-        fail(replyError(SmtpError::Kind::TlsNotOffered, tr("refused STARTTLS"), reply));
+        fail(replyError(SmtpError::Kind::TlsNotOffered,
+                        tr("%1 refused STARTTLS: %2").arg(m_settings.hostAndPort(), reply.text()), reply));
         return;
     }
     // Anything after the 220 was sent in clear and would be read as if it came through TLS
@@ -514,7 +520,8 @@ void SmtpClient::handleAuth(const Reply &reply)
         }
     }
     fail(replyError(SmtpError::Kind::AuthenticationFailed,
-                    tr("refused the login of %1").arg(m_settings.user.isEmpty() ? u"?"_s : m_settings.user), reply));
+                    tr("%1 refused the login of %2: %3").arg(m_settings.hostAndPort(), m_settings.user, reply.text()),
+                    reply));
 }
 
 void SmtpClient::nextMail()
@@ -545,15 +552,16 @@ void SmtpClient::handleTransaction(const Reply &reply)
     m_reused = false; // the server answered on the reused connection: it is alive
     const Outgoing &mail = m_queue.first();
     const bool temporary = reply.code >= 400 && reply.code < 500;
-    const auto refusal = [&](const QString &doing) {
-        mailFailed(replyError(temporary ? SmtpError::Kind::TemporaryRefusal : SmtpError::Kind::PermanentRefusal, doing,
-                              reply));
+    const auto refusal = [&](const QString &message) {
+        mailFailed(replyError(temporary ? SmtpError::Kind::TemporaryRefusal : SmtpError::Kind::PermanentRefusal,
+                              message, reply));
     };
 
     switch (m_state) {
     case State::Reset: {
         if (reply.code != 250) {
-            fail(replyError(SmtpError::Kind::ServerUnavailable, tr("refused RSET"), reply));
+            fail(replyError(SmtpError::Kind::ServerUnavailable,
+                            tr("%1 refused RSET: %2").arg(m_settings.hostAndPort(), reply.text()), reply));
             return;
         }
         m_transactionOpen = false;
@@ -587,7 +595,8 @@ void SmtpClient::handleTransaction(const Reply &reply)
     }
     case State::MailFrom:
         if (reply.code != 250) {
-            refusal(tr("refused the sender %1").arg(mail.message.from.address));
+            refusal(tr("%1 refused the sender %2: %3")
+                        .arg(m_settings.hostAndPort(), mail.message.from.address, reply.text()));
             return;
         }
         m_transactionOpen = true;
@@ -595,14 +604,16 @@ void SmtpClient::handleTransaction(const Reply &reply)
         return;
     case State::RcptTo:
         if (reply.code != 250 && reply.code != 251) {
-            refusal(tr("refused the recipient %1").arg(mail.message.to.address));
+            refusal(tr("%1 refused the recipient %2: %3")
+                        .arg(m_settings.hostAndPort(), mail.message.to.address, reply.text()));
             return;
         }
         command(State::Data, "DATA");
         return;
     case State::Data:
         if (reply.code != 354) {
-            refusal(tr("refused the mail to %1").arg(mail.message.to.address));
+            refusal(tr("%1 refused the mail to %2: %3")
+                        .arg(m_settings.hostAndPort(), mail.message.to.address, reply.text()));
             return;
         }
         sendData();
@@ -610,7 +621,8 @@ void SmtpClient::handleTransaction(const Reply &reply)
     case State::DataEnd:
         m_transactionOpen = false; // after the final dot the transaction is over either way
         if (reply.code != 250) {
-            refusal(tr("refused the mail to %1").arg(mail.message.to.address));
+            refusal(tr("%1 refused the mail to %2: %3")
+                        .arg(m_settings.hostAndPort(), mail.message.to.address, reply.text()));
             return;
         }
         mailDone();
@@ -817,9 +829,9 @@ void SmtpClient::onIdleTimeout()
     command(State::Quit, "QUIT");
 }
 
-SmtpError SmtpClient::replyError(SmtpError::Kind kind, const QString &doing, const Reply &reply) const
+SmtpError SmtpClient::replyError(SmtpError::Kind kind, const QString &message, const Reply &reply) const
 {
-    SmtpError e = error(kind, tr("%1 %2: %3").arg(m_settings.hostAndPort(), doing, reply.text()));
+    SmtpError e = error(kind, message);
     e.replyCode = reply.code;
     return e;
 }

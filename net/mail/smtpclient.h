@@ -169,7 +169,8 @@ private:
     void fail(SmtpError error);
     void closeQuietly();
 
-    [[nodiscard]] SmtpError replyError(SmtpError::Kind kind, const QString &doing, const Reply &reply) const;
+    // The message (a whole sentence with the server's reply in it) and the reply's code.
+    [[nodiscard]] SmtpError replyError(SmtpError::Kind kind, const QString &message, const Reply &reply) const;
     [[nodiscard]] SmtpError error(SmtpError::Kind kind, const QString &message) const;
     [[nodiscard]] bool secure() const;
 
