@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "childprocess.h"
 #include "db/database.h"
 #include "db/migrationset.h"
 #include "db/query.h"
@@ -13,20 +14,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    // The lines written to stderr, without empty ones.
-    [[nodiscard]] QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
-};
-
-} // namespace
+using Run = rentdesk::test::ProcessResult;
 
 // The rentdesk and rentdesk-server executables on the command line: --help, --version,
 // --init-only, and each way of failing with one readable line and nothing overwritten.
@@ -37,32 +25,10 @@ class TestCommandLine : public QObject
 private:
     QTemporaryDir m_home;
 
+    // A home of its own, so the default database lands in the test's folder.
     Run run(const QString &program, const QStringList &arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // A home of its own, so the default database lands in the test's folder.
-        env.insert(u"HOME"_s, m_home.path());
-        env.insert(u"XDG_DATA_HOME"_s, m_home.path() + u"/data"_s);
-        env.insert(u"XDG_CONFIG_HOME"_s, m_home.path() + u"/config"_s);
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        env.remove(u"LANGUAGE"_s);
-        env.remove(u"DISPLAY"_s);
-        env.remove(u"WAYLAND_DISPLAY"_s);
-        env.remove(u"QT_QPA_PLATFORM"_s); // headless modes must not need one
-        process.setProcessEnvironment(env);
-        process.start(program, arguments);
-        Run result;
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            result.err = u"timed out"_s;
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
+        return rentdesk::test::runProcess(program, arguments, rentdesk::test::childEnvironment(m_home.path()), 60000);
     }
 
     Run rentdesk(const QStringList &arguments) { return run(QStringLiteral(RENTDESK_APP), arguments); }

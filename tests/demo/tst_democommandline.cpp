@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "childprocess.h"
 #include "db/database.h"
 #include "db/query.h"
 #include "testsupport.h"
@@ -12,15 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    [[nodiscard]] QStringList outLines() const { return out.split(u'\n', Qt::SkipEmptyParts); }
-    [[nodiscard]] QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
-};
+using Run = rentdesk::test::ProcessResult;
 
 qint64 rowsIn(const QString &path, const QString &table)
 {
@@ -53,29 +46,8 @@ private:
 
     Run rentdesk(const QStringList &arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"HOME"_s, m_home.path());
-        env.insert(u"XDG_DATA_HOME"_s, m_home.path() + u"/data"_s);
-        env.insert(u"XDG_CONFIG_HOME"_s, m_home.path() + u"/config"_s);
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        env.remove(u"LANGUAGE"_s);
-        env.remove(u"DISPLAY"_s);
-        env.remove(u"WAYLAND_DISPLAY"_s);
-        env.remove(u"QT_QPA_PLATFORM"_s); // --init-only must not need a display
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(RENTDESK_APP), arguments);
-        Run result;
-        if (!process.waitForFinished(120000)) {
-            process.kill();
-            process.waitForFinished();
-            result.err = u"timed out"_s;
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
+        return rentdesk::test::runProcess(QStringLiteral(RENTDESK_APP), arguments,
+                                          rentdesk::test::childEnvironment(m_home.path()));
     }
 
 private Q_SLOTS:

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "childprocess.h"
 #include "faultsmtpserver.h"
 #include "mail/outboxstore.h"
 #include "servicefixture.h"
@@ -51,12 +52,7 @@ class TestOutboxCrash final : public QObject
     QProcess *startSender(quint16 port)
     {
         auto *process = new QProcess(this);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"HOME"_s, home.path());
-        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-        env.insert(u"RENTDESK_KEYRING"_s, u"none"_s);
-        env.remove(u"RENTDESK_SMTP_PASSWORD"_s);
+        const QProcessEnvironment env = test::childEnvironment(home.path());
         process->setProcessEnvironment(env);
         process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         process->start(QStringLiteral(RENTDESK_APP),

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "childprocess.h"
 #include "faultsmtpserver.h"
 #include "smtptestserver.h"
 
@@ -17,12 +18,7 @@ namespace {
 const QString user = u"mailer@example.test"_s;
 const QString password = u"пароль"_s;
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::ProcessResult;
 
 } // namespace
 
@@ -40,33 +36,10 @@ class TestSendTestMail final : public QObject
     // Runs rentdesk while this process's event loop keeps serving the fault server.
     Run rentdesk(const QStringList &arguments, const QString &givenPassword = password)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"HOME"_s, home.path());
-        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        env.insert(u"RENTDESK_KEYRING"_s, u"none"_s);
-        env.remove(u"DISPLAY"_s);
-        env.remove(u"QT_QPA_PLATFORM"_s); // it must need no display
-        if (givenPassword.isEmpty())
-            env.remove(u"RENTDESK_SMTP_PASSWORD"_s);
-        else
+        QProcessEnvironment env = test::childEnvironment(home.path());
+        if (!givenPassword.isEmpty())
             env.insert(u"RENTDESK_SMTP_PASSWORD"_s, givenPassword);
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(RENTDESK_APP), arguments);
-        Run run;
-        if (!finished.wait(60000)) {
-            process.kill();
-            process.waitForFinished();
-            run.err = u"timed out"_s;
-            return run;
-        }
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return test::runProcess(QStringLiteral(RENTDESK_APP), arguments, env, 60000);
     }
 
     QString realUrl() const
