@@ -139,7 +139,10 @@ void SmtpClient::makeSocket()
 
 void SmtpClient::send(const QString &key, const MailMessage &message)
 {
-    m_queue.append({ key, message });
+    Outgoing outgoing;
+    outgoing.key = key;
+    outgoing.message = message;
+    m_queue.append(std::move(outgoing));
     if (m_state == State::Disconnected) {
         // From the event loop: an error found at once (no server set up) reaches the caller
         // after send() returned, like every other outcome.

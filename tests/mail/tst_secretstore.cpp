@@ -18,7 +18,8 @@ template<typename T> std::optional<T> await(const std::function<void(std::functi
 {
     std::optional<T> answer;
     call([&answer](T value) { answer = std::move(value); });
-    QTest::qWaitFor([&] { return answer.has_value(); }, 20000);
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, 20000))
+        return std::nullopt;
     return answer;
 }
 
@@ -62,7 +63,8 @@ class TestSecretStore final : public QObject
         bus.start(u"dbus-daemon"_s, { u"--config-file"_s, config.fileName(), u"--nofork"_s, u"--print-address=1"_s });
         if (!bus.waitForStarted(10000))
             return false;
-        QTest::qWaitFor([&] { return bus.canReadLine(); }, 10000);
+        if (!QTest::qWaitFor([&] { return bus.canReadLine(); }, 10000))
+            return false;
         busAddress = bus.readLine().trimmed();
         return !busAddress.isEmpty();
     }
