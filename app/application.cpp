@@ -223,11 +223,29 @@ void Application::Private::configureMail(const SavedMail &mail)
 
 void Application::Private::editSettings()
 {
-    const views::SettingsValues current { translator.language(), database->path() };
-    views::SettingsDialog dialog(current, window.get());
-    if (dialog.exec() != QDialog::Accepted || dialog.values() == current)
+    const SavedMail mailBefore = savedMail();
+    const views::SettingsValues current { translator.language(),
+                                          database->path(),
+                                          { mailBefore.smtpUrl, mailBefore.caFile, mailBefore.from } };
+    views::SettingsDialog dialog(current, *secrets, window.get());
+    if (const auto &user = session.user())
+        dialog.mailPage()->setTestRecipient(user->email);
+    if (dialog.exec() != QDialog::Accepted)
         return;
     const views::SettingsValues chosen = dialog.values();
+    const SavedMail mailAfter { chosen.mail.smtpUrl, chosen.mail.caFile, chosen.mail.from };
+    // Mail settings need no restart: the running sender takes them once the password is kept.
+    applyMailSettings(*secrets, mailBefore, mailAfter, dialog.mailPage()->changedPassword(),
+                      dialog.mailPage()->password(), window.get(), [this](const QString &problem) {
+                          if (!problem.isEmpty())
+                              QMessageBox::warning(window.get(),
+                                                   QCoreApplication::translate("Application", "Password not kept"),
+                                                   problem);
+                          if (mailSender)
+                              configureMail(savedMail());
+                      });
+    if (!views::needsRestart(current, chosen))
+        return;
     QSettings settings;
     settings.setValue(languageKey, domain::toCode(chosen.language));
     settings.setValue(databaseKey, chosen.databasePath);

@@ -90,6 +90,34 @@ void readPassword(mail::SecretStore &secrets, const mail::MailConfig &config, QO
     });
 }
 
+bool applyMailSettings(mail::SecretStore &secrets, const SavedMail &before, const SavedMail &after,
+                       const std::optional<QString> &changedPassword, const QString &password, QObject *context,
+                       std::function<void(const QString &)> done)
+{
+    const bool settingsChanged = before != after;
+    std::optional<QString> toKeep = changedPassword;
+    if (!toKeep && before.smtpUrl != after.smtpUrl && !password.isEmpty())
+        toKeep = password;
+    const auto config = mail::makeMailConfig(after.smtpUrl, after.caFile, after.from);
+    // Without a user name there is no log-in, and nothing to keep.
+    if (toKeep && (!config || !config->smtp.needsPassword()))
+        toKeep.reset();
+    if (!settingsChanged && !toKeep)
+        return false;
+    if (settingsChanged)
+        saveMail(after);
+    if (!toKeep) {
+        done(QString());
+        return true;
+    }
+    secrets.write(config->smtp.secretKey(), *toKeep, context, [done](const std::expected<void, QString> &written) {
+        done(written ? QString()
+                     : QCoreApplication::translate("MailSetup", "The keyring did not keep the password: %1")
+                           .arg(written.error()));
+    });
+    return true;
+}
+
 int exitCodeFor(SmtpError::Kind kind)
 {
     switch (kind) {

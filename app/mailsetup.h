@@ -10,6 +10,7 @@
 
 #include <expected>
 #include <functional>
+#include <optional>
 
 namespace rentdesk::mail {
 class SecretStore;
@@ -38,6 +39,15 @@ void saveMail(const SavedMail &mail);
 // failed, why.
 void readPassword(mail::SecretStore &secrets, const mail::MailConfig &config, QObject *context,
                   std::function<void(const QString &password, const QString &problem)> done);
+
+// Keeps what the Settings dialog's Mail tab changed: the settings when they differ, and the
+// password under the new settings' keyring key when it was edited, or when the server or
+// user changed and a password is on the page (the keyring holds it under the old key). Returns
+// false, and never calls done, when nothing changed; else done follows once the keyring
+// answered, with why it could not keep the password or empty.
+bool applyMailSettings(mail::SecretStore &secrets, const SavedMail &before, const SavedMail &after,
+                       const std::optional<QString> &changedPassword, const QString &password, QObject *context,
+                       std::function<void(const QString &problem)> done);
 
 // rentdesk --send-test-mail: sends one mail, prints one line, returns the exit code.
 [[nodiscard]] int sendTestMail(const Options &options);

@@ -80,6 +80,8 @@ QString cellText(CellKind kind, const QVariant &value)
         return domain::displayName(value.value<domain::BookingStatus>());
     case CellKind::ReviewKind:
         return domain::displayName(value.value<domain::ReviewKind>());
+    case CellKind::MailStatus:
+        return domain::displayName(value.value<domain::MailStatus>());
     case CellKind::Flag:
         return value.toBool() ? QCoreApplication::translate("CellFormat", "yes")
                               : QCoreApplication::translate("CellFormat", "no");

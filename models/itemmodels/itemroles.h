@@ -22,6 +22,7 @@ enum class CellKind {
     BookingStatus, // ValueRole: domain::BookingStatus
     ReviewKind, // ValueRole: domain::ReviewKind
     Flag, // ValueRole: bool (furnished, pets allowed)
+    MailStatus, // ValueRole: domain::MailStatus (the mail queue)
 };
 
 enum ItemRole {

@@ -51,6 +51,7 @@ private Q_SLOTS:
         QCOMPARE(formatRating({ 0, 0 }), u"not rated"_s);
         QCOMPARE(cellText(CellKind::ApartmentStatus, QVariant::fromValue(domain::ApartmentStatus::Booked)),
                  u"Booked"_s);
+        QCOMPARE(cellText(CellKind::MailStatus, QVariant::fromValue(domain::MailStatus::Failed)), u"Failed"_s);
         QCOMPARE(cellText(CellKind::Text, QVariant()), QString());
     }
 };

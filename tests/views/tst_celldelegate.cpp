@@ -162,12 +162,33 @@ private Q_SLOTS:
                  views::badgeColors(ApartmentStatus::Booked).background);
     }
 
+    void mailStatusBadgesDifferInColour()
+    {
+        QList<QColor> seen;
+        for (const domain::MailStatus status : domain::allValues<domain::MailStatus>()) {
+            const QModelIndex index = add(cell(CellKind::MailStatus, QVariant::fromValue(status)));
+            QCOMPARE(CellDelegate::cellText(index), domain::displayName(status));
+            const QColor drawn = badgeColorIn(paintCell(m_delegate, index));
+            QVERIFY2(near(drawn.rgb(), views::badgeColors(status).background), qPrintable(drawn.name()));
+            for (const QColor &other : std::as_const(seen))
+                QVERIFY(!near(drawn.rgb(), other, 30));
+            seen << drawn;
+        }
+        // Waiting mail is amber like a waiting request; a failed one red like a declined one.
+        QCOMPARE(views::badgeColors(domain::MailStatus::Queued).background,
+                 views::badgeColors(BookingStatus::Requested).background);
+        QCOMPARE(views::badgeColors(domain::MailStatus::Failed).background,
+                 views::badgeColors(BookingStatus::Declined).background);
+    }
+
     void badgeTextIsReadable()
     {
         QList<views::BadgeColors> all;
         for (const ApartmentStatus status : domain::allValues<ApartmentStatus>())
             all << views::badgeColors(status);
         for (const BookingStatus status : domain::allValues<BookingStatus>())
+            all << views::badgeColors(status);
+        for (const domain::MailStatus status : domain::allValues<domain::MailStatus>())
             all << views::badgeColors(status);
         for (const views::BadgeColors &colors : std::as_const(all))
             QVERIFY2(views::contrastRatio(colors.text, colors.background) >= 4.5, qPrintable(colors.background.name()));

@@ -4,6 +4,9 @@
 #include "apartments/apartmentspage.h"
 #include "demo/demogenerator.h"
 #include "i18n/translator.h"
+#include "itemmodels/mailqueuemodel.h"
+#include "mail/mailqueuedialog.h"
+#include "mail/outboxsender.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/workspace.h"
 #include "reviews/reviewspage.h"
@@ -20,8 +23,10 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTest>
 #include <QTimer>
+#include <QUrl>
 
 #include <functional>
 
@@ -242,6 +247,65 @@ private Q_SLOTS:
         QCOMPARE(window.findChild<QLabel *>(u"userStatus"_s)->text(), u"Вход не выполнен"_s);
         QCOMPARE(window.findChild<QLabel *>(u"apartmentsCount"_s)->text(), u"300 квартир"_s);
         QVERIFY(m_translator.switchTo(domain::Language::English).rentdesk);
+    }
+
+    // The status bar says why mail waits, from the sender's state, and opens the Mail queue.
+    void mailStatusFollowsTheSender()
+    {
+        test::TempDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
+        services::Session session;
+        views::Workspace workspace(db.shared(), m_clock, services::Mode::Standalone, session);
+        mail::OutboxSender sender(db.shared(), m_clock); // never configured: no mail server
+        workspace.mailSender = &sender;
+        // A real sign-up queues the welcome mail.
+        services::AccountService::SignUp request;
+        request.email = u"nina@example.org"_s;
+        request.displayName = u"Nina Renter"_s;
+        request.password = u"correct horse battery"_s;
+        QVERIFY(workspace.accounts.signUp(request));
+
+        MainWindow window(workspace);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *label = window.findChild<QLabel *>(u"mailStatus"_s);
+        QCOMPARE(sender.state(), mail::OutboxSender::State::NotConfigured);
+        QCOMPARE(label->text(), u"1 mail queued — mail not set up"_s);
+        QVERIFY(label->toolTip().contains(u"Settings"_s));
+
+        // A server that is not there: the sender fails, and the label says so in short, with
+        // the whole reason in its tooltip.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        const auto config = mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(port), QString(), QString());
+        QVERIFY(config);
+        sender.configure(*config, QString());
+        QTRY_COMPARE(sender.state(), mail::OutboxSender::State::Failing);
+        QTRY_COMPARE(label->text(), u"1 mail queued — mail server problem"_s);
+        QVERIFY(label->toolTip().startsWith(sender.problem()));
+        QVERIFY(!sender.problem().isEmpty());
+
+        // The action opens the Mail queue with the waiting mail in it; so does a click on the label.
+        QVERIFY(window.actions().mailQueue->isEnabled());
+        window.actions().mailQueue->trigger();
+        auto *queue = window.findChild<views::MailQueueDialog *>();
+        QVERIFY(queue);
+        QVERIFY(queue->isVisible());
+        QCOMPARE(queue->model()->rowCount(), 1);
+        queue->close();
+        QVERIFY(!queue->isVisible());
+        QTest::mouseClick(label, Qt::LeftButton);
+        QVERIFY(queue->isVisible());
+        QCOMPARE(window.findChildren<views::MailQueueDialog *>().size(), 1);
+        queue->close();
+
+        // A replica has no mail of its own to send: no queue, and the label as before.
+        views::Workspace replica(db.shared(), m_clock, services::Mode::Connected, session);
+        MainWindow connected(replica);
+        QVERIFY(!connected.actions().mailQueue->isEnabled());
+        QCOMPARE(connected.findChild<QLabel *>(u"mailStatus"_s)->text(), u"1 mail queued"_s);
     }
 };
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "mail/secretstore.h"
 #include "settings/settingsdialog.h"
 
 #include <QComboBox>
@@ -12,7 +13,7 @@ using views::SettingsDialog;
 using views::SettingsValues;
 
 // The Settings dialog shows the current language and database, returns what was chosen,
-// and says that a change takes a restart.
+// and says that a change takes a restart (a change of the mail settings does not).
 class TestSettingsDialog final : public QObject
 {
     Q_OBJECT
@@ -20,8 +21,9 @@ class TestSettingsDialog final : public QObject
 private Q_SLOTS:
     void showsAndReturnsTheChoice()
     {
-        const SettingsValues current { domain::Language::English, u"/tmp/a.sqlite"_s };
-        SettingsDialog dialog(current);
+        const SettingsValues current { domain::Language::English, u"/tmp/a.sqlite"_s, {} };
+        mail::MemorySecretStore secrets;
+        SettingsDialog dialog(current, secrets);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *language = dialog.findChild<QComboBox *>(u"languageCombo"_s);
@@ -43,6 +45,22 @@ private Q_SLOTS:
         QTest::keyClicks(database, u"/tmp/b.sqlite "_s);
         QCOMPARE(dialog.values().databasePath, u"/tmp/b.sqlite"_s); // trimmed
         QVERIFY(note->isVisible());
+    }
+
+    void mailNeedsNoRestart()
+    {
+        const SettingsValues current { domain::Language::English, u"/tmp/a.sqlite"_s, {} };
+        mail::MemorySecretStore secrets;
+        SettingsDialog dialog(current, secrets);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *host = dialog.findChild<QLineEdit *>(u"hostEdit"_s);
+        QVERIFY(host);
+        QTest::keyClicks(host, u"mail.example.org"_s);
+        QCOMPARE(dialog.values().mail.smtpUrl, u"smtp://mail.example.org:587"_s);
+        QVERIFY(dialog.values() != current);
+        QVERIFY(!views::needsRestart(current, dialog.values()));
+        QVERIFY(!dialog.findChild<QLabel *>(u"restartNote"_s)->isVisible());
     }
 };
 

@@ -38,8 +38,8 @@ MainActions::MainActions(QWidget *window)
     signIn = make(window, u"signInAction"_s, tr("Sign &in…"), tr("Sign in or create an account"));
     signOut =
         make(window, u"signOutAction"_s, tr("&Log out / switch user"), tr("Sign out and let someone else sign in"));
-    settings =
-        make(window, u"settingsAction"_s, tr("&Settings…"), tr("Language and database"), QKeySequence::Preferences);
+    settings = make(window, u"settingsAction"_s, tr("&Settings…"), tr("Language, database and mail server"),
+                    QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
     quit = make(window, u"quitAction"_s, tr("&Quit"), tr("Close RentDesk"), QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -63,6 +63,8 @@ MainActions::MainActions(QWidget *window)
                        tr("Review the selected apartment, landlord or renter after a stay"),
                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     refresh = make(window, u"refreshAction"_s, tr("Re&fresh"), tr("Read the tables again"), QKeySequence::Refresh);
+    mailQueue = make(window, u"mailQueueAction"_s, tr("&Mail queue…"),
+                     tr("E-mail notifications waiting to be sent, and those that failed"));
     showApartments = make(window, u"showApartmentsAction"_s, tr("&Apartments"), tr("Go to the apartments"),
                           QKeySequence(Qt::CTRL | Qt::Key_1));
     showBuildings = make(window, u"showBuildingsAction"_s, tr("B&uildings"), tr("Go to the buildings"),
@@ -93,6 +95,8 @@ void MainActions::update(const State &s)
     declineBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
     cancelBooking->setEnabled(s.renter && s.page == Page::Bookings && s.selectionIsCancellable);
     writeReview->setEnabled(s.signedIn && s.hasSelection && s.selectionIsReviewable);
+    // A replica's mail is the server's to send: it has no queue of its own.
+    mailQueue->setEnabled(s.queuesMail);
 }
 
 void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
@@ -125,6 +129,8 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     view->addActions({ showApartments, showBuildings, showBookings, showReviews });
     view->addSeparator();
     view->addAction(refresh);
+    view->addSeparator();
+    view->addAction(mailQueue);
 
     QMenu *help = menuBar->addMenu(tr("&Help"));
     help->addAction(about);

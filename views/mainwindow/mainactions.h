@@ -36,6 +36,7 @@ public:
         bool selectionIsRequest = false; // a booking in "requested"
         bool selectionIsCancellable = false; // a requested or confirmed booking not yet over, the renter's own
         bool selectionIsReviewable = false; // something the user may review
+        bool queuesMail = false; // this database is the authority and sends its own mail
     };
     void update(const State &state);
 
@@ -57,6 +58,7 @@ public:
     QAction *cancelBooking = nullptr;
     QAction *writeReview = nullptr;
     QAction *refresh = nullptr;
+    QAction *mailQueue = nullptr;
     // Go to a page: Ctrl+1 … Ctrl+4, in the order of the tabs.
     QAction *showApartments = nullptr;
     QAction *showBuildings = nullptr;

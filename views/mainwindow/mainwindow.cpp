@@ -7,11 +7,14 @@
 #include "bookings/bookingspage.h"
 #include "buildings/buildingspage.h"
 #include "domain/enums.h"
+#include "mail/mailqueuedialog.h"
+#include "mail/outboxsender.h"
 #include "mainwindow/commands.h"
 #include "mainwindow/workspace.h"
 #include "pages/tablepage.h"
 #include "query/detailsquery.h"
 #include "reviews/reviewspage.h"
+#include "services/mode.h"
 #include "widgets/celldelegate.h"
 
 #include <QApplication>
@@ -20,6 +23,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMouseEvent>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -69,6 +73,8 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     m_mailLabel = new QLabel(this);
     m_mailLabel->setObjectName(u"mailStatus"_s);
     m_mailLabel->setToolTip(tr("E-mail notifications waiting to be sent"));
+    // A click opens the Mail queue (the View menu has it for the keyboard).
+    m_mailLabel->installEventFilter(this);
     statusBar()->addWidget(m_userLabel, 1);
     statusBar()->addPermanentWidget(m_pendingLabel);
     statusBar()->addPermanentWidget(m_mailLabel);
@@ -82,6 +88,11 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     connect(m_actions->settings, &QAction::triggered, this, &MainWindow::settingsRequested);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::refreshAll);
+    connect(m_actions->mailQueue, &QAction::triggered, this, &MainWindow::showMailQueue);
+    if (mail::OutboxSender *sender = m_workspace.mailSender) {
+        connect(sender, &mail::OutboxSender::stateChanged, this, &MainWindow::updateStatus);
+        connect(sender, &mail::OutboxSender::outboxChanged, this, &MainWindow::updateStatus);
+    }
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(&m_workspace.session, &services::Session::changed, this, &MainWindow::onSessionChanged);
 
@@ -166,6 +177,9 @@ void MainWindow::onSessionChanged()
     m_reviews->updateForUser();
     updateActions();
     updateStatus();
+    // A sign-up has just queued its welcome mail.
+    if (m_workspace.mailSender)
+        m_workspace.mailSender->wake();
 }
 
 void MainWindow::refreshAll()
@@ -174,6 +188,35 @@ void MainWindow::refreshAll()
         page->refresh();
     updateActions();
     updateStatus();
+    // The change may have queued mail (a confirmation, a decline): send it now rather than
+    // at the sender's next poll.
+    if (m_workspace.mailSender)
+        m_workspace.mailSender->wake();
+}
+
+void MainWindow::showMailQueue()
+{
+    if (!m_actions->mailQueue->isEnabled())
+        return;
+    if (!m_mailQueue) {
+        m_mailQueue = new MailQueueDialog(m_workspace, this);
+        connect(m_mailQueue, &MailQueueDialog::changed, this, &MainWindow::updateStatus);
+    } else {
+        m_mailQueue->reload();
+    }
+    m_mailQueue->show();
+    m_mailQueue->raise();
+    m_mailQueue->activateWindow();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_mailLabel && event->type() == QEvent::MouseButtonRelease
+        && static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
+        showMailQueue();
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 MainActions::State MainWindow::selectionState() const
@@ -184,6 +227,7 @@ MainActions::State MainWindow::selectionState() const
     state.landlord = session.isLandlord();
     state.renter = session.isRenter();
     state.page = currentKind();
+    state.queuesMail = services::isAuthority(m_workspace.mode);
     const QUuid me = session.userId();
     switch (state.page) {
     case Page::Buildings:
@@ -240,9 +284,40 @@ void MainWindow::updateStatus()
         return;
     }
     m_pendingLabel->setText(tr("%n change(s) to sync", nullptr, int(pending->mutations)));
-    m_mailLabel->setText(pending->failedMails > 0 ? tr("%n mail(s) queued", nullptr, int(pending->queuedMails))
-                                 + u", "_s + tr("%n failed", nullptr, int(pending->failedMails))
-                                                  : tr("%n mail(s) queued", nullptr, int(pending->queuedMails)));
+    updateMailStatus(pending->queuedMails, pending->failedMails);
+}
+
+void MainWindow::updateMailStatus(qint64 queued, qint64 failed)
+{
+    QString text = failed > 0
+        ? tr("%n mail(s) queued", nullptr, int(queued)) + u", "_s + tr("%n failed", nullptr, int(failed))
+        : tr("%n mail(s) queued", nullptr, int(queued));
+    QString tip = tr("E-mail notifications waiting to be sent");
+    // What the sender is doing, when it is worth a look; a connected replica has none.
+    if (const mail::OutboxSender *sender = m_workspace.mailSender) {
+        switch (sender->state()) {
+        case mail::OutboxSender::State::NotConfigured:
+            if (queued > 0) {
+                text += u" — "_s + tr("mail not set up");
+                tip = tr("No mail server is set up, so these mails wait. Set one up in Settings, on the Mail tab.");
+            }
+            break;
+        case mail::OutboxSender::State::Sending:
+            text += u" — "_s + tr("sending…");
+            break;
+        case mail::OutboxSender::State::Failing:
+            text += u" — "_s + tr("mail server problem");
+            tip = sender->problem();
+            break;
+        case mail::OutboxSender::State::Idle:
+            break;
+        }
+    }
+    m_mailLabel->setText(text);
+    if (m_actions->mailQueue->isEnabled())
+        tip += u"\n"_s + tr("Click to open the mail queue.");
+    m_mailLabel->setToolTip(tip);
+    m_mailLabel->setCursor(m_actions->mailQueue->isEnabled() ? Qt::PointingHandCursor : Qt::ArrowCursor);
 }
 
 void MainWindow::showAbout()

@@ -14,6 +14,7 @@ class ApartmentsPage;
 class BookingsPage;
 class BuildingsPage;
 class Commands;
+class MailQueueDialog;
 class ReviewsPage;
 class TablePage;
 struct Workspace;
@@ -41,6 +42,8 @@ public:
 
     // Opens the sign-in dialog (also at start when nobody is signed in).
     void showSignIn();
+    // Opens the Mail queue (the action, or a click on the status bar's mail count).
+    void showMailQueue();
 
 Q_SIGNALS:
     // The user asked for the settings dialog (the composition root owns the settings).
@@ -48,6 +51,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void addPage(TablePage *page, const QString &title, MainActions::State::Page kind);
@@ -56,6 +60,7 @@ private:
     void onSessionChanged();
     void updateActions();
     void updateStatus();
+    void updateMailStatus(qint64 queued, qint64 failed);
     void refreshAll();
     void showAbout();
     [[nodiscard]] TablePage *currentPage() const;
@@ -76,6 +81,7 @@ private:
     QLabel *m_userLabel = nullptr;
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_mailLabel = nullptr;
+    MailQueueDialog *m_mailQueue = nullptr;
 };
 
 } // namespace rentdesk::views

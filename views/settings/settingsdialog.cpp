@@ -16,7 +16,12 @@ namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
 
-SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
+bool needsRestart(const SettingsValues &before, const SettingsValues &after)
+{
+    return before.language != after.language || before.databasePath != after.databasePath;
+}
+
+SettingsDialog::SettingsDialog(const SettingsValues &values, mail::SecretStore &secrets, QWidget *parent)
     : QDialog(parent)
     , m_initial(values)
 {
@@ -54,6 +59,8 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(general, tr("General"));
+    m_mail = new MailSettingsPage(values.mail, secrets, m_tabs);
+    m_tabs->addTab(m_mail, tr("Mail"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -62,10 +69,11 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     layout->addWidget(buttons);
-    setMinimumWidth(480);
+    // Wide enough that the Mail tab's hints and a server's reply read as sentences.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 90);
 
     const auto noteChange = [this] {
-        m_restartNote->setVisible(this->values() != m_initial);
+        m_restartNote->setVisible(needsRestart(m_initial, this->values()));
     };
     connect(m_language, &QComboBox::currentIndexChanged, this, noteChange);
     connect(m_database, &QLineEdit::textChanged, this, noteChange);
@@ -75,7 +83,19 @@ SettingsDialog::~SettingsDialog() = default;
 
 SettingsValues SettingsDialog::values() const
 {
-    return { domain::Language(m_language->currentData().toInt()), m_database->text().trimmed() };
+    return { domain::Language(m_language->currentData().toInt()), m_database->text().trimmed(), m_mail->values() };
+}
+
+void SettingsDialog::accept()
+{
+    // The Mail tab is brought up first, so that the field a refusal is about can take the
+    // focus and the reason under it is seen.
+    QWidget *shown = m_tabs->currentWidget();
+    m_tabs->setCurrentWidget(m_mail);
+    if (!m_mail->validate())
+        return;
+    m_tabs->setCurrentWidget(shown);
+    QDialog::accept();
 }
 
 void SettingsDialog::addTab(QWidget *page, const QString &title)

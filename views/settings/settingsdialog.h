@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/enums.h"
+#include "settings/mailsettingspage.h"
 
 #include <QDialog>
 
@@ -10,29 +11,45 @@ class QLabel;
 class QLineEdit;
 class QTabWidget;
 
+namespace rentdesk::mail {
+class SecretStore;
+}
+
 namespace rentdesk::views {
 
 // What the Settings dialog edits. The composition root reads and writes them (QSettings)
-// and decides what a change means (a new language or database takes a restart).
+// and decides what a change means (a new language or database takes a restart; new mail
+// settings are used at once).
 struct SettingsValues
 {
     domain::Language language = domain::Language::English;
     QString databasePath;
+    MailSettingsValues mail;
     friend bool operator==(const SettingsValues &, const SettingsValues &) = default;
 };
 
-// The Settings dialog: a General tab with the language and the database file. Later
-// features add their own tabs (Mail, Server) with addTab().
+// Whether going from before to after takes a restart: the language and the database are
+// read once at start; mail settings are not among them.
+[[nodiscard]] bool needsRestart(const SettingsValues &before, const SettingsValues &after);
+
+// The Settings dialog: a General tab with the language and the database file, and the Mail
+// tab (MailSettingsPage). OK checks the mail settings first and stays open, with the reason
+// under the field, when they would not work. Later features add their own tabs (Server)
+// with addTab().
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    explicit SettingsDialog(const SettingsValues &values, QWidget *parent = nullptr);
+    // The Mail tab reads the stored SMTP password from secrets when it opens.
+    SettingsDialog(const SettingsValues &values, mail::SecretStore &secrets, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
     [[nodiscard]] SettingsValues values() const;
+    [[nodiscard]] MailSettingsPage *mailPage() const { return m_mail; }
+    // Closes only when the values would work.
+    void accept() override;
     // For later sections of the settings.
     void addTab(QWidget *page, const QString &title);
 
@@ -43,6 +60,7 @@ private:
     QComboBox *m_language = nullptr;
     QLineEdit *m_database = nullptr;
     QLabel *m_restartNote = nullptr;
+    MailSettingsPage *m_mail = nullptr;
     SettingsValues m_initial;
 };
 

@@ -71,6 +71,22 @@ BadgeColors badgeColors(BookingStatus status)
     return on(Grey);
 }
 
+BadgeColors badgeColors(domain::MailStatus status)
+{
+    switch (status) {
+    case domain::MailStatus::Queued:
+        return on(Amber);
+    case domain::MailStatus::Sent:
+        return on(Green);
+    case domain::MailStatus::Failed:
+        return on(Red);
+    case domain::MailStatus::Discarded:
+        return on(Grey);
+    }
+    Q_UNREACHABLE();
+    return on(Grey);
+}
+
 double contrastRatio(const QColor &a, const QColor &b)
 {
     const double la = luminance(a);

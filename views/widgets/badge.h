@@ -13,7 +13,7 @@ class QPainter;
 namespace rentdesk::views {
 
 // A status as a rounded, coloured badge with its translated name: the colours of each
-// apartment and booking status, text that stays readable on them, and the drawing. The
+// apartment, booking and mail status, text that stays readable on them, and the drawing. The
 // cell delegate uses it; a detail pane or a legend can draw the same badge.
 struct BadgeColors
 {
@@ -25,6 +25,8 @@ struct BadgeColors
 [[nodiscard]] BadgeColors badgeColors(domain::ApartmentStatus status);
 // Requested amber, confirmed green, declined red, cancelled grey, completed blue.
 [[nodiscard]] BadgeColors badgeColors(domain::BookingStatus status);
+// Queued amber (waiting, as a request is), sent green, failed red, discarded grey.
+[[nodiscard]] BadgeColors badgeColors(domain::MailStatus status);
 
 // Black or white, whichever contrasts more with background (WCAG relative luminance).
 [[nodiscard]] QColor contrastingTextColor(const QColor &background);

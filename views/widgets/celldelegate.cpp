@@ -118,7 +118,7 @@ std::optional<CellKind> CellDelegate::kindOf(const QModelIndex &index)
     const QVariant kind = index.data(itemmodels::CellKindRole);
     bool ok = false;
     const int number = kind.toInt(&ok);
-    if (!ok || number < int(CellKind::Text) || number > int(CellKind::Flag))
+    if (!ok || number < int(CellKind::Text) || number > int(CellKind::MailStatus))
         return std::nullopt;
     return CellKind(number);
 }
@@ -162,6 +162,10 @@ QString CellDelegate::cellText(const QModelIndex &index)
     case CellKind::ReviewKind:
         if (const auto reviewKind = enumFrom<domain::ReviewKind>(value))
             return domain::displayName(*reviewKind);
+        break;
+    case CellKind::MailStatus:
+        if (const auto status = enumFrom<domain::MailStatus>(value))
+            return domain::displayName(*status);
         break;
     case CellKind::Flag:
         if (value.isValid())
@@ -226,6 +230,14 @@ void CellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
         break;
     case CellKind::BookingStatus:
         if (const auto status = enumFrom<domain::BookingStatus>(value)) {
+            paintFrame(painter, opt);
+            paintBadge(painter, contentRect(opt), domain::displayName(*status), badgeColors(*status),
+                       badgeFont(opt.font));
+            return;
+        }
+        break;
+    case CellKind::MailStatus:
+        if (const auto status = enumFrom<domain::MailStatus>(value)) {
             paintFrame(painter, opt);
             paintBadge(painter, contentRect(opt), domain::displayName(*status), badgeColors(*status),
                        badgeFont(opt.font));
@@ -336,7 +348,8 @@ QSize CellDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     const QVariant value = index.data(itemmodels::ValueRole);
     switch (*kind) {
     case CellKind::ApartmentStatus:
-    case CellKind::BookingStatus: {
+    case CellKind::BookingStatus:
+    case CellKind::MailStatus: {
         // opt.text holds the status's display name (see initStyleOption).
         const QSize badge = badgeSize(opt.text, badgeFont(opt.font));
         return hint.expandedTo(QSize(badge.width() + margins, badge.height() + 4));

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mail/mailqueuedialog.h"
+
+#include "common/messages.h"
+#include "itemmodels/mailqueuemodel.h"
+#include "mail/outboxsender.h"
+#include "mainwindow/workspace.h"
+#include "widgets/celldelegate.h"
+#include "widgets/formerrors.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rentdesk::views {
+
+using namespace Qt::StringLiterals;
+using itemmodels::MailQueueModel;
+using mail::OutboxSender;
+
+namespace {
+
+const QString geometryKey = u"mailQueue/geometry"_s;
+const QString headerKey = u"mailQueue/header"_s;
+
+} // namespace
+
+MailQueueDialog::MailQueueDialog(Workspace &workspace, QWidget *parent)
+    : QDialog(parent)
+    , m_workspace(workspace)
+    , m_store(workspace.database, workspace.clock)
+    , m_model(new MailQueueModel(workspace.database, workspace.clock, this))
+{
+    setObjectName(u"mailQueueDialog"_s);
+    setWindowTitle(tr("Mail queue"));
+    resize(1000, 420);
+
+    m_filter = new QComboBox(this);
+    m_filter->setObjectName(u"mailFilterCombo"_s);
+    m_filter->addItem(tr("Waiting and failed"), int(MailQueueModel::Filter::WaitingAndFailed));
+    m_filter->addItem(tr("All"), int(MailQueueModel::Filter::All));
+    m_filter->setToolTip(tr("Show the mails still to be sent or looked at, or every mail, sent ones too"));
+    auto *filterLabel = new QLabel(tr("&Show:"), this);
+    filterLabel->setBuddy(m_filter);
+
+    m_senderState = new QLabel(this);
+    m_senderState->setObjectName(u"mailSenderState"_s);
+    m_senderState->setWordWrap(true);
+    m_senderState->setTextFormat(Qt::PlainText);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"mailQueueTable"_s);
+    m_table->setModel(m_model);
+    m_table->setItemDelegate(new CellDelegate(m_table));
+    // No column chosen: the outbox's own order, newest first, until a header is clicked.
+    m_table->horizontalHeader()->setSortIndicatorClearable(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+
+    m_emptyState = new QLabel(this);
+    m_emptyState->setObjectName(u"mailQueueEmptyState"_s);
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setMargin(24);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_emptyState);
+
+    m_retry = new QPushButton(tr("&Retry"), this);
+    m_retry->setObjectName(u"retryButton"_s);
+    m_retry->setToolTip(tr("Send the selected mail again now"));
+    m_discard = new QPushButton(tr("&Discard…"), this);
+    m_discard->setObjectName(u"discardButton"_s);
+    m_discard->setToolTip(tr("Give up the selected mail: it will not be sent"));
+    m_refresh = new QPushButton(tr("Re&fresh"), this);
+    m_refresh->setObjectName(u"refreshButton"_s);
+    m_refresh->setToolTip(tr("Read the mail queue again"));
+    for (QPushButton *button : { m_retry, m_discard, m_refresh })
+        button->setAutoDefault(false);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_retry, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_discard, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_refresh, QDialogButtonBox::ResetRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(filterLabel);
+    top->addWidget(m_filter);
+    top->addSpacing(12);
+    top->addWidget(m_senderState, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(buttons);
+
+    connect(m_filter, &QComboBox::currentIndexChanged, this,
+            [this] { m_model->setFilter(MailQueueModel::Filter(m_filter->currentData().toInt())); });
+    connect(m_model, &MailQueueModel::modelReset, this, &MailQueueDialog::updateEmptyState);
+    connect(m_model, &MailQueueModel::modelReset, this, &MailQueueDialog::updateButtons);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MailQueueDialog::updateButtons);
+    connect(m_retry, &QPushButton::clicked, this, &MailQueueDialog::retry);
+    connect(m_discard, &QPushButton::clicked, this, &MailQueueDialog::discard);
+    connect(m_refresh, &QPushButton::clicked, this, &MailQueueDialog::reload);
+    if (OutboxSender *sender = m_workspace.mailSender) {
+        // The list follows the sender: a mail that goes leaves "waiting", one that fails shows why.
+        connect(sender, &OutboxSender::outboxChanged, this, &MailQueueDialog::reload);
+        connect(sender, &OutboxSender::stateChanged, this, &MailQueueDialog::updateSenderState);
+    }
+
+    const QSettings settings;
+    restoreGeometry(settings.value(geometryKey).toByteArray());
+    if (!m_table->horizontalHeader()->restoreState(settings.value(headerKey).toByteArray())) {
+        m_table->setColumnWidth(MailQueueModel::Status, 100);
+        m_table->setColumnWidth(MailQueueModel::Event, 140);
+        m_table->setColumnWidth(MailQueueModel::Recipient, 280);
+        m_table->setColumnWidth(MailQueueModel::Attempts, 70);
+        m_table->setColumnWidth(MailQueueModel::When, 140);
+    }
+    updateSenderState();
+    reload();
+}
+
+MailQueueDialog::~MailQueueDialog() = default;
+
+void MailQueueDialog::done(int result)
+{
+    QSettings settings;
+    settings.setValue(geometryKey, saveGeometry());
+    settings.setValue(headerKey, m_table->horizontalHeader()->saveState());
+    QDialog::done(result);
+}
+
+const mail::OutboxMail *MailQueueDialog::selected() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_model->mailAt(rows.first().row());
+}
+
+void MailQueueDialog::reload()
+{
+    const mail::OutboxMail *mail = selected();
+    const QUuid id = mail ? mail->id : QUuid();
+    m_model->reload();
+    if (const int row = m_model->rowOf(id); !id.isNull() && row >= 0) {
+        m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    updateButtons();
+}
+
+void MailQueueDialog::updateButtons()
+{
+    const mail::OutboxMail *mail = selected();
+    const bool actionable = mail && MailQueueModel::isActionable(mail->status);
+    m_retry->setEnabled(actionable);
+    m_discard->setEnabled(actionable);
+}
+
+void MailQueueDialog::updateEmptyState()
+{
+    if (const auto &error = m_model->lastError()) {
+        m_emptyState->setText(tr("The mail queue cannot be read: %1").arg(error->message));
+        m_stack->setCurrentWidget(m_emptyState);
+        return;
+    }
+    if (m_model->rowCount() > 0) {
+        m_stack->setCurrentWidget(m_table);
+        return;
+    }
+    m_emptyState->setText(m_model->filter() == MailQueueModel::Filter::All ? tr("No mail has been queued yet.")
+                                                                           : tr("No mail is waiting."));
+    m_stack->setCurrentWidget(m_emptyState);
+}
+
+void MailQueueDialog::updateSenderState()
+{
+    const OutboxSender *sender = m_workspace.mailSender;
+    QString text;
+    bool problem = false;
+    if (sender) {
+        switch (sender->state()) {
+        case OutboxSender::State::NotConfigured:
+            text = tr("No mail server is set up: mails wait here until one is set up in Settings, on the Mail tab.");
+            problem = true;
+            break;
+        case OutboxSender::State::Sending:
+            text = tr("Sending…");
+            break;
+        case OutboxSender::State::Failing:
+            text = tr("The mail server has a problem: %1").arg(sender->problem());
+            problem = true;
+            break;
+        case OutboxSender::State::Idle:
+            break;
+        }
+    }
+    QPalette palette = m_senderState->palette();
+    palette.setColor(QPalette::WindowText,
+                     problem ? FormErrors::errorColor(palette) : this->palette().color(QPalette::WindowText));
+    m_senderState->setPalette(palette);
+    m_senderState->setText(text);
+}
+
+void MailQueueDialog::afterChange()
+{
+    // A retried mail is due now: the sender looks at once instead of at its next poll.
+    if (m_workspace.mailSender)
+        m_workspace.mailSender->wake();
+    reload();
+    Q_EMIT changed();
+}
+
+void MailQueueDialog::retry()
+{
+    const mail::OutboxMail *mail = selected();
+    if (!mail)
+        return;
+    if (const auto done = m_store.retry(mail->id); !done) {
+        messages::tell(this, tr("Not retried"), done.error().message);
+        reload(); // it changed underneath: show what it is now
+        return;
+    }
+    afterChange();
+}
+
+void MailQueueDialog::discard()
+{
+    const mail::OutboxMail *mail = selected();
+    if (!mail)
+        return;
+    const QUuid id = mail->id;
+    const QString recipient = mail->recipientName.isEmpty() ? mail->recipientEmail : mail->recipientName;
+    if (!messages::confirm(
+            this, tr("Discard mail"),
+            tr("Discard the \"%1\" mail to %2? It will not be sent.").arg(domain::displayName(mail->event), recipient),
+            tr("Discard")))
+        return;
+    if (const auto done = m_store.discard(id); !done) {
+        messages::tell(this, tr("Not discarded"), done.error().message);
+        reload();
+        return;
+    }
+    afterChange();
+}
+
+} // namespace rentdesk::views
