@@ -180,6 +180,10 @@
         <source>Mail: %1 sent, %2 not sent, %3 waiting.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Password not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingQuery</name>
@@ -1138,6 +1142,10 @@
         <source>A test mail to %1 was accepted by %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The keyring did not keep the password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MailStatus</name>
@@ -1463,6 +1471,61 @@
     </message>
     <message>
         <source>%1, %2 — owner: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::itemmodels::MailQueueModel</name>
+    <message>
+        <source>Not sent yet: the last try failed and it is tried again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server accepted it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server refused it; it is not tried again unless you retry it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded: it will not be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next try: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next try / Sent at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2292,6 +2355,259 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
 </context>
 <context>
+    <name>rentdesk::views::MailQueueDialog</name>
+    <message>
+        <source>Mail queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting and failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the mails still to be sent or looked at, or every mail, sent ones too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected mail again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up the selected mail: it will not be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the mail queue again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail queue cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail has been queued yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set up: mails wait here until one is set up in Settings, on the Mail tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server has a problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not retried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the &quot;%1&quot; mail to %2? It will not be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::MailSettingsPage</name>
+    <message>
+        <source>RentDesk sends booking notices through this mail server. Leave the server empty to send no mail: notices then wait in the mail queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS from the start (port 465)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No encryption — a local relay only (port 25)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without encryption, mail and the password go over the network unencrypted. Choose this only for a relay on this computer or on a network you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail.example.org — empty: no mail is sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Often the mailbox&apos;s address; empty: no log-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept until RentDesk closes (no keyring found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RENTDESK_SMTP_PASSWORD is set: RentDesk uses it instead of the password here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: more certificates to trust (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who the notices come from, as &quot;Name &lt;address&gt;&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Security:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;nder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved mail server cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring did not give the password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name &lt;address&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server name or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::MailTestPanel</name>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the test e-mail goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send test e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send one e-mail with the settings above, before they are saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the mail settings above first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the mail server first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address to send the test e-mail to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to %1 through %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending to %1 through %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test e-mail was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rentdesk::views::MainActions</name>
     <message>
         <source>Sign &amp;in…</source>
@@ -2311,10 +2627,6 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language and database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2469,6 +2781,18 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Go to the reviews</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Language, database and mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mail queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail notifications waiting to be sent, and those that failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -2539,6 +2863,26 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Revie&amp;ws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail not set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set up, so these mails wait. Set one up in Settings, on the Mail tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail server problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to open the mail queue.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2670,6 +3014,10 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>RentDesk databases (*.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

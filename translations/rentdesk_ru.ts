@@ -174,11 +174,15 @@
     </message>
     <message>
         <source>No mail server is set up: give --smtp URL, or set one up in Settings.</source>
-        <translation>Почтовый сервер не настроен: укажите --smtp URL или настройте его в параметрах.</translation>
+        <translation>Почтовый сервер не настроен: укажите --smtp URL или настройте его в настройках.</translation>
     </message>
     <message>
         <source>Mail: %1 sent, %2 not sent, %3 waiting.</source>
         <translation>Почта: отправлено %1, не отправлено %2, ожидает %3.</translation>
+    </message>
+    <message>
+        <source>Password not kept</source>
+        <translation>Пароль не сохранён</translation>
     </message>
 </context>
 <context>
@@ -1135,11 +1139,15 @@
     </message>
     <message>
         <source>No mail server is set up: give --smtp URL, or set one up in Settings.</source>
-        <translation>Почтовый сервер не настроен: укажите --smtp URL или настройте его в параметрах.</translation>
+        <translation>Почтовый сервер не настроен: укажите --smtp URL или настройте его в настройках.</translation>
     </message>
     <message>
         <source>A test mail to %1 was accepted by %2.</source>
         <translation>Проверочное письмо для %1 принято сервером %2.</translation>
+    </message>
+    <message>
+        <source>The keyring did not keep the password: %1</source>
+        <translation>Хранилище паролей не сохранило пароль: %1</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +1478,61 @@
     </message>
 </context>
 <context>
+    <name>rentdesk::itemmodels::MailQueueModel</name>
+    <message>
+        <source>Not sent yet: the last try failed and it is tried again later</source>
+        <translation>Ещё не отправлено: последняя попытка не удалась, позже будет новая</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Ожидает отправки</translation>
+    </message>
+    <message>
+        <source>The mail server accepted it</source>
+        <translation>Почтовый сервер принял его</translation>
+    </message>
+    <message>
+        <source>The mail server refused it; it is not tried again unless you retry it</source>
+        <translation>Почтовый сервер отказался его принять; новых попыток не будет, пока вы не повторите отправку</translation>
+    </message>
+    <message>
+        <source>Discarded: it will not be sent</source>
+        <translation>Отменено: не будет отправлено</translation>
+    </message>
+    <message>
+        <source>Next try: %1</source>
+        <translation>Следующая попытка: %1</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Отправлено: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Получатель</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Next try / Sent at</source>
+        <translation>Следующая попытка / отправлено</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Последняя ошибка</translation>
+    </message>
+</context>
+<context>
     <name>rentdesk::mail::SmtpClient</name>
     <message>
         <source>The connection to %1 was closed by RentDesk.</source>
@@ -1481,7 +1544,7 @@
     </message>
     <message>
         <source>No password for %1 at %2: store it in Settings (kept in the keyring) or set RENTDESK_SMTP_PASSWORD.</source>
-        <translation>Нет пароля для %1 на %2: сохраните его в параметрах (он хранится в хранилище паролей) или задайте RENTDESK_SMTP_PASSWORD.</translation>
+        <translation>Нет пароля для %1 на %2: сохраните его в настройках (он хранится в хранилище паролей) или задайте RENTDESK_SMTP_PASSWORD.</translation>
     </message>
     <message>
         <source>The CA file %1 cannot be read: %2.</source>
@@ -2307,6 +2370,259 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
 </context>
 <context>
+    <name>rentdesk::views::MailQueueDialog</name>
+    <message>
+        <source>Mail queue</source>
+        <translation>Очередь писем</translation>
+    </message>
+    <message>
+        <source>Waiting and failed</source>
+        <translation>Ожидающие и неотправленные</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Show the mails still to be sent or looked at, or every mail, sent ones too</source>
+        <translation>Показать письма, которые ещё нужно отправить или проверить, или все письма вместе с отправленными</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Показать:</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>Send the selected mail again now</source>
+        <translation>Снова отправить выбранное письмо сейчас</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Отменить…</translation>
+    </message>
+    <message>
+        <source>Give up the selected mail: it will not be sent</source>
+        <translation>Отказаться от выбранного письма: оно не будет отправлено</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <source>Read the mail queue again</source>
+        <translation>Заново прочитать очередь писем</translation>
+    </message>
+    <message>
+        <source>The mail queue cannot be read: %1</source>
+        <translation>Не удаётся прочитать очередь писем: %1</translation>
+    </message>
+    <message>
+        <source>No mail has been queued yet.</source>
+        <translation>Писем в очереди ещё не было.</translation>
+    </message>
+    <message>
+        <source>No mail is waiting.</source>
+        <translation>Ожидающих писем нет.</translation>
+    </message>
+    <message>
+        <source>No mail server is set up: mails wait here until one is set up in Settings, on the Mail tab.</source>
+        <translation>Почтовый сервер не настроен: письма ждут здесь, пока его не настроят в настройках, на вкладке «Почта».</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <source>The mail server has a problem: %1</source>
+        <translation>У почтового сервера проблема: %1</translation>
+    </message>
+    <message>
+        <source>Not retried</source>
+        <translation>Не повторено</translation>
+    </message>
+    <message>
+        <source>Discard mail</source>
+        <translation>Отмена письма</translation>
+    </message>
+    <message>
+        <source>Discard the &quot;%1&quot; mail to %2? It will not be sent.</source>
+        <translation>Отменить письмо «%1» для %2? Оно не будет отправлено.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Отменить письмо</translation>
+    </message>
+    <message>
+        <source>Not discarded</source>
+        <translation>Не отменено</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::MailSettingsPage</name>
+    <message>
+        <source>RentDesk sends booking notices through this mail server. Leave the server empty to send no mail: notices then wait in the mail queue.</source>
+        <translation>RentDesk отправляет уведомления о бронированиях через этот почтовый сервер. Оставьте сервер пустым, чтобы не отправлять почту: уведомления будут ждать в очереди писем.</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (порт 587)</translation>
+    </message>
+    <message>
+        <source>TLS from the start (port 465)</source>
+        <translation>TLS сразу (порт 465)</translation>
+    </message>
+    <message>
+        <source>No encryption — a local relay only (port 25)</source>
+        <translation>Без шифрования — только локальный ретранслятор (порт 25)</translation>
+    </message>
+    <message>
+        <source>Without encryption, mail and the password go over the network unencrypted. Choose this only for a relay on this computer or on a network you trust.</source>
+        <translation>Без шифрования письма и пароль идут по сети открытым текстом. Выбирайте это только для ретранслятора на этом компьютере или в сети, которой вы доверяете.</translation>
+    </message>
+    <message>
+        <source>mail.example.org — empty: no mail is sent</source>
+        <translation>mail.example.org — пусто: почта не отправляется</translation>
+    </message>
+    <message>
+        <source>Often the mailbox&apos;s address; empty: no log-in</source>
+        <translation>Часто это адрес почтового ящика; пусто: без входа</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring</source>
+        <translation>Хранится в системном хранилище паролей</translation>
+    </message>
+    <message>
+        <source>Kept until RentDesk closes (no keyring found)</source>
+        <translation>Хранится до закрытия RentDesk (хранилище паролей не найдено)</translation>
+    </message>
+    <message>
+        <source>RENTDESK_SMTP_PASSWORD is set: RentDesk uses it instead of the password here.</source>
+        <translation>Задана переменная RENTDESK_SMTP_PASSWORD: RentDesk использует её вместо этого пароля.</translation>
+    </message>
+    <message>
+        <source>Optional: more certificates to trust (PEM)</source>
+        <translation>Необязательно: дополнительные доверенные сертификаты (PEM)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Who the notices come from, as &quot;Name &lt;address&gt;&quot;</source>
+        <translation>От кого приходят уведомления, в виде «Имя &lt;адрес&gt;»</translation>
+    </message>
+    <message>
+        <source>&amp;Security:</source>
+        <translation>&amp;Защита:</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>П&amp;орт:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Па&amp;роль:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;Файл УЦ:</translation>
+    </message>
+    <message>
+        <source>Se&amp;nder:</source>
+        <translation>Отправи&amp;тель:</translation>
+    </message>
+    <message>
+        <source>The saved mail server cannot be read: %1</source>
+        <translation>Не удаётся прочитать сохранённый почтовый сервер: %1</translation>
+    </message>
+    <message>
+        <source>The keyring did not give the password: %1</source>
+        <translation>Хранилище паролей не выдало пароль: %1</translation>
+    </message>
+    <message>
+        <source>Name &lt;address&gt;</source>
+        <translation>Имя &lt;адрес&gt;</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Файл УЦ</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Сертификаты (*.pem *.crt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server name or address.</source>
+        <translation>«%1» — не имя и не адрес сервера.</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::MailTestPanel</name>
+    <message>
+        <source>Test</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>you@example.org</source>
+        <translation>you@example.org</translation>
+    </message>
+    <message>
+        <source>Where the test e-mail goes</source>
+        <translation>Куда отправить проверочное письмо</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>&amp;Кому:</translation>
+    </message>
+    <message>
+        <source>Send test e-mail</source>
+        <translation>Отправить проверочное письмо</translation>
+    </message>
+    <message>
+        <source>Send one e-mail with the settings above, before they are saved</source>
+        <translation>Отправить одно письмо с настройками выше, ещё до их сохранения</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Correct the mail settings above first.</source>
+        <translation>Сначала исправьте настройки почты выше.</translation>
+    </message>
+    <message>
+        <source>Enter the mail server first.</source>
+        <translation>Сначала укажите почтовый сервер.</translation>
+    </message>
+    <message>
+        <source>Enter the address to send the test e-mail to.</source>
+        <translation>Укажите адрес, на который отправить проверочное письмо.</translation>
+    </message>
+    <message>
+        <source>Sent to %1 through %2.</source>
+        <translation>Отправлено на %1 через %2.</translation>
+    </message>
+    <message>
+        <source>Sending to %1 through %2…</source>
+        <translation>Отправка на %1 через %2…</translation>
+    </message>
+    <message>
+        <source>The test e-mail was cancelled.</source>
+        <translation>Отправка проверочного письма отменена.</translation>
+    </message>
+</context>
+<context>
     <name>rentdesk::views::MainActions</name>
     <message>
         <source>Sign &amp;in…</source>
@@ -2327,10 +2643,6 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
-    </message>
-    <message>
-        <source>Language and database</source>
-        <translation>Язык и база данных</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2484,6 +2796,18 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Go to the reviews</source>
         <translation>Перейти к отзывам</translation>
     </message>
+    <message>
+        <source>Language, database and mail server</source>
+        <translation>Язык, база данных и почтовый сервер</translation>
+    </message>
+    <message>
+        <source>&amp;Mail queue…</source>
+        <translation>&amp;Очередь писем…</translation>
+    </message>
+    <message>
+        <source>E-mail notifications waiting to be sent, and those that failed</source>
+        <translation>Уведомления по почте, ожидающие отправки, и те, что не удалось отправить</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -2558,6 +2882,26 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Revie&amp;ws</source>
         <translation>Отз&amp;ывы</translation>
+    </message>
+    <message>
+        <source>mail not set up</source>
+        <translation>почта не настроена</translation>
+    </message>
+    <message>
+        <source>No mail server is set up, so these mails wait. Set one up in Settings, on the Mail tab.</source>
+        <translation>Почтовый сервер не настроен, поэтому письма ждут. Настройте его в настройках, на вкладке «Почта».</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>отправка…</translation>
+    </message>
+    <message>
+        <source>mail server problem</source>
+        <translation>проблема почтового сервера</translation>
+    </message>
+    <message>
+        <source>Click to open the mail queue.</source>
+        <translation>Щёлкните, чтобы открыть очередь писем.</translation>
     </message>
 </context>
 <context>
@@ -2691,6 +3035,10 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>RentDesk databases (*.sqlite);;All files (*)</source>
         <translation>Базы RentDesk (*.sqlite);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Почта</translation>
     </message>
 </context>
 <context>
