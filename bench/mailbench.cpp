@@ -150,7 +150,7 @@ struct Round
     double smtplibSeconds = 0;
 };
 
-Round measure(int mails, quint16 port, const QString &workDir)
+Round measure(int mails, quint16 port, const QString &workDir, bool smtplibFirst)
 {
     Round round;
     QTemporaryDir dir(workDir + u"/round-XXXXXX"_s);
@@ -197,43 +197,56 @@ Round measure(int mails, quint16 port, const QString &workDir)
         die(u"cannot write the manifest"_s);
     manifestFile.close();
 
-    // RentDesk: from the sender's start to the last mail marked sent.
-    {
-        mail::OutboxSender sender(*database, clock);
-        auto config =
-            mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(port), {}, mail::formatMailAddress(from));
-        int sent = 0;
-        int failed = 0;
-        QEventLoop loop;
-        QObject::connect(&sender, &mail::OutboxSender::mailSent, &loop, [&] {
-            if (++sent + failed == mails)
-                loop.quit();
-        });
-        QObject::connect(&sender, &mail::OutboxSender::mailFailed, &loop, [&](const QUuid &, const QString &reason) {
-            ++failed;
-            QTextStream(stderr) << reason << u'\n';
-            if (sent + failed == mails)
-                loop.quit();
-        });
-        QTimer::singleShot(600000, &loop, &QEventLoop::quit);
-        QElapsedTimer timer;
-        timer.start();
-        sender.configure(*config, QString());
-        loop.exec();
-        round.rentdeskSeconds = double(timer.nsecsElapsed()) / 1e9;
-        if (sent != mails)
-            die(u"RentDesk sent %1 of %2 mails"_s.arg(sent).arg(mails));
+    const auto runRentDesk = [&] {
+        // RentDesk: from the sender's start to the last mail marked sent.
+        {
+            mail::OutboxSender sender(*database, clock);
+            auto config =
+                mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(port), {}, mail::formatMailAddress(from));
+            int sent = 0;
+            int failed = 0;
+            QEventLoop loop;
+            QObject::connect(&sender, &mail::OutboxSender::mailSent, &loop, [&] {
+                if (++sent + failed == mails)
+                    loop.quit();
+            });
+            QObject::connect(&sender, &mail::OutboxSender::mailFailed, &loop,
+                             [&](const QUuid &, const QString &reason) {
+                                 ++failed;
+                                 QTextStream(stderr) << reason << u'\n';
+                                 if (sent + failed == mails)
+                                     loop.quit();
+                             });
+            QTimer::singleShot(600000, &loop, &QEventLoop::quit);
+            QElapsedTimer timer;
+            timer.start();
+            sender.configure(*config, QString());
+            loop.exec();
+            round.rentdeskSeconds = double(timer.nsecsElapsed()) / 1e9;
+            if (sent != mails)
+                die(u"RentDesk sent %1 of %2 mails"_s.arg(sent).arg(mails));
+        }
+    };
+    const auto runSmtplib = [&] {
+        // smtplib: the same messages over one connection, timed inside Python.
+        QProcess smtplib;
+        smtplib.start(python,
+                      { script(), u"send-smtplib"_s, u"--port"_s, QString::number(port), u"--dir"_s, out.path() });
+        if (!smtplib.waitForFinished(600000) || smtplib.exitCode() != 0)
+            die(u"smtplib failed: "_s + QString::fromUtf8(smtplib.readAllStandardError()));
+        const QJsonObject result = QJsonDocument::fromJson(smtplib.readAllStandardOutput().trimmed()).object();
+        if (result.value(u"messages"_s).toInt() != mails)
+            die(u"smtplib sent a different number of mails"_s);
+        round.smtplibSeconds = result.value(u"seconds"_s).toDouble();
+    };
+    // Each goes first in every other round, so that neither always meets a fresher server.
+    if (smtplibFirst) {
+        runSmtplib();
+        runRentDesk();
+    } else {
+        runRentDesk();
+        runSmtplib();
     }
-
-    // smtplib: the same messages over one connection, timed inside Python.
-    QProcess smtplib;
-    smtplib.start(python, { script(), u"send-smtplib"_s, u"--port"_s, QString::number(port), u"--dir"_s, out.path() });
-    if (!smtplib.waitForFinished(600000) || smtplib.exitCode() != 0)
-        die(u"smtplib failed: "_s + QString::fromUtf8(smtplib.readAllStandardError()));
-    const QJsonObject result = QJsonDocument::fromJson(smtplib.readAllStandardOutput().trimmed()).object();
-    if (result.value(u"messages"_s).toInt() != mails)
-        die(u"smtplib sent a different number of mails"_s);
-    round.smtplibSeconds = result.value(u"seconds"_s).toDouble();
     return round;
 }
 
@@ -262,7 +275,7 @@ int main(int argc, char *argv[])
     std::vector<double> theirs;
     std::vector<double> ratios;
     for (int i = 0; i < runs; ++i) {
-        const Round round = measure(mails, server.port(), work.path());
+        const Round round = measure(mails, server.port(), work.path(), i % 2 == 1);
         ours.push_back(round.rentdeskSeconds);
         theirs.push_back(round.smtplibSeconds);
         ratios.push_back(round.rentdeskSeconds / round.smtplibSeconds);
