@@ -8,184 +8,104 @@ namespace rentdesk::itemmodels {
 using query::ApartmentColumn;
 using query::ApartmentRow;
 
+namespace {
+
+// The translation context the titles have always had.
+constexpr const char *context = "rentdesk::itemmodels::ApartmentTableModel";
+
+// In the order of ApartmentTableModel::Column.
+const QList<ApartmentQueryModel::Column> &columnTable()
+{
+    using C = ApartmentQueryModel::Column;
+    using R = ApartmentRow;
+    static const QList<C> columns {
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "Number"), CellKind::Text,
+          ApartmentColumn::Number,
+          [](const R &r) {
+              return QVariant(r.apartment.number);
+          } },
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "Building"), CellKind::Text,
+          ApartmentColumn::Building,
+          [](const R &r) {
+              return QVariant(r.buildingName);
+          } },
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "Address"), CellKind::Text,
+          ApartmentColumn::Address,
+          [](const R &r) {
+              return QVariant(r.address);
+          } },
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "City"), CellKind::Text, ApartmentColumn::City,
+          [](const R &r) {
+              return QVariant(r.city);
+          } },
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "Floor"), CellKind::Number,
+          ApartmentColumn::Floor,
+          [](const R &r) {
+              return QVariant(r.apartment.floor);
+          } },
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "Rooms"), CellKind::Number,
+          ApartmentColumn::Rooms,
+          [](const R &r) {
+              return QVariant(r.apartment.rooms);
+          } },
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "Area"), CellKind::Number,
+          ApartmentColumn::Area,
+          [](const R &r) {
+              return QVariant(r.apartment.areaSqm);
+          } },
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "Price per month"), CellKind::Money,
+          ApartmentColumn::Price,
+          [](const R &r) {
+              return QVariant::fromValue(r.apartment.monthlyPrice);
+          } },
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "Status"), CellKind::ApartmentStatus,
+          ApartmentColumn::Status,
+          [](const R &r) {
+              return QVariant::fromValue(r.apartment.status);
+          } },
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "Rating"), CellKind::Rating,
+          ApartmentColumn::Rating,
+          [](const R &r) {
+              return QVariant::fromValue(r.apartment.rating);
+          } },
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "Furnished"), CellKind::Flag,
+          ApartmentColumn::Furnished,
+          [](const R &r) {
+              return QVariant(r.apartment.furnished);
+          } },
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "Pets"), CellKind::Flag,
+          ApartmentColumn::PetsAllowed,
+          [](const R &r) {
+              return QVariant(r.apartment.petsAllowed);
+          } },
+        { QT_TRANSLATE_NOOP("rentdesk::itemmodels::ApartmentTableModel", "Listed"), CellKind::DateTime,
+          ApartmentColumn::Created,
+          [](const R &r) {
+              return QVariant(r.apartment.createdAt);
+          } },
+    };
+    return columns;
+}
+
+} // namespace
+
 ApartmentTableModel::ApartmentTableModel(std::shared_ptr<db::Database> database, QObject *parent)
-    : PagedTableModel(parent)
-    , m_query(std::move(database))
+    : ApartmentQueryModel(
+        std::move(database), context, columnTable(), [](const ApartmentRow &r) { return r.apartment.id; }, Price,
+        Qt::AscendingOrder, parent)
 {
-    setInitialSort(Price, Qt::AscendingOrder);
-}
-
-void ApartmentTableModel::setFilter(const query::ApartmentFilter &filter)
-{
-    m_filter = filter;
-    reload();
-}
-
-std::optional<ApartmentRow> ApartmentTableModel::rowData(int row) const
-{
-    const QVariant *found = rowAt(row);
-    if (!found)
-        return std::nullopt;
-    return found->value<ApartmentRow>();
+    Q_ASSERT(columnTable().size() == ColumnCount);
+    setToolTip([](const ApartmentRow &row, int column) {
+        if (column == Building || column == Address)
+            return QCoreApplication::translate("rentdesk::itemmodels::ApartmentTableModel", "%1, %2 — owner: %3")
+                .arg(row.address, row.city, row.ownerName);
+        return QString();
+    });
 }
 
 ApartmentColumn ApartmentTableModel::queryColumn(int column)
 {
-    switch (Column(column)) {
-    case Number:
-        return ApartmentColumn::Number;
-    case Building:
-        return ApartmentColumn::Building;
-    case Address:
-        return ApartmentColumn::Address;
-    case City:
-        return ApartmentColumn::City;
-    case Floor:
-        return ApartmentColumn::Floor;
-    case Rooms:
-        return ApartmentColumn::Rooms;
-    case Area:
-        return ApartmentColumn::Area;
-    case Price:
-        return ApartmentColumn::Price;
-    case Status:
-        return ApartmentColumn::Status;
-    case Rating:
-        return ApartmentColumn::Rating;
-    case Furnished:
-        return ApartmentColumn::Furnished;
-    case PetsAllowed:
-        return ApartmentColumn::PetsAllowed;
-    case Created:
-    case ColumnCount:
-        break;
-    }
-    return ApartmentColumn::Created;
-}
-
-QString ApartmentTableModel::columnTitle(int column) const
-{
-    switch (Column(column)) {
-    case Number:
-        return tr("Number");
-    case Building:
-        return tr("Building");
-    case Address:
-        return tr("Address");
-    case City:
-        return tr("City");
-    case Floor:
-        return tr("Floor");
-    case Rooms:
-        return tr("Rooms");
-    case Area:
-        return tr("Area");
-    case Price:
-        return tr("Price per month");
-    case Status:
-        return tr("Status");
-    case Rating:
-        return tr("Rating");
-    case Furnished:
-        return tr("Furnished");
-    case PetsAllowed:
-        return tr("Pets");
-    case Created:
-        return tr("Listed");
-    case ColumnCount:
-        break;
-    }
-    return {};
-}
-
-CellKind ApartmentTableModel::columnKind(int column) const
-{
-    switch (Column(column)) {
-    case Floor:
-    case Rooms:
-    case Area:
-        return CellKind::Number;
-    case Price:
-        return CellKind::Money;
-    case Status:
-        return CellKind::ApartmentStatus;
-    case Rating:
-        return CellKind::Rating;
-    case Furnished:
-    case PetsAllowed:
-        return CellKind::Flag;
-    case Created:
-        return CellKind::DateTime;
-    default:
-        return CellKind::Text;
-    }
-}
-
-services::Result<qint64> ApartmentTableModel::countRows() const
-{
-    return m_query.count(m_filter);
-}
-
-services::Result<QList<QVariant>> ApartmentTableModel::fetchRows(int offset, int limit) const
-{
-    auto rows = m_query.fetch(m_filter, { queryColumn(sortColumn()), sortOrder() }, offset, limit);
-    if (!rows)
-        return std::unexpected(rows.error());
-    QList<QVariant> result;
-    result.reserve(rows->size());
-    for (ApartmentRow &row : *rows)
-        result.append(QVariant::fromValue(std::move(row)));
-    return result;
-}
-
-QUuid ApartmentTableModel::rowId(const QVariant &row) const
-{
-    return static_cast<const ApartmentRow *>(row.constData())->apartment.id;
-}
-
-QVariant ApartmentTableModel::rowValue(const QVariant &value, int column) const
-{
-    const ApartmentRow &row = *static_cast<const ApartmentRow *>(value.constData());
-    const domain::Apartment &a = row.apartment;
-    switch (Column(column)) {
-    case Number:
-        return a.number;
-    case Building:
-        return row.buildingName;
-    case Address:
-        return row.address;
-    case City:
-        return row.city;
-    case Floor:
-        return a.floor;
-    case Rooms:
-        return a.rooms;
-    case Area:
-        return a.areaSqm;
-    case Price:
-        return QVariant::fromValue(a.monthlyPrice);
-    case Status:
-        return QVariant::fromValue(a.status);
-    case Rating:
-        return QVariant::fromValue(a.rating);
-    case Furnished:
-        return a.furnished;
-    case PetsAllowed:
-        return a.petsAllowed;
-    case Created:
-        return a.createdAt;
-    case ColumnCount:
-        break;
-    }
-    return {};
-}
-
-QString ApartmentTableModel::rowToolTip(const QVariant &value, int column) const
-{
-    const ApartmentRow &row = *static_cast<const ApartmentRow *>(value.constData());
-    if (column == Building || column == Address)
-        return tr("%1, %2 — owner: %3").arg(row.address, row.city, row.ownerName);
-    return {};
+    return column >= 0 && column < ColumnCount ? columnTable().at(column).sortBy : ApartmentColumn::Created;
 }
 
 } // namespace rentdesk::itemmodels

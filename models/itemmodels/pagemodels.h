@@ -9,7 +9,7 @@
 namespace rentdesk::itemmodels {
 
 // The tables of the Buildings, Bookings and Reviews pages: their columns over their
-// queries. (Apartments has a class of its own, apartmenttablemodel.h, from before.)
+// queries. (Apartments, in apartmenttablemodel.h, names its columns for the page and the tests.)
 
 using BuildingTableModel =
     QueryTableModel<query::BuildingQuery, query::BuildingFilter, query::BuildingSort, query::BuildingRow>;

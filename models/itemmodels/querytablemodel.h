@@ -57,6 +57,8 @@ public:
         return found ? std::optional<Row>(found->value<Row>()) : std::nullopt;
     }
     [[nodiscard]] const Query &query() const { return m_query; }
+    // A tooltip for the cells of a row (the full text behind a short one), by column.
+    void setToolTip(std::function<QString(const Row &, int column)> toolTip) { m_toolTip = std::move(toolTip); }
 
 protected:
     [[nodiscard]] int columns() const override { return int(m_columns.size()); }
@@ -82,6 +84,10 @@ protected:
     {
         return m_columns[column].value(*rowOf(row));
     }
+    [[nodiscard]] QString rowToolTip(const QVariant &row, int column) const override
+    {
+        return m_toolTip ? m_toolTip(*rowOf(row), column) : QString();
+    }
 
 private:
     static const Row *rowOf(const QVariant &row) { return static_cast<const Row *>(row.constData()); }
@@ -91,6 +97,7 @@ private:
     const char *m_context;
     QList<Column> m_columns;
     std::function<QUuid(const Row &)> m_id;
+    std::function<QString(const Row &, int)> m_toolTip;
 };
 
 } // namespace rentdesk::itemmodels
