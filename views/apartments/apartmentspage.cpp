@@ -28,8 +28,7 @@ ApartmentsPage::~ApartmentsPage() = default;
 
 std::optional<query::ApartmentRow> ApartmentsPage::current() const
 {
-    const int row = currentRow();
-    return row < 0 ? std::nullopt : m_model->rowData(row);
+    return m_model->rowData(currentRow()); // nullopt without a current row
 }
 
 void ApartmentsPage::updateForUser()

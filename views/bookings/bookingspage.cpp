@@ -64,8 +64,7 @@ BookingsPage::~BookingsPage() = default;
 
 std::optional<query::BookingRow> BookingsPage::current() const
 {
-    const int row = currentRow();
-    return row < 0 ? std::nullopt : m_model->rowData(row);
+    return m_model->rowData(currentRow()); // nullopt without a current row
 }
 
 void BookingsPage::updateForUser()

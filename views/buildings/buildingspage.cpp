@@ -49,8 +49,7 @@ BuildingsPage::~BuildingsPage() = default;
 
 std::optional<query::BuildingRow> BuildingsPage::current() const
 {
-    const int row = currentRow();
-    return row < 0 ? std::nullopt : m_model->rowData(row);
+    return m_model->rowData(currentRow()); // nullopt without a current row
 }
 
 void BuildingsPage::updateForUser()

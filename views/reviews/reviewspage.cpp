@@ -50,8 +50,7 @@ ReviewsPage::~ReviewsPage() = default;
 
 std::optional<query::ReviewRow> ReviewsPage::current() const
 {
-    const int row = currentRow();
-    return row < 0 ? std::nullopt : m_model->rowData(row);
+    return m_model->rowData(currentRow()); // nullopt without a current row
 }
 
 void ReviewsPage::updateForUser()
