@@ -209,7 +209,6 @@ void FaultSmtpServer::onLine(Session *session, const QByteArray &line)
         QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
         configuration.setLocalCertificate(m_certificate);
         configuration.setPrivateKey(m_key);
-        configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients send no certificate
         session->socket->setSslConfiguration(configuration);
         session->buffer.clear();
         session->socket->startServerEncryption();
