@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "demo/demogenerator.h"
 #include "i18n/translator.h"
+#include "mail/mailcommand.h"
 #include "mail/outboxsender.h"
 #include "mail/outboxstore.h"
 #include "mail/secretstore.h"
@@ -145,7 +146,7 @@ int Application::Private::sendOutbox()
         printError(QCoreApplication::translate("Application",
                                                "%1 is a replica of a server account; the server sends its mail.")
                        .arg(database->path()));
-        return ExitMailConfiguration;
+        return mail::MailExitConfiguration;
     }
     const SavedMail saved = mailFor(options.mail);
     const auto config = mail::makeMailConfig(saved.smtpUrl, saved.caFile, saved.from);
@@ -154,7 +155,7 @@ int Application::Private::sendOutbox()
                                                         "No mail server is set up: give --smtp URL, or set one up "
                                                         "in Settings.")
                           : config.error());
-        return ExitMailConfiguration;
+        return mail::MailExitConfiguration;
     }
     secrets = mail::makeSecretStore();
     mailSender = std::make_unique<mail::OutboxSender>(database, clock);
@@ -174,12 +175,12 @@ int Application::Private::sendOutbox()
     // Done once nothing is due any more: sent, failed for good, or waiting for a later try.
     QObject::connect(mailSender.get(), &mail::OutboxSender::drained, QCoreApplication::instance(),
                      &QCoreApplication::quit, Qt::QueuedConnection);
-    readPassword(*secrets, *config, mailSender.get(),
-                 [this, config = *config](const QString &password, const QString &problem) {
-                     if (!problem.isEmpty())
-                         printError(problem);
-                     mailSender->configure(config, password);
-                 });
+    mail::readPassword(*secrets, *config, mailSender.get(),
+                       [this, config = *config](const QString &password, const QString &problem) {
+                           if (!problem.isEmpty())
+                               printError(problem);
+                           mailSender->configure(config, password);
+                       });
     QCoreApplication::exec();
 
     const auto waiting = mail::OutboxStore(database, clock).list(domain::MailStatus::Queued, 1000000);
@@ -190,7 +191,7 @@ int Application::Private::sendOutbox()
                         << u'\n';
     if (failed > 0 && !lastProblem.isEmpty())
         printError(lastProblem);
-    return failed > 0 ? ExitMailNotAllSent : ExitSuccess;
+    return failed > 0 ? mail::MailExitNotAllSent : ExitSuccess;
 }
 
 void Application::Private::startMailSender(services::Mode mode)
@@ -213,12 +214,12 @@ void Application::Private::configureMail(const SavedMail &mail)
         mailSender->configure({}, QString());
         return;
     }
-    readPassword(*secrets, *config, mailSender.get(),
-                 [this, config = *config](const QString &password, const QString &problem) {
-                     if (!problem.isEmpty())
-                         printError(problem);
-                     mailSender->configure(config, password);
-                 });
+    mail::readPassword(*secrets, *config, mailSender.get(),
+                       [this, config = *config](const QString &password, const QString &problem) {
+                           if (!problem.isEmpty())
+                               printError(problem);
+                           mailSender->configure(config, password);
+                       });
 }
 
 void Application::Private::editSettings()

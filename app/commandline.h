@@ -38,24 +38,7 @@ enum ExitCode : int {
     ExitSuccess = 0,
     ExitDatabaseError = 1, // the database could not be created, opened or migrated
     ExitUsage = 2, // unknown option or bad value
-    // --send-test-mail: the mail settings cannot work (no server, no password, no CA file).
-    ExitMailConfiguration = 3,
-    // --send-outbox: some mails were not sent (they wait for a later try, or failed for good).
-    ExitMailNotAllSent = 4,
-    // --send-test-mail: why the server did not take the mail (mail::SmtpError::Kind).
-    ExitMailHostNotFound = 10,
-    ExitMailConnectionRefused = 11,
-    ExitMailTimedOut = 12,
-    ExitMailConnectionLost = 13,
-    ExitMailTlsNotOffered = 14,
-    ExitMailTlsFailed = 15,
-    ExitMailCertificateUntrusted = 16,
-    ExitMailProtocolViolation = 17,
-    ExitMailAuthenticationUnavailable = 18,
-    ExitMailAuthenticationFailed = 19,
-    ExitMailServerUnavailable = 20,
-    ExitMailRefusedTemporarily = 21,
-    ExitMailRefused = 22,
+    // 3, 4 and 10–22: --send-test-mail and --send-outbox, mail::MailExitCode (mail/mailcommand.h).
 };
 
 // Parsing finished the run: --help or --version was printed, or the usage was wrong.

@@ -1,32 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mailsetup.h"
 
+#include "mail/mailcommand.h"
 #include "mail/secretstore.h"
-#include "mail/testmail.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QSettings>
-#include <QTextStream>
-#include <QTimer>
 
 namespace rentdesk::app {
 
 using namespace Qt::StringLiterals;
-using mail::SmtpError;
 
 namespace {
 
 const QString urlKey = u"mail/smtpUrl"_s;
 const QString caFileKey = u"mail/caFile"_s;
 const QString fromKey = u"mail/from"_s;
-
-void printLine(QTextStream &stream, const QString &message)
-{
-    stream << QCoreApplication::applicationName().toLower() << u": "_s << QString(message).replace(u'\n', u' ')
-           << u'\n';
-    stream.flush();
-}
 
 } // namespace
 
@@ -69,27 +58,6 @@ mail::SmtpClient::Timeouts timeoutsFor(const MailOptions &options)
     return timeouts;
 }
 
-void readPassword(mail::SecretStore &secrets, const mail::MailConfig &config, QObject *context,
-                  std::function<void(const QString &, const QString &)> done)
-{
-    if (!config.smtp.needsPassword()) {
-        done(QString(), QString());
-        return;
-    }
-    if (const QString given = mail::passwordFromEnvironment(); !given.isEmpty()) {
-        done(given, QString());
-        return;
-    }
-    secrets.read(config.smtp.secretKey(), context, [done](const std::expected<QString, QString> &secret) {
-        if (secret)
-            done(*secret, QString());
-        else
-            done(QString(),
-                 QCoreApplication::translate("MailSetup", "The keyring did not give the password: %1")
-                     .arg(secret.error()));
-    });
-}
-
 bool applyMailSettings(mail::SecretStore &secrets, const SavedMail &before, const SavedMail &after,
                        const std::optional<QString> &changedPassword, const QString &password, QObject *context,
                        std::function<void(const QString &)> done)
@@ -118,90 +86,23 @@ bool applyMailSettings(mail::SecretStore &secrets, const SavedMail &before, cons
     return true;
 }
 
-int exitCodeFor(SmtpError::Kind kind)
-{
-    switch (kind) {
-    case SmtpError::Kind::Configuration:
-        return ExitMailConfiguration;
-    case SmtpError::Kind::HostNotFound:
-        return ExitMailHostNotFound;
-    case SmtpError::Kind::ConnectionRefused:
-        return ExitMailConnectionRefused;
-    case SmtpError::Kind::TimedOut:
-        return ExitMailTimedOut;
-    case SmtpError::Kind::ConnectionLost:
-        return ExitMailConnectionLost;
-    case SmtpError::Kind::TlsNotOffered:
-        return ExitMailTlsNotOffered;
-    case SmtpError::Kind::TlsFailed:
-        return ExitMailTlsFailed;
-    case SmtpError::Kind::CertificateUntrusted:
-        return ExitMailCertificateUntrusted;
-    case SmtpError::Kind::ProtocolViolation:
-        return ExitMailProtocolViolation;
-    case SmtpError::Kind::AuthenticationUnavailable:
-        return ExitMailAuthenticationUnavailable;
-    case SmtpError::Kind::AuthenticationFailed:
-        return ExitMailAuthenticationFailed;
-    case SmtpError::Kind::ServerUnavailable:
-        return ExitMailServerUnavailable;
-    case SmtpError::Kind::TemporaryRefusal:
-        return ExitMailRefusedTemporarily;
-    case SmtpError::Kind::PermanentRefusal:
-        return ExitMailRefused;
-    }
-    return ExitMailConnectionLost;
-}
-
 int sendTestMail(const Options &options)
 {
-    QTextStream out(stdout);
-    QTextStream err(stderr);
     const SavedMail saved = mailFor(options.mail);
     if (saved.smtpUrl.trimmed().isEmpty()) {
-        printLine(err,
-                  QCoreApplication::translate("MailSetup",
-                                              "No mail server is set up: give --smtp URL, or set one up in "
-                                              "Settings."));
-        return ExitMailConfiguration;
+        mail::printCommandLine(stderr,
+                               QCoreApplication::translate("MailSetup",
+                                                           "No mail server is set up: give --smtp URL, or set "
+                                                           "one up in Settings."));
+        return mail::MailExitConfiguration;
     }
     const auto config = mail::makeMailConfig(saved.smtpUrl, saved.caFile, saved.from);
     if (!config) {
-        printLine(err, config.error());
-        return ExitMailConfiguration;
+        mail::printCommandLine(stderr, config.error());
+        return mail::MailExitConfiguration;
     }
-
-    int exitCode = ExitMailConnectionLost;
-    QEventLoop loop;
     const auto secrets = mail::makeSecretStore();
-    std::unique_ptr<mail::TestMail> testMail;
-    // Started from the loop, so that an answer that comes at once does not quit it before it runs.
-    QTimer::singleShot(0, &loop, [&] {
-        readPassword(*secrets, *config, &loop, [&](const QString &password, const QString &problem) {
-            if (!problem.isEmpty()) {
-                printLine(err, problem);
-                exitCode = ExitMailConfiguration;
-                loop.quit();
-                return;
-            }
-            testMail = std::make_unique<mail::TestMail>(*config, password, timeoutsFor(options.mail));
-            QObject::connect(testMail.get(), &mail::TestMail::succeeded, &loop, [&](const QString &recipient) {
-                printLine(out,
-                          QCoreApplication::translate("MailSetup", "A test mail to %1 was accepted by %2.")
-                              .arg(recipient, config->smtp.hostAndPort()));
-                exitCode = ExitSuccess;
-                loop.quit();
-            });
-            QObject::connect(testMail.get(), &mail::TestMail::failed, &loop, [&](const SmtpError &error) {
-                printLine(err, error.message);
-                exitCode = exitCodeFor(error.kind);
-                loop.quit();
-            });
-            testMail->send(options.sendTestMailTo);
-        });
-    });
-    loop.exec();
-    return exitCode;
+    return mail::runTestMail(*config, *secrets, options.sendTestMailTo, timeoutsFor(options.mail));
 }
 
 } // namespace rentdesk::app

@@ -34,12 +34,6 @@ void saveMail(const SavedMail &mail);
 [[nodiscard]] SavedMail mailFor(const MailOptions &options);
 [[nodiscard]] mail::SmtpClient::Timeouts timeoutsFor(const MailOptions &options);
 
-// The SMTP password for these settings: RENTDESK_SMTP_PASSWORD when set, else the keyring's.
-// done gets the password (empty when none is needed or none is stored) and, when the keyring
-// failed, why.
-void readPassword(mail::SecretStore &secrets, const mail::MailConfig &config, QObject *context,
-                  std::function<void(const QString &password, const QString &problem)> done);
-
 // Keeps what the Settings dialog's Mail tab changed: the settings when they differ, and the
 // password under the new settings' keyring key when it was edited, or when the server or
 // user changed and a password is on the page (the keyring holds it under the old key). Returns
@@ -51,7 +45,5 @@ bool applyMailSettings(mail::SecretStore &secrets, const SavedMail &before, cons
 
 // rentdesk --send-test-mail: sends one mail, prints one line, returns the exit code.
 [[nodiscard]] int sendTestMail(const Options &options);
-
-[[nodiscard]] int exitCodeFor(mail::SmtpError::Kind kind);
 
 } // namespace rentdesk::app
