@@ -34,7 +34,7 @@ QUuid newId()
 
 std::expected<QUuid, CodeError> idFromStored(const QVariant &stored)
 {
-    static const QRegularExpression form(u"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"_s);
+    static const QRegularExpression form(u"\\A[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\z"_s);
     const QString text = stored.toString();
     if (stored.typeId() != QMetaType::QString || !form.match(text).hasMatch()) {
         return std::unexpected(CodeError { what(QT_TRANSLATE_NOOP("CodeError", "identifier")), shown(stored),
@@ -67,10 +67,12 @@ QString toStoredTimestamp(const QDateTime &time)
 
 std::expected<QDateTime, CodeError> timestampFromStored(const QVariant &stored)
 {
-    static const QRegularExpression form(u"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$"_s);
+    static const QRegularExpression form(u"\\A\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z\\z"_s);
     const QString text = stored.toString();
     const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (stored.typeId() != QMetaType::QString || !form.match(text).hasMatch() || !time.isValid()) {
+    // QDateTime reads 24:00:00 as the next midnight; a stored time is written one way only.
+    if (stored.typeId() != QMetaType::QString || !form.match(text).hasMatch() || !time.isValid()
+        || toStoredTimestamp(time) != text) {
         return std::unexpected(
             CodeError { what(QT_TRANSLATE_NOOP("CodeError", "timestamp")), shown(stored),
                         what(QT_TRANSLATE_NOOP("CodeError", "UTC time written YYYY-MM-DDThh:mm:ss.zzzZ")) });

@@ -115,8 +115,8 @@ private Q_SLOTS:
         QCOMPARE(stored, stored.toLower());
         QVERIFY(!stored.contains(u'{'));
         QCOMPARE(idFromStored(stored).value_or(QUuid()), id);
-        for (const QString &bad :
-             QStringList { stored.toUpper(), u'{' + stored + u'}', stored.left(35), u"not-a-uuid"_s, QString() })
+        for (const QString &bad : QStringList { stored.toUpper(), u'{' + stored + u'}', stored.left(35),
+                                                u"not-a-uuid"_s, QString(), stored + u'\n' })
             QVERIFY2(!idFromStored(bad).has_value(), qPrintable(bad));
         QVERIFY(!idFromStored(QVariant(42)).has_value());
     }
@@ -153,8 +153,9 @@ private Q_SLOTS:
         QVERIFY(back.has_value());
         QCOMPARE(*back, local);
         QCOMPARE(back->timeSpec(), Qt::UTC);
-        for (const QString &bad : { u"2026-11-25T12:30:00Z"_s, u"2026-11-25 12:30:00.250"_s,
-                                    u"2026-11-25T12:30:00.250+03:00"_s, u"yesterday"_s })
+        for (const QString &bad :
+             { u"2026-11-25T12:30:00Z"_s, u"2026-11-25 12:30:00.250"_s, u"2026-11-25T12:30:00.250+03:00"_s,
+               u"yesterday"_s, u"2026-11-25T12:30:00.250Z\n"_s, u"2026-11-25T24:00:00.000Z"_s })
             QVERIFY2(!timestampFromStored(bad).has_value(), qPrintable(bad));
     }
 
