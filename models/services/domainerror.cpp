@@ -338,6 +338,8 @@ QString DomainError::codeName(Code code)
         return u"number_taken"_s;
     case Code::NotInThisMode:
         return u"not_in_this_mode"_s;
+    case Code::InvalidToken:
+        return u"invalid_token"_s;
     case Code::Storage:
         return u"storage"_s;
     }

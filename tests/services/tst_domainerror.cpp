@@ -97,6 +97,8 @@ private Q_SLOTS:
             seen.insert(name);
         }
         QCOMPARE(DomainError::codeName(DomainError::Code::DatesTaken), u"dates_taken"_s);
+        QCOMPARE(DomainError::codeName(DomainError::Code::InvalidToken), u"invalid_token"_s);
+        QCOMPARE(seen.size(), int(DomainError::Code::Storage) + 1);
     }
 };
 
