@@ -28,6 +28,7 @@ ServiceFixture::ServiceFixture(Mode mode)
     , listings(makeContext(m_db, clock, mode))
     , bookings(makeContext(m_db, clock, mode))
     , reviews(makeContext(m_db, clock, mode))
+    , chat(makeContext(m_db, clock, mode))
     , sessions(makeContext(m_db, clock, mode))
 {
 }

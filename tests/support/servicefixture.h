@@ -3,6 +3,7 @@
 
 #include "services/accountservice.h"
 #include "services/bookingservice.h"
+#include "services/chatservice.h"
 #include "services/listingservice.h"
 #include "services/reviewservice.h"
 #include "services/sessionservice.h"
@@ -33,7 +34,8 @@ public:
     services::ListingService listings;
     services::BookingService bookings;
     services::ReviewService reviews;
-    // Server mode only: built in any mode, so that its refusal in the others is tested.
+    // Server mode only: built in any mode, so that their refusal in the others is tested.
+    services::ChatService chat;
     services::SessionService sessions;
 
     [[nodiscard]] services::ServiceContext context(services::Mode mode) const;
