@@ -81,4 +81,11 @@ const std::array<EnumEntry<MailStatus>, 4> EnumTraits<MailStatus>::entries { {
     { MailStatus::Discarded, "discarded"_L1, QT_TRANSLATE_NOOP("MailStatus", "Discarded") },
 } };
 
+const char *const EnumTraits<AboutKind>::context = "AboutKind";
+const char *const EnumTraits<AboutKind>::typeName = QT_TRANSLATE_NOOP("AboutKind", "subject of a conversation");
+const std::array<EnumEntry<AboutKind>, 2> EnumTraits<AboutKind>::entries { {
+    { AboutKind::Apartment, "apartment"_L1, QT_TRANSLATE_NOOP("AboutKind", "Apartment") },
+    { AboutKind::Booking, "booking"_L1, QT_TRANSLATE_NOOP("AboutKind", "Booking") },
+} };
+
 } // namespace rentdesk::domain

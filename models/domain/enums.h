@@ -20,6 +20,8 @@ enum class BookingStatus { Requested, Confirmed, Declined, Cancelled, Completed 
 enum class ReviewKind { Renter, Landlord, Apartment };
 enum class MailEvent { Welcome, BookingRequested, BookingConfirmed, BookingDeclined, BookingCancelled };
 enum class MailStatus { Queued, Sent, Failed, Discarded };
+// What a conversation is about, when it is about something (domain/chat.h).
+enum class AboutKind { Apartment, Booking };
 
 // The one table per enum that ties each value to its stable stored code and to its
 // display name (marked for translation, translated when shown).
@@ -47,6 +49,7 @@ RENTDESK_ENUM_TRAITS(BookingStatus, 5)
 RENTDESK_ENUM_TRAITS(ReviewKind, 3)
 RENTDESK_ENUM_TRAITS(MailEvent, 5)
 RENTDESK_ENUM_TRAITS(MailStatus, 4)
+RENTDESK_ENUM_TRAITS(AboutKind, 2)
 
 #undef RENTDESK_ENUM_TRAITS
 

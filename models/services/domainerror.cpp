@@ -151,6 +151,65 @@ const ConstraintMeaning constraintMeanings[] = {
       QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
     { "bookings_decided_at_format", Code::InvalidValue, "booking", "decidedAt",
       QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    // Version 4: sessions and chat (0004_chat.sql). SessionService and ChatService check
+    // these first; the database still has the last word, and a race reaches the person as
+    // one of these sentences.
+    { "sessions_id_uuid", Code::InvalidValue, "session", "id",
+      QT_TRANSLATE_NOOP("DomainError", "The identifier is not valid.") },
+    { "sessions_token_hash_format", Code::InvalidValue, "session", "token",
+      QT_TRANSLATE_NOOP("DomainError", "The session could not be stored; sign in again.") },
+    { "sessions_token_hash_unique", Code::InvalidValue, "session", "token",
+      QT_TRANSLATE_NOOP("DomainError", "The session could not be stored; sign in again.") },
+    { "sessions_created_at_format", Code::InvalidValue, "session", "createdAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "sessions_expires_at_format", Code::InvalidValue, "session", "expiresAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "sessions_expires_after_created", Code::InvalidValue, "session", "lifetime",
+      QT_TRANSLATE_NOOP("DomainError", "A session must end after it starts.") },
+    { "sessions_last_seen_at_format", Code::InvalidValue, "session", "lastSeenAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "sessions_revoked_at_format", Code::InvalidValue, "session", "revokedAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "conversations_id_uuid", Code::InvalidValue, "conversation", "id",
+      QT_TRANSLATE_NOOP("DomainError", "The identifier is not valid.") },
+    { "conversations_not_self", Code::NotAllowed, "conversation", "email",
+      QT_TRANSLATE_NOOP("DomainError", "You cannot start a conversation with yourself.") },
+    { "conversations_pair_ordered", Code::InvalidValue, "conversation", "email",
+      QT_TRANSLATE_NOOP("DomainError", "The conversation could not be stored.") },
+    { "conversations_about_kind_code", Code::InvalidValue, "conversation", "about.kind",
+      QT_TRANSLATE_NOOP("DomainError", "A conversation can be about an apartment or a booking.") },
+    { "conversations_about_complete", Code::InvalidValue, "conversation", "about",
+      QT_TRANSLATE_NOOP("DomainError", "Say what the conversation is about: its kind, identifier and title.") },
+    { "conversations_about_id_uuid", Code::InvalidValue, "conversation", "about.id",
+      QT_TRANSLATE_NOOP("DomainError", "The identifier is not valid.") },
+    { "conversations_about_title_present", Code::InvalidValue, "conversation", "about.title",
+      QT_TRANSLATE_NOOP("DomainError", "Give a title of 1 to 200 characters for what the conversation is about.") },
+    { "conversations_last_seq_range", Code::InvalidValue, "conversation", "lastSeq",
+      QT_TRANSLATE_NOOP("DomainError", "The conversation's count of messages is not valid.") },
+    { "conversations_created_at_format", Code::InvalidValue, "conversation", "createdAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "conversations_last_activity_at_format", Code::InvalidValue, "conversation", "lastActivityAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "conversations_one_per_pair", Code::InvalidValue, "conversation", "email",
+      QT_TRANSLATE_NOOP("DomainError", "You already have a conversation with this person.") },
+    { "conversations_one_per_pair_about", Code::InvalidValue, "conversation", "about",
+      QT_TRANSLATE_NOOP("DomainError", "You already have a conversation with this person about this.") },
+    { "chat_messages_id_uuid", Code::InvalidValue, "message", "messageId",
+      QT_TRANSLATE_NOOP("DomainError", "The identifier is not valid.") },
+    { "chat_messages_seq_range", Code::InvalidValue, "message", "seq",
+      QT_TRANSLATE_NOOP("DomainError", "Messages are numbered from 1.") },
+    { "chat_messages_text_length", Code::InvalidValue, "message", "text",
+      QT_TRANSLATE_NOOP("DomainError", "A message has 1 to 4000 characters.") },
+    { "chat_messages_sent_at_format", Code::InvalidValue, "message", "sentAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    { "chat_messages_seq_unique", Code::InvalidValue, "message", "seq",
+      QT_TRANSLATE_NOOP("DomainError", "The message could not be numbered; send it again.") },
+    { "chat_marks_delivered_range", Code::InvalidValue, "conversation", "upToSeq",
+      QT_TRANSLATE_NOOP("DomainError", "A message number cannot be negative.") },
+    { "chat_marks_read_range", Code::InvalidValue, "conversation", "upToSeq",
+      QT_TRANSLATE_NOOP("DomainError", "A message number cannot be negative.") },
+    { "chat_marks_read_within_delivered", Code::InvalidValue, "conversation", "upToSeq",
+      QT_TRANSLATE_NOOP("DomainError", "A message cannot be read before it has been delivered.") },
 };
 
 const ConstraintMeaning *meaningOf(const QString &constraint)
@@ -279,6 +338,8 @@ QString DomainError::codeName(Code code)
         return u"number_taken"_s;
     case Code::NotInThisMode:
         return u"not_in_this_mode"_s;
+    case Code::InvalidToken:
+        return u"invalid_token"_s;
     case Code::Storage:
         return u"storage"_s;
     }

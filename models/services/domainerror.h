@@ -31,11 +31,13 @@ struct DomainError
         HasActiveBookings, // an apartment with requested or confirmed stays is not deleted
         NumberTaken, // apartment number already used in the building
         NotInThisMode, // e.g. accounts on a connected replica live on the server
+        InvalidToken, // a session token that is unknown, revoked or expired: the same answer for all
+        // Last, so that a loop over the codes (tst_domainerror) ends here.
         Storage, // the database failed (busy, disk); trying again may help
     };
 
     Code code = Code::InvalidValue;
-    QString entity; // "user", "building", "apartment", "booking", "review"
+    QString entity; // "user", "building", "apartment", "booking", "review", "session", "conversation", "message"
     QString field; // the input concerned ("email", "rooms", "dates"), or empty
     QString message; // translated, one sentence
 

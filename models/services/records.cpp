@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <algorithm>
 #include <optional>
 
 namespace rentdesk::services {
@@ -52,10 +53,10 @@ public:
     }
     bool flag() { return take(boolFromStored(raw())); }
     template<typename E> E code() { return take(fromCode<E>(raw().toString())); }
+    void skip(int columns) { m_index += columns; }
 
     [[nodiscard]] const std::optional<CodeError> &error() const { return m_error; }
 
-private:
     template<typename T> T take(std::expected<T, CodeError> value)
     {
         if (value)
@@ -65,6 +66,7 @@ private:
         return T();
     }
 
+private:
     const QSqlQuery &m_query;
     int m_index;
     std::optional<CodeError> m_error;
@@ -215,6 +217,73 @@ Result<Review> readReview(const QSqlQuery &query, int first)
     review.createdAt = r.timestamp();
     review.updatedAt = r.timestamp();
     return finish(r, review, "review");
+}
+
+QString chatMessageColumns(const QString &alias)
+{
+    return qualified(alias, { "id", "conversation_id", "seq", "sender_id", "text", "sent_at" });
+}
+
+Result<ChatMessage> readChatMessage(const QSqlQuery &query, int first)
+{
+    RowReader r(query, first);
+    ChatMessage message;
+    message.id = r.id();
+    message.conversationId = r.id();
+    message.seq = r.integer();
+    message.senderId = r.id();
+    message.text = r.text();
+    message.sentAt = r.timestamp();
+    return finish(r, message, "message");
+}
+
+QString conversationViewColumns()
+{
+    return u"c.id, c.about_kind, c.about_id, c.about_title, c.created_at, c.last_activity_at, c.last_seq, "
+           "p.id, p.display_name, p.role, "_s
+        + chatMessageColumns(u"m"_s)
+        + u", coalesce(mine.delivered_seq, 0), coalesce(mine.read_seq, 0), "
+          "coalesce(theirs.delivered_seq, 0), coalesce(theirs.read_seq, 0)"_s;
+}
+
+Result<Conversation> readConversationView(const QSqlQuery &query, int first)
+{
+    RowReader r(query, first);
+    Conversation conversation;
+    conversation.id = r.id();
+    const QVariant aboutKind = r.raw();
+    const std::optional<QUuid> aboutId = r.optionalId();
+    const QString aboutTitle = r.text();
+    if (!aboutKind.isNull()) {
+        About about;
+        about.kind = r.take(fromCode<AboutKind>(aboutKind.toString()));
+        about.id = aboutId.value_or(QUuid());
+        about.title = aboutTitle;
+        conversation.about = about;
+    }
+    conversation.createdAt = r.timestamp();
+    conversation.lastActivityAt = r.timestamp();
+    conversation.lastSeq = r.integer();
+    conversation.peer.id = r.id();
+    conversation.peer.displayName = r.text();
+    conversation.peer.role = r.code<Role>();
+    const int messageColumn = first + 10;
+    if (!query.value(messageColumn).isNull()) {
+        auto last = readChatMessage(query, messageColumn);
+        if (!last)
+            return std::unexpected(last.error());
+        conversation.lastMessage = *last;
+    }
+    r.skip(ChatMessageColumnCount);
+    conversation.ownMarks.deliveredUpTo = r.integer();
+    conversation.ownMarks.readUpTo = r.integer();
+    conversation.peerMarks.deliveredUpTo = r.integer();
+    conversation.peerMarks.readUpTo = r.integer();
+    // Every message after the viewer's read mark is the peer's: sending moves the sender's
+    // own marks to the new message (ChatService::send), so one's own messages never lie
+    // beyond one's read mark, and this difference is the count without counting rows.
+    conversation.unread = std::max<qint64>(0, conversation.lastSeq - conversation.ownMarks.readUpTo);
+    return finish(r, conversation, "conversation");
 }
 
 } // namespace rentdesk::services

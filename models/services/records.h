@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/chat.h"
 #include "domain/entities.h"
 #include "services/domainerror.h"
 
@@ -31,6 +32,16 @@ inline constexpr int ReviewColumnCount = 9;
 [[nodiscard]] Result<domain::Apartment> readApartment(const QSqlQuery &query, int first = 0);
 [[nodiscard]] Result<domain::Booking> readBooking(const QSqlQuery &query, int first = 0);
 [[nodiscard]] Result<domain::Review> readReview(const QSqlQuery &query, int first = 0);
+
+[[nodiscard]] QString chatMessageColumns(const QString &alias);
+inline constexpr int ChatMessageColumnCount = 6;
+[[nodiscard]] Result<domain::ChatMessage> readChatMessage(const QSqlQuery &query, int first = 0);
+
+// A conversation as one of its two people sees it, read from a join under fixed aliases:
+// c (conversations), p (users: the peer), m (chat_messages: the last one, LEFT JOIN), mine
+// and theirs (chat_marks of the viewer and of the peer, LEFT JOINs: no row reads as 0).
+[[nodiscard]] QString conversationViewColumns();
+[[nodiscard]] Result<domain::Conversation> readConversationView(const QSqlQuery &query, int first = 0);
 
 // Text for a NOT NULL column: Qt binds a null QString as NULL, so an absent text is
 // stored as the empty string.

@@ -121,7 +121,8 @@ END;
         const QSqlDatabase db = (*opened)->connection();
         QCOMPARE(appliedVersions(db).size(), latest);
         QCOMPARE(rentdesk::db::scalar(db, u"PRAGMA application_id"_s)->toInt(), Migrator::ApplicationId);
-        for (const char *table : { "users", "buildings", "apartments", "bookings", "reviews" }) {
+        for (const char *table : { "users", "buildings", "apartments", "bookings", "reviews", "mail_outbox",
+                                   "pending_mutations", "sessions", "conversations", "chat_messages", "chat_marks" }) {
             auto exists =
                 rentdesk::db::scalar(db, u"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = :n"_s,
                                      { { u":n"_s, QString::fromLatin1(table) } });

@@ -25,8 +25,9 @@ const QString stay = uuid(30);
 
 } // namespace
 
-// Schema version 1 refuses bad data by itself: every foreign key, CHECK, uniqueness rule
-// and trigger is tried with a bad row (refused, by name) and with good rows (accepted).
+// The schema refuses bad data by itself: every foreign key, CHECK, uniqueness rule and
+// trigger of version 1, and the sessions and chat of version 4, is tried with a bad row
+// (refused, by name) and with good rows (accepted).
 class TestSchema : public QObject
 {
     Q_OBJECT
@@ -60,6 +61,59 @@ private:
     }
 
     static QVariant null() { return QVariant(QMetaType::fromType<QString>()); }
+
+    // Version 4's rows: a session of the renter, a conversation of the landlord and the
+    // second renter (uuid(1) < uuid(3), so in the stored order), a second message in the
+    // conversation set up by initChat(), the landlord's marks there.
+    QString chatRow(const QString &table, const QVariantMap &overrides) const
+    {
+        QVariantMap row;
+        if (table == u"sessions"_s) {
+            row = { { u"id"_s, uuid(300) },
+                    { u"user_id"_s, renter },
+                    { u"token_hash"_s, QString(64, u'b') },
+                    { u"created_at"_s, rentdesk::test::timestamp() },
+                    { u"expires_at"_s, u"2026-02-15T10:00:00.000Z"_s },
+                    { u"last_seen_at"_s, rentdesk::test::timestamp() } };
+        } else if (table == u"conversations"_s) {
+            row = { { u"id"_s, uuid(300) },
+                    { u"user_a"_s, landlord },
+                    { u"user_b"_s, renter2 },
+                    { u"created_at"_s, rentdesk::test::timestamp() },
+                    { u"last_activity_at"_s, rentdesk::test::timestamp() } };
+        } else if (table == u"chat_messages"_s) {
+            row = { { u"id"_s, uuid(300) },
+                    { u"conversation_id"_s, uuid(210) },
+                    { u"seq"_s, 2 },
+                    { u"sender_id"_s, renter },
+                    { u"text"_s, u"Is it still free?"_s },
+                    { u"sent_at"_s, rentdesk::test::timestamp() } };
+        } else {
+            row = { { u"conversation_id"_s, uuid(210) },
+                    { u"user_id"_s, landlord },
+                    { u"delivered_seq"_s, 1 },
+                    { u"read_seq"_s, 1 } };
+        }
+        for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
+            row.insert(it.key(), it.value());
+        return rows().insert(table, row);
+    }
+
+    // A session (token hash "a…a"), the landlord's conversations with the renter about
+    // nothing (uuid(210)) and about the apartment (uuid(211)), and its first message.
+    void initChat() const
+    {
+        QCOMPARE(chatRow(u"sessions"_s, { { u"id"_s, uuid(200) }, { u"token_hash"_s, QString(64, u'a') } }), QString());
+        QCOMPARE(chatRow(u"conversations"_s, { { u"id"_s, uuid(210) }, { u"user_b"_s, renter } }), QString());
+        QCOMPARE(chatRow(u"conversations"_s,
+                         { { u"id"_s, uuid(211) },
+                           { u"user_b"_s, renter },
+                           { u"about_kind"_s, u"apartment"_s },
+                           { u"about_id"_s, apartment },
+                           { u"about_title"_s, u"Flat 1020"_s } }),
+                 QString());
+        QCOMPARE(chatRow(u"chat_messages"_s, { { u"id"_s, uuid(220) }, { u"seq"_s, 1 } }), QString());
+    }
 
 private Q_SLOTS:
     void init()
@@ -442,6 +496,148 @@ private Q_SLOTS:
         QCOMPARE(rentdesk::db::scalar(m_db->connection(), u"SELECT count(*) FROM reviews"_s)->toInt(), 0);
     }
 
+    void badChatRowsAreRefusedByName_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QVariantMap>("overrides");
+        QTest::addColumn<QString>("refusedBy");
+        const QVariant none = null();
+        const auto row = [](const char *name, const QString &table, QVariantMap values, const QString &by) {
+            QTest::newRow(name) << table << values << by;
+        };
+        const QString sessions = u"sessions"_s;
+        row("session id not a uuid", sessions, { { u"id"_s, u"s-1"_s } }, u"sessions_id_uuid"_s);
+        row("session of a missing user", sessions, { { u"user_id"_s, uuid(999) } }, u"fk"_s);
+        row("token hash too short", sessions, { { u"token_hash"_s, u"abc"_s } }, u"sessions_token_hash_format"_s);
+        row("token hash upper case", sessions, { { u"token_hash"_s, QString(64, u'A') } },
+            u"sessions_token_hash_format"_s);
+        row("token hash not hex", sessions, { { u"token_hash"_s, QString(64, u'g') } },
+            u"sessions_token_hash_format"_s);
+        row("token in clear", sessions, { { u"token_hash"_s, u"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"_s } },
+            u"sessions_token_hash_format"_s);
+        row("token hash taken", sessions, { { u"token_hash"_s, QString(64, u'a') } }, u"sessions_token_hash_unique"_s);
+        row("expires when created", sessions, { { u"expires_at"_s, rentdesk::test::timestamp() } },
+            u"sessions_expires_after_created"_s);
+        row("expiry without zone", sessions, { { u"expires_at"_s, u"2026-02-15 10:00:00"_s } },
+            u"sessions_expires_at_format"_s);
+        row("seen before created", sessions, { { u"last_seen_at"_s, u"2026-01-14T10:00:00.000Z"_s } },
+            u"sessions_last_seen_at_format"_s);
+        row("revoked before created", sessions, { { u"revoked_at"_s, u"2026-01-14T10:00:00.000Z"_s } },
+            u"sessions_revoked_at_format"_s);
+        row("revoked, badly written", sessions, { { u"revoked_at"_s, u"yesterday"_s } },
+            u"sessions_revoked_at_format"_s);
+
+        const QString conversations = u"conversations"_s;
+        const QVariantMap aboutFlat { { u"about_kind"_s, u"apartment"_s },
+                                      { u"about_id"_s, apartment2 },
+                                      { u"about_title"_s, u"Flat 1021"_s } };
+        const auto about = [&](QVariantMap values) {
+            QVariantMap merged = aboutFlat;
+            for (auto it = values.cbegin(); it != values.cend(); ++it)
+                merged.insert(it.key(), it.value());
+            return merged;
+        };
+        row("conversation id not a uuid", conversations, { { u"id"_s, u"c-1"_s } }, u"conversations_id_uuid"_s);
+        row("with oneself", conversations, { { u"user_b"_s, landlord } }, u"conversations_not_self"_s);
+        row("pair in the wrong order", conversations, { { u"user_a"_s, renter2 }, { u"user_b"_s, landlord } },
+            u"conversations_pair_ordered"_s);
+        row("with a missing user", conversations, { { u"user_b"_s, uuid(999) } }, u"fk"_s);
+        row("about a building", conversations, about({ { u"about_kind"_s, u"building"_s } }),
+            u"conversations_about_kind_code"_s);
+        row("about without an id", conversations, about({ { u"about_id"_s, none } }),
+            u"conversations_about_complete"_s);
+        row("about without a title", conversations, about({ { u"about_title"_s, none } }),
+            u"conversations_about_complete"_s);
+        row("an id without a kind", conversations, about({ { u"about_kind"_s, none } }),
+            u"conversations_about_complete"_s);
+        row("about id not a uuid", conversations, about({ { u"about_id"_s, u"flat-12"_s } }),
+            u"conversations_about_id_uuid"_s);
+        row("blank title", conversations, about({ { u"about_title"_s, u"  "_s } }),
+            u"conversations_about_title_present"_s);
+        row("title of 201 characters", conversations, about({ { u"about_title"_s, QString(201, u'ж') } }),
+            u"conversations_about_title_present"_s);
+        row("negative last seq", conversations, { { u"last_seq"_s, -1 } }, u"conversations_last_seq_range"_s);
+        row("last seq as text", conversations, { { u"last_seq"_s, u"none"_s } }, u"type:conversations.last_seq"_s);
+        row("start without zone", conversations,
+            { { u"created_at"_s, u"2026-01-15 10:00:00"_s }, { u"last_activity_at"_s, u"2026-01-15 10:00:00"_s } },
+            u"conversations_created_at_format"_s);
+        row("activity before the start", conversations, { { u"last_activity_at"_s, u"2026-01-14T10:00:00.000Z"_s } },
+            u"conversations_last_activity_at_format"_s);
+        row("a second one about nothing", conversations, { { u"user_b"_s, renter } }, u"conversations_one_per_pair"_s);
+        row("a second one about the same", conversations,
+            about({ { u"user_b"_s, renter }, { u"about_id"_s, apartment } }), u"conversations_one_per_pair_about"_s);
+
+        const QString messages = u"chat_messages"_s;
+        row("message id not a uuid", messages, { { u"id"_s, u"m-1"_s } }, u"chat_messages_id_uuid"_s);
+        row("message in a missing conversation", messages, { { u"conversation_id"_s, uuid(999) } }, u"fk"_s);
+        row("message by a missing sender", messages, { { u"sender_id"_s, uuid(999) } }, u"fk"_s);
+        row("seq 0", messages, { { u"seq"_s, 0 } }, u"chat_messages_seq_range"_s);
+        row("seq taken", messages, { { u"seq"_s, 1 } }, u"chat_messages_seq_unique"_s);
+        row("seq as text", messages, { { u"seq"_s, u"two"_s } }, u"type:chat_messages.seq"_s);
+        row("empty text", messages, { { u"text"_s, u""_s } }, u"chat_messages_text_length"_s);
+        row("4001 characters", messages, { { u"text"_s, QString(4001, u'ж') } }, u"chat_messages_text_length"_s);
+        row("sent without zone", messages, { { u"sent_at"_s, u"2026-01-15 10:00"_s } },
+            u"chat_messages_sent_at_format"_s);
+
+        const QString marks = u"chat_marks"_s;
+        row("marks in a missing conversation", marks, { { u"conversation_id"_s, uuid(999) } }, u"fk"_s);
+        row("marks of a missing user", marks, { { u"user_id"_s, uuid(999) } }, u"fk"_s);
+        row("delivered negative", marks, { { u"delivered_seq"_s, -1 }, { u"read_seq"_s, -1 } },
+            u"chat_marks_delivered_range"_s);
+        row("read negative", marks, { { u"delivered_seq"_s, 0 }, { u"read_seq"_s, -1 } }, u"chat_marks_read_range"_s);
+        row("read beyond delivered", marks, { { u"delivered_seq"_s, 1 }, { u"read_seq"_s, 2 } },
+            u"chat_marks_read_within_delivered"_s);
+    }
+
+    void badChatRowsAreRefusedByName()
+    {
+        QFETCH(QString, table);
+        QFETCH(QVariantMap, overrides);
+        QFETCH(QString, refusedBy);
+        initChat();
+        const QStringList before = rentdesk::test::dumpDatabase(m_db->connection());
+        QCOMPARE(chatRow(table, overrides), refusedBy);
+        QCOMPARE(rentdesk::test::dumpDatabase(m_db->connection()), before);
+    }
+
+    void goodChatRowsAreAccepted()
+    {
+        initChat();
+        // A revoked session; the same person's other sessions.
+        QCOMPARE(chatRow(u"sessions"_s, { { u"revoked_at"_s, u"2026-01-15T11:00:00.000Z"_s } }), QString());
+        QCOMPARE(chatRow(u"sessions"_s, { { u"id"_s, uuid(301) }, { u"token_hash"_s, QString(64, u'0') } }), QString());
+        // The same pair about another apartment, and about a booking with the same id.
+        const QVariantMap aboutOther { { u"id"_s, uuid(302) },
+                                       { u"user_b"_s, renter },
+                                       { u"about_kind"_s, u"apartment"_s },
+                                       { u"about_id"_s, apartment2 },
+                                       { u"about_title"_s, QString(200, u'ж') } };
+        QCOMPARE(chatRow(u"conversations"_s, aboutOther), QString());
+        QVariantMap aboutBooking = aboutOther;
+        aboutBooking.insert(u"id"_s, uuid(303));
+        aboutBooking.insert(u"about_kind"_s, u"booking"_s);
+        QCOMPARE(chatRow(u"conversations"_s, aboutBooking), QString());
+        // Another pair about nothing.
+        QCOMPARE(chatRow(u"conversations"_s, {}), QString());
+        // 4000 characters (length() counts characters, not bytes), the next seq.
+        QCOMPARE(chatRow(u"chat_messages"_s, { { u"text"_s, QString(4000, u'ж') } }), QString());
+        QCOMPARE(chatRow(u"chat_marks"_s, {}), QString());
+        QCOMPARE(
+            chatRow(u"chat_marks"_s, { { u"user_id"_s, renter }, { u"delivered_seq"_s, 2 }, { u"read_seq"_s, 0 } }),
+            QString());
+    }
+
+    void deletingAConversationTakesItsMessagesAndMarks()
+    {
+        initChat();
+        QCOMPARE(chatRow(u"chat_marks"_s, {}), QString());
+        QCOMPARE(update(u"DELETE FROM conversations WHERE id = :c"_s, { { u":c"_s, uuid(210) } }), QString());
+        QCOMPARE(rentdesk::db::scalar(m_db->connection(), u"SELECT count(*) FROM chat_messages"_s)->toInt(), 0);
+        QCOMPARE(rentdesk::db::scalar(m_db->connection(), u"SELECT count(*) FROM chat_marks"_s)->toInt(), 0);
+        // People are never deleted while they have sessions or conversations.
+        QCOMPARE(update(u"DELETE FROM users WHERE id = :u"_s, { { u":u"_s, renter } }), u"fk"_s);
+    }
+
     void browsingFiltersHaveIndexes_data()
     {
         QTest::addColumn<QString>("table");
@@ -462,6 +658,13 @@ private Q_SLOTS:
         QTest::newRow("buildings by name") << u"buildings"_s << u"name"_s;
         QTest::newRow("reviews, latest first") << u"reviews"_s << u"created_at"_s;
         QTest::newRow("users by name") << u"users"_s << u"display_name"_s;
+        // Version 4: a person's sessions, expired sessions, a person's conversations from
+        // either side, a conversation's messages by seq.
+        QTest::newRow("sessions of a user") << u"sessions"_s << u"user_id"_s;
+        QTest::newRow("sessions by expiry") << u"sessions"_s << u"expires_at"_s;
+        QTest::newRow("conversations of user a") << u"conversations"_s << u"user_a"_s;
+        QTest::newRow("conversations of user b") << u"conversations"_s << u"user_b"_s;
+        QTest::newRow("history") << u"chat_messages"_s << u"conversation_id"_s;
     }
 
     void browsingFiltersHaveIndexes()

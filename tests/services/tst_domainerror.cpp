@@ -21,11 +21,12 @@ private Q_SLOTS:
         QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
         // The names of CHECK constraints, unique indexes and RAISE messages in the tables
         // people's data lives in (the outbox, the journal and the schema's own bookkeeping
-        // are written by RentDesk alone).
+        // are written by RentDesk alone), the server's sessions and chat included.
         auto schema =
             rentdesk::db::exec(db.connection(),
                                u"SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
-                               "WHERE tbl_name IN ('users', 'buildings', 'apartments', 'bookings', 'reviews')"_s);
+                               "WHERE tbl_name IN ('users', 'buildings', 'apartments', 'bookings', 'reviews', "
+                               "'sessions', 'conversations', 'chat_messages', 'chat_marks')"_s);
         QVERIFY(schema);
         static const QRegularExpression check(u"CONSTRAINT (\\w+) CHECK"_s);
         static const QRegularExpression raise(u"RAISE\\(ABORT, '(\\w+)'\\)"_s);
@@ -40,7 +41,10 @@ private Q_SLOTS:
                 names << schema->value(1).toString();
         }
         names.removeDuplicates();
-        QVERIFY2(names.size() > 60, qPrintable(QString::number(names.size())));
+        QVERIFY2(names.size() > 90, qPrintable(QString::number(names.size())));
+        for (const char *chat : { "sessions_token_hash_unique", "conversations_one_per_pair",
+                                  "chat_messages_seq_unique", "chat_marks_read_within_delivered" })
+            QVERIFY2(names.contains(QString::fromLatin1(chat)), chat);
 
         QStringList unmapped;
         for (const QString &name : std::as_const(names)) {
@@ -93,6 +97,8 @@ private Q_SLOTS:
             seen.insert(name);
         }
         QCOMPARE(DomainError::codeName(DomainError::Code::DatesTaken), u"dates_taken"_s);
+        QCOMPARE(DomainError::codeName(DomainError::Code::InvalidToken), u"invalid_token"_s);
+        QCOMPARE(seen.size(), int(DomainError::Code::Storage) + 1);
     }
 };
 

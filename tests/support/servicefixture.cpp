@@ -28,6 +28,8 @@ ServiceFixture::ServiceFixture(Mode mode)
     , listings(makeContext(m_db, clock, mode))
     , bookings(makeContext(m_db, clock, mode))
     , reviews(makeContext(m_db, clock, mode))
+    , chat(makeContext(m_db, clock, mode))
+    , sessions(makeContext(m_db, clock, mode))
 {
 }
 
@@ -52,6 +54,13 @@ QUuid ServiceFixture::addUser(domain::Role role, const QString &name)
     if (!refused.isEmpty())
         qWarning() << "addUser refused:" << refused;
     return id;
+}
+
+QString ServiceFixture::emailOf(const QUuid &user) const
+{
+    auto email = db::scalar(connection(), u"SELECT email FROM users WHERE id = :id"_s,
+                            { { u":id"_s, domain::toStoredId(user) } });
+    return email ? email->toString() : QString();
 }
 
 QUuid ServiceFixture::addBuilding(const QUuid &owner, const QString &name)

@@ -3,8 +3,10 @@
 
 #include "services/accountservice.h"
 #include "services/bookingservice.h"
+#include "services/chatservice.h"
 #include "services/listingservice.h"
 #include "services/reviewservice.h"
+#include "services/sessionservice.h"
 #include "testsupport.h"
 
 #include <QStringList>
@@ -32,6 +34,9 @@ public:
     services::ListingService listings;
     services::BookingService bookings;
     services::ReviewService reviews;
+    // Server mode only: built in any mode, so that their refusal in the others is tested.
+    services::ChatService chat;
+    services::SessionService sessions;
 
     [[nodiscard]] services::ServiceContext context(services::Mode mode) const;
 
@@ -45,6 +50,8 @@ public:
     {
         return addUser(domain::Role::Renter, name);
     }
+    // The e-mail address addUser() gave a user.
+    [[nodiscard]] QString emailOf(const QUuid &user) const;
 
     // Through the services, so the rules apply; fails the test's expectations if refused.
     QUuid addBuilding(const QUuid &owner, const QString &name = QStringLiteral("Riverside House"));

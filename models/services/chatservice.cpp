@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/chatservice.h"
+
+#include "db/query.h"
+#include "db/transaction.h"
+#include "domain/storedvalues.h"
+#include "services/accountservice.h"
+#include "services/chatsql.h"
+#include "services/records.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <limits>
+
+namespace rentdesk::services {
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk::domain;
+using Code = DomainError::Code;
+
+namespace {
+
+DomainError invalid(const char *entity, const char *field, const QString &message)
+{
+    return DomainError(Code::InvalidValue, QString::fromLatin1(entity), QString::fromLatin1(field), message);
+}
+
+// The one answer for a conversation that does not exist and for one the actor is not in.
+DomainError conversationNotFound()
+{
+    return DomainError(Code::NotFound, u"conversation"_s, u"conversationId"_s,
+                       QCoreApplication::translate("ChatService", "This conversation was not found."));
+}
+
+QVariant nullText()
+{
+    return QVariant(QMetaType::fromType<QString>());
+}
+
+// The two people of a conversation as stored, and where it stands.
+struct Pair
+{
+    QString userA;
+    QString userB;
+    qint64 lastSeq = 0;
+
+    [[nodiscard]] bool has(const QString &user) const { return user == userA || user == userB; }
+    [[nodiscard]] QString other(const QString &user) const { return user == userA ? userB : userA; }
+};
+
+Result<QUuid> peerId(const Pair &pair, const QString &actor)
+{
+    auto id = idFromStored(pair.other(actor));
+    if (!id)
+        return std::unexpected(unreadable(u"conversation"_s, id.error()));
+    return *id;
+}
+
+Result<Conversation> viewOf(const QSqlDatabase &db, const QString &actor, const QString &conversation)
+{
+    auto query =
+        db::exec(db, chatsql::conversationFor(), { { u":actor"_s, actor }, { u":conversation"_s, conversation } });
+    if (!query)
+        return std::unexpected(DomainError(query.error()));
+    if (!query->next())
+        return std::unexpected(conversationNotFound());
+    return readConversationView(*query);
+}
+
+} // namespace
+
+ChatService::ChatService(ServiceContext context)
+    : m_context(std::move(context))
+{
+}
+
+Result<void> ChatService::requireServer() const
+{
+    if (m_context.mode() != Mode::Server) {
+        return std::unexpected(
+            DomainError(Code::NotInThisMode, u"conversation"_s, QString(),
+                        QCoreApplication::translate("ChatService",
+                                                    "Chat goes through the server; this database does not keep it.")));
+    }
+    return {};
+}
+
+qint64 ChatService::characterCount(const QString &text)
+{
+    qint64 count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        ++count;
+    }
+    return count;
+}
+
+Result<ChatService::Started> ChatService::start(const QUuid &actor, const QString &peerEmail,
+                                                const std::optional<About> &about) const
+{
+    if (auto allowed = requireServer(); !allowed)
+        return std::unexpected(allowed.error());
+    auto email = AccountService::normalizedEmail(peerEmail);
+    if (!email)
+        return std::unexpected(email.error());
+    QString title;
+    if (about) {
+        if (about->id.isNull()) {
+            return std::unexpected(
+                invalid("conversation", "about.id",
+                        QCoreApplication::translate("ChatService",
+                                                    "Say which apartment or booking the conversation is about.")));
+        }
+        title = about->title.trimmed();
+        if (title.isEmpty() || characterCount(title) > MaxTitleLength) {
+            return std::unexpected(
+                invalid("conversation", "about.title",
+                        QCoreApplication::translate("ChatService",
+                                                    "Give a title of 1 to 200 characters for what the "
+                                                    "conversation is about.")));
+        }
+    }
+
+    const QSqlDatabase db = m_context.connection();
+    const QString self = toStoredId(actor);
+    return db::transact(db, [&]() -> Result<Started> {
+        if (auto found = m_context.actor(db, actor); !found)
+            return std::unexpected(found.error());
+        auto peer = db::scalar(db, chatsql::userIdByEmail(), { { u":email"_s, *email } });
+        if (!peer)
+            return std::unexpected(DomainError(peer.error()));
+        if (peer->isNull()) {
+            return std::unexpected(
+                DomainError(Code::NotFound, u"user"_s, u"email"_s,
+                            QCoreApplication::translate("ChatService", "No account has this e-mail address.")));
+        }
+        const QString other = peer->toString();
+        if (other == self) {
+            return std::unexpected(DomainError(
+                Code::NotAllowed, u"conversation"_s, u"email"_s,
+                QCoreApplication::translate("ChatService", "You cannot start a conversation with yourself.")));
+        }
+        // Stored in one order, so that either of the two finds the same row.
+        const QString a = std::min(self, other);
+        const QString b = std::max(self, other);
+        auto existing = about ? db::scalar(db, chatsql::pairAbout(),
+                                           { { u":a"_s, a },
+                                             { u":b"_s, b },
+                                             { u":kind"_s, toCode(about->kind) },
+                                             { u":about"_s, toStoredId(about->id) } })
+                              : db::scalar(db, chatsql::pairWithoutAbout(), { { u":a"_s, a }, { u":b"_s, b } });
+        if (!existing)
+            return std::unexpected(DomainError(existing.error()));
+        QString id = existing->toString();
+        const bool created = existing->isNull();
+        if (created) {
+            id = toStoredId(newId());
+            auto inserted = db::exec(db, chatsql::insertConversation(),
+                                     { { u":id"_s, id },
+                                       { u":a"_s, a },
+                                       { u":b"_s, b },
+                                       { u":kind"_s, about ? QVariant(toCode(about->kind)) : nullText() },
+                                       { u":about"_s, about ? QVariant(toStoredId(about->id)) : nullText() },
+                                       { u":title"_s, about ? QVariant(title) : nullText() },
+                                       { u":now"_s, m_context.nowStored() } });
+            if (!inserted)
+                return std::unexpected(DomainError(inserted.error()));
+        }
+        auto conversation = viewOf(db, self, id);
+        if (!conversation)
+            return std::unexpected(conversation.error());
+        return Started { *conversation, created };
+    });
+}
+
+Result<Conversation> ChatService::conversation(const QUuid &actor, const QUuid &conversation) const
+{
+    if (auto allowed = requireServer(); !allowed)
+        return std::unexpected(allowed.error());
+    const QSqlDatabase db = m_context.connection();
+    return db::transact(
+        db, [&]() -> Result<Conversation> { return viewOf(db, toStoredId(actor), toStoredId(conversation)); });
+}
+
+Result<QList<Conversation>> ChatService::list(const QUuid &actor) const
+{
+    if (auto allowed = requireServer(); !allowed)
+        return std::unexpected(allowed.error());
+    const QSqlDatabase db = m_context.connection();
+    return db::transact(db, [&]() -> Result<QList<Conversation>> {
+        auto query = db::exec(db, chatsql::conversationsOf(), { { u":actor"_s, toStoredId(actor) } });
+        if (!query)
+            return std::unexpected(DomainError(query.error()));
+        QList<Conversation> conversations;
+        while (query->next()) {
+            auto conversation = readConversationView(*query);
+            if (!conversation)
+                return std::unexpected(conversation.error());
+            conversations.append(*conversation);
+        }
+        return conversations;
+    });
+}
+
+Result<ChatService::SendResult> ChatService::send(const QUuid &actor, const QUuid &conversation, const QUuid &messageId,
+                                                  const QString &text) const
+{
+    if (auto allowed = requireServer(); !allowed)
+        return std::unexpected(allowed.error());
+    // What is wrong with the request itself is said before the conversation is looked at:
+    // the answer is the same whoever asks, so it tells nothing about the conversation.
+    if (messageId.isNull()) {
+        return std::unexpected(invalid("message", "messageId",
+                                       QCoreApplication::translate("ChatService", "The message needs an identifier.")));
+    }
+    if (text.isEmpty())
+        return std::unexpected(
+            invalid("message", "text", QCoreApplication::translate("ChatService", "Write a message.")));
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const bool paired = c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate();
+        if (c.isNull() || (c.isSurrogate() && !paired)) {
+            return std::unexpected(invalid(
+                "message", "text",
+                QCoreApplication::translate("ChatService", "The message contains a character that cannot be stored.")));
+        }
+        if (paired)
+            ++i;
+    }
+    if (characterCount(text) > MaxTextLength) {
+        return std::unexpected(
+            invalid("message", "text",
+                    QCoreApplication::translate("ChatService", "A message may be at most 4000 characters.")));
+    }
+
+    const QSqlDatabase db = m_context.connection();
+    const QString self = toStoredId(actor);
+    const QString conversationId = toStoredId(conversation);
+    const QString id = toStoredId(messageId);
+    return db::transact(db, [&]() -> Result<SendResult> {
+        auto row = db::exec(db, chatsql::conversationOfMember(), { { u":conversation"_s, conversationId } });
+        if (!row)
+            return std::unexpected(DomainError(row.error()));
+        if (!row->next())
+            return std::unexpected(conversationNotFound());
+        const Pair pair { row->value(0).toString(), row->value(1).toString(), row->value(2).toLongLong() };
+        const QString lastActivity = row->value(3).toString();
+        row->finish();
+        if (!pair.has(self))
+            return std::unexpected(conversationNotFound());
+        auto peer = peerId(pair, self);
+        if (!peer)
+            return std::unexpected(peer.error());
+
+        const QString sentAt = m_context.nowStored();
+        const qint64 seq = pair.lastSeq + 1;
+        // The common case goes straight to the insert; the primary key recognises a resend
+        // (nothing inserted), which costs its extra lookup only when it happens.
+        auto inserted = db::exec(db, chatsql::insertMessage(),
+                                 { { u":id"_s, id },
+                                   { u":conversation"_s, conversationId },
+                                   { u":seq"_s, seq },
+                                   { u":sender"_s, self },
+                                   { u":text"_s, text },
+                                   { u":sent_at"_s, sentAt } });
+        if (!inserted)
+            return std::unexpected(DomainError(inserted.error()));
+        if (inserted->numRowsAffected() == 0) {
+            auto stored = db::exec(db, chatsql::messageById(), { { u":id"_s, id } });
+            if (!stored)
+                return std::unexpected(DomainError(stored.error()));
+            if (!stored->next()) {
+                return std::unexpected(DomainError(
+                    Code::Storage, u"message"_s, QString(),
+                    QCoreApplication::translate("ChatService", "The message could not be stored; send it again.")));
+            }
+            auto message = readChatMessage(*stored);
+            if (!message)
+                return std::unexpected(message.error());
+            if (message->conversationId != conversation || message->senderId != actor) {
+                return std::unexpected(
+                    invalid("message", "messageId",
+                            QCoreApplication::translate(
+                                "ChatService", "This message identifier is already used by another message.")));
+            }
+            return SendResult { *message, true, *peer };
+        }
+
+        // A clock set back must not move the conversation back in the list (or below its
+        // start, which the schema refuses); stored times of one form compare as text.
+        auto advanced = db::exec(db, chatsql::advanceConversation(),
+                                 { { u":conversation"_s, conversationId },
+                                   { u":seq"_s, seq },
+                                   { u":activity"_s, std::max(lastActivity, sentAt) } });
+        if (!advanced)
+            return std::unexpected(DomainError(advanced.error()));
+        // One has read what one wrote. This also keeps every message after a person's read
+        // mark the peer's, which makes the unread count a subtraction (records.cpp).
+        auto marked = db::exec(db, chatsql::writeMarks(),
+                               { { u":conversation"_s, conversationId },
+                                 { u":user"_s, self },
+                                 { u":delivered"_s, seq },
+                                 { u":read"_s, seq } });
+        if (!marked)
+            return std::unexpected(DomainError(marked.error()));
+
+        ChatMessage message;
+        message.id = messageId;
+        message.conversationId = conversation;
+        message.seq = seq;
+        message.senderId = actor;
+        message.text = text;
+        message.sentAt = timestampFromStored(sentAt).value_or(QDateTime());
+        return SendResult { message, false, *peer };
+    });
+}
+
+Result<ChatService::History> ChatService::history(const QUuid &actor, const QUuid &conversation,
+                                                  std::optional<qint64> beforeSeq, std::optional<qint64> afterSeq,
+                                                  int limit) const
+{
+    if (auto allowed = requireServer(); !allowed)
+        return std::unexpected(allowed.error());
+    if (limit < 1 || limit > MaxHistoryLimit) {
+        return std::unexpected(
+            invalid("conversation", "limit",
+                    QCoreApplication::translate("ChatService", "Ask for 1 to 200 messages at a time.")));
+    }
+    if (beforeSeq && *beforeSeq < 1) {
+        return std::unexpected(invalid("conversation", "beforeSeq",
+                                       QCoreApplication::translate("ChatService", "Messages are numbered from 1.")));
+    }
+    if (afterSeq && *afterSeq < 0) {
+        return std::unexpected(invalid("conversation", "afterSeq",
+                                       QCoreApplication::translate("ChatService", "Messages are numbered from 1.")));
+    }
+
+    const QSqlDatabase db = m_context.connection();
+    const QString self = toStoredId(actor);
+    const QString conversationId = toStoredId(conversation);
+    return db::transact(db, [&]() -> Result<History> {
+        auto row = db::exec(db, chatsql::conversationOfMember(), { { u":conversation"_s, conversationId } });
+        if (!row)
+            return std::unexpected(DomainError(row.error()));
+        if (!row->next() || !Pair { row->value(0).toString(), row->value(1).toString(), 0 }.has(self))
+            return std::unexpected(conversationNotFound());
+        row->finish();
+
+        // One row more than asked for says whether there are more, without counting them.
+        const bool forwards = afterSeq.has_value();
+        auto query = db::exec(db, forwards ? chatsql::historyForwards() : chatsql::historyBackwards(),
+                              { { u":conversation"_s, conversationId },
+                                { u":after"_s, afterSeq.value_or(0) },
+                                { u":before"_s, beforeSeq.value_or(std::numeric_limits<qint64>::max()) },
+                                { u":limit"_s, limit + 1 } });
+        if (!query)
+            return std::unexpected(DomainError(query.error()));
+        History history;
+        while (query->next()) {
+            if (history.messages.size() == limit) {
+                history.more = true;
+                break;
+            }
+            auto message = readChatMessage(*query);
+            if (!message)
+                return std::unexpected(message.error());
+            history.messages.append(*message);
+        }
+        if (!forwards)
+            std::reverse(history.messages.begin(), history.messages.end());
+        return history;
+    });
+}
+
+Result<ChatService::MarksUpdate> ChatService::markDelivered(const QUuid &actor, const QUuid &conversation,
+                                                            qint64 upToSeq) const
+{
+    return mark(actor, conversation, upToSeq, false);
+}
+
+Result<ChatService::MarksUpdate> ChatService::markRead(const QUuid &actor, const QUuid &conversation,
+                                                       qint64 upToSeq) const
+{
+    return mark(actor, conversation, upToSeq, true);
+}
+
+Result<ChatService::MarksUpdate> ChatService::mark(const QUuid &actor, const QUuid &conversation, qint64 upToSeq,
+                                                   bool read) const
+{
+    if (auto allowed = requireServer(); !allowed)
+        return std::unexpected(allowed.error());
+    if (upToSeq < 0) {
+        return std::unexpected(
+            invalid("conversation", "upToSeq",
+                    QCoreApplication::translate("ChatService", "A message number cannot be negative.")));
+    }
+    const QSqlDatabase db = m_context.connection();
+    const QString self = toStoredId(actor);
+    const QString conversationId = toStoredId(conversation);
+    return db::transact(db, [&]() -> Result<MarksUpdate> {
+        auto row = db::exec(db, chatsql::conversationWithMarks(),
+                            { { u":conversation"_s, conversationId }, { u":actor"_s, self } });
+        if (!row)
+            return std::unexpected(DomainError(row.error()));
+        if (!row->next())
+            return std::unexpected(conversationNotFound());
+        const Pair pair { row->value(0).toString(), row->value(1).toString(), row->value(2).toLongLong() };
+        Marks before;
+        before.deliveredUpTo = row->value(3).toLongLong();
+        before.readUpTo = row->value(4).toLongLong();
+        row->finish();
+        if (!pair.has(self))
+            return std::unexpected(conversationNotFound());
+        auto peer = peerId(pair, self);
+        if (!peer)
+            return std::unexpected(peer.error());
+        if (upToSeq > pair.lastSeq) {
+            return std::unexpected(invalid(
+                "conversation", "upToSeq",
+                QCoreApplication::translate("ChatService", "The conversation has no message %1 yet.").arg(upToSeq)));
+        }
+
+        Marks after = before;
+        if (read)
+            after.readUpTo = std::max(before.readUpTo, upToSeq);
+        after.deliveredUpTo = std::max(before.deliveredUpTo, read ? after.readUpTo : upToSeq);
+        const bool changed = after != before;
+        if (changed) {
+            auto written = db::exec(db, chatsql::writeMarks(),
+                                    { { u":conversation"_s, conversationId },
+                                      { u":user"_s, self },
+                                      { u":delivered"_s, after.deliveredUpTo },
+                                      { u":read"_s, after.readUpTo } });
+            if (!written)
+                return std::unexpected(DomainError(written.error()));
+        }
+        return MarksUpdate { after, changed, *peer };
+    });
+}
+
+Result<QList<QUuid>> ChatService::members(const QUuid &conversation) const
+{
+    if (auto allowed = requireServer(); !allowed)
+        return std::unexpected(allowed.error());
+    const QSqlDatabase db = m_context.connection();
+    return db::transact(db, [&]() -> Result<QList<QUuid>> {
+        auto row = db::exec(db, chatsql::conversationOfMember(), { { u":conversation"_s, toStoredId(conversation) } });
+        if (!row)
+            return std::unexpected(DomainError(row.error()));
+        if (!row->next())
+            return std::unexpected(conversationNotFound());
+        QList<QUuid> people;
+        for (int column : { 0, 1 }) {
+            auto id = idFromStored(row->value(column));
+            if (!id)
+                return std::unexpected(unreadable(u"conversation"_s, id.error()));
+            people.append(*id);
+        }
+        return people;
+    });
+}
+
+} // namespace rentdesk::services
