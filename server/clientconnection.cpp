@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clientconnection.h"
+
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QWebSocket>
+
+namespace rentdesk::server {
+
+using namespace Qt::StringLiterals;
+using protocol::Error;
+using protocol::ErrorCode;
+
+Q_LOGGING_CATEGORY(lcConnection, "rentdesk.server.connection", QtInfoMsg)
+
+ClientConnection::ClientConnection(QWebSocket *socket, const protocol::Limits &limits, Handler handler,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_limits(limits)
+    , m_handler(std::move(handler))
+    , m_peerAddress(socket->peerAddress().toString())
+{
+    m_socket->setParent(this);
+    // Larger frames and messages close the connection with 1009 (docs/protocol.md).
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxMessageBytes));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxMessageBytes));
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onText);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinary);
+    connect(m_socket, &QWebSocket::disconnected, this, &ClientConnection::onDisconnected);
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeard.restart(); });
+    m_lastHeard.start();
+    m_pingTimer.setInterval(std::chrono::seconds(m_limits.pingSeconds));
+    connect(&m_pingTimer, &QTimer::timeout, this, &ClientConnection::onPingTimer);
+    m_pingTimer.start();
+    qCInfo(lcConnection) << "connected:" << m_peerAddress;
+}
+
+ClientConnection::~ClientConnection() = default;
+
+void ClientConnection::setSession(const QUuid &user, const QString &token)
+{
+    m_user = user;
+    m_token = token;
+}
+
+void ClientConnection::clearSession()
+{
+    m_user.reset();
+    m_token.clear();
+}
+
+void ClientConnection::onText(const QString &text)
+{
+    m_lastHeard.restart();
+    if (m_closing)
+        return;
+    if (m_waiting.size() >= MaxWaitingRequests) {
+        // Not stored, so that a client sending faster than it reads cannot grow the queue.
+        write(protocol::errorReply(QString(), Error::make(ErrorCode::ServerBusy,
+                                                          u"Too many requests are waiting; send fewer at a time."_s)));
+        return;
+    }
+    auto request = protocol::parseRequest(text.toUtf8());
+    Item item;
+    if (request)
+        item.request = std::move(*request);
+    else
+        item.reply = protocol::errorReply(request.error().id, request.error().error);
+    m_waiting.append(std::move(item));
+    next();
+}
+
+void ClientConnection::onBinary()
+{
+    m_lastHeard.restart();
+    if (m_closing)
+        return;
+    Item item;
+    item.reply = protocol::errorReply(QString(), Error::make(ErrorCode::BadRequest,
+                                                             u"Binary frames are not part of the protocol; send JSON "
+                                                             "text frames."_s));
+    m_waiting.append(std::move(item));
+    next();
+}
+
+void ClientConnection::next()
+{
+    while (!m_busy && !m_waiting.isEmpty() && !m_closing) {
+        Item item = m_waiting.takeFirst();
+        if (!item.request) {
+            write(item.reply);
+            continue;
+        }
+        m_busy = true;
+        QPointer<ClientConnection> self(this);
+        m_handler(*this, *item.request, [self](QByteArray reply) {
+            if (!self)
+                return; // the client left while its request was handled
+            self->m_busy = false;
+            self->write(reply);
+            // From the event loop: a handler that answered at once does not recurse here.
+            QMetaObject::invokeMethod(self, &ClientConnection::next, Qt::QueuedConnection);
+        });
+    }
+}
+
+void ClientConnection::send(const QByteArray &frame)
+{
+    write(frame);
+}
+
+void ClientConnection::write(const QByteArray &frame)
+{
+    if (m_closing)
+        return;
+    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    // A client that does not read lets frames pile up here; past the limit it is closed
+    // rather than allowed to grow the server's memory. What it missed stays on the server.
+    if (m_socket->bytesToWrite() > m_limits.maxQueuedBytes) {
+        qCInfo(lcConnection) << "closing" << m_peerAddress << ": reads too slowly," << m_socket->bytesToWrite()
+                             << "bytes waiting";
+        close(QWebSocketProtocol::CloseCodePolicyViolated, u"reading too slowly"_s);
+    }
+}
+
+void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_pingTimer.stop();
+    m_waiting.clear();
+    m_socket->close(code, reason);
+    // A peer that never answers the close frame is let go after a while.
+    QTimer::singleShot(std::chrono::seconds(5), this, [this] {
+        if (m_socket->state() != QAbstractSocket::UnconnectedState)
+            m_socket->abort();
+    });
+}
+
+void ClientConnection::onPingTimer()
+{
+    // Two intervals without a word or a pong: the client is gone without saying so.
+    if (m_lastHeard.elapsed() > 2 * qint64(m_limits.pingSeconds) * 1000) {
+        qCInfo(lcConnection) << "closing" << m_peerAddress << ": no answer to pings";
+        close(QWebSocketProtocol::CloseCodeGoingAway, u"no answer to pings"_s);
+        return;
+    }
+    m_socket->ping();
+}
+
+void ClientConnection::onDisconnected()
+{
+    qCInfo(lcConnection) << "disconnected:" << m_peerAddress << "close code" << m_socket->closeCode();
+    m_closing = true;
+    m_pingTimer.stop();
+    m_waiting.clear();
+    Q_EMIT closed(this);
+    deleteLater();
+}
+
+} // namespace rentdesk::server

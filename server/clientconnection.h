@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/message.h"
+#include "protocol/protocol.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+#include <QUuid>
+#include <QWebSocketProtocol>
+
+#include <functional>
+#include <optional>
+
+class QWebSocket;
+
+namespace rentdesk::server {
+
+// One client's WebSocket: the frames it sends become requests handled one at a time, in
+// order, so that a reply never overtakes an earlier one (a login hashed on a worker thread
+// holds the requests after it); what it may send is bounded (frame and message size, the
+// requests waiting, the bytes queued for a slow reader); a silent client is pinged and
+// closed when it stays silent. It knows who is logged in on it; what a request means is the
+// Router's.
+class ClientConnection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClientConnection)
+
+public:
+    // Answers one request: calls done with the reply frame exactly once, now or later.
+    using Handler = std::function<void(ClientConnection &, const protocol::Request &,
+                                       std::function<void(QByteArray)> done)>;
+
+    // Takes the socket (as a child).
+    ClientConnection(QWebSocket *socket, const protocol::Limits &limits, Handler handler, QObject *parent = nullptr);
+    ~ClientConnection() override;
+
+    // A push or anything unasked; closes the connection when the client reads too slowly.
+    void send(const QByteArray &frame);
+    void close(QWebSocketProtocol::CloseCode code, const QString &reason);
+    [[nodiscard]] bool isOpen() const { return !m_closing; }
+
+    [[nodiscard]] QString peerAddress() const { return m_peerAddress; }
+    [[nodiscard]] bool helloDone() const { return m_helloDone; }
+    void setHelloDone() { m_helloDone = true; }
+    [[nodiscard]] std::optional<QUuid> user() const { return m_user; }
+    [[nodiscard]] QString token() const { return m_token; }
+    void setSession(const QUuid &user, const QString &token);
+    void clearSession();
+
+    // How many requests may wait behind the one being handled before more are refused.
+    static constexpr int MaxWaitingRequests = 64;
+
+Q_SIGNALS:
+    // The socket is gone; the object is deleted later.
+    void closed(rentdesk::server::ClientConnection *connection);
+
+private:
+    void onText(const QString &text);
+    void onBinary();
+    void onDisconnected();
+    void onPingTimer();
+    void next();
+    void write(const QByteArray &frame);
+
+    QWebSocket *m_socket;
+    protocol::Limits m_limits;
+    Handler m_handler;
+    QString m_peerAddress;
+    // A request to handle, or the reply to a frame that could not be read (bad JSON), which
+    // waits its turn like any other so that replies keep the order of the frames.
+    struct Item
+    {
+        std::optional<protocol::Request> request;
+        QByteArray reply;
+    };
+    QList<Item> m_waiting;
+    bool m_busy = false;
+    bool m_closing = false;
+    bool m_helloDone = false;
+    std::optional<QUuid> m_user;
+    QString m_token;
+    QTimer m_pingTimer;
+    QElapsedTimer m_lastHeard;
+};
+
+} // namespace rentdesk::server

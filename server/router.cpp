@@ -1,0 +1,423 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "router.h"
+
+#include "clientconnection.h"
+#include "domain/storedvalues.h"
+#include "protocol/chatjson.h"
+#include "protocol/version.h"
+#include "services/accountservice.h"
+#include "services/clock.h"
+#include "wireformat.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QTimer>
+
+namespace rentdesk::server {
+
+using namespace Qt::StringLiterals;
+using protocol::Error;
+using protocol::ErrorCode;
+using services::DomainError;
+
+Q_LOGGING_CATEGORY(lcRouter, "rentdesk.server.requests", QtInfoMsg)
+
+namespace {
+
+// The longest password a request may carry: far above any real one, and bounded so that
+// hashing cannot be made to read megabytes.
+constexpr int MaxPasswordChars = 1024;
+
+QByteArray refusal(const QString &id, const DomainError &error)
+{
+    return protocol::errorReply(id, Error::fromDomain(error));
+}
+
+} // namespace
+
+Router::Router(std::shared_ptr<db::Database> database, const services::Clock &clock, const ServerConfig &config,
+               QObject *parent)
+    : QObject(parent)
+    , m_database(std::move(database))
+    , m_clock(clock)
+    , m_config(config)
+    , m_sessions(services::ServiceContext(m_database, clock, services::Mode::Server))
+    , m_chat(services::ServiceContext(m_database, clock, services::Mode::Server))
+    , m_accountFailures(clock, config.loginFailuresPerAccount, std::chrono::seconds(config.loginWindowSeconds))
+    , m_addressFailures(clock, config.loginFailuresPerAddress, std::chrono::seconds(config.loginWindowSeconds))
+{
+    m_workers.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+    m_handlers = {
+        { u"hello"_s, &Router::hello },
+        { u"signup"_s, &Router::signUp },
+        { u"login"_s, &Router::logIn },
+        { u"resume"_s, &Router::resume },
+        { u"logout"_s, &Router::logOut },
+        { u"chat.start"_s, &Router::chatStart },
+        { u"chat.list"_s, &Router::chatList },
+        { u"chat.send"_s, &Router::chatSend },
+        { u"chat.history"_s, &Router::chatHistory },
+        { u"chat.delivered"_s, &Router::chatDelivered },
+        { u"chat.read"_s, &Router::chatRead },
+    };
+    // Forget the failed logins that left the window now and then, so that made-up keys do
+    // not pile up.
+    auto *sweep = new QTimer(this);
+    connect(sweep, &QTimer::timeout, this, [this] {
+        m_accountFailures.sweep();
+        m_addressFailures.sweep();
+    });
+    sweep->start(std::chrono::seconds(std::max(10, config.loginWindowSeconds)));
+}
+
+Router::~Router()
+{
+    m_workers.waitForDone();
+}
+
+void Router::drain()
+{
+    m_workers.waitForDone(10000);
+}
+
+template<typename Work, typename Finish> void Router::offload(ClientConnection &connection, Work work, Finish finish)
+{
+    QPointer<ClientConnection> guard(&connection);
+    m_workers.start([this, guard, work, finish]() {
+        auto result = work();
+        // Back on the Router's thread; a Router is destroyed only after its workers finished.
+        QMetaObject::invokeMethod(
+            this,
+            [guard, finish, result]() {
+                if (guard && guard->isOpen())
+                    finish(*guard, result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void Router::handle(ClientConnection &c, const protocol::Request &r, std::function<void(QByteArray)> done)
+{
+    const auto handler = m_handlers.constFind(r.type);
+    if (handler == m_handlers.cend()) {
+        done(protocol::errorReply(
+            r.id, Error::make(ErrorCode::UnknownType, u"\"%1\" is not a request of protocol version %2."_s.arg(r.type)
+                                                          .arg(protocol::ProtocolVersion),
+                              u"type"_s)));
+        return;
+    }
+    if (!c.helloDone() && r.type != u"hello") {
+        done(protocol::errorReply(r.id, Error::make(ErrorCode::HelloRequired, u"Say hello first."_s)));
+        return;
+    }
+    const bool needsSession = r.type.startsWith(u"chat.") || r.type == u"logout";
+    if (needsSession && !c.user()) {
+        done(protocol::errorReply(r.id, Error::make(ErrorCode::NotLoggedIn, u"Log in or resume a session first."_s)));
+        return;
+    }
+    (this->*(*handler))(c, r, done);
+}
+
+void Router::forget(ClientConnection *connection)
+{
+    for (auto it = m_online.begin(); it != m_online.end();)
+        it = (it.value() == connection || !it.value()) ? m_online.erase(it) : std::next(it);
+}
+
+void Router::online(ClientConnection &connection, const QUuid &user, const QString &token)
+{
+    forget(&connection);
+    connection.setSession(user, token);
+    m_online.insert(user, QPointer<ClientConnection>(&connection));
+}
+
+void Router::pushTo(const QUuid &user, const QByteArray &frame, const ClientConnection *except)
+{
+    const auto connections = m_online.values(user);
+    for (const QPointer<ClientConnection> &connection : connections) {
+        if (connection && connection != except && connection->isOpen())
+            connection->send(frame);
+    }
+}
+
+void Router::hello(ClientConnection &c, const protocol::Request &r, const Done &done)
+{
+    if (c.helloDone()) {
+        done(protocol::errorReply(r.id, Error::make(ErrorCode::BadRequest, u"Hello was said already."_s)));
+        return;
+    }
+    const auto version = protocol::requireInt(r.body, u"version", 1, 1000000);
+    if (!version) {
+        done(protocol::errorReply(r.id, version.error()));
+        return;
+    }
+    if (*version != protocol::ProtocolVersion) {
+        done(protocol::errorReply(
+            r.id, Error::make(ErrorCode::UnsupportedVersion,
+                              u"This server speaks protocol version %1, not %2."_s.arg(protocol::ProtocolVersion)
+                                  .arg(*version),
+                              u"version"_s)));
+        QPointer<ClientConnection> guard(&c);
+        QTimer::singleShot(0, this, [guard] {
+            if (guard)
+                guard->close(QWebSocketProtocol::CloseCodeProtocolError, u"unsupported protocol version"_s);
+        });
+        return;
+    }
+    c.setHelloDone();
+    protocol::Limits limits;
+    limits.maxMessageBytes = m_config.maxMessageBytes;
+    limits.maxChatChars = m_config.maxChatChars;
+    limits.pingSeconds = m_config.pingSeconds;
+    limits.maxQueuedBytes = m_config.maxQueuedBytes;
+    done(protocol::reply(r.id, { { u"version"_s, protocol::ProtocolVersion },
+                                 { u"server"_s, QString(u"rentdesk-server/"_s + QCoreApplication::applicationVersion()) },
+                                 { u"limits"_s, limits.toJson() } }));
+}
+
+void Router::signUp(ClientConnection &c, const protocol::Request &r, const Done &done)
+{
+    auto request = readSignUp(r.body);
+    if (!request) {
+        done(protocol::errorReply(r.id, request.error()));
+        return;
+    }
+    const QString id = r.id;
+    offload(
+        c,
+        [database = m_database, &clock = m_clock, request = *request] {
+            return services::AccountService(services::ServiceContext(database, clock, services::Mode::Server))
+                .signUp(request);
+        },
+        [this, id, done](ClientConnection &, const services::Result<domain::User> &user) {
+            if (!user) {
+                done(refusal(id, user.error()));
+                return;
+            }
+            qCInfo(lcRouter) << "signed up" << user->id;
+            Q_EMIT mailQueued();
+            done(protocol::reply(id, { { u"user"_s, userJson(*user).toJson() } }));
+        });
+}
+
+void Router::logIn(ClientConnection &c, const protocol::Request &r, const Done &done)
+{
+    if (c.user()) {
+        done(protocol::errorReply(r.id, Error::make(ErrorCode::AlreadyLoggedIn, u"Log out first."_s)));
+        return;
+    }
+    const auto email = protocol::requireString(r.body, u"email", protocol::MaxEmailChars);
+    const auto password = protocol::requireString(r.body, u"password", MaxPasswordChars);
+    if (!email || !password) {
+        done(protocol::errorReply(r.id, !email ? email.error() : password.error()));
+        return;
+    }
+    const auto normalized = services::AccountService::normalizedEmail(*email);
+    const QString accountKey = normalized ? *normalized : email->trimmed().toLower();
+    const QString addressKey = c.peerAddress();
+    const auto accountWait = m_accountFailures.blockedFor(accountKey);
+    const auto addressWait = m_addressFailures.blockedFor(addressKey);
+    if (accountWait || addressWait) {
+        Error error = Error::make(ErrorCode::RateLimited, u"Too many failed logins; try again later."_s);
+        error.retryAfter = int(std::max(accountWait.value_or(std::chrono::seconds(0)),
+                                        addressWait.value_or(std::chrono::seconds(0)))
+                                   .count());
+        done(protocol::errorReply(r.id, error));
+        return;
+    }
+    const QString id = r.id;
+    offload(
+        c,
+        [database = m_database, &clock = m_clock, email = *email, password = *password] {
+            return services::AccountService(services::ServiceContext(database, clock, services::Mode::Server))
+                .logIn(email, password);
+        },
+        [this, id, done, accountKey, addressKey](ClientConnection &connection,
+                                                 const services::Result<domain::User> &user) {
+            if (!user) {
+                if (user.error().code == DomainError::Code::WrongCredentials) {
+                    m_accountFailures.recordFailure(accountKey);
+                    m_addressFailures.recordFailure(addressKey);
+                }
+                done(refusal(id, user.error()));
+                return;
+            }
+            m_accountFailures.reset(accountKey);
+            const auto session = m_sessions.create(user->id, std::chrono::hours(24 * m_config.sessionDays));
+            if (!session) {
+                done(refusal(id, session.error()));
+                return;
+            }
+            online(connection, user->id, session->token);
+            qCInfo(lcRouter) << "logged in" << user->id << "from" << connection.peerAddress();
+            done(protocol::reply(id, { { u"token"_s, session->token },
+                                       { u"expiresAt"_s, domain::toStoredTimestamp(session->expiresAt) },
+                                       { u"user"_s, userJson(*user).toJson() } }));
+        });
+}
+
+void Router::resume(ClientConnection &c, const protocol::Request &r, const Done &done)
+{
+    if (c.user()) {
+        done(protocol::errorReply(r.id, Error::make(ErrorCode::AlreadyLoggedIn, u"Log out first."_s)));
+        return;
+    }
+    const auto token = protocol::requireString(r.body, u"token", 256);
+    if (!token) {
+        done(protocol::errorReply(r.id, token.error()));
+        return;
+    }
+    const auto session = m_sessions.resume(*token);
+    if (!session) {
+        done(refusal(r.id, session.error()));
+        return;
+    }
+    online(c, session->user.id, *token);
+    done(protocol::reply(r.id, { { u"expiresAt"_s, domain::toStoredTimestamp(session->expiresAt) },
+                                 { u"user"_s, userJson(session->user).toJson() } }));
+}
+
+void Router::logOut(ClientConnection &c, const protocol::Request &r, const Done &done)
+{
+    if (auto revoked = m_sessions.revoke(c.token()); !revoked && revoked.error().code != DomainError::Code::InvalidToken) {
+        done(refusal(r.id, revoked.error()));
+        return;
+    }
+    forget(&c);
+    c.clearSession();
+    done(protocol::reply(r.id, {}));
+}
+
+void Router::chatStart(ClientConnection &c, const protocol::Request &r, const Done &done)
+{
+    const auto email = protocol::requireString(r.body, u"email", protocol::MaxEmailChars);
+    if (!email) {
+        done(protocol::errorReply(r.id, email.error()));
+        return;
+    }
+    const auto about = readAbout(r.body);
+    if (!about) {
+        done(protocol::errorReply(r.id, about.error()));
+        return;
+    }
+    const QUuid actor = *c.user();
+    const auto started = m_chat.start(actor, *email, *about);
+    if (!started) {
+        done(refusal(r.id, started.error()));
+        return;
+    }
+    done(protocol::reply(r.id, { { u"conversation"_s, conversationJson(started->conversation).toJson() } }));
+    if (started->created) {
+        const QUuid peer = started->conversation.peer.id;
+        if (const auto theirs = m_chat.conversation(peer, started->conversation.id))
+            pushTo(peer, protocol::push(u"chat.conversation"_s, { { u"conversation"_s, conversationJson(*theirs).toJson() } }));
+    }
+}
+
+void Router::chatList(ClientConnection &c, const protocol::Request &r, const Done &done)
+{
+    const auto conversations = m_chat.list(*c.user());
+    if (!conversations) {
+        done(refusal(r.id, conversations.error()));
+        return;
+    }
+    QJsonArray list;
+    for (const domain::Conversation &conversation : *conversations)
+        list.append(conversationJson(conversation).toJson());
+    done(protocol::reply(r.id, { { u"conversations"_s, list } }));
+}
+
+void Router::chatSend(ClientConnection &c, const protocol::Request &r, const Done &done)
+{
+    const auto conversation = protocol::requireUuid(r.body, u"conversationId");
+    const auto messageId = protocol::requireUuid(r.body, u"messageId");
+    // In UTF-16 units, twice the characters a text may have: the service counts characters.
+    const auto text = protocol::requireString(r.body, u"text", 2 * m_config.maxChatChars);
+    if (!conversation || !messageId || !text) {
+        done(protocol::errorReply(r.id, !conversation ? conversation.error()
+                                            : !messageId ? messageId.error()
+                                                         : text.error()));
+        return;
+    }
+    if (services::ChatService::characterCount(*text) > m_config.maxChatChars) {
+        done(protocol::errorReply(
+            r.id, Error::make(ErrorCode::BadRequest,
+                              u"A message has at most %1 characters."_s.arg(m_config.maxChatChars), u"text"_s)));
+        return;
+    }
+    const QUuid actor = *c.user();
+    const auto sent = m_chat.send(actor, *conversation, *messageId, *text);
+    if (!sent) {
+        done(refusal(r.id, sent.error()));
+        return;
+    }
+    const QJsonObject message = messageJson(sent->message).toJson();
+    // The sender hears that it is stored before anyone hears of it.
+    done(protocol::reply(r.id, { { u"message"_s, message } }));
+    if (sent->duplicate)
+        return; // delivered already when it was first sent
+    const QByteArray frame = protocol::push(u"chat.message"_s, { { u"message"_s, message } });
+    pushTo(sent->peer, frame);
+    pushTo(actor, frame, &c);
+}
+
+void Router::chatHistory(ClientConnection &c, const protocol::Request &r, const Done &done)
+{
+    const auto conversation = protocol::requireUuid(r.body, u"conversationId");
+    const auto before = protocol::optionalInt(r.body, u"beforeSeq", 1, protocol::MaxJsonInteger);
+    const auto after = protocol::optionalInt(r.body, u"afterSeq", 0, protocol::MaxJsonInteger);
+    const auto limit = protocol::optionalInt(r.body, u"limit", 1, services::ChatService::MaxHistoryLimit);
+    for (const auto *problem : { conversation ? nullptr : &conversation.error(), before ? nullptr : &before.error(),
+                                 after ? nullptr : &after.error(), limit ? nullptr : &limit.error() }) {
+        if (problem) {
+            done(protocol::errorReply(r.id, *problem));
+            return;
+        }
+    }
+    const auto history = m_chat.history(*c.user(), *conversation, *before, *after, int(limit->value_or(50)));
+    if (!history) {
+        done(refusal(r.id, history.error()));
+        return;
+    }
+    QJsonArray messages;
+    for (const domain::ChatMessage &message : history->messages)
+        messages.append(messageJson(message).toJson());
+    done(protocol::reply(r.id, { { u"messages"_s, messages }, { u"more"_s, history->more } }));
+}
+
+void Router::chatDelivered(ClientConnection &c, const protocol::Request &r, const Done &done)
+{
+    chatMark(c, r, done, false);
+}
+
+void Router::chatRead(ClientConnection &c, const protocol::Request &r, const Done &done)
+{
+    chatMark(c, r, done, true);
+}
+
+void Router::chatMark(ClientConnection &c, const protocol::Request &r, const Done &done, bool read)
+{
+    const auto conversation = protocol::requireUuid(r.body, u"conversationId");
+    const auto upTo = protocol::requireInt(r.body, u"upToSeq", 0, protocol::MaxJsonInteger);
+    if (!conversation || !upTo) {
+        done(protocol::errorReply(r.id, !conversation ? conversation.error() : upTo.error()));
+        return;
+    }
+    const QUuid actor = *c.user();
+    const auto update =
+        read ? m_chat.markRead(actor, *conversation, *upTo) : m_chat.markDelivered(actor, *conversation, *upTo);
+    if (!update) {
+        done(refusal(r.id, update.error()));
+        return;
+    }
+    done(protocol::reply(r.id, {}));
+    if (update->changed) {
+        pushTo(update->peer, protocol::push(u"chat.receipt"_s, { { u"conversationId"_s, domain::toStoredId(*conversation) },
+                                                                  { u"userId"_s, domain::toStoredId(actor) },
+                                                                  { u"deliveredUpTo"_s, update->marks.deliveredUpTo },
+                                                                  { u"readUpTo"_s, update->marks.readUpTo } }));
+    }
+}
+
+} // namespace rentdesk::server

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/message.h"
+#include "ratelimiter.h"
+#include "serverconfig.h"
+#include "services/chatservice.h"
+#include "services/sessionservice.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+#include <QUuid>
+
+#include <functional>
+#include <memory>
+
+namespace rentdesk::db {
+class Database;
+}
+namespace rentdesk::services {
+class Clock;
+}
+
+namespace rentdesk::server {
+
+class ClientConnection;
+
+// What each request of docs/protocol.md means on the server: the checks a connection must
+// pass (hello first, a session for what needs one), the service call that does the work —
+// the services hold every rule, as on the desktop —, the reply, and the pushes to the other
+// person's connections. Password hashing (sign-up, log-in) runs on a pool of worker
+// threads, each with its own database connection, so that one log-in never stalls the
+// others; everything else runs on the event loop's thread.
+class Router final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Router)
+
+public:
+    Router(std::shared_ptr<db::Database> database, const services::Clock &clock, const ServerConfig &config,
+           QObject *parent = nullptr);
+    ~Router() override;
+
+    void handle(ClientConnection &connection, const protocol::Request &request, std::function<void(QByteArray)> done);
+    // A connection is gone: it gets no more pushes.
+    void forget(ClientConnection *connection);
+    // Waits (bounded) for the log-ins being hashed, for a clean shutdown.
+    void drain();
+    // How many connections have a session, and for how many users.
+    [[nodiscard]] qsizetype sessions() const { return m_online.size(); }
+
+Q_SIGNALS:
+    // A service queued mail (a sign-up's welcome): the outbox sender should look.
+    void mailQueued();
+
+private:
+    using Done = std::function<void(QByteArray)>;
+    using Handler = void (Router::*)(ClientConnection &, const protocol::Request &, const Done &);
+
+    void hello(ClientConnection &c, const protocol::Request &r, const Done &done);
+    void signUp(ClientConnection &c, const protocol::Request &r, const Done &done);
+    void logIn(ClientConnection &c, const protocol::Request &r, const Done &done);
+    void resume(ClientConnection &c, const protocol::Request &r, const Done &done);
+    void logOut(ClientConnection &c, const protocol::Request &r, const Done &done);
+    void chatStart(ClientConnection &c, const protocol::Request &r, const Done &done);
+    void chatList(ClientConnection &c, const protocol::Request &r, const Done &done);
+    void chatSend(ClientConnection &c, const protocol::Request &r, const Done &done);
+    void chatHistory(ClientConnection &c, const protocol::Request &r, const Done &done);
+    void chatDelivered(ClientConnection &c, const protocol::Request &r, const Done &done);
+    void chatRead(ClientConnection &c, const protocol::Request &r, const Done &done);
+    void chatMark(ClientConnection &c, const protocol::Request &r, const Done &done, bool read);
+
+    // Sends the frame to every open connection of the user but `except`.
+    void pushTo(const QUuid &user, const QByteArray &frame, const ClientConnection *except = nullptr);
+    void online(ClientConnection &connection, const QUuid &user, const QString &token);
+    // Runs work on a worker thread and then, back on this thread, finish with its result,
+    // unless the connection is gone by then.
+    template<typename Work, typename Finish>
+    void offload(ClientConnection &connection, Work work, Finish finish);
+
+    std::shared_ptr<db::Database> m_database;
+    const services::Clock &m_clock;
+    ServerConfig m_config;
+    services::SessionService m_sessions;
+    services::ChatService m_chat;
+    RateLimiter m_accountFailures;
+    RateLimiter m_addressFailures;
+    QThreadPool m_workers;
+    QHash<QString, Handler> m_handlers;
+    QMultiHash<QUuid, QPointer<ClientConnection>> m_online;
+};
+
+} // namespace rentdesk::server

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverapp.h"
+
+#include "chatserver.h"
+#include "db/database.h"
+#include "mail/mailcommand.h"
+#include "mail/mailconfig.h"
+#include "mail/outboxsender.h"
+#include "mail/secretstore.h"
+#include "router.h"
+#include "services/clock.h"
+#include "shutdownsignal.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+#include <memory>
+
+namespace rentdesk::server {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApp, "rentdesk.server.app", QtInfoMsg)
+
+namespace {
+
+int fail(int code, const QString &message)
+{
+    mail::printCommandLine(stderr, message);
+    return code;
+}
+
+mail::SmtpClient::Timeouts timeoutsOf(const ServerConfig &config)
+{
+    mail::SmtpClient::Timeouts timeouts;
+    if (config.smtpTimeoutSeconds) {
+        timeouts.connect = std::chrono::seconds(*config.smtpTimeoutSeconds);
+        timeouts.reply = std::chrono::seconds(*config.smtpTimeoutSeconds);
+    }
+    return timeouts;
+}
+
+} // namespace
+
+int runServer(const ServerConfig &config)
+{
+    const auto mail = mail::makeMailConfig(config.smtpUrl, config.smtpCaFile, config.mailFrom);
+    if (!mail)
+        return fail(ServerExitUsage, mail.error());
+    if (!config.sendTestMailTo.isEmpty()) {
+        const auto secrets = mail::makeSecretStore();
+        return mail::runTestMail(*mail, *secrets, config.sendTestMailTo, timeoutsOf(config));
+    }
+
+    auto opened = db::Database::open(config.databasePath);
+    if (!opened)
+        return fail(ServerExitDatabaseError, opened.error().message);
+    const std::shared_ptr<db::Database> database = std::move(*opened);
+    if (config.initOnly) {
+        QTextStream(stdout) << database->path() << u" is ready (schema version "_s << database->schemaVersion()
+                            << u").\n"_s;
+        return ServerExitSuccess;
+    }
+
+    const services::SystemClock clock;
+    Router router(database, clock, config);
+    ChatServer server(config, router);
+    const auto port = server.listen();
+    if (!port)
+        return fail(ServerExitListenFailed, port.error());
+
+    // The mail the services queue (a sign-up's welcome), sent by the server as the
+    // authority; without --smtp it waits in the outbox.
+    std::unique_ptr<mail::SecretStore> secrets = mail::makeSecretStore();
+    mail::OutboxSender sender(database, clock);
+    mail::OutboxSender::Options senderOptions;
+    senderOptions.timeouts = timeoutsOf(config);
+    sender.setOptions(senderOptions);
+    QObject::connect(&router, &Router::mailQueued, &sender, &mail::OutboxSender::wake);
+    QObject::connect(&sender, &mail::OutboxSender::stateChanged, &sender, [&sender](mail::OutboxSender::State state) {
+        if (state == mail::OutboxSender::State::Failing)
+            qCWarning(lcApp) << "mail:" << sender.problem();
+    });
+    mail::readPassword(*secrets, *mail, &sender, [&sender, config = *mail](const QString &password, const QString &problem) {
+        if (!problem.isEmpty())
+            qCWarning(lcApp) << "mail:" << problem;
+        sender.configure(config, password);
+    });
+
+    ShutdownSignal shutdown;
+    if (!shutdown.isValid())
+        return fail(ServerExitListenFailed, u"cannot catch SIGTERM"_s);
+    int exitCode = ServerExitSuccess;
+    bool stopping = false;
+    QObject::connect(&shutdown, &ShutdownSignal::requested, &server, [&](int signalNumber) {
+        if (stopping)
+            return;
+        stopping = true;
+        qCInfo(lcApp) << "signal" << signalNumber << "received, shutting down";
+        server.shutdown();
+    });
+    QObject::connect(&server, &ChatServer::finished, &server, [&] {
+        router.drain();
+        QCoreApplication::exit(exitCode);
+    });
+
+    // One line, once listening, so that a script (or a test) that asked for port 0 learns the
+    // port.
+    QTextStream(stdout) << u"rentdesk-server: listening on "_s << server.url() << u'\n' << Qt::flush;
+    qCInfo(lcApp) << "listening on" << server.url() << "database" << database->path();
+    return QCoreApplication::exec();
+}
+
+} // namespace rentdesk::server

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverconfig.h"
+
+#include "mail/mailconfig.h"
+#include "mail/mimemessage.h"
+#include "mail/smtpsettings.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTextStream>
+
+#include <functional>
+#include <limits>
+
+namespace rentdesk::server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Reads "host:port", "[v6]:port"; port 0 is allowed (a free one).
+std::optional<std::pair<QHostAddress, quint16>> readListen(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return std::nullopt;
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool isNumber = false;
+    const uint port = text.mid(colon + 1).toUInt(&isNumber);
+    if (!isNumber || port > 65535)
+        return std::nullopt;
+    QHostAddress address;
+    if (host == u"localhost")
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (!address.setAddress(host))
+        return std::nullopt;
+    return std::pair { address, quint16(port) };
+}
+
+} // namespace
+
+std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"RentDesk server: accounts and chat (sync later) for RentDesk desktop apps."_s);
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QList<QCommandLineOption> options {
+        { u"config"_s, u"Read options from the INI <file>; the command line wins over it."_s, u"file"_s },
+        { u"database"_s, u"The server's SQLite database <file>."_s, u"file"_s },
+        { u"init-only"_s, u"Create or update the database, then exit."_s },
+        { u"listen"_s, u"Listen on <host:port> (default 127.0.0.1:8765); port 0 takes a free one and prints it."_s,
+          u"host:port"_s },
+        { u"tls-cert"_s, u"Serve wss:// with the certificate in <file> (PEM); needs --tls-key."_s, u"file"_s },
+        { u"tls-key"_s, u"The private key of --tls-cert, in <file> (PEM)."_s, u"file"_s },
+        { u"smtp"_s, u"Send mail through <url> (smtps://, smtp:// with STARTTLS, or smtp+insecure://)."_s, u"url"_s },
+        { u"smtp-ca-file"_s, u"Trust the CA certificates in <file> for the mail server."_s, u"file"_s },
+        { u"mail-from"_s, u"Send mail as <sender>, \"Name <address>\"."_s, u"sender"_s },
+        { u"smtp-timeout"_s, u"Give up on the mail server after <seconds> without an answer."_s, u"seconds"_s },
+        { u"send-test-mail"_s, u"Send one test mail to <address> with the mail settings and exit."_s, u"address"_s },
+        { u"max-message-bytes"_s, u"Close a connection that sends a message over <n> bytes (default 65536)."_s,
+          u"n"_s },
+        { u"ping-seconds"_s, u"Ping every <n> seconds; close a connection silent for two (default 30)."_s, u"n"_s },
+        { u"max-queued-bytes"_s, u"Close a client that lets more than <n> bytes wait to be read (default 1 MiB)."_s,
+          u"n"_s },
+        { u"login-failures-per-account"_s, u"Failed logins per account within the window (default 5)."_s, u"n"_s },
+        { u"login-failures-per-address"_s, u"Failed logins per client address within the window (default 20)."_s,
+          u"n"_s },
+        { u"login-window-seconds"_s, u"The window of the login limits, in seconds (default 60)."_s, u"n"_s },
+        { u"session-days"_s, u"How long a login's token lasts (default 30)."_s, u"n"_s },
+    };
+    parser.addOptions(options);
+
+    const auto usageError = [](const QString &message) {
+        QTextStream(stderr) << QCoreApplication::applicationName() << u": "_s << message << u'\n';
+        return ParseFinished { ServerExitUsage };
+    };
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(help) || parser.isSet(version)) {
+        QTextStream out(stdout);
+        if (parser.isSet(help))
+            out << parser.helpText();
+        else
+            out << QCoreApplication::applicationName() << u' ' << QCoreApplication::applicationVersion() << u'\n';
+        return ParseFinished { ServerExitSuccess };
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(u"unexpected argument: %1."_s.arg(parser.positionalArguments().constFirst()));
+
+    // The file first, then the command line over it.
+    std::unique_ptr<QSettings> file;
+    if (parser.isSet(u"config"_s)) {
+        const QString path = parser.value(u"config"_s);
+        if (!QFileInfo(path).isFile())
+            return usageError(u"the configuration file %1 does not exist."_s.arg(path));
+        file = std::make_unique<QSettings>(path, QSettings::IniFormat);
+        if (file->status() != QSettings::NoError)
+            return usageError(u"the configuration file %1 cannot be read as INI."_s.arg(path));
+        for (const QString &key : file->allKeys()) {
+            const bool known = std::any_of(options.cbegin(), options.cend(), [&](const QCommandLineOption &o) {
+                return o.names().constFirst() == key && key != u"config";
+            });
+            if (!known)
+                return usageError(u"%1: unknown key \"%2\"."_s.arg(path, key));
+        }
+    }
+    const auto isSet = [&](const QString &name) { return parser.isSet(name) || (file && file->contains(name)); };
+    const auto value = [&](const QString &name) {
+        return parser.isSet(name) ? parser.value(name) : file ? file->value(name).toString() : QString();
+    };
+    const auto flag = [&](const QString &name) {
+        if (parser.isSet(name))
+            return true;
+        return file && file->contains(name) && file->value(name).toBool();
+    };
+    QString problem;
+    const auto number = [&](const QString &name, qint64 low, qint64 high, auto &target) {
+        if (!isSet(name) || !problem.isEmpty())
+            return;
+        bool ok = false;
+        const qint64 n = value(name).toLongLong(&ok);
+        if (!ok || n < low || n > high)
+            problem = u"--%1 needs a whole number from %2 to %3."_s.arg(name).arg(low).arg(high);
+        else
+            target = decltype(target + 0)(n);
+    };
+
+    ServerConfig config;
+    config.databasePath = value(u"database"_s);
+    config.initOnly = flag(u"init-only"_s);
+    config.sendTestMailTo = value(u"send-test-mail"_s);
+    if (isSet(u"listen"_s)) {
+        const auto listen = readListen(value(u"listen"_s));
+        if (!listen)
+            return usageError(u"--listen needs HOST:PORT, e.g. 127.0.0.1:8765 or [::1]:0, not \"%1\"."_s.arg(
+                value(u"listen"_s)));
+        config.listenAddress = listen->first;
+        config.listenPort = listen->second;
+    }
+    config.tlsCertificate = value(u"tls-cert"_s);
+    config.tlsKey = value(u"tls-key"_s);
+    if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
+        return usageError(u"--tls-cert and --tls-key go together."_s);
+    config.smtpUrl = value(u"smtp"_s);
+    config.smtpCaFile = value(u"smtp-ca-file"_s);
+    config.mailFrom = value(u"mail-from"_s);
+    if (!config.smtpUrl.trimmed().isEmpty() || !config.mailFrom.isEmpty()) {
+        if (auto mail = mail::makeMailConfig(config.smtpUrl, config.smtpCaFile, config.mailFrom); !mail)
+            return usageError(mail.error());
+    }
+    int timeout = 0;
+    number(u"smtp-timeout"_s, 1, 3600, timeout);
+    if (timeout > 0)
+        config.smtpTimeoutSeconds = timeout;
+    number(u"max-message-bytes"_s, 1024, 64 * 1024 * 1024, config.maxMessageBytes);
+    number(u"ping-seconds"_s, 1, 3600, config.pingSeconds);
+    number(u"max-queued-bytes"_s, 1024, qint64(1) << 32, config.maxQueuedBytes);
+    number(u"login-failures-per-account"_s, 1, 1000000, config.loginFailuresPerAccount);
+    number(u"login-failures-per-address"_s, 1, 1000000, config.loginFailuresPerAddress);
+    number(u"login-window-seconds"_s, 1, 86400, config.loginWindowSeconds);
+    number(u"session-days"_s, 1, 3650, config.sessionDays);
+    if (!problem.isEmpty())
+        return usageError(problem);
+
+    if (!config.sendTestMailTo.isEmpty()) {
+        if (auto to = mail::parseMailAddress(config.sendTestMailTo); !to)
+            return usageError(u"--send-test-mail: "_s + to.error());
+        if (config.smtpUrl.trimmed().isEmpty())
+            return usageError(u"--send-test-mail needs --smtp URL (or smtp= in the configuration file)."_s);
+        return config;
+    }
+    if (config.databasePath.isEmpty())
+        return usageError(u"--database FILE is required."_s);
+    return config;
+}
+
+} // namespace rentdesk::server

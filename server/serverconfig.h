@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <variant>
+
+namespace rentdesk::server {
+
+// Everything rentdesk-server can be told, from its command line and from an INI file
+// (--config FILE, keys named as the long options, e.g. "listen=127.0.0.1:8765"); an option
+// on the command line wins over the file.
+struct ServerConfig
+{
+    QString databasePath;
+    bool initOnly = false;
+    QString sendTestMailTo;
+
+    // --listen HOST:PORT; port 0 takes a free one, printed once listening.
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 listenPort = 8765;
+    QString tlsCertificate; // PEM; with tlsKey the server speaks wss://
+    QString tlsKey;
+
+    // Mail, as the desktop app reads it (README.md, Mail).
+    QString smtpUrl;
+    QString smtpCaFile;
+    QString mailFrom;
+    std::optional<int> smtpTimeoutSeconds;
+
+    // docs/protocol.md, Transport.
+    qint64 maxMessageBytes = 65536;
+    int maxChatChars = 4000;
+    int pingSeconds = 30;
+    qint64 maxQueuedBytes = 1 << 20;
+    // Failed logins allowed per account and per address within the window, then
+    // rate_limited until the window has passed.
+    int loginFailuresPerAccount = 5;
+    int loginFailuresPerAddress = 20;
+    int loginWindowSeconds = 60;
+    int sessionDays = 30;
+};
+
+// Exit codes of rentdesk-server; 3, 4 and 10–22 are the mail commands' (mail/mailcommand.h).
+enum ServerExitCode : int {
+    ServerExitSuccess = 0,
+    ServerExitDatabaseError = 1, // the database could not be created, opened or migrated
+    ServerExitUsage = 2, // unknown option or bad value, in the command line or the file
+    ServerExitListenFailed = 5, // the address cannot be listened on, or TLS files do not load
+};
+
+// Parsing finished the run: --help or --version printed, or the usage was wrong (one line on
+// stderr naming the problem).
+struct ParseFinished
+{
+    int exitCode = ServerExitSuccess;
+};
+
+[[nodiscard]] std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringList &arguments);
+
+} // namespace rentdesk::server
