@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>AboutKind</name>
+    <message>
+        <source>subject of a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apartment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountService</name>
     <message>
         <source>The e-mail address or the password is wrong.</source>
@@ -454,6 +469,73 @@
     </message>
     <message>
         <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatService</name>
+    <message>
+        <source>This conversation was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat goes through the server; this database does not keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which apartment or booking the conversation is about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a title of 1 to 200 characters for what the conversation is about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account has this e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot start a conversation with yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message needs an identifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message contains a character that cannot be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message may be at most 4000 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be stored; send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message identifier is already used by another message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for 1 to 200 messages at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages are numbered from 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message number cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation has no message %1 yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -934,6 +1016,66 @@
         <source>The database refused the change.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The session could not be stored; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session must end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot start a conversation with yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A conversation can be about an apartment or a booking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what the conversation is about: its kind, identifier and title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a title of 1 to 200 characters for what the conversation is about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation&apos;s count of messages is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already have a conversation with this person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already have a conversation with this person about this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages are numbered from 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message has 1 to 4000 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be numbered; send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message number cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message cannot be read before it has been delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -1370,6 +1512,25 @@
     </message>
     <message>
         <source>Renter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionService</name>
+    <message>
+        <source>The session has ended; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions are kept by the server only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session lasts from one second to ten years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system has no source of random numbers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

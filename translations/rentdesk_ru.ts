@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_US">
 <context>
+    <name>AboutKind</name>
+    <message>
+        <source>subject of a conversation</source>
+        <translation>предмет разговора</translation>
+    </message>
+    <message>
+        <source>Apartment</source>
+        <translation>Квартира</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Бронирование</translation>
+    </message>
+</context>
+<context>
     <name>AccountService</name>
     <message>
         <source>The e-mail address or the password is wrong.</source>
@@ -456,6 +471,73 @@
     <message>
         <source>no</source>
         <translation>нет</translation>
+    </message>
+</context>
+<context>
+    <name>ChatService</name>
+    <message>
+        <source>This conversation was not found.</source>
+        <translation>Разговор не найден.</translation>
+    </message>
+    <message>
+        <source>Chat goes through the server; this database does not keep it.</source>
+        <translation>Чат идёт через сервер; эта база данных его не хранит.</translation>
+    </message>
+    <message>
+        <source>Say which apartment or booking the conversation is about.</source>
+        <translation>Укажите, о какой квартире или бронировании разговор.</translation>
+    </message>
+    <message>
+        <source>Give a title of 1 to 200 characters for what the conversation is about.</source>
+        <translation>Дайте теме разговора название от 1 до 200 символов.</translation>
+    </message>
+    <message>
+        <source>No account has this e-mail address.</source>
+        <translation>Нет учётной записи с этим адресом e-mail.</translation>
+    </message>
+    <message>
+        <source>You cannot start a conversation with yourself.</source>
+        <translation>Нельзя начать разговор с самим собой.</translation>
+    </message>
+    <message>
+        <source>The message needs an identifier.</source>
+        <translation>У сообщения должен быть идентификатор.</translation>
+    </message>
+    <message>
+        <source>Write a message.</source>
+        <translation>Напишите сообщение.</translation>
+    </message>
+    <message>
+        <source>The message contains a character that cannot be stored.</source>
+        <translation>В сообщении есть символ, который нельзя сохранить.</translation>
+    </message>
+    <message>
+        <source>A message may be at most 4000 characters.</source>
+        <translation>Сообщение может содержать не более 4000 символов.</translation>
+    </message>
+    <message>
+        <source>The message could not be stored; send it again.</source>
+        <translation>Не удалось сохранить сообщение; отправьте его ещё раз.</translation>
+    </message>
+    <message>
+        <source>This message identifier is already used by another message.</source>
+        <translation>Этот идентификатор уже занят другим сообщением.</translation>
+    </message>
+    <message>
+        <source>Ask for 1 to 200 messages at a time.</source>
+        <translation>Запрашивайте от 1 до 200 сообщений за раз.</translation>
+    </message>
+    <message>
+        <source>Messages are numbered from 1.</source>
+        <translation>Сообщения нумеруются с 1.</translation>
+    </message>
+    <message>
+        <source>A message number cannot be negative.</source>
+        <translation>Номер сообщения не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <source>The conversation has no message %1 yet.</source>
+        <translation>В разговоре ещё нет сообщения %1.</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1017,66 @@
         <source>The database refused the change.</source>
         <translation>База данных отклонила изменение.</translation>
     </message>
+    <message>
+        <source>The session could not be stored; sign in again.</source>
+        <translation>Не удалось сохранить сеанс; войдите снова.</translation>
+    </message>
+    <message>
+        <source>A session must end after it starts.</source>
+        <translation>Сеанс должен заканчиваться после начала.</translation>
+    </message>
+    <message>
+        <source>You cannot start a conversation with yourself.</source>
+        <translation>Нельзя начать разговор с самим собой.</translation>
+    </message>
+    <message>
+        <source>The conversation could not be stored.</source>
+        <translation>Не удалось сохранить разговор.</translation>
+    </message>
+    <message>
+        <source>A conversation can be about an apartment or a booking.</source>
+        <translation>Разговор может быть о квартире или о бронировании.</translation>
+    </message>
+    <message>
+        <source>Say what the conversation is about: its kind, identifier and title.</source>
+        <translation>Укажите, о чём разговор: вид, идентификатор и название.</translation>
+    </message>
+    <message>
+        <source>Give a title of 1 to 200 characters for what the conversation is about.</source>
+        <translation>Дайте теме разговора название от 1 до 200 символов.</translation>
+    </message>
+    <message>
+        <source>The conversation&apos;s count of messages is not valid.</source>
+        <translation>Неверное число сообщений в разговоре.</translation>
+    </message>
+    <message>
+        <source>You already have a conversation with this person.</source>
+        <translation>У вас уже есть разговор с этим человеком.</translation>
+    </message>
+    <message>
+        <source>You already have a conversation with this person about this.</source>
+        <translation>У вас уже есть разговор с этим человеком на эту тему.</translation>
+    </message>
+    <message>
+        <source>Messages are numbered from 1.</source>
+        <translation>Сообщения нумеруются с 1.</translation>
+    </message>
+    <message>
+        <source>A message has 1 to 4000 characters.</source>
+        <translation>Сообщение содержит от 1 до 4000 символов.</translation>
+    </message>
+    <message>
+        <source>The message could not be numbered; send it again.</source>
+        <translation>Не удалось пронумеровать сообщение; отправьте его ещё раз.</translation>
+    </message>
+    <message>
+        <source>A message number cannot be negative.</source>
+        <translation>Номер сообщения не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <source>A message cannot be read before it has been delivered.</source>
+        <translation>Сообщение нельзя прочитать раньше, чем оно доставлено.</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -1374,6 +1516,25 @@
     <message>
         <source>Renter</source>
         <translation>Арендатор</translation>
+    </message>
+</context>
+<context>
+    <name>SessionService</name>
+    <message>
+        <source>The session has ended; sign in again.</source>
+        <translation>Сеанс закончился; войдите снова.</translation>
+    </message>
+    <message>
+        <source>Sessions are kept by the server only.</source>
+        <translation>Сеансы хранит только сервер.</translation>
+    </message>
+    <message>
+        <source>A session lasts from one second to ten years.</source>
+        <translation>Сеанс длится от одной секунды до десяти лет.</translation>
+    </message>
+    <message>
+        <source>The system has no source of random numbers.</source>
+        <translation>В системе нет источника случайных чисел.</translation>
     </message>
 </context>
 <context>
