@@ -204,17 +204,8 @@ Result<QList<Conversation>> ChatService::list(const QUuid &actor) const
     });
 }
 
-Result<ChatService::SendResult> ChatService::send(const QUuid &actor, const QUuid &conversation, const QUuid &messageId,
-                                                  const QString &text) const
+Result<void> ChatService::checkText(const QString &text)
 {
-    if (auto allowed = requireServer(); !allowed)
-        return std::unexpected(allowed.error());
-    // What is wrong with the request itself is said before the conversation is looked at:
-    // the answer is the same whoever asks, so it tells nothing about the conversation.
-    if (messageId.isNull()) {
-        return std::unexpected(invalid("message", "messageId",
-                                       QCoreApplication::translate("ChatService", "The message needs an identifier.")));
-    }
     if (text.isEmpty())
         return std::unexpected(
             invalid("message", "text", QCoreApplication::translate("ChatService", "Write a message.")));
@@ -234,6 +225,22 @@ Result<ChatService::SendResult> ChatService::send(const QUuid &actor, const QUui
             invalid("message", "text",
                     QCoreApplication::translate("ChatService", "A message may be at most 4000 characters.")));
     }
+    return {};
+}
+
+Result<ChatService::SendResult> ChatService::send(const QUuid &actor, const QUuid &conversation, const QUuid &messageId,
+                                                  const QString &text) const
+{
+    if (auto allowed = requireServer(); !allowed)
+        return std::unexpected(allowed.error());
+    // What is wrong with the request itself is said before the conversation is looked at:
+    // the answer is the same whoever asks, so it tells nothing about the conversation.
+    if (messageId.isNull()) {
+        return std::unexpected(invalid("message", "messageId",
+                                       QCoreApplication::translate("ChatService", "The message needs an identifier.")));
+    }
+    if (auto valid = checkText(text); !valid)
+        return std::unexpected(valid.error());
 
     const QSqlDatabase db = m_context.connection();
     const QString self = toStoredId(actor);

@@ -98,6 +98,10 @@ public:
     // client's request.
     [[nodiscard]] Result<QList<QUuid>> members(const QUuid &conversation) const;
 
+    // A message's text by send()'s rules: 1 to 4000 characters, no NUL or unpaired
+    // surrogate (InvalidValue on "text"). The desktop's chat queue holds to them too.
+    [[nodiscard]] static Result<void> checkText(const QString &text);
+
     // Unicode code points: a pair of UTF-16 surrogates is one character, as in SQLite.
     [[nodiscard]] static qint64 characterCount(const QString &text);
 

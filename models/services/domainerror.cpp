@@ -210,6 +210,17 @@ const ConstraintMeaning constraintMeanings[] = {
       QT_TRANSLATE_NOOP("DomainError", "A message number cannot be negative.") },
     { "chat_marks_read_within_delivered", Code::InvalidValue, "conversation", "upToSeq",
       QT_TRANSLATE_NOOP("DomainError", "A message cannot be read before it has been delivered.") },
+    // Version 5: the desktop's queue of unsent chat messages (0005_chat_pending.sql).
+    { "chat_pending_message_id_uuid", Code::InvalidValue, "message", "messageId",
+      QT_TRANSLATE_NOOP("DomainError", "The identifier is not valid.") },
+    { "chat_pending_account_id_uuid", Code::InvalidValue, "message", "accountId",
+      QT_TRANSLATE_NOOP("DomainError", "The identifier is not valid.") },
+    { "chat_pending_conversation_id_uuid", Code::InvalidValue, "message", "conversationId",
+      QT_TRANSLATE_NOOP("DomainError", "The identifier is not valid.") },
+    { "chat_pending_text_length", Code::InvalidValue, "message", "text",
+      QT_TRANSLATE_NOOP("DomainError", "A message has 1 to 4000 characters.") },
+    { "chat_pending_queued_at_format", Code::InvalidValue, "message", "queuedAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
 };
 
 const ConstraintMeaning *meaningOf(const QString &constraint)

@@ -21,12 +21,13 @@ private Q_SLOTS:
         QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
         // The names of CHECK constraints, unique indexes and RAISE messages in the tables
         // people's data lives in (the outbox, the journal and the schema's own bookkeeping
-        // are written by RentDesk alone), the server's sessions and chat included.
+        // are written by RentDesk alone), the server's sessions and chat and the desktop's chat queue
+        // included.
         auto schema =
             rentdesk::db::exec(db.connection(),
                                u"SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
                                "WHERE tbl_name IN ('users', 'buildings', 'apartments', 'bookings', 'reviews', "
-                               "'sessions', 'conversations', 'chat_messages', 'chat_marks')"_s);
+                               "'sessions', 'conversations', 'chat_messages', 'chat_marks', 'chat_pending')"_s);
         QVERIFY(schema);
         static const QRegularExpression check(u"CONSTRAINT (\\w+) CHECK"_s);
         static const QRegularExpression raise(u"RAISE\\(ABORT, '(\\w+)'\\)"_s);
