@@ -90,8 +90,9 @@ template<typename Work, typename Finish> void Router::offload(ClientConnection &
         QMetaObject::invokeMethod(
             this,
             [guard, finish, result]() {
-                if (guard && guard->isOpen())
-                    finish(*guard, result);
+                // One read of the guard: GCC cannot tell that two reads agree.
+                if (ClientConnection *open = guard.data(); open && open->isOpen())
+                    finish(*open, result);
             },
             Qt::QueuedConnection);
     });
@@ -135,7 +136,8 @@ void Router::online(ClientConnection &connection, const QUuid &user, const QStri
 void Router::pushTo(const QUuid &user, const QByteArray &frame, const ClientConnection *except)
 {
     const auto connections = m_online.values(user);
-    for (const QPointer<ClientConnection> &connection : connections) {
+    for (const QPointer<ClientConnection> &guard : connections) {
+        ClientConnection *connection = guard.data();
         if (connection && connection != except && connection->isOpen())
             connection->send(frame);
     }

@@ -473,6 +473,13 @@
     </message>
 </context>
 <context>
+    <name>ChatQueue</name>
+    <message>
+        <source>An unsent chat message cannot be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChatService</name>
     <message>
         <source>This conversation was not found.</source>
@@ -1573,6 +1580,45 @@
     <name>WordSearch</name>
     <message>
         <source>The database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::chat::ChatClient</name>
+    <message>
+        <source>The server sent a binary frame; it was ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this version of RentDesk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time; connecting again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a frame that is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered a request this app did not make: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a conversation that is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a message that is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to a message is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -474,6 +474,13 @@
     </message>
 </context>
 <context>
+    <name>ChatQueue</name>
+    <message>
+        <source>An unsent chat message cannot be read (%1).</source>
+        <translation>Неотправленное сообщение чата не удаётся прочитать (%1).</translation>
+    </message>
+</context>
+<context>
     <name>ChatService</name>
     <message>
         <source>This conversation was not found.</source>
@@ -1577,6 +1584,45 @@
     <message>
         <source>The database is not open.</source>
         <translation>База данных не открыта.</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::chat::ChatClient</name>
+    <message>
+        <source>The server sent a binary frame; it was ignored.</source>
+        <translation>Сервер прислал двоичный кадр; он пропущен.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: %2</source>
+        <translation>Сертификату %1 нет доверия: %2</translation>
+    </message>
+    <message>
+        <source>The server refused this version of RentDesk: %1</source>
+        <translation>Сервер не принимает эту версию RentDesk: %1</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time; connecting again.</source>
+        <translation>Сервер не ответил вовремя; подключаемся снова.</translation>
+    </message>
+    <message>
+        <source>The server sent a frame that is not valid: %1</source>
+        <translation>Сервер прислал неверный кадр: %1</translation>
+    </message>
+    <message>
+        <source>The server answered a request this app did not make: %1</source>
+        <translation>Сервер ответил на запрос, которого это приложение не делало: %1</translation>
+    </message>
+    <message>
+        <source>The server sent a conversation that is not valid: %1</source>
+        <translation>Сервер прислал неверный разговор: %1</translation>
+    </message>
+    <message>
+        <source>The server sent a message that is not valid: %1</source>
+        <translation>Сервер прислал неверное сообщение: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to a message is not valid: %1</source>
+        <translation>Ответ сервера на сообщение неверен: %1</translation>
     </message>
 </context>
 <context>
