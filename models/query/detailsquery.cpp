@@ -130,6 +130,50 @@ Result<UserDetails> DetailsQuery::user(const QUuid &id) const
     });
 }
 
+Result<DetailsQuery::ChatContact> DetailsQuery::chatContact(const QUuid &viewer, domain::AboutKind kind,
+                                                            const QUuid &id) const
+{
+    const QSqlDatabase db = m_database->connection();
+    const bool booking = kind == domain::AboutKind::Booking;
+    // Owner and renter side by side; which of them is "the other person" depends on the viewer.
+    auto row = singleRow(
+        db,
+        booking ? u"SELECT o.id, o.email, o.display_name, r.id, r.email, r.display_name, a.number, bl.name, "
+                  "bk.start_date, bk.end_date FROM bookings bk JOIN apartments a ON a.id = bk.apartment_id "
+                  "JOIN buildings bl ON bl.id = a.building_id JOIN users o ON o.id = a.owner_id "
+                  "JOIN users r ON r.id = bk.renter_id WHERE bk.id = :id"_s
+                : u"SELECT o.id, o.email, o.display_name, NULL, NULL, NULL, a.number, bl.name, NULL, NULL "
+                  "FROM apartments a JOIN buildings bl ON bl.id = a.building_id "
+                  "JOIN users o ON o.id = a.owner_id WHERE a.id = :id"_s,
+        id,
+        booking ? notFound("booking", QT_TRANSLATE_NOOP("DetailsQuery", "This booking no longer exists."))
+                : notFound("apartment", QT_TRANSLATE_NOOP("DetailsQuery", "This apartment no longer exists.")));
+    if (!row)
+        return std::unexpected(row.error());
+    const QUuid owner = QUuid::fromString(row->value(0).toString());
+    const QUuid renter = QUuid::fromString(row->value(3).toString());
+    const bool viewerIsOwner = !viewer.isNull() && viewer == owner;
+    if (viewer.isNull() || (booking && !viewerIsOwner && viewer != renter) || (!booking && viewerIsOwner)) {
+        return std::unexpected(DomainError(
+            Code::NotAllowed, booking ? u"booking"_s : u"apartment"_s, QString(),
+            booking ? QCoreApplication::translate("DetailsQuery", "Only its renter and its landlord talk about a booking.")
+                    : QCoreApplication::translate("DetailsQuery", "This is your own apartment.")));
+    }
+    const int other = booking && viewerIsOwner ? 3 : 0;
+    ChatContact contact;
+    contact.email = row->value(other + 1).toString();
+    contact.displayName = row->value(other + 2).toString();
+    contact.title = QCoreApplication::translate("DetailsQuery", "Apartment %1, %2")
+                        .arg(row->value(6).toString(), row->value(7).toString());
+    if (booking) {
+        const QDate start = QDate::fromString(row->value(8).toString(), Qt::ISODate);
+        const QDate end = QDate::fromString(row->value(9).toString(), Qt::ISODate);
+        contact.title += u", "_s + start.toString(Qt::ISODate) + u" – "_s + end.toString(Qt::ISODate);
+    }
+    contact.title = contact.title.left(200);
+    return contact;
+}
+
 Result<BuildingDetails> DetailsQuery::building(const QUuid &id) const
 {
     const QSqlDatabase db = m_database->connection();

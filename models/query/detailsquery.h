@@ -70,6 +70,20 @@ public:
     // A missing building is NotFound.
     [[nodiscard]] services::Result<BuildingDetails> building(const QUuid &id) const;
 
+    // Whom the viewer writes to about an apartment (its owner) or a booking (its renter for
+    // the owner, its owner for the renter), and a title for what it is about: the one place
+    // another person's e-mail is read, since chat finds the server account by it. The viewer
+    // must be signed in and, for a booking, one of its two people (else NotAllowed); one's
+    // own apartment has nobody to write to (NotAllowed). A missing row is NotFound.
+    struct ChatContact
+    {
+        QString email;
+        QString displayName;
+        QString title; // "Apartment 12, Nevsky 5", with the dates for a booking
+    };
+    [[nodiscard]] services::Result<ChatContact> chatContact(const QUuid &viewer, domain::AboutKind kind,
+                                                            const QUuid &id) const;
+
     // Counts for the status bar: rows in pending_mutations, and mail_outbox rows by status
     // (queued = not yet sent, failed = stopped).
     struct Pending

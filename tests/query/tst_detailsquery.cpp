@@ -246,6 +246,42 @@ private Q_SLOTS:
         QCOMPARE(landlord->rating.count, DetailsQuery::ListLimit + 1 + 2);
     }
 
+    // Whom a chat about an apartment or a booking goes to: the only answer with an e-mail in
+    // it, and only for who has a reason to write.
+    void chatContactIsTheOtherPerson()
+    {
+        using rentdesk::domain::AboutKind;
+        auto landlord = m_query->chatContact(roman, AboutKind::Apartment, first);
+        QVERIFY2(landlord, qPrintable(landlord ? QString() : landlord.error().message));
+        QCOMPARE(landlord->email, f->emailOf(lena));
+        QCOMPARE(landlord->displayName, u"Lena Landlord"_s);
+        QCOMPARE(landlord->title, u"Apartment 1, Riverside House"_s);
+
+        // A booking: the renter writes to the owner, the owner to the renter.
+        auto toOwner = m_query->chatContact(roman, AboutKind::Booking, romanFirst);
+        QVERIFY(toOwner);
+        QCOMPARE(toOwner->email, f->emailOf(lena));
+        QCOMPARE(toOwner->title, u"Apartment 1, Riverside House, 2026-06-10 – 2026-06-15"_s);
+        auto toRenter = m_query->chatContact(lena, AboutKind::Booking, romanFirst);
+        QVERIFY(toRenter);
+        QCOMPARE(toRenter->email, f->emailOf(roman));
+        QCOMPARE(toRenter->displayName, u"Roman Renter"_s);
+
+        // Nobody else, not one's own apartment, nothing that is not there.
+        auto stranger = m_query->chatContact(anna, AboutKind::Booking, romanFirst);
+        QVERIFY(!stranger);
+        QCOMPARE(stranger.error().code, DomainError::Code::NotAllowed);
+        auto own = m_query->chatContact(lena, AboutKind::Apartment, first);
+        QVERIFY(!own);
+        QCOMPARE(own.error().code, DomainError::Code::NotAllowed);
+        auto anonymous = m_query->chatContact(QUuid(), AboutKind::Apartment, first);
+        QVERIFY(!anonymous);
+        QCOMPARE(anonymous.error().code, DomainError::Code::NotAllowed);
+        auto missing = m_query->chatContact(roman, AboutKind::Booking, QUuid::createUuid());
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, DomainError::Code::NotFound);
+    }
+
     void pendingCountsJournalAndMail()
     {
         rentdesk::test::ServiceFixture fresh;
