@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "application.h"
 
+#include "chat/chatclient.h"
+#include "chatsetup.h"
 #include "db/database.h"
 #include "demo/demogenerator.h"
 #include "i18n/translator.h"
@@ -14,6 +16,7 @@
 #include "services/clock.h"
 #include "services/mode.h"
 #include "services/timekeeper.h"
+#include "settings/serversettingspage.h"
 #include "settings/settingsdialog.h"
 
 #include <QApplication>
@@ -120,6 +123,7 @@ struct Application::Private
     std::unique_ptr<views::Workspace> workspace;
     std::unique_ptr<mail::SecretStore> secrets;
     std::unique_ptr<mail::OutboxSender> mailSender;
+    std::unique_ptr<chat::ChatClient> chat;
     std::unique_ptr<views::MainWindow> window;
 
     // On the authority (a standalone database), brings bookings and apartments up to
@@ -191,7 +195,7 @@ int Application::Private::sendOutbox()
                         << u'\n';
     if (failed > 0 && !lastProblem.isEmpty())
         printError(lastProblem);
-    return failed > 0 ? mail::MailExitNotAllSent : ExitSuccess;
+    return failed > 0 ? int(mail::MailExitNotAllSent) : int(ExitSuccess);
 }
 
 void Application::Private::startMailSender(services::Mode mode)
@@ -231,8 +235,19 @@ void Application::Private::editSettings()
     views::SettingsDialog dialog(current, *secrets, window.get());
     if (const auto &user = session.user())
         dialog.mailPage()->setTestRecipient(user->email);
+    views::ServerAccountDefaults account;
+    if (const auto &user = session.user())
+        account = { user->email, user->displayName, user->role, user->language };
+    auto *server = new views::ServerSettingsPage(chat->serverUrl().toString(), *chat, account, &dialog);
+    dialog.addTab(server, QCoreApplication::translate("Application", "Server"), [server] { return server->validate(); });
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // The server: used at once (a sign-in on the tab has already used it).
+    if (const QUrl url(server->url()); url != chat->serverUrl()) {
+        chat->setServerUrl(url);
+        chat->connectToServer();
+    }
+    saveServerUrl(chat->serverUrl().toString());
     const views::SettingsValues chosen = dialog.values();
     const SavedMail mailAfter { chosen.mail.smtpUrl, chosen.mail.caFile, chosen.mail.from };
     // Mail settings need no restart: the running sender takes them once the password is kept.
@@ -318,6 +333,9 @@ int Application::run()
                                                       d->session);
     d->workspace->mailSender = d->mailSender.get();
     d->workspace->secrets = d->secrets.get();
+    d->chat = std::make_unique<chat::ChatClient>(d->database, d->clock);
+    setUpChat(*d->chat, *d->secrets, d->options.serverUrl, printError);
+    d->workspace->chat = d->chat.get();
     if (auto present = demo::presentDemoAccounts(d->database->connection()); present && !present->isEmpty()) {
         for (const demo::DemoAccount &account : { demo::demoLandlord(), demo::demoRenter() }) {
             if (present->contains(account.email))

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QUrl>
 
 #include <cstring>
 
@@ -94,8 +95,14 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine",
                                     "Send the mails waiting in the database's outbox with the mail settings, then exit "
                                     "without a window (for a scheduled job)."));
+    const QCommandLineOption server(
+        u"server"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Chat through the rentdesk-server at <url> for this run (ws://host:port, or "
+                                    "wss://host:port for TLS) instead of the one in Settings."),
+        QCoreApplication::translate("CommandLine", "url"));
     parser.addOptions({ database, initOnly, language, demoData, demoApartments, smtp, smtpCaFile, mailFrom, smtpTimeout,
-                        sendTestMail, sendOutbox });
+                        sendTestMail, sendOutbox, server });
 
     QTextStream err(stderr);
     const auto usageError = [&err](const QString &message) {
@@ -177,6 +184,13 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
                                                           "--send-test-mail runs alone; leave out --init-only and "
                                                           "--demo."));
         options.sendTestMailTo = parser.value(sendTestMail);
+    }
+    if (parser.isSet(server)) {
+        const QUrl url(parser.value(server).trimmed(), QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"ws"_s && url.scheme() != u"wss"_s))
+            return usageError(QCoreApplication::translate("CommandLine",
+                                                          "--server needs ws://host:port or wss://host:port."));
+        options.serverUrl = url.toString();
     }
     options.sendOutbox = parser.isSet(sendOutbox);
     if (options.sendOutbox && (options.initOnly || !options.sendTestMailTo.isEmpty()))

@@ -31,6 +31,7 @@ struct Options
     MailOptions mail;
     QString sendTestMailTo; // --send-test-mail: send one mail and exit, without a window
     bool sendOutbox = false; // --send-outbox: send what the outbox holds and exit, without a window
+    QString serverUrl; // --server: the chat server for this run instead of the saved one
 };
 
 // Exit codes of rentdesk, documented in README.md.

@@ -199,6 +199,10 @@
         <source>Password not kept</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingQuery</name>
@@ -691,6 +695,14 @@
         <source>--send-outbox runs alone; leave out --init-only and --send-test-mail.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Chat through the rentdesk-server at &lt;url&gt; for this run (ws://host:port, or wss://host:port for TLS) instead of the one in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server needs ws://host:port or wss://host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DbError</name>
@@ -814,6 +826,22 @@
     </message>
     <message>
         <source>This building no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This booking no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only its renter and its landlord talk about a booking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is your own apartment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apartment %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1621,6 +1649,10 @@
         <source>The server&apos;s answer to a message is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server %1 cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::itemmodels::ApartmentTableModel</name>
@@ -2392,6 +2424,89 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
 </context>
 <context>
+    <name>rentdesk::views::ChatPanel</name>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail of the person to write to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a message (Ctrl+Enter sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody on the server has this e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation is not on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot start a conversation with yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the server again (Settings, Server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has a problem; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — sign in to a chat server in Settings, on the Server tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>messages you write are sent when the server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A conversation can be started only while connected to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no account on the chat server yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rentdesk::views::Commands</name>
     <message>
         <source>Delete building</source>
@@ -2471,6 +2586,13 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Cannot review</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ConversationListModel</name>
+    <message>
+        <source>No messages yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3000,6 +3122,22 @@ Booking requests, confirmations and other notices will come from this address.
         <source>E-mail notifications waiting to be sent, and those that failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to the landlord of the selected apartment, or to the other person of the selected booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the chat panel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -3092,6 +3230,48 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Click to open the mail queue.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Chat: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No chat server is set up (Settings, Server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::MessageListModel</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ReviewEditor</name>
@@ -3182,6 +3362,88 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Edited %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ServerSettingsPage</name>
+    <message>
+        <source>The rentdesk-server to chat through: wss:// (encrypted), or ws:// on this computer or a trusted network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only to sign in; it is not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates an account on the server with this e-mail and password, and your name and role here; then signs in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail or the password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins; wait %n second(s) and try again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The account was created; signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the server as ws://host:port or wss://host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address has no host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out. Messages not sent yet stay queued for this account.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

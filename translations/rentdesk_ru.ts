@@ -199,6 +199,10 @@
         <source>Password not kept</source>
         <translation>Пароль не сохранён</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
 </context>
 <context>
     <name>BookingQuery</name>
@@ -692,6 +696,14 @@
         <source>--send-outbox runs alone; leave out --init-only and --send-test-mail.</source>
         <translation>--send-outbox запускается отдельно: уберите --init-only и --send-test-mail.</translation>
     </message>
+    <message>
+        <source>Chat through the rentdesk-server at &lt;url&gt; for this run (ws://host:port, or wss://host:port for TLS) instead of the one in Settings.</source>
+        <translation>В этом запуске общаться через rentdesk-server по адресу &lt;url&gt; (ws://host:port или wss://host:port для TLS) вместо указанного в настройках.</translation>
+    </message>
+    <message>
+        <source>--server needs ws://host:port or wss://host:port.</source>
+        <translation>--server ожидает ws://host:port или wss://host:port.</translation>
+    </message>
 </context>
 <context>
     <name>DbError</name>
@@ -816,6 +828,22 @@
     <message>
         <source>This building no longer exists.</source>
         <translation>Этого дома больше нет.</translation>
+    </message>
+    <message>
+        <source>This booking no longer exists.</source>
+        <translation>Этого бронирования больше нет.</translation>
+    </message>
+    <message>
+        <source>Only its renter and its landlord talk about a booking.</source>
+        <translation>О бронировании говорят только его арендатор и арендодатель.</translation>
+    </message>
+    <message>
+        <source>This is your own apartment.</source>
+        <translation>Это ваша собственная квартира.</translation>
+    </message>
+    <message>
+        <source>Apartment %1, %2</source>
+        <translation>Квартира %1, %2</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1652,10 @@
         <source>The server&apos;s answer to a message is not valid: %1</source>
         <translation>Ответ сервера на сообщение неверен: %1</translation>
     </message>
+    <message>
+        <source>The server %1 cannot be reached.</source>
+        <translation>Сервер %1 недоступен.</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::itemmodels::ApartmentTableModel</name>
@@ -2407,6 +2439,89 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
 </context>
 <context>
+    <name>rentdesk::views::ChatPanel</name>
+    <message>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <source>E-mail of the person to write to</source>
+        <translation>E-mail того, кому написать</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начать</translation>
+    </message>
+    <message>
+        <source>Earlier messages</source>
+        <translation>Более ранние сообщения</translation>
+    </message>
+    <message>
+        <source>Write a message (Ctrl+Enter sends)</source>
+        <translation>Напишите сообщение (Ctrl+Enter — отправить)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>В сети</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Не в сети</translation>
+    </message>
+    <message>
+        <source>Nobody on the server has this e-mail address.</source>
+        <translation>На сервере нет никого с этим адресом e-mail.</translation>
+    </message>
+    <message>
+        <source>This conversation is not on the server.</source>
+        <translation>Этого разговора нет на сервере.</translation>
+    </message>
+    <message>
+        <source>You cannot start a conversation with yourself.</source>
+        <translation>Нельзя начать разговор с самим собой.</translation>
+    </message>
+    <message>
+        <source>This is not allowed.</source>
+        <translation>Это не разрешено.</translation>
+    </message>
+    <message>
+        <source>Sign in to the server again (Settings, Server).</source>
+        <translation>Войдите на сервер снова (Настройки, Сервер).</translation>
+    </message>
+    <message>
+        <source>The server has a problem; try again in a moment.</source>
+        <translation>У сервера неполадки; попробуйте чуть позже.</translation>
+    </message>
+    <message>
+        <source>Offline — sign in to a chat server in Settings, on the Server tab.</source>
+        <translation>Не в сети — войдите на сервер чата в настройках, на вкладке «Сервер».</translation>
+    </message>
+    <message>
+        <source>messages you write are sent when the server is back.</source>
+        <translation>написанные сообщения уйдут, когда сервер снова будет доступен.</translation>
+    </message>
+    <message>
+        <source>A conversation can be started only while connected to the server.</source>
+        <translation>Начать разговор можно только при подключении к серверу.</translation>
+    </message>
+    <message>
+        <source>Chat (%1)</source>
+        <translation>Чат (%1)</translation>
+    </message>
+    <message>
+        <source>%1 has no account on the chat server yet.</source>
+        <translation>У пользователя %1 пока нет учётной записи на сервере чата.</translation>
+    </message>
+</context>
+<context>
     <name>rentdesk::views::Commands</name>
     <message>
         <source>Delete building</source>
@@ -2487,6 +2602,13 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Cannot review</source>
         <translation>Отзыв невозможен</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ConversationListModel</name>
+    <message>
+        <source>No messages yet</source>
+        <translation>Сообщений пока нет</translation>
     </message>
 </context>
 <context>
@@ -3015,6 +3137,22 @@ Booking requests, confirmations and other notices will come from this address.
         <source>E-mail notifications waiting to be sent, and those that failed</source>
         <translation>Уведомления по почте, ожидающие отправки, и те, что не удалось отправить</translation>
     </message>
+    <message>
+        <source>&amp;Message…</source>
+        <translation>&amp;Написать…</translation>
+    </message>
+    <message>
+        <source>Write to the landlord of the selected apartment, or to the other person of the selected booking</source>
+        <translation>Написать арендодателю выбранной квартиры или второй стороне выбранного бронирования</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Чат</translation>
+    </message>
+    <message>
+        <source>Show or hide the chat panel</source>
+        <translation>Показать или скрыть панель чата</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -3110,6 +3248,49 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Click to open the mail queue.</source>
         <translation>Щёлкните, чтобы открыть очередь писем.</translation>
     </message>
+    <message>
+        <source>Chat: %1</source>
+        <translation>Чат: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n непрочитанное</numerusform>
+            <numerusform>%n непрочитанных</numerusform>
+            <numerusform>%n непрочитанных</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No chat server is set up (Settings, Server).</source>
+        <translation>Сервер чата не настроен (Настройки, Сервер).</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::MessageListModel</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Ждёт отправки</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Прочитано</translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation>Вы: %1</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ReviewEditor</name>
@@ -3203,6 +3384,89 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Edited %1</source>
         <translation>Изменён %1</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::ServerSettingsPage</name>
+    <message>
+        <source>The rentdesk-server to chat through: wss:// (encrypted), or ws:// on this computer or a trusted network.</source>
+        <translation>rentdesk-server, через который идёт чат: wss:// (с шифрованием) или ws:// на этом компьютере либо в доверенной сети.</translation>
+    </message>
+    <message>
+        <source>Only to sign in; it is not kept</source>
+        <translation>Только для входа; не сохраняется</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Создать учётную запись</translation>
+    </message>
+    <message>
+        <source>Creates an account on the server with this e-mail and password, and your name and role here; then signs in.</source>
+        <translation>Создаёт на сервере учётную запись с этим e-mail и паролем и вашими именем и ролью отсюда, затем выполняет вход.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>Вход выполнен: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The e-mail or the password is wrong.</source>
+        <translation>Неверный e-mail или пароль.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins; wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Слишком много неудачных входов; подождите %n секунду и попробуйте снова.</numerusform>
+            <numerusform>Слишком много неудачных входов; подождите %n секунды и попробуйте снова.</numerusform>
+            <numerusform>Слишком много неудачных входов; подождите %n секунд и попробуйте снова.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The account was created; signing in…</source>
+        <translation>Учётная запись создана; выполняется вход…</translation>
+    </message>
+    <message>
+        <source>Give the server as ws://host:port or wss://host:port.</source>
+        <translation>Укажите сервер как ws://host:port или wss://host:port.</translation>
+    </message>
+    <message>
+        <source>The server address has no host name.</source>
+        <translation>В адресе сервера нет имени узла.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address first.</source>
+        <translation>Сначала укажите адрес сервера.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Выполняется вход…</translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation>Создаётся учётная запись…</translation>
+    </message>
+    <message>
+        <source>Signed out. Messages not sent yet stay queued for this account.</source>
+        <translation>Выход выполнен. Неотправленные сообщения остаются в очереди этой учётной записи.</translation>
     </message>
 </context>
 <context>

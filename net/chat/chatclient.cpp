@@ -3,6 +3,7 @@
 
 #include "protocol/version.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
@@ -28,6 +29,12 @@ qint64 nowMs()
 protocol::Error connectionLost()
 {
     return protocol::Error::make(ErrorCode::Internal, u"The connection to the server was lost."_s);
+}
+
+protocol::Error unreachable(const QUrl &url)
+{
+    return protocol::Error::make(ErrorCode::Internal,
+                                 QCoreApplication::translate("rentdesk::chat::ChatClient", "The server %1 cannot be reached.").arg(url.toDisplayString()));
 }
 
 // A refusal that will not change if the same request is sent again later: the message
@@ -186,6 +193,18 @@ void ChatClient::afterHello()
 
 void ChatClient::authenticate()
 {
+    if (m_state == State::Online) {
+        // Another account, or the same one again: this connection's session ends first
+        // (the server refuses a log-in over one).
+        call(u"logout"_s, {}, [this](const protocol::Incoming &) {
+            m_token.clear();
+            Q_EMIT sessionEnded();
+            setState(State::Connecting);
+            if (m_credentials)
+                authenticate();
+        });
+        return;
+    }
     const auto [email, password] = *m_credentials;
     m_credentials.reset();
     call(u"login"_s, { { u"email"_s, email }, { u"password"_s, password } }, [this](const protocol::Incoming &reply) {
@@ -226,7 +245,15 @@ void ChatClient::onDisconnected()
     for (auto it = outstanding.cbegin(); it != outstanding.cend(); ++it) {
         if (it->type == u"login"_s)
             Q_EMIT signInFailed(connectionLost());
+        else if (it->type == u"signup"_s)
+            Q_EMIT requestFailed(it->type, connectionLost());
     }
+    // A sign-up or log-in that could not even reach the server fails now, rather than
+    // trying for ever: the person is waiting for an answer.
+    if (!std::exchange(m_afterHello, {}).isEmpty())
+        Q_EMIT requestFailed(u"signup"_s, unreachable(m_url));
+    if (std::exchange(m_credentials, std::nullopt))
+        Q_EMIT signInFailed(unreachable(m_url));
     if (m_socket.closeCode() != QWebSocketProtocol::CloseCodeNormal || !m_stopped) {
         const QString reason = m_socket.closeReason().isEmpty() ? m_socket.errorString() : m_socket.closeReason();
         if (!reason.isEmpty())
@@ -342,6 +369,9 @@ void ChatClient::logOut()
 {
     if (m_state == State::Online)
         call(u"logout"_s, {}, [](const protocol::Incoming &) {});
+    const bool had = !m_token.isEmpty();
+    if (had)
+        Q_EMIT sessionEnded();
     m_token.clear();
     m_user = {};
     m_seen.clear();

@@ -65,6 +65,13 @@ MainActions::MainActions(QWidget *window)
     refresh = make(window, u"refreshAction"_s, tr("Re&fresh"), tr("Read the tables again"), QKeySequence::Refresh);
     mailQueue = make(window, u"mailQueueAction"_s, tr("&Mail queue…"),
                      tr("E-mail notifications waiting to be sent, and those that failed"));
+    message = make(window, u"messageAction"_s, tr("&Message…"),
+                   tr("Write to the landlord of the selected apartment, or to the other person of the selected "
+                      "booking"),
+                   QKeySequence(Qt::CTRL | Qt::Key_M));
+    showChat = make(window, u"showChatAction"_s, tr("&Chat"), tr("Show or hide the chat panel"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    showChat->setCheckable(true);
     showApartments = make(window, u"showApartmentsAction"_s, tr("&Apartments"), tr("Go to the apartments"),
                           QKeySequence(Qt::CTRL | Qt::Key_1));
     showBuildings = make(window, u"showBuildingsAction"_s, tr("B&uildings"), tr("Go to the buildings"),
@@ -97,6 +104,8 @@ void MainActions::update(const State &s)
     writeReview->setEnabled(s.signedIn && s.hasSelection && s.selectionIsReviewable);
     // A replica's mail is the server's to send: it has no queue of its own.
     mailQueue->setEnabled(s.queuesMail);
+    message->setEnabled(s.chatOnline && s.hasSelection && s.selectionHasPeer
+                        && (s.page == Page::Apartments || s.page == Page::Bookings));
 }
 
 void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
@@ -121,9 +130,12 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     bookings->addAction(confirmBooking);
     bookings->addAction(declineBooking);
     bookings->addAction(cancelBooking);
+    bookings->addSeparator();
+    bookings->addAction(message);
 
     QMenu *reviews = menuBar->addMenu(tr("&Reviews"));
     reviews->addAction(writeReview);
+
 
     QMenu *view = menuBar->addMenu(tr("&View"));
     view->addActions({ showApartments, showBuildings, showBookings, showReviews });
@@ -131,6 +143,7 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     view->addAction(refresh);
     view->addSeparator();
     view->addAction(mailQueue);
+    view->addAction(showChat);
 
     QMenu *help = menuBar->addMenu(tr("&Help"));
     help->addAction(about);
@@ -150,10 +163,10 @@ void MainActions::fillContextMenu(QMenu *menu, State::Page page) const
         menu->addActions({ edit, remove, newApartment });
         break;
     case Page::Apartments:
-        menu->addActions({ requestBooking, writeReview, edit, remove });
+        menu->addActions({ requestBooking, writeReview, message, edit, remove });
         break;
     case Page::Bookings:
-        menu->addActions({ confirmBooking, declineBooking, cancelBooking, writeReview });
+        menu->addActions({ confirmBooking, declineBooking, cancelBooking, writeReview, message });
         break;
     case Page::Reviews:
         menu->addActions({ edit, remove });

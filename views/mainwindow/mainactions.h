@@ -37,6 +37,8 @@ public:
         bool selectionIsCancellable = false; // a requested or confirmed booking not yet over, the renter's own
         bool selectionIsReviewable = false; // something the user may review
         bool queuesMail = false; // this database is the authority and sends its own mail
+        bool chatOnline = false; // connected to a chat server
+        bool selectionHasPeer = false; // an apartment of someone else, or a booking one is part of
     };
     void update(const State &state);
 
@@ -59,6 +61,8 @@ public:
     QAction *writeReview = nullptr;
     QAction *refresh = nullptr;
     QAction *mailQueue = nullptr;
+    QAction *message = nullptr; // write to the other person about the selected row
+    QAction *showChat = nullptr; // the chat dock, checked while it shows
     // Go to a page: Ctrl+1 … Ctrl+4, in the order of the tabs.
     QAction *showApartments = nullptr;
     QAction *showBuildings = nullptr;

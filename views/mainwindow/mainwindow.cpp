@@ -6,6 +6,9 @@
 #include "apartments/apartmentspage.h"
 #include "bookings/bookingspage.h"
 #include "buildings/buildingspage.h"
+#include "chat/chatclient.h"
+#include "chat/chatmodels.h"
+#include "chat/chatpanel.h"
 #include "domain/enums.h"
 #include "mail/mailqueuedialog.h"
 #include "mail/outboxsender.h"
@@ -79,6 +82,7 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     statusBar()->addPermanentWidget(m_pendingLabel);
     statusBar()->addPermanentWidget(m_mailLabel);
 
+    setUpChat();
     connectActions();
     connect(m_actions->signIn, &QAction::triggered, this, &MainWindow::showSignIn);
     connect(m_actions->signOut, &QAction::triggered, this, [this] {
@@ -228,6 +232,7 @@ MainActions::State MainWindow::selectionState() const
     state.renter = session.isRenter();
     state.page = currentKind();
     state.queuesMail = services::isAuthority(m_workspace.mode);
+    state.chatOnline = m_workspace.chat && m_workspace.chat->state() == chat::ChatClient::State::Online;
     const QUuid me = session.userId();
     switch (state.page) {
     case Page::Buildings:
@@ -241,6 +246,7 @@ MainActions::State MainWindow::selectionState() const
             state.hasSelection = true;
             state.ownsSelection = state.landlord && row->apartment.ownerId == me;
             state.selectionIsReviewable = state.renter;
+            state.selectionHasPeer = state.signedIn && row->apartment.ownerId != me;
         }
         break;
     case Page::Bookings:
@@ -253,6 +259,7 @@ MainActions::State MainWindow::selectionState() const
                 && (status == BookingStatus::Requested || status == BookingStatus::Confirmed)
                 && row->booking.endDate > m_workspace.clock.today();
             state.selectionIsReviewable = status == BookingStatus::Confirmed || status == BookingStatus::Completed;
+            state.selectionHasPeer = row->booking.renterId == me || row->ownerId == me;
         }
         break;
     case Page::Reviews:
@@ -318,6 +325,75 @@ void MainWindow::updateMailStatus(qint64 queued, qint64 failed)
         tip += u"\n"_s + tr("Click to open the mail queue.");
     m_mailLabel->setToolTip(tip);
     m_mailLabel->setCursor(m_actions->mailQueue->isEnabled() ? Qt::PointingHandCursor : Qt::ArrowCursor);
+}
+
+void MainWindow::setUpChat()
+{
+    chat::ChatClient *client = m_workspace.chat;
+    m_actions->showChat->setVisible(client != nullptr);
+    m_actions->message->setVisible(client != nullptr);
+    if (!client)
+        return;
+    m_chat = new ChatPanel(*client, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_chat);
+    connect(m_actions->showChat, &QAction::toggled, m_chat, &QWidget::setVisible);
+    connect(m_chat, &QDockWidget::visibilityChanged, m_actions->showChat, &QAction::setChecked);
+    connect(m_actions->message, &QAction::triggered, this, &MainWindow::messageAboutSelection);
+    m_chatLabel = new QLabel(this);
+    m_chatLabel->setObjectName(u"chatStatus"_s);
+    statusBar()->addPermanentWidget(m_chatLabel);
+    connect(client, &chat::ChatClient::stateChanged, this, [this] {
+        updateChatStatus();
+        updateActions();
+    });
+    connect(m_chat, &ChatPanel::unreadChanged, this, &MainWindow::updateChatStatus);
+    updateChatStatus();
+}
+
+void MainWindow::updateChatStatus()
+{
+    const chat::ChatClient &client = *m_workspace.chat;
+    QString text = tr("Chat: %1").arg(ChatPanel::stateText(client.state()));
+    if (const qint64 unread = m_chat->conversations()->totalUnread(); unread > 0)
+        text += u" — "_s + tr("%n unread", nullptr, int(unread));
+    m_chatLabel->setText(text);
+    m_chatLabel->setToolTip(client.serverUrl().isEmpty() ? tr("No chat server is set up (Settings, Server).")
+                                                         : client.serverUrl().toDisplayString());
+}
+
+void MainWindow::messageAboutSelection()
+{
+    if (!m_chat || !m_actions->message->isEnabled())
+        return;
+    std::optional<protocol::About> about;
+    protocol::About ref;
+    domain::AboutKind kind = domain::AboutKind::Apartment;
+    if (currentKind() == Page::Apartments) {
+        if (const auto row = m_apartments->current()) {
+            ref.kind = protocol::About::Kind::Apartment;
+            ref.id = row->apartment.id;
+            about = ref;
+        }
+    } else if (currentKind() == Page::Bookings) {
+        if (const auto row = m_bookings->current()) {
+            kind = domain::AboutKind::Booking;
+            ref.kind = protocol::About::Kind::Booking;
+            ref.id = row->booking.id;
+            about = ref;
+        }
+    }
+    if (!about)
+        return;
+    const auto contact = query::DetailsQuery(m_workspace.database).chatContact(m_workspace.session.userId(), kind,
+                                                                               about->id);
+    if (!contact) {
+        QMessageBox::warning(this, tr("Message"), contact.error().message);
+        return;
+    }
+    about->title = contact->title;
+    m_chat->show();
+    m_chat->raise();
+    m_chat->startConversation(contact->email, about, contact->displayName);
 }
 
 void MainWindow::showAbout()

@@ -13,6 +13,7 @@ namespace rentdesk::views {
 class ApartmentsPage;
 class BookingsPage;
 class BuildingsPage;
+class ChatPanel;
 class Commands;
 class MailQueueDialog;
 class ReviewsPage;
@@ -44,6 +45,8 @@ public:
     void showSignIn();
     // Opens the Mail queue (the action, or a click on the status bar's mail count).
     void showMailQueue();
+    // The chat dock, or null when there is no chat client.
+    [[nodiscard]] ChatPanel *chatPanel() const { return m_chat; }
 
 Q_SIGNALS:
     // The user asked for the settings dialog (the composition root owns the settings).
@@ -63,6 +66,10 @@ private:
     void updateMailStatus(qint64 queued, qint64 failed);
     void refreshAll();
     void showAbout();
+    void setUpChat();
+    void updateChatStatus();
+    // Message…: the other person of the selected apartment or booking, in the chat dock.
+    void messageAboutSelection();
     [[nodiscard]] TablePage *currentPage() const;
     [[nodiscard]] MainActions::State::Page currentKind() const;
     void restoreWindowState();
@@ -82,6 +89,8 @@ private:
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_mailLabel = nullptr;
     MailQueueDialog *m_mailQueue = nullptr;
+    ChatPanel *m_chat = nullptr;
+    QLabel *m_chatLabel = nullptr;
 };
 
 } // namespace rentdesk::views

@@ -15,6 +15,9 @@
 namespace rentdesk::db {
 class Database;
 }
+namespace rentdesk::chat {
+class ChatClient;
+}
 namespace rentdesk::mail {
 class OutboxSender;
 class SecretStore;
@@ -62,6 +65,8 @@ struct Workspace
     mail::OutboxSender *mailSender = nullptr;
     // Where the Settings dialog keeps the SMTP password (the keyring, or memory).
     mail::SecretStore *secrets = nullptr;
+    // The connection to rentdesk-server for chat, or null (no chat panel).
+    chat::ChatClient *chat = nullptr;
 };
 
 } // namespace rentdesk::views

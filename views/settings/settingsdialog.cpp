@@ -94,13 +94,20 @@ void SettingsDialog::accept()
     m_tabs->setCurrentWidget(m_mail);
     if (!m_mail->validate())
         return;
+    for (const auto &[page, validate] : std::as_const(m_checks)) {
+        m_tabs->setCurrentWidget(page);
+        if (!validate())
+            return;
+    }
     m_tabs->setCurrentWidget(shown);
     QDialog::accept();
 }
 
-void SettingsDialog::addTab(QWidget *page, const QString &title)
+void SettingsDialog::addTab(QWidget *page, const QString &title, std::function<bool()> validate)
 {
     m_tabs->addTab(page, title);
+    if (validate)
+        m_checks.append({ page, std::move(validate) });
 }
 
 void SettingsDialog::browse()

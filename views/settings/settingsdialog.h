@@ -6,6 +6,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -50,8 +52,9 @@ public:
     [[nodiscard]] MailSettingsPage *mailPage() const { return m_mail; }
     // Closes only when the values would work.
     void accept() override;
-    // For later sections of the settings.
-    void addTab(QWidget *page, const QString &title);
+    // For later sections of the settings; OK asks validate (when given) before closing,
+    // with the page brought up.
+    void addTab(QWidget *page, const QString &title, std::function<bool()> validate = {});
 
 private:
     void browse();
@@ -62,6 +65,7 @@ private:
     QLabel *m_restartNote = nullptr;
     MailSettingsPage *m_mail = nullptr;
     SettingsValues m_initial;
+    QList<std::pair<QWidget *, std::function<bool()>>> m_checks;
 };
 
 } // namespace rentdesk::views

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/chatjson.h"
+
+#include <QString>
+
+namespace rentdesk::chat {
+class ChatClient;
+}
+namespace rentdesk::mail {
+class SecretStore;
+}
+
+namespace rentdesk::app {
+
+// The chat server and the account on it as the app keeps them between runs: the URL and
+// the account's public details in QSettings (server/…), the session's token in the keyring
+// under tokenKey(), never in settings.
+struct SavedServer
+{
+    QString url;
+    protocol::UserJson user; // id null: never signed in
+};
+[[nodiscard]] SavedServer savedServer();
+void saveServerUrl(const QString &url);
+
+// The keyring entry of the token for this server and account.
+[[nodiscard]] QString tokenKey(const QString &url, const QString &email);
+
+// Wires the client to the saved settings and the keyring: points it at the server (the
+// command line's --server instead, when given), resumes the kept session once the keyring
+// has answered, keeps a new session's token and the account when the client signs in, and
+// forgets the token when the session ends. Reports a keyring problem with printError.
+void setUpChat(chat::ChatClient &client, mail::SecretStore &secrets, const QString &serverOverride,
+               void (*printError)(const QString &));
+
+} // namespace rentdesk::app
