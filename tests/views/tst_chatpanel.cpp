@@ -2,7 +2,12 @@
 #include "chat/chatclient.h"
 #include "chat/chatmodels.h"
 #include "chat/chatpanel.h"
+#include "demo/demogenerator.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/workspace.h"
+#include "query/detailsquery.h"
 #include "guitesting.h"
+#include "itemmodels/itemroles.h"
 #include "serverprocess.h"
 #include "services/clock.h"
 #include "settings/serversettingspage.h"
@@ -13,6 +18,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -60,15 +66,15 @@ class TestChatPanel final : public QObject
     }
 
     // Ann's account, made and signed in through the client (the Server tab has its own test).
-    bool signUpAnn()
+    bool signUpAnn(const QString &email = u"ann@example.org"_s)
     {
         client->setServerUrl(server->url());
         QSignalSpy signedUp(client.get(), &ChatClient::signedUp);
-        client->signUp(u"ann@example.org"_s, u"Ann Renter"_s, password, domain::Role::Renter, domain::Language::English);
+        client->signUp(email, u"Ann Renter"_s, password, domain::Role::Renter, domain::Language::English);
         if (!signedUp.wait(30000))
             return false;
         QSignalSpy signedIn(client.get(), &ChatClient::signedIn);
-        client->logIn(u"ann@example.org"_s, password);
+        client->logIn(email, password);
         return signedIn.wait(30000);
     }
 
@@ -201,6 +207,56 @@ private Q_SLOTS:
             }(),
             10000);
         QCOMPARE(panel.conversations()->totalUnread(), 0);
+    }
+
+    // The main window's Message… on an apartment: a conversation with its landlord about it,
+    // with the apartment's title, enabled only while chat is online.
+    void messageFromAnApartmentStartsAConversationAboutIt()
+    {
+        demo::DemoOptions options;
+        options.apartments = 40;
+        options.today = clock.today();
+        QVERIFY(demo::generateDemoData(db->connection(), options));
+        services::Session session;
+        views::Workspace workspace(db->shared(), clock, services::Mode::Standalone, session);
+        auto renter = workspace.accounts.logIn(demo::demoRenter().email, demo::demoPassword());
+        QVERIFY(renter);
+        session.signIn(*renter);
+        workspace.chat = client.get();
+        views::MainWindow window(workspace);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.chatPanel());
+        auto *status = window.findChild<QLabel *>(u"chatStatus"_s);
+        QCOMPARE(status->text(), u"Chat: Offline"_s);
+
+        auto *table = window.findChild<QTableView *>(u"apartmentsTable"_s);
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        table->setFocus();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(0, 0)).center());
+        QVERIFY(!window.actions().message->isEnabled()); // not connected yet
+
+        // The renter's server account has the renter's e-mail; the landlord has one too.
+        QVERIFY(signUpAnn(renter->email));
+        QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"Chat: Online"_s, 10000);
+        QVERIFY(window.actions().message->isEnabled());
+        const QUuid apartment = table->model()->index(0, 0).data(itemmodels::IdRole).toUuid();
+        auto contact = query::DetailsQuery(db->shared()).chatContact(renter->id, domain::AboutKind::Apartment, apartment);
+        QVERIFY(contact);
+        TestClient landlord;
+        QVERIFY(landlord.open(server->url()) && landlord.hello());
+        QVERIFY2(landlord.signUpAndLogIn(contact->email, contact->displayName, u"landlord"_s),
+                 qPrintable(landlord.lastError()));
+
+        window.actions().message->trigger();
+        const auto started = landlord.waitForPush(u"chat.conversation"_s);
+        QVERIFY(started);
+        const QJsonObject about = started->value(u"conversation"_s).toObject().value(u"about"_s).toObject();
+        QCOMPARE(about.value(u"kind"_s).toString(), u"apartment"_s);
+        QCOMPARE(about.value(u"id"_s).toString(), apartment.toString(QUuid::WithoutBraces));
+        QCOMPARE(about.value(u"title"_s).toString(), contact->title);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.chatPanel()->currentConversation().isNull(), 10000);
+        QVERIFY(window.chatPanel()->isVisible());
     }
 
     void aMessageTypedOfflineWaitsThenGoesOut()
