@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "chat/chatclient.h"
+
 #include "demo/demogenerator.h"
 #include "mail/mailconfig.h"
 
@@ -190,6 +192,11 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
         if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"ws"_s && url.scheme() != u"wss"_s))
             return usageError(QCoreApplication::translate("CommandLine",
                                                           "--server needs ws://host:port or wss://host:port."));
+        if (!chat::ChatClient::isSecureEnough(url))
+            return usageError(QCoreApplication::translate("CommandLine",
+                                                          "--server: ws:// would send your password unencrypted "
+                                                          "across the network; use wss://, or ws:// only to this "
+                                                          "computer."));
         options.serverUrl = url.toString();
     }
     options.sendOutbox = parser.isSet(sendOutbox);

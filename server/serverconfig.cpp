@@ -57,6 +57,9 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
           u"host:port"_s },
         { u"tls-cert"_s, u"Serve wss:// with the certificate in <file> (PEM); needs --tls-key."_s, u"file"_s },
         { u"tls-key"_s, u"The private key of --tls-cert, in <file> (PEM)."_s, u"file"_s },
+        { u"insecure"_s,
+          u"Allow ws:// (no TLS) on an address other than loopback: passwords and tokens then cross the network "
+          "unencrypted (for a TLS proxy in front)."_s },
         { u"smtp"_s, u"Send mail through <url> (smtps://, smtp:// with STARTTLS, or smtp+insecure://)."_s, u"url"_s },
         { u"smtp-ca-file"_s, u"Trust the CA certificates in <file> for the mail server."_s, u"file"_s },
         { u"mail-from"_s, u"Send mail as <sender>, \"Name <address>\"."_s, u"sender"_s },
@@ -146,6 +149,10 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
     config.tlsKey = value(u"tls-key"_s);
     if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
         return usageError(u"--tls-cert and --tls-key go together."_s);
+    // Log-ins carry passwords: in clear only on this machine, or when asked for in so many words.
+    if (config.tlsCertificate.isEmpty() && !config.listenAddress.isLoopback() && !flag(u"insecure"_s))
+        return usageError(u"listening on %1 without TLS would let passwords cross the network unencrypted: give "
+                          "--tls-cert and --tls-key, or --insecure to accept that."_s.arg(config.listenAddress.toString()));
     config.smtpUrl = value(u"smtp"_s);
     config.smtpCaFile = value(u"smtp-ca-file"_s);
     config.mailFrom = value(u"mail-from"_s);

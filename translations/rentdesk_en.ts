@@ -703,6 +703,10 @@
         <source>--server needs ws://host:port or wss://host:port.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--server: ws:// would send your password unencrypted across the network; use wss://, or ws:// only to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DbError</name>
@@ -1651,6 +1655,10 @@
     </message>
     <message>
         <source>The server %1 cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 would carry your password and session unencrypted across the network; use wss://, or ws:// only to this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3444,6 +3452,10 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Signed out. Messages not sent yet stay queued for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ws:// would send your password unencrypted across the network: use wss://, or ws:// only to this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

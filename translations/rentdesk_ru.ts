@@ -704,6 +704,10 @@
         <source>--server needs ws://host:port or wss://host:port.</source>
         <translation>--server ожидает ws://host:port или wss://host:port.</translation>
     </message>
+    <message>
+        <source>--server: ws:// would send your password unencrypted across the network; use wss://, or ws:// only to this computer.</source>
+        <translation>--server: через ws:// пароль пойдёт по сети без шифрования; используйте wss:// или ws:// только к этому компьютеру.</translation>
+    </message>
 </context>
 <context>
     <name>DbError</name>
@@ -1655,6 +1659,10 @@
     <message>
         <source>The server %1 cannot be reached.</source>
         <translation>Сервер %1 недоступен.</translation>
+    </message>
+    <message>
+        <source>%1 would carry your password and session unencrypted across the network; use wss://, or ws:// only to this computer.</source>
+        <translation>Через %1 пароль и сеанс пойдут по сети без шифрования; используйте wss:// или ws:// только к этому компьютеру.</translation>
     </message>
 </context>
 <context>
@@ -3467,6 +3475,10 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Signed out. Messages not sent yet stay queued for this account.</source>
         <translation>Выход выполнен. Неотправленные сообщения остаются в очереди этой учётной записи.</translation>
+    </message>
+    <message>
+        <source>ws:// would send your password unencrypted across the network: use wss://, or ws:// only to this computer.</source>
+        <translation>Через ws:// пароль пойдёт по сети без шифрования: используйте wss:// или ws:// только к этому компьютеру.</translation>
     </message>
 </context>
 <context>

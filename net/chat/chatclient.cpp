@@ -4,6 +4,7 @@
 #include "protocol/version.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
@@ -88,6 +89,16 @@ void ChatClient::setServerUrl(const QUrl &url)
         m_socket.abort();
 }
 
+bool ChatClient::isSecureEnough(const QUrl &url)
+{
+    if (url.scheme() == u"wss"_s)
+        return true;
+    if (url.scheme() != u"ws"_s)
+        return false;
+    const QString host = url.host();
+    return host == u"localhost"_s || QHostAddress(host).isLoopback();
+}
+
 void ChatClient::setSslConfiguration(const QSslConfiguration &configuration)
 {
     m_socket.setSslConfiguration(configuration);
@@ -133,6 +144,19 @@ void ChatClient::stop()
 void ChatClient::open()
 {
     if (m_url.isEmpty() || m_stopped) {
+        setState(State::Offline);
+        return;
+    }
+    if (!isSecureEnough(m_url)) {
+        const QString reason = tr("%1 would carry your password and session unencrypted across the network; use "
+                                  "wss://, or ws:// only to this computer.")
+                                   .arg(m_url.toDisplayString());
+        Q_EMIT problem(reason);
+        if (std::exchange(m_credentials, std::nullopt))
+            Q_EMIT signInFailed(protocol::Error::make(ErrorCode::NotAllowed, reason));
+        if (!std::exchange(m_afterHello, {}).isEmpty())
+            Q_EMIT requestFailed(u"signup"_s, protocol::Error::make(ErrorCode::NotAllowed, reason));
+        m_stopped = true;
         setState(State::Offline);
         return;
     }

@@ -63,6 +63,9 @@ public:
     ~ChatClient() override;
 
     void setServerUrl(const QUrl &url); // ws:// or wss://
+    // wss://, or ws:// to this computer (localhost, 127.0.0.0/8, ::1): a log-in carries the
+    // password and every request the token, so ws:// across a network is refused.
+    [[nodiscard]] static bool isSecureEnough(const QUrl &url);
     [[nodiscard]] QUrl serverUrl() const { return m_url; }
     // For wss:// to a server whose certificate a private CA signed.
     void setSslConfiguration(const QSslConfiguration &configuration);

@@ -187,6 +187,16 @@ private Q_SLOTS:
         const Run corrupt = run(QStringLiteral(RENTDESK_SERVER), { u"--database"_s, dir.path(), u"--init-only"_s });
         QCOMPARE(corrupt.exitCode, 1);
         QCOMPARE(corrupt.errLines().size(), 1);
+
+        // Passwords in clear across a network only when asked for in so many words.
+        const Run open = run(QStringLiteral(RENTDESK_SERVER),
+                             { u"--database"_s, path, u"--listen"_s, u"0.0.0.0:0"_s, u"--init-only"_s });
+        QCOMPARE(open.exitCode, 2);
+        QCOMPARE(open.errLines().size(), 1);
+        QVERIFY2(open.err.contains(u"--insecure"_s), qPrintable(open.err));
+        const Run insecure = run(QStringLiteral(RENTDESK_SERVER), { u"--database"_s, path, u"--listen"_s,
+                                                                   u"0.0.0.0:0"_s, u"--insecure"_s, u"--init-only"_s });
+        QVERIFY2(insecure.exitCode == 0, qPrintable(insecure.err));
     }
 
     // Start-up brings a standalone database up to today (DESIGN.md rule 4): a stay that

@@ -243,6 +243,28 @@ private Q_SLOTS:
         QVERIFY(!other.client->hasSession());
     }
 
+    // ws:// across a network would carry the password in clear: refused before connecting.
+    void wsAcrossTheNetworkIsRefused()
+    {
+        QVERIFY(ChatClient::isSecureEnough(QUrl(u"ws://127.0.0.1:8765"_s)));
+        QVERIFY(ChatClient::isSecureEnough(QUrl(u"ws://localhost:8765"_s)));
+        QVERIFY(ChatClient::isSecureEnough(QUrl(u"ws://[::1]:8765"_s)));
+        QVERIFY(ChatClient::isSecureEnough(QUrl(u"wss://chat.example.org"_s)));
+        QVERIFY(!ChatClient::isSecureEnough(QUrl(u"ws://chat.example.org:8765"_s)));
+        QVERIFY(!ChatClient::isSecureEnough(QUrl(u"http://127.0.0.1:8765"_s)));
+
+        App ann(QUrl(u"ws://192.0.2.10:8765"_s)); // TEST-NET-1: nothing is ever sent there
+        QSignalSpy failed(ann.client.get(), &ChatClient::signInFailed);
+        QSignalSpy states(ann.client.get(), &ChatClient::stateChanged);
+        ann.client->logIn(u"ann@example.org"_s, password);
+        QCOMPARE(failed.size(), 1); // at once, without trying
+        QCOMPARE(failed.at(0).at(0).value<protocol::Error>().code, u"not_allowed"_s);
+        QVERIFY(failed.at(0).at(0).value<protocol::Error>().message.contains(u"wss://"_s));
+        QCOMPARE(ann.client->state(), ChatClient::State::Offline);
+        for (const auto &change : states)
+            QVERIFY(change.at(0).value<ChatClient::State>() != ChatClient::State::Connecting);
+    }
+
     void anEndedSessionIsSaidSo()
     {
         App ann(server->url());

@@ -119,6 +119,10 @@ private Q_SLOTS:
         QVERIFY(!page.validate());
         QVERIFY(page.findChild<QLabel *>(u"serverUrlError"_s)->isVisible());
 
+        test::typeOver(url, u"ws://chat.example.org:8765"_s);
+        QVERIFY(!page.validate()); // a password in clear across the network
+        QVERIFY(page.findChild<QLabel *>(u"serverUrlError"_s)->text().contains(u"wss://"_s));
+
         test::typeOver(url, server->url().toString());
         QVERIFY(page.validate());
         QVERIFY(!create->isEnabled()); // no password yet

@@ -123,6 +123,9 @@ bool ServerSettingsPage::validate()
             problem = tr("Give the server as ws://host:port or wss://host:port.");
         else if (parsed.host().isEmpty())
             problem = tr("The server address has no host name.");
+        else if (!ChatClient::isSecureEnough(parsed))
+            problem = tr("ws:// would send your password unencrypted across the network: use wss://, or ws:// "
+                         "only to this computer.");
     }
     m_urlError->setText(problem);
     m_urlError->setVisible(!problem.isEmpty());
