@@ -257,6 +257,12 @@ void ChatClient::becomeOnline()
     setState(State::Online);
     refreshConversations();
     flushQueue();
+    // Marks are watermarks (a repeat changes nothing), so what a lost connection may have
+    // swallowed is simply said again; a read made offline goes out now.
+    m_readSent.clear();
+    m_deliveredSent.clear();
+    for (auto it = m_readWanted.cbegin(); it != m_readWanted.cend(); ++it)
+        sendRead(it.key());
 }
 
 void ChatClient::onDisconnected()
@@ -400,6 +406,8 @@ void ChatClient::logOut()
     m_user = {};
     m_seen.clear();
     m_deliveredSent.clear();
+    m_readWanted.clear();
+    m_readSent.clear();
     stop();
 }
 
@@ -561,10 +569,25 @@ void ChatClient::loadHistory(const QUuid &conversation, std::optional<qint64> be
 
 void ChatClient::markRead(const QUuid &conversation, qint64 upToSeq)
 {
-    if (m_state != State::Online || upToSeq <= 0)
+    if (upToSeq <= 0)
         return;
-    call(u"chat.read"_s, { { u"conversationId"_s, conversation.toString(QUuid::WithoutBraces) }, { u"upToSeq"_s, upToSeq } },
-         [this](const protocol::Incoming &reply) { succeeded(u"chat.read"_s, reply); });
+    qint64 &wanted = m_readWanted[conversation];
+    wanted = std::max(wanted, upToSeq);
+    sendRead(conversation);
+}
+
+void ChatClient::sendRead(const QUuid &conversation)
+{
+    const qint64 wanted = m_readWanted.value(conversation);
+    if (m_state != State::Online || m_readSent.value(conversation) >= wanted)
+        return;
+    m_readSent.insert(conversation, wanted);
+    call(u"chat.read"_s, { { u"conversationId"_s, conversation.toString(QUuid::WithoutBraces) }, { u"upToSeq"_s, wanted } },
+         [this, conversation](const protocol::Incoming &reply) {
+             if (!reply.ok)
+                 m_readSent.remove(conversation);
+             succeeded(u"chat.read"_s, reply);
+         });
 }
 
 services::Result<PendingMessage> ChatClient::send(const QUuid &conversation, const QString &text)

@@ -102,6 +102,7 @@ public:
     void startConversation(const QString &email, const std::optional<protocol::About> &about);
     void refreshConversations();
     void loadHistory(const QUuid &conversation, std::optional<qint64> beforeSeq, int limit = 50);
+    // Sent now, or on the next connection when offline.
     void markRead(const QUuid &conversation, qint64 upToSeq);
     // Queues the message (messageQueued()) and sends it when online (messageSent()). A text
     // the server would refuse is refused here, with the reason.
@@ -155,6 +156,7 @@ private:
     void transmit(const PendingMessage &message);
     void received(const protocol::ChatMessageJson &message);
     void markDeliveredUpTo(const QUuid &conversation, qint64 seq);
+    void sendRead(const QUuid &conversation);
     void catchUp(const protocol::ConversationJson &conversation);
     // Fails with the request's error; false (and requestFailed) when the reply says no.
     bool succeeded(const QString &type, const protocol::Incoming &reply);
@@ -191,6 +193,9 @@ private:
     // from after a reconnect, and what to acknowledge as delivered.
     QHash<QUuid, qint64> m_seen;
     QHash<QUuid, qint64> m_deliveredSent;
+    // Read marks asked for (kept while offline) and those sent on this connection.
+    QHash<QUuid, qint64> m_readWanted;
+    QHash<QUuid, qint64> m_readSent;
 };
 
 } // namespace rentdesk::chat

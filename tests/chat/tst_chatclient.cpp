@@ -205,10 +205,16 @@ private Q_SLOTS:
         QVERIFY(ann.client->send(conversation, u"three"_s));
         QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 3, 10000);
 
+        // Tom read the first one while offline: the mark goes out when he is back.
+        QSignalSpy annReceipts(ann.client.get(), &ChatClient::receiptReceived);
+        tom.client->markRead(conversation, 1);
         tom.client->connectToServer();
         QVERIFY(waitOnline(*tom.client));
         QTRY_COMPARE_WITH_TIMEOUT(tomArrived.size(), 3, 10000);
         QCOMPARE(texts(tomArrived), (QStringList { u"one"_s, u"two"_s, u"three"_s }));
+        QTRY_VERIFY_WITH_TIMEOUT(!annReceipts.isEmpty() && annReceipts.last().at(3).toLongLong() == 1, 10000);
+        // and everything that arrived is acknowledged as delivered.
+        QTRY_VERIFY_WITH_TIMEOUT(annReceipts.last().at(2).toLongLong() == 3, 10000);
     }
 
     void badInputIsRefusedWithItsReason()
