@@ -938,8 +938,9 @@ private Q_SLOTS:
                      qPrintable(type + u": "_s + shown(*reply)));
         }
         // Unknown types are unknown in any state.
-        QCOMPARE(client->call(u"chat.delete"_s)->value(u"error"_s).toObject().value(u"code"_s).toString(),
-                 u"unknown_type"_s);
+        const auto unknown = client->call(u"chat.delete"_s);
+        QVERIFY(unknown);
+        QCOMPARE(unknown->value(u"error"_s).toObject().value(u"code"_s).toString(), u"unknown_type"_s);
 
         // Pipelined: the replies keep the order of the requests.
         client->sendRaw(requestFrame(u"chat.list"_s, u"o1"_s, "{}"));
@@ -988,8 +989,9 @@ private Q_SLOTS:
         }
         const auto loggedOut = client->call(u"logout"_s);
         QVERIFY(loggedOut && loggedOut->value(u"ok"_s).toBool());
-        QCOMPARE(client->call(u"chat.list"_s)->value(u"error"_s).toObject().value(u"code"_s).toString(),
-                 u"not_logged_in"_s);
+        const auto afterLogout = client->call(u"chat.list"_s);
+        QVERIFY(afterLogout);
+        QCOMPARE(afterLogout->value(u"error"_s).toObject().value(u"code"_s).toString(), u"not_logged_in"_s);
     }
 
     // Past the hello's maxMessageBytes — in one frame, in many small frames, as binary, in
