@@ -34,6 +34,15 @@ QByteArray refusal(const QString &id, const DomainError &error)
     return protocol::errorReply(id, Error::fromDomain(error));
 }
 
+// A service's InvalidValue for a field the protocol holds to a range (a seq beyond the
+// conversation's last message): docs/protocol.md calls that bad_request, naming the field.
+QByteArray outOfRange(const QString &id, const DomainError &error)
+{
+    if (error.code != DomainError::Code::InvalidValue)
+        return refusal(id, error);
+    return protocol::errorReply(id, Error::make(ErrorCode::BadRequest, error.message, error.field));
+}
+
 } // namespace
 
 Router::Router(std::shared_ptr<db::Database> database, const services::Clock &clock, const ServerConfig &config,
@@ -410,7 +419,7 @@ void Router::chatMark(ClientConnection &c, const protocol::Request &r, const Don
     const auto update =
         read ? m_chat.markRead(actor, *conversation, *upTo) : m_chat.markDelivered(actor, *conversation, *upTo);
     if (!update) {
-        done(refusal(r.id, update.error()));
+        done(outOfRange(r.id, update.error()));
         return;
     }
     done(protocol::reply(r.id, {}));

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverprocess.h"
 
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 namespace rentdesk::test {
 
@@ -97,6 +99,7 @@ void TestClient::onText(const QString &text)
         m_replies.append(object);
     else
         m_pushes.append(object);
+    Q_EMIT frameReceived();
 }
 
 std::optional<QJsonObject> TestClient::callRaw(const QByteArray &frame, int timeoutMs)
@@ -190,6 +193,83 @@ std::optional<QJsonObject> TestClient::waitForPush(const QString &type, int time
 bool TestClient::waitForClose(int timeoutMs)
 {
     return QTest::qWaitFor([&] { return m_closed; }, timeoutMs);
+}
+
+bool TestClient::resume(const QString &token)
+{
+    const auto reply = call(u"resume"_s, { { u"token"_s, token } });
+    if (!reply || !reply->value(u"ok"_s).toBool())
+        return false;
+    m_token = token;
+    m_userId = reply->value(u"user"_s).toObject().value(u"id"_s).toString();
+    return true;
+}
+
+QList<QJsonObject> TestClient::takePushes(const QString &type)
+{
+    QList<QJsonObject> taken;
+    for (qsizetype i = 0; i < m_pushes.size();) {
+        if (m_pushes.at(i).value(u"type"_s).toString() == type)
+            taken.append(m_pushes.takeAt(i));
+        else
+            ++i;
+    }
+    return taken;
+}
+
+qsizetype TestClient::pushCount(const QString &type) const
+{
+    return std::count_if(m_pushes.cbegin(), m_pushes.cend(),
+                         [&](const QJsonObject &push) { return push.value(u"type"_s).toString() == type; });
+}
+
+bool TestClient::sync(int timeoutMs)
+{
+    const QString id = u"sync-"_s + QString::number(m_nextId++);
+    m_socket.sendTextMessage(QString::fromUtf8(
+        QJsonDocument(QJsonObject { { u"type"_s, u"test.sync"_s }, { u"id"_s, id } }).toJson(QJsonDocument::Compact)));
+    const auto index = [&]() -> qsizetype {
+        for (qsizetype i = 0; i < m_replies.size(); ++i) {
+            if (m_replies.at(i).value(u"id"_s).toString() == id)
+                return i;
+        }
+        return -1;
+    };
+    if (!waitUntil([&] { return index() >= 0; }, timeoutMs)) {
+        m_lastError = u"no reply to the sync request"_s;
+        return false;
+    }
+    m_replies.removeAt(index());
+    return true;
+}
+
+bool TestClient::waitUntil(const std::function<bool()> &condition, int timeoutMs)
+{
+    if (condition() || m_closed)
+        return condition();
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    connect(this, &TestClient::frameReceived, &loop, [&] {
+        if (condition())
+            loop.quit();
+    });
+    connect(&m_socket, &QWebSocket::disconnected, &loop, &QEventLoop::quit);
+    timeout.start(timeoutMs);
+    loop.exec();
+    return condition();
+}
+
+std::optional<QList<QJsonObject>> TestClient::takeReplies(qsizetype count, int timeoutMs)
+{
+    if (!waitUntil([&] { return m_replies.size() >= count; }, timeoutMs)) {
+        m_lastError = u"%1 of %2 replies came"_s.arg(m_replies.size()).arg(count);
+        return std::nullopt;
+    }
+    QList<QJsonObject> taken = m_replies.mid(0, count);
+    m_replies.remove(0, count);
+    return taken;
 }
 
 } // namespace rentdesk::test

@@ -9,6 +9,7 @@
 #include <QUrl>
 #include <QWebSocket>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -74,13 +75,36 @@ public:
     // Waits for a push of that type and takes it.
     std::optional<QJsonObject> waitForPush(const QString &type, int timeoutMs = 10000);
     [[nodiscard]] QList<QJsonObject> pushes() const { return m_pushes; }
+    // The replies no call() has taken (those to sendRaw's frames).
+    [[nodiscard]] QList<QJsonObject> replies() const { return m_replies; }
     bool waitForClose(int timeoutMs = 10000);
+
+    // resume with a token from an earlier login; false with lastError.
+    bool resume(const QString &token);
+    // Takes every push of that type received so far, in the order they came.
+    QList<QJsonObject> takePushes(const QString &type);
+    [[nodiscard]] qsizetype pushCount(const QString &type) const;
+    // A round trip (a request of a type no server knows, which every connection answers in
+    // any state): when it returns true, every frame the server wrote to this connection
+    // before it read the request has arrived, so that a test can say a push did *not* come.
+    bool sync(int timeoutMs = 10000);
+    // Waits, driven by the frames as they arrive rather than by polling, until condition()
+    // holds, the socket closes or the time is up; condition() at the end.
+    bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 10000);
+    // Waits (as waitUntil) for count replies and takes the first count, in the order they
+    // came: for a test that pipelines frames without ids of its own (malformed ones).
+    std::optional<QList<QJsonObject>> takeReplies(qsizetype count, int timeoutMs = 10000);
+    [[nodiscard]] bool isClosed() const { return m_closed; }
 
     [[nodiscard]] QWebSocket &socket() { return m_socket; }
     [[nodiscard]] QString token() const { return m_token; }
     [[nodiscard]] QString userId() const { return m_userId; }
     [[nodiscard]] QString lastError() const { return m_lastError; }
     [[nodiscard]] int closeCode() const { return m_closeCode; }
+
+Q_SIGNALS:
+    // Any text frame, after it was filed as a reply or a push.
+    void frameReceived();
 
 private:
     void onText(const QString &text);
