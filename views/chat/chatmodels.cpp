@@ -33,7 +33,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
             title += u" (%1)"_s.arg(c.unread);
         // The latest message under the name, on one line.
         if (c.lastMessage)
-            title += u'\n' + c.lastMessage->text.simplified().left(60);
+            title += u'\n' + c.lastMessage->text.simplified().left(48);
         return title;
     }
     case Qt::ToolTipRole:

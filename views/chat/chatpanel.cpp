@@ -144,6 +144,9 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
     m_conversationView->setModel(m_conversations);
     m_conversationView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_conversationView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // A long name or message is cut at the edge rather than scrolled to.
+    m_conversationView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_conversationView->setTextElideMode(Qt::ElideRight);
 
     m_earlier = new QPushButton(tr("Earlier messages"), body);
     m_earlier->setObjectName(u"chatEarlier"_s);
@@ -221,10 +224,13 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
     connect(&m_client, &ChatClient::stateChanged, this, &ChatPanel::onStateChanged);
     connect(&m_client, &ChatClient::conversationsLoaded, this,
             [this](const QList<protocol::ConversationJson> &conversations) {
-                const QUuid current = currentConversation();
+                const QUuid current = m_messages->conversation();
                 m_conversations->setConversations(conversations);
+                // The one shown stays shown; one the server no longer lists (another
+                // account, a server that lost it) leaves the message view.
                 if (!current.isNull())
                     openConversation(current);
+                onConversationSelected();
                 updateTitle();
             });
     connect(&m_client, &ChatClient::conversationStarted, this, [this](const protocol::ConversationJson &conversation) {
@@ -345,8 +351,10 @@ void ChatPanel::openConversation(const QUuid &conversation)
 void ChatPanel::onConversationSelected()
 {
     const QUuid id = currentConversation();
-    if (id == m_messages->conversation())
+    if (id == m_messages->conversation()) {
+        // Shown already; after a reconnect, what came meanwhile comes with the catch-up.
         return;
+    }
     const auto conversation = m_conversations->conversation(id);
     m_messages->show(id, m_client.user().id, conversation ? conversation->peerDeliveredUpTo : 0,
                      conversation ? conversation->peerReadUpTo : 0);
