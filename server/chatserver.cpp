@@ -106,6 +106,7 @@ void ChatServer::onNewConnection()
                 m_router.handle(c, request, std::move(done));
             },
             this);
+        connection->setPipelined(Router::pipelinedRequests());
         m_connections.insert(connection);
         connect(connection, &ClientConnection::closed, this, &ChatServer::onClosed);
     }
@@ -125,6 +126,8 @@ void ChatServer::shutdown()
         return;
     m_shuttingDown = true;
     m_server.close();
+    // The sends already read are committed and answered before the goodbyes.
+    m_router.commitSends();
     qCInfo(lcServer) << "shutting down," << m_connections.size() << "connections open";
     if (m_connections.isEmpty()) {
         QMetaObject::invokeMethod(this, &ChatServer::finished, Qt::QueuedConnection);
