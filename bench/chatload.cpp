@@ -38,8 +38,19 @@ BenchClient::BenchClient(ChatLoad &load, int index, QObject *parent)
     , m_index(index)
 {
     connect(&m_socket, &QWebSocket::connected, this, [this] { m_connected = true; });
-    connect(&m_socket, &QWebSocket::disconnected, this, [this] { m_connected = false; });
+    connect(&m_socket, &QWebSocket::disconnected, this, [this] {
+        if (m_connected)
+            qWarning("client %d: disconnected, close code %d (%s)", m_index, int(m_socket.closeCode()),
+                     qPrintable(m_socket.closeReason()));
+        m_connected = false;
+    });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &BenchClient::onText);
+}
+
+BenchClient::~BenchClient()
+{
+    // Closing at the end is no news.
+    disconnect(&m_socket, nullptr, this, nullptr);
 }
 
 void BenchClient::open(const QUrl &url)

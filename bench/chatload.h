@@ -42,6 +42,7 @@ public:
     using Callback = std::function<void(const protocol::Incoming &)>;
 
     BenchClient(ChatLoad &load, int index, QObject *parent = nullptr);
+    ~BenchClient() override;
 
     void open(const QUrl &url);
     void call(const QString &type, const QJsonObject &body, Callback done);
