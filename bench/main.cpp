@@ -5,8 +5,10 @@
 // tests. Build it in release (cmake --preset release) before reading anything into them.
 //
 //   rentdesk-bench --apartments 200000 --json
+//   rentdesk-bench --chat --clients 100 --seconds 10 --json   (chatbench.cpp)
 
 #include "benchsupport.h"
+#include "chatbench.h"
 #include "db/database.h"
 #include "db/query.h"
 #include "demo/demogenerator.h"
@@ -85,6 +87,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"rentdesk-bench"_s);
+    if (QCoreApplication::arguments().contains(u"--chat"_s))
+        return runChatBench(QCoreApplication::arguments());
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Measures RentDesk on generated data and prints the figures as JSON."_s);
     parser.addHelpOption();

@@ -12,6 +12,10 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 namespace rentdesk::server {
 
 using namespace Qt::StringLiterals;
@@ -68,6 +72,14 @@ std::expected<quint16, QString> ChatServer::listen()
         return std::unexpected(u"cannot listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString())
                                    .arg(m_config.listenPort)
                                    .arg(m_server.errorString()));
+    // Replies and pushes are small frames, each written as soon as it is ready; with Nagle's
+    // algorithm a frame waits behind the client's delayed ACK of the one before (a chat
+    // message took 20 ms instead of 0.7 at 50 a second per client). QWebSocketServer gives no
+    // access to the sockets it accepts, but on Linux an accepted socket inherits TCP_NODELAY
+    // from the listening one.
+    const int noDelay = 1;
+    if (::setsockopt(int(m_server.socketDescriptor()), IPPROTO_TCP, TCP_NODELAY, &noDelay, sizeof noDelay) != 0)
+        qCWarning(lcServer) << "cannot turn Nagle's algorithm off; replies may wait for the clients' ACKs";
     return m_server.serverPort();
 }
 
@@ -94,6 +106,7 @@ void ChatServer::onNewConnection()
                 m_router.handle(c, request, std::move(done));
             },
             this);
+        connection->setPipelined(Router::pipelinedRequests());
         m_connections.insert(connection);
         connect(connection, &ClientConnection::closed, this, &ChatServer::onClosed);
     }
@@ -113,6 +126,8 @@ void ChatServer::shutdown()
         return;
     m_shuttingDown = true;
     m_server.close();
+    // The sends already read are committed and answered before the goodbyes.
+    m_router.commitSends();
     qCInfo(lcServer) << "shutting down," << m_connections.size() << "connections open";
     if (m_connections.isEmpty()) {
         QMetaObject::invokeMethod(this, &ChatServer::finished, Qt::QueuedConnection);

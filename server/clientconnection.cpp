@@ -62,7 +62,7 @@ void ClientConnection::onText(const QString &text)
         close(QWebSocketProtocol::CloseCodeTooMuchData, u"message too big"_s);
         return;
     }
-    if (m_waiting.size() >= MaxWaitingRequests) {
+    if (m_waiting.size() + m_replies.size() > MaxWaitingRequests) {
         // Not stored, so that a client sending faster than it reads cannot grow the queue.
         write(protocol::errorReply(QString(), Error::make(ErrorCode::ServerBusy,
                                                           u"Too many requests are waiting; send fewer at a time."_s)));
@@ -93,22 +93,48 @@ void ClientConnection::onBinary()
 
 void ClientConnection::next()
 {
-    while (!m_busy && !m_waiting.isEmpty() && !m_closing) {
+    while (!m_waiting.isEmpty() && !m_closing) {
+        const Item &first = m_waiting.constFirst();
+        const bool pipelined = first.request && m_pipelined.contains(first.request->type);
+        if (first.request && (m_exclusive || (m_handling > 0 && !pipelined)))
+            return; // its turn comes when the requests before it are answered
         Item item = m_waiting.takeFirst();
+        const quint64 slot = m_firstSlot + quint64(m_replies.size());
+        m_replies.append(Slot());
         if (!item.request) {
-            write(item.reply);
+            answer(slot, item.reply);
             continue;
         }
-        m_busy = true;
+        ++m_handling;
+        m_exclusive = !pipelined;
         QPointer<ClientConnection> self(this);
-        m_handler(*this, *item.request, [self](QByteArray reply) {
-            if (!self)
-                return; // the client left while its request was handled
-            self->m_busy = false;
-            self->write(reply);
-            // From the event loop: a handler that answered at once does not recurse here.
-            QMetaObject::invokeMethod(self, &ClientConnection::next, Qt::QueuedConnection);
+        m_handler(*this, *item.request, [self, slot](QByteArray reply) {
+            if (ClientConnection *connection = self.data())
+                connection->handled(slot, std::move(reply));
+            // else the client left while its request was handled
         });
+    }
+}
+
+void ClientConnection::handled(quint64 slot, QByteArray reply)
+{
+    if (m_closing)
+        return;
+    if (--m_handling == 0)
+        m_exclusive = false;
+    answer(slot, std::move(reply));
+    // From the event loop: a handler that answered at once does not recurse here.
+    QMetaObject::invokeMethod(this, &ClientConnection::next, Qt::QueuedConnection);
+}
+
+void ClientConnection::answer(quint64 slot, QByteArray reply)
+{
+    Slot &answered = m_replies[qsizetype(slot - m_firstSlot)];
+    answered.ready = true;
+    answered.reply = std::move(reply);
+    while (!m_replies.isEmpty() && m_replies.constFirst().ready) {
+        write(m_replies.takeFirst().reply);
+        ++m_firstSlot;
     }
 }
 
@@ -138,6 +164,7 @@ void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &
     m_closing = true;
     m_pingTimer.stop();
     m_waiting.clear();
+    m_replies.clear();
     m_socket->close(code, reason);
     // A peer that never answers the close frame is let go after a while.
     QTimer::singleShot(std::chrono::seconds(5), this, [this] {
@@ -163,6 +190,7 @@ void ClientConnection::onDisconnected()
     m_closing = true;
     m_pingTimer.stop();
     m_waiting.clear();
+    m_replies.clear();
     Q_EMIT closed(this);
     deleteLater();
 }

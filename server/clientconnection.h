@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <QUuid>
 #include <QWebSocketProtocol>
@@ -20,10 +21,12 @@ namespace rentdesk::server {
 
 // One client's WebSocket: the frames it sends become requests handled one at a time, in
 // order, so that a reply never overtakes an earlier one (a login hashed on a worker thread
-// holds the requests after it); what it may send is bounded (frame and message size, the
-// requests waiting, the bytes queued for a slow reader); a silent client is pinged and
-// closed when it stays silent. It knows who is logged in on it; what a request means is the
-// Router's.
+// holds the requests after it). The one exception are pipelined requests (chat.send): a run
+// of them is handed over without waiting for the replies, which are still written in the
+// order of the requests; anything else waits until they are answered. What it may send is
+// bounded (frame and message size, the requests waiting, the bytes queued for a slow
+// reader); a silent client is pinged and closed when it stays silent. It knows who is logged
+// in on it; what a request means is the Router's.
 class ClientConnection final : public QObject
 {
     Q_OBJECT
@@ -50,8 +53,12 @@ public:
     [[nodiscard]] QString token() const { return m_token; }
     void setSession(const QUuid &user, const QString &token);
     void clearSession();
+    // Request types that may be handed over while earlier ones of these types are being
+    // handled (the handler keeps their order).
+    void setPipelined(QSet<QString> types) { m_pipelined = std::move(types); }
 
-    // How many requests may wait behind the one being handled before more are refused.
+    // How many requests may wait behind the one being handled (or, pipelined, be handled and
+    // wait for the replies before theirs) before more are refused.
     static constexpr int MaxWaitingRequests = 64;
 
 Q_SIGNALS:
@@ -64,6 +71,11 @@ private:
     void onDisconnected();
     void onPingTimer();
     void next();
+    // The handler answered the request in slot `slot`.
+    void handled(quint64 slot, QByteArray reply);
+    // The reply to the request in slot `slot` is there: writes it, and every reply after it
+    // that was waiting for it.
+    void answer(quint64 slot, QByteArray reply);
     void write(const QByteArray &frame);
 
     QWebSocket *m_socket;
@@ -78,7 +90,18 @@ private:
         QByteArray reply;
     };
     QList<Item> m_waiting;
-    bool m_busy = false;
+    // The replies of the requests handed over, in their order, from slot m_firstSlot on; a
+    // reply is written once every one before it has been.
+    struct Slot
+    {
+        bool ready = false;
+        QByteArray reply;
+    };
+    QList<Slot> m_replies;
+    quint64 m_firstSlot = 0;
+    int m_handling = 0; // requests handed over and not answered
+    bool m_exclusive = false; // the one being handled is not pipelined
+    QSet<QString> m_pipelined;
     bool m_closing = false;
     bool m_helloDone = false;
     std::optional<QUuid> m_user;

@@ -34,9 +34,9 @@ QByteArray refusal(const QString &id, const DomainError &error)
     return protocol::errorReply(id, Error::fromDomain(error));
 }
 
-// A service's InvalidValue for a field the protocol holds to a range (a seq beyond the
-// conversation's last message): docs/protocol.md calls that bad_request, naming the field.
-QByteArray outOfRange(const QString &id, const DomainError &error)
+// A service's InvalidValue that docs/protocol.md calls bad_request, naming the field: a seq
+// beyond the conversation's last message, a messageId already used for another message.
+QByteArray asBadRequest(const QString &id, const DomainError &error)
 {
     if (error.code != DomainError::Code::InvalidValue)
         return refusal(id, error);
@@ -357,20 +357,59 @@ void Router::chatSend(ClientConnection &c, const protocol::Request &r, const Don
                               u"A message has at most %1 characters."_s.arg(m_config.maxChatChars), u"text"_s)));
         return;
     }
-    const QUuid actor = *c.user();
-    const auto sent = m_chat.send(actor, *conversation, *messageId, *text);
-    if (!sent) {
-        done(refusal(r.id, sent.error()));
-        return;
+    PendingSend pending;
+    pending.connection = &c;
+    pending.id = r.id;
+    pending.message.actor = *c.user();
+    pending.message.conversation = *conversation;
+    pending.message.messageId = *messageId;
+    pending.message.text = *text;
+    pending.done = done;
+    m_pendingSends.append(std::move(pending));
+    // After the frames already read in this turn, which may be sends too.
+    if (!m_commitQueued) {
+        m_commitQueued = true;
+        QMetaObject::invokeMethod(this, &Router::commitSends, Qt::QueuedConnection);
     }
-    const QJsonObject message = messageJson(sent->message).toJson();
-    // The sender hears that it is stored before anyone hears of it.
-    done(protocol::reply(r.id, { { u"message"_s, message } }));
-    if (sent->duplicate)
-        return; // delivered already when it was first sent
-    const QByteArray frame = protocol::push(u"chat.message"_s, { { u"message"_s, message } });
-    pushTo(sent->peer, frame);
-    pushTo(actor, frame, &c);
+}
+
+void Router::commitSends()
+{
+    m_commitQueued = false;
+    if (m_pendingSends.isEmpty())
+        return;
+    const QList<PendingSend> sends = std::exchange(m_pendingSends, {});
+    QList<services::ChatService::Outgoing> messages;
+    messages.reserve(sends.size());
+    for (const PendingSend &send : sends)
+        messages.append(send.message);
+    const auto stored = m_chat.sendBatch(messages);
+    if (!stored)
+        qCWarning(lcRouter) << "a batch of" << sends.size() << "messages was not stored:" << stored.error().message;
+    for (qsizetype i = 0; i < sends.size(); ++i) {
+        const PendingSend &send = sends.at(i);
+        const auto &sent = stored
+            ? stored->at(i)
+            : services::Result<services::ChatService::SendResult>(std::unexpected(stored.error()));
+        if (!sent) {
+            send.done(sent.error().field == u"messageId"_s ? asBadRequest(send.id, sent.error())
+                                                          : refusal(send.id, sent.error()));
+            continue;
+        }
+        const QJsonObject message = messageJson(sent->message).toJson();
+        // The sender hears that it is stored before anyone hears of it.
+        send.done(protocol::reply(send.id, { { u"message"_s, message } }));
+        if (sent->duplicate)
+            continue; // delivered already when it was first sent
+        const QByteArray frame = protocol::push(u"chat.message"_s, { { u"message"_s, message } });
+        pushTo(sent->peer, frame);
+        pushTo(send.message.actor, frame, send.connection);
+    }
+}
+
+QSet<QString> Router::pipelinedRequests()
+{
+    return { u"chat.send"_s };
 }
 
 void Router::chatHistory(ClientConnection &c, const protocol::Request &r, const Done &done)
@@ -419,7 +458,7 @@ void Router::chatMark(ClientConnection &c, const protocol::Request &r, const Don
     const auto update =
         read ? m_chat.markRead(actor, *conversation, *upTo) : m_chat.markDelivered(actor, *conversation, *upTo);
     if (!update) {
-        done(outOfRange(r.id, update.error()));
+        done(asBadRequest(r.id, update.error()));
         return;
     }
     done(protocol::reply(r.id, {}));

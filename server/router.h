@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QThreadPool>
 #include <QUuid>
 
@@ -32,7 +33,11 @@ class ClientConnection;
 // the services hold every rule, as on the desktop —, the reply, and the pushes to the other
 // person's connections. Password hashing (sign-up, log-in) runs on a pool of worker
 // threads, each with its own database connection, so that one log-in never stalls the
-// others; everything else runs on the event loop's thread.
+// others; everything else runs on the event loop's thread. chat.send is a group commit: the
+// sends that arrive in one turn of the event loop (those that came while the last batch was
+// being committed among them) are stored in one transaction, and only after its COMMIT are
+// they answered and relayed, so that nothing is acknowledged or delivered that could still
+// be rolled back.
 class Router final : public QObject
 {
     Q_OBJECT
@@ -48,6 +53,14 @@ public:
     void forget(ClientConnection *connection);
     // Waits (bounded) for the log-ins being hashed, for a clean shutdown.
     void drain();
+    // Stores, answers and relays the chat.send requests waiting for their group commit now
+    // rather than in the next turn of the event loop (at shutdown, before the connections
+    // close).
+    void commitSends();
+    // Requests that a connection may hand over while earlier ones of the same kind wait for
+    // their replies (ClientConnection::setPipelined): sends are stored in the order they
+    // were handed over, in this batch or the next, and nothing else is read in between.
+    [[nodiscard]] static QSet<QString> pipelinedRequests();
     // How many connections have a session, and for how many users.
     [[nodiscard]] qsizetype sessions() const { return m_online.size(); }
 
@@ -72,6 +85,15 @@ private:
     void chatRead(ClientConnection &c, const protocol::Request &r, const Done &done);
     void chatMark(ClientConnection &c, const protocol::Request &r, const Done &done, bool read);
 
+    // One chat.send waiting for the group commit.
+    struct PendingSend
+    {
+        QPointer<ClientConnection> connection;
+        QString id;
+        services::ChatService::Outgoing message;
+        Done done;
+    };
+
     // Sends the frame to every open connection of the user but `except`.
     void pushTo(const QUuid &user, const QByteArray &frame, const ClientConnection *except = nullptr);
     void online(ClientConnection &connection, const QUuid &user, const QString &token);
@@ -90,6 +112,8 @@ private:
     QThreadPool m_workers;
     QHash<QString, Handler> m_handlers;
     QMultiHash<QUuid, QPointer<ClientConnection>> m_online;
+    QList<PendingSend> m_pendingSends;
+    bool m_commitQueued = false;
 };
 
 } // namespace rentdesk::server

@@ -3,6 +3,7 @@
 
 #include "chatserver.h"
 #include "db/database.h"
+#include "db/walcheckpointer.h"
 #include "mail/mailcommand.h"
 #include "mail/mailconfig.h"
 #include "mail/outboxsender.h"
@@ -63,6 +64,9 @@ int runServer(const ServerConfig &config)
         return ServerExitSuccess;
     }
 
+    // The event loop's thread writes every chat message; the fsyncs of checkpoints happen
+    // elsewhere, so that no one's message waits for the disk.
+    const db::WalCheckpointer checkpointer(database);
     const services::SystemClock clock;
     Router router(database, clock, config);
     ChatServer server(config, router);

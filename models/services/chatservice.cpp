@@ -2,6 +2,7 @@
 #include "services/chatservice.h"
 
 #include "db/query.h"
+#include "db/statementcache.h"
 #include "db/transaction.h"
 #include "domain/storedvalues.h"
 #include "services/accountservice.h"
@@ -9,8 +10,10 @@
 #include "services/records.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace rentdesk::services {
@@ -49,6 +52,27 @@ struct Pair
     [[nodiscard]] QString other(const QString &user) const { return user == userA ? userB : userA; }
 };
 
+// A conversation as a sendBatch() found it and moves it on.
+struct Progress
+{
+    bool found = false;
+    Pair pair; // lastSeq: the latest message's, the batch's included
+    QString lastActivity;
+    bool advanced = false; // the batch stored a message in it
+    std::array<qint64, 2> readBy {}; // what user_a and user_b last sent in the batch (their marks); 0: nothing
+};
+
+// What is wrong with a message itself is said before its conversation is looked at: the
+// answer is the same whoever asks, so it tells nothing about the conversation.
+Result<void> checkMessage(const QUuid &messageId, const QString &text)
+{
+    if (messageId.isNull()) {
+        return std::unexpected(invalid("message", "messageId",
+                                       QCoreApplication::translate("ChatService", "The message needs an identifier.")));
+    }
+    return ChatService::checkText(text);
+}
+
 Result<QUuid> peerId(const Pair &pair, const QString &actor)
 {
     auto id = idFromStored(pair.other(actor));
@@ -72,8 +96,11 @@ Result<Conversation> viewOf(const QSqlDatabase &db, const QString &actor, const 
 
 ChatService::ChatService(ServiceContext context)
     : m_context(std::move(context))
+    , m_statements(std::make_unique<db::StatementCache>())
 {
 }
+
+ChatService::~ChatService() = default;
 
 Result<void> ChatService::requireServer() const
 {
@@ -231,62 +258,89 @@ Result<void> ChatService::checkText(const QString &text)
 Result<ChatService::SendResult> ChatService::send(const QUuid &actor, const QUuid &conversation, const QUuid &messageId,
                                                   const QString &text) const
 {
+    auto sent = sendBatch({ Outgoing { actor, conversation, messageId, text } });
+    if (!sent)
+        return std::unexpected(sent.error());
+    return sent->constFirst();
+}
+
+Result<QList<Result<ChatService::SendResult>>> ChatService::sendBatch(const QList<Outgoing> &messages) const
+{
     if (auto allowed = requireServer(); !allowed)
         return std::unexpected(allowed.error());
-    // What is wrong with the request itself is said before the conversation is looked at:
-    // the answer is the same whoever asks, so it tells nothing about the conversation.
-    if (messageId.isNull()) {
-        return std::unexpected(invalid("message", "messageId",
-                                       QCoreApplication::translate("ChatService", "The message needs an identifier.")));
+    QList<Result<SendResult>> results;
+    results.reserve(messages.size());
+    for (const Outgoing &message : messages) {
+        if (auto valid = checkMessage(message.messageId, message.text); !valid)
+            results.append(std::unexpected(valid.error()));
+        else
+            results.append(SendResult {});
     }
-    if (auto valid = checkText(text); !valid)
-        return std::unexpected(valid.error());
+    if (std::none_of(results.cbegin(), results.cend(), [](const Result<SendResult> &r) { return r.has_value(); }))
+        return results;
 
     const QSqlDatabase db = m_context.connection();
-    const QString self = toStoredId(actor);
-    const QString conversationId = toStoredId(conversation);
-    const QString id = toStoredId(messageId);
-    return db::transact(db, [&]() -> Result<SendResult> {
-        auto row = db::exec(db, chatsql::conversationOfMember(), { { u":conversation"_s, conversationId } });
-        if (!row)
-            return std::unexpected(DomainError(row.error()));
-        if (!row->next())
+    db::StatementCache &statements = *m_statements;
+    // The conversations as this batch found and moves them, and those that got a message, in
+    // the order they got their first: their rows and the senders' marks are written once, at
+    // the end, whatever the number of messages.
+    QHash<QString, Progress> conversations;
+    QStringList advanced;
+
+    // One message: a refusal is its own, unless the statement that failed took the whole
+    // transaction with it (SQLite rolls back by itself on some I/O and memory errors).
+    const auto store = [&](const Outgoing &outgoing) -> Result<SendResult> {
+        const QString self = toStoredId(outgoing.actor);
+        const QString conversationId = toStoredId(outgoing.conversation);
+        auto known = conversations.find(conversationId);
+        if (known == conversations.end()) {
+            auto row = statements.run(db, chatsql::conversationOfMember(), { { u":conversation"_s, conversationId } });
+            if (!row)
+                return std::unexpected(DomainError(row.error()));
+            Progress progress;
+            if ((*row)->next()) {
+                progress.found = true;
+                progress.pair =
+                    Pair { (*row)->value(0).toString(), (*row)->value(1).toString(), (*row)->value(2).toLongLong() };
+                progress.lastActivity = (*row)->value(3).toString();
+            }
+            (*row)->finish();
+            known = conversations.insert(conversationId, progress);
+        }
+        Progress &progress = *known;
+        if (!progress.found || !progress.pair.has(self))
             return std::unexpected(conversationNotFound());
-        const Pair pair { row->value(0).toString(), row->value(1).toString(), row->value(2).toLongLong() };
-        const QString lastActivity = row->value(3).toString();
-        row->finish();
-        if (!pair.has(self))
-            return std::unexpected(conversationNotFound());
-        auto peer = peerId(pair, self);
+        auto peer = peerId(progress.pair, self);
         if (!peer)
             return std::unexpected(peer.error());
 
+        const QString id = toStoredId(outgoing.messageId);
         const QString sentAt = m_context.nowStored();
-        const qint64 seq = pair.lastSeq + 1;
+        const qint64 seq = progress.pair.lastSeq + 1;
         // The common case goes straight to the insert; the primary key recognises a resend
         // (nothing inserted), which costs its extra lookup only when it happens.
-        auto inserted = db::exec(db, chatsql::insertMessage(),
-                                 { { u":id"_s, id },
-                                   { u":conversation"_s, conversationId },
-                                   { u":seq"_s, seq },
-                                   { u":sender"_s, self },
-                                   { u":text"_s, text },
-                                   { u":sent_at"_s, sentAt } });
+        auto inserted = statements.run(db, chatsql::insertMessage(),
+                                       { { u":id"_s, id },
+                                         { u":conversation"_s, conversationId },
+                                         { u":seq"_s, seq },
+                                         { u":sender"_s, self },
+                                         { u":text"_s, outgoing.text },
+                                         { u":sent_at"_s, sentAt } });
         if (!inserted)
             return std::unexpected(DomainError(inserted.error()));
-        if (inserted->numRowsAffected() == 0) {
-            auto stored = db::exec(db, chatsql::messageById(), { { u":id"_s, id } });
+        if ((*inserted)->numRowsAffected() == 0) {
+            auto stored = statements.run(db, chatsql::messageById(), { { u":id"_s, id } });
             if (!stored)
                 return std::unexpected(DomainError(stored.error()));
-            if (!stored->next()) {
-                return std::unexpected(DomainError(
+            auto message = (*stored)->next()
+                ? readChatMessage(**stored)
+                : Result<ChatMessage>(std::unexpected(DomainError(
                     Code::Storage, u"message"_s, QString(),
-                    QCoreApplication::translate("ChatService", "The message could not be stored; send it again.")));
-            }
-            auto message = readChatMessage(*stored);
+                    QCoreApplication::translate("ChatService", "The message could not be stored; send it again."))));
+            (*stored)->finish();
             if (!message)
                 return std::unexpected(message.error());
-            if (message->conversationId != conversation || message->senderId != actor) {
+            if (message->conversationId != outgoing.conversation || message->senderId != outgoing.actor) {
                 return std::unexpected(
                     invalid("message", "messageId",
                             QCoreApplication::translate(
@@ -295,33 +349,61 @@ Result<ChatService::SendResult> ChatService::send(const QUuid &actor, const QUui
             return SendResult { *message, true, *peer };
         }
 
+        if (!progress.advanced) {
+            progress.advanced = true;
+            advanced.append(conversationId);
+        }
+        progress.pair.lastSeq = seq;
         // A clock set back must not move the conversation back in the list (or below its
         // start, which the schema refuses); stored times of one form compare as text.
-        auto advanced = db::exec(db, chatsql::advanceConversation(),
-                                 { { u":conversation"_s, conversationId },
-                                   { u":seq"_s, seq },
-                                   { u":activity"_s, std::max(lastActivity, sentAt) } });
-        if (!advanced)
-            return std::unexpected(DomainError(advanced.error()));
+        progress.lastActivity = std::max(progress.lastActivity, sentAt);
         // One has read what one wrote. This also keeps every message after a person's read
         // mark the peer's, which makes the unread count a subtraction (records.cpp).
-        auto marked = db::exec(db, chatsql::writeMarks(),
-                               { { u":conversation"_s, conversationId },
-                                 { u":user"_s, self },
-                                 { u":delivered"_s, seq },
-                                 { u":read"_s, seq } });
-        if (!marked)
-            return std::unexpected(DomainError(marked.error()));
+        progress.readBy[progress.pair.userA == self ? 0 : 1] = seq;
 
         ChatMessage message;
-        message.id = messageId;
-        message.conversationId = conversation;
+        message.id = outgoing.messageId;
+        message.conversationId = outgoing.conversation;
         message.seq = seq;
-        message.senderId = actor;
-        message.text = text;
+        message.senderId = outgoing.actor;
+        message.text = outgoing.text;
         message.sentAt = timestampFromStored(sentAt).value_or(QDateTime());
         return SendResult { message, false, *peer };
+    };
+
+    auto committed = db::transact(db, [&]() -> Result<void> {
+        for (qsizetype i = 0; i < messages.size(); ++i) {
+            if (!results.at(i))
+                continue;
+            results[i] = store(messages.at(i));
+            if (!results.at(i) && !db::inTransaction(db))
+                return std::unexpected(results.at(i).error());
+        }
+        for (const QString &conversationId : std::as_const(advanced)) {
+            const Progress &progress = conversations[conversationId];
+            auto moved = statements.run(db, chatsql::advanceConversation(),
+                                        { { u":conversation"_s, conversationId },
+                                          { u":seq"_s, progress.pair.lastSeq },
+                                          { u":activity"_s, progress.lastActivity } });
+            if (!moved)
+                return std::unexpected(DomainError(moved.error()));
+            for (int side : { 0, 1 }) {
+                if (progress.readBy[side] == 0)
+                    continue;
+                auto marked = statements.run(db, chatsql::writeMarks(),
+                                             { { u":conversation"_s, conversationId },
+                                               { u":user"_s, side == 0 ? progress.pair.userA : progress.pair.userB },
+                                               { u":delivered"_s, progress.readBy[side] },
+                                               { u":read"_s, progress.readBy[side] } });
+                if (!marked)
+                    return std::unexpected(DomainError(marked.error()));
+            }
+        }
+        return {};
     });
+    if (!committed)
+        return std::unexpected(committed.error());
+    return results;
 }
 
 Result<ChatService::History> ChatService::history(const QUuid &actor, const QUuid &conversation,

@@ -8,7 +8,12 @@
 #include <QString>
 #include <QUuid>
 
+#include <memory>
 #include <optional>
+
+namespace rentdesk::db {
+class StatementCache;
+}
 
 namespace rentdesk::services {
 
@@ -18,12 +23,16 @@ namespace rentdesk::services {
 // read watermarks that only grow. The acting user is an argument of every call and is
 // checked against the conversation: someone who is not one of its two people gets NotFound,
 // exactly as for a conversation that does not exist, so that ids cannot be probed. Each call
-// is one transaction; send() is four indexed statements, since the server relays thousands
-// of messages a second. Server mode only (NotInThisMode elsewhere).
+// is one transaction; send() is four indexed statements, and sendBatch() stores many sends in
+// one transaction, since the server relays thousands of messages a second. The sending
+// statements stay prepared for the thread that sends (db::StatementCache): use a ChatService
+// from one thread. Server mode only (NotInThisMode elsewhere).
 class ChatService final
 {
 public:
     explicit ChatService(ServiceContext context);
+    ~ChatService();
+    Q_DISABLE_COPY_MOVE(ChatService)
 
     // Characters (Unicode code points, as SQLite's length() counts them), as the protocol's
     // maxChatChars.
@@ -42,6 +51,15 @@ public:
         domain::ChatMessage message;
         bool duplicate = false; // a resend: the stored message, nothing changed
         QUuid peer; // the other person, whom the server pushes the message to
+    };
+
+    // One message of sendBatch(): what send() takes.
+    struct Outgoing
+    {
+        QUuid actor;
+        QUuid conversation;
+        QUuid messageId;
+        QString text;
     };
 
     struct History
@@ -78,6 +96,16 @@ public:
     [[nodiscard]] Result<SendResult> send(const QUuid &actor, const QUuid &conversation, const QUuid &messageId,
                                           const QString &text) const;
 
+    // Stores several messages, in their order, in one transaction (a group commit): one
+    // result per message, in the same order, each by every rule of send() — a refusal
+    // (invalid text, not found, an id used elsewhere) is that message's alone and the others
+    // are stored; a messageId sent twice in the batch is stored once, the second a resend.
+    // Each conversation's seq runs on without gaps across the batch, a refused message
+    // taking none. The outer error is the batch's (the transaction could not begin or
+    // commit, or the storage failed): then nothing of it is stored, so a caller that answers
+    // only after this returns has acknowledged nothing that is not committed.
+    [[nodiscard]] Result<QList<Result<SendResult>>> sendBatch(const QList<Outgoing> &messages) const;
+
     // At most limit (1–200) messages in ascending seq: the latest ones before beforeSeq (or
     // the latest of all), or, with afterSeq, the first ones after it (what a reconnecting
     // client missed); with both, the first ones between them. beforeSeq >= 1, afterSeq >= 0.
@@ -111,6 +139,7 @@ private:
                                            bool read) const;
 
     ServiceContext m_context;
+    std::unique_ptr<db::StatementCache> m_statements;
 };
 
 } // namespace rentdesk::services

@@ -586,10 +586,6 @@ private Q_SLOTS:
                                                 { u"text"_s, u"the same id again"_s } });
             QVERIFY2(!isOk(refused), qPrintable(describe(refused)));
             QCOMPARE(errorField(refused), u"messageId"_s);
-            // Known server bug, left to the chat.send rewrite: ChatService refuses with
-            // InvalidValue and Router::chatSend passes it on as "invalid_value"; the protocol
-            // says bad_request. When chat.send is fixed this XPASSes: remove the marker.
-            QEXPECT_FAIL("", "chat.send answers invalid_value for a reused messageId, not bad_request", Continue);
             QCOMPARE(errorCode(refused), u"bad_request"_s);
         }
 

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <sqlite3.h>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk::services;
@@ -53,12 +54,14 @@ public:
     Q_DISABLE_COPY_MOVE(StatementLog)
 
     QStringList statements;
+    QList<const void *> handles; // the prepared statement of each, to see it reused
 
 private:
     static int traced(unsigned, void *context, void *statement, void *)
     {
-        static_cast<StatementLog *>(context)->statements.append(
-            QString::fromUtf8(sqlite3_sql(static_cast<sqlite3_stmt *>(statement))));
+        auto *log = static_cast<StatementLog *>(context);
+        log->statements.append(QString::fromUtf8(sqlite3_sql(static_cast<sqlite3_stmt *>(statement))));
+        log->handles.append(statement);
         return 0;
     }
 
@@ -516,6 +519,155 @@ private Q_SLOTS:
         QVERIFY(!nullId);
         QCOMPARE(nullId.error().field, u"messageId"_s);
         QCOMPARE(f->dump(), before);
+    }
+
+    void aBatchKeepsEveryRuleOfSendPerMessage()
+    {
+        const QUuid c = started(roman, lena);
+        const QUuid withTess = started(roman, tess);
+        const ChatMessage elsewhere = sent(roman, withTess, u"Hello Tess"_s);
+        f->clock.advanceSecs(60);
+        const QUuid first = QUuid::createUuid();
+        const QList<ChatService::Outgoing> batch {
+            { roman, c, first, u"one"_s },
+            { lena, c, QUuid::createUuid(), QString() }, // no text
+            { lena, c, QUuid::createUuid(), u"two"_s },
+            { roman, c, first, u"one, sent again before its answer"_s }, // a resend within the batch
+            { tess, c, QUuid::createUuid(), u"Let me in"_s }, // not one of the two
+            { roman, withTess, QUuid::createUuid(), u"Still there?"_s },
+            { roman, c, elsewhere.id, u"an id of another conversation"_s },
+            { lena, c, QUuid::createUuid(), QString(u"a"_s + QChar(0xD800)) }, // cannot be stored
+            { lena, c, QUuid::createUuid(), u"three"_s },
+            { roman, c, QUuid(), u"no id"_s },
+        };
+        auto results = chat().sendBatch(batch);
+        QVERIFY2(results, qPrintable(failure(results)));
+        QCOMPARE(results->size(), batch.size());
+
+        // Refused, each for its own reason, as send() would.
+        const QList<std::tuple<int, Code, QString>> refusals {
+            { 1, Code::InvalidValue, u"text"_s },      { 4, Code::NotFound, u"conversationId"_s },
+            { 6, Code::InvalidValue, u"messageId"_s }, { 7, Code::InvalidValue, u"text"_s },
+            { 9, Code::InvalidValue, u"messageId"_s },
+        };
+        for (const auto &[index, code, field] : refusals) {
+            const auto &refused = results->at(index);
+            QVERIFY2(!refused, qPrintable(QString::number(index)));
+            QCOMPARE(refused.error().code, code);
+            QCOMPARE(refused.error().field, field);
+            QVERIFY(!rentdesk::test::looksLikeSql(refused.error().message));
+        }
+        // Stored in the batch's order, the seq running on without the refused ones.
+        QList<ChatMessage> stored;
+        for (int index : { 0, 2, 8 }) {
+            const auto &result = results->at(index);
+            QVERIFY2(result, qPrintable(failure(result)));
+            QVERIFY(!result->duplicate);
+            QCOMPARE(result->message.text, batch.at(index).text);
+            QCOMPARE(result->message.senderId, batch.at(index).actor);
+            QCOMPARE(result->message.sentAt, f->clock.now());
+            QCOMPARE(result->peer, batch.at(index).actor == roman ? lena : roman);
+            stored.append(result->message);
+        }
+        QCOMPARE(seqsOf(stored), u"1,2,3"_s);
+        const auto &resent = results->at(3);
+        QVERIFY2(resent, qPrintable(failure(resent)));
+        QVERIFY(resent->duplicate);
+        QCOMPARE(resent->message, stored.first());
+        QCOMPARE(results->at(5)->message.seq, 2); // the other conversation counts its own
+
+        auto history = chat().history(lena, c, std::nullopt, std::nullopt, 200);
+        QVERIFY2(history, qPrintable(failure(history)));
+        QCOMPARE(history->messages, stored);
+        QCOMPARE(f->count(u"chat_messages"_s), 5);
+        // The conversation and the marks, written once for the batch, as after three send()s.
+        const Conversation romans = viewed(roman, c);
+        QCOMPARE(romans.lastSeq, 3);
+        QCOMPARE(romans.lastMessage, std::optional<ChatMessage>(stored.last()));
+        QCOMPARE(romans.lastActivityAt, f->clock.now());
+        QCOMPARE(romans.ownMarks, (Marks { 1, 1 }));
+        QCOMPARE(romans.peerMarks, (Marks { 3, 3 }));
+        QCOMPARE(romans.unread, 2);
+        QCOMPARE(romans.unread, recountUnread(roman, c));
+        QCOMPARE(viewed(lena, c).unread, 0);
+    }
+
+    void aBatchIsOneTransactionOfStatementsPreparedOnce()
+    {
+        const QUuid c = started(roman, lena);
+        const auto batchOf = [&](int count) {
+            QList<ChatService::Outgoing> batch;
+            for (int i = 0; i < count; ++i)
+                batch.append({ i % 2 ? lena : roman, c, QUuid::createUuid(), u"message %1"_s.arg(i) });
+            return batch;
+        };
+        QVERIFY(chat().sendBatch(batchOf(2)));
+        StatementLog log(f->connection());
+        auto results = chat().sendBatch(batchOf(3));
+        QVERIFY2(results, qPrintable(failure(results)));
+        QCOMPARE(results->at(2)->message.seq, 5);
+        // The conversation is read once and written once, each sender's marks once.
+        QCOMPARE(log.statements,
+                 QStringList({ u"BEGIN IMMEDIATE"_s, chatsql::conversationOfMember(), chatsql::insertMessage(),
+                               chatsql::insertMessage(), chatsql::insertMessage(), chatsql::advanceConversation(),
+                               chatsql::writeMarks(), chatsql::writeMarks(), u"COMMIT"_s }));
+        // The same prepared statement every time, in this batch and in the next, and kept
+        // prepared on the connection between them.
+        const qsizetype firstBatch = log.statements.size();
+        QVERIFY(chat().sendBatch(batchOf(1)));
+        QCOMPARE(log.handles.at(2), log.handles.at(3));
+        QCOMPARE(log.handles.at(2), log.handles.at(firstBatch + 2));
+        QHash<const void *, QString> live;
+        sqlite3 *handle = rentdesk::db::sqliteHandle(f->connection());
+        for (sqlite3_stmt *s = sqlite3_next_stmt(handle, nullptr); s; s = sqlite3_next_stmt(handle, s))
+            live.insert(s, QString::fromUtf8(sqlite3_sql(s)));
+        for (int i : { 1, 2, 5, 6 })
+            QCOMPARE(live.value(log.handles.at(i)), log.statements.at(i));
+    }
+
+    void aMessageThatFailsToStoreLeavesTheOthersStored()
+    {
+        const QUuid c = started(roman, lena);
+        QVERIFY(f->run(u"CREATE TEMP TRIGGER fail BEFORE INSERT ON chat_messages WHEN NEW.text = 'boom' "
+                       "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"_s));
+        auto results = chat().sendBatch({ { roman, c, QUuid::createUuid(), u"before"_s },
+                                          { lena, c, QUuid::createUuid(), u"boom"_s },
+                                          { lena, c, QUuid::createUuid(), u"after"_s } });
+        QVERIFY2(results, qPrintable(failure(results)));
+        QVERIFY(!results->at(1));
+        QVERIFY(!rentdesk::test::looksLikeSql(results->at(1).error().message));
+        QVERIFY(results->at(0) && results->at(2));
+        QCOMPARE(results->at(0)->message.seq, 1);
+        QCOMPARE(results->at(2)->message.seq, 2); // the failed one took no number
+        auto history = chat().history(roman, c, std::nullopt, std::nullopt, 200);
+        QVERIFY2(history, qPrintable(failure(history)));
+        QCOMPARE(history->messages, QList<ChatMessage>({ results->at(0)->message, results->at(2)->message }));
+        QCOMPARE(viewed(roman, c).lastSeq, 2);
+    }
+
+    void aBatchThatFailsStoresNothingOfIt()
+    {
+        const QUuid c = started(roman, lena);
+        const ChatMessage acked = sent(roman, c, u"answered before"_s);
+        const QStringList before = f->dump();
+        // The conversation's row is written after the messages: failing there fails the
+        // batch after every message of it was inserted.
+        QVERIFY(f->run(u"CREATE TEMP TRIGGER fail BEFORE UPDATE ON conversations "
+                       "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"_s));
+        const QList<ChatService::Outgoing> batch { { roman, c, QUuid::createUuid(), u"lost"_s },
+                                                   { lena, c, QUuid::createUuid(), u"lost too"_s } };
+        auto failed = chat().sendBatch(batch);
+        QVERIFY(!failed);
+        QVERIFY(!rentdesk::test::looksLikeSql(failed.error().message));
+        QVERIFY(!f->run(u"ROLLBACK"_s)); // no transaction was left open
+        QCOMPARE(f->dump(), before);
+        QVERIFY(f->run(u"DROP TRIGGER temp.fail"_s));
+
+        // What was answered before is there, and the numbers go on from it.
+        auto again = chat().sendBatch(batch);
+        QVERIFY2(again, qPrintable(failure(again)));
+        QVERIFY(!again->at(0)->duplicate);
+        QCOMPARE(seqsOf({ acked, again->at(0)->message, again->at(1)->message }), u"1,2,3"_s);
     }
 
     void textLimits_data()

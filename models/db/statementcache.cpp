@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/statementcache.h"
+
+#include <QThread>
+
+namespace rentdesk::db {
+
+StatementCache::StatementCache() = default;
+
+StatementCache::~StatementCache() = default;
+
+bool StatementCache::ownedByThisThread(const QSqlDatabase &db)
+{
+    QThread *const current = QThread::currentThread();
+    QThread *expected = nullptr;
+    if (m_thread.compare_exchange_strong(expected, current)) {
+        m_connection = db.connectionName();
+        return true;
+    }
+    // The first thread's statements belong to its connection; a connection of another name
+    // (a Database opened again) has none of them.
+    return expected == current && db.connectionName() == m_connection;
+}
+
+std::expected<StatementCache::Statement, DbError> StatementCache::run(const QSqlDatabase &db, const QString &sql,
+                                                                      std::initializer_list<Binding> bindings)
+{
+    const auto execute = [&](QSqlQuery &query) -> std::expected<void, DbError> {
+        for (const auto &[name, value] : bindings)
+            query.bindValue(name, value);
+        if (!query.exec())
+            return std::unexpected(classify(query.lastError(), db));
+        return {};
+    };
+    const auto prepare = [&]() -> std::expected<std::unique_ptr<QSqlQuery>, DbError> {
+        auto query = std::make_unique<QSqlQuery>(db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            return std::unexpected(classify(query->lastError(), db));
+        return query;
+    };
+
+    if (!ownedByThisThread(db)) {
+        auto query = prepare();
+        if (!query)
+            return std::unexpected(query.error());
+        if (auto done = execute(**query); !done)
+            return std::unexpected(done.error());
+        return Statement(std::move(*query));
+    }
+    auto found = m_statements.find(sql);
+    if (found == m_statements.end()) {
+        auto query = prepare();
+        if (!query)
+            return std::unexpected(query.error());
+        found = m_statements.emplace(sql, std::move(*query)).first;
+    }
+    if (auto done = execute(*found->second); !done)
+        return std::unexpected(done.error());
+    return Statement(found->second.get());
+}
+
+} // namespace rentdesk::db
