@@ -17,6 +17,7 @@
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
 using test::ServerProcess;
+using test::RawWebSocket;
 using test::TestClient;
 
 namespace {
@@ -336,116 +337,6 @@ QJsonValue randomJson(QRandomGenerator &random, int depth)
     }
 }
 
-// A WebSocket client written by hand on a TCP socket, for what QWebSocket cannot send: text
-// frames that are not UTF-8, reserved bits and opcodes, control frames out of shape.
-class RawWebSocket final
-{
-public:
-    bool open(const QUrl &url)
-    {
-        m_socket.connectToHost(url.host(), quint16(url.port()));
-        if (!m_socket.waitForConnected(10000))
-            return false;
-        m_socket.write("GET / HTTP/1.1\r\nHost: " + url.host().toLatin1() + ':' + QByteArray::number(url.port())
-                       + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                         "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
-        const auto answered = [&] {
-            read();
-            return m_buffer.contains("\r\n\r\n") || !connected();
-        };
-        if (!QTest::qWaitFor(answered, 10000))
-            return false;
-        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-        if (end < 0 || !m_buffer.startsWith("HTTP/1.1 101"))
-            return false;
-        m_buffer.remove(0, end + 4);
-        return true;
-    }
-
-    // One frame, masked as a client's must be (Qt's server accepts unmasked ones too).
-    void sendFrame(quint8 firstByte, const QByteArray &payload)
-    {
-        QByteArray frame;
-        frame.append(char(firstByte));
-        if (payload.size() < 126) {
-            frame.append(char(0x80 | quint8(payload.size())));
-        } else {
-            frame.append(char(0x80 | 126));
-            frame.append(char((payload.size() >> 8) & 0xff));
-            frame.append(char(payload.size() & 0xff));
-        }
-        const QByteArray key("\x12\x34\x56\x78", 4);
-        frame.append(key);
-        for (qsizetype i = 0; i < payload.size(); ++i)
-            frame.append(char(payload.at(i) ^ key.at(i % 4)));
-        m_socket.write(frame);
-    }
-    void sendText(const QByteArray &payload) { sendFrame(0x81, payload); }
-
-    struct Frame
-    {
-        int opcode = -1;
-        QByteArray payload;
-    };
-    // The next frame from the server; opcode -1 when none came in time or the socket closed.
-    Frame next(int timeoutMs = 10000)
-    {
-        Frame frame;
-        const auto arrived = [&] {
-            read();
-            return take(frame) || !connected();
-        };
-        if (!QTest::qWaitFor(arrived, timeoutMs))
-            frame.opcode = -1;
-        return frame;
-    }
-    // The code of the server's close frame, or -1 when the connection ended without one.
-    int closeCode(int timeoutMs = 10000)
-    {
-        for (;;) {
-            const Frame frame = next(timeoutMs);
-            if (frame.opcode == -1)
-                return -1;
-            if (frame.opcode == 0x8)
-                return frame.payload.size() >= 2 ? (quint8(frame.payload.at(0)) << 8) | quint8(frame.payload.at(1))
-                                                 : 1005;
-        }
-    }
-    bool connected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
-    void abort() { m_socket.abort(); }
-
-private:
-    void read() { m_buffer += m_socket.readAll(); }
-    bool take(Frame &frame)
-    {
-        if (m_buffer.size() < 2)
-            return false;
-        qsizetype header = 2;
-        quint64 length = quint8(m_buffer.at(1)) & 0x7f;
-        if (length == 126) {
-            if (m_buffer.size() < 4)
-                return false;
-            length = (quint64(quint8(m_buffer.at(2))) << 8) | quint8(m_buffer.at(3));
-            header = 4;
-        } else if (length == 127) {
-            if (m_buffer.size() < 10)
-                return false;
-            length = 0;
-            for (int i = 2; i < 10; ++i)
-                length = (length << 8) | quint8(m_buffer.at(i));
-            header = 10;
-        }
-        if (quint64(m_buffer.size() - header) < length)
-            return false;
-        frame.opcode = quint8(m_buffer.at(0)) & 0x0f;
-        frame.payload = m_buffer.sliced(header, qsizetype(length));
-        m_buffer.remove(0, header + qsizetype(length));
-        return true;
-    }
-
-    QTcpSocket m_socket;
-    QByteArray m_buffer;
-};
 
 } // namespace
 
