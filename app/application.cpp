@@ -2,7 +2,7 @@
 #include "application.h"
 
 #include "chat/chatclient.h"
-#include "chatsetup.h"
+#include "chat/chatsession.h"
 #include "db/database.h"
 #include "demo/demogenerator.h"
 #include "i18n/translator.h"
@@ -247,7 +247,7 @@ void Application::Private::editSettings()
         chat->setServerUrl(url);
         chat->connectToServer();
     }
-    saveServerUrl(chat->serverUrl().toString());
+    chat::saveServerUrl(chat->serverUrl().toString());
     const views::SettingsValues chosen = dialog.values();
     const SavedMail mailAfter { chosen.mail.smtpUrl, chosen.mail.caFile, chosen.mail.from };
     // Mail settings need no restart: the running sender takes them once the password is kept.
@@ -334,7 +334,7 @@ int Application::run()
     d->workspace->mailSender = d->mailSender.get();
     d->workspace->secrets = d->secrets.get();
     d->chat = std::make_unique<chat::ChatClient>(d->database, d->clock);
-    setUpChat(*d->chat, *d->secrets, d->options.serverUrl, printError);
+    chat::setUpChat(*d->chat, *d->secrets, d->options.serverUrl, printError);
     d->workspace->chat = d->chat.get();
     if (auto present = demo::presentDemoAccounts(d->database->connection()); present && !present->isEmpty()) {
         for (const demo::DemoAccount &account : { demo::demoLandlord(), demo::demoRenter() }) {

@@ -5,14 +5,15 @@
 
 #include <QString>
 
-namespace rentdesk::chat {
-class ChatClient;
-}
+#include <functional>
+
 namespace rentdesk::mail {
 class SecretStore;
 }
 
-namespace rentdesk::app {
+namespace rentdesk::chat {
+
+class ChatClient;
 
 // The chat server and the account on it as the app keeps them between runs: the URL and
 // the account's public details in QSettings (server/…), the session's token in the keyring
@@ -31,8 +32,8 @@ void saveServerUrl(const QString &url);
 // Wires the client to the saved settings and the keyring: points it at the server (the
 // command line's --server instead, when given), resumes the kept session once the keyring
 // has answered, keeps a new session's token and the account when the client signs in, and
-// forgets the token when the session ends. Reports a keyring problem with printError.
-void setUpChat(chat::ChatClient &client, mail::SecretStore &secrets, const QString &serverOverride,
-               void (*printError)(const QString &));
+// forgets the token when the session ends. A keyring problem is handed to problem.
+void setUpChat(ChatClient &client, mail::SecretStore &secrets, const QString &serverOverride,
+               std::function<void(const QString &)> problem);
 
-} // namespace rentdesk::app
+} // namespace rentdesk::chat

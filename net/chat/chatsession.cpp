@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chatsetup.h"
+#include "chat/chatsession.h"
 
 #include "chat/chatclient.h"
 #include "mail/secretstore.h"
@@ -9,7 +9,7 @@
 #include <QSettings>
 #include <QUrl>
 
-namespace rentdesk::app {
+namespace rentdesk::chat {
 
 using namespace Qt::StringLiterals;
 
@@ -46,14 +46,14 @@ QString tokenKey(const QString &url, const QString &email)
     return u"rentdesk-server-token:"_s + url + u'|' + email.toLower();
 }
 
-void setUpChat(chat::ChatClient &client, mail::SecretStore &secrets, const QString &serverOverride,
-               void (*printError)(const QString &))
+void setUpChat(ChatClient &client, mail::SecretStore &secrets, const QString &serverOverride,
+               std::function<void(const QString &)> printError)
 {
     const SavedServer saved = savedServer();
     const QString url = serverOverride.isEmpty() ? saved.url : serverOverride;
     client.setServerUrl(QUrl(url));
 
-    QObject::connect(&client, &chat::ChatClient::signedIn, &client,
+    QObject::connect(&client, &ChatClient::signedIn, &client,
                      [&client, &secrets, printError](const protocol::UserJson &user, const QString &token) {
                          const QString server = client.serverUrl().toString();
                          saveServerUrl(server);
@@ -64,7 +64,7 @@ void setUpChat(chat::ChatClient &client, mail::SecretStore &secrets, const QStri
                                                printError(written.error());
                                        });
                      });
-    QObject::connect(&client, &chat::ChatClient::sessionEnded, &client, [&client, &secrets] {
+    QObject::connect(&client, &ChatClient::sessionEnded, &client, [&client, &secrets] {
         const SavedServer now = savedServer();
         if (!now.user.email.isEmpty())
             secrets.write(tokenKey(client.serverUrl().toString(), now.user.email), QString(), &client,
@@ -84,4 +84,4 @@ void setUpChat(chat::ChatClient &client, mail::SecretStore &secrets, const QStri
                  });
 }
 
-} // namespace rentdesk::app
+} // namespace rentdesk::chat
