@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/chatclient.h"
+#include "serverprocess.h"
+#include "services/clock.h"
+#include "smtptestserver.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using rentdesk::test::ServerProcess;
+using rentdesk::test::TestClient;
+
+namespace {
+
+qint64 announcedMaxMessageBytes(const QUrl &url, const QSslConfiguration *tls = nullptr)
+{
+    TestClient client;
+    if (tls)
+        client.socket().setSslConfiguration(*tls);
+    if (!client.open(url))
+        return -1;
+    const auto hello = client.call(u"hello"_s, { { u"version"_s, 1 } });
+    if (!hello || !hello->value(u"ok"_s).toBool())
+        return -1;
+    return hello->value(u"limits"_s).toObject().value(u"maxMessageBytes"_s).toInteger();
+}
+
+} // namespace
+
+// rentdesk-server's configuration as an operator gives it: an INI file with the long options'
+// names, the command line winning over it, unknown keys refused; and wss:// with a
+// certificate, which clients verify.
+class TestServerConfig final : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir dir;
+
+    QString writeIni(const QByteArray &text)
+    {
+        const QString path = dir.filePath(u"server-%1.ini"_s.arg(QString::number(qHash(text), 16)));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+            return QString();
+        return path;
+    }
+
+private Q_SLOTS:
+    void theFileIsReadAndTheCommandLineWins()
+    {
+        const QString ini = writeIni("max-message-bytes=2048\nping-seconds=7\n");
+        QVERIFY(!ini.isEmpty());
+        {
+            ServerProcess server({ u"--config"_s, ini });
+            QVERIFY2(server.start(), qPrintable(server.errorString()));
+            QCOMPARE(announcedMaxMessageBytes(server.url()), 2048);
+        }
+        {
+            ServerProcess server({ u"--config"_s, ini, u"--max-message-bytes"_s, u"4096"_s });
+            QVERIFY2(server.start(), qPrintable(server.errorString()));
+            QCOMPARE(announcedMaxMessageBytes(server.url()), 4096);
+        }
+
+        // A key that is no option, or a value that is not one, is a usage error (exit 2) naming it.
+        for (const QByteArray &bad : { QByteArray("max-mesage-bytes=2048\n"), QByteArray("ping-seconds=often\n") }) {
+            const QString path = writeIni(bad);
+            QProcess process;
+            process.start(QStringLiteral(RENTDESK_SERVER),
+                          { u"--config"_s, path, u"--database"_s, dir.filePath(u"x.sqlite"_s), u"--init-only"_s });
+            QVERIFY(process.waitForFinished(30000));
+            QCOMPARE(process.exitCode(), 2);
+            const QString err = QString::fromUtf8(process.readAllStandardError());
+            QVERIFY2(err.contains(QString::fromLatin1(bad.left(bad.indexOf('=')))), qPrintable(err));
+        }
+    }
+
+    void wssWithACertificateTheClientsVerify()
+    {
+        rentdesk::test::SmtpTestServer certificates; // its throw-away CA, for 127.0.0.1
+        QVERIFY2(certificates.makeCertificates(), qPrintable(certificates.errorString()));
+        ServerProcess server({ u"--tls-cert"_s, certificates.certFile(u"server.pem"_s), u"--tls-key"_s,
+                               certificates.certFile(u"server.key"_s) });
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        QCOMPARE(server.url().scheme(), u"wss"_s);
+
+        QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+        trusting.setCaCertificates(QSslCertificate::fromPath(certificates.caFile()));
+        QCOMPARE(announcedMaxMessageBytes(server.url(), &trusting), 65536);
+
+        // Without the CA the certificate is not trusted and nothing is spoken.
+        QCOMPARE(announcedMaxMessageBytes(server.url()), -1);
+
+        // The desktop's client over wss://, with the CA: sign-up and log-in work.
+        rentdesk::test::TempDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
+        rentdesk::services::SystemClock clock;
+        rentdesk::chat::ChatClient client(db.shared(), clock);
+        client.setSslConfiguration(trusting);
+        client.setServerUrl(server.url());
+        QSignalSpy signedUp(&client, &rentdesk::chat::ChatClient::signedUp);
+        client.signUp(u"ann@example.org"_s, u"Ann"_s, u"correct horse battery"_s, rentdesk::domain::Role::Renter,
+                      rentdesk::domain::Language::English);
+        QVERIFY(signedUp.wait(30000));
+        QSignalSpy signedIn(&client, &rentdesk::chat::ChatClient::signedIn);
+        client.logIn(u"ann@example.org"_s, u"correct horse battery"_s);
+        QVERIFY(signedIn.wait(30000));
+        QCOMPARE(client.state(), rentdesk::chat::ChatClient::State::Online);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerConfig)
+#include "tst_serverconfig.moc"
