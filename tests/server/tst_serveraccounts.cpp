@@ -136,6 +136,32 @@ private Q_SLOTS:
         QVERIFY2(retryAfter >= 1 && retryAfter <= 60, qPrintable(QString::number(retryAfter)));
     }
 
+    // Failures spread over many accounts from one address: past the address's limit every
+    // log-in from it is refused, even a right one for an account that never failed.
+    void failuresPerAddressAreLimited()
+    {
+        ServerProcess limited({ u"--login-failures-per-account"_s, u"100"_s, u"--login-failures-per-address"_s,
+                                u"3"_s, u"--login-window-seconds"_s, u"60"_s });
+        QVERIFY2(limited.start(), qPrintable(limited.errorString()));
+        TestClient owner;
+        QVERIFY(owner.open(limited.url()) && owner.hello());
+        QVERIFY(owner.signUpAndLogIn(u"carol@example.org"_s, u"Carol"_s));
+        TestClient guesser;
+        QVERIFY(guesser.open(limited.url()) && guesser.hello());
+        for (int i = 0; i < 3; ++i) {
+            const auto guess = guesser.call(u"login"_s, { { u"email"_s, u"guess%1@example.org"_s.arg(i) },
+                                                          { u"password"_s, u"correct horse battery"_s } },
+                                            30000);
+            QCOMPARE(errorCode(guess), u"wrong_credentials"_s);
+        }
+        const auto refused = guesser.call(u"login"_s, { { u"email"_s, u"carol@example.org"_s },
+                                                        { u"password"_s, u"correct horse battery"_s } },
+                                          30000);
+        QCOMPARE(errorCode(refused), u"rate_limited"_s);
+        QVERIFY(refused->value(u"error"_s).toObject().value(u"retryAfter"_s).toInt() >= 1);
+        QCOMPARE(limited.stop(), 0);
+    }
+
     // Malformed frames, unknown types and wrong field types each get a typed error, and the
     // connection goes on working.
     void malformedRequests_data()
