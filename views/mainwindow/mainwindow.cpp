@@ -365,32 +365,30 @@ void MainWindow::messageAboutSelection()
 {
     if (!m_chat || !m_actions->message->isEnabled())
         return;
-    std::optional<protocol::About> about;
-    protocol::About ref;
-    domain::AboutKind kind = domain::AboutKind::Apartment;
-    if (currentKind() == Page::Apartments) {
-        if (const auto row = m_apartments->current()) {
-            ref.kind = protocol::About::Kind::Apartment;
-            ref.id = row->apartment.id;
-            about = ref;
-        }
-    } else if (currentKind() == Page::Bookings) {
-        if (const auto row = m_bookings->current()) {
-            kind = domain::AboutKind::Booking;
-            ref.kind = protocol::About::Kind::Booking;
-            ref.id = row->booking.id;
-            about = ref;
-        }
+    // What the selected row is: one kind and one id, from which both the query's and the
+    // protocol's forms follow.
+    const bool booking = currentKind() == Page::Bookings;
+    QUuid id;
+    if (booking) {
+        if (const auto row = m_bookings->current())
+            id = row->booking.id;
+    } else if (currentKind() == Page::Apartments) {
+        if (const auto row = m_apartments->current())
+            id = row->apartment.id;
     }
-    if (!about)
+    if (id.isNull())
         return;
-    const auto contact = query::DetailsQuery(m_workspace.database).chatContact(m_workspace.session.userId(), kind,
-                                                                               about->id);
+    const auto contact = query::DetailsQuery(m_workspace.database)
+                             .chatContact(m_workspace.session.userId(),
+                                          booking ? domain::AboutKind::Booking : domain::AboutKind::Apartment, id);
     if (!contact) {
         QMessageBox::warning(this, tr("Message"), contact.error().message);
         return;
     }
-    about->title = contact->title;
+    protocol::About about;
+    about.kind = booking ? protocol::About::Kind::Booking : protocol::About::Kind::Apartment;
+    about.id = id;
+    about.title = contact->title;
     m_chat->show();
     m_chat->raise();
     m_chat->startConversation(contact->email, about, contact->displayName);
