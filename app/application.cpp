@@ -1,23 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "application.h"
+#include "app/application.h"
 
-#include "chat/chatclient.h"
-#include "chat/chatsession.h"
-#include "db/database.h"
-#include "demo/demogenerator.h"
-#include "i18n/translator.h"
-#include "mail/mailcommand.h"
-#include "mail/outboxsender.h"
-#include "mail/outboxstore.h"
-#include "mail/secretstore.h"
-#include "mailsetup.h"
-#include "mainwindow/mainwindow.h"
-#include "mainwindow/workspace.h"
-#include "services/clock.h"
-#include "services/mode.h"
-#include "services/timekeeper.h"
-#include "settings/serversettingspage.h"
-#include "settings/settingsdialog.h"
+#include "app/mailsetup.h"
+#include "models/db/database.h"
+#include "models/demo/demogenerator.h"
+#include "models/i18n/translator.h"
+#include "models/mail/outboxstore.h"
+#include "models/services/clock.h"
+#include "models/services/mode.h"
+#include "models/services/timekeeper.h"
+#include "net/chat/chatclient.h"
+#include "net/chat/chatsession.h"
+#include "net/mail/mailcommand.h"
+#include "net/mail/outboxsender.h"
+#include "net/secrets/secretstore.h"
+#include "views/mainwindow/mainwindow.h"
+#include "views/mainwindow/workspace.h"
+#include "views/settings/serversettingspage.h"
+#include "views/settings/settingsdialog.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -41,12 +41,12 @@ void printError(const QString &message)
 
 // Fills an empty database with demo data; a database that has data is left alone. Returns
 // false, having printed why, when the database failed.
-bool addDemoData(const db::Database &database, int apartments)
+bool addDemoData(const models::db::Database &database, int apartments)
 {
-    demo::DemoOptions options;
+    models::demo::DemoOptions options;
     options.apartments = apartments;
-    options.today = services::SystemClock().today();
-    const auto summary = demo::generateDemoData(database.connection(), options);
+    options.today = models::services::SystemClock().today();
+    const auto summary = models::demo::generateDemoData(database.connection(), options);
     QTextStream out(stdout);
     if (summary) {
         out << QCoreApplication::translate("Application",
@@ -60,7 +60,7 @@ bool addDemoData(const db::Database &database, int apartments)
             << u'\n';
         return true;
     }
-    if (summary.error().code == services::DomainError::Code::WrongState) {
+    if (summary.error().code == models::services::DomainError::Code::WrongState) {
         out << QCoreApplication::translate("Application", "%1 already has data; no demo data was added.")
                    .arg(database.path())
             << u'\n';
@@ -70,18 +70,19 @@ bool addDemoData(const db::Database &database, int apartments)
     return false;
 }
 
-domain::Language systemLanguage()
+models::domain::Language systemLanguage()
 {
-    return QLocale::system().language() == QLocale::Russian ? domain::Language::Russian : domain::Language::English;
+    return QLocale::system().language() == QLocale::Russian ? models::domain::Language::Russian
+                                                            : models::domain::Language::English;
 }
 
 // The saved settings (the Settings dialog); the command line overrides them for one run.
 const QString languageKey = QStringLiteral("general/language");
 const QString databaseKey = QStringLiteral("general/database");
 
-domain::Language savedLanguage()
+models::domain::Language savedLanguage()
 {
-    const auto saved = domain::fromCode<domain::Language>(QSettings().value(languageKey).toString());
+    const auto saved = models::domain::fromCode<models::domain::Language>(QSettings().value(languageKey).toString());
     return saved ? *saved : systemLanguage();
 }
 
@@ -115,15 +116,15 @@ QStringList argumentsForRestart()
 struct Application::Private
 {
     Options options;
-    i18n::Translator translator;
-    services::SystemClock clock;
-    std::shared_ptr<db::Database> database;
-    std::unique_ptr<services::TimeKeeper> timeKeeper;
-    services::Session session;
+    models::i18n::Translator translator;
+    models::services::SystemClock clock;
+    std::shared_ptr<models::db::Database> database;
+    std::unique_ptr<models::services::TimeKeeper> timeKeeper;
+    models::services::Session session;
     std::unique_ptr<views::Workspace> workspace;
-    std::unique_ptr<mail::SecretStore> secrets;
-    std::unique_ptr<mail::OutboxSender> mailSender;
-    std::unique_ptr<chat::ChatClient> chat;
+    std::unique_ptr<net::secrets::SecretStore> secrets;
+    std::unique_ptr<net::mail::OutboxSender> mailSender;
+    std::unique_ptr<net::chat::ChatClient> chat;
     std::unique_ptr<views::MainWindow> window;
 
     // On the authority (a standalone database), brings bookings and apartments up to
@@ -132,7 +133,7 @@ struct Application::Private
     void startTimeKeeper();
     // On the authority, sends the outbox (DESIGN.md: the standalone desktop sends its own
     // mail) with this run's mail settings and the password from the environment or keyring.
-    void startMailSender(services::Mode mode);
+    void startMailSender(models::services::Mode mode);
     void configureMail(const SavedMail &mail);
     void editSettings();
     // rentdesk --send-outbox: sends what is due and returns the exit code.
@@ -141,53 +142,53 @@ struct Application::Private
 
 int Application::Private::sendOutbox()
 {
-    const auto mode = services::storedMode(database->connection());
+    const auto mode = models::services::storedMode(database->connection());
     if (!mode) {
         printError(mode.error().message);
         return ExitDatabaseError;
     }
-    if (!services::isAuthority(*mode)) {
+    if (!models::services::isAuthority(*mode)) {
         printError(QCoreApplication::translate("Application",
                                                "%1 is a replica of a server account; the server sends its mail.")
                        .arg(database->path()));
-        return mail::MailExitConfiguration;
+        return net::mail::MailExitConfiguration;
     }
     const SavedMail saved = mailFor(options.mail);
-    const auto config = mail::makeMailConfig(saved.smtpUrl, saved.caFile, saved.from);
+    const auto config = net::mail::makeMailConfig(saved.smtpUrl, saved.caFile, saved.from);
     if (!config || !config->isConfigured()) {
         printError(config ? QCoreApplication::translate("Application",
                                                         "No mail server is set up: give --smtp URL, or set one up "
                                                         "in Settings.")
                           : config.error());
-        return mail::MailExitConfiguration;
+        return net::mail::MailExitConfiguration;
     }
-    secrets = mail::makeSecretStore();
-    mailSender = std::make_unique<mail::OutboxSender>(database, clock);
-    mail::OutboxSender::Options senderOptions;
+    secrets = net::secrets::makeSecretStore();
+    mailSender = std::make_unique<net::mail::OutboxSender>(database, clock);
+    net::mail::OutboxSender::Options senderOptions;
     senderOptions.timeouts = timeoutsFor(options.mail);
     mailSender->setOptions(senderOptions);
 
     int sent = 0;
     int failed = 0;
     QString lastProblem;
-    QObject::connect(mailSender.get(), &mail::OutboxSender::mailSent, mailSender.get(), [&sent] { ++sent; });
-    QObject::connect(mailSender.get(), &mail::OutboxSender::mailFailed, mailSender.get(),
+    QObject::connect(mailSender.get(), &net::mail::OutboxSender::mailSent, mailSender.get(), [&sent] { ++sent; });
+    QObject::connect(mailSender.get(), &net::mail::OutboxSender::mailFailed, mailSender.get(),
                      [&failed, &lastProblem](const QUuid &, const QString &reason) {
                          ++failed;
                          lastProblem = reason;
                      });
     // Done once nothing is due any more: sent, failed for good, or waiting for a later try.
-    QObject::connect(mailSender.get(), &mail::OutboxSender::drained, QCoreApplication::instance(),
+    QObject::connect(mailSender.get(), &net::mail::OutboxSender::drained, QCoreApplication::instance(),
                      &QCoreApplication::quit, Qt::QueuedConnection);
-    mail::readPassword(*secrets, *config, mailSender.get(),
-                       [this, config = *config](const QString &password, const QString &problem) {
-                           if (!problem.isEmpty())
-                               printError(problem);
-                           mailSender->configure(config, password);
-                       });
+    net::mail::readPassword(*secrets, *config, mailSender.get(),
+                            [this, config = *config](const QString &password, const QString &problem) {
+                                if (!problem.isEmpty())
+                                    printError(problem);
+                                mailSender->configure(config, password);
+                            });
     QCoreApplication::exec();
 
-    const auto waiting = mail::OutboxStore(database, clock).list(domain::MailStatus::Queued, 1000000);
+    const auto waiting = models::mail::OutboxStore(database, clock).list(models::domain::MailStatus::Queued, 1000000);
     QTextStream(stdout) << QCoreApplication::translate("Application", "Mail: %1 sent, %2 not sent, %3 waiting.")
                                .arg(sent)
                                .arg(failed)
@@ -195,15 +196,15 @@ int Application::Private::sendOutbox()
                         << u'\n';
     if (failed > 0 && !lastProblem.isEmpty())
         printError(lastProblem);
-    return failed > 0 ? int(mail::MailExitNotAllSent) : int(ExitSuccess);
+    return failed > 0 ? int(net::mail::MailExitNotAllSent) : int(ExitSuccess);
 }
 
-void Application::Private::startMailSender(services::Mode mode)
+void Application::Private::startMailSender(models::services::Mode mode)
 {
-    if (!services::isAuthority(mode))
+    if (!models::services::isAuthority(mode))
         return; // the server sends the mail of a connected replica
-    mailSender = std::make_unique<mail::OutboxSender>(database, clock);
-    mail::OutboxSender::Options senderOptions;
+    mailSender = std::make_unique<net::mail::OutboxSender>(database, clock);
+    net::mail::OutboxSender::Options senderOptions;
     senderOptions.timeouts = timeoutsFor(options.mail);
     mailSender->setOptions(senderOptions);
     configureMail(mailFor(options.mail));
@@ -211,19 +212,19 @@ void Application::Private::startMailSender(services::Mode mode)
 
 void Application::Private::configureMail(const SavedMail &mail)
 {
-    const auto config = mail::makeMailConfig(mail.smtpUrl, mail.caFile, mail.from);
+    const auto config = net::mail::makeMailConfig(mail.smtpUrl, mail.caFile, mail.from);
     if (!config) {
         // Mail waits in the outbox; the status bar says mail is not set up.
         printError(config.error());
         mailSender->configure({}, QString());
         return;
     }
-    mail::readPassword(*secrets, *config, mailSender.get(),
-                       [this, config = *config](const QString &password, const QString &problem) {
-                           if (!problem.isEmpty())
-                               printError(problem);
-                           mailSender->configure(config, password);
-                       });
+    net::mail::readPassword(*secrets, *config, mailSender.get(),
+                            [this, config = *config](const QString &password, const QString &problem) {
+                                if (!problem.isEmpty())
+                                    printError(problem);
+                                mailSender->configure(config, password);
+                            });
 }
 
 void Application::Private::editSettings()
@@ -239,7 +240,8 @@ void Application::Private::editSettings()
     if (const auto &user = session.user())
         account = { user->email, user->displayName, user->role, user->language };
     auto *server = new views::ServerSettingsPage(chat->serverUrl().toString(), *chat, account, &dialog);
-    dialog.addTab(server, QCoreApplication::translate("Application", "Server"), [server] { return server->validate(); });
+    dialog.addTab(server, QCoreApplication::translate("Application", "Server"),
+                  [server] { return server->validate(); });
     if (dialog.exec() != QDialog::Accepted)
         return;
     // The server: used at once (a sign-in on the tab has already used it).
@@ -247,7 +249,7 @@ void Application::Private::editSettings()
         chat->setServerUrl(url);
         chat->connectToServer();
     }
-    chat::saveServerUrl(chat->serverUrl().toString());
+    net::chat::saveServerUrl(chat->serverUrl().toString());
     const views::SettingsValues chosen = dialog.values();
     const SavedMail mailAfter { chosen.mail.smtpUrl, chosen.mail.caFile, chosen.mail.from };
     // Mail settings need no restart: the running sender takes them once the password is kept.
@@ -263,7 +265,7 @@ void Application::Private::editSettings()
     if (!views::needsRestart(current, chosen))
         return;
     QSettings settings;
-    settings.setValue(languageKey, domain::toCode(chosen.language));
+    settings.setValue(languageKey, models::domain::toCode(chosen.language));
     settings.setValue(databaseKey, chosen.databasePath);
     if (QMessageBox::question(window.get(), QCoreApplication::translate("Application", "Restart RentDesk?"),
                               QCoreApplication::translate("Application",
@@ -277,14 +279,15 @@ void Application::Private::editSettings()
 
 void Application::Private::startTimeKeeper()
 {
-    const auto mode = services::storedMode(database->connection());
+    const auto mode = models::services::storedMode(database->connection());
     if (!mode) {
         printError(mode.error().message);
         return;
     }
-    if (!services::isAuthority(*mode))
+    if (!models::services::isAuthority(*mode))
         return; // the server moves a connected database on with time
-    timeKeeper = std::make_unique<services::TimeKeeper>(services::ServiceContext(database, clock, *mode));
+    timeKeeper =
+        std::make_unique<models::services::TimeKeeper>(models::services::ServiceContext(database, clock, *mode));
     if (auto step = timeKeeper->start(); !step)
         printError(step.error().message);
 }
@@ -304,7 +307,7 @@ int Application::run()
         return sendTestMail(d->options);
 
     const QString path = d->options.databasePath.isEmpty() ? savedDatabasePath() : d->options.databasePath;
-    auto database = db::Database::open(path);
+    auto database = models::db::Database::open(path);
     if (!database) {
         printError(database.error().message);
         return ExitDatabaseError;
@@ -326,24 +329,25 @@ int Application::run()
         return ExitSuccess;
     }
 
-    const auto mode = services::storedMode(d->database->connection());
-    d->secrets = mail::makeSecretStore();
-    d->startMailSender(mode.value_or(services::Mode::Standalone));
-    d->workspace = std::make_unique<views::Workspace>(d->database, d->clock, mode.value_or(services::Mode::Standalone),
-                                                      d->session);
+    const auto mode = models::services::storedMode(d->database->connection());
+    d->secrets = net::secrets::makeSecretStore();
+    d->startMailSender(mode.value_or(models::services::Mode::Standalone));
+    d->workspace = std::make_unique<views::Workspace>(d->database, d->clock,
+                                                      mode.value_or(models::services::Mode::Standalone), d->session);
     d->workspace->mailSender = d->mailSender.get();
     d->workspace->secrets = d->secrets.get();
-    d->chat = std::make_unique<chat::ChatClient>(d->database, d->clock);
-    chat::setUpChat(*d->chat, *d->secrets, d->options.serverUrl, printError);
+    d->chat = std::make_unique<net::chat::ChatClient>(d->database, d->clock);
+    net::chat::setUpChat(*d->chat, *d->secrets, d->options.serverUrl, printError);
     d->workspace->chat = d->chat.get();
-    if (auto present = demo::presentDemoAccounts(d->database->connection()); present && !present->isEmpty()) {
-        for (const demo::DemoAccount &account : { demo::demoLandlord(), demo::demoRenter() }) {
+    if (auto present = models::demo::presentDemoAccounts(d->database->connection()); present && !present->isEmpty()) {
+        for (const models::demo::DemoAccount &account : { models::demo::demoLandlord(), models::demo::demoRenter() }) {
             if (present->contains(account.email))
-                d->workspace->demoAccounts.append({ account.email,
-                                                    QCoreApplication::translate("Application", "%1: %2")
-                                                        .arg(domain::displayName(account.role), account.displayName) });
+                d->workspace->demoAccounts.append(
+                    { account.email,
+                      QCoreApplication::translate("Application", "%1: %2")
+                          .arg(models::domain::displayName(account.role), account.displayName) });
         }
-        d->workspace->demoPassword = demo::demoPassword();
+        d->workspace->demoPassword = models::demo::demoPassword();
     }
     d->window = std::make_unique<views::MainWindow>(*d->workspace);
     QObject::connect(d->window.get(), &views::MainWindow::settingsRequested, d->window.get(),

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "commandline.h"
+#include "app/commandline.h"
 
-#include "chat/chatclient.h"
-
-#include "demo/demogenerator.h"
-#include "mail/mailconfig.h"
+#include "models/demo/demogenerator.h"
+#include "net/chat/chatclient.h"
+#include "net/mail/mailconfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -136,7 +135,7 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
         return usageError(QCoreApplication::translate("CommandLine", "--database needs a file name."));
     options.initOnly = parser.isSet(initOnly);
     if (parser.isSet(language)) {
-        auto code = domain::fromCode<domain::Language>(parser.value(language));
+        auto code = models::domain::fromCode<models::domain::Language>(parser.value(language));
         if (!code)
             return usageError(code.error().message());
         options.language = *code;
@@ -147,17 +146,17 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
             return usageError(QCoreApplication::translate("CommandLine", "--demo-apartments needs --demo."));
         bool isNumber = false;
         options.demoApartments = parser.value(demoApartments).toInt(&isNumber);
-        if (!isNumber || options.demoApartments < 1 || options.demoApartments > demo::maxDemoApartments) {
+        if (!isNumber || options.demoApartments < 1 || options.demoApartments > models::demo::maxDemoApartments) {
             return usageError(
                 QCoreApplication::translate("CommandLine", "--demo-apartments needs a whole number from 1 to %1.")
-                    .arg(demo::maxDemoApartments));
+                    .arg(models::demo::maxDemoApartments));
         }
     }
 
     if (parser.isSet(smtp)) {
         // An empty URL is allowed: it turns mail off for this run.
         if (!parser.value(smtp).trimmed().isEmpty()) {
-            if (auto url = mail::parseSmtpUrl(parser.value(smtp)); !url)
+            if (auto url = net::mail::parseSmtpUrl(parser.value(smtp)); !url)
                 return usageError(url.error());
         }
         options.mail.smtpUrl = parser.value(smtp);
@@ -165,7 +164,7 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
     if (parser.isSet(smtpCaFile))
         options.mail.caFile = parser.value(smtpCaFile);
     if (parser.isSet(mailFrom)) {
-        if (auto sender = mail::parseMailAddress(parser.value(mailFrom)); !sender)
+        if (auto sender = net::mail::parseMailAddress(parser.value(mailFrom)); !sender)
             return usageError(u"--mail-from: "_s + sender.error());
         options.mail.from = parser.value(mailFrom);
     }
@@ -179,7 +178,7 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
         options.mail.timeoutSeconds = seconds;
     }
     if (parser.isSet(sendTestMail)) {
-        if (auto to = mail::parseMailAddress(parser.value(sendTestMail)); !to)
+        if (auto to = net::mail::parseMailAddress(parser.value(sendTestMail)); !to)
             return usageError(u"--send-test-mail: "_s + to.error());
         if (options.initOnly || options.demo)
             return usageError(QCoreApplication::translate("CommandLine",
@@ -190,9 +189,9 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
     if (parser.isSet(server)) {
         const QUrl url(parser.value(server).trimmed(), QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"ws"_s && url.scheme() != u"wss"_s))
-            return usageError(QCoreApplication::translate("CommandLine",
-                                                          "--server needs ws://host:port or wss://host:port."));
-        if (!chat::ChatClient::isSecureEnough(url))
+            return usageError(
+                QCoreApplication::translate("CommandLine", "--server needs ws://host:port or wss://host:port."));
+        if (!net::chat::ChatClient::isSecureEnough(url))
             return usageError(QCoreApplication::translate("CommandLine",
                                                           "--server: ws:// would send your password unencrypted "
                                                           "across the network; use wss://, or ws:// only to this "

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/enums.h"
+#include "models/domain/enums.h"
 
 #include <QString>
 #include <QStringList>
@@ -25,7 +25,7 @@ struct Options
 {
     QString databasePath; // empty: the default file in AppDataLocation
     bool initOnly = false;
-    std::optional<domain::Language> language; // overrides the saved language for this run
+    std::optional<models::domain::Language> language; // overrides the saved language for this run
     bool demo = false; // fill an empty database with demo data
     int demoApartments = 400; // how many apartments the demo data has
     MailOptions mail;
@@ -39,7 +39,7 @@ enum ExitCode : int {
     ExitSuccess = 0,
     ExitDatabaseError = 1, // the database could not be created, opened or migrated
     ExitUsage = 2, // unknown option or bad value
-    // 3, 4 and 10–22: --send-test-mail and --send-outbox, mail::MailExitCode (mail/mailcommand.h).
+    // 3, 4 and 10–22: --send-test-mail and --send-outbox, net::mail::MailExitCode (mail/mailcommand.h).
 };
 
 // Parsing finished the run: --help or --version was printed, or the usage was wrong.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mailsetup.h"
+#include "app/mailsetup.h"
 
-#include "mail/mailcommand.h"
-#include "mail/secretstore.h"
+#include "net/mail/mailcommand.h"
+#include "net/secrets/secretstore.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -48,9 +48,9 @@ SavedMail mailFor(const MailOptions &options)
     return mail;
 }
 
-mail::SmtpClient::Timeouts timeoutsFor(const MailOptions &options)
+net::mail::SmtpClient::Timeouts timeoutsFor(const MailOptions &options)
 {
-    mail::SmtpClient::Timeouts timeouts;
+    net::mail::SmtpClient::Timeouts timeouts;
     if (options.timeoutSeconds) {
         timeouts.connect = std::chrono::seconds(*options.timeoutSeconds);
         timeouts.reply = std::chrono::seconds(*options.timeoutSeconds);
@@ -58,7 +58,7 @@ mail::SmtpClient::Timeouts timeoutsFor(const MailOptions &options)
     return timeouts;
 }
 
-bool applyMailSettings(mail::SecretStore &secrets, const SavedMail &before, const SavedMail &after,
+bool applyMailSettings(net::secrets::SecretStore &secrets, const SavedMail &before, const SavedMail &after,
                        const std::optional<QString> &changedPassword, const QString &password, QObject *context,
                        std::function<void(const QString &)> done)
 {
@@ -66,7 +66,7 @@ bool applyMailSettings(mail::SecretStore &secrets, const SavedMail &before, cons
     std::optional<QString> toKeep = changedPassword;
     if (!toKeep && before.smtpUrl != after.smtpUrl && !password.isEmpty())
         toKeep = password;
-    const auto config = mail::makeMailConfig(after.smtpUrl, after.caFile, after.from);
+    const auto config = net::mail::makeMailConfig(after.smtpUrl, after.caFile, after.from);
     // Without a user name there is no log-in, and nothing to keep.
     if (toKeep && (!config || !config->smtp.needsPassword()))
         toKeep.reset();
@@ -90,19 +90,19 @@ int sendTestMail(const Options &options)
 {
     const SavedMail saved = mailFor(options.mail);
     if (saved.smtpUrl.trimmed().isEmpty()) {
-        mail::printCommandLine(stderr,
-                               QCoreApplication::translate("MailSetup",
-                                                           "No mail server is set up: give --smtp URL, or set "
-                                                           "one up in Settings."));
-        return mail::MailExitConfiguration;
+        net::mail::printCommandLine(stderr,
+                                    QCoreApplication::translate("MailSetup",
+                                                                "No mail server is set up: give --smtp URL, or set "
+                                                                "one up in Settings."));
+        return net::mail::MailExitConfiguration;
     }
-    const auto config = mail::makeMailConfig(saved.smtpUrl, saved.caFile, saved.from);
+    const auto config = net::mail::makeMailConfig(saved.smtpUrl, saved.caFile, saved.from);
     if (!config) {
-        mail::printCommandLine(stderr, config.error());
-        return mail::MailExitConfiguration;
+        net::mail::printCommandLine(stderr, config.error());
+        return net::mail::MailExitConfiguration;
     }
-    const auto secrets = mail::makeSecretStore();
-    return mail::runTestMail(*config, *secrets, options.sendTestMailTo, timeoutsFor(options.mail));
+    const auto secrets = net::secrets::makeSecretStore();
+    return net::mail::runTestMail(*config, *secrets, options.sendTestMailTo, timeoutsFor(options.mail));
 }
 
 } // namespace rentdesk::app

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "commandline.h"
-#include "mail/mailconfig.h"
-#include "mail/smtpclient.h"
+#include "app/commandline.h"
+#include "net/mail/mailconfig.h"
+#include "net/mail/smtpclient.h"
 
 #include <QObject>
 #include <QString>
@@ -12,7 +12,7 @@
 #include <functional>
 #include <optional>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::secrets {
 class SecretStore;
 }
 
@@ -32,14 +32,14 @@ void saveMail(const SavedMail &mail);
 
 // This run's mail settings: the saved ones, with what the command line gave instead.
 [[nodiscard]] SavedMail mailFor(const MailOptions &options);
-[[nodiscard]] mail::SmtpClient::Timeouts timeoutsFor(const MailOptions &options);
+[[nodiscard]] net::mail::SmtpClient::Timeouts timeoutsFor(const MailOptions &options);
 
 // Keeps what the Settings dialog's Mail tab changed: the settings when they differ, and the
 // password under the new settings' keyring key when it was edited, or when the server or
 // user changed and a password is on the page (the keyring holds it under the old key). Returns
 // false, and never calls done, when nothing changed; else done follows once the keyring
 // answered, with why it could not keep the password or empty.
-bool applyMailSettings(mail::SecretStore &secrets, const SavedMail &before, const SavedMail &after,
+bool applyMailSettings(net::secrets::SecretStore &secrets, const SavedMail &before, const SavedMail &after,
                        const std::optional<QString> &changedPassword, const QString &password, QObject *context,
                        std::function<void(const QString &problem)> done);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "application.h"
-#include "commandline.h"
+#include "app/application.h"
+#include "app/commandline.h"
 
 #include <QApplication>
 #include <QCoreApplication>

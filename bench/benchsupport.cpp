@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "benchsupport.h"
+#include "bench/benchsupport.h"
 
-#include "db/query.h"
+#include "models/db/query.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -59,11 +59,11 @@ void fail(const QString &what)
 
 // A filter of the benchmark's typical shape: one city, the middle half of its prices,
 // two rooms or more, free for a week some weeks ahead.
-QList<query::ApartmentFilter> typicalFilters(const QSqlDatabase &db, int count)
+QList<models::query::ApartmentFilter> typicalFilters(const QSqlDatabase &db, int count)
 {
-    QList<query::ApartmentFilter> result;
+    QList<models::query::ApartmentFilter> result;
     // Each city with its currency and the quartiles of its prices.
-    auto cities = db::exec(db, uR"(
+    auto cities = models::db::exec(db, uR"(
         SELECT b.city, a.currency, count(*) FROM apartments AS a JOIN buildings AS b ON b.id = a.building_id
         GROUP BY b.city, a.currency ORDER BY count(*) DESC)"_s);
     struct City
@@ -76,10 +76,10 @@ QList<query::ApartmentFilter> typicalFilters(const QSqlDatabase &db, int count)
         list.append({ cities->value(0).toString(), cities->value(1).toString() });
     for (City &city : list) {
         auto prices =
-            db::exec(db,
-                     u"SELECT a.monthly_price FROM apartments AS a JOIN buildings AS b ON b.id = a.building_id "
-                     "WHERE b.city = :city ORDER BY a.monthly_price"_s,
-                     { { u":city"_s, city.name } });
+            models::db::exec(db,
+                             u"SELECT a.monthly_price FROM apartments AS a JOIN buildings AS b ON b.id = a.building_id "
+                             "WHERE b.city = :city ORDER BY a.monthly_price"_s,
+                             { { u":city"_s, city.name } });
         std::vector<qint64> values;
         while (prices && prices->next())
             values.push_back(prices->value(0).toLongLong());
@@ -90,7 +90,7 @@ QList<query::ApartmentFilter> typicalFilters(const QSqlDatabase &db, int count)
     }
     for (int i = 0; i < count && !list.isEmpty(); ++i) {
         const City &city = list[i % list.size()];
-        query::ApartmentFilter filter;
+        models::query::ApartmentFilter filter;
         filter.city = city.name;
         filter.currency = city.currency;
         filter.minPrice = city.low;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "query/apartmentquery.h"
+#include "models/query/apartmentquery.h"
 
 #include <QDate>
 #include <QList>
@@ -32,6 +32,6 @@ void fail(const QString &what);
 
 // Filters of the typical shape: one city, the middle half of its prices, two rooms or
 // more, free for a week some weeks ahead; count of them, cycling through the cities.
-[[nodiscard]] QList<query::ApartmentFilter> typicalFilters(const QSqlDatabase &db, int count);
+[[nodiscard]] QList<models::query::ApartmentFilter> typicalFilters(const QSqlDatabase &db, int count);
 
 } // namespace rentdesk::bench

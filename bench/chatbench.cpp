@@ -11,10 +11,10 @@
 //
 //   rentdesk-bench --chat --clients 100 --seconds 10 --json
 
-#include "chatbench.h"
+#include "bench/chatbench.h"
 
-#include "benchsupport.h"
-#include "chatload.h"
+#include "bench/benchsupport.h"
+#include "bench/chatload.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -400,8 +400,7 @@ int runChatBench(const QStringList &arguments)
                 warnings.append(line);
         }
         fail(u"not every message was stored, acknowledged and delivered once (%1 of %2 acknowledged messages "
-             "stored, %3 refused, %4 not delivered, server exit code %5); the server said:\n%6"_s
-                 .arg(stored.messages)
+             "stored, %3 refused, %4 not delivered, server exit code %5); the server said:\n%6"_s.arg(stored.messages)
                  .arg(acceptedTotal)
                  .arg(all.throughputErrors)
                  .arg(all.latencyErrors)

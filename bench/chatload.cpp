@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chatload.h"
+#include "bench/chatload.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -67,14 +67,14 @@ void BenchClient::call(const QString &type, const QJsonObject &body, Callback do
 {
     const QString id = QString::number(m_nextId++);
     m_waiting.insert(id, std::move(done));
-    m_socket.sendTextMessage(QString::fromUtf8(protocol::request(type, id, body)));
+    m_socket.sendTextMessage(QString::fromUtf8(net::protocol::request(type, id, body)));
 }
 
 void BenchClient::sendMessage(qint64 number, const QUuid &messageId)
 {
     ++outstanding;
     // The id says which message the reply is for without a lookup: "m" and its number.
-    m_socket.sendTextMessage(QString::fromUtf8(protocol::request(
+    m_socket.sendTextMessage(QString::fromUtf8(net::protocol::request(
         u"chat.send"_s, u"m"_s + QString::number(number),
         { { u"conversationId"_s, conversationId },
           { u"messageId"_s, messageId.toString(QUuid::WithoutBraces) },
@@ -84,12 +84,12 @@ void BenchClient::sendMessage(qint64 number, const QUuid &messageId)
 
 void BenchClient::onText(const QString &text)
 {
-    auto incoming = protocol::parseIncoming(text.toUtf8());
+    auto incoming = net::protocol::parseIncoming(text.toUtf8());
     if (!incoming) {
         qWarning("client %d: %s", m_index, qPrintable(incoming.error()));
         return;
     }
-    if (incoming->kind == protocol::Incoming::Push) {
+    if (incoming->kind == net::protocol::Incoming::Push) {
         if (incoming->type == u"chat.message")
             m_load.pushed(incoming->body.value(u"message"_s).toObject());
         return; // chat.conversation and anything else: not measured
@@ -160,7 +160,7 @@ bool ChatLoad::setUp(const QUrl &url, int timeoutMs)
 
     // hello, signup and login go out together: the server answers them in order.
     int loggedIn = 0;
-    const auto refused = [this](const protocol::Incoming &reply, const QString &what) {
+    const auto refused = [this](const net::protocol::Incoming &reply, const QString &what) {
         if (reply.ok)
             return false;
         if (m_problem.isEmpty())
@@ -168,17 +168,18 @@ bool ChatLoad::setUp(const QUrl &url, int timeoutMs)
         return true;
     };
     for (const auto &client : m_clients) {
-        client->call(u"hello"_s, { { u"version"_s, protocol::ProtocolVersion }, { u"client"_s, u"rentdesk-bench"_s } },
-                     [refused](const protocol::Incoming &reply) { refused(reply, u"hello"_s); });
+        client->call(u"hello"_s,
+                     { { u"version"_s, net::protocol::ProtocolVersion }, { u"client"_s, u"rentdesk-bench"_s } },
+                     [refused](const net::protocol::Incoming &reply) { refused(reply, u"hello"_s); });
         client->call(u"signup"_s,
                      { { u"email"_s, client->email() },
                        { u"password"_s, Password },
                        { u"displayName"_s, u"Bench client %1"_s.arg(client->index()) },
                        { u"role"_s, client->index() % 2 ? u"landlord"_s : u"renter"_s },
                        { u"language"_s, u"en"_s } },
-                     [refused](const protocol::Incoming &reply) { refused(reply, u"signup"_s); });
+                     [refused](const net::protocol::Incoming &reply) { refused(reply, u"signup"_s); });
         client->call(u"login"_s, { { u"email"_s, client->email() }, { u"password"_s, Password } },
-                     [&loggedIn, refused](const protocol::Incoming &reply) {
+                     [&loggedIn, refused](const net::protocol::Incoming &reply) {
                          if (!refused(reply, u"login"_s))
                              ++loggedIn;
                      });
@@ -194,14 +195,15 @@ bool ChatLoad::setUp(const QUrl &url, int timeoutMs)
     for (size_t i = 0; i + 1 < m_clients.size(); i += 2) {
         BenchClient &first = *m_clients[i];
         BenchClient &second = *m_clients[i + 1];
-        first.call(u"chat.start"_s, { { u"email"_s, second.email() } }, [&, refused](const protocol::Incoming &reply) {
-            if (refused(reply, u"chat.start"_s))
-                return;
-            const QString id = reply.body.value(u"conversation"_s).toObject().value(u"id"_s).toString();
-            first.conversationId = id;
-            second.conversationId = id;
-            ++started;
-        });
+        first.call(u"chat.start"_s, { { u"email"_s, second.email() } },
+                   [&, refused](const net::protocol::Incoming &reply) {
+                       if (refused(reply, u"chat.start"_s))
+                           return;
+                       const QString id = reply.body.value(u"conversation"_s).toObject().value(u"id"_s).toString();
+                       first.conversationId = id;
+                       second.conversationId = id;
+                       ++started;
+                   });
     }
     if (!waitFor([&] { return 2 * started == int(m_clients.size()) || !m_problem.isEmpty(); }, left())) {
         m_problem = u"the conversations were not started in time"_s;
@@ -236,7 +238,7 @@ bool ChatLoad::settled() const
     return m_acked == qint64(m_messages.size()) && m_pushed + m_errors >= qint64(m_messages.size());
 }
 
-void ChatLoad::acknowledged(BenchClient &client, qint64 number, const protocol::Incoming &reply)
+void ChatLoad::acknowledged(BenchClient &client, qint64 number, const net::protocol::Incoming &reply)
 {
     if (number < 0 || number >= qint64(m_messages.size()))
         return;

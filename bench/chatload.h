@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/message.h"
+#include "net/protocol/message.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -39,7 +39,7 @@ class BenchClient final : public QObject
     Q_DISABLE_COPY_MOVE(BenchClient)
 
 public:
-    using Callback = std::function<void(const protocol::Incoming &)>;
+    using Callback = std::function<void(const net::protocol::Incoming &)>;
 
     BenchClient(ChatLoad &load, int index, QObject *parent = nullptr);
     ~BenchClient() override;
@@ -100,7 +100,7 @@ public:
     [[nodiscard]] double threadCpuSeconds() const { return m_threadCpu; }
 
     // From the clients.
-    void acknowledged(BenchClient &client, qint64 number, const protocol::Incoming &reply);
+    void acknowledged(BenchClient &client, qint64 number, const net::protocol::Incoming &reply);
     void pushed(const QJsonObject &message);
 
 private:

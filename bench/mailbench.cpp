@@ -8,17 +8,17 @@
 //
 //   rentdesk-bench-mail --mails 1000 --runs 5 --json
 
-#include "benchsupport.h"
-#include "db/database.h"
-#include "db/query.h"
-#include "db/transaction.h"
-#include "demo/demogenerator.h"
-#include "mail/mailtemplates.h"
-#include "mail/mimemessage.h"
-#include "mail/outboxsender.h"
-#include "mail/outboxstore.h"
-#include "services/clock.h"
-#include "services/servicecontext.h"
+#include "bench/benchsupport.h"
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/demo/demogenerator.h"
+#include "models/mail/mailtemplates.h"
+#include "models/mail/outboxstore.h"
+#include "models/services/clock.h"
+#include "models/services/servicecontext.h"
+#include "net/mail/mimemessage.h"
+#include "net/mail/outboxsender.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -98,16 +98,16 @@ private:
 
 // Queues count mails in the outbox as the services do, to demo users of both languages: a
 // third welcomes, the rest booking confirmations with a real booking's figures.
-void queueMails(const std::shared_ptr<db::Database> &database, const services::Clock &clock, int count)
+void queueMails(const std::shared_ptr<models::db::Database> &database, const models::services::Clock &clock, int count)
 {
     const QSqlDatabase db = database->connection();
-    auto users = db::exec(db, u"SELECT id, display_name, role FROM users ORDER BY id"_s);
-    auto stays = db::exec(db,
-                          u"SELECT b.id, a.number, g.name, g.address, g.city, b.start_date, b.end_date, "
-                          "b.total_price, a.currency, r.display_name, o.display_name "
-                          "FROM bookings AS b JOIN apartments AS a ON a.id = b.apartment_id "
-                          "JOIN buildings AS g ON g.id = a.building_id JOIN users AS r ON r.id = b.renter_id "
-                          "JOIN users AS o ON o.id = a.owner_id ORDER BY b.id LIMIT 500"_s);
+    auto users = models::db::exec(db, u"SELECT id, display_name, role FROM users ORDER BY id"_s);
+    auto stays = models::db::exec(db,
+                                  u"SELECT b.id, a.number, g.name, g.address, g.city, b.start_date, b.end_date, "
+                                  "b.total_price, a.currency, r.display_name, o.display_name "
+                                  "FROM bookings AS b JOIN apartments AS a ON a.id = b.apartment_id "
+                                  "JOIN buildings AS g ON g.id = a.building_id JOIN users AS r ON r.id = b.renter_id "
+                                  "JOIN users AS o ON o.id = a.owner_id ORDER BY b.id LIMIT 500"_s);
     if (!users || !stays)
         die(u"demo data cannot be read"_s);
     QList<QPair<QUuid, QJsonObject>> welcomes;
@@ -127,14 +127,14 @@ void queueMails(const std::shared_ptr<db::Database> &database, const services::C
         params.insert(u"status"_s, u"confirmed"_s);
         confirmations.append(params);
     }
-    const services::ServiceContext context(database, clock, services::Mode::Standalone);
-    const auto queued = db::transact(db, [&]() -> services::Result<void> {
+    const models::services::ServiceContext context(database, clock, models::services::Mode::Standalone);
+    const auto queued = models::db::transact(db, [&]() -> models::services::Result<void> {
         for (int i = 0; i < count; ++i) {
             const auto &[user, welcome] = welcomes.at(i % welcomes.size());
             const bool isWelcome = i % 3 == 0;
-            auto done =
-                context.queueMail(db, isWelcome ? domain::MailEvent::Welcome : domain::MailEvent::BookingConfirmed,
-                                  user, isWelcome ? welcome : confirmations.at(i % confirmations.size()));
+            auto done = context.queueMail(
+                db, isWelcome ? models::domain::MailEvent::Welcome : models::domain::MailEvent::BookingConfirmed, user,
+                isWelcome ? welcome : confirmations.at(i % confirmations.size()));
             if (!done)
                 return done;
         }
@@ -154,40 +154,40 @@ Round measure(int mails, quint16 port, const QString &workDir, bool smtplibFirst
 {
     Round round;
     QTemporaryDir dir(workDir + u"/round-XXXXXX"_s);
-    auto database = db::Database::open(dir.filePath(u"bench.sqlite"_s));
+    auto database = models::db::Database::open(dir.filePath(u"bench.sqlite"_s));
     if (!database)
         die(database.error().message);
-    const services::SystemClock clock;
-    auto generated = demo::generateDemoData((*database)->connection(), { 2026, 200, Today });
+    const models::services::SystemClock clock;
+    auto generated = models::demo::generateDemoData((*database)->connection(), { 2026, 200, Today });
     if (!generated)
         die(generated.error().message);
     queueMails(*database, clock, mails);
 
     // The same mails as smtplib will send them: rendered now, by the same code, as the client
     // does for a server that offers 8BITMIME (aiosmtpd does).
-    const auto queued = mail::OutboxStore(*database, clock).due(mails);
+    const auto queued = models::mail::OutboxStore(*database, clock).due(mails);
     if (!queued || queued->size() != mails)
         die(u"the outbox does not hold the mails just queued"_s);
-    const mail::MailAddress from { u"RentDesk"_s, u"rentdesk@bench.local"_s };
+    const net::mail::MailAddress from { u"RentDesk"_s, u"rentdesk@bench.local"_s };
     QDir out(dir.filePath(u"smtplib"_s));
     out.mkpath(u"."_s);
     QJsonArray manifest;
-    for (const mail::OutboxMail &queuedMail : *queued) {
-        const auto composed =
-            mail::composeMail(queuedMail.event, queuedMail.language, queuedMail.recipientName, queuedMail.params);
+    for (const models::mail::OutboxMail &queuedMail : *queued) {
+        const auto composed = models::mail::composeMail(queuedMail.event, queuedMail.language, queuedMail.recipientName,
+                                                        queuedMail.params);
         if (!composed)
             die(composed.error().message);
-        mail::MailMessage message { from,
-                                    { queuedMail.recipientName, queuedMail.recipientEmail },
-                                    composed->subject,
-                                    composed->text,
-                                    composed->html,
-                                    queuedMail.messageId.toUtf8(),
-                                    queuedMail.createdAt };
+        net::mail::MailMessage message { from,
+                                         { queuedMail.recipientName, queuedMail.recipientEmail },
+                                         composed->subject,
+                                         composed->text,
+                                         composed->html,
+                                         queuedMail.messageId.toUtf8(),
+                                         queuedMail.createdAt };
         const QString name = queuedMail.id.toString(QUuid::WithoutBraces) + u".eml"_s;
         QFile file(out.filePath(name));
         if (!file.open(QIODevice::WriteOnly)
-            || file.write(mail::renderMessage(message, mail::BodyEncoding::EightBit)) < 0)
+            || file.write(net::mail::renderMessage(message, net::mail::BodyEncoding::EightBit)) < 0)
             die(u"cannot write "_s + file.fileName());
         manifest.append(QJsonObject {
             { u"file"_s, name }, { u"from"_s, from.address }, { u"to"_s, QJsonArray { queuedMail.recipientEmail } } });
@@ -200,17 +200,17 @@ Round measure(int mails, quint16 port, const QString &workDir, bool smtplibFirst
     const auto runRentDesk = [&] {
         // RentDesk: from the sender's start to the last mail marked sent.
         {
-            mail::OutboxSender sender(*database, clock);
-            auto config =
-                mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(port), {}, mail::formatMailAddress(from));
+            net::mail::OutboxSender sender(*database, clock);
+            auto config = net::mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(port), {},
+                                                    net::mail::formatMailAddress(from));
             int sent = 0;
             int failed = 0;
             QEventLoop loop;
-            QObject::connect(&sender, &mail::OutboxSender::mailSent, &loop, [&] {
+            QObject::connect(&sender, &net::mail::OutboxSender::mailSent, &loop, [&] {
                 if (++sent + failed == mails)
                     loop.quit();
             });
-            QObject::connect(&sender, &mail::OutboxSender::mailFailed, &loop,
+            QObject::connect(&sender, &net::mail::OutboxSender::mailFailed, &loop,
                              [&](const QUuid &, const QString &reason) {
                                  ++failed;
                                  QTextStream(stderr) << reason << u'\n';

@@ -7,16 +7,16 @@
 //   rentdesk-bench --apartments 200000 --json
 //   rentdesk-bench --chat --clients 100 --seconds 10 --json   (chatbench.cpp)
 
-#include "benchsupport.h"
-#include "chatbench.h"
-#include "db/database.h"
-#include "db/query.h"
-#include "demo/demogenerator.h"
-#include "domain/storedvalues.h"
-#include "query/apartmentquery.h"
-#include "query/apartmentsql.h"
-#include "services/bookingservice.h"
-#include "services/reviewservice.h"
+#include "bench/benchsupport.h"
+#include "bench/chatbench.h"
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "models/demo/demogenerator.h"
+#include "models/domain/storedvalues.h"
+#include "models/query/apartmentquery.h"
+#include "models/query/apartmentsql.h"
+#include "models/services/bookingservice.h"
+#include "models/services/reviewservice.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -41,7 +41,7 @@ namespace {
 
 // Runs a statement through the sqlite3 C API alone, reading every column of every row:
 // the floor under what Qt and RentDesk add.
-bool runRaw(sqlite3 *handle, const query::detail::Statement &statement)
+bool runRaw(sqlite3 *handle, const models::query::detail::Statement &statement)
 {
     sqlite3_stmt *stmt = nullptr;
     const QByteArray sql = statement.sql.toUtf8();
@@ -107,12 +107,12 @@ int main(int argc, char *argv[])
     }
 
     QTemporaryDir dir;
-    auto opened = db::Database::open(dir.filePath(u"bench.sqlite"_s));
+    auto opened = models::db::Database::open(dir.filePath(u"bench.sqlite"_s));
     if (!opened) {
         fail(opened.error().message);
         return 1;
     }
-    const std::shared_ptr<db::Database> database = *opened;
+    const std::shared_ptr<models::db::Database> database = *opened;
     const QSqlDatabase db = database->connection();
     QJsonObject result;
     result.insert(u"apartments"_s, apartments);
@@ -122,7 +122,7 @@ int main(int argc, char *argv[])
     // Generation: the demo generator at the benchmark's proportions.
     QElapsedTimer timer;
     timer.start();
-    auto generated = demo::generateDemoData(db, { parser.value(seedOption).toULongLong(), apartments, Today });
+    auto generated = models::demo::generateDemoData(db, { parser.value(seedOption).toULongLong(), apartments, Today });
     if (!generated) {
         fail(generated.error().message);
         return 1;
@@ -134,9 +134,9 @@ int main(int argc, char *argv[])
     result.insert(u"reviews"_s, generated->reviews);
 
     // Browsing: the typical filter, its count, and the same SQL with no Qt at all.
-    const query::ApartmentQuery apartmentQuery(database);
-    const QList<query::ApartmentFilter> typical = typicalFilters(db, runs);
-    const query::ApartmentSort byPrice { query::ApartmentColumn::Price, Qt::AscendingOrder };
+    const models::query::ApartmentQuery apartmentQuery(database);
+    const QList<models::query::ApartmentFilter> typical = typicalFilters(db, runs);
+    const models::query::ApartmentSort byPrice { models::query::ApartmentColumn::Price, Qt::AscendingOrder };
     qint64 rowsSeen = 0;
     result.insert(u"filter_apartments_ms"_s, medianMs(runs, ok, [&](int i) {
                       auto page = apartmentQuery.fetch(typical[i], byPrice, 0, 100);
@@ -159,7 +159,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     result.insert(u"filter_apartments_raw_ms"_s, medianMs(runs, ok, [&](int i) {
-                      return runRaw(raw, query::detail::pageStatement(typical[i], {}, byPrice, 0, 100));
+                      return runRaw(raw, models::query::detail::pageStatement(typical[i], {}, byPrice, 0, 100));
                   }));
     sqlite3_close(raw);
 
@@ -167,16 +167,16 @@ int main(int argc, char *argv[])
     const QStringList words { u"парк"_s,   u"метро"_s, u"quiet"_s,   u"balcony"_s, u"light"_s,  u"ремонт"_s,
                               u"street"_s, u"улица"_s, u"kitchen"_s, u"вид"_s,     u"centre"_s, u"тихий"_s };
     result.insert(u"text_search_ms"_s, medianMs(runs, ok, [&](int i) {
-                      query::ApartmentFilter filter;
+                      models::query::ApartmentFilter filter;
                       filter.text = words[i % words.size()];
                       return apartmentQuery.fetch(filter, byPrice, 0, 100).has_value();
                   }));
 
     // Writes: confirming a request, and writing a review, each with its commit.
-    services::ManualClock clock(QDateTime(Today, QTime(10, 0), Qt::UTC));
-    const services::ServiceContext context(database, clock, services::Mode::Standalone);
-    const services::BookingService bookings(context);
-    const services::ReviewService reviews(context);
+    models::services::ManualClock clock(QDateTime(Today, QTime(10, 0), Qt::UTC));
+    const models::services::ServiceContext context(database, clock, models::services::Mode::Standalone);
+    const models::services::BookingService bookings(context);
+    const models::services::ReviewService reviews(context);
     struct Request
     {
         QUuid booking, owner, renter, apartment;
@@ -185,16 +185,16 @@ int main(int argc, char *argv[])
     {
         // Requests far ahead, where no stay is, by renters of random apartments.
         QRandomGenerator random(7);
-        auto renters = db::exec(db, u"SELECT id FROM users WHERE role = 'renter' ORDER BY id LIMIT 1000"_s);
+        auto renters = models::db::exec(db, u"SELECT id FROM users WHERE role = 'renter' ORDER BY id LIMIT 1000"_s);
         QList<QUuid> renterIds;
         while (renters && renters->next())
-            renterIds.append(domain::idFromStored(renters->value(0)).value_or(QUuid()));
-        auto flats =
-            db::exec(db, u"SELECT id, owner_id FROM apartments ORDER BY random() LIMIT :n"_s, { { u":n"_s, runs } });
+            renterIds.append(models::domain::idFromStored(renters->value(0)).value_or(QUuid()));
+        auto flats = models::db::exec(db, u"SELECT id, owner_id FROM apartments ORDER BY random() LIMIT :n"_s,
+                                      { { u":n"_s, runs } });
         int i = 0;
         while (flats && flats->next() && !renterIds.isEmpty()) {
-            const QUuid apartment = domain::idFromStored(flats->value(0)).value_or(QUuid());
-            const QUuid owner = domain::idFromStored(flats->value(1)).value_or(QUuid());
+            const QUuid apartment = models::domain::idFromStored(flats->value(0)).value_or(QUuid());
+            const QUuid owner = models::domain::idFromStored(flats->value(1)).value_or(QUuid());
             const QUuid renter = renterIds[int(random.bounded(renterIds.size()))];
             const QDate start = Today.addYears(3).addDays(7 * i++);
             auto requested = bookings.request(renter, apartment, start, start.addDays(5));
@@ -214,12 +214,12 @@ int main(int argc, char *argv[])
     // Each confirmed stay lets its renter review the apartment (unless they already had).
     QList<Request> reviewable;
     for (const Request &request : std::as_const(requests)) {
-        if (reviews.canReview(request.renter, { domain::ReviewKind::Apartment, request.apartment }))
+        if (reviews.canReview(request.renter, { models::domain::ReviewKind::Apartment, request.apartment }))
             reviewable.append(request);
     }
     result.insert(u"review_write_ms"_s, medianMs(int(reviewable.size()), ok, [&](int i) {
                       auto written = reviews.create(reviewable[i].renter,
-                                                    { domain::ReviewKind::Apartment, reviewable[i].apartment },
+                                                    { models::domain::ReviewKind::Apartment, reviewable[i].apartment },
                                                     1 + i % 5, u"Benchmark review"_s);
                       if (!written)
                           fail(u"review: "_s + written.error().message);

@@ -7,14 +7,14 @@
 //
 //   QT_QPA_PLATFORM=offscreen rentdesk-bench-ui --apartments 200000 --json
 
-#include "apartments/apartmentspage.h"
-#include "benchsupport.h"
-#include "db/database.h"
-#include "demo/demogenerator.h"
-#include "i18n/translator.h"
-#include "itemmodels/apartmenttablemodel.h"
-#include "mainwindow/mainwindow.h"
-#include "mainwindow/workspace.h"
+#include "bench/benchsupport.h"
+#include "models/db/database.h"
+#include "models/demo/demogenerator.h"
+#include "models/i18n/translator.h"
+#include "models/itemmodels/apartmenttablemodel.h"
+#include "views/apartments/apartmentspage.h"
+#include "views/mainwindow/mainwindow.h"
+#include "views/mainwindow/workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -30,7 +30,7 @@
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
 using namespace rentdesk::bench;
-using itemmodels::ApartmentTableModel;
+using models::itemmodels::ApartmentTableModel;
 
 namespace {
 
@@ -67,22 +67,22 @@ int main(int argc, char *argv[])
     }
 
     QTemporaryDir dir;
-    auto opened = db::Database::open(dir.filePath(u"bench.sqlite"_s));
+    auto opened = models::db::Database::open(dir.filePath(u"bench.sqlite"_s));
     if (!opened) {
         fail(opened.error().message);
         return 1;
     }
-    const std::shared_ptr<db::Database> database = *opened;
-    auto generated = demo::generateDemoData(database->connection(), { 2026, apartments, Today });
+    const std::shared_ptr<models::db::Database> database = *opened;
+    auto generated = models::demo::generateDemoData(database->connection(), { 2026, apartments, Today });
     if (!generated) {
         fail(generated.error().message);
         return 1;
     }
-    i18n::Translator translator;
-    translator.switchTo(domain::Language::English);
-    services::ManualClock clock(QDateTime(Today, QTime(10, 0), Qt::UTC));
-    services::Session session;
-    views::Workspace workspace(database, clock, services::Mode::Standalone, session);
+    models::i18n::Translator translator;
+    translator.switchTo(models::domain::Language::English);
+    models::services::ManualClock clock(QDateTime(Today, QTime(10, 0), Qt::UTC));
+    models::services::Session session;
+    views::Workspace workspace(database, clock, models::services::Mode::Standalone, session);
 
     QJsonObject result;
     result.insert(u"apartments"_s, apartments);
@@ -117,7 +117,7 @@ int main(int argc, char *argv[])
     settle(&window);
 
     // A filter change as the debounce delivers it, until the table has repainted.
-    const QList<query::ApartmentFilter> filters = typicalFilters(database->connection(), runs);
+    const QList<models::query::ApartmentFilter> filters = typicalFilters(database->connection(), runs);
     result.insert(u"filter_change_ms"_s, medianMs(runs, ok, [&](int i) {
                       model->setFilter(filters[i]);
                       settle(&window);
@@ -155,7 +155,7 @@ int main(int argc, char *argv[])
     sortEveryColumn(u"sort_ms_by_column"_s, u"sort_ms_worst_column"_s);
 
     // Within one city, as people browse (a few thousand apartments).
-    query::ApartmentFilter city;
+    models::query::ApartmentFilter city;
     city.city = filters.value(0).city;
     model->setFilter(city);
     settle(&window);

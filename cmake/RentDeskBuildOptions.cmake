@@ -7,6 +7,11 @@
 add_library(rentdesk_build_options INTERFACE)
 add_library(RentDesk::BuildOptions ALIAS rentdesk_build_options)
 
+# The repository's root is the one include root: a header is included by its path from there
+# ("models/mail/outboxstore.h", "net/mail/outboxsender.h"), so an include says which layer it
+# reaches into, and two layers' folders of the same name (mail/, chat/) cannot be confused.
+target_include_directories(rentdesk_build_options INTERFACE "${PROJECT_SOURCE_DIR}")
+
 target_compile_definitions(rentdesk_build_options INTERFACE
     QT_NO_CAST_FROM_ASCII
     QT_NO_CAST_TO_ASCII

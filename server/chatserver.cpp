@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chatserver.h"
+#include "server/chatserver.h"
 
-#include "clientconnection.h"
-#include "router.h"
+#include "server/clientconnection.h"
+#include "server/router.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -49,8 +49,8 @@ std::expected<quint16, QString> ChatServer::listen()
         QFile certificateFile(m_config.tlsCertificate);
         QFile keyFile(m_config.tlsKey);
         if (!certificateFile.open(QIODevice::ReadOnly))
-            return std::unexpected(u"the certificate %1 cannot be read: %2"_s.arg(m_config.tlsCertificate,
-                                                                                  certificateFile.errorString()));
+            return std::unexpected(
+                u"the certificate %1 cannot be read: %2"_s.arg(m_config.tlsCertificate, certificateFile.errorString()));
         if (!keyFile.open(QIODevice::ReadOnly))
             return std::unexpected(u"the key %1 cannot be read: %2"_s.arg(m_config.tlsKey, keyFile.errorString()));
         const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll(), QSsl::Pem);
@@ -102,7 +102,7 @@ void ChatServer::onNewConnection()
         }
         auto *connection = new ClientConnection(
             socket, m_limits,
-            [this](ClientConnection &c, const protocol::Request &request, std::function<void(QByteArray)> done) {
+            [this](ClientConnection &c, const net::protocol::Request &request, std::function<void(QByteArray)> done) {
                 m_router.handle(c, request, std::move(done));
             },
             this);

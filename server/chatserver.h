@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/protocol.h"
-#include "serverconfig.h"
+#include "net/protocol/protocol.h"
+#include "server/serverconfig.h"
 
 #include <QObject>
 #include <QSet>
@@ -44,7 +44,7 @@ private:
 
     ServerConfig m_config;
     Router &m_router;
-    protocol::Limits m_limits;
+    net::protocol::Limits m_limits;
     QWebSocketServer m_server;
     QSet<ClientConnection *> m_connections;
     bool m_shuttingDown = false;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "clientconnection.h"
+#include "server/clientconnection.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -8,12 +8,12 @@
 namespace rentdesk::server {
 
 using namespace Qt::StringLiterals;
-using protocol::Error;
-using protocol::ErrorCode;
+using net::protocol::Error;
+using net::protocol::ErrorCode;
 
 Q_LOGGING_CATEGORY(lcConnection, "rentdesk.server.connection", QtInfoMsg)
 
-ClientConnection::ClientConnection(QWebSocket *socket, const protocol::Limits &limits, Handler handler,
+ClientConnection::ClientConnection(QWebSocket *socket, const net::protocol::Limits &limits, Handler handler,
                                    QObject *parent)
     : QObject(parent)
     , m_socket(socket)
@@ -64,16 +64,16 @@ void ClientConnection::onText(const QString &text)
     }
     if (m_waiting.size() + m_replies.size() > MaxWaitingRequests) {
         // Not stored, so that a client sending faster than it reads cannot grow the queue.
-        write(protocol::errorReply(QString(), Error::make(ErrorCode::ServerBusy,
-                                                          u"Too many requests are waiting; send fewer at a time."_s)));
+        write(net::protocol::errorReply(
+            QString(), Error::make(ErrorCode::ServerBusy, u"Too many requests are waiting; send fewer at a time."_s)));
         return;
     }
-    auto request = protocol::parseRequest(frame);
+    auto request = net::protocol::parseRequest(frame);
     Item item;
     if (request)
         item.request = std::move(*request);
     else
-        item.reply = protocol::errorReply(request.error().id, request.error().error);
+        item.reply = net::protocol::errorReply(request.error().id, request.error().error);
     m_waiting.append(std::move(item));
     next();
 }
@@ -84,9 +84,10 @@ void ClientConnection::onBinary()
     if (m_closing)
         return;
     Item item;
-    item.reply = protocol::errorReply(QString(), Error::make(ErrorCode::BadRequest,
-                                                             u"Binary frames are not part of the protocol; send JSON "
-                                                             "text frames."_s));
+    item.reply = net::protocol::errorReply(QString(),
+                                           Error::make(ErrorCode::BadRequest,
+                                                       u"Binary frames are not part of the protocol; send JSON "
+                                                       "text frames."_s));
     m_waiting.append(std::move(item));
     next();
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/message.h"
-#include "protocol/protocol.h"
+#include "net/protocol/message.h"
+#include "net/protocol/protocol.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -34,11 +34,12 @@ class ClientConnection final : public QObject
 
 public:
     // Answers one request: calls done with the reply frame exactly once, now or later.
-    using Handler = std::function<void(ClientConnection &, const protocol::Request &,
-                                       std::function<void(QByteArray)> done)>;
+    using Handler =
+        std::function<void(ClientConnection &, const net::protocol::Request &, std::function<void(QByteArray)> done)>;
 
     // Takes the socket (as a child).
-    ClientConnection(QWebSocket *socket, const protocol::Limits &limits, Handler handler, QObject *parent = nullptr);
+    ClientConnection(QWebSocket *socket, const net::protocol::Limits &limits, Handler handler,
+                     QObject *parent = nullptr);
     ~ClientConnection() override;
 
     // A push or anything unasked; closes the connection when the client reads too slowly.
@@ -79,14 +80,14 @@ private:
     void write(const QByteArray &frame);
 
     QWebSocket *m_socket;
-    protocol::Limits m_limits;
+    net::protocol::Limits m_limits;
     Handler m_handler;
     QString m_peerAddress;
     // A request to handle, or the reply to a frame that could not be read (bad JSON), which
     // waits its turn like any other so that replies keep the order of the frames.
     struct Item
     {
-        std::optional<protocol::Request> request;
+        std::optional<net::protocol::Request> request;
         QByteArray reply;
     };
     QList<Item> m_waiting;

@@ -3,8 +3,8 @@
 // rentdesk-server: the peer server that desktop apps log in to and chat through (sync comes
 // next on the same connection). docs/protocol.md is what it speaks.
 
-#include "serverapp.h"
-#include "serverconfig.h"
+#include "server/serverapp.h"
+#include "server/serverconfig.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ratelimiter.h"
+#include "server/ratelimiter.h"
 
-#include "services/clock.h"
+#include "models/services/clock.h"
 
 #include <algorithm>
 
 namespace rentdesk::server {
 
-RateLimiter::RateLimiter(const services::Clock &clock, int limit, std::chrono::seconds window)
+RateLimiter::RateLimiter(const models::services::Clock &clock, int limit, std::chrono::seconds window)
     : m_clock(clock)
     , m_limit(limit)
     , m_window(window)

@@ -9,7 +9,7 @@
 #include <chrono>
 #include <optional>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 class Clock;
 }
 
@@ -23,7 +23,7 @@ namespace rentdesk::server {
 class RateLimiter final
 {
 public:
-    RateLimiter(const services::Clock &clock, int limit, std::chrono::seconds window);
+    RateLimiter(const models::services::Clock &clock, int limit, std::chrono::seconds window);
 
     // How long until the key may try again; nullopt when it may now.
     [[nodiscard]] std::optional<std::chrono::seconds> blockedFor(const QString &key);
@@ -38,7 +38,7 @@ public:
 private:
     void expire(QList<QDateTime> &failures) const;
 
-    const services::Clock &m_clock;
+    const models::services::Clock &m_clock;
     int m_limit;
     std::chrono::seconds m_window;
     QHash<QString, QList<QDateTime>> m_failures;

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "router.h"
+#include "server/router.h"
 
-#include "clientconnection.h"
-#include "domain/storedvalues.h"
-#include "protocol/chatjson.h"
-#include "protocol/version.h"
-#include "services/accountservice.h"
-#include "services/clock.h"
-#include "wireformat.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/accountservice.h"
+#include "models/services/clock.h"
+#include "net/protocol/chatjson.h"
+#include "net/protocol/version.h"
+#include "server/clientconnection.h"
+#include "server/wireformat.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -17,9 +17,9 @@
 namespace rentdesk::server {
 
 using namespace Qt::StringLiterals;
-using protocol::Error;
-using protocol::ErrorCode;
-using services::DomainError;
+using models::services::DomainError;
+using net::protocol::Error;
+using net::protocol::ErrorCode;
 
 Q_LOGGING_CATEGORY(lcRouter, "rentdesk.server.requests", QtInfoMsg)
 
@@ -31,7 +31,7 @@ constexpr int MaxPasswordChars = 1024;
 
 QByteArray refusal(const QString &id, const DomainError &error)
 {
-    return protocol::errorReply(id, Error::fromDomain(error));
+    return net::protocol::errorReply(id, Error::fromDomain(error));
 }
 
 // A service's InvalidValue that docs/protocol.md calls bad_request, naming the field: a seq
@@ -40,19 +40,19 @@ QByteArray asBadRequest(const QString &id, const DomainError &error)
 {
     if (error.code != DomainError::Code::InvalidValue)
         return refusal(id, error);
-    return protocol::errorReply(id, Error::make(ErrorCode::BadRequest, error.message, error.field));
+    return net::protocol::errorReply(id, Error::make(ErrorCode::BadRequest, error.message, error.field));
 }
 
 } // namespace
 
-Router::Router(std::shared_ptr<db::Database> database, const services::Clock &clock, const ServerConfig &config,
-               QObject *parent)
+Router::Router(std::shared_ptr<models::db::Database> database, const models::services::Clock &clock,
+               const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_database(std::move(database))
     , m_clock(clock)
     , m_config(config)
-    , m_sessions(services::ServiceContext(m_database, clock, services::Mode::Server))
-    , m_chat(services::ServiceContext(m_database, clock, services::Mode::Server))
+    , m_sessions(models::services::ServiceContext(m_database, clock, models::services::Mode::Server))
+    , m_chat(models::services::ServiceContext(m_database, clock, models::services::Mode::Server))
     , m_accountFailures(clock, config.loginFailuresPerAccount, std::chrono::seconds(config.loginWindowSeconds))
     , m_addressFailures(clock, config.loginFailuresPerAddress, std::chrono::seconds(config.loginWindowSeconds))
 {
@@ -107,23 +107,25 @@ template<typename Work, typename Finish> void Router::offload(ClientConnection &
     });
 }
 
-void Router::handle(ClientConnection &c, const protocol::Request &r, std::function<void(QByteArray)> done)
+void Router::handle(ClientConnection &c, const net::protocol::Request &r, std::function<void(QByteArray)> done)
 {
     const auto handler = m_handlers.constFind(r.type);
     if (handler == m_handlers.cend()) {
-        done(protocol::errorReply(
-            r.id, Error::make(ErrorCode::UnknownType, u"\"%1\" is not a request of protocol version %2."_s.arg(r.type)
-                                                          .arg(protocol::ProtocolVersion),
-                              u"type"_s)));
+        done(net::protocol::errorReply(r.id,
+                                       Error::make(ErrorCode::UnknownType,
+                                                   u"\"%1\" is not a request of protocol version %2."_s.arg(r.type).arg(
+                                                       net::protocol::ProtocolVersion),
+                                                   u"type"_s)));
         return;
     }
     if (!c.helloDone() && r.type != u"hello") {
-        done(protocol::errorReply(r.id, Error::make(ErrorCode::HelloRequired, u"Say hello first."_s)));
+        done(net::protocol::errorReply(r.id, Error::make(ErrorCode::HelloRequired, u"Say hello first."_s)));
         return;
     }
     const bool needsSession = r.type.startsWith(u"chat.") || r.type == u"logout";
     if (needsSession && !c.user()) {
-        done(protocol::errorReply(r.id, Error::make(ErrorCode::NotLoggedIn, u"Log in or resume a session first."_s)));
+        done(net::protocol::errorReply(r.id,
+                                       Error::make(ErrorCode::NotLoggedIn, u"Log in or resume a session first."_s)));
         return;
     }
     (this->*(*handler))(c, r, done);
@@ -152,23 +154,24 @@ void Router::pushTo(const QUuid &user, const QByteArray &frame, const ClientConn
     }
 }
 
-void Router::hello(ClientConnection &c, const protocol::Request &r, const Done &done)
+void Router::hello(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
     if (c.helloDone()) {
-        done(protocol::errorReply(r.id, Error::make(ErrorCode::BadRequest, u"Hello was said already."_s)));
+        done(net::protocol::errorReply(r.id, Error::make(ErrorCode::BadRequest, u"Hello was said already."_s)));
         return;
     }
-    const auto version = protocol::requireInt(r.body, u"version", 1, 1000000);
+    const auto version = net::protocol::requireInt(r.body, u"version", 1, 1000000);
     if (!version) {
-        done(protocol::errorReply(r.id, version.error()));
+        done(net::protocol::errorReply(r.id, version.error()));
         return;
     }
-    if (*version != protocol::ProtocolVersion) {
-        done(protocol::errorReply(
-            r.id, Error::make(ErrorCode::UnsupportedVersion,
-                              u"This server speaks protocol version %1, not %2."_s.arg(protocol::ProtocolVersion)
-                                  .arg(*version),
-                              u"version"_s)));
+    if (*version != net::protocol::ProtocolVersion) {
+        done(net::protocol::errorReply(
+            r.id,
+            Error::make(
+                ErrorCode::UnsupportedVersion,
+                u"This server speaks protocol version %1, not %2."_s.arg(net::protocol::ProtocolVersion).arg(*version),
+                u"version"_s)));
         QPointer<ClientConnection> guard(&c);
         QTimer::singleShot(0, this, [guard] {
             if (guard)
@@ -177,75 +180,79 @@ void Router::hello(ClientConnection &c, const protocol::Request &r, const Done &
         return;
     }
     c.setHelloDone();
-    protocol::Limits limits;
+    net::protocol::Limits limits;
     limits.maxMessageBytes = m_config.maxMessageBytes;
     limits.maxChatChars = m_config.maxChatChars;
     limits.pingSeconds = m_config.pingSeconds;
     limits.maxQueuedBytes = m_config.maxQueuedBytes;
-    done(protocol::reply(r.id, { { u"version"_s, protocol::ProtocolVersion },
-                                 { u"server"_s, QString(u"rentdesk-server/"_s + QCoreApplication::applicationVersion()) },
-                                 { u"limits"_s, limits.toJson() } }));
+    done(
+        net::protocol::reply(r.id,
+                             { { u"version"_s, net::protocol::ProtocolVersion },
+                               { u"server"_s, QString(u"rentdesk-server/"_s + QCoreApplication::applicationVersion()) },
+                               { u"limits"_s, limits.toJson() } }));
 }
 
-void Router::signUp(ClientConnection &c, const protocol::Request &r, const Done &done)
+void Router::signUp(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
     auto request = readSignUp(r.body);
     if (!request) {
-        done(protocol::errorReply(r.id, request.error()));
+        done(net::protocol::errorReply(r.id, request.error()));
         return;
     }
     const QString id = r.id;
     offload(
         c,
         [database = m_database, &clock = m_clock, request = *request] {
-            return services::AccountService(services::ServiceContext(database, clock, services::Mode::Server))
+            return models::services::AccountService(
+                       models::services::ServiceContext(database, clock, models::services::Mode::Server))
                 .signUp(request);
         },
-        [this, id, done](ClientConnection &, const services::Result<domain::User> &user) {
+        [this, id, done](ClientConnection &, const models::services::Result<models::domain::User> &user) {
             if (!user) {
                 done(refusal(id, user.error()));
                 return;
             }
             qCInfo(lcRouter) << "signed up" << user->id;
             Q_EMIT mailQueued();
-            done(protocol::reply(id, { { u"user"_s, userJson(*user).toJson() } }));
+            done(net::protocol::reply(id, { { u"user"_s, userJson(*user).toJson() } }));
         });
 }
 
-void Router::logIn(ClientConnection &c, const protocol::Request &r, const Done &done)
+void Router::logIn(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
     if (c.user()) {
-        done(protocol::errorReply(r.id, Error::make(ErrorCode::AlreadyLoggedIn, u"Log out first."_s)));
+        done(net::protocol::errorReply(r.id, Error::make(ErrorCode::AlreadyLoggedIn, u"Log out first."_s)));
         return;
     }
-    const auto email = protocol::requireString(r.body, u"email", protocol::MaxEmailChars);
-    const auto password = protocol::requireString(r.body, u"password", MaxPasswordChars);
+    const auto email = net::protocol::requireString(r.body, u"email", net::protocol::MaxEmailChars);
+    const auto password = net::protocol::requireString(r.body, u"password", MaxPasswordChars);
     if (!email || !password) {
-        done(protocol::errorReply(r.id, !email ? email.error() : password.error()));
+        done(net::protocol::errorReply(r.id, !email ? email.error() : password.error()));
         return;
     }
-    const auto normalized = services::AccountService::normalizedEmail(*email);
+    const auto normalized = models::services::AccountService::normalizedEmail(*email);
     const QString accountKey = normalized ? *normalized : email->trimmed().toLower();
     const QString addressKey = c.peerAddress();
     const auto accountWait = m_accountFailures.blockedFor(accountKey);
     const auto addressWait = m_addressFailures.blockedFor(addressKey);
     if (accountWait || addressWait) {
         Error error = Error::make(ErrorCode::RateLimited, u"Too many failed logins; try again later."_s);
-        error.retryAfter = int(std::max(accountWait.value_or(std::chrono::seconds(0)),
-                                        addressWait.value_or(std::chrono::seconds(0)))
-                                   .count());
-        done(protocol::errorReply(r.id, error));
+        error.retryAfter =
+            int(std::max(accountWait.value_or(std::chrono::seconds(0)), addressWait.value_or(std::chrono::seconds(0)))
+                    .count());
+        done(net::protocol::errorReply(r.id, error));
         return;
     }
     const QString id = r.id;
     offload(
         c,
         [database = m_database, &clock = m_clock, email = *email, password = *password] {
-            return services::AccountService(services::ServiceContext(database, clock, services::Mode::Server))
+            return models::services::AccountService(
+                       models::services::ServiceContext(database, clock, models::services::Mode::Server))
                 .logIn(email, password);
         },
         [this, id, done, accountKey, addressKey](ClientConnection &connection,
-                                                 const services::Result<domain::User> &user) {
+                                                 const models::services::Result<models::domain::User> &user) {
             if (!user) {
                 if (user.error().code == DomainError::Code::WrongCredentials) {
                     m_accountFailures.recordFailure(accountKey);
@@ -262,21 +269,22 @@ void Router::logIn(ClientConnection &c, const protocol::Request &r, const Done &
             }
             online(connection, user->id, session->token);
             qCInfo(lcRouter) << "logged in" << user->id << "from" << connection.peerAddress();
-            done(protocol::reply(id, { { u"token"_s, session->token },
-                                       { u"expiresAt"_s, domain::toStoredTimestamp(session->expiresAt) },
-                                       { u"user"_s, userJson(*user).toJson() } }));
+            done(net::protocol::reply(id,
+                                      { { u"token"_s, session->token },
+                                        { u"expiresAt"_s, models::domain::toStoredTimestamp(session->expiresAt) },
+                                        { u"user"_s, userJson(*user).toJson() } }));
         });
 }
 
-void Router::resume(ClientConnection &c, const protocol::Request &r, const Done &done)
+void Router::resume(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
     if (c.user()) {
-        done(protocol::errorReply(r.id, Error::make(ErrorCode::AlreadyLoggedIn, u"Log out first."_s)));
+        done(net::protocol::errorReply(r.id, Error::make(ErrorCode::AlreadyLoggedIn, u"Log out first."_s)));
         return;
     }
-    const auto token = protocol::requireString(r.body, u"token", 256);
+    const auto token = net::protocol::requireString(r.body, u"token", 256);
     if (!token) {
-        done(protocol::errorReply(r.id, token.error()));
+        done(net::protocol::errorReply(r.id, token.error()));
         return;
     }
     const auto session = m_sessions.resume(*token);
@@ -285,31 +293,33 @@ void Router::resume(ClientConnection &c, const protocol::Request &r, const Done 
         return;
     }
     online(c, session->user.id, *token);
-    done(protocol::reply(r.id, { { u"expiresAt"_s, domain::toStoredTimestamp(session->expiresAt) },
-                                 { u"user"_s, userJson(session->user).toJson() } }));
+    done(net::protocol::reply(r.id,
+                              { { u"expiresAt"_s, models::domain::toStoredTimestamp(session->expiresAt) },
+                                { u"user"_s, userJson(session->user).toJson() } }));
 }
 
-void Router::logOut(ClientConnection &c, const protocol::Request &r, const Done &done)
+void Router::logOut(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
-    if (auto revoked = m_sessions.revoke(c.token()); !revoked && revoked.error().code != DomainError::Code::InvalidToken) {
+    if (auto revoked = m_sessions.revoke(c.token());
+        !revoked && revoked.error().code != DomainError::Code::InvalidToken) {
         done(refusal(r.id, revoked.error()));
         return;
     }
     forget(&c);
     c.clearSession();
-    done(protocol::reply(r.id, {}));
+    done(net::protocol::reply(r.id, {}));
 }
 
-void Router::chatStart(ClientConnection &c, const protocol::Request &r, const Done &done)
+void Router::chatStart(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
-    const auto email = protocol::requireString(r.body, u"email", protocol::MaxEmailChars);
+    const auto email = net::protocol::requireString(r.body, u"email", net::protocol::MaxEmailChars);
     if (!email) {
-        done(protocol::errorReply(r.id, email.error()));
+        done(net::protocol::errorReply(r.id, email.error()));
         return;
     }
     const auto about = readAbout(r.body);
     if (!about) {
-        done(protocol::errorReply(r.id, about.error()));
+        done(net::protocol::errorReply(r.id, about.error()));
         return;
     }
     const QUuid actor = *c.user();
@@ -318,15 +328,17 @@ void Router::chatStart(ClientConnection &c, const protocol::Request &r, const Do
         done(refusal(r.id, started.error()));
         return;
     }
-    done(protocol::reply(r.id, { { u"conversation"_s, conversationJson(started->conversation).toJson() } }));
+    done(net::protocol::reply(r.id, { { u"conversation"_s, conversationJson(started->conversation).toJson() } }));
     if (started->created) {
         const QUuid peer = started->conversation.peer.id;
         if (const auto theirs = m_chat.conversation(peer, started->conversation.id))
-            pushTo(peer, protocol::push(u"chat.conversation"_s, { { u"conversation"_s, conversationJson(*theirs).toJson() } }));
+            pushTo(peer,
+                   net::protocol::push(u"chat.conversation"_s,
+                                       { { u"conversation"_s, conversationJson(*theirs).toJson() } }));
     }
 }
 
-void Router::chatList(ClientConnection &c, const protocol::Request &r, const Done &done)
+void Router::chatList(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
     const auto conversations = m_chat.list(*c.user());
     if (!conversations) {
@@ -334,27 +346,29 @@ void Router::chatList(ClientConnection &c, const protocol::Request &r, const Don
         return;
     }
     QJsonArray list;
-    for (const domain::Conversation &conversation : *conversations)
+    for (const models::domain::Conversation &conversation : *conversations)
         list.append(conversationJson(conversation).toJson());
-    done(protocol::reply(r.id, { { u"conversations"_s, list } }));
+    done(net::protocol::reply(r.id, { { u"conversations"_s, list } }));
 }
 
-void Router::chatSend(ClientConnection &c, const protocol::Request &r, const Done &done)
+void Router::chatSend(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
-    const auto conversation = protocol::requireUuid(r.body, u"conversationId");
-    const auto messageId = protocol::requireUuid(r.body, u"messageId");
+    const auto conversation = net::protocol::requireUuid(r.body, u"conversationId");
+    const auto messageId = net::protocol::requireUuid(r.body, u"messageId");
     // In UTF-16 units, twice the characters a text may have: the service counts characters.
-    const auto text = protocol::requireString(r.body, u"text", 2 * m_config.maxChatChars);
+    const auto text = net::protocol::requireString(r.body, u"text", 2 * m_config.maxChatChars);
     if (!conversation || !messageId || !text) {
-        done(protocol::errorReply(r.id, !conversation ? conversation.error()
-                                            : !messageId ? messageId.error()
-                                                         : text.error()));
+        done(net::protocol::errorReply(r.id,
+                                       !conversation    ? conversation.error()
+                                           : !messageId ? messageId.error()
+                                                        : text.error()));
         return;
     }
-    if (services::ChatService::characterCount(*text) > m_config.maxChatChars) {
-        done(protocol::errorReply(
-            r.id, Error::make(ErrorCode::BadRequest,
-                              u"A message has at most %1 characters."_s.arg(m_config.maxChatChars), u"text"_s)));
+    if (models::services::ChatService::characterCount(*text) > m_config.maxChatChars) {
+        done(net::protocol::errorReply(r.id,
+                                       Error::make(ErrorCode::BadRequest,
+                                                   u"A message has at most %1 characters."_s.arg(m_config.maxChatChars),
+                                                   u"text"_s)));
         return;
     }
     PendingSend pending;
@@ -379,7 +393,7 @@ void Router::commitSends()
     if (m_pendingSends.isEmpty())
         return;
     const QList<PendingSend> sends = std::exchange(m_pendingSends, {});
-    QList<services::ChatService::Outgoing> messages;
+    QList<models::services::ChatService::Outgoing> messages;
     messages.reserve(sends.size());
     for (const PendingSend &send : sends)
         messages.append(send.message);
@@ -390,18 +404,18 @@ void Router::commitSends()
         const PendingSend &send = sends.at(i);
         const auto &sent = stored
             ? stored->at(i)
-            : services::Result<services::ChatService::SendResult>(std::unexpected(stored.error()));
+            : models::services::Result<models::services::ChatService::SendResult>(std::unexpected(stored.error()));
         if (!sent) {
             send.done(sent.error().field == u"messageId"_s ? asBadRequest(send.id, sent.error())
-                                                          : refusal(send.id, sent.error()));
+                                                           : refusal(send.id, sent.error()));
             continue;
         }
         const QJsonObject message = messageJson(sent->message).toJson();
         // The sender hears that it is stored before anyone hears of it.
-        send.done(protocol::reply(send.id, { { u"message"_s, message } }));
+        send.done(net::protocol::reply(send.id, { { u"message"_s, message } }));
         if (sent->duplicate)
             continue; // delivered already when it was first sent
-        const QByteArray frame = protocol::push(u"chat.message"_s, { { u"message"_s, message } });
+        const QByteArray frame = net::protocol::push(u"chat.message"_s, { { u"message"_s, message } });
         pushTo(sent->peer, frame);
         pushTo(send.message.actor, frame, send.connection);
     }
@@ -412,16 +426,16 @@ QSet<QString> Router::pipelinedRequests()
     return { u"chat.send"_s };
 }
 
-void Router::chatHistory(ClientConnection &c, const protocol::Request &r, const Done &done)
+void Router::chatHistory(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
-    const auto conversation = protocol::requireUuid(r.body, u"conversationId");
-    const auto before = protocol::optionalInt(r.body, u"beforeSeq", 1, protocol::MaxJsonInteger);
-    const auto after = protocol::optionalInt(r.body, u"afterSeq", 0, protocol::MaxJsonInteger);
-    const auto limit = protocol::optionalInt(r.body, u"limit", 1, services::ChatService::MaxHistoryLimit);
+    const auto conversation = net::protocol::requireUuid(r.body, u"conversationId");
+    const auto before = net::protocol::optionalInt(r.body, u"beforeSeq", 1, net::protocol::MaxJsonInteger);
+    const auto after = net::protocol::optionalInt(r.body, u"afterSeq", 0, net::protocol::MaxJsonInteger);
+    const auto limit = net::protocol::optionalInt(r.body, u"limit", 1, models::services::ChatService::MaxHistoryLimit);
     for (const auto *problem : { conversation ? nullptr : &conversation.error(), before ? nullptr : &before.error(),
                                  after ? nullptr : &after.error(), limit ? nullptr : &limit.error() }) {
         if (problem) {
-            done(protocol::errorReply(r.id, *problem));
+            done(net::protocol::errorReply(r.id, *problem));
             return;
         }
     }
@@ -431,27 +445,27 @@ void Router::chatHistory(ClientConnection &c, const protocol::Request &r, const 
         return;
     }
     QJsonArray messages;
-    for (const domain::ChatMessage &message : history->messages)
+    for (const models::domain::ChatMessage &message : history->messages)
         messages.append(messageJson(message).toJson());
-    done(protocol::reply(r.id, { { u"messages"_s, messages }, { u"more"_s, history->more } }));
+    done(net::protocol::reply(r.id, { { u"messages"_s, messages }, { u"more"_s, history->more } }));
 }
 
-void Router::chatDelivered(ClientConnection &c, const protocol::Request &r, const Done &done)
+void Router::chatDelivered(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
     chatMark(c, r, done, false);
 }
 
-void Router::chatRead(ClientConnection &c, const protocol::Request &r, const Done &done)
+void Router::chatRead(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
     chatMark(c, r, done, true);
 }
 
-void Router::chatMark(ClientConnection &c, const protocol::Request &r, const Done &done, bool read)
+void Router::chatMark(ClientConnection &c, const net::protocol::Request &r, const Done &done, bool read)
 {
-    const auto conversation = protocol::requireUuid(r.body, u"conversationId");
-    const auto upTo = protocol::requireInt(r.body, u"upToSeq", 0, protocol::MaxJsonInteger);
+    const auto conversation = net::protocol::requireUuid(r.body, u"conversationId");
+    const auto upTo = net::protocol::requireInt(r.body, u"upToSeq", 0, net::protocol::MaxJsonInteger);
     if (!conversation || !upTo) {
-        done(protocol::errorReply(r.id, !conversation ? conversation.error() : upTo.error()));
+        done(net::protocol::errorReply(r.id, !conversation ? conversation.error() : upTo.error()));
         return;
     }
     const QUuid actor = *c.user();
@@ -461,12 +475,14 @@ void Router::chatMark(ClientConnection &c, const protocol::Request &r, const Don
         done(asBadRequest(r.id, update.error()));
         return;
     }
-    done(protocol::reply(r.id, {}));
+    done(net::protocol::reply(r.id, {}));
     if (update->changed) {
-        pushTo(update->peer, protocol::push(u"chat.receipt"_s, { { u"conversationId"_s, domain::toStoredId(*conversation) },
-                                                                  { u"userId"_s, domain::toStoredId(actor) },
-                                                                  { u"deliveredUpTo"_s, update->marks.deliveredUpTo },
-                                                                  { u"readUpTo"_s, update->marks.readUpTo } }));
+        pushTo(update->peer,
+               net::protocol::push(u"chat.receipt"_s,
+                                   { { u"conversationId"_s, models::domain::toStoredId(*conversation) },
+                                     { u"userId"_s, models::domain::toStoredId(actor) },
+                                     { u"deliveredUpTo"_s, update->marks.deliveredUpTo },
+                                     { u"readUpTo"_s, update->marks.readUpTo } }));
     }
 }
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/message.h"
-#include "ratelimiter.h"
-#include "serverconfig.h"
-#include "services/chatservice.h"
-#include "services/sessionservice.h"
+#include "models/services/chatservice.h"
+#include "models/services/sessionservice.h"
+#include "net/protocol/message.h"
+#include "server/ratelimiter.h"
+#include "server/serverconfig.h"
 
 #include <QHash>
 #include <QObject>
@@ -17,10 +17,10 @@
 #include <functional>
 #include <memory>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 class Clock;
 }
 
@@ -44,11 +44,12 @@ class Router final : public QObject
     Q_DISABLE_COPY_MOVE(Router)
 
 public:
-    Router(std::shared_ptr<db::Database> database, const services::Clock &clock, const ServerConfig &config,
-           QObject *parent = nullptr);
+    Router(std::shared_ptr<models::db::Database> database, const models::services::Clock &clock,
+           const ServerConfig &config, QObject *parent = nullptr);
     ~Router() override;
 
-    void handle(ClientConnection &connection, const protocol::Request &request, std::function<void(QByteArray)> done);
+    void handle(ClientConnection &connection, const net::protocol::Request &request,
+                std::function<void(QByteArray)> done);
     // A connection is gone: it gets no more pushes.
     void forget(ClientConnection *connection);
     // Waits (bounded) for the log-ins being hashed, for a clean shutdown.
@@ -70,27 +71,27 @@ Q_SIGNALS:
 
 private:
     using Done = std::function<void(QByteArray)>;
-    using Handler = void (Router::*)(ClientConnection &, const protocol::Request &, const Done &);
+    using Handler = void (Router::*)(ClientConnection &, const net::protocol::Request &, const Done &);
 
-    void hello(ClientConnection &c, const protocol::Request &r, const Done &done);
-    void signUp(ClientConnection &c, const protocol::Request &r, const Done &done);
-    void logIn(ClientConnection &c, const protocol::Request &r, const Done &done);
-    void resume(ClientConnection &c, const protocol::Request &r, const Done &done);
-    void logOut(ClientConnection &c, const protocol::Request &r, const Done &done);
-    void chatStart(ClientConnection &c, const protocol::Request &r, const Done &done);
-    void chatList(ClientConnection &c, const protocol::Request &r, const Done &done);
-    void chatSend(ClientConnection &c, const protocol::Request &r, const Done &done);
-    void chatHistory(ClientConnection &c, const protocol::Request &r, const Done &done);
-    void chatDelivered(ClientConnection &c, const protocol::Request &r, const Done &done);
-    void chatRead(ClientConnection &c, const protocol::Request &r, const Done &done);
-    void chatMark(ClientConnection &c, const protocol::Request &r, const Done &done, bool read);
+    void hello(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void signUp(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void logIn(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void resume(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void logOut(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void chatStart(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void chatList(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void chatSend(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void chatHistory(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void chatDelivered(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void chatRead(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void chatMark(ClientConnection &c, const net::protocol::Request &r, const Done &done, bool read);
 
     // One chat.send waiting for the group commit.
     struct PendingSend
     {
         QPointer<ClientConnection> connection;
         QString id;
-        services::ChatService::Outgoing message;
+        models::services::ChatService::Outgoing message;
         Done done;
     };
 
@@ -99,14 +100,13 @@ private:
     void online(ClientConnection &connection, const QUuid &user, const QString &token);
     // Runs work on a worker thread and then, back on this thread, finish with its result,
     // unless the connection is gone by then.
-    template<typename Work, typename Finish>
-    void offload(ClientConnection &connection, Work work, Finish finish);
+    template<typename Work, typename Finish> void offload(ClientConnection &connection, Work work, Finish finish);
 
-    std::shared_ptr<db::Database> m_database;
-    const services::Clock &m_clock;
+    std::shared_ptr<models::db::Database> m_database;
+    const models::services::Clock &m_clock;
     ServerConfig m_config;
-    services::SessionService m_sessions;
-    services::ChatService m_chat;
+    models::services::SessionService m_sessions;
+    models::services::ChatService m_chat;
     RateLimiter m_accountFailures;
     RateLimiter m_addressFailures;
     QThreadPool m_workers;

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "serverapp.h"
+#include "server/serverapp.h"
 
-#include "chatserver.h"
-#include "db/database.h"
-#include "db/walcheckpointer.h"
-#include "mail/mailcommand.h"
-#include "mail/mailconfig.h"
-#include "mail/outboxsender.h"
-#include "mail/secretstore.h"
-#include "router.h"
-#include "services/clock.h"
-#include "shutdownsignal.h"
+#include "models/db/database.h"
+#include "models/db/walcheckpointer.h"
+#include "models/services/clock.h"
+#include "net/mail/mailcommand.h"
+#include "net/mail/mailconfig.h"
+#include "net/mail/outboxsender.h"
+#include "net/secrets/secretstore.h"
+#include "server/chatserver.h"
+#include "server/router.h"
+#include "server/shutdownsignal.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -28,13 +28,13 @@ namespace {
 
 int fail(int code, const QString &message)
 {
-    mail::printCommandLine(stderr, message);
+    net::mail::printCommandLine(stderr, message);
     return code;
 }
 
-mail::SmtpClient::Timeouts timeoutsOf(const ServerConfig &config)
+net::mail::SmtpClient::Timeouts timeoutsOf(const ServerConfig &config)
 {
-    mail::SmtpClient::Timeouts timeouts;
+    net::mail::SmtpClient::Timeouts timeouts;
     if (config.smtpTimeoutSeconds) {
         timeouts.connect = std::chrono::seconds(*config.smtpTimeoutSeconds);
         timeouts.reply = std::chrono::seconds(*config.smtpTimeoutSeconds);
@@ -46,18 +46,18 @@ mail::SmtpClient::Timeouts timeoutsOf(const ServerConfig &config)
 
 int runServer(const ServerConfig &config)
 {
-    const auto mail = mail::makeMailConfig(config.smtpUrl, config.smtpCaFile, config.mailFrom);
+    const auto mail = net::mail::makeMailConfig(config.smtpUrl, config.smtpCaFile, config.mailFrom);
     if (!mail)
         return fail(ServerExitUsage, mail.error());
     if (!config.sendTestMailTo.isEmpty()) {
-        const auto secrets = mail::makeSecretStore();
-        return mail::runTestMail(*mail, *secrets, config.sendTestMailTo, timeoutsOf(config));
+        const auto secrets = net::secrets::makeSecretStore();
+        return net::mail::runTestMail(*mail, *secrets, config.sendTestMailTo, timeoutsOf(config));
     }
 
-    auto opened = db::Database::open(config.databasePath);
+    auto opened = models::db::Database::open(config.databasePath);
     if (!opened)
         return fail(ServerExitDatabaseError, opened.error().message);
-    const std::shared_ptr<db::Database> database = std::move(*opened);
+    const std::shared_ptr<models::db::Database> database = std::move(*opened);
     if (config.initOnly) {
         QTextStream(stdout) << database->path() << u" is ready (schema version "_s << database->schemaVersion()
                             << u").\n"_s;
@@ -66,8 +66,8 @@ int runServer(const ServerConfig &config)
 
     // The event loop's thread writes every chat message; the fsyncs of checkpoints happen
     // elsewhere, so that no one's message waits for the disk.
-    const db::WalCheckpointer checkpointer(database);
-    const services::SystemClock clock;
+    const models::db::WalCheckpointer checkpointer(database);
+    const models::services::SystemClock clock;
     Router router(database, clock, config);
     ChatServer server(config, router);
     const auto port = server.listen();
@@ -76,21 +76,23 @@ int runServer(const ServerConfig &config)
 
     // The mail the services queue (a sign-up's welcome), sent by the server as the
     // authority; without --smtp it waits in the outbox.
-    std::unique_ptr<mail::SecretStore> secrets = mail::makeSecretStore();
-    mail::OutboxSender sender(database, clock);
-    mail::OutboxSender::Options senderOptions;
+    std::unique_ptr<net::secrets::SecretStore> secrets = net::secrets::makeSecretStore();
+    net::mail::OutboxSender sender(database, clock);
+    net::mail::OutboxSender::Options senderOptions;
     senderOptions.timeouts = timeoutsOf(config);
     sender.setOptions(senderOptions);
-    QObject::connect(&router, &Router::mailQueued, &sender, &mail::OutboxSender::wake);
-    QObject::connect(&sender, &mail::OutboxSender::stateChanged, &sender, [&sender](mail::OutboxSender::State state) {
-        if (state == mail::OutboxSender::State::Failing)
-            qCWarning(lcApp) << "mail:" << sender.problem();
-    });
-    mail::readPassword(*secrets, *mail, &sender, [&sender, config = *mail](const QString &password, const QString &problem) {
-        if (!problem.isEmpty())
-            qCWarning(lcApp) << "mail:" << problem;
-        sender.configure(config, password);
-    });
+    QObject::connect(&router, &Router::mailQueued, &sender, &net::mail::OutboxSender::wake);
+    QObject::connect(&sender, &net::mail::OutboxSender::stateChanged, &sender,
+                     [&sender](net::mail::OutboxSender::State state) {
+                         if (state == net::mail::OutboxSender::State::Failing)
+                             qCWarning(lcApp) << "mail:" << sender.problem();
+                     });
+    net::mail::readPassword(*secrets, *mail, &sender,
+                            [&sender, config = *mail](const QString &password, const QString &problem) {
+                                if (!problem.isEmpty())
+                                    qCWarning(lcApp) << "mail:" << problem;
+                                sender.configure(config, password);
+                            });
 
     ShutdownSignal shutdown;
     if (!shutdown.isValid())

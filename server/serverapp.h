@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "serverconfig.h"
+#include "server/serverconfig.h"
 
 namespace rentdesk::server {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "serverconfig.h"
+#include "server/serverconfig.h"
 
-#include "mail/mailconfig.h"
-#include "mail/mimemessage.h"
-#include "mail/smtpsettings.h"
+#include "net/mail/mailconfig.h"
+#include "net/mail/mimemessage.h"
+#include "net/mail/smtpsettings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -112,7 +112,9 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
                 return usageError(u"%1: unknown key \"%2\"."_s.arg(path, key));
         }
     }
-    const auto isSet = [&](const QString &name) { return parser.isSet(name) || (file && file->contains(name)); };
+    const auto isSet = [&](const QString &name) {
+        return parser.isSet(name) || (file && file->contains(name));
+    };
     const auto value = [&](const QString &name) {
         return parser.isSet(name) ? parser.value(name) : file ? file->value(name).toString() : QString();
     };
@@ -140,8 +142,8 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
     if (isSet(u"listen"_s)) {
         const auto listen = readListen(value(u"listen"_s));
         if (!listen)
-            return usageError(u"--listen needs HOST:PORT, e.g. 127.0.0.1:8765 or [::1]:0, not \"%1\"."_s.arg(
-                value(u"listen"_s)));
+            return usageError(
+                u"--listen needs HOST:PORT, e.g. 127.0.0.1:8765 or [::1]:0, not \"%1\"."_s.arg(value(u"listen"_s)));
         config.listenAddress = listen->first;
         config.listenPort = listen->second;
     }
@@ -151,13 +153,14 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
         return usageError(u"--tls-cert and --tls-key go together."_s);
     // Log-ins carry passwords: in clear only on this machine, or when asked for in so many words.
     if (config.tlsCertificate.isEmpty() && !config.listenAddress.isLoopback() && !flag(u"insecure"_s))
-        return usageError(u"listening on %1 without TLS would let passwords cross the network unencrypted: give "
-                          "--tls-cert and --tls-key, or --insecure to accept that."_s.arg(config.listenAddress.toString()));
+        return usageError(
+            u"listening on %1 without TLS would let passwords cross the network unencrypted: give "
+            "--tls-cert and --tls-key, or --insecure to accept that."_s.arg(config.listenAddress.toString()));
     config.smtpUrl = value(u"smtp"_s);
     config.smtpCaFile = value(u"smtp-ca-file"_s);
     config.mailFrom = value(u"mail-from"_s);
     if (!config.smtpUrl.trimmed().isEmpty() || !config.mailFrom.isEmpty()) {
-        if (auto mail = mail::makeMailConfig(config.smtpUrl, config.smtpCaFile, config.mailFrom); !mail)
+        if (auto mail = net::mail::makeMailConfig(config.smtpUrl, config.smtpCaFile, config.mailFrom); !mail)
             return usageError(mail.error());
     }
     int timeout = 0;
@@ -175,7 +178,7 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
         return usageError(problem);
 
     if (!config.sendTestMailTo.isEmpty()) {
-        if (auto to = mail::parseMailAddress(config.sendTestMailTo); !to)
+        if (auto to = net::mail::parseMailAddress(config.sendTestMailTo); !to)
             return usageError(u"--send-test-mail: "_s + to.error());
         if (config.smtpUrl.trimmed().isEmpty())
             return usageError(u"--send-test-mail needs --smtp URL (or smtp= in the configuration file)."_s);

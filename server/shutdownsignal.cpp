@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "shutdownsignal.h"
+#include "server/shutdownsignal.h"
 
 #include <QSocketNotifier>
 

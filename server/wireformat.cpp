@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "wireformat.h"
+#include "server/wireformat.h"
 
-#include "protocol/message.h"
+#include "net/protocol/message.h"
 
 namespace rentdesk::server {
 
 using namespace Qt::StringLiterals;
-using protocol::Error;
-using protocol::ErrorCode;
+using net::protocol::Error;
+using net::protocol::ErrorCode;
 
 namespace {
 
 template<typename E> std::expected<E, Error> readCode(const QJsonObject &body, QStringView field)
 {
-    const auto text = protocol::requireString(body, field, 32);
+    const auto text = net::protocol::requireString(body, field, 32);
     if (!text)
         return std::unexpected(text.error());
-    const auto value = domain::fromCode<E>(*text);
+    const auto value = models::domain::fromCode<E>(*text);
     if (!value)
         return std::unexpected(Error::make(ErrorCode::BadRequest, value.error().message(), field.toString()));
     return *value;
@@ -24,25 +24,25 @@ template<typename E> std::expected<E, Error> readCode(const QJsonObject &body, Q
 
 } // namespace
 
-std::expected<services::AccountService::SignUp, Error> readSignUp(const QJsonObject &body)
+std::expected<models::services::AccountService::SignUp, Error> readSignUp(const QJsonObject &body)
 {
-    services::AccountService::SignUp request;
-    const auto email = protocol::requireString(body, u"email", protocol::MaxEmailChars);
+    models::services::AccountService::SignUp request;
+    const auto email = net::protocol::requireString(body, u"email", net::protocol::MaxEmailChars);
     if (!email)
         return std::unexpected(email.error());
-    const auto password = protocol::requireString(body, u"password", 1024);
+    const auto password = net::protocol::requireString(body, u"password", 1024);
     if (!password)
         return std::unexpected(password.error());
-    const auto name = protocol::requireString(body, u"displayName", protocol::MaxDisplayNameChars);
+    const auto name = net::protocol::requireString(body, u"displayName", net::protocol::MaxDisplayNameChars);
     if (!name)
         return std::unexpected(name.error());
-    const auto phone = protocol::optionalString(body, u"phone", 50);
+    const auto phone = net::protocol::optionalString(body, u"phone", 50);
     if (!phone)
         return std::unexpected(phone.error());
-    const auto role = readCode<domain::Role>(body, u"role");
+    const auto role = readCode<models::domain::Role>(body, u"role");
     if (!role)
         return std::unexpected(role.error());
-    const auto language = readCode<domain::Language>(body, u"language");
+    const auto language = readCode<models::domain::Language>(body, u"language");
     if (!language)
         return std::unexpected(language.error());
     request.email = *email;
@@ -54,27 +54,27 @@ std::expected<services::AccountService::SignUp, Error> readSignUp(const QJsonObj
     return request;
 }
 
-std::expected<std::optional<domain::About>, Error> readAbout(const QJsonObject &body)
+std::expected<std::optional<models::domain::About>, Error> readAbout(const QJsonObject &body)
 {
-    const auto object = protocol::optionalObject(body, u"about");
+    const auto object = net::protocol::optionalObject(body, u"about");
     if (!object)
         return std::unexpected(object.error());
     if (!*object)
-        return std::optional<domain::About>();
-    const auto about = protocol::About::fromJson(**object);
+        return std::optional<models::domain::About>();
+    const auto about = net::protocol::About::fromJson(**object);
     if (!about)
-        return std::unexpected(protocol::nested(about.error(), u"about"));
-    domain::About result;
-    result.kind = about->kind == protocol::About::Kind::Apartment ? domain::AboutKind::Apartment
-                                                                   : domain::AboutKind::Booking;
+        return std::unexpected(net::protocol::nested(about.error(), u"about"));
+    models::domain::About result;
+    result.kind = about->kind == net::protocol::About::Kind::Apartment ? models::domain::AboutKind::Apartment
+                                                                       : models::domain::AboutKind::Booking;
     result.id = about->id;
     result.title = about->title;
-    return std::optional<domain::About>(result);
+    return std::optional<models::domain::About>(result);
 }
 
-protocol::UserJson userJson(const domain::User &user)
+net::protocol::UserJson userJson(const models::domain::User &user)
 {
-    protocol::UserJson json;
+    net::protocol::UserJson json;
     json.id = user.id;
     json.email = user.email;
     json.displayName = user.displayName;
@@ -83,9 +83,9 @@ protocol::UserJson userJson(const domain::User &user)
     return json;
 }
 
-protocol::ChatMessageJson messageJson(const domain::ChatMessage &message)
+net::protocol::ChatMessageJson messageJson(const models::domain::ChatMessage &message)
 {
-    protocol::ChatMessageJson json;
+    net::protocol::ChatMessageJson json;
     json.id = message.id;
     json.conversationId = message.conversationId;
     json.seq = message.seq;
@@ -95,17 +95,18 @@ protocol::ChatMessageJson messageJson(const domain::ChatMessage &message)
     return json;
 }
 
-protocol::ConversationJson conversationJson(const domain::Conversation &conversation)
+net::protocol::ConversationJson conversationJson(const models::domain::Conversation &conversation)
 {
-    protocol::ConversationJson json;
+    net::protocol::ConversationJson json;
     json.id = conversation.id;
     json.peer.id = conversation.peer.id;
     json.peer.displayName = conversation.peer.displayName;
     json.peer.role = conversation.peer.role;
     if (conversation.about) {
-        protocol::About about;
-        about.kind = conversation.about->kind == domain::AboutKind::Apartment ? protocol::About::Kind::Apartment
-                                                                              : protocol::About::Kind::Booking;
+        net::protocol::About about;
+        about.kind = conversation.about->kind == models::domain::AboutKind::Apartment
+            ? net::protocol::About::Kind::Apartment
+            : net::protocol::About::Kind::Booking;
         about.id = conversation.about->id;
         about.title = conversation.about->title;
         json.about = about;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/chat.h"
-#include "domain/entities.h"
-#include "protocol/chatjson.h"
-#include "protocol/protocol.h"
-#include "services/accountservice.h"
+#include "models/domain/chat.h"
+#include "models/domain/entities.h"
+#include "models/services/accountservice.h"
+#include "net/protocol/chatjson.h"
+#include "net/protocol/protocol.h"
 
 #include <QJsonObject>
 
@@ -18,12 +18,14 @@ namespace rentdesk::server {
 // fields become for a service, and what a service's answer looks like on the wire.
 
 // signup's fields (docs/protocol.md), read and typed; the rules are AccountService's.
-[[nodiscard]] std::expected<services::AccountService::SignUp, protocol::Error> readSignUp(const QJsonObject &body);
+[[nodiscard]] std::expected<models::services::AccountService::SignUp, net::protocol::Error>
+readSignUp(const QJsonObject &body);
 // chat.start's optional "about".
-[[nodiscard]] std::expected<std::optional<domain::About>, protocol::Error> readAbout(const QJsonObject &body);
+[[nodiscard]] std::expected<std::optional<models::domain::About>, net::protocol::Error>
+readAbout(const QJsonObject &body);
 
-[[nodiscard]] protocol::UserJson userJson(const domain::User &user);
-[[nodiscard]] protocol::ChatMessageJson messageJson(const domain::ChatMessage &message);
-[[nodiscard]] protocol::ConversationJson conversationJson(const domain::Conversation &conversation);
+[[nodiscard]] net::protocol::UserJson userJson(const models::domain::User &user);
+[[nodiscard]] net::protocol::ChatMessageJson messageJson(const models::domain::ChatMessage &message);
+[[nodiscard]] net::protocol::ConversationJson conversationJson(const models::domain::Conversation &conversation);
 
 } // namespace rentdesk::server

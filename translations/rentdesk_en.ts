@@ -1616,54 +1616,7 @@
     </message>
 </context>
 <context>
-    <name>rentdesk::chat::ChatClient</name>
-    <message>
-        <source>The server sent a binary frame; it was ignored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The certificate of %1 is not trusted: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused this version of RentDesk: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server did not answer in time; connecting again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server sent a frame that is not valid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server answered a request this app did not make: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server sent a conversation that is not valid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server sent a message that is not valid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer to a message is not valid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server %1 cannot be reached.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 would carry your password and session unencrypted across the network; use wss://, or ws:// only to this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>rentdesk::itemmodels::ApartmentTableModel</name>
+    <name>rentdesk::models::itemmodels::ApartmentTableModel</name>
     <message>
         <source>Number</source>
         <translation type="unfinished"></translation>
@@ -1722,7 +1675,7 @@
     </message>
 </context>
 <context>
-    <name>rentdesk::itemmodels::MailQueueModel</name>
+    <name>rentdesk::models::itemmodels::MailQueueModel</name>
     <message>
         <source>Not sent yet: the last try failed and it is tried again later</source>
         <translation type="unfinished"></translation>
@@ -1777,7 +1730,54 @@
     </message>
 </context>
 <context>
-    <name>rentdesk::mail::SmtpClient</name>
+    <name>rentdesk::net::chat::ChatClient</name>
+    <message>
+        <source>The server sent a binary frame; it was ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this version of RentDesk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time; connecting again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a frame that is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered a request this app did not make: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a conversation that is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a message that is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to a message is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 would carry your password and session unencrypted across the network; use wss://, or ws:// only to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::net::mail::SmtpClient</name>
     <message>
         <source>The connection to %1 was closed by RentDesk.</source>
         <translation type="unfinished"></translation>
@@ -1916,7 +1916,7 @@
     </message>
 </context>
 <context>
-    <name>rentdesk::mail::TestMail</name>
+    <name>rentdesk::net::mail::TestMail</name>
     <message>
         <source>RentDesk test e-mail</source>
         <translation type="unfinished"></translation>

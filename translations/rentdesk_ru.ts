@@ -1619,54 +1619,7 @@
     </message>
 </context>
 <context>
-    <name>rentdesk::chat::ChatClient</name>
-    <message>
-        <source>The server sent a binary frame; it was ignored.</source>
-        <translation>Сервер прислал двоичный кадр; он пропущен.</translation>
-    </message>
-    <message>
-        <source>The certificate of %1 is not trusted: %2</source>
-        <translation>Сертификату %1 нет доверия: %2</translation>
-    </message>
-    <message>
-        <source>The server refused this version of RentDesk: %1</source>
-        <translation>Сервер не принимает эту версию RentDesk: %1</translation>
-    </message>
-    <message>
-        <source>The server did not answer in time; connecting again.</source>
-        <translation>Сервер не ответил вовремя; подключаемся снова.</translation>
-    </message>
-    <message>
-        <source>The server sent a frame that is not valid: %1</source>
-        <translation>Сервер прислал неверный кадр: %1</translation>
-    </message>
-    <message>
-        <source>The server answered a request this app did not make: %1</source>
-        <translation>Сервер ответил на запрос, которого это приложение не делало: %1</translation>
-    </message>
-    <message>
-        <source>The server sent a conversation that is not valid: %1</source>
-        <translation>Сервер прислал неверный разговор: %1</translation>
-    </message>
-    <message>
-        <source>The server sent a message that is not valid: %1</source>
-        <translation>Сервер прислал неверное сообщение: %1</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer to a message is not valid: %1</source>
-        <translation>Ответ сервера на сообщение неверен: %1</translation>
-    </message>
-    <message>
-        <source>The server %1 cannot be reached.</source>
-        <translation>Сервер %1 недоступен.</translation>
-    </message>
-    <message>
-        <source>%1 would carry your password and session unencrypted across the network; use wss://, or ws:// only to this computer.</source>
-        <translation>Через %1 пароль и сеанс пойдут по сети без шифрования; используйте wss:// или ws:// только к этому компьютеру.</translation>
-    </message>
-</context>
-<context>
-    <name>rentdesk::itemmodels::ApartmentTableModel</name>
+    <name>rentdesk::models::itemmodels::ApartmentTableModel</name>
     <message>
         <source>Number</source>
         <translation>Номер</translation>
@@ -1725,7 +1678,7 @@
     </message>
 </context>
 <context>
-    <name>rentdesk::itemmodels::MailQueueModel</name>
+    <name>rentdesk::models::itemmodels::MailQueueModel</name>
     <message>
         <source>Not sent yet: the last try failed and it is tried again later</source>
         <translation>Ещё не отправлено: последняя попытка не удалась, позже будет новая</translation>
@@ -1780,7 +1733,54 @@
     </message>
 </context>
 <context>
-    <name>rentdesk::mail::SmtpClient</name>
+    <name>rentdesk::net::chat::ChatClient</name>
+    <message>
+        <source>The server sent a binary frame; it was ignored.</source>
+        <translation>Сервер прислал двоичный кадр; он пропущен.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: %2</source>
+        <translation>Сертификату %1 нет доверия: %2</translation>
+    </message>
+    <message>
+        <source>The server refused this version of RentDesk: %1</source>
+        <translation>Сервер не принимает эту версию RentDesk: %1</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time; connecting again.</source>
+        <translation>Сервер не ответил вовремя; подключаемся снова.</translation>
+    </message>
+    <message>
+        <source>The server sent a frame that is not valid: %1</source>
+        <translation>Сервер прислал неверный кадр: %1</translation>
+    </message>
+    <message>
+        <source>The server answered a request this app did not make: %1</source>
+        <translation>Сервер ответил на запрос, которого это приложение не делало: %1</translation>
+    </message>
+    <message>
+        <source>The server sent a conversation that is not valid: %1</source>
+        <translation>Сервер прислал неверный разговор: %1</translation>
+    </message>
+    <message>
+        <source>The server sent a message that is not valid: %1</source>
+        <translation>Сервер прислал неверное сообщение: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to a message is not valid: %1</source>
+        <translation>Ответ сервера на сообщение неверен: %1</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached.</source>
+        <translation>Сервер %1 недоступен.</translation>
+    </message>
+    <message>
+        <source>%1 would carry your password and session unencrypted across the network; use wss://, or ws:// only to this computer.</source>
+        <translation>Через %1 пароль и сеанс пойдут по сети без шифрования; используйте wss:// или ws:// только к этому компьютеру.</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::net::mail::SmtpClient</name>
     <message>
         <source>The connection to %1 was closed by RentDesk.</source>
         <translation>RentDesk закрыл подключение к %1.</translation>
@@ -1919,7 +1919,7 @@
     </message>
 </context>
 <context>
-    <name>rentdesk::mail::TestMail</name>
+    <name>rentdesk::net::mail::TestMail</name>
     <message>
         <source>RentDesk test e-mail</source>
         <translation>Проверочное письмо RentDesk</translation>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/chatqueue.h"
+#include "models/chat/chatqueue.h"
 
-#include "db/database.h"
-#include "db/query.h"
-#include "domain/storedvalues.h"
-#include "services/chatservice.h"
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/chatservice.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
 
-namespace rentdesk::chat {
+namespace rentdesk::models::chat {
 
 using namespace Qt::StringLiterals;
 using services::DomainError;
@@ -61,10 +61,10 @@ Result<QList<PendingMessage>> ChatQueue::pending(const QUuid &account) const
         auto conversation = domain::idFromStored(rows->value(1));
         auto queued = domain::timestampFromStored(rows->value(3));
         if (!id || !conversation || !queued) {
-            return std::unexpected(DomainError(
-                DomainError::Code::Storage, u"message"_s, QString(),
-                QCoreApplication::translate("ChatQueue", "An unsent chat message cannot be read (%1).")
-                    .arg(rows->value(0).toString())));
+            return std::unexpected(
+                DomainError(DomainError::Code::Storage, u"message"_s, QString(),
+                            QCoreApplication::translate("ChatQueue", "An unsent chat message cannot be read (%1).")
+                                .arg(rows->value(0).toString())));
         }
         PendingMessage message;
         message.messageId = *id;
@@ -86,4 +86,4 @@ Result<void> ChatQueue::remove(const QUuid &messageId) const
     return {};
 }
 
-} // namespace rentdesk::chat
+} // namespace rentdesk::models::chat

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/clock.h"
-#include "services/domainerror.h"
+#include "models/services/clock.h"
+#include "models/services/domainerror.h"
 
 #include <QDateTime>
 #include <QList>
@@ -11,11 +11,11 @@
 
 #include <memory>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
 
-namespace rentdesk::chat {
+namespace rentdesk::models::chat {
 
 // A chat message the server has not acknowledged yet, as the desktop keeps it.
 struct PendingMessage
@@ -58,4 +58,4 @@ private:
     const services::Clock &m_clock;
 };
 
-} // namespace rentdesk::chat
+} // namespace rentdesk::models::chat

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/database.h"
+#include "models/db/database.h"
 
-#include "db/migrationset.h"
-#include "db/migrator.h"
-#include "db/query.h"
+#include "models/db/migrationset.h"
+#include "models/db/migrator.h"
+#include "models/db/query.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -11,11 +11,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSqlError>
 #include <QThread>
 
 Q_LOGGING_CATEGORY(lcDb, "rentdesk.db", QtWarningMsg)
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 namespace {
 
@@ -305,4 +306,4 @@ int Database::schemaVersion() const
     return d->schemaVersion;
 }
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

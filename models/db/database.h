@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/dberror.h"
+#include "models/db/dberror.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -9,7 +9,7 @@
 #include <expected>
 #include <memory>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 class MigrationSet;
 
@@ -54,4 +54,4 @@ private:
     std::unique_ptr<Private> d;
 };
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

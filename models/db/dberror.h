@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QSqlError>
 #include <QString>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 // What went wrong in the database layer, classified so that callers can react and
 // map it to a field, without ever showing the driver's raw text to a user.
@@ -48,4 +47,4 @@ struct DbError
     [[nodiscard]] bool isConstraint(ConstraintKind k) const { return kind == Kind::Constraint && constraintKind == k; }
 };
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/migrationset.h"
+#include "models/db/migrationset.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,7 +8,7 @@
 
 #include <sqlite3.h>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 QStringList splitSqlStatements(const QString &script)
 {
@@ -78,4 +78,4 @@ void MigrationSet::append(QString name, QStringList statements)
     m_migrations.append(Migration { latestVersion() + 1, std::move(name), std::move(statements) });
 }
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

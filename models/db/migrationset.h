@@ -7,7 +7,7 @@
 
 #include <expected>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 // One forward-only schema step: the statements that take a database from
 // version - 1 to version.
@@ -49,4 +49,4 @@ private:
 // semicolons stay whole), dropping comment-only remainders.
 [[nodiscard]] QStringList splitSqlStatements(const QString &script);
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/migrator.h"
+#include "models/db/migrator.h"
 
-#include "db/query.h"
-#include "db/transaction.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,7 +10,7 @@
 
 Q_LOGGING_CATEGORY(lcMigration, "rentdesk.db.migration", QtWarningMsg)
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 Migrator::Migrator(const MigrationSet &migrations)
     : m_migrations(migrations)
@@ -105,4 +105,4 @@ std::expected<int, DbError> Migrator::migrate(const QSqlDatabase &db) const
     return applied;
 }
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

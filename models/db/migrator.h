@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/dberror.h"
-#include "db/migrationset.h"
+#include "models/db/dberror.h"
+#include "models/db/migrationset.h"
 
 #include <QSqlDatabase>
 
 #include <expected>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 // Brings a database up to the latest version of a MigrationSet: each pending migration
 // runs in its own BEGIN IMMEDIATE transaction together with its row in
@@ -37,4 +37,4 @@ private:
     const MigrationSet &m_migrations;
 };
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
+#include "models/db/query.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QSqlError>
 
 Q_LOGGING_CATEGORY(lcSql, "rentdesk.db.sql", QtWarningMsg)
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 namespace {
 
@@ -181,4 +182,4 @@ std::expected<QVariant, DbError> scalar(const QSqlDatabase &db, const QString &s
     return query->value(0);
 }
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

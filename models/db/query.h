@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/dberror.h"
+#include "models/db/dberror.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -11,7 +11,7 @@
 #include <initializer_list>
 #include <utility>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 using Binding = std::pair<QString, QVariant>;
 
@@ -32,4 +32,4 @@ using Binding = std::pair<QString, QVariant>;
 // name of the unique index over those columns is looked up on db.
 [[nodiscard]] DbError classify(const QSqlError &error, const QSqlDatabase &db);
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

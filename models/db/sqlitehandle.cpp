@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/sqlitehandle.h"
+#include "models/db/sqlitehandle.h"
 
-#include "db/query.h"
+#include "models/db/query.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
 
 #include <sqlite3.h>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 sqlite3 *sqliteHandle(const QSqlDatabase &db)
 {
@@ -27,4 +27,4 @@ DbError lastSqliteError(sqlite3 *handle, const QSqlDatabase &db)
                     db);
 }
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/dberror.h"
+#include "models/db/dberror.h"
 
 #include <QSqlDatabase>
 
 struct sqlite3;
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 // The sqlite3 connection under a Qt connection, or nullptr when it is not an open SQLite
 // connection. For the few places that need SQLite itself (transaction state, bulk loading);
@@ -17,4 +17,4 @@ namespace rentdesk::db {
 // The last error of handle, classified like a Qt driver error (see classify()).
 [[nodiscard]] DbError lastSqliteError(sqlite3 *handle, const QSqlDatabase &db);
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

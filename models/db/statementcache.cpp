@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/statementcache.h"
+#include "models/db/statementcache.h"
 
+#include <QSqlError>
 #include <QThread>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 StatementCache::StatementCache() = default;
 
@@ -60,4 +61,4 @@ std::expected<StatementCache::Statement, DbError> StatementCache::run(const QSql
     return Statement(found->second.get());
 }
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/query.h"
+#include "models/db/query.h"
 
 #include <QSqlQuery>
 #include <QString>
@@ -14,7 +14,7 @@
 
 class QThread;
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 // Statements kept prepared, by their text, for the calls that run thousands of times a
 // second: compiling a statement on the CHECK-heavy tables costs more than running it. A
@@ -63,4 +63,4 @@ private:
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/transaction.h"
+#include "models/db/transaction.h"
 
-#include "db/query.h"
-#include "db/sqlitehandle.h"
+#include "models/db/query.h"
+#include "models/db/sqlitehandle.h"
 
 #include <QLoggingCategory>
 #include <QSqlDriver>
@@ -11,7 +11,7 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcSql)
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 namespace {
 
@@ -85,4 +85,4 @@ void TransactionScope::rollback()
         qCWarning(lcSql) << "ROLLBACK failed:" << undone.error().detail;
 }
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

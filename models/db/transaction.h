@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/dberror.h"
+#include "models/db/dberror.h"
 
 #include <QSqlDatabase>
 
@@ -9,7 +9,7 @@
 #include <functional>
 #include <type_traits>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 // The begin/commit/rollback half of transact(), kept out of the template. A scope that
 // is destroyed while still open (an exception, an early return) rolls back.
@@ -60,4 +60,4 @@ template<typename Work> [[nodiscard]] auto transact(const QSqlDatabase &db, Work
     return result;
 }
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

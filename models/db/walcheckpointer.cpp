@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/walcheckpointer.h"
+#include "models/db/walcheckpointer.h"
 
-#include "db/sqlitehandle.h"
+#include "models/db/sqlitehandle.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -10,7 +10,7 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcSql)
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 namespace {
 
@@ -119,4 +119,4 @@ void WalCheckpointer::run(sqlite3 *own)
     sqlite3_close(own);
 }
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

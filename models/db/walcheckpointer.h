@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/database.h"
+#include "models/db/database.h"
 
 #include <condition_variable>
 #include <memory>
@@ -10,7 +10,7 @@
 
 struct sqlite3;
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 
 // Takes the WAL checkpoints of one connection off its thread. SQLite checkpoints in the
 // COMMIT that makes the WAL reach 1000 pages, and a checkpoint syncs the WAL and then the
@@ -49,4 +49,4 @@ private:
     std::thread m_thread;
 };
 
-} // namespace rentdesk::db
+} // namespace rentdesk::models::db

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/bulkinsert.h"
+#include "models/demo/bulkinsert.h"
 
-#include "db/sqlitehandle.h"
+#include "models/db/sqlitehandle.h"
 
 #include <QCoreApplication>
 
 #include <sqlite3.h>
 
-namespace rentdesk::demo {
+namespace rentdesk::models::demo {
 
 using namespace Qt::StringLiterals;
 
@@ -134,4 +134,4 @@ std::expected<sqlite3_stmt *, db::DbError> BulkInsert::statementFor(qsizetype ro
     return prepared;
 }
 
-} // namespace rentdesk::demo
+} // namespace rentdesk::models::demo

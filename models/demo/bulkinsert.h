@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/dberror.h"
+#include "models/db/dberror.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -17,7 +17,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace rentdesk::demo {
+namespace rentdesk::models::demo {
 
 // Inserts rows into one table in batches: one INSERT of many rows per statement, each
 // statement prepared once and reused. SQLite does a fixed amount of work per statement
@@ -70,4 +70,4 @@ private:
     std::map<qsizetype, Statement> m_statements; // by number of rows
 };
 
-} // namespace rentdesk::demo
+} // namespace rentdesk::models::demo

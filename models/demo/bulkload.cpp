@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/bulkload.h"
+#include "models/demo/bulkload.h"
 
-#include "db/query.h"
+#include "models/db/query.h"
 
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcDemo, "rentdesk.demo", QtWarningMsg)
 
-namespace rentdesk::demo {
+namespace rentdesk::models::demo {
 
 using namespace Qt::StringLiterals;
 
@@ -120,4 +120,4 @@ std::expected<void, db::DbError> DeferredIndexes::rebuild(const QSqlDatabase &db
     return {};
 }
 
-} // namespace rentdesk::demo
+} // namespace rentdesk::models::demo

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/dberror.h"
+#include "models/db/dberror.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -10,7 +10,7 @@
 
 #include <expected>
 
-namespace rentdesk::demo {
+namespace rentdesk::models::demo {
 
 // What makes writing a million rows into an empty database in one transaction fast, kept
 // out of the generator: the connection's settings for the run, and indexes built once at
@@ -60,4 +60,4 @@ private:
     QList<QString> m_definitions; // their CREATE INDEX statements, as stored by SQLite
 };
 
-} // namespace rentdesk::demo
+} // namespace rentdesk::models::demo

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demogenerator.h"
+#include "models/demo/demogenerator.h"
 
-#include "db/query.h"
-#include "db/transaction.h"
-#include "demo/bulkinsert.h"
-#include "demo/bulkload.h"
-#include "demo/demorandom.h"
-#include "demo/demotext.h"
-#include "demo/stayplanner.h"
-#include "domain/money.h"
-#include "query/searchindex.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/demo/bulkinsert.h"
+#include "models/demo/bulkload.h"
+#include "models/demo/demorandom.h"
+#include "models/demo/demotext.h"
+#include "models/demo/stayplanner.h"
+#include "models/domain/money.h"
+#include "models/query/searchindex.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,7 +25,7 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcDemo)
 
-namespace rentdesk::demo {
+namespace rentdesk::models::demo {
 
 using namespace Qt::StringLiterals;
 using domain::ApartmentStatus;
@@ -677,4 +677,4 @@ Result<DemoSummary> generateDemoData(const QSqlDatabase &db, const DemoOptions &
     });
 }
 
-} // namespace rentdesk::demo
+} // namespace rentdesk::models::demo

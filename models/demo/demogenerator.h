@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/enums.h"
-#include "services/domainerror.h"
+#include "models/domain/enums.h"
+#include "models/services/domainerror.h"
 
 #include <QDate>
 #include <QSqlDatabase>
 #include <QString>
 
-namespace rentdesk::demo {
+namespace rentdesk::models::demo {
 
 // Demo and benchmark data: one generator, deterministic for a seed and a date, at any
 // scale. For N apartments it writes N/20 buildings, N/4 users (one landlord for about
@@ -73,4 +73,4 @@ inline constexpr int maxDemoApartments = 10'000'000;
 // A database failure rolls everything back (Code::Storage or the constraint's code).
 [[nodiscard]] services::Result<DemoSummary> generateDemoData(const QSqlDatabase &db, const DemoOptions &options);
 
-} // namespace rentdesk::demo
+} // namespace rentdesk::models::demo

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demorandom.h"
+#include "models/demo/demorandom.h"
 
 #include <array>
 
-namespace rentdesk::demo {
+namespace rentdesk::models::demo {
 
 namespace {
 
@@ -131,4 +131,4 @@ QString formatDate(QDate date)
     return fromBuffer(text, qsizetype(std::size(text)) - 1);
 }
 
-} // namespace rentdesk::demo
+} // namespace rentdesk::models::demo

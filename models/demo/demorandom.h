@@ -8,7 +8,7 @@
 
 #include <span>
 
-namespace rentdesk::demo {
+namespace rentdesk::models::demo {
 
 // The one source of randomness of the demo generator: a QRandomGenerator seeded with the
 // full 64-bit seed, so that a seed gives the same data on every run and every machine.
@@ -65,4 +65,4 @@ constexpr Instant msPerDay = 24 * msPerHour;
 [[nodiscard]] QString formatTimestamp(Instant instant);
 [[nodiscard]] QString formatDate(QDate date);
 
-} // namespace rentdesk::demo
+} // namespace rentdesk::models::demo

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demotext.h"
+#include "models/demo/demotext.h"
 
 #include <QStringList>
 
 #include <algorithm>
 #include <array>
 
-namespace rentdesk::demo {
+namespace rentdesk::models::demo {
 
 using namespace Qt::StringLiterals;
 using domain::Language;
@@ -534,4 +534,4 @@ QString reviewBody(DemoRandom &random, ReviewKind kind, Language language, int r
     return distinctPicks(random, phrases.forRating(rating).in(language), random.between(1, 2)).join(u' ');
 }
 
-} // namespace rentdesk::demo
+} // namespace rentdesk::models::demo

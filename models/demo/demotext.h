@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "demo/demorandom.h"
-#include "domain/enums.h"
+#include "models/demo/demorandom.h"
+#include "models/domain/enums.h"
 
 #include <QString>
 #include <QStringView>
 
 #include <span>
 
-namespace rentdesk::demo {
+namespace rentdesk::models::demo {
 
 // The words of the demo data: people's names, cities with their streets and prices, and
 // the sentences of descriptions and reviews, in Russian and English. Text is written in
@@ -63,4 +63,4 @@ struct ApartmentFacts
 // The text of a review of this kind and rating, in the author's language.
 [[nodiscard]] QString reviewBody(DemoRandom &random, domain::ReviewKind kind, domain::Language language, int rating);
 
-} // namespace rentdesk::demo
+} // namespace rentdesk::models::demo

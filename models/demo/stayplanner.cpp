@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/stayplanner.h"
+#include "models/demo/stayplanner.h"
 
 #include <algorithm>
 #include <array>
 
-namespace rentdesk::demo {
+namespace rentdesk::models::demo {
 
 using domain::ApartmentStatus;
 using domain::BookingStatus;
@@ -121,4 +121,4 @@ Occupancy occupancyOn(const QList<PlannedStay> &stays, QDate today)
     return occupancy;
 }
 
-} // namespace rentdesk::demo
+} // namespace rentdesk::models::demo

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "demo/demorandom.h"
-#include "domain/enums.h"
+#include "models/demo/demorandom.h"
+#include "models/domain/enums.h"
 
 #include <QDate>
 #include <QList>
 
-namespace rentdesk::demo {
+namespace rentdesk::models::demo {
 
 // The part the well-known demo renter plays at one apartment. Each pin puts one booking
 // of the demo renter at fixed dates relative to today, so that the account has a stay
@@ -56,4 +56,4 @@ struct Occupancy
 // booked while a confirmed stay lies ahead (by the renter of the nearest), else free.
 [[nodiscard]] Occupancy occupancyOn(const QList<PlannedStay> &stays, QDate today);
 
-} // namespace rentdesk::demo
+} // namespace rentdesk::models::demo

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/enums.h"
+#include "models/domain/enums.h"
 
 #include <QDateTime>
 #include <QString>
@@ -9,7 +9,7 @@
 
 #include <optional>
 
-namespace rentdesk::domain {
+namespace rentdesk::models::domain {
 
 // The chat's values (docs/protocol.md, "Chat"), as ChatService reads and returns them. Like
 // entities.h they carry no behaviour: the chat rules live in services/chatservice.h.
@@ -74,4 +74,4 @@ struct Conversation
     friend bool operator==(const Conversation &, const Conversation &) = default;
 };
 
-} // namespace rentdesk::domain
+} // namespace rentdesk::models::domain

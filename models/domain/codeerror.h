@@ -3,7 +3,7 @@
 
 #include <QString>
 
-namespace rentdesk::domain {
+namespace rentdesk::models::domain {
 
 // A stored value that is not one RentDesk knows: an unknown enum code, a malformed id or
 // date. Reading it is an error the caller sees, never a crash or a silent default.
@@ -17,4 +17,4 @@ struct CodeError
     [[nodiscard]] QString message() const;
 };
 
-} // namespace rentdesk::domain
+} // namespace rentdesk::models::domain

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/enums.h"
-#include "domain/money.h"
+#include "models/domain/enums.h"
+#include "models/domain/money.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -11,7 +11,7 @@
 
 #include <optional>
 
-namespace rentdesk::domain {
+namespace rentdesk::models::domain {
 
 // The rows of DESIGN.md's entities as values. They carry no behaviour: the rules live in
 // the services, and the database refuses what breaks its constraints.
@@ -107,4 +107,4 @@ struct Review
     QDateTime updatedAt;
 };
 
-} // namespace rentdesk::domain
+} // namespace rentdesk::models::domain

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "domain/enums.h"
+#include "models/domain/enums.h"
 
 #include <QCoreApplication>
 
-namespace rentdesk::domain {
+namespace rentdesk::models::domain {
 
 using namespace Qt::StringLiterals;
 
@@ -88,4 +88,4 @@ const std::array<EnumEntry<AboutKind>, 2> EnumTraits<AboutKind>::entries { {
     { AboutKind::Booking, "booking"_L1, QT_TRANSLATE_NOOP("AboutKind", "Booking") },
 } };
 
-} // namespace rentdesk::domain
+} // namespace rentdesk::models::domain

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/codeerror.h"
+#include "models/domain/codeerror.h"
 
 #include <QLatin1String>
 #include <QList>
@@ -11,7 +11,7 @@
 #include <array>
 #include <expected>
 
-namespace rentdesk::domain {
+namespace rentdesk::models::domain {
 
 enum class Role { Landlord, Renter };
 enum class Language { English, Russian };
@@ -110,4 +110,4 @@ template<typename E> QString enumTypeName()
     return translateEnumText(EnumTraits<E>::context, EnumTraits<E>::typeName);
 }
 
-} // namespace rentdesk::domain
+} // namespace rentdesk::models::domain

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "domain/money.h"
+#include "models/domain/money.h"
 
-namespace rentdesk::domain {
+namespace rentdesk::models::domain {
 
 Money stayPrice(const Money &monthly, qint64 nights)
 {
@@ -10,4 +10,4 @@ Money stayPrice(const Money &monthly, qint64 nights)
     return Money { (monthly.minor * nights + 15) / 30, monthly.currency };
 }
 
-} // namespace rentdesk::domain
+} // namespace rentdesk::models::domain

@@ -5,7 +5,7 @@
 
 #include <compare>
 
-namespace rentdesk::domain {
+namespace rentdesk::models::domain {
 
 // An amount in minor units (kopecks, cents) of an ISO 4217 currency. Never a float.
 struct Money
@@ -20,4 +20,4 @@ struct Money
 // minor unit. Exact in integers; the inputs the schema allows cannot overflow.
 [[nodiscard]] Money stayPrice(const Money &monthly, qint64 nights);
 
-} // namespace rentdesk::domain
+} // namespace rentdesk::models::domain

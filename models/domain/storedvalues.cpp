@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "domain/storedvalues.h"
+#include "models/domain/storedvalues.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
 
-namespace rentdesk::domain {
+namespace rentdesk::models::domain {
 
 using namespace Qt::StringLiterals;
 
@@ -98,4 +98,4 @@ std::expected<bool, CodeError> boolFromStored(const QVariant &stored)
     return number == 1;
 }
 
-} // namespace rentdesk::domain
+} // namespace rentdesk::models::domain

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/codeerror.h"
+#include "models/domain/codeerror.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -10,7 +10,7 @@
 
 #include <expected>
 
-namespace rentdesk::domain {
+namespace rentdesk::models::domain {
 
 // Conversions between values in memory and their stored form (DESIGN.md, "Data"). Each
 // reader refuses what does not have the exact stored form, with a CodeError.
@@ -32,4 +32,4 @@ namespace rentdesk::domain {
 [[nodiscard]] int toStoredBool(bool value);
 [[nodiscard]] std::expected<bool, CodeError> boolFromStored(const QVariant &stored);
 
-} // namespace rentdesk::domain
+} // namespace rentdesk::models::domain

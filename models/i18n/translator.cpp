@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "i18n/translator.h"
+#include "models/i18n/translator.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -9,7 +9,7 @@
 
 Q_LOGGING_CATEGORY(lcI18n, "rentdesk.i18n", QtWarningMsg)
 
-namespace rentdesk::i18n {
+namespace rentdesk::models::i18n {
 
 using namespace Qt::StringLiterals;
 
@@ -78,4 +78,4 @@ Translator::Loaded Translator::switchTo(domain::Language language)
     return loaded;
 }
 
-} // namespace rentdesk::i18n
+} // namespace rentdesk::models::i18n

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/enums.h"
+#include "models/domain/enums.h"
 
 #include <QLocale>
 #include <QString>
@@ -10,7 +10,7 @@
 
 class QTranslator;
 
-namespace rentdesk::i18n {
+namespace rentdesk::models::i18n {
 
 // Installs the catalogues for one language on the running application: RentDesk's own
 // (compiled into the binary as :/i18n/rentdesk_<code>.qm) and Qt's (qtbase_<code>.qm from
@@ -49,4 +49,4 @@ private:
     std::unique_ptr<QTranslator> m_qt;
 };
 
-} // namespace rentdesk::i18n
+} // namespace rentdesk::models::i18n

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/querytablemodel.h"
-#include "query/apartmentquery.h"
+#include "models/itemmodels/querytablemodel.h"
+#include "models/query/apartmentquery.h"
 
-namespace rentdesk::itemmodels {
+namespace rentdesk::models::itemmodels {
 
 using ApartmentQueryModel =
     QueryTableModel<query::ApartmentQuery, query::ApartmentFilter, query::ApartmentSort, query::ApartmentRow>;
@@ -38,4 +38,4 @@ public:
     [[nodiscard]] static query::ApartmentColumn queryColumn(int column);
 };
 
-} // namespace rentdesk::itemmodels
+} // namespace rentdesk::models::itemmodels

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "itemmodels/cellformat.h"
+#include "models/itemmodels/cellformat.h"
 
-#include "domain/enums.h"
+#include "models/domain/enums.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 
-namespace rentdesk::itemmodels {
+namespace rentdesk::models::itemmodels {
 
 using namespace Qt::StringLiterals;
 
@@ -89,4 +89,4 @@ QString cellText(CellKind kind, const QVariant &value)
     return value.toString();
 }
 
-} // namespace rentdesk::itemmodels
+} // namespace rentdesk::models::itemmodels

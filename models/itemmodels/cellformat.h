@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/entities.h"
-#include "itemmodels/itemroles.h"
+#include "models/domain/entities.h"
+#include "models/itemmodels/itemroles.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QString>
 #include <QVariant>
 
-namespace rentdesk::itemmodels {
+namespace rentdesk::models::itemmodels {
 
 // The text of a value in the user's locale (the default QLocale, which the translator
 // sets with the language): what a table shows without its delegate, what the delegate
@@ -29,4 +29,4 @@ namespace rentdesk::itemmodels {
 // The text of a cell of the given kind (see itemroles.h for the value each kind holds).
 [[nodiscard]] QString cellText(CellKind kind, const QVariant &value);
 
-} // namespace rentdesk::itemmodels
+} // namespace rentdesk::models::itemmodels

@@ -3,7 +3,7 @@
 
 #include <Qt>
 
-namespace rentdesk::itemmodels {
+namespace rentdesk::models::itemmodels {
 
 // What a column of RentDesk's table models holds, so that one delegate can draw it
 // (views/widgets/celldelegate.h): a status as a coloured badge, a rating as stars, money
@@ -34,4 +34,4 @@ enum ItemRole {
     CellKindRole,
 };
 
-} // namespace rentdesk::itemmodels
+} // namespace rentdesk::models::itemmodels

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "itemmodels/mailqueuemodel.h"
+#include "models/itemmodels/mailqueuemodel.h"
 
-#include "itemmodels/cellformat.h"
+#include "models/itemmodels/cellformat.h"
 
 #include <QSet>
 
 #include <algorithm>
 
-namespace rentdesk::itemmodels {
+namespace rentdesk::models::itemmodels {
 
 using namespace Qt::StringLiterals;
 using domain::MailStatus;
@@ -316,4 +316,4 @@ int MailQueueModel::rowOf(const QUuid &id) const
     return -1;
 }
 
-} // namespace rentdesk::itemmodels
+} // namespace rentdesk::models::itemmodels

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/itemroles.h"
-#include "mail/outboxstore.h"
-#include "services/domainerror.h"
+#include "models/itemmodels/itemroles.h"
+#include "models/mail/outboxstore.h"
+#include "models/services/domainerror.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -11,11 +11,11 @@
 #include <memory>
 #include <optional>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
 
-namespace rentdesk::itemmodels {
+namespace rentdesk::models::itemmodels {
 
 // The Mail queue's table: the outbox's mails as OutboxStore::list() gives them, newest
 // first, either those still to be dealt with (waiting and failed) or every one. An outbox
@@ -65,7 +65,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     // The outbox could not be read; the table is empty.
-    void failed(const rentdesk::services::DomainError &error);
+    void failed(const rentdesk::models::services::DomainError &error);
 
 private:
     [[nodiscard]] services::Result<QList<mail::OutboxMail>> read() const;
@@ -83,4 +83,4 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
 
-} // namespace rentdesk::itemmodels
+} // namespace rentdesk::models::itemmodels

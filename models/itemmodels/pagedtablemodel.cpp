@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "itemmodels/pagedtablemodel.h"
+#include "models/itemmodels/pagedtablemodel.h"
 
-#include "itemmodels/cellformat.h"
+#include "models/itemmodels/cellformat.h"
 
 #include <QLoggingCategory>
 #include <QTimer>
@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <limits>
 
-namespace rentdesk::itemmodels {
+namespace rentdesk::models::itemmodels {
 
 Q_LOGGING_CATEGORY(lcItemModels, "rentdesk.itemmodels", QtWarningMsg)
 
@@ -202,4 +202,4 @@ void PagedTableModel::report(const services::DomainError &error) const
                        [self = const_cast<PagedTableModel *>(this), error] { Q_EMIT self->failed(error); });
 }
 
-} // namespace rentdesk::itemmodels
+} // namespace rentdesk::models::itemmodels

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/itemroles.h"
-#include "services/domainerror.h"
+#include "models/itemmodels/itemroles.h"
+#include "models/services/domainerror.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -11,7 +11,7 @@
 
 #include <map>
 
-namespace rentdesk::itemmodels {
+namespace rentdesk::models::itemmodels {
 
 // A table over a query that can count its rows and fetch any page of them, sorted by any
 // column: the model knows the total from the start (so the scroll bar is true), and reads
@@ -59,7 +59,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void totalCountChanged(qint64 total);
     // A count or a page could not be read; the table shows what it has.
-    void failed(const rentdesk::services::DomainError &error);
+    void failed(const rentdesk::models::services::DomainError &error);
 
 protected:
     // The columns, fixed for the model's life.
@@ -100,4 +100,4 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
 
-} // namespace rentdesk::itemmodels
+} // namespace rentdesk::models::itemmodels

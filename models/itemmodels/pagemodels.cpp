@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "itemmodels/pagemodels.h"
+#include "models/itemmodels/pagemodels.h"
 
-namespace rentdesk::itemmodels {
+namespace rentdesk::models::itemmodels {
 
 using namespace query;
 
@@ -138,4 +138,4 @@ std::unique_ptr<ReviewTableModel> makeReviewTableModel(std::shared_ptr<db::Datab
         ReviewColumns::Created, Qt::DescendingOrder, nullptr);
 }
 
-} // namespace rentdesk::itemmodels
+} // namespace rentdesk::models::itemmodels

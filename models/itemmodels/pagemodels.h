@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/querytablemodel.h"
-#include "query/bookingquery.h"
-#include "query/buildingquery.h"
-#include "query/reviewquery.h"
+#include "models/itemmodels/querytablemodel.h"
+#include "models/query/bookingquery.h"
+#include "models/query/buildingquery.h"
+#include "models/query/reviewquery.h"
 
-namespace rentdesk::itemmodels {
+namespace rentdesk::models::itemmodels {
 
 // The tables of the Buildings, Bookings and Reviews pages: their columns over their
 // queries. (Apartments, in apartmenttablemodel.h, names its columns for the page and the tests.)
@@ -32,4 +32,4 @@ namespace ReviewColumns {
 enum { Kind, Rating, Author, Target, Text, Created, Updated };
 }
 
-} // namespace rentdesk::itemmodels
+} // namespace rentdesk::models::itemmodels

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/pagedtablemodel.h"
+#include "models/itemmodels/pagedtablemodel.h"
 
 #include <QCoreApplication>
 
 #include <functional>
 #include <memory>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
 
-namespace rentdesk::itemmodels {
+namespace rentdesk::models::itemmodels {
 
 // A PagedTableModel over one of the browse queries (query/*query.h), whose columns are a
 // table of specs: the title (a QT_TRANSLATE_NOOP in the model's context), the kind of
@@ -100,4 +100,4 @@ private:
     std::function<QString(const Row &, int)> m_toolTip;
 };
 
-} // namespace rentdesk::itemmodels
+} // namespace rentdesk::models::itemmodels

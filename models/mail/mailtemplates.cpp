@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/mailtemplates.h"
+#include "models/mail/mailtemplates.h"
 
-#include "domain/money.h"
-#include "domain/storedvalues.h"
-#include "itemmodels/cellformat.h"
+#include "models/domain/money.h"
+#include "models/domain/storedvalues.h"
+#include "models/itemmodels/cellformat.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -11,7 +11,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 
-namespace rentdesk::mail {
+namespace rentdesk::models::mail {
 
 using namespace Qt::StringLiterals;
 using services::DomainError;
@@ -148,4 +148,4 @@ services::Result<ComposedMail> composeMail(domain::MailEvent event, domain::Lang
     return ComposedMail { *subject, *text, toHtml(*subject, *text) };
 }
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::models::mail

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/enums.h"
-#include "services/domainerror.h"
+#include "models/domain/enums.h"
+#include "models/services/domainerror.h"
 
 #include <QJsonObject>
 #include <QString>
 
-namespace rentdesk::mail {
+namespace rentdesk::models::mail {
 
 // A notification ready to be put into a message: the subject and the same body as plain
 // text and as HTML.
@@ -27,4 +27,4 @@ struct ComposedMail
 [[nodiscard]] services::Result<ComposedMail> composeMail(domain::MailEvent event, domain::Language language,
                                                          const QString &recipientName, const QJsonObject &params);
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::models::mail

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/outboxstore.h"
+#include "models/mail/outboxstore.h"
 
-#include "db/database.h"
-#include "db/query.h"
-#include "domain/storedvalues.h"
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
 #include <cmath>
 
-namespace rentdesk::mail {
+namespace rentdesk::models::mail {
 
 using namespace Qt::StringLiterals;
 using services::DomainError;
@@ -201,4 +202,4 @@ Result<void> OutboxStore::discard(const QUuid &id) const
                   id, {}, {});
 }
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::models::mail

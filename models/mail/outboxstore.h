@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/enums.h"
-#include "services/clock.h"
-#include "services/domainerror.h"
+#include "models/domain/enums.h"
+#include "models/services/clock.h"
+#include "models/services/domainerror.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -16,11 +16,11 @@
 
 class QSqlQuery;
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
 
-namespace rentdesk::mail {
+namespace rentdesk::models::mail {
 
 // One row of mail_outbox as the sender and the Mail queue view see it.
 struct OutboxMail
@@ -87,4 +87,4 @@ private:
     mutable std::unique_ptr<QSqlQuery> m_markSent;
 };
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::models::mail

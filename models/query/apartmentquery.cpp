@@ -1,23 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/apartmentquery.h"
+#include "models/query/apartmentquery.h"
 
-#include "db/database.h"
-#include "db/query.h"
-#include "db/transaction.h"
-#include "domain/storedvalues.h"
-#include "query/apartmentsql.h"
-#include "query/searchindex.h"
-#include "query/searchtext.h"
-#include "services/records.h"
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/domain/storedvalues.h"
+#include "models/query/apartmentsql.h"
+#include "models/query/searchindex.h"
+#include "models/query/searchtext.h"
+#include "models/services/records.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <cmath>
 #include <functional>
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 using namespace Qt::StringLiterals;
 using services::DomainError;
@@ -248,4 +249,4 @@ Result<QStringList> ApartmentQuery::cities() const
     return cities;
 }
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/entities.h"
-#include "domain/enums.h"
-#include "services/domainerror.h"
+#include "models/domain/entities.h"
+#include "models/domain/enums.h"
+#include "models/services/domainerror.h"
 
 #include <QDate>
 #include <QList>
@@ -14,11 +14,11 @@
 #include <memory>
 #include <optional>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 // What a person browsing apartments asks for. Every part is optional; an empty filter
 // matches every apartment.
@@ -115,4 +115,4 @@ private:
     std::shared_ptr<db::Database> m_database;
 };
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/apartmentsql.h"
+#include "models/query/apartmentsql.h"
 
-#include "domain/storedvalues.h"
+#include "models/domain/storedvalues.h"
 
 #include <QStringList>
 
 #include <cmath>
 
-namespace rentdesk::query::detail {
+namespace rentdesk::models::query::detail {
 
 using namespace Qt::StringLiterals;
 
@@ -205,4 +205,4 @@ Statement pageStatement(const ApartmentFilter &filter, const TextCondition &text
     return { sql, c.bindings };
 }
 
-} // namespace rentdesk::query::detail
+} // namespace rentdesk::models::query::detail

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "query/apartmentquery.h"
-#include "query/querysupport.h"
+#include "models/query/apartmentquery.h"
+#include "models/query/querysupport.h"
 
 #include <QList>
 #include <QString>
 
-namespace rentdesk::query::detail {
+namespace rentdesk::models::query::detail {
 
 // The SQL behind ApartmentQuery, written from fixed fragments chosen by code; every value
 // from a filter is bound, never spliced in. The fragments are ordered so that SQLite's
@@ -78,4 +78,4 @@ enum PageColumn {
     OwnerName,
 };
 
-} // namespace rentdesk::query::detail
+} // namespace rentdesk::models::query::detail

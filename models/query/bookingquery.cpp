@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/bookingquery.h"
+#include "models/query/bookingquery.h"
 
-#include "db/database.h"
-#include "db/query.h"
-#include "domain/storedvalues.h"
-#include "query/bookingsql.h"
-#include "query/querysupport.h"
-#include "services/records.h"
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
+#include "models/query/bookingsql.h"
+#include "models/query/querysupport.h"
+#include "models/services/records.h"
 
 #include <QCoreApplication>
+#include <QSqlError>
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 using namespace Qt::StringLiterals;
 using detail::failure;
@@ -173,4 +174,4 @@ Result<QList<std::pair<QDate, QDate>>> BookingQuery::takenDates(const QUuid &apa
     });
 }
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/entities.h"
-#include "domain/enums.h"
-#include "services/domainerror.h"
+#include "models/domain/entities.h"
+#include "models/domain/enums.h"
+#include "models/services/domainerror.h"
 
 #include <QDate>
 #include <QList>
@@ -14,11 +14,11 @@
 #include <optional>
 #include <utility>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 // Which bookings a person sees, and how they narrow them down.
 struct BookingFilter
@@ -102,4 +102,4 @@ private:
     std::shared_ptr<db::Database> m_database;
 };
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/bookingsql.h"
+#include "models/query/bookingsql.h"
 
-#include "domain/storedvalues.h"
-#include "services/records.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/records.h"
 
-namespace rentdesk::query::detail {
+namespace rentdesk::models::query::detail {
 
 using namespace Qt::StringLiterals;
 
@@ -133,4 +133,4 @@ Statement takenDatesStatement(const QUuid &apartment, QDate from, QDate to)
                { u":to"_s, domain::toStoredDate(to) } } };
 }
 
-} // namespace rentdesk::query::detail
+} // namespace rentdesk::models::query::detail

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "query/bookingquery.h"
-#include "query/querysupport.h"
+#include "models/query/bookingquery.h"
+#include "models/query/querysupport.h"
 
-namespace rentdesk::query::detail {
+namespace rentdesk::models::query::detail {
 
 // The SQL behind BookingQuery, from fixed fragments chosen by code; every value is bound.
 // The viewer's condition is always there and is what drives the plan: a renter's bookings
@@ -38,4 +38,4 @@ enum BookingPageColumn {
     BookingOwnerName,
 };
 
-} // namespace rentdesk::query::detail
+} // namespace rentdesk::models::query::detail

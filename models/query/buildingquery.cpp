@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/buildingquery.h"
+#include "models/query/buildingquery.h"
 
-#include "db/database.h"
-#include "db/query.h"
-#include "query/buildingsql.h"
-#include "query/querysupport.h"
-#include "query/wordsearch.h"
-#include "services/records.h"
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "models/query/buildingsql.h"
+#include "models/query/querysupport.h"
+#include "models/query/wordsearch.h"
+#include "models/services/records.h"
 
 #include <QCoreApplication>
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 using namespace Qt::StringLiterals;
 using detail::failure;
@@ -117,4 +117,4 @@ Result<QStringList> BuildingQuery::cities() const
     return cities;
 }
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/entities.h"
-#include "services/domainerror.h"
+#include "models/domain/entities.h"
+#include "models/services/domainerror.h"
 
 #include <QList>
 #include <QString>
@@ -12,11 +12,11 @@
 #include <memory>
 #include <optional>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 // What a person browsing buildings asks for. Every part is optional; an empty filter
 // matches every building.
@@ -88,4 +88,4 @@ private:
     std::shared_ptr<db::Database> m_database;
 };
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/buildingsql.h"
+#include "models/query/buildingsql.h"
 
-#include "domain/storedvalues.h"
-#include "query/wordsearch.h"
-#include "services/records.h"
+#include "models/domain/storedvalues.h"
+#include "models/query/wordsearch.h"
+#include "models/services/records.h"
 
-namespace rentdesk::query::detail {
+namespace rentdesk::models::query::detail {
 
 using namespace Qt::StringLiterals;
 
@@ -87,4 +87,4 @@ Statement buildingPage(const BuildingFilter &filter, const QStringList &words, c
     return { sql, w.bindings };
 }
 
-} // namespace rentdesk::query::detail
+} // namespace rentdesk::models::query::detail

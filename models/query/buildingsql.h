@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "query/buildingquery.h"
-#include "query/querysupport.h"
+#include "models/query/buildingquery.h"
+#include "models/query/querysupport.h"
 
 #include <QStringList>
 
-namespace rentdesk::query::detail {
+namespace rentdesk::models::query::detail {
 
 // The SQL behind BuildingQuery, from fixed fragments chosen by code; every value from a
 // filter is bound. There are few buildings (one for every twenty apartments), so a page is
@@ -30,4 +30,4 @@ enum BuildingPageColumn {
     BuildingApartments,
 };
 
-} // namespace rentdesk::query::detail
+} // namespace rentdesk::models::query::detail

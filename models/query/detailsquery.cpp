@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/detailsquery.h"
+#include "models/query/detailsquery.h"
 
-#include "db/database.h"
-#include "db/query.h"
-#include "domain/storedvalues.h"
-#include "query/querysupport.h"
-#include "services/records.h"
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
+#include "models/query/querysupport.h"
+#include "models/services/records.h"
 
 #include <QCoreApplication>
+#include <QSqlError>
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 using namespace Qt::StringLiterals;
 using detail::failure;
@@ -156,8 +157,9 @@ Result<DetailsQuery::ChatContact> DetailsQuery::chatContact(const QUuid &viewer,
     if (viewer.isNull() || (booking && !viewerIsOwner && viewer != renter) || (!booking && viewerIsOwner)) {
         return std::unexpected(DomainError(
             Code::NotAllowed, booking ? u"booking"_s : u"apartment"_s, QString(),
-            booking ? QCoreApplication::translate("DetailsQuery", "Only its renter and its landlord talk about a booking.")
-                    : QCoreApplication::translate("DetailsQuery", "This is your own apartment.")));
+            booking
+                ? QCoreApplication::translate("DetailsQuery", "Only its renter and its landlord talk about a booking.")
+                : QCoreApplication::translate("DetailsQuery", "This is your own apartment.")));
     }
     const int other = booking && viewerIsOwner ? 3 : 0;
     ChatContact contact;
@@ -230,4 +232,4 @@ Result<DetailsQuery::Pending> DetailsQuery::pending() const
     return pending;
 }
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

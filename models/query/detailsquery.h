@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/entities.h"
-#include "domain/enums.h"
-#include "query/bookingquery.h"
-#include "query/reviewquery.h"
-#include "services/domainerror.h"
+#include "models/domain/entities.h"
+#include "models/domain/enums.h"
+#include "models/query/bookingquery.h"
+#include "models/query/reviewquery.h"
+#include "models/services/domainerror.h"
 
 #include <QList>
 #include <QString>
@@ -13,11 +13,11 @@
 
 #include <memory>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 // The detail pane beside the apartments table.
 struct ApartmentDetails
@@ -100,4 +100,4 @@ private:
     ReviewQuery m_reviews;
 };
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/querysupport.h"
+#include "models/query/querysupport.h"
 
-#include "db/transaction.h"
+#include "models/db/transaction.h"
 
 #include <QCoreApplication>
+#include <QSqlError>
 
-namespace rentdesk::query::detail {
+namespace rentdesk::models::query::detail {
 
 using namespace Qt::StringLiterals;
 using services::DomainError;
@@ -64,4 +65,4 @@ QStringList apartmentNumberOrder(const QString &column, Qt::SortOrder order)
     return { u"CAST("_s + column + u" AS INTEGER)"_s + dir, column + dir };
 }
 
-} // namespace rentdesk::query::detail
+} // namespace rentdesk::models::query::detail

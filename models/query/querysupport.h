@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/query.h"
-#include "domain/enums.h"
-#include "services/domainerror.h"
+#include "models/db/query.h"
+#include "models/domain/enums.h"
+#include "models/services/domainerror.h"
 
 #include <QList>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
@@ -13,7 +14,7 @@
 #include <expected>
 #include <functional>
 
-namespace rentdesk::query::detail {
+namespace rentdesk::models::query::detail {
 
 // What the read-only queries (ApartmentQuery, BuildingQuery, BookingQuery, ReviewQuery,
 // DetailsQuery) share: a statement as text plus its bound values, running it into rows or a
@@ -121,4 +122,4 @@ template<typename E> [[nodiscard]] QString enumRank(const QString &column)
 // Apartment numbers as people read them: "2" before "10", then "12A" before "12B".
 [[nodiscard]] QStringList apartmentNumberOrder(const QString &column, Qt::SortOrder order);
 
-} // namespace rentdesk::query::detail
+} // namespace rentdesk::models::query::detail

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/reviewquery.h"
+#include "models/query/reviewquery.h"
 
-#include "db/database.h"
-#include "query/querysupport.h"
-#include "query/reviewsql.h"
-#include "services/records.h"
+#include "models/db/database.h"
+#include "models/query/querysupport.h"
+#include "models/query/reviewsql.h"
+#include "models/services/records.h"
 
 #include <QCoreApplication>
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 using namespace Qt::StringLiterals;
 using services::DomainError;
@@ -94,4 +94,4 @@ Result<qint64> ReviewQuery::count(const ReviewFilter &filter) const
     return detail::countOf(m_database->connection(), detail::reviewCount(filter));
 }
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

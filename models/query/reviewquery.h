@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/entities.h"
-#include "domain/enums.h"
-#include "services/domainerror.h"
+#include "models/domain/entities.h"
+#include "models/domain/enums.h"
+#include "models/services/domainerror.h"
 
 #include <QList>
 #include <QString>
@@ -12,11 +12,11 @@
 #include <memory>
 #include <optional>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 // What a person browsing reviews asks for. Reviews are public: every part only narrows the
 // list, and an empty filter matches every review.
@@ -82,4 +82,4 @@ private:
     std::shared_ptr<db::Database> m_database;
 };
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

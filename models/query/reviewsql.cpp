@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/reviewsql.h"
+#include "models/query/reviewsql.h"
 
-#include "domain/storedvalues.h"
-#include "services/records.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/records.h"
 
-namespace rentdesk::query::detail {
+namespace rentdesk::models::query::detail {
 
 using namespace Qt::StringLiterals;
 
@@ -120,4 +120,4 @@ Statement reviewPage(const ReviewFilter &filter, const ReviewSort &sort, int off
     return { sql, w.bindings };
 }
 
-} // namespace rentdesk::query::detail
+} // namespace rentdesk::models::query::detail

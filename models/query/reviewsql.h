@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "query/querysupport.h"
-#include "query/reviewquery.h"
+#include "models/query/querysupport.h"
+#include "models/query/reviewquery.h"
 
-namespace rentdesk::query::detail {
+namespace rentdesk::models::query::detail {
 
 // The SQL behind ReviewQuery, from fixed fragments chosen by code; every value is bound.
 // The default listing (every review, latest first) walks reviews_created_idx backwards and
@@ -27,4 +27,4 @@ enum ReviewPageColumn {
     ReviewTargetName,
 };
 
-} // namespace rentdesk::query::detail
+} // namespace rentdesk::models::query::detail

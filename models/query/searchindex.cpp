@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/searchindex.h"
+#include "models/query/searchindex.h"
 
-#include "db/query.h"
-#include "db/transaction.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 using namespace Qt::StringLiterals;
 
@@ -43,4 +43,4 @@ std::expected<int, db::DbError> refreshSearchIndex(const QSqlDatabase &db)
     });
 }
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/dberror.h"
+#include "models/db/dberror.h"
 
 #include <QSqlDatabase>
 
 #include <expected>
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 // Keeps the full-text index of apartments (apartments_search, 0002_search.sql) in step
 // with the apartments and buildings it is made from. Triggers cannot write an FTS5 table
@@ -24,4 +24,4 @@ namespace rentdesk::query {
 // Whether any apartment's document is stale, as the connection's snapshot sees it.
 [[nodiscard]] std::expected<bool, db::DbError> searchIndexIsStale(const QSqlDatabase &db);
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

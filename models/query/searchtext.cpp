@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/searchtext.h"
+#include "models/query/searchtext.h"
 
 #include <QStringList>
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 namespace {
 
@@ -83,4 +83,4 @@ QString toFtsQuery(const QString &text)
     return phrases.join(u' ');
 }
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

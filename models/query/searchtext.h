@@ -3,7 +3,7 @@
 
 #include <QString>
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 // Turns what a person typed into the search box into an FTS5 query that means "rows
 // containing every one of these words". Nothing typed is ever read as FTS5 syntax: each
@@ -16,4 +16,4 @@ namespace rentdesk::query {
 // Returns an empty string when nothing searchable is left: no text filter at all.
 [[nodiscard]] QString toFtsQuery(const QString &text);
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

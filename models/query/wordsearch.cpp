@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/wordsearch.h"
+#include "models/query/wordsearch.h"
 
-#include "db/sqlitehandle.h"
+#include "models/db/sqlitehandle.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -9,7 +9,7 @@
 #include <memory>
 #include <sqlite3.h>
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 using namespace Qt::StringLiterals;
 
@@ -195,4 +195,4 @@ std::expected<void, db::DbError> ensureWordSearch(const QSqlDatabase &db)
     return {};
 }
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/dberror.h"
+#include "models/db/dberror.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -10,7 +10,7 @@
 
 #include <expected>
 
-namespace rentdesk::query {
+namespace rentdesk::models::query {
 
 // Searching a few thousand short texts (buildings' names and addresses) for words, without
 // regard to case in any script. SQLite's lower(), upper(), LIKE and NOCASE know only ASCII,
@@ -38,4 +38,4 @@ inline constexpr char HasWordsFunction[] = "rentdesk_has_words";
 // that call it must be prepared after this.
 [[nodiscard]] std::expected<void, db::DbError> ensureWordSearch(const QSqlDatabase &db);
 
-} // namespace rentdesk::query
+} // namespace rentdesk::models::query

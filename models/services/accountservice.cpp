@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/accountservice.h"
+#include "models/services/accountservice.h"
 
-#include "db/query.h"
-#include "db/transaction.h"
-#include "domain/storedvalues.h"
-#include "services/passwords.h"
-#include "services/records.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/passwords.h"
+#include "models/services/records.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QRegularExpression>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::domain;
+using namespace rentdesk::models::domain;
 using Code = DomainError::Code;
 
 namespace {
@@ -265,4 +265,4 @@ Result<void> AccountService::changePassword(const QUuid &actor, const QString &c
     return {};
 }
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/entities.h"
-#include "services/servicecontext.h"
+#include "models/domain/entities.h"
+#include "models/services/servicecontext.h"
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // Accounts where this side is the authority (a standalone desktop, the server): sign-up,
 // log-in, password change. Passwords are hashed with Argon2id; a wrong password and an
@@ -40,4 +40,4 @@ private:
     ServiceContext m_context;
 };
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/bookingservice.h"
+#include "models/services/bookingservice.h"
 
-#include "db/query.h"
-#include "db/transaction.h"
-#include "domain/money.h"
-#include "domain/storedvalues.h"
-#include "services/occupancy.h"
-#include "services/records.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/domain/money.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/occupancy.h"
+#include "models/services/records.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QLocale>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::domain;
+using namespace rentdesk::models::domain;
 using Code = DomainError::Code;
 
 namespace {
@@ -274,13 +274,14 @@ Result<BookingService::Confirmation> BookingService::confirm(const QUuid &actor,
             return std::unexpected(datesTaken(**taken));
 
         // The requests this stay overlaps cannot be confirmed any more: decline them with it.
-        auto overlapping = db::exec(db,
-                                    u"SELECT id FROM bookings WHERE apartment_id = :apartment AND +status = 'requested' "
-                                    "AND id <> :id AND start_date < :end AND end_date > :start"_s,
-                                    { { u":apartment"_s, toStoredId(booking->apartmentId) },
-                                      { u":id"_s, toStoredId(bookingId) },
-                                      { u":start"_s, toStoredDate(booking->startDate) },
-                                      { u":end"_s, toStoredDate(booking->endDate) } });
+        auto overlapping =
+            db::exec(db,
+                     u"SELECT id FROM bookings WHERE apartment_id = :apartment AND +status = 'requested' "
+                     "AND id <> :id AND start_date < :end AND end_date > :start"_s,
+                     { { u":apartment"_s, toStoredId(booking->apartmentId) },
+                       { u":id"_s, toStoredId(bookingId) },
+                       { u":start"_s, toStoredDate(booking->startDate) },
+                       { u":end"_s, toStoredDate(booking->endDate) } });
         if (!overlapping)
             return std::unexpected(DomainError(overlapping.error()));
         while (overlapping->next()) {
@@ -511,4 +512,4 @@ Result<BookingService::TimeStep> BookingService::applyTime() const
     return step;
 }
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/entities.h"
-#include "services/servicecontext.h"
+#include "models/domain/entities.h"
+#include "models/services/servicecontext.h"
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // The booking workflow (DESIGN.md rule 2 and 4): a renter requests dates, the landlord
 // confirms or declines, the renter cancels; confirmed stays of one apartment never
@@ -47,4 +47,4 @@ private:
     ServiceContext m_context;
 };
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

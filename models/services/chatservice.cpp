@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/chatservice.h"
+#include "models/services/chatservice.h"
 
-#include "db/query.h"
-#include "db/statementcache.h"
-#include "db/transaction.h"
-#include "domain/storedvalues.h"
-#include "services/accountservice.h"
-#include "services/chatsql.h"
-#include "services/records.h"
+#include "models/db/query.h"
+#include "models/db/statementcache.h"
+#include "models/db/transaction.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/accountservice.h"
+#include "models/services/chatsql.h"
+#include "models/services/records.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -16,10 +16,10 @@
 #include <array>
 #include <limits>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::domain;
+using namespace rentdesk::models::domain;
 using Code = DomainError::Code;
 
 namespace {
@@ -551,4 +551,4 @@ Result<QList<QUuid>> ChatService::members(const QUuid &conversation) const
     });
 }
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

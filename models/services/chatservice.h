@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/chat.h"
-#include "services/servicecontext.h"
+#include "models/domain/chat.h"
+#include "models/services/servicecontext.h"
 
 #include <QList>
 #include <QString>
@@ -11,11 +11,11 @@
 #include <memory>
 #include <optional>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class StatementCache;
 }
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // The chat's rules, on the server (docs/protocol.md, "Chat"): conversations between two
 // people, optionally about an apartment or a booking; messages numbered per conversation
@@ -142,4 +142,4 @@ private:
     std::unique_ptr<db::StatementCache> m_statements;
 };
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/chatsql.h"
+#include "models/services/chatsql.h"
 
-#include "services/records.h"
+#include "models/services/records.h"
 
-namespace rentdesk::services::chatsql {
+namespace rentdesk::models::services::chatsql {
 
 using namespace Qt::StringLiterals;
 
@@ -133,4 +133,4 @@ const QString &conversationFor()
     return sql;
 }
 
-} // namespace rentdesk::services::chatsql
+} // namespace rentdesk::models::services::chatsql

@@ -3,7 +3,7 @@
 
 #include <QString>
 
-namespace rentdesk::services::chatsql {
+namespace rentdesk::models::services::chatsql {
 
 // The statements of ChatService, each one fixed text built once: the values are always
 // bound, so a statement cache can keep every one of them prepared, and the tests can check
@@ -33,4 +33,4 @@ namespace rentdesk::services::chatsql {
 [[nodiscard]] const QString &conversationsOf(); // :actor, latest activity first
 [[nodiscard]] const QString &conversationFor(); // :actor, :conversation
 
-} // namespace rentdesk::services::chatsql
+} // namespace rentdesk::models::services::chatsql

@@ -4,7 +4,7 @@
 #include <QDate>
 #include <QDateTime>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // Where the services get the time from. Passed in, never read from a global, so that
 // tests and benchmarks can set the date ("a request may not start before today").
@@ -47,4 +47,4 @@ private:
     QDateTime m_now;
 };
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

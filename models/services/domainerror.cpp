@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/domainerror.h"
+#include "models/services/domainerror.h"
 
 #include <QCoreApplication>
 #include <QHash>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 using namespace Qt::StringLiterals;
 
@@ -357,4 +357,4 @@ QString DomainError::codeName(Code code)
     return u"unknown"_s;
 }
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

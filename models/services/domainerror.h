@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/dberror.h"
+#include "models/db/dberror.h"
 
 #include <QString>
 
 #include <expected>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // Why a service refused: a code a program can act on (and send over the wire), the entity
 // and field concerned so that a form can put the message next to the right input, and one
@@ -54,4 +54,4 @@ struct DomainError
 
 template<typename T> using Result = std::expected<T, DomainError>;
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/listingservice.h"
+#include "models/services/listingservice.h"
 
-#include "db/query.h"
-#include "db/transaction.h"
-#include "domain/storedvalues.h"
-#include "services/occupancy.h"
-#include "services/records.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/occupancy.h"
+#include "models/services/records.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -13,10 +13,10 @@
 
 #include <cmath>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::domain;
+using namespace rentdesk::models::domain;
 using Code = DomainError::Code;
 
 namespace {
@@ -526,4 +526,4 @@ Result<Apartment> ListingService::setApartmentStatus(const QUuid &actor, const Q
     return loadApartment(db, id);
 }
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

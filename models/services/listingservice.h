@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/entities.h"
-#include "services/servicecontext.h"
+#include "models/domain/entities.h"
+#include "models/services/servicecontext.h"
 
 #include <optional>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // Buildings and apartments (DESIGN.md rule 1): only landlords create them, only the owner
 // edits or deletes them; a building with apartments, or an apartment with requested or
@@ -61,4 +61,4 @@ private:
     ServiceContext m_context;
 };
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

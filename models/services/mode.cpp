@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/mode.h"
+#include "models/services/mode.h"
 
-#include "db/query.h"
+#include "models/db/query.h"
 
 #include <QCoreApplication>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 using namespace Qt::StringLiterals;
 
@@ -27,4 +27,4 @@ Result<Mode> storedMode(const QSqlDatabase &db)
                         .arg(code)));
 }
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

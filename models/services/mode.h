@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/domainerror.h"
+#include "models/services/domainerror.h"
 
 #include <QSqlDatabase>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // Where a service runs, which decides who is the authority (DESIGN.md, "Two modes").
 enum class Mode {
@@ -30,4 +30,4 @@ enum class Mode {
 // Standalone or Connected. An unknown stored value is an error, never a guess.
 [[nodiscard]] Result<Mode> storedMode(const QSqlDatabase &db);
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

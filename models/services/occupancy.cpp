@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/occupancy.h"
+#include "models/services/occupancy.h"
 
-#include "db/query.h"
-#include "domain/storedvalues.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 using namespace Qt::StringLiterals;
 
@@ -59,4 +59,4 @@ Result<int> refreshOccupancy(const QSqlDatabase &db, QDate today, const QString 
     return done->numRowsAffected();
 }
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

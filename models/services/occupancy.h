@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/domainerror.h"
+#include "models/services/domainerror.h"
 
 #include <QDate>
 #include <QSqlDatabase>
@@ -9,7 +9,7 @@
 
 #include <optional>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // DESIGN.md's rule 4, the part that time moves. Both steps are idempotent: running them
 // twice on the same day changes nothing the second time.
@@ -24,4 +24,4 @@ namespace rentdesk::services {
 [[nodiscard]] Result<int> refreshOccupancy(const QSqlDatabase &db, QDate today, const QString &now,
                                            std::optional<QUuid> apartment = std::nullopt);
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/passwords.h"
+#include "models/services/passwords.h"
 
 #include <QCoreApplication>
 #include <QSet>
 
 #include <sodium.h>
 
-namespace rentdesk::services::passwords {
+namespace rentdesk::models::services::passwords {
 
 using namespace Qt::StringLiterals;
 
@@ -100,4 +100,4 @@ std::optional<QString> policyViolation(const QString &password, const QString &e
     return std::nullopt;
 }
 
-} // namespace rentdesk::services::passwords
+} // namespace rentdesk::models::services::passwords

@@ -5,7 +5,7 @@
 
 #include <optional>
 
-namespace rentdesk::services::passwords {
+namespace rentdesk::models::services::passwords {
 
 // Argon2id through libsodium, at OWASP's minimum cost (19 MiB, 2 passes, 1 lane). Hashing
 // takes tens of milliseconds on purpose: call it off the GUI thread.
@@ -33,4 +33,4 @@ void verifyNothing(const QString &password);
 inline constexpr int MinimumLength = 10;
 inline constexpr int MaximumLength = 128;
 
-} // namespace rentdesk::services::passwords
+} // namespace rentdesk::models::services::passwords

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/records.h"
+#include "models/services/records.h"
 
-#include "domain/storedvalues.h"
+#include "models/domain/storedvalues.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -9,10 +9,10 @@
 #include <algorithm>
 #include <optional>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::domain;
+using namespace rentdesk::models::domain;
 
 namespace {
 
@@ -286,4 +286,4 @@ Result<Conversation> readConversationView(const QSqlQuery &query, int first)
     return finish(r, conversation, "conversation");
 }
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/chat.h"
-#include "domain/entities.h"
-#include "services/domainerror.h"
+#include "models/domain/chat.h"
+#include "models/domain/entities.h"
+#include "models/services/domainerror.h"
 
 #include <QSqlQuery>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // Reading entities from query rows. Each entity has one column list, used in SELECTs, and
 // one reader that takes the columns in that order, starting at a given position, so a
@@ -53,4 +53,4 @@ inline constexpr int ChatMessageColumnCount = 6;
 // A stored value that could not be read, as the services report it.
 [[nodiscard]] DomainError unreadable(const QString &entity, const domain::CodeError &error);
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/reviewservice.h"
+#include "models/services/reviewservice.h"
 
-#include "db/query.h"
-#include "db/transaction.h"
-#include "domain/storedvalues.h"
-#include "services/records.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/records.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::domain;
+using namespace rentdesk::models::domain;
 using Code = DomainError::Code;
 
 namespace {
@@ -306,4 +306,4 @@ Result<void> ReviewService::remove(const QUuid &actor, const QUuid &reviewId) co
     });
 }
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/entities.h"
-#include "services/servicecontext.h"
+#include "models/domain/entities.h"
+#include "models/services/servicecontext.h"
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // Reviews (DESIGN.md rule 3): a landlord reviews a renter, a renter reviews a landlord or
 // an apartment, only after a confirmed booking between them, once per target. Creating,
@@ -40,4 +40,4 @@ private:
     ServiceContext m_context;
 };
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

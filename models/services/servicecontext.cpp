@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/servicecontext.h"
+#include "models/services/servicecontext.h"
 
-#include "db/query.h"
-#include "domain/storedvalues.h"
-#include "services/records.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/records.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::domain;
+using namespace rentdesk::models::domain;
 
 namespace {
 
@@ -105,4 +105,4 @@ Result<void> ServiceContext::queueMail(const QSqlDatabase &db, MailEvent event, 
     return {};
 }
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

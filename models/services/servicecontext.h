@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/database.h"
-#include "domain/entities.h"
-#include "services/clock.h"
-#include "services/domainerror.h"
-#include "services/mode.h"
+#include "models/db/database.h"
+#include "models/domain/entities.h"
+#include "models/services/clock.h"
+#include "models/services/domainerror.h"
+#include "models/services/mode.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>
 
 #include <memory>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // What every service depends on — the database, the clock and the mode — and the steps
 // they share inside their transactions: reading the acting user, journaling a mutation,
@@ -52,4 +52,4 @@ private:
     Mode m_mode;
 };
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/entities.h"
+#include "models/domain/entities.h"
 
 #include <QObject>
 
 #include <optional>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // Who is signed in to this desktop window, if anyone: set after AccountService::logIn()
 // or signUp() succeeded, cleared at log-out. The composition root owns it and passes it
@@ -52,4 +52,4 @@ private:
     std::optional<domain::User> m_user;
 };
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/sessionservice.h"
+#include "models/services/sessionservice.h"
 
-#include "db/query.h"
-#include "db/transaction.h"
-#include "domain/storedvalues.h"
-#include "services/records.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/records.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -12,10 +12,10 @@
 
 #include <sodium.h>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::domain;
+using namespace rentdesk::models::domain;
 using Code = DomainError::Code;
 
 namespace {
@@ -194,4 +194,4 @@ Result<int> SessionService::removeExpired() const
     });
 }
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

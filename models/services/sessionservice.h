@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/entities.h"
-#include "services/servicecontext.h"
+#include "models/domain/entities.h"
+#include "models/services/servicecontext.h"
 
 #include <QDateTime>
 #include <QString>
@@ -10,7 +10,7 @@
 
 #include <chrono>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // The server's log-in sessions (docs/protocol.md, "login", "resume", "logout"): a random
 // token handed to the client once, of which only the SHA-256 is stored, so that a copy of
@@ -62,4 +62,4 @@ private:
     ServiceContext m_context;
 };
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "services/timekeeper.h"
+#include "models/services/timekeeper.h"
 
 #include <QLoggingCategory>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 Q_LOGGING_CATEGORY(lcTime, "rentdesk.services.time", QtWarningMsg)
 
@@ -61,4 +61,4 @@ void TimeKeeper::arm()
     m_timer.start(static_cast<int>(std::min(msecsToNextStep(m_clock.now()), CheckEveryMs)));
 }
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

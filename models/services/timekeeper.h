@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/bookingservice.h"
+#include "models/services/bookingservice.h"
 
 #include <QObject>
 #include <QTimer>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 
 // Moves bookings on with time for the authority (DESIGN.md rule 4): runs
 // BookingService::applyTime() when started and again once the clock's local date has
@@ -40,8 +40,8 @@ public:
     [[nodiscard]] int remainingMs() const { return m_timer.remainingTime(); }
 
 Q_SIGNALS:
-    void stepped(const rentdesk::services::BookingService::TimeStep &step);
-    void failed(const rentdesk::services::DomainError &error);
+    void stepped(const rentdesk::models::services::BookingService::TimeStep &step);
+    void failed(const rentdesk::models::services::DomainError &error);
 
 private:
     Result<BookingService::TimeStep> step();
@@ -54,4 +54,4 @@ private:
     QDate m_lastStep;
 };
 
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services

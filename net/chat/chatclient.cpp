@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/chatclient.h"
+#include "net/chat/chatclient.h"
 
-#include "protocol/version.h"
+#include "net/protocol/version.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -13,7 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace rentdesk::chat {
+namespace rentdesk::net::chat {
 
 using namespace Qt::StringLiterals;
 using protocol::ErrorCode;
@@ -34,8 +34,10 @@ protocol::Error connectionLost()
 
 protocol::Error unreachable(const QUrl &url)
 {
-    return protocol::Error::make(ErrorCode::Internal,
-                                 QCoreApplication::translate("rentdesk::chat::ChatClient", "The server %1 cannot be reached.").arg(url.toDisplayString()));
+    return protocol::Error::make(
+        ErrorCode::Internal,
+        QCoreApplication::translate("rentdesk::net::chat::ChatClient", "The server %1 cannot be reached.")
+            .arg(url.toDisplayString()));
 }
 
 // A refusal that will not change if the same request is sent again later: the message
@@ -49,7 +51,8 @@ bool isFinal(const protocol::Error &error)
 
 } // namespace
 
-ChatClient::ChatClient(std::shared_ptr<db::Database> database, const services::Clock &clock, QObject *parent)
+ChatClient::ChatClient(std::shared_ptr<models::db::Database> database, const models::services::Clock &clock,
+                       QObject *parent)
     : QObject(parent)
     , m_database(std::move(database))
     , m_queue(m_database, clock)
@@ -241,7 +244,8 @@ void ChatClient::authenticate()
         auto user = protocol::UserJson::fromJson(reply.body.value(u"user"_s).toObject());
         const QString token = reply.body.value(u"token"_s).toString();
         if (!user || token.isEmpty()) {
-            Q_EMIT signInFailed(protocol::Error::make(ErrorCode::BadRequest, u"The server's answer to log-in is not valid."_s));
+            Q_EMIT signInFailed(
+                protocol::Error::make(ErrorCode::BadRequest, u"The server's answer to log-in is not valid."_s));
             return;
         }
         m_token = token;
@@ -300,8 +304,8 @@ void ChatClient::scheduleReconnect()
 {
     const int doublings = std::clamp(m_failedAttempts, 0, 20);
     ++m_failedAttempts;
-    const double base = std::min(double(m_backoff.first.count()) * std::pow(2.0, doublings),
-                                 double(m_backoff.longest.count()));
+    const double base =
+        std::min(double(m_backoff.first.count()) * std::pow(2.0, doublings), double(m_backoff.longest.count()));
     // ±20%, so that the clients of a restarted server do not all come back in one instant.
     const double spread = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
     const auto delay = std::chrono::milliseconds(qint64(std::llround(base * spread)));
@@ -313,9 +317,8 @@ void ChatClient::scheduleReconnect()
 void ChatClient::checkReplies()
 {
     const qint64 now = nowMs();
-    const bool late = std::any_of(m_outstanding.cbegin(), m_outstanding.cend(), [&](const Outstanding &o) {
-        return now - o.sentAtMs > m_replyTimeout.count();
-    });
+    const bool late = std::any_of(m_outstanding.cbegin(), m_outstanding.cend(),
+                                  [&](const Outstanding &o) { return now - o.sentAtMs > m_replyTimeout.count(); });
     if (late) {
         Q_EMIT problem(tr("The server did not answer in time; connecting again."));
         m_socket.abort();
@@ -361,14 +364,14 @@ bool ChatClient::succeeded(const QString &type, const protocol::Incoming &reply)
     return false;
 }
 
-void ChatClient::signUp(const QString &email, const QString &displayName, const QString &password, domain::Role role,
-                        domain::Language language)
+void ChatClient::signUp(const QString &email, const QString &displayName, const QString &password,
+                        models::domain::Role role, models::domain::Language language)
 {
     const QJsonObject body { { u"email"_s, email },
                              { u"displayName"_s, displayName },
                              { u"password"_s, password },
-                             { u"role"_s, domain::toCode(role) },
-                             { u"language"_s, domain::toCode(language) } };
+                             { u"role"_s, models::domain::toCode(role) },
+                             { u"language"_s, models::domain::toCode(language) } };
     const auto request = [this, body] {
         call(u"signup"_s, body, [this](const protocol::Incoming &reply) {
             if (!succeeded(u"signup"_s, reply))
@@ -421,7 +424,8 @@ void ChatClient::refreshConversations()
         for (const QJsonValue &value : array) {
             auto conversation = protocol::ConversationJson::fromJson(value.toObject(), m_limits.maxChatChars);
             if (!conversation) {
-                Q_EMIT problem(tr("The server sent a conversation that is not valid: %1").arg(conversation.error().message));
+                Q_EMIT problem(
+                    tr("The server sent a conversation that is not valid: %1").arg(conversation.error().message));
                 continue;
             }
             conversations.append(*conversation);
@@ -448,8 +452,8 @@ void ChatClient::catchUp(const protocol::ConversationJson &conversation)
         return;
     // What was sent while this app was away, from where it stopped.
     const QUuid id = conversation.id;
-    call(u"chat.history"_s, { { u"conversationId"_s, id.toString(QUuid::WithoutBraces) },
-                              { u"afterSeq"_s, *seen }, { u"limit"_s, 200 } },
+    call(u"chat.history"_s,
+         { { u"conversationId"_s, id.toString(QUuid::WithoutBraces) }, { u"afterSeq"_s, *seen }, { u"limit"_s, 200 } },
          [this, conversation](const protocol::Incoming &reply) {
              if (!succeeded(u"chat.history"_s, reply))
                  return;
@@ -468,7 +472,8 @@ void ChatClient::markDeliveredUpTo(const QUuid &conversation, qint64 seq)
     if (m_deliveredSent.value(conversation) >= seq || m_state != State::Online)
         return;
     m_deliveredSent.insert(conversation, seq);
-    call(u"chat.delivered"_s, { { u"conversationId"_s, conversation.toString(QUuid::WithoutBraces) }, { u"upToSeq"_s, seq } },
+    call(u"chat.delivered"_s,
+         { { u"conversationId"_s, conversation.toString(QUuid::WithoutBraces) }, { u"upToSeq"_s, seq } },
          [this, conversation](const protocol::Incoming &reply) {
              if (!reply.ok)
                  m_deliveredSent.remove(conversation);
@@ -501,7 +506,8 @@ void ChatClient::received(const protocol::ChatMessageJson &message)
 void ChatClient::onPush(const protocol::Incoming &push)
 {
     if (push.type == u"chat.message"_s) {
-        auto message = protocol::ChatMessageJson::fromJson(push.body.value(u"message"_s).toObject(), m_limits.maxChatChars);
+        auto message =
+            protocol::ChatMessageJson::fromJson(push.body.value(u"message"_s).toObject(), m_limits.maxChatChars);
         if (message)
             received(*message);
         else
@@ -582,7 +588,8 @@ void ChatClient::sendRead(const QUuid &conversation)
     if (m_state != State::Online || m_readSent.value(conversation) >= wanted)
         return;
     m_readSent.insert(conversation, wanted);
-    call(u"chat.read"_s, { { u"conversationId"_s, conversation.toString(QUuid::WithoutBraces) }, { u"upToSeq"_s, wanted } },
+    call(u"chat.read"_s,
+         { { u"conversationId"_s, conversation.toString(QUuid::WithoutBraces) }, { u"upToSeq"_s, wanted } },
          [this, conversation](const protocol::Incoming &reply) {
              if (!reply.ok)
                  m_readSent.remove(conversation);
@@ -590,7 +597,7 @@ void ChatClient::sendRead(const QUuid &conversation)
          });
 }
 
-services::Result<PendingMessage> ChatClient::send(const QUuid &conversation, const QString &text)
+models::services::Result<models::chat::PendingMessage> ChatClient::send(const QUuid &conversation, const QString &text)
 {
     auto queued = m_queue.enqueue(m_user.id, conversation, text);
     if (!queued)
@@ -601,10 +608,10 @@ services::Result<PendingMessage> ChatClient::send(const QUuid &conversation, con
     return queued;
 }
 
-QList<PendingMessage> ChatClient::pending() const
+QList<models::chat::PendingMessage> ChatClient::pending() const
 {
     auto queued = m_queue.pending(m_user.id);
-    return queued ? *queued : QList<PendingMessage>();
+    return queued ? *queued : QList<models::chat::PendingMessage>();
 }
 
 void ChatClient::flushQueue()
@@ -614,11 +621,11 @@ void ChatClient::flushQueue()
         Q_EMIT problem(queued.error().message);
         return;
     }
-    for (const PendingMessage &message : std::as_const(*queued))
+    for (const models::chat::PendingMessage &message : std::as_const(*queued))
         transmit(message);
 }
 
-void ChatClient::transmit(const PendingMessage &message)
+void ChatClient::transmit(const models::chat::PendingMessage &message)
 {
     if (m_inFlight.contains(message.messageId))
         return;
@@ -640,8 +647,8 @@ void ChatClient::transmit(const PendingMessage &message)
                  }
                  return;
              }
-             auto stored = protocol::ChatMessageJson::fromJson(reply.body.value(u"message"_s).toObject(),
-                                                               m_limits.maxChatChars);
+             auto stored =
+                 protocol::ChatMessageJson::fromJson(reply.body.value(u"message"_s).toObject(), m_limits.maxChatChars);
              if (!stored) {
                  Q_EMIT problem(tr("The server's answer to a message is not valid: %1").arg(stored.error().message));
                  return;
@@ -656,4 +663,4 @@ void ChatClient::transmit(const PendingMessage &message)
          });
 }
 
-} // namespace rentdesk::chat
+} // namespace rentdesk::net::chat

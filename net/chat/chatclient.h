@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "chat/chatqueue.h"
-#include "protocol/chatjson.h"
-#include "protocol/message.h"
-#include "protocol/protocol.h"
+#include "models/chat/chatqueue.h"
+#include "net/protocol/chatjson.h"
+#include "net/protocol/message.h"
+#include "net/protocol/protocol.h"
 
 #include <QHash>
 #include <QObject>
@@ -20,19 +20,19 @@
 #include <memory>
 #include <optional>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 class Clock;
 }
 
-namespace rentdesk::chat {
+namespace rentdesk::net::chat {
 
 // The desktop's one connection to rentdesk-server (docs/protocol.md): hello, the account's
 // session, and chat. It reconnects by itself with exponential backoff and jitter while it
 // has a session, resumes with the token, catches up on what was sent meanwhile (history
-// after the last seq it saw) and sends what the ChatQueue holds: a message is queued in the
+// after the last seq it saw) and sends what the models::chat::ChatQueue holds: a message is queued in the
 // local database before it is first sent and leaves the queue when the server acknowledges
 // it, so one typed offline survives a restart of the app and is sent, once, when the
 // server is back. It tells the server when messages from the other person have arrived
@@ -59,7 +59,8 @@ public:
         std::chrono::milliseconds longest { 60000 };
     };
 
-    ChatClient(std::shared_ptr<db::Database> database, const services::Clock &clock, QObject *parent = nullptr);
+    ChatClient(std::shared_ptr<models::db::Database> database, const models::services::Clock &clock,
+               QObject *parent = nullptr);
     ~ChatClient() override;
 
     void setServerUrl(const QUrl &url); // ws:// or wss://
@@ -83,8 +84,8 @@ public:
     [[nodiscard]] protocol::UserJson user() const { return m_user; }
 
     // Creates an account (it does not log in); signedUp() or requestFailed("signup", …).
-    void signUp(const QString &email, const QString &displayName, const QString &password, domain::Role role,
-                domain::Language language);
+    void signUp(const QString &email, const QString &displayName, const QString &password, models::domain::Role role,
+                models::domain::Language language);
     // Logs in (connecting first when needed); signedIn() or signInFailed(). The password is
     // kept only until the server has answered.
     void logIn(const QString &email, const QString &password);
@@ -106,33 +107,34 @@ public:
     void markRead(const QUuid &conversation, qint64 upToSeq);
     // Queues the message (messageQueued()) and sends it when online (messageSent()). A text
     // the server would refuse is refused here, with the reason.
-    [[nodiscard]] services::Result<PendingMessage> send(const QUuid &conversation, const QString &text);
+    [[nodiscard]] models::services::Result<models::chat::PendingMessage> send(const QUuid &conversation,
+                                                                              const QString &text);
     // What is queued for the account, oldest first.
-    [[nodiscard]] QList<PendingMessage> pending() const;
+    [[nodiscard]] QList<models::chat::PendingMessage> pending() const;
 
 Q_SIGNALS:
-    void stateChanged(rentdesk::chat::ChatClient::State state);
+    void stateChanged(rentdesk::net::chat::ChatClient::State state);
     // Waiting before the next attempt to connect.
     void reconnecting(std::chrono::milliseconds delay);
-    void signedUp(const rentdesk::protocol::UserJson &user);
-    void signedIn(const rentdesk::protocol::UserJson &user, const QString &token);
-    void signInFailed(const rentdesk::protocol::Error &error);
+    void signedUp(const rentdesk::net::protocol::UserJson &user);
+    void signedIn(const rentdesk::net::protocol::UserJson &user, const QString &token);
+    void signInFailed(const rentdesk::net::protocol::Error &error);
     // The session is no more (expired, revoked, logged out): log in again.
     void sessionEnded();
-    void conversationsLoaded(const QList<rentdesk::protocol::ConversationJson> &conversations);
+    void conversationsLoaded(const QList<rentdesk::net::protocol::ConversationJson> &conversations);
     // Started here (chat.start's reply) or by the other person (the push).
-    void conversationStarted(const rentdesk::protocol::ConversationJson &conversation);
-    void historyLoaded(const QUuid &conversation, const QList<rentdesk::protocol::ChatMessageJson> &messages,
+    void conversationStarted(const rentdesk::net::protocol::ConversationJson &conversation);
+    void historyLoaded(const QUuid &conversation, const QList<rentdesk::net::protocol::ChatMessageJson> &messages,
                        bool more);
-    void messageQueued(const rentdesk::chat::PendingMessage &message);
+    void messageQueued(const rentdesk::models::chat::PendingMessage &message);
     // The server stored one of ours: it has its seq and left the queue.
-    void messageSent(const rentdesk::protocol::ChatMessageJson &message);
+    void messageSent(const rentdesk::net::protocol::ChatMessageJson &message);
     // The server refused one of ours for good (it left the queue).
-    void messageRefused(const QUuid &messageId, const rentdesk::protocol::Error &error);
+    void messageRefused(const QUuid &messageId, const rentdesk::net::protocol::Error &error);
     // A message from the other person, or one of ours sent from another connection.
-    void messageReceived(const rentdesk::protocol::ChatMessageJson &message);
+    void messageReceived(const rentdesk::net::protocol::ChatMessageJson &message);
     void receiptReceived(const QUuid &conversation, const QUuid &user, qint64 deliveredUpTo, qint64 readUpTo);
-    void requestFailed(const QString &type, const rentdesk::protocol::Error &error);
+    void requestFailed(const QString &type, const rentdesk::net::protocol::Error &error);
     // Something for the log or the status bar: a failed connection, a malformed frame.
     void problem(const QString &message);
 
@@ -153,7 +155,7 @@ private:
     void authenticate();
     void becomeOnline();
     void flushQueue();
-    void transmit(const PendingMessage &message);
+    void transmit(const models::chat::PendingMessage &message);
     void received(const protocol::ChatMessageJson &message);
     void markDeliveredUpTo(const QUuid &conversation, qint64 seq);
     void sendRead(const QUuid &conversation);
@@ -161,8 +163,8 @@ private:
     // Fails with the request's error; false (and requestFailed) when the reply says no.
     bool succeeded(const QString &type, const protocol::Incoming &reply);
 
-    std::shared_ptr<db::Database> m_database;
-    ChatQueue m_queue;
+    std::shared_ptr<models::db::Database> m_database;
+    models::chat::ChatQueue m_queue;
     QWebSocket m_socket;
     QUrl m_url;
     Backoff m_backoff;
@@ -198,4 +200,4 @@ private:
     QHash<QUuid, qint64> m_readSent;
 };
 
-} // namespace rentdesk::chat
+} // namespace rentdesk::net::chat

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/chatsession.h"
+#include "net/chat/chatsession.h"
 
-#include "chat/chatclient.h"
-#include "mail/secretstore.h"
+#include "net/chat/chatclient.h"
+#include "net/secrets/secretstore.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSettings>
 #include <QUrl>
 
-namespace rentdesk::chat {
+namespace rentdesk::net::chat {
 
 using namespace Qt::StringLiterals;
 
@@ -46,7 +46,7 @@ QString tokenKey(const QString &url, const QString &email)
     return u"rentdesk-server-token:"_s + url + u'|' + email.toLower();
 }
 
-void setUpChat(ChatClient &client, mail::SecretStore &secrets, const QString &serverOverride,
+void setUpChat(ChatClient &client, net::secrets::SecretStore &secrets, const QString &serverOverride,
                std::function<void(const QString &)> printError)
 {
     const SavedServer saved = savedServer();
@@ -84,4 +84,4 @@ void setUpChat(ChatClient &client, mail::SecretStore &secrets, const QString &se
                  });
 }
 
-} // namespace rentdesk::chat
+} // namespace rentdesk::net::chat

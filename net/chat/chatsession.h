@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/chatjson.h"
+#include "net/protocol/chatjson.h"
 
 #include <QString>
 
 #include <functional>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::secrets {
 class SecretStore;
 }
 
-namespace rentdesk::chat {
+namespace rentdesk::net::chat {
 
 class ChatClient;
 
@@ -33,7 +33,7 @@ void saveServerUrl(const QString &url);
 // command line's --server instead, when given), resumes the kept session once the keyring
 // has answered, keeps a new session's token and the account when the client signs in, and
 // forgets the token when the session ends. A keyring problem is handed to problem.
-void setUpChat(ChatClient &client, mail::SecretStore &secrets, const QString &serverOverride,
+void setUpChat(ChatClient &client, net::secrets::SecretStore &secrets, const QString &serverOverride,
                std::function<void(const QString &)> problem);
 
-} // namespace rentdesk::chat
+} // namespace rentdesk::net::chat

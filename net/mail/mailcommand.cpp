@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/mailcommand.h"
+#include "net/mail/mailcommand.h"
 
-#include "mail/secretstore.h"
-#include "mail/testmail.h"
+#include "net/mail/testmail.h"
+#include "net/secrets/secretstore.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -11,7 +11,7 @@
 
 #include <memory>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 
 using namespace Qt::StringLiterals;
 
@@ -50,7 +50,7 @@ int exitCodeFor(SmtpError::Kind kind)
     return MailExitConnectionLost;
 }
 
-void readPassword(SecretStore &secrets, const MailConfig &config, QObject *context,
+void readPassword(secrets::SecretStore &secrets, const MailConfig &config, QObject *context,
                   std::function<void(const QString &, const QString &)> done)
 {
     if (!config.smtp.needsPassword()) {
@@ -77,7 +77,7 @@ void printCommandLine(FILE *stream, const QString &message)
     out << QCoreApplication::applicationName().toLower() << u": "_s << QString(message).replace(u'\n', u' ') << u'\n';
 }
 
-int runTestMail(const MailConfig &config, SecretStore &secrets, const QString &recipient,
+int runTestMail(const MailConfig &config, secrets::SecretStore &secrets, const QString &recipient,
                 const SmtpClient::Timeouts &timeouts)
 {
     int exitCode = MailExitConnectionLost;
@@ -113,4 +113,4 @@ int runTestMail(const MailConfig &config, SecretStore &secrets, const QString &r
     return exitCode;
 }
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::mail

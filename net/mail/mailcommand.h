@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "mail/mailconfig.h"
-#include "mail/smtpclient.h"
+#include "net/mail/mailconfig.h"
+#include "net/mail/smtpclient.h"
 
 #include <QObject>
 #include <QString>
 
 #include <functional>
 
-namespace rentdesk::mail {
-
+namespace rentdesk::net::secrets {
 class SecretStore;
+}
+
+namespace rentdesk::net::mail {
 
 // Exit codes of --send-test-mail and --send-outbox, the same for rentdesk and
 // rentdesk-server (README.md lists them). 0 is success; 1 and 2 are each program's own
@@ -39,16 +41,16 @@ enum MailExitCode : int {
 // The SMTP password for these settings: RENTDESK_SMTP_PASSWORD when set, else the keyring's.
 // done gets the password (empty when none is needed or none is stored) and, when the keyring
 // failed, why.
-void readPassword(SecretStore &secrets, const MailConfig &config, QObject *context,
+void readPassword(secrets::SecretStore &secrets, const MailConfig &config, QObject *context,
                   std::function<void(const QString &password, const QString &problem)> done);
 
 // --send-test-mail: sends one TestMail with the password from readPassword(), prints one
 // line (stdout on success, stderr with the reason otherwise, each prefixed with the
 // program's name) and returns the exit code. Runs an event loop until it is done.
-[[nodiscard]] int runTestMail(const MailConfig &config, SecretStore &secrets, const QString &recipient,
+[[nodiscard]] int runTestMail(const MailConfig &config, secrets::SecretStore &secrets, const QString &recipient,
                               const SmtpClient::Timeouts &timeouts);
 
 // One line on a stream, prefixed with the program's name ("rentdesk: …").
 void printCommandLine(FILE *stream, const QString &message);
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::mail

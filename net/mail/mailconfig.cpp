@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/mailconfig.h"
+#include "net/mail/mailconfig.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 
 using namespace Qt::StringLiterals;
 
@@ -46,4 +46,9 @@ MailAddress defaultSender(const SmtpSettings &smtp)
     return { u"RentDesk"_s, u"rentdesk@"_s + host };
 }
 
-} // namespace rentdesk::mail
+QString passwordFromEnvironment()
+{
+    return qEnvironmentVariable("RENTDESK_SMTP_PASSWORD");
+}
+
+} // namespace rentdesk::net::mail

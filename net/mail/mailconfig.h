@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "mail/mimemessage.h"
-#include "mail/smtpsettings.h"
+#include "net/mail/mimemessage.h"
+#include "net/mail/smtpsettings.h"
 
 #include <QString>
 
 #include <expected>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 
 // Everything about sending mail that is not a secret: where (the SMTP URL and an extra CA
 // file) and as whom. The desktop keeps it in its settings (mail/smtpUrl, mail/caFile,
@@ -31,4 +31,8 @@ struct MailConfig
 // sends), else "RentDesk <rentdesk@host>".
 [[nodiscard]] MailAddress defaultSender(const SmtpSettings &smtp);
 
-} // namespace rentdesk::mail
+// The SMTP password given in the environment for this run (RENTDESK_SMTP_PASSWORD), which wins
+// over the keyring; empty when not set.
+[[nodiscard]] QString passwordFromEnvironment();
+
+} // namespace rentdesk::net::mail

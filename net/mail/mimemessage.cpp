@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/mimemessage.h"
+#include "net/mail/mimemessage.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <utility>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 
 using namespace Qt::StringLiterals;
 
@@ -537,4 +537,4 @@ QByteArray dotStuff(const QByteArray &data)
     return out;
 }
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::mail

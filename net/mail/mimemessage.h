@@ -7,7 +7,7 @@
 
 #include <expected>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 
 // A mailbox: who a mail is from or to. The name may be empty.
 struct MailAddress
@@ -76,4 +76,4 @@ enum class BodyEncoding { QuotedPrintable, EightBit };
 // must already have CRLF line ends (renderMessage() gives that).
 [[nodiscard]] QByteArray dotStuff(const QByteArray &data);
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::mail

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/outboxsender.h"
+#include "net/mail/outboxsender.h"
 
-#include "db/database.h"
-#include "mail/mailtemplates.h"
-#include "mail/outboxstore.h"
-#include "services/clock.h"
+#include "models/db/database.h"
+#include "models/mail/mailtemplates.h"
+#include "models/mail/outboxstore.h"
+#include "models/services/clock.h"
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
 #include <algorithm>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 
 using namespace Qt::StringLiterals;
 
@@ -27,11 +27,12 @@ bool isAboutTheMail(const SmtpError &error)
 
 } // namespace
 
-OutboxSender::OutboxSender(std::shared_ptr<db::Database> database, const services::Clock &clock, QObject *parent)
+OutboxSender::OutboxSender(std::shared_ptr<models::db::Database> database, const models::services::Clock &clock,
+                           QObject *parent)
     : QObject(parent)
     , m_database(std::move(database))
     , m_clock(clock)
-    , m_store(std::make_unique<OutboxStore>(m_database, clock))
+    , m_store(std::make_unique<models::mail::OutboxStore>(m_database, clock))
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &OutboxSender::poll);
@@ -105,8 +106,9 @@ void OutboxSender::poll()
     if (m_state != State::Failing)
         setState(State::Sending);
     bool changed = false;
-    for (const OutboxMail &queued : std::as_const(*due)) {
-        const auto composed = composeMail(queued.event, queued.language, queued.recipientName, queued.params);
+    for (const models::mail::OutboxMail &queued : std::as_const(*due)) {
+        const auto composed =
+            models::mail::composeMail(queued.event, queued.language, queued.recipientName, queued.params);
         if (!composed) {
             // A template without its values will not fill itself in later: a person looks.
             if (auto marked = m_store->markPermanentFailure(queued.id, composed.error().message); !marked)
@@ -200,4 +202,4 @@ double OutboxSender::jitter() const
     return m_options.jitter ? m_options.jitter() : QRandomGenerator::global()->generateDouble();
 }
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::mail

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "mail/mailconfig.h"
-#include "mail/smtpclient.h"
+#include "net/mail/mailconfig.h"
+#include "net/mail/smtpclient.h"
 
 #include <QObject>
 #include <QSet>
@@ -13,16 +13,18 @@
 #include <functional>
 #include <memory>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 class Clock;
 }
 
-namespace rentdesk::mail {
-
+namespace rentdesk::models::mail {
 class OutboxStore;
+}
+
+namespace rentdesk::net::mail {
 
 // Sends what the services queued in mail_outbox, on the authoritative side (a standalone
 // desktop, rentdesk-server). A mail is written from its template in its recipient's language
@@ -56,7 +58,8 @@ public:
         std::function<double()> jitter; // in [0, 1); default: random
     };
 
-    OutboxSender(std::shared_ptr<db::Database> database, const services::Clock &clock, QObject *parent = nullptr);
+    OutboxSender(std::shared_ptr<models::db::Database> database, const models::services::Clock &clock,
+                 QObject *parent = nullptr);
     ~OutboxSender() override;
 
     void setOptions(Options options);
@@ -73,7 +76,7 @@ public:
     [[nodiscard]] qsizetype inFlight() const { return m_inFlight.size(); }
 
 Q_SIGNALS:
-    void stateChanged(rentdesk::mail::OutboxSender::State state);
+    void stateChanged(rentdesk::net::mail::OutboxSender::State state);
     // A row of the outbox changed (sent, failed, waiting longer).
     void outboxChanged();
     void mailSent(const QUuid &id);
@@ -90,9 +93,9 @@ private:
     void setState(State state, const QString &problem = {});
     [[nodiscard]] double jitter() const;
 
-    std::shared_ptr<db::Database> m_database;
-    const services::Clock &m_clock;
-    std::unique_ptr<OutboxStore> m_store;
+    std::shared_ptr<models::db::Database> m_database;
+    const models::services::Clock &m_clock;
+    std::unique_ptr<models::mail::OutboxStore> m_store;
     Options m_options;
     MailConfig m_config;
     QString m_password;
@@ -104,4 +107,4 @@ private:
     bool m_sessionFailed = false; // during this batch
 };
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::mail

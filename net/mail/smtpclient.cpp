@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/smtpclient.h"
+#include "net/mail/smtpclient.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -8,7 +8,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 
 using namespace Qt::StringLiterals;
 
@@ -847,4 +847,4 @@ SmtpError SmtpClient::error(SmtpError::Kind kind, const QString &message) const
     return e;
 }
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::mail

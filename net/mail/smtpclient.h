@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "mail/mimemessage.h"
-#include "mail/smtpsettings.h"
+#include "net/mail/mimemessage.h"
+#include "net/mail/smtpsettings.h"
 
 #include <QByteArray>
 #include <QList>
@@ -16,7 +16,7 @@
 #include <chrono>
 #include <optional>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 
 // Why a mail did not go, in a form a program can act on (the outbox decides between
 // "try again later" and "stop"; --send-test-mail turns the kind into its exit code) and one
@@ -91,7 +91,7 @@ public:
 
 Q_SIGNALS:
     void sent(const QString &key);
-    void failed(const QString &key, const rentdesk::mail::SmtpError &error);
+    void failed(const QString &key, const rentdesk::net::mail::SmtpError &error);
     // Every mail given has been answered for.
     void idle();
     // The connection closed (after QUIT, the idle timeout, or an error).
@@ -195,6 +195,6 @@ private:
     bool m_retriedReuse = false;
 };
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::mail
 
-Q_DECLARE_METATYPE(rentdesk::mail::SmtpError)
+Q_DECLARE_METATYPE(rentdesk::net::mail::SmtpError)

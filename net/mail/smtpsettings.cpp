@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/smtpsettings.h"
+#include "net/mail/smtpsettings.h"
 
 #include <QCoreApplication>
 #include <QUrl>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 
 using namespace Qt::StringLiterals;
 
@@ -115,4 +115,4 @@ std::expected<SmtpSettings, QString> parseSmtpUrl(const QString &text)
     return settings;
 }
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::mail

@@ -5,7 +5,7 @@
 
 #include <expected>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 
 // How the connection to the mail server is protected. There is no mode that starts in
 // clear and hopes for STARTTLS: StartTls requires it, and only Insecure (chosen by name,
@@ -47,4 +47,4 @@ struct SmtpSettings
 // wrong: an unknown scheme, no host, a bad port, a password in the URL, a path or query.
 [[nodiscard]] std::expected<SmtpSettings, QString> parseSmtpUrl(const QString &url);
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::mail

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/testmail.h"
+#include "net/mail/testmail.h"
 
-#include "protocol/version.h"
+#include "net/protocol/version.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QUuid>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 
 using namespace Qt::StringLiterals;
 
@@ -72,4 +72,4 @@ void TestMail::cancel()
     }
 }
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::mail

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "mail/mailconfig.h"
-#include "mail/smtpclient.h"
+#include "net/mail/mailconfig.h"
+#include "net/mail/smtpclient.h"
 
 #include <QObject>
 
 #include <memory>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 
 // Sends one message that says the mail settings work, for the Settings dialog's "Send test
 // e-mail" and for rentdesk --send-test-mail, so that both test exactly what the outbox will
@@ -30,7 +30,7 @@ public:
 
 Q_SIGNALS:
     void succeeded(const QString &recipient);
-    void failed(const rentdesk::mail::SmtpError &error);
+    void failed(const rentdesk::net::mail::SmtpError &error);
 
 private:
     MailConfig m_config;
@@ -40,4 +40,4 @@ private:
     bool m_accepted = false;
 };
 
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::mail

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "protocol/chatjson.h"
+#include "net/protocol/chatjson.h"
 
-#include "domain/storedvalues.h"
-#include "protocol/message.h"
+#include "models/domain/storedvalues.h"
+#include "net/protocol/message.h"
 
 #include <QJsonValue>
 
 #include <array>
 
-namespace rentdesk::protocol {
+namespace rentdesk::net::protocol {
 
 using namespace Qt::StringLiterals;
 
@@ -36,7 +36,7 @@ template<typename E> std::expected<E, Error> requireCode(const QJsonObject &obje
     const auto text = requireString(object, field, MaxCodeChars);
     if (!text)
         return std::unexpected(text.error());
-    const auto value = domain::fromCode<E>(*text);
+    const auto value = models::domain::fromCode<E>(*text);
     if (!value)
         return oneOf(field, value.error().expected);
     return *value;
@@ -52,9 +52,11 @@ template<typename T> QJsonValue toJsonOrNull(const std::optional<T> &value)
 QJsonObject UserJson::toJson() const
 {
     return QJsonObject {
-        { u"id"_s, domain::toStoredId(id) },         { u"email"_s, email },
-        { u"displayName"_s, displayName },           { u"role"_s, domain::toCode(role) },
-        { u"language"_s, domain::toCode(language) },
+        { u"id"_s, models::domain::toStoredId(id) },
+        { u"email"_s, email },
+        { u"displayName"_s, displayName },
+        { u"role"_s, models::domain::toCode(role) },
+        { u"language"_s, models::domain::toCode(language) },
     };
 }
 
@@ -69,10 +71,10 @@ std::expected<UserJson, Error> UserJson::fromJson(const QJsonObject &object)
     const auto displayName = requireString(object, u"displayName", MaxDisplayNameChars);
     if (!displayName)
         return std::unexpected(displayName.error());
-    const auto role = requireCode<domain::Role>(object, u"role");
+    const auto role = requireCode<models::domain::Role>(object, u"role");
     if (!role)
         return std::unexpected(role.error());
-    const auto language = requireCode<domain::Language>(object, u"language");
+    const auto language = requireCode<models::domain::Language>(object, u"language");
     if (!language)
         return std::unexpected(language.error());
 
@@ -88,9 +90,9 @@ std::expected<UserJson, Error> UserJson::fromJson(const QJsonObject &object)
 QJsonObject PeerJson::toJson() const
 {
     return QJsonObject {
-        { u"id"_s, domain::toStoredId(id) },
+        { u"id"_s, models::domain::toStoredId(id) },
         { u"displayName"_s, displayName },
-        { u"role"_s, domain::toCode(role) },
+        { u"role"_s, models::domain::toCode(role) },
     };
 }
 
@@ -102,7 +104,7 @@ std::expected<PeerJson, Error> PeerJson::fromJson(const QJsonObject &object)
     const auto displayName = requireString(object, u"displayName", MaxDisplayNameChars);
     if (!displayName)
         return std::unexpected(displayName.error());
-    const auto role = requireCode<domain::Role>(object, u"role");
+    const auto role = requireCode<models::domain::Role>(object, u"role");
     if (!role)
         return std::unexpected(role.error());
 
@@ -127,7 +129,7 @@ QJsonObject About::toJson() const
 {
     return QJsonObject {
         { u"kind"_s, kindCode(kind) },
-        { u"id"_s, domain::toStoredId(id) },
+        { u"id"_s, models::domain::toStoredId(id) },
         { u"title"_s, title },
     };
 }
@@ -161,12 +163,12 @@ std::expected<About, Error> About::fromJson(const QJsonObject &object)
 QJsonObject ChatMessageJson::toJson() const
 {
     return QJsonObject {
-        { u"id"_s, domain::toStoredId(id) },
-        { u"conversationId"_s, domain::toStoredId(conversationId) },
+        { u"id"_s, models::domain::toStoredId(id) },
+        { u"conversationId"_s, models::domain::toStoredId(conversationId) },
         { u"seq"_s, seq },
-        { u"senderId"_s, domain::toStoredId(senderId) },
+        { u"senderId"_s, models::domain::toStoredId(senderId) },
         { u"text"_s, text },
-        { u"sentAt"_s, domain::toStoredTimestamp(sentAt) },
+        { u"sentAt"_s, models::domain::toStoredTimestamp(sentAt) },
     };
 }
 
@@ -204,7 +206,7 @@ std::expected<ChatMessageJson, Error> ChatMessageJson::fromJson(const QJsonObjec
 QJsonObject ConversationJson::toJson() const
 {
     return QJsonObject {
-        { u"id"_s, domain::toStoredId(id) },
+        { u"id"_s, models::domain::toStoredId(id) },
         { u"peer"_s, peer.toJson() },
         // Written as null rather than left out, as docs/protocol.md shows them.
         { u"about"_s, toJsonOrNull(about) },
@@ -277,4 +279,4 @@ std::expected<ConversationJson, Error> ConversationJson::fromJson(const QJsonObj
     return conversation;
 }
 
-} // namespace rentdesk::protocol
+} // namespace rentdesk::net::protocol

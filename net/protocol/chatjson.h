@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/enums.h"
-#include "protocol/protocol.h"
+#include "models/domain/enums.h"
+#include "net/protocol/protocol.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -16,7 +16,7 @@
 // ways. Plain structs of their own, not the services' types, so that nothing here needs the
 // database. Each fromJson refuses what toJson would not write, with bad_request naming the
 // field by its path inside the object ("peer.role").
-namespace rentdesk::protocol {
+namespace rentdesk::net::protocol {
 
 // Lengths the codec holds text fields to (characters), the services' limits where they have
 // one: an e-mail address has at most 254, a display name 200.
@@ -30,8 +30,8 @@ struct UserJson
     QUuid id;
     QString email;
     QString displayName;
-    domain::Role role = domain::Role::Renter;
-    domain::Language language = domain::Language::English;
+    models::domain::Role role = models::domain::Role::Renter;
+    models::domain::Language language = models::domain::Language::English;
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static std::expected<UserJson, Error> fromJson(const QJsonObject &object);
@@ -44,7 +44,7 @@ struct PeerJson
 {
     QUuid id;
     QString displayName;
-    domain::Role role = domain::Role::Renter;
+    models::domain::Role role = models::domain::Role::Renter;
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static std::expected<PeerJson, Error> fromJson(const QJsonObject &object);
@@ -109,4 +109,4 @@ struct ConversationJson
     friend bool operator==(const ConversationJson &, const ConversationJson &) = default;
 };
 
-} // namespace rentdesk::protocol
+} // namespace rentdesk::net::protocol

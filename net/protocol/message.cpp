@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "protocol/message.h"
+#include "net/protocol/message.h"
 
-#include "domain/storedvalues.h"
+#include "models/domain/storedvalues.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -12,7 +12,7 @@
 #include <cmath>
 #include <utility>
 
-namespace rentdesk::protocol {
+namespace rentdesk::net::protocol {
 
 using namespace Qt::StringLiterals;
 
@@ -201,10 +201,10 @@ std::expected<QUuid, Error> requireUuid(const QJsonObject &object, QStringView f
     const std::optional<QJsonValue> value = present(object, field);
     if (!value)
         return missing(field);
-    const auto id = domain::idFromStored(value->toVariant());
+    const auto id = models::domain::idFromStored(value->toVariant());
     // The exact round trip as well: idFromStored's pattern ends in `$`, which also matches
     // before a final newline.
-    if (!id || domain::toStoredId(*id) != value->toString())
+    if (!id || models::domain::toStoredId(*id) != value->toString())
         return badRequest(field, quoted(field) + u" must be a UUID in lowercase text without braces."_s);
     return *id;
 }
@@ -214,10 +214,10 @@ std::expected<QDateTime, Error> requireTimestamp(const QJsonObject &object, QStr
     const std::optional<QJsonValue> value = present(object, field);
     if (!value)
         return missing(field);
-    const auto time = domain::timestampFromStored(value->toVariant());
+    const auto time = models::domain::timestampFromStored(value->toVariant());
     // As for ids, only the exact form toStoredTimestamp writes (24:00:00.000Z, which Qt reads
     // as the next midnight, is not it).
-    if (!time || domain::toStoredTimestamp(*time) != value->toString())
+    if (!time || models::domain::toStoredTimestamp(*time) != value->toString())
         return badRequest(field, quoted(field) + u" must be a UTC time written YYYY-MM-DDThh:mm:ss.zzzZ."_s);
     return *time;
 }
@@ -345,4 +345,4 @@ std::expected<Incoming, QString> parseIncoming(const QByteArray &frame)
     return incoming;
 }
 
-} // namespace rentdesk::protocol
+} // namespace rentdesk::net::protocol

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/protocol.h"
+#include "net/protocol/protocol.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -15,7 +15,7 @@
 #include <limits>
 #include <optional>
 
-namespace rentdesk::protocol {
+namespace rentdesk::net::protocol {
 
 // The largest whole number every JSON implementation reads exactly (RFC 8259, section 6):
 // requireInt refuses anything beyond ±MaxJsonInteger whatever range it is given.
@@ -62,9 +62,9 @@ struct RequestError
                                                       qint64 max);
 [[nodiscard]] std::expected<std::optional<qint64>, Error> optionalInt(const QJsonObject &object, QStringView field,
                                                                       qint64 min, qint64 max);
-// A lowercase text UUID without braces, as ids are stored (domain::idFromStored).
+// A lowercase text UUID without braces, as ids are stored (models::domain::idFromStored).
 [[nodiscard]] std::expected<QUuid, Error> requireUuid(const QJsonObject &object, QStringView field);
-// UTC written YYYY-MM-DDThh:mm:ss.zzzZ, as times are stored (domain::timestampFromStored).
+// UTC written YYYY-MM-DDThh:mm:ss.zzzZ, as times are stored (models::domain::timestampFromStored).
 [[nodiscard]] std::expected<QDateTime, Error> requireTimestamp(const QJsonObject &object, QStringView field);
 [[nodiscard]] std::expected<QJsonObject, Error> requireObject(const QJsonObject &object, QStringView field);
 [[nodiscard]] std::expected<std::optional<QJsonObject>, Error> optionalObject(const QJsonObject &object,
@@ -102,4 +102,4 @@ struct Incoming
 // server's malformed frame, only drop it (or the connection).
 [[nodiscard]] std::expected<Incoming, QString> parseIncoming(const QByteArray &frame);
 
-} // namespace rentdesk::protocol
+} // namespace rentdesk::net::protocol

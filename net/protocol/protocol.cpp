@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "protocol/protocol.h"
+#include "net/protocol/protocol.h"
 
-#include "protocol/message.h"
-#include "services/domainerror.h"
+#include "models/services/domainerror.h"
+#include "net/protocol/message.h"
 
 #include <QSet>
 
@@ -10,13 +10,13 @@
 #include <limits>
 #include <utility>
 
-namespace rentdesk::protocol {
+namespace rentdesk::net::protocol {
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-using DomainCode = services::DomainError::Code;
+using DomainCode = models::services::DomainError::Code;
 
 struct CodeEntry
 {
@@ -54,7 +54,7 @@ QString wireCodeOf(DomainCode code)
     case DomainCode::Storage:
         return codeName(ErrorCode::Internal);
     default:
-        return services::DomainError::codeName(code);
+        return models::services::DomainError::codeName(code);
     }
 }
 
@@ -66,7 +66,7 @@ const QSet<QString> &serviceCodeNames()
     static const QSet<QString> names = [] {
         const QString unknown = u"unknown"_s;
         QSet<QString> found;
-        for (int i = 0; services::DomainError::codeName(DomainCode(i)) != unknown; ++i) {
+        for (int i = 0; models::services::DomainError::codeName(DomainCode(i)) != unknown; ++i) {
             const QString name = wireCodeOf(DomainCode(i));
             bool isProtocolCode = false;
             for (const CodeEntry &entry : protocolCodes)
@@ -111,7 +111,7 @@ Error Error::make(ErrorCode code, QString message, QString field)
     return error;
 }
 
-Error Error::fromDomain(const services::DomainError &domain)
+Error Error::fromDomain(const models::services::DomainError &domain)
 {
     Error error;
     error.code = wireCodeOf(domain.code);
@@ -192,4 +192,4 @@ std::expected<Limits, Error> Limits::fromJson(const QJsonObject &object)
     return limits;
 }
 
-} // namespace rentdesk::protocol
+} // namespace rentdesk::net::protocol

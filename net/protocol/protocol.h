@@ -8,13 +8,13 @@
 #include <expected>
 #include <optional>
 
-namespace rentdesk::services {
+namespace rentdesk::models::services {
 struct DomainError;
-} // namespace rentdesk::services
+} // namespace rentdesk::models::services
 
 // The wire protocol of docs/protocol.md, as pure JSON in and out: no sockets here, so that
 // rentdesk-server, the desktop client and the fuzz test all run the same code.
-namespace rentdesk::protocol {
+namespace rentdesk::net::protocol {
 
 // The version this build speaks; `hello` asks for it and the server refuses any other.
 constexpr int ProtocolVersion = 1;
@@ -62,7 +62,7 @@ struct Error
     // A service refusal as the protocol sends it: the codes that name a protocol condition
     // (not found, not allowed, wrong credentials) become it, a storage failure is `internal`,
     // every other code passes through with its field.
-    [[nodiscard]] static Error fromDomain(const services::DomainError &error);
+    [[nodiscard]] static Error fromDomain(const models::services::DomainError &error);
 
     // The protocol code, Service, or nullopt for a code this build does not know.
     [[nodiscard]] std::optional<ErrorCode> kind() const { return errorCodeFromName(code); }
@@ -90,4 +90,4 @@ struct Limits
     friend bool operator==(const Limits &, const Limits &) = default;
 };
 
-} // namespace rentdesk::protocol
+} // namespace rentdesk::net::protocol

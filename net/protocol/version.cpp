@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "protocol/version.h"
+#include "net/protocol/version.h"
 
 #include <QtGlobal>
 

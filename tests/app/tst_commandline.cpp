@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "childprocess.h"
-#include "db/database.h"
-#include "db/migrationset.h"
-#include "db/query.h"
-#include "servicefixture.h"
-#include "testsupport.h"
+#include "models/db/database.h"
+#include "models/db/migrationset.h"
+#include "models/db/query.h"
+#include "tests/support/childprocess.h"
+#include "tests/support/servicefixture.h"
+#include "tests/support/testsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -65,14 +65,14 @@ private Q_SLOTS:
 
         QStringList dumpAfterFirst;
         {
-            auto opened = rentdesk::db::Database::open(path);
+            auto opened = rentdesk::models::db::Database::open(path);
             QVERIFY(opened);
-            QCOMPARE((*opened)->schemaVersion(), rentdesk::db::MigrationSet::builtIn().latestVersion());
+            QCOMPARE((*opened)->schemaVersion(), rentdesk::models::db::MigrationSet::builtIn().latestVersion());
             dumpAfterFirst = rentdesk::test::dumpDatabase((*opened)->connection());
         }
         const Run second = rentdesk({ u"--database"_s, path, u"--init-only"_s });
         QCOMPARE(second.exitCode, 0);
-        auto reopened = rentdesk::db::Database::open(path);
+        auto reopened = rentdesk::models::db::Database::open(path);
         QVERIFY(reopened);
         QCOMPARE(rentdesk::test::dumpDatabase((*reopened)->connection()), dumpAfterFirst);
     }
@@ -120,9 +120,9 @@ private Q_SLOTS:
                 bytes.append(char((i * 31 + 7) & 0xff));
             file.write(bytes);
         } else if (setup == u"newer"_s) {
-            auto opened = rentdesk::db::Database::open(path);
+            auto opened = rentdesk::models::db::Database::open(path);
             QVERIFY(opened);
-            QVERIFY(rentdesk::db::exec(
+            QVERIFY(rentdesk::models::db::exec(
                 (*opened)->connection(),
                 u"INSERT INTO schema_migrations VALUES (999, 'future', '2031-01-01T00:00:00.000Z')"_s));
         } else if (setup == u"foreign"_s) {
@@ -194,8 +194,9 @@ private Q_SLOTS:
         QCOMPARE(open.exitCode, 2);
         QCOMPARE(open.errLines().size(), 1);
         QVERIFY2(open.err.contains(u"--insecure"_s), qPrintable(open.err));
-        const Run insecure = run(QStringLiteral(RENTDESK_SERVER), { u"--database"_s, path, u"--listen"_s,
-                                                                   u"0.0.0.0:0"_s, u"--insecure"_s, u"--init-only"_s });
+        const Run insecure =
+            run(QStringLiteral(RENTDESK_SERVER),
+                { u"--database"_s, path, u"--listen"_s, u"0.0.0.0:0"_s, u"--insecure"_s, u"--init-only"_s });
         QVERIFY2(insecure.exitCode == 0, qPrintable(insecure.err));
     }
 
@@ -204,7 +205,7 @@ private Q_SLOTS:
     // request whose first night passed unanswered is declined.
     void startUpMovesBookingsOnWithTime()
     {
-        using namespace rentdesk::domain;
+        using namespace rentdesk::models::domain;
         rentdesk::test::ServiceFixture f;
         QVERIFY2(f.isValid(), qPrintable(f.errorMessage()));
         const QDate today = QDate::currentDate();

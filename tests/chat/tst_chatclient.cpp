@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/chatclient.h"
-#include "serverprocess.h"
-#include "services/clock.h"
-#include "testsupport.h"
+#include "models/services/clock.h"
+#include "net/chat/chatclient.h"
+#include "tests/server/serverprocess.h"
+#include "tests/support/testsupport.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using chat::ChatClient;
+using net::chat::ChatClient;
 using test::ServerProcess;
 
 namespace {
@@ -21,7 +21,7 @@ const QString password = u"correct horse battery"_s;
 struct App
 {
     test::TempDatabase db;
-    services::SystemClock clock;
+    models::services::SystemClock clock;
     std::unique_ptr<ChatClient> client;
 
     explicit App(const QUrl &server) { reopen(server); }
@@ -35,11 +35,11 @@ struct App
     }
 };
 
-bool signUpAndLogIn(ChatClient &client, const QString &email, const QString &name, domain::Role role)
+bool signUpAndLogIn(ChatClient &client, const QString &email, const QString &name, models::domain::Role role)
 {
     QSignalSpy signedUp(&client, &ChatClient::signedUp);
     QSignalSpy failed(&client, &ChatClient::requestFailed);
-    client.signUp(email, name, password, role, domain::Language::English);
+    client.signUp(email, name, password, role, models::domain::Language::English);
     if (!QTest::qWaitFor([&] { return !signedUp.isEmpty() || !failed.isEmpty(); }, 30000) || signedUp.isEmpty())
         return false;
     QSignalSpy signedIn(&client, &ChatClient::signedIn);
@@ -56,7 +56,7 @@ QStringList texts(const QSignalSpy &spy)
 {
     QStringList result;
     for (const auto &arguments : spy)
-        result << arguments.at(0).value<protocol::ChatMessageJson>().text;
+        result << arguments.at(0).value<net::protocol::ChatMessageJson>().text;
     return result;
 }
 
@@ -83,17 +83,17 @@ private Q_SLOTS:
     {
         App ann(server->url());
         App irina(server->url());
-        QVERIFY(signUpAndLogIn(*ann.client, u"ann@example.org"_s, u"Ann"_s, domain::Role::Renter));
-        QVERIFY(signUpAndLogIn(*irina.client, u"irina@example.org"_s, u"Ирина"_s, domain::Role::Landlord));
+        QVERIFY(signUpAndLogIn(*ann.client, u"ann@example.org"_s, u"Ann"_s, models::domain::Role::Renter));
+        QVERIFY(signUpAndLogIn(*irina.client, u"irina@example.org"_s, u"Ирина"_s, models::domain::Role::Landlord));
 
         QSignalSpy started(ann.client.get(), &ChatClient::conversationStarted);
         QSignalSpy offered(irina.client.get(), &ChatClient::conversationStarted);
-        protocol::About about;
+        net::protocol::About about;
         about.id = QUuid::createUuid();
         about.title = u"Nevsky 12, flat 3"_s;
         ann.client->startConversation(u"IRINA@example.org"_s, about);
         QVERIFY(started.wait(10000));
-        const auto conversation = started.at(0).at(0).value<protocol::ConversationJson>();
+        const auto conversation = started.at(0).at(0).value<net::protocol::ConversationJson>();
         QCOMPARE(conversation.peer.displayName, u"Ирина"_s);
         QCOMPARE(conversation.about->title, about.title);
         QTRY_COMPARE_WITH_TIMEOUT(offered.size(), 1, 10000);
@@ -104,12 +104,12 @@ private Q_SLOTS:
         auto queued = ann.client->send(conversation.id, u"Is it free in March?"_s);
         QVERIFY(queued);
         QVERIFY(sent.wait(10000));
-        const auto stored = sent.at(0).at(0).value<protocol::ChatMessageJson>();
+        const auto stored = sent.at(0).at(0).value<net::protocol::ChatMessageJson>();
         QCOMPARE(stored.id, queued->messageId);
         QCOMPARE(stored.seq, 1);
         QVERIFY(ann.client->pending().isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 1, 10000);
-        QCOMPARE(arrived.at(0).at(0).value<protocol::ChatMessageJson>().senderId, ann.client->user().id);
+        QCOMPARE(arrived.at(0).at(0).value<net::protocol::ChatMessageJson>().senderId, ann.client->user().id);
         // Irina's app acknowledged it by itself: Ann hears it was delivered, not yet read.
         QTRY_VERIFY_WITH_TIMEOUT(!annReceipts.isEmpty(), 10000);
         QCOMPARE(annReceipts.last().at(2).toLongLong(), 1);
@@ -122,7 +122,7 @@ private Q_SLOTS:
         QVERIFY(irina.client->send(conversation.id, u"Да, с первого марта."_s));
         QTRY_COMPARE_WITH_TIMEOUT(annArrived.size(), 1, 10000);
         QCOMPARE(texts(annArrived), QStringList { u"Да, с первого марта."_s });
-        QCOMPARE(annArrived.at(0).at(0).value<protocol::ChatMessageJson>().seq, 2);
+        QCOMPARE(annArrived.at(0).at(0).value<net::protocol::ChatMessageJson>().seq, 2);
     }
 
     // The server goes away; a message typed meanwhile waits in the local database, survives
@@ -131,12 +131,12 @@ private Q_SLOTS:
     {
         App ann(server->url());
         App tom(server->url());
-        QVERIFY(signUpAndLogIn(*ann.client, u"ann@example.org"_s, u"Ann"_s, domain::Role::Renter));
-        QVERIFY(signUpAndLogIn(*tom.client, u"tom@example.org"_s, u"Tom"_s, domain::Role::Landlord));
+        QVERIFY(signUpAndLogIn(*ann.client, u"ann@example.org"_s, u"Ann"_s, models::domain::Role::Renter));
+        QVERIFY(signUpAndLogIn(*tom.client, u"tom@example.org"_s, u"Tom"_s, models::domain::Role::Landlord));
         QSignalSpy started(ann.client.get(), &ChatClient::conversationStarted);
         ann.client->startConversation(u"tom@example.org"_s, std::nullopt);
         QVERIFY(started.wait(10000));
-        const QUuid conversation = started.at(0).at(0).value<protocol::ConversationJson>().id;
+        const QUuid conversation = started.at(0).at(0).value<net::protocol::ConversationJson>().id;
         QSignalSpy sent(ann.client.get(), &ChatClient::messageSent);
         QVERIFY(ann.client->send(conversation, u"before"_s));
         QVERIFY(sent.wait(10000));
@@ -150,7 +150,7 @@ private Q_SLOTS:
         // Ann's app restarts, still offline, with the session it kept: the message is still
         // queued, and the app keeps trying the server.
         const QString token = ann.client->token();
-        const protocol::UserJson user = ann.client->user();
+        const net::protocol::UserJson user = ann.client->user();
         ann.reopen(server->url());
         QSignalSpy retrying(ann.client.get(), &ChatClient::reconnecting);
         ann.client->setSession(token, user);
@@ -164,8 +164,8 @@ private Q_SLOTS:
         ann.client->setServerUrl(server->url());
         QVERIFY(waitOnline(*ann.client));
         QVERIFY(sentAgain.wait(10000) || !sentAgain.isEmpty());
-        QCOMPARE(sentAgain.at(0).at(0).value<protocol::ChatMessageJson>().id, queued->messageId);
-        QCOMPARE(sentAgain.at(0).at(0).value<protocol::ChatMessageJson>().seq, 2);
+        QCOMPARE(sentAgain.at(0).at(0).value<net::protocol::ChatMessageJson>().id, queued->messageId);
+        QCOMPARE(sentAgain.at(0).at(0).value<net::protocol::ChatMessageJson>().seq, 2);
         QVERIFY(ann.client->pending().isEmpty());
 
         // Tom reconnects (the port is new) and catches up: the message once, nothing twice.
@@ -176,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(waitOnline(*tom.client));
         tom.client->loadHistory(conversation, std::nullopt);
         QVERIFY(history.wait(10000));
-        const auto messages = history.at(0).at(1).value<QList<protocol::ChatMessageJson>>();
+        const auto messages = history.at(0).at(1).value<QList<net::protocol::ChatMessageJson>>();
         QCOMPARE(messages.size(), 2);
         QCOMPARE(messages.at(1).text, u"typed offline"_s);
         QCOMPARE(messages.at(1).id, queued->messageId);
@@ -188,12 +188,12 @@ private Q_SLOTS:
     {
         App ann(server->url());
         App tom(server->url());
-        QVERIFY(signUpAndLogIn(*ann.client, u"ann@example.org"_s, u"Ann"_s, domain::Role::Renter));
-        QVERIFY(signUpAndLogIn(*tom.client, u"tom@example.org"_s, u"Tom"_s, domain::Role::Landlord));
+        QVERIFY(signUpAndLogIn(*ann.client, u"ann@example.org"_s, u"Ann"_s, models::domain::Role::Renter));
+        QVERIFY(signUpAndLogIn(*tom.client, u"tom@example.org"_s, u"Tom"_s, models::domain::Role::Landlord));
         QSignalSpy started(ann.client.get(), &ChatClient::conversationStarted);
         ann.client->startConversation(u"tom@example.org"_s, std::nullopt);
         QVERIFY(started.wait(10000));
-        const QUuid conversation = started.at(0).at(0).value<protocol::ConversationJson>().id;
+        const QUuid conversation = started.at(0).at(0).value<net::protocol::ConversationJson>().id;
         QSignalSpy tomArrived(tom.client.get(), &ChatClient::messageReceived);
         QSignalSpy sent(ann.client.get(), &ChatClient::messageSent);
         QVERIFY(ann.client->send(conversation, u"one"_s));
@@ -220,12 +220,12 @@ private Q_SLOTS:
     void badInputIsRefusedWithItsReason()
     {
         App ann(server->url());
-        QVERIFY(signUpAndLogIn(*ann.client, u"ann@example.org"_s, u"Ann"_s, domain::Role::Renter));
+        QVERIFY(signUpAndLogIn(*ann.client, u"ann@example.org"_s, u"Ann"_s, models::domain::Role::Renter));
         QSignalSpy failed(ann.client.get(), &ChatClient::requestFailed);
         ann.client->startConversation(u"nobody@example.org"_s, std::nullopt);
         QVERIFY(failed.wait(10000));
         QCOMPARE(failed.at(0).at(0).toString(), u"chat.start"_s);
-        QCOMPARE(failed.at(0).at(1).value<protocol::Error>().code, u"not_found"_s);
+        QCOMPARE(failed.at(0).at(1).value<net::protocol::Error>().code, u"not_found"_s);
 
         auto tooLong = ann.client->send(QUuid::createUuid(), QString(4001, u'x'));
         QVERIFY(!tooLong);
@@ -237,7 +237,7 @@ private Q_SLOTS:
         QVERIFY(stray);
         QVERIFY(refused.wait(10000));
         QCOMPARE(refused.at(0).at(0).toUuid(), stray->messageId);
-        QCOMPARE(refused.at(0).at(1).value<protocol::Error>().code, u"not_found"_s);
+        QCOMPARE(refused.at(0).at(1).value<net::protocol::Error>().code, u"not_found"_s);
         QVERIFY(ann.client->pending().isEmpty());
 
         QSignalSpy wrong(ann.client.get(), &ChatClient::signInFailed);
@@ -245,7 +245,7 @@ private Q_SLOTS:
         QSignalSpy otherWrong(other.client.get(), &ChatClient::signInFailed);
         other.client->logIn(u"ann@example.org"_s, u"not the password"_s);
         QVERIFY(otherWrong.wait(30000));
-        QCOMPARE(otherWrong.at(0).at(0).value<protocol::Error>().code, u"wrong_credentials"_s);
+        QCOMPARE(otherWrong.at(0).at(0).value<net::protocol::Error>().code, u"wrong_credentials"_s);
         QVERIFY(!other.client->hasSession());
     }
 
@@ -264,8 +264,8 @@ private Q_SLOTS:
         QSignalSpy states(ann.client.get(), &ChatClient::stateChanged);
         ann.client->logIn(u"ann@example.org"_s, password);
         QCOMPARE(failed.size(), 1); // at once, without trying
-        QCOMPARE(failed.at(0).at(0).value<protocol::Error>().code, u"not_allowed"_s);
-        QVERIFY(failed.at(0).at(0).value<protocol::Error>().message.contains(u"wss://"_s));
+        QCOMPARE(failed.at(0).at(0).value<net::protocol::Error>().code, u"not_allowed"_s);
+        QVERIFY(failed.at(0).at(0).value<net::protocol::Error>().message.contains(u"wss://"_s));
         QCOMPARE(ann.client->state(), ChatClient::State::Offline);
         for (const auto &change : states)
             QVERIFY(change.at(0).value<ChatClient::State>() != ChatClient::State::Connecting);
@@ -275,7 +275,7 @@ private Q_SLOTS:
     {
         App ann(server->url());
         QSignalSpy ended(ann.client.get(), &ChatClient::sessionEnded);
-        protocol::UserJson user;
+        net::protocol::UserJson user;
         user.id = QUuid::createUuid();
         ann.client->setSession(u"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"_s, user);
         QVERIFY(ended.wait(10000));

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/chatqueue.h"
-#include "services/clock.h"
-#include "testsupport.h"
+#include "models/chat/chatqueue.h"
+#include "models/services/clock.h"
+#include "tests/support/testsupport.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using rentdesk::chat::ChatQueue;
-using rentdesk::chat::PendingMessage;
+using rentdesk::models::chat::ChatQueue;
+using rentdesk::models::chat::PendingMessage;
 
 // The desktop's queue of unsent chat messages: what is queued is read back exactly, in the
 // order it was typed, per account, and survives the database being closed and opened.
@@ -24,7 +24,7 @@ private Q_SLOTS:
     {
         rentdesk::test::TempDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
-        rentdesk::services::ManualClock clock(QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC));
+        rentdesk::models::services::ManualClock clock(QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC));
         ChatQueue queue(db.shared(), clock);
 
         auto first = queue.enqueue(ann, talk, u"Is the flat free in March?"_s);
@@ -58,7 +58,7 @@ private Q_SLOTS:
     {
         rentdesk::test::TempDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
-        rentdesk::services::SystemClock clock;
+        rentdesk::models::services::SystemClock clock;
         ChatQueue queue(db.shared(), clock);
         for (const QString &text : { QString(), QString(4001, u'x'), u"a\u0000b"_s, QString(QChar(0xd800)) }) {
             auto refused = queue.enqueue(ann, talk, text);
@@ -75,7 +75,7 @@ private Q_SLOTS:
     {
         rentdesk::test::TempDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
-        rentdesk::services::SystemClock clock;
+        rentdesk::models::services::SystemClock clock;
         QUuid id;
         {
             ChatQueue queue(db.shared(), clock);
@@ -83,7 +83,7 @@ private Q_SLOTS:
             QVERIFY(queued);
             id = queued->messageId;
         }
-        auto reopened = rentdesk::db::Database::open(db.path());
+        auto reopened = rentdesk::models::db::Database::open(db.path());
         QVERIFY(reopened);
         ChatQueue queue(*reopened, clock);
         auto pending = queue.pending(ann);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/chatclient.h"
-#include "chat/chatsession.h"
-#include "mail/secretstore.h"
-#include "serverprocess.h"
-#include "services/clock.h"
-#include "testsupport.h"
+#include "models/services/clock.h"
+#include "net/chat/chatclient.h"
+#include "net/chat/chatsession.h"
+#include "net/secrets/secretstore.h"
+#include "tests/server/serverprocess.h"
+#include "tests/support/testsupport.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -12,16 +12,17 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using chat::ChatClient;
+using net::chat::ChatClient;
 
 namespace {
 
 // What the keyring holds under a key, read back the way the app reads it.
-QString secretUnder(mail::SecretStore &secrets, const QString &key)
+QString secretUnder(net::secrets::SecretStore &secrets, const QString &key)
 {
     QString value = u"<no answer>"_s;
     QObject context;
-    secrets.read(key, &context, [&value](std::expected<QString, QString> read) { value = read.value_or(u"<error>"_s); });
+    secrets.read(key, &context,
+                 [&value](std::expected<QString, QString> read) { value = read.value_or(u"<error>"_s); });
     if (!QTest::qWaitFor([&] { return value != u"<no answer>"_s; }, 5000))
         return u"<timeout>"_s;
     return value;
@@ -45,20 +46,22 @@ private Q_SLOTS:
         QVERIFY2(server.start(), qPrintable(server.errorString()));
         test::TempDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
-        services::SystemClock clock;
-        mail::MemorySecretStore keyring;
+        models::services::SystemClock clock;
+        net::secrets::MemorySecretStore keyring;
         QStringList problems;
-        const auto problem = [&problems](const QString &text) { problems << text; };
+        const auto problem = [&problems](const QString &text) {
+            problems << text;
+        };
         const QString url = server.url().toString();
-        const QString key = chat::tokenKey(url, u"ann@example.org"_s);
+        const QString key = net::chat::tokenKey(url, u"ann@example.org"_s);
 
         QString token;
         {
             ChatClient first(db.shared(), clock);
-            chat::setUpChat(first, keyring, url, problem);
+            net::chat::setUpChat(first, keyring, url, problem);
             QSignalSpy signedUp(&first, &ChatClient::signedUp);
-            first.signUp(u"ann@example.org"_s, u"Ann"_s, u"correct horse battery"_s, domain::Role::Renter,
-                         domain::Language::English);
+            first.signUp(u"ann@example.org"_s, u"Ann"_s, u"correct horse battery"_s, models::domain::Role::Renter,
+                         models::domain::Language::English);
             QVERIFY(signedUp.wait(30000));
             QSignalSpy signedIn(&first, &ChatClient::signedIn);
             first.logIn(u"Ann@Example.org"_s, u"correct horse battery"_s);
@@ -75,7 +78,7 @@ private Q_SLOTS:
 
         // The next run: no password, and online all the same.
         ChatClient next(db.shared(), clock);
-        chat::setUpChat(next, keyring, QString(), problem);
+        net::chat::setUpChat(next, keyring, QString(), problem);
         QTRY_COMPARE_WITH_TIMEOUT(next.state(), ChatClient::State::Online, 20000);
         QCOMPARE(next.user().email, u"ann@example.org"_s);
         QCOMPARE(next.token(), token);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/database.h"
-#include "db/query.h"
-#include "db/transaction.h"
-#include "testsupport.h"
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "tests/support/testsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,8 +13,8 @@
 #include <stdexcept>
 
 using namespace Qt::StringLiterals;
-using rentdesk::db::Database;
-using rentdesk::db::DbError;
+using rentdesk::models::db::Database;
+using rentdesk::models::db::DbError;
 using rentdesk::test::TempDatabase;
 
 // Opening a database: its settings, its connections per thread, and the transaction helper.
@@ -25,13 +25,14 @@ class TestDatabase : public QObject
 private:
     static qint64 count(const QSqlDatabase &db, const QString &table)
     {
-        auto value = rentdesk::db::scalar(db, u"SELECT count(*) FROM "_s + table);
+        auto value = rentdesk::models::db::scalar(db, u"SELECT count(*) FROM "_s + table);
         return value ? value->toLongLong() : -1;
     }
 
     static std::expected<void, DbError> insertProbe(const QSqlDatabase &db, int value)
     {
-        auto done = rentdesk::db::exec(db, u"INSERT INTO probe (value) VALUES (:value)"_s, { { u":value"_s, value } });
+        auto done =
+            rentdesk::models::db::exec(db, u"INSERT INTO probe (value) VALUES (:value)"_s, { { u":value"_s, value } });
         if (!done)
             return std::unexpected(done.error());
         return {};
@@ -42,8 +43,8 @@ private Q_SLOTS:
     {
         m_db = std::make_unique<TempDatabase>();
         QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
-        QVERIFY(
-            rentdesk::db::exec(m_db->connection(), u"CREATE TABLE probe (value INTEGER NOT NULL CHECK (value > 0))"_s));
+        QVERIFY(rentdesk::models::db::exec(m_db->connection(),
+                                           u"CREATE TABLE probe (value INTEGER NOT NULL CHECK (value > 0))"_s));
     }
 
     void cleanup() { m_db.reset(); }
@@ -62,7 +63,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, pragma);
         QFETCH(QString, expected);
-        auto value = rentdesk::db::scalar(m_db->connection(), u"PRAGMA "_s + pragma);
+        auto value = rentdesk::models::db::scalar(m_db->connection(), u"PRAGMA "_s + pragma);
         QVERIFY(value);
         QCOMPARE(value->toString(), expected);
     }
@@ -81,8 +82,8 @@ private Q_SLOTS:
                 return;
             }
             threadName = db->connectionName();
-            foreignKeys = rentdesk::db::scalar(*db, u"PRAGMA foreign_keys"_s).value_or(QVariant()).toString();
-            busyTimeout = rentdesk::db::scalar(*db, u"PRAGMA busy_timeout"_s).value_or(QVariant()).toString();
+            foreignKeys = rentdesk::models::db::scalar(*db, u"PRAGMA foreign_keys"_s).value_or(QVariant()).toString();
+            busyTimeout = rentdesk::models::db::scalar(*db, u"PRAGMA busy_timeout"_s).value_or(QVariant()).toString();
             // A building whose owner does not exist: the foreign key must refuse it here too.
             rentdesk::test::Rows rows(*db);
             fkError = rows.building(rentdesk::test::uuid(1), rentdesk::test::uuid(999));
@@ -107,7 +108,7 @@ private Q_SLOTS:
     void transactCommits()
     {
         const QSqlDatabase db = m_db->connection();
-        auto result = rentdesk::db::transact(db, [&]() -> std::expected<int, DbError> {
+        auto result = rentdesk::models::db::transact(db, [&]() -> std::expected<int, DbError> {
             if (auto done = insertProbe(db, 1); !done)
                 return std::unexpected(done.error());
             if (auto done = insertProbe(db, 2); !done)
@@ -117,13 +118,13 @@ private Q_SLOTS:
         QVERIFY(result);
         QCOMPARE(*result, 42);
         QCOMPARE(count(db, u"probe"_s), 2);
-        QVERIFY(!rentdesk::db::inTransaction(db));
+        QVERIFY(!rentdesk::models::db::inTransaction(db));
     }
 
     void transactRollsBackOnError()
     {
         const QSqlDatabase db = m_db->connection();
-        auto result = rentdesk::db::transact(db, [&]() -> std::expected<void, DbError> {
+        auto result = rentdesk::models::db::transact(db, [&]() -> std::expected<void, DbError> {
             if (auto done = insertProbe(db, 1); !done)
                 return done;
             return insertProbe(db, -1); // refused by the CHECK
@@ -132,7 +133,7 @@ private Q_SLOTS:
         QCOMPARE(result.error().kind, DbError::Kind::Constraint);
         QCOMPARE(result.error().constraintKind, DbError::ConstraintKind::Check);
         QCOMPARE(count(db, u"probe"_s), 0);
-        QVERIFY(!rentdesk::db::inTransaction(db));
+        QVERIFY(!rentdesk::models::db::inTransaction(db));
     }
 
     void transactRollsBackOnException()
@@ -140,7 +141,7 @@ private Q_SLOTS:
         const QSqlDatabase db = m_db->connection();
         bool thrown = false;
         try {
-            auto ignored = rentdesk::db::transact(db, [&]() -> std::expected<void, DbError> {
+            auto ignored = rentdesk::models::db::transact(db, [&]() -> std::expected<void, DbError> {
                 if (auto done = insertProbe(db, 1); !done)
                     return done;
                 throw std::runtime_error("boom");
@@ -151,16 +152,16 @@ private Q_SLOTS:
         }
         QVERIFY(thrown);
         QCOMPARE(count(db, u"probe"_s), 0);
-        QVERIFY(!rentdesk::db::inTransaction(db));
+        QVERIFY(!rentdesk::models::db::inTransaction(db));
     }
 
     void nestedTransactionRollsBackOnlyItself()
     {
         const QSqlDatabase db = m_db->connection();
-        auto outer = rentdesk::db::transact(db, [&]() -> std::expected<void, DbError> {
+        auto outer = rentdesk::models::db::transact(db, [&]() -> std::expected<void, DbError> {
             if (auto done = insertProbe(db, 1); !done)
                 return done;
-            auto inner = rentdesk::db::transact(db, [&]() -> std::expected<void, DbError> {
+            auto inner = rentdesk::models::db::transact(db, [&]() -> std::expected<void, DbError> {
                 if (auto done = insertProbe(db, 2); !done)
                     return done;
                 return insertProbe(db, -2);
@@ -170,8 +171,8 @@ private Q_SLOTS:
             return insertProbe(db, 3);
         });
         QVERIFY(outer);
-        auto values =
-            rentdesk::db::exec(db, u"SELECT group_concat(value) FROM (SELECT value FROM probe ORDER BY value)"_s);
+        auto values = rentdesk::models::db::exec(
+            db, u"SELECT group_concat(value) FROM (SELECT value FROM probe ORDER BY value)"_s);
         QVERIFY(values && values->next());
         QCOMPARE(values->value(0).toString(), u"1,3"_s);
     }
@@ -184,12 +185,12 @@ private Q_SLOTS:
         QVERIFY(second);
         const QSqlDatabase db = m_db->connection();
         DbError::Kind secondKind = DbError::Kind::Query;
-        auto held = rentdesk::db::transact(db, [&]() -> std::expected<void, DbError> {
+        auto held = rentdesk::models::db::transact(db, [&]() -> std::expected<void, DbError> {
             if (auto done = insertProbe(db, 1); !done)
                 return done;
             const QSqlDatabase other = (*second)->connection();
-            auto blocked =
-                rentdesk::db::transact(other, [&]() -> std::expected<void, DbError> { return insertProbe(other, 2); });
+            auto blocked = rentdesk::models::db::transact(
+                other, [&]() -> std::expected<void, DbError> { return insertProbe(other, 2); });
             if (!blocked)
                 secondKind = blocked.error().kind;
             return {};
@@ -293,7 +294,7 @@ private Q_SLOTS:
         const QSqlDatabase db = m_db->connection();
         rentdesk::test::Rows rows(db);
         QCOMPARE(rows.landlord(rentdesk::test::uuid(1)), QString());
-        auto duplicate = rentdesk::db::exec(
+        auto duplicate = rentdesk::models::db::exec(
             db,
             u"INSERT INTO users (id, email, display_name, role, created_at, updated_at) "
             "SELECT :id, email, 'Twin', role, created_at, updated_at FROM users WHERE id = :original"_s,
@@ -303,7 +304,7 @@ private Q_SLOTS:
         QCOMPARE(duplicate.error().constraint, u"users_email_unique"_s);
         QVERIFY(!duplicate.error().message.contains(u"UNIQUE constraint failed"_s));
 
-        auto badRole = rentdesk::db::exec(db, u"UPDATE users SET role = 'owner'"_s);
+        auto badRole = rentdesk::models::db::exec(db, u"UPDATE users SET role = 'owner'"_s);
         QVERIFY(!badRole);
         QCOMPARE(badRole.error().constraintKind, DbError::ConstraintKind::Check);
         QCOMPARE(badRole.error().constraint, u"users_role_code"_s);

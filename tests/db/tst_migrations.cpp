@@ -1,21 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/database.h"
-#include "db/migrationset.h"
-#include "db/migrator.h"
-#include "db/query.h"
-#include "testsupport.h"
+#include "models/db/database.h"
+#include "models/db/migrationset.h"
+#include "models/db/migrator.h"
+#include "models/db/query.h"
+#include "tests/support/testsupport.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using rentdesk::db::Database;
-using rentdesk::db::DbError;
-using rentdesk::db::MigrationSet;
-using rentdesk::db::Migrator;
+using rentdesk::models::db::Database;
+using rentdesk::models::db::DbError;
+using rentdesk::models::db::MigrationSet;
+using rentdesk::models::db::Migrator;
 
 // Versioned, forward-only migrations: from nothing to the latest, idempotent reopening,
 // atomic failure, refusal of newer databases, and older databases keeping their data.
@@ -46,7 +47,8 @@ private:
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
             db.setDatabaseName(dbPath);
             ok = db.open();
-            for (const QString &statement : rentdesk::db::splitSqlStatements(QString::fromUtf8(file.readAll()))) {
+            for (const QString &statement :
+                 rentdesk::models::db::splitSqlStatements(QString::fromUtf8(file.readAll()))) {
                 QSqlQuery query(db);
                 if (ok && !query.exec(statement)) {
                     qWarning() << "fixture statement failed:" << statement.left(80) << query.lastError().text();
@@ -83,7 +85,7 @@ END;
 /* trailing; comment */ INSERT INTO t VALUES ('x');
 -- only a comment at the end
 )"_s;
-        const QStringList statements = rentdesk::db::splitSqlStatements(script);
+        const QStringList statements = rentdesk::models::db::splitSqlStatements(script);
         QCOMPARE(statements.size(), 3);
         QVERIFY(statements.at(0).endsWith(u"DEFAULT 'a;b');"_s));
         QVERIFY(statements.at(1).startsWith(u"CREATE TRIGGER"_s));
@@ -120,16 +122,16 @@ END;
         QCOMPARE((*opened)->schemaVersion(), latest);
         const QSqlDatabase db = (*opened)->connection();
         QCOMPARE(appliedVersions(db).size(), latest);
-        QCOMPARE(rentdesk::db::scalar(db, u"PRAGMA application_id"_s)->toInt(), Migrator::ApplicationId);
+        QCOMPARE(rentdesk::models::db::scalar(db, u"PRAGMA application_id"_s)->toInt(), Migrator::ApplicationId);
         for (const char *table : { "users", "buildings", "apartments", "bookings", "reviews", "mail_outbox",
                                    "pending_mutations", "sessions", "conversations", "chat_messages", "chat_marks" }) {
-            auto exists =
-                rentdesk::db::scalar(db, u"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = :n"_s,
-                                     { { u":n"_s, QString::fromLatin1(table) } });
+            auto exists = rentdesk::models::db::scalar(
+                db, u"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = :n"_s,
+                { { u":n"_s, QString::fromLatin1(table) } });
             QVERIFY(exists);
             QCOMPARE(exists->toInt(), 1);
         }
-        auto fkProblems = rentdesk::db::exec(db, u"PRAGMA foreign_key_check"_s);
+        auto fkProblems = rentdesk::models::db::exec(db, u"PRAGMA foreign_key_check"_s);
         QVERIFY(fkProblems);
         QVERIFY(!fkProblems->next());
     }
@@ -192,10 +194,10 @@ END;
         {
             auto opened = Database::open(path);
             QVERIFY(opened);
-            QVERIFY(rentdesk::db::exec((*opened)->connection(),
-                                       u"INSERT INTO schema_migrations (version, name, applied_at) "
-                                       "VALUES (:v, 'from_the_future', '2030-01-01T00:00:00.000Z')"_s,
-                                       { { u":v"_s, future } }));
+            QVERIFY(rentdesk::models::db::exec((*opened)->connection(),
+                                               u"INSERT INTO schema_migrations (version, name, applied_at) "
+                                               "VALUES (:v, 'from_the_future', '2030-01-01T00:00:00.000Z')"_s,
+                                               { { u":v"_s, future } }));
         }
         // The last connection closed, so WAL was checkpointed into the main file.
         QVERIFY(!QFile::exists(path + u"-wal"_s));
@@ -271,7 +273,7 @@ END;
                     QVERIFY2(match->contains(field), qPrintable(u"field changed: "_s + field + u" in "_s + *match));
             }
         }
-        auto fkProblems = rentdesk::db::exec((*opened)->connection(), u"PRAGMA foreign_key_check"_s);
+        auto fkProblems = rentdesk::models::db::exec((*opened)->connection(), u"PRAGMA foreign_key_check"_s);
         QVERIFY(fkProblems && !fkProblems->next());
     }
 };

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "testsupport.h"
+#include "models/db/query.h"
+#include "tests/support/testsupport.h"
 
 #include <QTest>
 
@@ -37,10 +37,10 @@ private:
 
     Rows rows() const { return Rows(m_db->connection()); }
 
-    QString update(const QString &sql, std::initializer_list<rentdesk::db::Binding> bindings = {}) const
+    QString update(const QString &sql, std::initializer_list<rentdesk::models::db::Binding> bindings = {}) const
     {
-        auto done = rentdesk::db::exec(m_db->connection(), sql, bindings);
-        return refusal(done ? std::expected<void, rentdesk::db::DbError>() : std::unexpected(done.error()));
+        auto done = rentdesk::models::db::exec(m_db->connection(), sql, bindings);
+        return refusal(done ? std::expected<void, rentdesk::models::db::DbError>() : std::unexpected(done.error()));
     }
 
     QString review(const QString &id, const QString &author, const QString &kind, const QVariant &targetUser,
@@ -345,7 +345,7 @@ private Q_SLOTS:
         QCOMPARE(r.booking(uuid(42), apartment2, renter2, u"2026-03-01"_s, u"2026-03-10"_s, u"confirmed"_s), QString());
         const QStringList before = rentdesk::test::dumpDatabase(m_db->connection());
 
-        QList<rentdesk::db::Binding> bindings;
+        QList<rentdesk::models::db::Binding> bindings;
         for (const auto &[name, value] : { std::pair { u":landlord"_s, landlord },
                                            { u":ts"_s, rentdesk::test::timestamp() },
                                            { u":b40"_s, uuid(40) },
@@ -356,9 +356,9 @@ private Q_SLOTS:
             if (sql.contains(name))
                 bindings.append({ name, value });
         }
-        auto done = rentdesk::db::exec(m_db->connection(), sql, bindings);
+        auto done = rentdesk::models::db::exec(m_db->connection(), sql, bindings);
         const QString result =
-            refusal(done ? std::expected<void, rentdesk::db::DbError>() : std::unexpected(done.error()));
+            refusal(done ? std::expected<void, rentdesk::models::db::DbError>() : std::unexpected(done.error()));
         QCOMPARE(result, refusedBy);
         if (!refusedBy.isEmpty())
             QCOMPARE(rentdesk::test::dumpDatabase(m_db->connection()), before);
@@ -489,11 +489,12 @@ private Q_SLOTS:
     {
         QCOMPARE(review(uuid(90), renter, u"apartment"_s, null(), apartment), QString());
         QCOMPARE(update(u"DELETE FROM apartments WHERE id = :a"_s, { { u":a"_s, apartment } }), QString());
-        QCOMPARE(rentdesk::db::scalar(m_db->connection(), u"SELECT count(*) FROM bookings WHERE apartment_id = :a"_s,
-                                      { { u":a"_s, apartment } })
+        QCOMPARE(rentdesk::models::db::scalar(m_db->connection(),
+                                              u"SELECT count(*) FROM bookings WHERE apartment_id = :a"_s,
+                                              { { u":a"_s, apartment } })
                      ->toInt(),
                  0);
-        QCOMPARE(rentdesk::db::scalar(m_db->connection(), u"SELECT count(*) FROM reviews"_s)->toInt(), 0);
+        QCOMPARE(rentdesk::models::db::scalar(m_db->connection(), u"SELECT count(*) FROM reviews"_s)->toInt(), 0);
     }
 
     void badChatRowsAreRefusedByName_data()
@@ -632,8 +633,8 @@ private Q_SLOTS:
         initChat();
         QCOMPARE(chatRow(u"chat_marks"_s, {}), QString());
         QCOMPARE(update(u"DELETE FROM conversations WHERE id = :c"_s, { { u":c"_s, uuid(210) } }), QString());
-        QCOMPARE(rentdesk::db::scalar(m_db->connection(), u"SELECT count(*) FROM chat_messages"_s)->toInt(), 0);
-        QCOMPARE(rentdesk::db::scalar(m_db->connection(), u"SELECT count(*) FROM chat_marks"_s)->toInt(), 0);
+        QCOMPARE(rentdesk::models::db::scalar(m_db->connection(), u"SELECT count(*) FROM chat_messages"_s)->toInt(), 0);
+        QCOMPARE(rentdesk::models::db::scalar(m_db->connection(), u"SELECT count(*) FROM chat_marks"_s)->toInt(), 0);
         // People are never deleted while they have sessions or conversations.
         QCOMPARE(update(u"DELETE FROM users WHERE id = :u"_s, { { u":u"_s, renter } }), u"fk"_s);
     }
@@ -671,22 +672,22 @@ private Q_SLOTS:
     {
         QFETCH(QString, table);
         QFETCH(QString, firstColumn);
-        auto found =
-            rentdesk::db::scalar(m_db->connection(),
-                                 u"SELECT count(*) FROM pragma_index_list(:t) AS il, pragma_index_info(il.name) AS ii "
-                                 "WHERE ii.seqno = 0 AND ii.name = :c"_s,
-                                 { { u":t"_s, table }, { u":c"_s, firstColumn } });
+        auto found = rentdesk::models::db::scalar(
+            m_db->connection(),
+            u"SELECT count(*) FROM pragma_index_list(:t) AS il, pragma_index_info(il.name) AS ii "
+            "WHERE ii.seqno = 0 AND ii.name = :c"_s,
+            { { u":t"_s, table }, { u":c"_s, firstColumn } });
         QVERIFY(found);
         QVERIFY2(found->toInt() > 0, qPrintable(u"no index starts with %1.%2"_s.arg(table, firstColumn)));
     }
 
     void overlapCheckUsesTheStaysIndex()
     {
-        auto plan =
-            rentdesk::db::exec(m_db->connection(),
-                               u"EXPLAIN QUERY PLAN SELECT 1 FROM bookings AS b WHERE b.apartment_id = :a "
-                               "AND b.status IN ('confirmed', 'completed') AND b.start_date < :e AND :s < b.end_date"_s,
-                               { { u":a"_s, apartment }, { u":s"_s, u"2026-03-01"_s }, { u":e"_s, u"2026-03-05"_s } });
+        auto plan = rentdesk::models::db::exec(
+            m_db->connection(),
+            u"EXPLAIN QUERY PLAN SELECT 1 FROM bookings AS b WHERE b.apartment_id = :a "
+            "AND b.status IN ('confirmed', 'completed') AND b.start_date < :e AND :s < b.end_date"_s,
+            { { u":a"_s, apartment }, { u":s"_s, u"2026-03-01"_s }, { u":e"_s, u"2026-03-05"_s } });
         QVERIFY(plan);
         QString detail;
         while (plan->next())

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "db/transaction.h"
-#include "db/walcheckpointer.h"
-#include "testsupport.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/db/walcheckpointer.h"
+#include "tests/support/testsupport.h"
 
 #include <QFileInfo>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using rentdesk::db::DbError;
-using rentdesk::db::WalCheckpointer;
+using rentdesk::models::db::DbError;
+using rentdesk::models::db::WalCheckpointer;
 using rentdesk::test::TempDatabase;
 
 // The WAL checkpoints of the server's writing connection, taken to a thread of their own:
@@ -25,10 +25,10 @@ private:
     // Commits `pages` rows of about a page each, in one transaction.
     bool writePages(int pages) const
     {
-        auto written = rentdesk::db::transact(t->connection(), [&]() -> std::expected<void, DbError> {
+        auto written = rentdesk::models::db::transact(t->connection(), [&]() -> std::expected<void, DbError> {
             for (int i = 0; i < pages; ++i) {
-                auto done =
-                    rentdesk::db::exec(t->connection(), u"INSERT INTO scratch (data) VALUES (randomblob(3500))"_s);
+                auto done = rentdesk::models::db::exec(t->connection(),
+                                                       u"INSERT INTO scratch (data) VALUES (randomblob(3500))"_s);
                 if (!done)
                     return std::unexpected(done.error());
             }
@@ -44,9 +44,9 @@ private Q_SLOTS:
     {
         t = std::make_unique<TempDatabase>();
         QVERIFY2(t->isValid(), qPrintable(t->errorMessage()));
-        QVERIFY(rentdesk::db::exec(t->connection(), u"CREATE TABLE scratch (data BLOB)"_s));
+        QVERIFY(rentdesk::models::db::exec(t->connection(), u"CREATE TABLE scratch (data BLOB)"_s));
         // Everything so far in the file, so that growth is the checkpoints' doing.
-        QVERIFY(rentdesk::db::exec(t->connection(), u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+        QVERIFY(rentdesk::models::db::exec(t->connection(), u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
     }
     void cleanup() { t.reset(); }
 
@@ -59,7 +59,7 @@ private Q_SLOTS:
         QCOMPARE(checkpointer.checkpoints(), 0); // below the threshold: nothing asked
         QVERIFY(writePages(20));
         QVERIFY(QTest::qWaitFor([&] { return checkpointer.checkpoints() > 0 && fileSize() > before + 20 * 3500; }));
-        auto rows = rentdesk::db::scalar(t->connection(), u"SELECT count(*) FROM scratch"_s);
+        auto rows = rentdesk::models::db::scalar(t->connection(), u"SELECT count(*) FROM scratch"_s);
         QVERIFY(rows);
         QCOMPARE(rows->toInt(), 25);
     }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "childprocess.h"
-#include "db/database.h"
-#include "db/query.h"
-#include "testsupport.h"
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "tests/support/childprocess.h"
+#include "tests/support/testsupport.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -17,17 +17,17 @@ using Run = rentdesk::test::ProcessResult;
 
 qint64 rowsIn(const QString &path, const QString &table)
 {
-    auto opened = rentdesk::db::Database::open(path);
+    auto opened = rentdesk::models::db::Database::open(path);
     if (!opened)
         return -1;
     // The table name is one of this test's constants.
-    auto count = rentdesk::db::scalar((*opened)->connection(), u"SELECT count(*) FROM "_s + table);
+    auto count = rentdesk::models::db::scalar((*opened)->connection(), u"SELECT count(*) FROM "_s + table);
     return count ? count->toLongLong() : -1;
 }
 
 QStringList dumpOf(const QString &path)
 {
-    auto opened = rentdesk::db::Database::open(path);
+    auto opened = rentdesk::models::db::Database::open(path);
     if (!opened)
         return { u"cannot open: "_s + opened.error().message };
     return rentdesk::test::dumpDatabase((*opened)->connection());

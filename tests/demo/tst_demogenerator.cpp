@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "demo/bulkload.h"
-#include "demo/demogenerator.h"
-#include "demo/demorandom.h"
-#include "domain/enums.h"
-#include "domain/storedvalues.h"
-#include "query/searchindex.h"
-#include "testsupport.h"
+#include "models/db/query.h"
+#include "models/demo/bulkload.h"
+#include "models/demo/demogenerator.h"
+#include "models/demo/demorandom.h"
+#include "models/domain/enums.h"
+#include "models/domain/storedvalues.h"
+#include "models/query/searchindex.h"
+#include "tests/support/testsupport.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -18,10 +18,10 @@
 #include <sodium.h>
 
 using namespace Qt::StringLiterals;
-using rentdesk::db::Binding;
-using rentdesk::demo::DemoOptions;
-using rentdesk::demo::DemoSummary;
-using rentdesk::services::DomainError;
+using rentdesk::models::db::Binding;
+using rentdesk::models::demo::DemoOptions;
+using rentdesk::models::demo::DemoSummary;
+using rentdesk::models::services::DomainError;
 using rentdesk::test::TempDatabase;
 
 namespace {
@@ -41,7 +41,7 @@ DemoOptions options(int apartments, quint64 seed = 2026)
 
 qint64 number(const QSqlDatabase &db, const QString &sql, std::initializer_list<Binding> bindings = {})
 {
-    auto value = rentdesk::db::scalar(db, sql, bindings);
+    auto value = rentdesk::models::db::scalar(db, sql, bindings);
     if (!value) {
         qWarning() << sql << value.error().detail;
         return -1;
@@ -52,7 +52,7 @@ qint64 number(const QSqlDatabase &db, const QString &sql, std::initializer_list<
 QStringList column(const QSqlDatabase &db, const QString &sql, std::initializer_list<Binding> bindings = {})
 {
     QStringList values;
-    auto query = rentdesk::db::exec(db, sql, bindings);
+    auto query = rentdesk::models::db::exec(db, sql, bindings);
     if (!query)
         return { u"error: "_s + query.error().detail };
     while (query->next())
@@ -238,7 +238,7 @@ private Q_SLOTS:
         QVERIFY(sodium_init() >= 0);
         m_db = std::make_unique<TempDatabase>();
         QVERIFY2(m_db->isValid(), qPrintable(m_db->errorMessage()));
-        const auto generated = rentdesk::demo::generateDemoData(db(), options(400));
+        const auto generated = rentdesk::models::demo::generateDemoData(db(), options(400));
         QVERIFY2(generated, qPrintable(generated ? QString() : generated.error().message));
         m_summary = *generated;
     }
@@ -272,7 +272,7 @@ private Q_SLOTS:
     {
         TempDatabase again;
         QVERIFY(again.isValid());
-        QVERIFY(rentdesk::demo::generateDemoData(again.connection(), options(400)));
+        QVERIFY(rentdesk::models::demo::generateDemoData(again.connection(), options(400)));
         QCOMPARE(dataOf(again.connection()), dataOf(db()));
     }
 
@@ -280,7 +280,7 @@ private Q_SLOTS:
     {
         TempDatabase other;
         QVERIFY(other.isValid());
-        QVERIFY(rentdesk::demo::generateDemoData(other.connection(), options(400, 7)));
+        QVERIFY(rentdesk::models::demo::generateDemoData(other.connection(), options(400, 7)));
         QVERIFY(dataOf(other.connection()) != dataOf(db()));
         // Only the data differs: the same two accounts, the same schema.
         QCOMPARE(schemaOf(other.connection()), schemaOf(db()));
@@ -305,7 +305,7 @@ private Q_SLOTS:
     // not have to index them all while holding the write lock.
     void searchIndexIsCurrent()
     {
-        QCOMPARE(rentdesk::query::searchIndexIsStale(db()).value_or(true), false);
+        QCOMPARE(rentdesk::models::query::searchIndexIsStale(db()).value_or(true), false);
         QCOMPARE(count(u"SELECT count(*) FROM apartments_search"_s), count(u"SELECT count(*) FROM apartments"_s));
     }
 
@@ -329,14 +329,14 @@ private Q_SLOTS:
         QVERIFY(others.contains(u"bookings_stays_idx"_s));
         QVERIFY(others.size() > 3);
 
-        QVERIFY(rentdesk::db::exec(target, u"BEGIN IMMEDIATE"_s));
-        const auto deferred = rentdesk::demo::DeferredIndexes::drop(
+        QVERIFY(rentdesk::models::db::exec(target, u"BEGIN IMMEDIATE"_s));
+        const auto deferred = rentdesk::models::demo::DeferredIndexes::drop(
             target, { u"apartments"_s, u"bookings"_s, u"reviews"_s }, { u"bookings_stays_idx"_s });
         QVERIFY(deferred);
         QCOMPARE(column(target, indexesOf.arg(1)), unique);
         QCOMPARE(column(target, indexesOf.arg(0)), QStringList { u"bookings_stays_idx"_s });
         QVERIFY(deferred->rebuild(target));
-        QVERIFY(rentdesk::db::exec(target, u"COMMIT"_s));
+        QVERIFY(rentdesk::models::db::exec(target, u"COMMIT"_s));
         QCOMPARE(column(target, indexesOf.arg(0)), others);
         TempDatabase untouched;
         QVERIFY(untouched.isValid());
@@ -369,8 +369,8 @@ private Q_SLOTS:
 
     void bookingsInEveryStatusPastPresentAndFuture()
     {
-        for (const auto status : rentdesk::domain::allValues<rentdesk::domain::BookingStatus>()) {
-            const QString code = rentdesk::domain::toCode(status);
+        for (const auto status : rentdesk::models::domain::allValues<rentdesk::models::domain::BookingStatus>()) {
+            const QString code = rentdesk::models::domain::toCode(status);
             QVERIFY2(count(u"SELECT count(*) FROM bookings WHERE status = :status"_s, { { u":status"_s, code } }) > 0,
                      qPrintable(code));
         }
@@ -389,7 +389,7 @@ private Q_SLOTS:
     // Russian and English people, cities and text, each in its own language.
     void languages()
     {
-        auto users = rentdesk::db::exec(db(), u"SELECT display_name, language, email FROM users"_s);
+        auto users = rentdesk::models::db::exec(db(), u"SELECT display_name, language, email FROM users"_s);
         QVERIFY(users);
         int russian = 0;
         int english = 0;
@@ -409,9 +409,9 @@ private Q_SLOTS:
         QVERIFY(std::any_of(cities.cbegin(), cities.cend(), [](const QString &city) { return !isCyrillic(city); }));
 
         auto apartments =
-            rentdesk::db::exec(db(),
-                               u"SELECT b.city, b.address, a.currency, a.description FROM apartments AS a "
-                               "JOIN buildings AS b ON b.id = a.building_id"_s);
+            rentdesk::models::db::exec(db(),
+                                       u"SELECT b.city, b.address, a.currency, a.description FROM apartments AS a "
+                                       "JOIN buildings AS b ON b.id = a.building_id"_s);
         QVERIFY(apartments);
         while (apartments->next()) {
             const bool russianCity = isCyrillic(apartments->value(0).toString());
@@ -419,7 +419,7 @@ private Q_SLOTS:
             QCOMPARE(apartments->value(2).toString(), russianCity ? u"RUB"_s : u"GBP"_s);
             QCOMPARE(isCyrillic(apartments->value(3).toString()), russianCity);
         }
-        auto reviews = rentdesk::db::exec(
+        auto reviews = rentdesk::models::db::exec(
             db(), u"SELECT r.body, u.language FROM reviews AS r JOIN users AS u ON u.id = r.author_id"_s);
         QVERIFY(reviews);
         int withText = 0;
@@ -437,8 +437,8 @@ private Q_SLOTS:
 
     void demoLandlord()
     {
-        const auto account = rentdesk::demo::demoLandlord();
-        QCOMPARE(account.role, rentdesk::domain::Role::Landlord);
+        const auto account = rentdesk::models::demo::demoLandlord();
+        QCOMPARE(account.role, rentdesk::models::domain::Role::Landlord);
         const std::initializer_list<Binding> email { { u":email"_s, account.email } };
         QCOMPARE(column(db(),
                         u"SELECT display_name || '|' || role || '|' || language FROM users WHERE email = :email"_s,
@@ -461,8 +461,8 @@ private Q_SLOTS:
 
     void demoRenter()
     {
-        const auto account = rentdesk::demo::demoRenter();
-        QCOMPARE(account.role, rentdesk::domain::Role::Renter);
+        const auto account = rentdesk::models::demo::demoRenter();
+        QCOMPARE(account.role, rentdesk::models::domain::Role::Renter);
         const std::initializer_list<Binding> bindings { { u":email"_s, account.email }, { u":today"_s, todayText } };
         QCOMPARE(count(u"SELECT count(*) FROM users WHERE email = :email AND role = 'renter' AND language = 'en'"_s,
                        bindings),
@@ -497,8 +497,8 @@ private Q_SLOTS:
 
     void demoPasswordVerifiesAgainstTheSharedHash()
     {
-        const QByteArray hash = rentdesk::demo::demoPasswordHash().toLatin1();
-        const QByteArray password = rentdesk::demo::demoPassword().toUtf8();
+        const QByteArray hash = rentdesk::models::demo::demoPasswordHash().toLatin1();
+        const QByteArray password = rentdesk::models::demo::demoPassword().toUtf8();
         QVERIFY(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
         QCOMPARE(crypto_pwhash_str_verify(hash.constData(), password.constData(), quint64(password.size())), 0);
         const QByteArray wrong = password + "!";
@@ -532,8 +532,8 @@ private Q_SLOTS:
                                    "UNION ALL SELECT updated_at FROM reviews"_s);
         QVERIFY(times.size() > 1000);
         for (const QString &time : std::as_const(times)) {
-            const auto parsed = rentdesk::domain::timestampFromStored(time);
-            QVERIFY2(parsed && rentdesk::domain::toStoredTimestamp(*parsed) == time, qPrintable(time));
+            const auto parsed = rentdesk::models::domain::timestampFromStored(time);
+            QVERIFY2(parsed && rentdesk::models::domain::toStoredTimestamp(*parsed) == time, qPrintable(time));
         }
     }
 
@@ -549,10 +549,10 @@ private Q_SLOTS:
     void formatsMatchTheDomain()
     {
         QFETCH(QDateTime, time);
-        const rentdesk::demo::Instant instant = time.toMSecsSinceEpoch();
-        QCOMPARE(rentdesk::demo::formatTimestamp(instant), rentdesk::domain::toStoredTimestamp(time));
-        QCOMPARE(rentdesk::demo::formatDate(time.date()), rentdesk::domain::toStoredDate(time.date()));
-        QCOMPARE(rentdesk::demo::startOfDay(time.date()), time.date().startOfDay(Qt::UTC).toMSecsSinceEpoch());
+        const rentdesk::models::demo::Instant instant = time.toMSecsSinceEpoch();
+        QCOMPARE(rentdesk::models::demo::formatTimestamp(instant), rentdesk::models::domain::toStoredTimestamp(time));
+        QCOMPARE(rentdesk::models::demo::formatDate(time.date()), rentdesk::models::domain::toStoredDate(time.date()));
+        QCOMPARE(rentdesk::models::demo::startOfDay(time.date()), time.date().startOfDay(Qt::UTC).toMSecsSinceEpoch());
     }
 
     void refusesADatabaseWithData_data()
@@ -572,10 +572,10 @@ private Q_SLOTS:
             target = other.connection();
             QCOMPARE(rentdesk::test::Rows(target).renter(rentdesk::test::uuid(1)), QString());
         }
-        const auto filled = rentdesk::demo::hasData(target);
+        const auto filled = rentdesk::models::demo::hasData(target);
         QVERIFY(filled && *filled);
         const QStringList before = rentdesk::test::dumpDatabase(target);
-        const auto refused = rentdesk::demo::generateDemoData(target, options(50));
+        const auto refused = rentdesk::models::demo::generateDemoData(target, options(50));
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, DomainError::Code::WrongState);
         QCOMPARE(refused.error().entity, u"database"_s);
@@ -590,7 +590,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::newRow("no apartments") << 0 << today << u"apartments"_s;
         QTest::newRow("negative") << -5 << today << u"apartments"_s;
-        QTest::newRow("too many") << rentdesk::demo::maxDemoApartments + 1 << today << u"apartments"_s;
+        QTest::newRow("too many") << rentdesk::models::demo::maxDemoApartments + 1 << today << u"apartments"_s;
         QTest::newRow("no date") << 10 << QDate() << u"today"_s;
         QTest::newRow("year 10000 ahead") << 10 << QDate(9999, 12, 1) << u"today"_s;
     }
@@ -605,7 +605,7 @@ private Q_SLOTS:
         const QStringList before = rentdesk::test::dumpDatabase(fresh.connection());
         DemoOptions wrong = options(apartments);
         wrong.today = date;
-        const auto refused = rentdesk::demo::generateDemoData(fresh.connection(), wrong);
+        const auto refused = rentdesk::models::demo::generateDemoData(fresh.connection(), wrong);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, DomainError::Code::InvalidValue);
         QCOMPARE(refused.error().field, field);
@@ -616,7 +616,7 @@ private Q_SLOTS:
     {
         TempDatabase fresh;
         QVERIFY(fresh.isValid());
-        const auto filled = rentdesk::demo::hasData(fresh.connection());
+        const auto filled = rentdesk::models::demo::hasData(fresh.connection());
         QVERIFY(filled);
         QVERIFY(!*filled);
     }
@@ -635,7 +635,7 @@ private Q_SLOTS:
         QFETCH(int, apartments);
         TempDatabase fresh;
         QVERIFY(fresh.isValid());
-        const auto generated = rentdesk::demo::generateDemoData(fresh.connection(), options(apartments, 11));
+        const auto generated = rentdesk::models::demo::generateDemoData(fresh.connection(), options(apartments, 11));
         QVERIFY2(generated, qPrintable(generated ? QString() : generated.error().message));
         QCOMPARE(generated->apartments, apartments);
         QCOMPARE(generated->apartments, number(fresh.connection(), u"SELECT count(*) FROM apartments"_s));

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "domain/entities.h"
-#include "domain/enums.h"
-#include "domain/money.h"
-#include "domain/storedvalues.h"
-#include "i18n/translator.h"
+#include "models/domain/entities.h"
+#include "models/domain/enums.h"
+#include "models/domain/money.h"
+#include "models/domain/storedvalues.h"
+#include "models/i18n/translator.h"
 
 #include <QTest>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::domain;
+using namespace rentdesk::models::domain;
 
 // Domain values and their stored form: every enum code round-trips, unknown codes are
 // errors (never a crash or a default), and ids, dates, timestamps and booleans are read
@@ -67,7 +67,7 @@ private Q_SLOTS:
 
     void displayNamesAreTranslated()
     {
-        rentdesk::i18n::Translator translator;
+        rentdesk::models::i18n::Translator translator;
         QVERIFY(translator.switchTo(Language::Russian).rentdesk);
         QCOMPARE(displayName(ApartmentStatus::Free), u"Свободна"_s);
         QCOMPARE(displayName(BookingStatus::Confirmed), u"Подтверждено"_s);
@@ -180,7 +180,7 @@ private Q_SLOTS:
         QFETCH(qint64, monthly);
         QFETCH(qint64, nights);
         QFETCH(qint64, total);
-        const Money price = rentdesk::domain::stayPrice(Money { monthly, u"RUB"_s }, nights);
+        const Money price = rentdesk::models::domain::stayPrice(Money { monthly, u"RUB"_s }, nights);
         QCOMPARE(price.minor, total);
         QCOMPARE(price.currency, u"RUB"_s);
     }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "domain/enums.h"
-#include "i18n/translator.h"
+#include "models/domain/enums.h"
+#include "models/i18n/translator.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -11,7 +11,7 @@
 #include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
-using rentdesk::domain::Language;
+using rentdesk::models::domain::Language;
 
 namespace {
 
@@ -90,7 +90,7 @@ class TestTranslations : public QObject
 private Q_SLOTS:
     void russianCataloguesLoad()
     {
-        rentdesk::i18n::Translator translator;
+        rentdesk::models::i18n::Translator translator;
         const auto loaded = translator.switchTo(Language::Russian);
         QVERIFY(loaded.rentdesk);
         QVERIFY2(loaded.qt, "Qt's own qtbase_ru.qm did not load (package qt6-translations-l10n)");
@@ -104,9 +104,9 @@ private Q_SLOTS:
 
     void everyLanguageHasACompiledCatalogue()
     {
-        for (Language language : rentdesk::domain::allValues<Language>())
-            QVERIFY2(QFile::exists(rentdesk::i18n::Translator::catalogueResource(language)),
-                     qPrintable(rentdesk::i18n::Translator::catalogueResource(language)));
+        for (Language language : rentdesk::models::domain::allValues<Language>())
+            QVERIFY2(QFile::exists(rentdesk::models::i18n::Translator::catalogueResource(language)),
+                     qPrintable(rentdesk::models::i18n::Translator::catalogueResource(language)));
     }
 
     void russianIsComplete()
@@ -146,7 +146,10 @@ private Q_SLOTS:
 
         // What lupdate finds in every layer's sources now, written into a copy.
         QProcess lupdate;
-        QStringList arguments { u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-silent"_s };
+        // The repository's root is the include root, as for the compiler: lupdate reads a
+        // class's namespace (its translation context) from the header.
+        QStringList arguments { u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-silent"_s,
+                                u"-I"_s + QStringLiteral(RENTDESK_SOURCE_DIR) };
         for (const char *layer : { "app", "models", "net", "views", "server" })
             arguments << QStringLiteral(RENTDESK_SOURCE_DIR) + u'/' + QString::fromLatin1(layer);
         arguments << u"-ts"_s << fresh;

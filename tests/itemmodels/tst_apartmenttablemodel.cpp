@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demogenerator.h"
-#include "itemmodels/apartmenttablemodel.h"
-#include "itemmodels/cellformat.h"
-#include "testsupport.h"
+#include "models/demo/demogenerator.h"
+#include "models/itemmodels/apartmenttablemodel.h"
+#include "models/itemmodels/cellformat.h"
+#include "tests/support/testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>
@@ -12,8 +12,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using itemmodels::ApartmentTableModel;
-using itemmodels::PagedTableModel;
+using models::itemmodels::ApartmentTableModel;
+using models::itemmodels::PagedTableModel;
 
 // The Apartments table pages through ApartmentQuery: it knows the total at once, reads
 // only the pages asked for, keeps a bounded number of them, and sorts and filters by
@@ -30,7 +30,7 @@ class TestApartmentTableModel final : public QObject
     {
         QList<QUuid> ids;
         for (int row = 0; row < model.rowCount(); ++row)
-            ids.append(model.data(model.index(row, 0), itemmodels::IdRole).toUuid());
+            ids.append(model.data(model.index(row, 0), models::itemmodels::IdRole).toUuid());
         return ids;
     }
 
@@ -38,10 +38,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_db.isValid(), qPrintable(m_db.errorMessage()));
-        demo::DemoOptions options;
+        models::demo::DemoOptions options;
         options.apartments = Apartments;
         options.today = QDate(2026, 6, 1);
-        const auto summary = demo::generateDemoData(m_db.connection(), options);
+        const auto summary = models::demo::generateDemoData(m_db.connection(), options);
         QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().message));
     }
 
@@ -52,7 +52,7 @@ private Q_SLOTS:
         model.reload();
         QCOMPARE(model.rowCount(), Apartments);
         model.sort(ApartmentTableModel::City, Qt::DescendingOrder);
-        query::ApartmentFilter filter;
+        models::query::ApartmentFilter filter;
         filter.minRooms = 3;
         model.setFilter(filter);
         QVERIFY(model.rowCount() > 0);
@@ -102,13 +102,13 @@ private Q_SLOTS:
         model.reload();
         model.sort(column, order);
         QCOMPARE(model.sortColumn(), column);
-        const query::ApartmentQuery query(m_db.shared());
+        const models::query::ApartmentQuery query(m_db.shared());
         QList<QUuid> expected;
-        for (int offset = 0; offset < Apartments; offset += query::ApartmentQuery::MaxLimit) {
+        for (int offset = 0; offset < Apartments; offset += models::query::ApartmentQuery::MaxLimit) {
             const auto page = query.fetch({}, { ApartmentTableModel::queryColumn(column), order }, offset,
-                                          query::ApartmentQuery::MaxLimit);
+                                          models::query::ApartmentQuery::MaxLimit);
             QVERIFY(page);
-            for (const query::ApartmentRow &row : *page)
+            for (const models::query::ApartmentRow &row : *page)
                 expected.append(row.apartment.id);
         }
         QCOMPARE(allIds(model), expected);
@@ -117,9 +117,9 @@ private Q_SLOTS:
         QVERIFY(row);
         QCOMPARE(model.data(model.index(123, ApartmentTableModel::Number)).toString(), row->apartment.number);
         QCOMPARE(model.data(model.index(123, ApartmentTableModel::Price)).toString(),
-                 itemmodels::formatMoney(row->apartment.monthlyPrice));
-        QCOMPARE(model.data(model.index(123, ApartmentTableModel::Status), itemmodels::ValueRole)
-                     .value<domain::ApartmentStatus>(),
+                 models::itemmodels::formatMoney(row->apartment.monthlyPrice));
+        QCOMPARE(model.data(model.index(123, ApartmentTableModel::Status), models::itemmodels::ValueRole)
+                     .value<models::domain::ApartmentStatus>(),
                  row->apartment.status);
     }
 
@@ -127,17 +127,18 @@ private Q_SLOTS:
     {
         ApartmentTableModel model(m_db.shared());
         model.reload();
-        query::ApartmentFilter filter;
+        models::query::ApartmentFilter filter;
         filter.city = model.data(model.index(0, ApartmentTableModel::City)).toString();
         filter.furnished = true;
         model.setFilter(filter);
         QVERIFY(model.rowCount() > 0);
-        const query::ApartmentQuery query(m_db.shared());
+        const models::query::ApartmentQuery query(m_db.shared());
         QCOMPARE(model.totalCount(), query.count(filter).value_or(-1));
         for (int row = 0; row < model.rowCount(); ++row) {
             QCOMPARE(model.data(model.index(row, ApartmentTableModel::City)).toString(), filter.city);
-            QCOMPARE(model.data(model.index(row, ApartmentTableModel::Furnished), itemmodels::ValueRole).toBool(),
-                     true);
+            QCOMPARE(
+                model.data(model.index(row, ApartmentTableModel::Furnished), models::itemmodels::ValueRole).toBool(),
+                true);
         }
     }
 
@@ -145,7 +146,7 @@ private Q_SLOTS:
     {
         ApartmentTableModel model(m_db.shared());
         QSignalSpy failed(&model, &PagedTableModel::failed);
-        query::ApartmentFilter filter;
+        models::query::ApartmentFilter filter;
         filter.minRooms = 5;
         filter.maxRooms = 2;
         model.setFilter(filter);
@@ -164,10 +165,10 @@ private Q_SLOTS:
     {
         test::TempDatabase db;
         QVERIFY(db.isValid());
-        demo::DemoOptions options;
+        models::demo::DemoOptions options;
         options.apartments = 150;
         options.today = QDate(2026, 6, 1);
-        QVERIFY(demo::generateDemoData(db.connection(), options));
+        QVERIFY(models::demo::generateDemoData(db.connection(), options));
         ApartmentTableModel model(db.shared());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.reload();

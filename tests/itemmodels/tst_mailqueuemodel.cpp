@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "itemmodels/cellformat.h"
-#include "itemmodels/mailqueuemodel.h"
-#include "mail/outboxstore.h"
-#include "servicefixture.h"
+#include "models/itemmodels/cellformat.h"
+#include "models/itemmodels/mailqueuemodel.h"
+#include "models/mail/outboxstore.h"
+#include "tests/support/servicefixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -10,8 +10,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using domain::MailStatus;
-using itemmodels::MailQueueModel;
+using models::domain::MailStatus;
+using models::itemmodels::MailQueueModel;
 
 // The Mail queue's table over welcome mails queued by real sign-ups: every column's text,
 // value and kind, the states OutboxStore moves mails through, the filter, and sorting that
@@ -21,12 +21,12 @@ class TestMailQueueModel final : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::ServiceFixture> f;
-    std::unique_ptr<mail::OutboxStore> outbox;
+    std::unique_ptr<models::mail::OutboxStore> outbox;
     QUuid ann, boris, clara; // their welcome mails, queued in this order five seconds apart
 
     QUuid signUp(const QString &email, const QString &name)
     {
-        services::AccountService::SignUp request;
+        models::services::AccountService::SignUp request;
         request.email = email;
         request.displayName = name;
         request.password = u"correct horse battery"_s;
@@ -34,7 +34,7 @@ class TestMailQueueModel final : public QObject
             qWarning() << user.error().message;
             return {};
         }
-        for (const auto &mail : outbox->list(MailStatus::Queued, 100).value_or(QList<mail::OutboxMail>())) {
+        for (const auto &mail : outbox->list(MailStatus::Queued, 100).value_or(QList<models::mail::OutboxMail>())) {
             if (mail.recipientEmail == email)
                 return mail.id;
         }
@@ -60,7 +60,7 @@ private Q_SLOTS:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
         f = std::make_unique<test::ServiceFixture>();
         QVERIFY2(f->isValid(), qPrintable(f->errorMessage()));
-        outbox = std::make_unique<mail::OutboxStore>(f->database().shared(), f->clock);
+        outbox = std::make_unique<models::mail::OutboxStore>(f->database().shared(), f->clock);
         ann = signUp(u"ann@example.org"_s, u"Ann Example"_s);
         f->clock.advanceSecs(5);
         boris = signUp(u"boris@example.org"_s, u"Boris Petrov"_s);
@@ -82,8 +82,8 @@ private Q_SLOTS:
         model.reload();
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.columnCount(), int(MailQueueModel::ColumnCount));
-        QCOMPARE(model.data(model.index(0, 0), itemmodels::IdRole).toUuid(), clara);
-        QCOMPARE(model.data(model.index(2, 0), itemmodels::IdRole).toUuid(), ann);
+        QCOMPARE(model.data(model.index(0, 0), models::itemmodels::IdRole).toUuid(), clara);
+        QCOMPARE(model.data(model.index(2, 0), models::itemmodels::IdRole).toUuid(), ann);
 
         QStringList titles;
         for (int column = 0; column < model.columnCount(); ++column)
@@ -95,21 +95,21 @@ private Q_SLOTS:
         const int row = model.rowOf(ann);
         QCOMPARE(row, 2);
         QCOMPARE(cell(model, row, MailQueueModel::Status).toString(), u"Queued"_s);
-        QCOMPARE(cell(model, row, MailQueueModel::Status, itemmodels::ValueRole).value<MailStatus>(),
+        QCOMPARE(cell(model, row, MailQueueModel::Status, models::itemmodels::ValueRole).value<MailStatus>(),
                  MailStatus::Queued);
-        QCOMPARE(cell(model, row, MailQueueModel::Status, itemmodels::CellKindRole).toInt(),
-                 int(itemmodels::CellKind::MailStatus));
+        QCOMPARE(cell(model, row, MailQueueModel::Status, models::itemmodels::CellKindRole).toInt(),
+                 int(models::itemmodels::CellKind::MailStatus));
         QCOMPARE(cell(model, row, MailQueueModel::Event).toString(), u"Welcome"_s);
         QCOMPARE(cell(model, row, MailQueueModel::Recipient).toString(), u"Ann Example <ann@example.org>"_s);
-        QCOMPARE(cell(model, row, MailQueueModel::Attempts, itemmodels::ValueRole).toInt(), 0);
-        QCOMPARE(cell(model, row, MailQueueModel::Attempts, itemmodels::CellKindRole).toInt(),
-                 int(itemmodels::CellKind::Number));
+        QCOMPARE(cell(model, row, MailQueueModel::Attempts, models::itemmodels::ValueRole).toInt(), 0);
+        QCOMPARE(cell(model, row, MailQueueModel::Attempts, models::itemmodels::CellKindRole).toInt(),
+                 int(models::itemmodels::CellKind::Number));
         // Queued for when it was made: ten seconds before the clock's now.
         const QDateTime queuedAt = f->clock.now().addSecs(-10);
-        QCOMPARE(cell(model, row, MailQueueModel::When, itemmodels::ValueRole).toDateTime(), queuedAt);
-        QCOMPARE(cell(model, row, MailQueueModel::When).toString(), itemmodels::formatDateTime(queuedAt));
-        QCOMPARE(cell(model, row, MailQueueModel::When, itemmodels::CellKindRole).toInt(),
-                 int(itemmodels::CellKind::DateTime));
+        QCOMPARE(cell(model, row, MailQueueModel::When, models::itemmodels::ValueRole).toDateTime(), queuedAt);
+        QCOMPARE(cell(model, row, MailQueueModel::When).toString(), models::itemmodels::formatDateTime(queuedAt));
+        QCOMPARE(cell(model, row, MailQueueModel::When, models::itemmodels::CellKindRole).toInt(),
+                 int(models::itemmodels::CellKind::DateTime));
         QCOMPARE(cell(model, row, MailQueueModel::LastError).toString(), QString());
         QVERIFY(!model.lastError());
     }
@@ -129,7 +129,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(clara), -1);
 
         const int failed = model.rowOf(ann);
-        QCOMPARE(cell(model, failed, MailQueueModel::Status, itemmodels::ValueRole).value<MailStatus>(),
+        QCOMPARE(cell(model, failed, MailQueueModel::Status, models::itemmodels::ValueRole).value<MailStatus>(),
                  MailStatus::Failed);
         QCOMPARE(cell(model, failed, MailQueueModel::Status).toString(), u"Failed"_s);
         QCOMPARE(cell(model, failed, MailQueueModel::Attempts).toString(), u"1"_s);
@@ -138,25 +138,25 @@ private Q_SLOTS:
         QCOMPARE(cell(model, failed, MailQueueModel::LastError, Qt::ToolTipRole).toString(),
                  u"550 5.1.1 <ann@example.org>: mailbox unavailable"_s);
         // A failed mail has no next try.
-        QVERIFY(!cell(model, failed, MailQueueModel::When, itemmodels::ValueRole).isValid());
+        QVERIFY(!cell(model, failed, MailQueueModel::When, models::itemmodels::ValueRole).isValid());
         QCOMPARE(cell(model, failed, MailQueueModel::When).toString(), QString());
         QVERIFY(MailQueueModel::isActionable(MailStatus::Failed));
 
         const int waiting = model.rowOf(boris);
-        QCOMPARE(cell(model, waiting, MailQueueModel::Status, itemmodels::ValueRole).value<MailStatus>(),
+        QCOMPARE(cell(model, waiting, MailQueueModel::Status, models::itemmodels::ValueRole).value<MailStatus>(),
                  MailStatus::Queued);
-        QCOMPARE(cell(model, waiting, MailQueueModel::Attempts, itemmodels::ValueRole).toInt(), 1);
+        QCOMPARE(cell(model, waiting, MailQueueModel::Attempts, models::itemmodels::ValueRole).toInt(), 1);
         // 30 s after the failure (jitter 0.5 is no spread).
-        QCOMPARE(cell(model, waiting, MailQueueModel::When, itemmodels::ValueRole).toDateTime(),
+        QCOMPARE(cell(model, waiting, MailQueueModel::When, models::itemmodels::ValueRole).toDateTime(),
                  f->clock.now().addSecs(30));
         QVERIFY(cell(model, waiting, MailQueueModel::Status, Qt::ToolTipRole).toString().contains(u"tried again"_s));
 
         model.setFilter(MailQueueModel::Filter::All);
         QCOMPARE(model.rowCount(), 3);
         const int sent = model.rowOf(clara);
-        QCOMPARE(cell(model, sent, MailQueueModel::Status, itemmodels::ValueRole).value<MailStatus>(),
+        QCOMPARE(cell(model, sent, MailQueueModel::Status, models::itemmodels::ValueRole).value<MailStatus>(),
                  MailStatus::Sent);
-        QCOMPARE(cell(model, sent, MailQueueModel::When, itemmodels::ValueRole).toDateTime(), f->clock.now());
+        QCOMPARE(cell(model, sent, MailQueueModel::When, models::itemmodels::ValueRole).toDateTime(), f->clock.now());
         QVERIFY(!MailQueueModel::isActionable(MailStatus::Sent));
 
         // Retried: waiting again, in the default view too; discarded: only under All.
@@ -164,8 +164,9 @@ private Q_SLOTS:
         QVERIFY(outbox->discard(boris));
         model.setFilter(MailQueueModel::Filter::WaitingAndFailed);
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(cell(model, 0, MailQueueModel::Status, itemmodels::ValueRole).value<MailStatus>(), MailStatus::Queued);
-        QCOMPARE(model.data(model.index(0, 0), itemmodels::IdRole).toUuid(), ann);
+        QCOMPARE(cell(model, 0, MailQueueModel::Status, models::itemmodels::ValueRole).value<MailStatus>(),
+                 MailStatus::Queued);
+        QCOMPARE(model.data(model.index(0, 0), models::itemmodels::IdRole).toUuid(), ann);
         model.setFilter(MailQueueModel::Filter::All);
         QCOMPARE(cell(model, model.rowOf(boris), MailQueueModel::Status).toString(), u"Discarded"_s);
         QVERIFY(!MailQueueModel::isActionable(MailStatus::Discarded));
@@ -185,11 +186,11 @@ private Q_SLOTS:
                  QStringList({ u"Ann Example <ann@example.org>"_s, u"Boris Petrov <boris@example.org>"_s,
                                u"Clara Smith <clara@example.org>"_s }));
         QCOMPARE(selected.row(), 0);
-        QCOMPARE(selected.data(itemmodels::IdRole).toUuid(), ann);
+        QCOMPARE(selected.data(models::itemmodels::IdRole).toUuid(), ann);
         QCOMPARE(selected.column(), int(MailQueueModel::Recipient));
         model.sort(MailQueueModel::Attempts, Qt::AscendingOrder); // all equal: newest first
         QCOMPARE(selected.row(), 2);
-        QCOMPARE(selected.data(itemmodels::IdRole).toUuid(), ann);
+        QCOMPARE(selected.data(models::itemmodels::IdRole).toUuid(), ann);
 
         // Every column in both orders, the tester checking each layout change.
         QVERIFY(outbox->markPermanentFailure(ann, u"550 no"_s));
@@ -207,7 +208,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(ann), 2);
         // No column: the outbox's order again.
         model.sort(-1);
-        QCOMPARE(model.data(model.index(0, 0), itemmodels::IdRole).toUuid(), clara);
+        QCOMPARE(model.data(model.index(0, 0), models::itemmodels::IdRole).toUuid(), clara);
     }
 
     void anUnreadableOutboxIsReported()

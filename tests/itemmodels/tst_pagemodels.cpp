@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "demo/demogenerator.h"
-#include "itemmodels/pagemodels.h"
-#include "testsupport.h"
+#include "models/demo/demogenerator.h"
+#include "models/itemmodels/pagemodels.h"
+#include "tests/support/testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>
@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using namespace rentdesk::itemmodels;
+using namespace rentdesk::models::itemmodels;
 
 // The Buildings, Bookings and Reviews tables: each passes the model tester while it is
 // reloaded, sorted by every column and filtered, and shows every row of its query once.
@@ -42,13 +42,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_db.isValid(), qPrintable(m_db.errorMessage()));
-        demo::DemoOptions options;
+        models::demo::DemoOptions options;
         options.apartments = 2400;
         options.today = QDate(2026, 6, 1);
-        QVERIFY(demo::generateDemoData(m_db.connection(), options));
+        QVERIFY(models::demo::generateDemoData(m_db.connection(), options));
         QSqlQuery query(m_db.connection());
         query.prepare(u"SELECT id FROM users WHERE email = :email"_s);
-        query.bindValue(u":email"_s, demo::demoLandlord().email);
+        query.bindValue(u":email"_s, models::demo::demoLandlord().email);
         QVERIFY(query.exec() && query.next());
         m_landlord = QUuid(query.value(0).toString());
     }
@@ -60,7 +60,7 @@ private Q_SLOTS:
         model->reload();
         QCOMPARE(model->totalCount(), qint64(120));
         sortEveryColumn(*model);
-        query::BuildingFilter mine;
+        models::query::BuildingFilter mine;
         mine.ownerId = m_landlord;
         model->setFilter(mine);
         QCOMPARE(model->rowCount(), 3); // the demo landlord's three buildings
@@ -71,7 +71,7 @@ private Q_SLOTS:
     {
         auto model = makeBookingTableModel(m_db.shared());
         QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        query::BookingFilter filter;
+        models::query::BookingFilter filter;
         model->setFilter(filter); // nobody: refused, and empty
         QCOMPARE(model->rowCount(), 0);
         QVERIFY(model->lastError());
@@ -82,11 +82,12 @@ private Q_SLOTS:
         QVERIFY(model->rowCount() > 0);
         for (int row = 0; row < model->rowCount(); ++row)
             QCOMPARE(model->rowData(row)->ownerId, m_landlord);
-        filter.status = domain::BookingStatus::Requested;
+        filter.status = models::domain::BookingStatus::Requested;
         model->setFilter(filter);
         for (int row = 0; row < model->rowCount(); ++row)
-            QCOMPARE(model->data(model->index(row, BookingColumns::Status), ValueRole).value<domain::BookingStatus>(),
-                     domain::BookingStatus::Requested);
+            QCOMPARE(model->data(model->index(row, BookingColumns::Status), ValueRole)
+                         .value<models::domain::BookingStatus>(),
+                     models::domain::BookingStatus::Requested);
     }
 
     void reviews()
@@ -95,15 +96,15 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         model->reload();
         sortEveryColumn(*model);
-        query::ReviewFilter filter;
+        models::query::ReviewFilter filter;
         filter.minRating = 5;
-        filter.kind = domain::ReviewKind::Apartment;
+        filter.kind = models::domain::ReviewKind::Apartment;
         model->setFilter(filter);
         QVERIFY(model->rowCount() > 0);
         for (int row = 0; row < model->rowCount(); ++row) {
             QCOMPARE(model->data(model->index(row, ReviewColumns::Rating), ValueRole).toInt(), 5);
-            QCOMPARE(model->data(model->index(row, ReviewColumns::Kind), ValueRole).value<domain::ReviewKind>(),
-                     domain::ReviewKind::Apartment);
+            QCOMPARE(model->data(model->index(row, ReviewColumns::Kind), ValueRole).value<models::domain::ReviewKind>(),
+                     models::domain::ReviewKind::Apartment);
         }
     }
 };

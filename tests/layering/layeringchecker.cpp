@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "layeringchecker.h"
+#include "tests/layering/layeringchecker.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -38,16 +38,15 @@ QStringList LayeringChecker::check(const QString &sourceRoot, const QList<Layer>
     static const QRegularExpression sqlText(
         uR"re("\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|BEGIN)\s)re"_s);
     const QDir root(sourceRoot);
+    QStringList layerNames;
+    for (const Layer &layer : layers)
+        layerNames << layer.directory;
 
-    // Which layer a project header belongs to: the first layer folder that has it.
-    const auto layerOfHeader = [&](const QString &header, const QString &includingDir) -> QString {
-        if (QFileInfo::exists(QDir(includingDir).filePath(header)))
-            return QString(); // next to the including file: same layer
-        for (const Layer &layer : layers) {
-            if (QFileInfo::exists(root.filePath(layer.directory + u'/' + header)))
-                return layer.directory;
-        }
-        return QString();
+    // The repository's root is the include root: a project header is named by its path from
+    // there, and the first folder of that path is the layer it belongs to.
+    const auto layerOfHeader = [&](const QString &header) -> QString {
+        const QString top = header.section(u'/', 0, 0);
+        return layerNames.contains(top) ? top : QString();
     };
 
     QStringList violations;
@@ -81,15 +80,69 @@ QStringList LayeringChecker::check(const QString &sourceRoot, const QList<Layer>
                                                                                            layer.directory);
                     continue;
                 }
+                // Generated files (moc output) are in no source folder; a header next to the
+                // including file is, and must be named from the root like any other.
+                if (!QFileInfo::exists(root.filePath(header))
+                    && QFileInfo::exists(QDir(QFileInfo(path).absolutePath()).filePath(header))) {
+                    violations << where
+                            + u"\"%1\" is named from its folder; name it by its path from the repository's root"_s.arg(
+                                header);
+                    continue;
+                }
                 for (const QString &forbidden : layer.forbiddenHeaders) {
                     if (header.startsWith(forbidden))
                         violations << where
                                 + u"\"%1\" may not be included in the %2 layer"_s.arg(header, layer.directory);
                 }
-                const QString owner = layerOfHeader(header, QFileInfo(path).absolutePath());
+                const QString owner = layerOfHeader(header);
                 if (!owner.isEmpty() && !layer.layers.contains(owner))
                     violations << where
                             + u"\"%1\" belongs to %2, above the %3 layer"_s.arg(header, owner, layer.directory);
+            }
+        }
+    }
+    return violations;
+}
+
+QStringList LayeringChecker::checkUnreachable(const QString &sourceRoot, const QString &layer,
+                                              const QString &qtModule) const
+{
+    static const QRegularExpression include(uR"(^\s*#\s*include\s*([<"])([^>"]+)[>"])"_s);
+    const QDir root(sourceRoot);
+    // Breadth first over the project headers, from every file of the layer; each header is
+    // read once and remembered with the first file through which the layer reaches it.
+    QStringList queue;
+    QHash<QString, QString> reachedThrough;
+    QDirIterator files(root.filePath(layer), { u"*.h"_s, u"*.cpp"_s }, QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString relative = root.relativeFilePath(files.next());
+        queue << relative;
+        reachedThrough.insert(relative, relative);
+    }
+    QStringList violations;
+    while (!queue.isEmpty()) {
+        const QString current = queue.takeFirst();
+        QFile file(root.filePath(current));
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+            continue;
+        int lineNumber = 0;
+        while (!file.atEnd()) {
+            const QString line = QString::fromUtf8(file.readLine());
+            ++lineNumber;
+            const auto match = include.match(line);
+            if (!match.hasMatch())
+                continue;
+            const QString header = match.captured(2);
+            if (match.captured(1) == u"<"_s) {
+                if (moduleOf(header) == qtModule && !current.startsWith(layer + u'/'))
+                    violations << u"%1:%2: <%3> is from %4, which reaches the %5 layer through %6"_s.arg(current)
+                                      .arg(lineNumber)
+                                      .arg(header, qtModule, layer, reachedThrough.value(current));
+                continue;
+            }
+            if (!reachedThrough.contains(header) && QFileInfo::exists(root.filePath(header))) {
+                reachedThrough.insert(header, reachedThrough.value(current));
+                queue << header;
             }
         }
     }

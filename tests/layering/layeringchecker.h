@@ -10,8 +10,9 @@ namespace rentdesk::test {
 
 // Reads the sources of each layer and reports every #include the layer may not have:
 // a header of a Qt module the layer does not use (Debian puts all Qt headers under one
-// include root, so linking alone does not stop it), a header of a layer above it, and in
-// views anything that runs SQL. Linking guards the libraries; this guards the includes.
+// include root, so linking alone does not stop it), a header of a layer above it, a project
+// header not named by its path from the repository's root, and in views anything that runs
+// SQL. Linking guards the libraries; this guards the includes.
 class LayeringChecker final
 {
 public:
@@ -20,7 +21,7 @@ public:
         QString directory; // relative to the source root
         QSet<QString> qtModules; // e.g. "QtCore", "QtSql"
         QStringList layers; // project layers whose headers it may include, itself first
-        QStringList forbiddenHeaders; // project headers it may not include, as prefixes ("db/")
+        QStringList forbiddenHeaders; // project headers it may not include, as prefixes ("models/db/")
         bool forbidSqlText = false; // string literals that start with an SQL statement
     };
 
@@ -29,6 +30,12 @@ public:
 
     // Returns one "file:line: reason" per violation, with paths relative to sourceRoot.
     [[nodiscard]] QStringList check(const QString &sourceRoot, const QList<Layer> &layers) const;
+
+    // One "file:line: reason" per project header outside the layer that the layer's files
+    // include, directly or through other headers, and that includes a header of qtModule:
+    // the layer would see that module's types (QSqlDatabase in a widget) without naming it.
+    [[nodiscard]] QStringList checkUnreachable(const QString &sourceRoot, const QString &layer,
+                                               const QString &qtModule) const;
 
     // The Qt module that provides a header ("QWidget" -> "QtWidgets"); empty if none.
     [[nodiscard]] QString moduleOf(const QString &header) const;

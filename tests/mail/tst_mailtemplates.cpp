@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/mailtemplates.h"
+#include "models/mail/mailtemplates.h"
 
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using domain::Language;
-using domain::MailEvent;
+using models::domain::Language;
+using models::domain::MailEvent;
 
 namespace {
 
@@ -66,7 +66,7 @@ private Q_SLOTS:
         QFETCH(MailEvent, event);
         QFETCH(Language, language);
         QFETCH(QJsonObject, params);
-        const auto mail = mail::composeMail(event, language, u"Ann Recipient"_s, params);
+        const auto mail = models::mail::composeMail(event, language, u"Ann Recipient"_s, params);
         QVERIFY2(mail, qPrintable(mail ? QString() : mail.error().message));
         QVERIFY(!mail->subject.isEmpty());
         QVERIFY(!mail->subject.contains(u'\n'));
@@ -87,12 +87,14 @@ private Q_SLOTS:
     void datesAndMoneyInTheRecipientsLocale()
     {
         QLocale::setDefault(QLocale::c()); // the sender's own locale does not matter
-        const auto ru = mail::composeMail(MailEvent::BookingConfirmed, Language::Russian, u"Анна"_s, bookingParams());
+        const auto ru =
+            models::mail::composeMail(MailEvent::BookingConfirmed, Language::Russian, u"Анна"_s, bookingParams());
         QVERIFY(ru);
         QVERIFY2(normalised(ru->text).contains(u"45 000,00 ₽"_s), qPrintable(ru->text));
         QVERIFY(ru->text.contains(u"10 июня 2026"_s));
         QVERIFY(ru->text.contains(u"Ночей:       5"_s));
-        const auto en = mail::composeMail(MailEvent::BookingConfirmed, Language::English, u"Ann"_s, bookingParams());
+        const auto en =
+            models::mail::composeMail(MailEvent::BookingConfirmed, Language::English, u"Ann"_s, bookingParams());
         QVERIFY(en);
         QVERIFY2(en->text.contains(u"₽45,000.00"_s), qPrintable(en->text));
         QVERIFY(en->text.contains(u"10 June 2026"_s));
@@ -102,7 +104,7 @@ private Q_SLOTS:
     {
         QJsonObject params = bookingParams();
         params.insert(u"reason"_s, u"expired"_s);
-        const auto mail = mail::composeMail(MailEvent::BookingDeclined, Language::English, u"Ann"_s, params);
+        const auto mail = models::mail::composeMail(MailEvent::BookingDeclined, Language::English, u"Ann"_s, params);
         QVERIFY(mail);
         QVERIFY(mail->text.contains(u"The first night passed before the landlord answered."_s));
     }
@@ -112,7 +114,7 @@ private Q_SLOTS:
     {
         QJsonObject params = bookingParams();
         params.remove(u"buildingName"_s);
-        const auto mail = mail::composeMail(MailEvent::BookingRequested, Language::English, u"Ann"_s, params);
+        const auto mail = models::mail::composeMail(MailEvent::BookingRequested, Language::English, u"Ann"_s, params);
         QVERIFY(!mail);
         QVERIFY(mail.error().message.contains(u"{buildingName}"_s));
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/mimemessage.h"
+#include "net/mail/mimemessage.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -15,10 +15,10 @@
 #include <optional>
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::mail;
+using namespace rentdesk::net::mail;
 
-Q_DECLARE_METATYPE(rentdesk::mail::BodyEncoding)
-Q_DECLARE_METATYPE(rentdesk::mail::MailMessage)
+Q_DECLARE_METATYPE(rentdesk::net::mail::BodyEncoding)
+Q_DECLARE_METATYPE(rentdesk::net::mail::MailMessage)
 
 namespace {
 
@@ -311,12 +311,12 @@ private Q_SLOTS:
         // Russian as the default locale must not leak into the names.
         const QLocale before;
         QLocale::setDefault(QLocale(QLocale::Russian, QLocale::Russia));
-        const QByteArray formatted = rentdesk::mail::formatMailDate(date);
+        const QByteArray formatted = rentdesk::net::mail::formatMailDate(date);
         QLocale::setDefault(before);
         QCOMPARE(formatted, expected);
     }
 
-    void invalidDateIsEmpty() { QVERIFY(rentdesk::mail::formatMailDate(QDateTime()).isEmpty()); }
+    void invalidDateIsEmpty() { QVERIFY(rentdesk::net::mail::formatMailDate(QDateTime()).isEmpty()); }
 
     // ---- dot-stuffing -------------------------------------------------------------------------
 
@@ -351,7 +351,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, data);
         QFETCH(QByteArray, expected);
-        QCOMPARE(rentdesk::mail::dotStuff(data), expected);
+        QCOMPARE(rentdesk::net::mail::dotStuff(data), expected);
     }
 
     // A rendered message whose body has lines of "." survives transport: the stuffed data
@@ -368,7 +368,7 @@ private Q_SLOTS:
         QFETCH(BodyEncoding, encoding);
         const QByteArray rendered = renderMessage(englishMessage(), encoding);
         QVERIFY(rendered.contains("\r\n.\r\n")); // so the test means something
-        const QByteArray stuffed = rentdesk::mail::dotStuff(rendered);
+        const QByteArray stuffed = rentdesk::net::mail::dotStuff(rendered);
         QVERIFY(!stuffed.contains("\r\n.\r\n"));
         QByteArray unstuffed;
         for (const QByteArray &line : crlfLines(stuffed))
@@ -467,7 +467,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, message);
         const auto parsed = parseMailAddress(text);
-        QVERIFY2(!parsed, qPrintable(parsed ? rentdesk::mail::formatMailAddress(*parsed) : QString()));
+        QVERIFY2(!parsed, qPrintable(parsed ? rentdesk::net::mail::formatMailAddress(*parsed) : QString()));
         QCOMPARE(parsed.error(), message);
         QVERIFY(!parsed.error().contains(u'\r') && !parsed.error().contains(u'\n'));
     }
@@ -492,7 +492,7 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(QString, expected);
         const MailAddress address { name, u"ann@example.org"_s };
-        const QString formatted = rentdesk::mail::formatMailAddress(address);
+        const QString formatted = rentdesk::net::mail::formatMailAddress(address);
         QCOMPARE(formatted, expected);
         const auto parsed = parseMailAddress(formatted);
         QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error()));
@@ -527,7 +527,7 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(QString, address);
         QFETCH(QByteArray, expected);
-        QCOMPARE(rentdesk::mail::encodeAddressHeader({ name, address }), expected);
+        QCOMPARE(rentdesk::net::mail::encodeAddressHeader({ name, address }), expected);
     }
 
     void addressHeaderNames_data()
@@ -548,7 +548,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, name);
         QFETCH(bool, adjacentEncodedWords);
-        const QByteArray value = rentdesk::mail::encodeAddressHeader({ name, u"ann@example.org"_s });
+        const QByteArray value = rentdesk::net::mail::encodeAddressHeader({ name, u"ann@example.org"_s });
         QVERIFY(!hasBareCrOrLf(value));
         for (const QByteArray &line : crlfLines("From: " + value))
             QVERIFY2(line.size() <= 78, line.constData());
@@ -589,7 +589,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, decoded);
         QFETCH(bool, readable);
-        const QByteArray value = rentdesk::mail::encodeHeaderText(text, 9);
+        const QByteArray value = rentdesk::net::mail::encodeHeaderText(text, 9);
         const QByteArray header = "Subject: " + value;
         QVERIFY(!hasBareCrOrLf(header));
         const QList<QByteArray> lines = header.split('\n');
@@ -612,7 +612,7 @@ private Q_SLOTS:
     // characters, so the first and the last are not split either.
     void longRussianSubjectIsSeveralWords()
     {
-        const QByteArray value = rentdesk::mail::encodeHeaderText(longRussianSubject, 9);
+        const QByteArray value = rentdesk::net::mail::encodeHeaderText(longRussianSubject, 9);
         QVERIFY(value.count("=?UTF-8?B?") >= 3);
         QVERIFY(value.count("\r\n ") >= 2);
     }
@@ -621,7 +621,7 @@ private Q_SLOTS:
     void wordLongerThanALine()
     {
         const QString text = u"Start "_s + QString(3000, u'a') + u" end"_s;
-        const QByteArray value = rentdesk::mail::encodeHeaderText(text, 9);
+        const QByteArray value = rentdesk::net::mail::encodeHeaderText(text, 9);
         for (const QByteArray &line : crlfLines("Subject: " + value))
             QVERIFY(line.size() <= 998);
         const DecodedHeader read = decodeHeader(QByteArray(value).replace("\r\n", ""));

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "childprocess.h"
-#include "faultsmtpserver.h"
-#include "mail/outboxstore.h"
-#include "servicefixture.h"
-#include "smtptestserver.h"
+#include "models/mail/outboxstore.h"
+#include "tests/support/childprocess.h"
+#include "tests/support/faultsmtpserver.h"
+#include "tests/support/servicefixture.h"
+#include "tests/support/smtptestserver.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -13,7 +13,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using domain::MailStatus;
+using models::domain::MailStatus;
 using Fault = test::FaultSmtpServer::Fault;
 
 namespace {
@@ -61,11 +61,11 @@ class TestOutboxCrash final : public QObject
         return process;
     }
 
-    QList<mail::OutboxMail> outbox() const
+    QList<models::mail::OutboxMail> outbox() const
     {
-        return mail::OutboxStore(f->database().shared(), f->clock)
+        return models::mail::OutboxStore(f->database().shared(), f->clock)
             .list(std::nullopt, 1000)
-            .value_or(QList<mail::OutboxMail>());
+            .value_or(QList<models::mail::OutboxMail>());
     }
 
 private Q_SLOTS:
@@ -76,11 +76,11 @@ private Q_SLOTS:
         // Real time: the child process reads the system clock.
         f->clock.set(QDateTime::currentDateTimeUtc());
         for (int i = 0; i < mailCount; ++i) {
-            services::AccountService::SignUp request;
+            models::services::AccountService::SignUp request;
             request.email = u"person%1@example.test"_s.arg(i);
             request.displayName = u"Person %1"_s.arg(i);
             request.password = u"correct horse battery"_s;
-            request.language = i % 2 ? domain::Language::Russian : domain::Language::English;
+            request.language = i % 2 ? models::domain::Language::Russian : models::domain::Language::English;
             QVERIFY(f->accounts.signUp(request));
         }
         QCOMPARE(outbox().size(), mailCount);
@@ -141,7 +141,7 @@ private Q_SLOTS:
         for (const QByteArray &mail : acceptedFirst)
             accepted.insert(messageIdOf(mail));
         QSet<QByteArray> queuedAfterKill;
-        for (const mail::OutboxMail &mail : outbox()) {
+        for (const models::mail::OutboxMail &mail : outbox()) {
             if (mail.status == MailStatus::Queued)
                 queuedAfterKill.insert(mail.messageId.toUtf8());
             else
@@ -169,7 +169,7 @@ private Q_SLOTS:
             ++arrivals[messageIdOf(mail)];
         for (const QJsonObject &message : second.messages())
             ++arrivals[message.value(u"message_id"_s).toString().toUtf8()];
-        for (const mail::OutboxMail &mail : outbox()) {
+        for (const models::mail::OutboxMail &mail : outbox()) {
             QCOMPARE(mail.status, MailStatus::Sent);
             const QByteArray id = mail.messageId.toUtf8();
             const int times = arrivals.value(id);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "faultsmtpserver.h"
-#include "mail/mailtemplates.h"
-#include "mail/outboxsender.h"
-#include "mail/outboxstore.h"
-#include "servicefixture.h"
-#include "smtptestserver.h"
+#include "models/db/query.h"
+#include "models/mail/mailtemplates.h"
+#include "models/mail/outboxstore.h"
+#include "net/mail/outboxsender.h"
+#include "tests/support/faultsmtpserver.h"
+#include "tests/support/servicefixture.h"
+#include "tests/support/smtptestserver.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -13,9 +13,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using domain::Language;
-using domain::MailStatus;
-using mail::OutboxSender;
+using models::domain::Language;
+using models::domain::MailStatus;
+using net::mail::OutboxSender;
 using Fault = test::FaultSmtpServer::Fault;
 
 namespace {
@@ -34,7 +34,7 @@ class TestOutboxSender final : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::ServiceFixture> f;
-    std::unique_ptr<mail::OutboxStore> store;
+    std::unique_ptr<models::mail::OutboxStore> store;
     std::unique_ptr<OutboxSender> sender;
 
     void makeSender()
@@ -48,9 +48,9 @@ class TestOutboxSender final : public QObject
         sender->setOptions(options);
     }
 
-    static mail::MailConfig insecure(quint16 port, const QString &user = {})
+    static net::mail::MailConfig insecure(quint16 port, const QString &user = {})
     {
-        auto config = mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(port), {}, {});
+        auto config = net::mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(port), {}, {});
         config->smtp.user = user;
         return *config;
     }
@@ -63,14 +63,14 @@ class TestOutboxSender final : public QObject
         return drained.wait(15000);
     }
 
-    QList<mail::OutboxMail> mails(std::optional<MailStatus> status = std::nullopt) const
+    QList<models::mail::OutboxMail> mails(std::optional<MailStatus> status = std::nullopt) const
     {
-        return store->list(status, 1000).value_or(QList<mail::OutboxMail>());
+        return store->list(status, 1000).value_or(QList<models::mail::OutboxMail>());
     }
 
-    QUuid signUp(const QString &email, const QString &name, domain::Role role, Language language)
+    QUuid signUp(const QString &email, const QString &name, models::domain::Role role, Language language)
     {
-        services::AccountService::SignUp request;
+        models::services::AccountService::SignUp request;
         request.email = email;
         request.displayName = name;
         request.password = u"correct horse battery"_s;
@@ -93,7 +93,7 @@ private Q_SLOTS:
     {
         f = std::make_unique<test::ServiceFixture>();
         QVERIFY2(f->isValid(), qPrintable(f->errorMessage()));
-        store = std::make_unique<mail::OutboxStore>(f->database().shared(), f->clock);
+        store = std::make_unique<models::mail::OutboxStore>(f->database().shared(), f->clock);
         makeSender();
     }
     void cleanup()
@@ -113,19 +113,19 @@ private Q_SLOTS:
                  qPrintable(server.errorString()));
 
         const QUuid landlord =
-            signUp(u"maria@example.test"_s, u"Мария Иванова"_s, domain::Role::Landlord, Language::Russian);
+            signUp(u"maria@example.test"_s, u"Мария Иванова"_s, models::domain::Role::Landlord, Language::Russian);
         const QUuid renter =
-            signUp(u"oliver@example.test"_s, u"Oliver Bennett"_s, domain::Role::Renter, Language::English);
+            signUp(u"oliver@example.test"_s, u"Oliver Bennett"_s, models::domain::Role::Renter, Language::English);
         QVERIFY(!landlord.isNull() && !renter.isNull());
         const QUuid building = f->addBuilding(landlord, u"Дом на набережной"_s);
         const QUuid apartment = f->addApartment(landlord, building, u"12"_s, 4500000);
         QVERIFY(!f->addStay(renter, landlord, apartment, QDate(2026, 6, 10), QDate(2026, 6, 15)).isNull());
-        const QList<mail::OutboxMail> queued = mails(MailStatus::Queued);
+        const QList<models::mail::OutboxMail> queued = mails(MailStatus::Queued);
         QCOMPARE(queued.size(), 4); // two welcomes, the request to the landlord, the confirmation
 
         auto config =
-            mail::makeMailConfig(u"smtp://%1@localhost:%2"_s.arg(u"rentdesk%40example.test"_s).arg(server.port()),
-                                 server.caFile(), u"RentDesk Москва <rentdesk@example.test>"_s);
+            net::mail::makeMailConfig(u"smtp://%1@localhost:%2"_s.arg(u"rentdesk%40example.test"_s).arg(server.port()),
+                                      server.caFile(), u"RentDesk Москва <rentdesk@example.test>"_s);
         QVERIFY2(config, qPrintable(config ? QString() : config.error()));
         QSignalSpy sent(sender.get(), &OutboxSender::mailSent);
         sender->configure(*config, smtpPassword);
@@ -134,8 +134,8 @@ private Q_SLOTS:
         QCOMPARE(mails(MailStatus::Sent).size(), 4);
         QTRY_COMPARE(sender->state(), OutboxSender::State::Idle);
 
-        for (const mail::OutboxMail &mail : queued) {
-            const auto composed = mail::composeMail(mail.event, mail.language, mail.recipientName, mail.params);
+        for (const models::mail::OutboxMail &mail : queued) {
+            const auto composed = models::mail::composeMail(mail.event, mail.language, mail.recipientName, mail.params);
             QVERIFY(composed);
             const auto received =
                 std::find_if(server.messages().cbegin(), server.messages().cend(), [&](const QJsonObject &m) {
@@ -158,13 +158,13 @@ private Q_SLOTS:
             QCOMPARE(text.trimmed(), composed->text.trimmed());
         }
         // The landlord's request mail is in Russian with the stay and the price.
-        const auto request = std::find_if(queued.cbegin(), queued.cend(), [](const mail::OutboxMail &mail) {
-            return mail.event == domain::MailEvent::BookingRequested;
+        const auto request = std::find_if(queued.cbegin(), queued.cend(), [](const models::mail::OutboxMail &mail) {
+            return mail.event == models::domain::MailEvent::BookingRequested;
         });
         QVERIFY(request != queued.cend());
         QCOMPARE(request->language, Language::Russian);
         const auto composed =
-            mail::composeMail(request->event, request->language, request->recipientName, request->params);
+            models::mail::composeMail(request->event, request->language, request->recipientName, request->params);
         QVERIFY(composed->text.contains(u"10 июня 2026"_s));
         QVERIFY(composed->text.contains(u"12"_s));
     }
@@ -176,11 +176,11 @@ private Q_SLOTS:
         test::FaultSmtpServer server;
         QVERIFY(server.listen());
         server.setFault(Fault::DataRefusedTemporarily);
-        QVERIFY(!signUp(u"ann@example.test"_s, u"Ann"_s, domain::Role::Renter, Language::English).isNull());
+        QVERIFY(!signUp(u"ann@example.test"_s, u"Ann"_s, models::domain::Role::Renter, Language::English).isNull());
         sender->configure(insecure(server.port()), {});
         QVERIFY(runUntilDrained());
         QCOMPARE(countCommands(server, "MAIL FROM"), 1);
-        mail::OutboxMail mail = mails().constFirst();
+        models::mail::OutboxMail mail = mails().constFirst();
         QCOMPARE(mail.status, MailStatus::Queued);
         QCOMPARE(mail.attempts, 1);
         QVERIFY2(mail.lastError.contains(u"451"_s), qPrintable(mail.lastError));
@@ -212,13 +212,13 @@ private Q_SLOTS:
         test::FaultSmtpServer server;
         QVERIFY(server.listen());
         server.setFault(Fault::RecipientRefused);
-        QVERIFY(!signUp(u"ann@example.test"_s, u"Ann"_s, domain::Role::Renter, Language::English).isNull());
+        QVERIFY(!signUp(u"ann@example.test"_s, u"Ann"_s, models::domain::Role::Renter, Language::English).isNull());
         QSignalSpy failed(sender.get(), &OutboxSender::mailFailed);
         sender->configure(insecure(server.port()), {});
         QVERIFY(runUntilDrained());
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.constFirst().at(2).toBool(), true);
-        mail::OutboxMail mail = mails().constFirst();
+        models::mail::OutboxMail mail = mails().constFirst();
         QCOMPARE(mail.status, MailStatus::Failed);
         QVERIFY2(mail.lastError.contains(u"550 5.1.1 No such user here"_s), qPrintable(mail.lastError));
         QVERIFY(mail.lastError.contains(u"ann@example.test"_s));
@@ -243,14 +243,14 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.setFault(Fault::AuthRefused);
         server.setCredentials("mailer", "secret");
-        QVERIFY(!signUp(u"ann@example.test"_s, u"Ann"_s, domain::Role::Renter, Language::English).isNull());
-        QVERIFY(!signUp(u"bob@example.test"_s, u"Bob"_s, domain::Role::Renter, Language::English).isNull());
+        QVERIFY(!signUp(u"ann@example.test"_s, u"Ann"_s, models::domain::Role::Renter, Language::English).isNull());
+        QVERIFY(!signUp(u"bob@example.test"_s, u"Bob"_s, models::domain::Role::Renter, Language::English).isNull());
         QSignalSpy states(sender.get(), &OutboxSender::stateChanged);
         sender->configure(insecure(server.port(), u"mailer"_s), u"secret"_s);
         QVERIFY(runUntilDrained());
         QCOMPARE(sender->state(), OutboxSender::State::Failing);
         QVERIFY2(sender->problem().contains(u"535"_s), qPrintable(sender->problem()));
-        for (const mail::OutboxMail &mail : mails()) {
+        for (const models::mail::OutboxMail &mail : mails()) {
             QCOMPARE(mail.status, MailStatus::Queued);
             QCOMPARE(mail.attempts, 1);
         }
@@ -268,11 +268,11 @@ private Q_SLOTS:
     // Without a mail server nothing is tried and nothing is lost.
     void notConfiguredLeavesMailQueued()
     {
-        QVERIFY(!signUp(u"ann@example.test"_s, u"Ann"_s, domain::Role::Renter, Language::English).isNull());
+        QVERIFY(!signUp(u"ann@example.test"_s, u"Ann"_s, models::domain::Role::Renter, Language::English).isNull());
         sender->configure({}, {});
         QVERIFY(runUntilDrained());
         QCOMPARE(sender->state(), OutboxSender::State::NotConfigured);
-        const mail::OutboxMail mail = mails().constFirst();
+        const models::mail::OutboxMail mail = mails().constFirst();
         QCOMPARE(mail.status, MailStatus::Queued);
         QCOMPARE(mail.attempts, 0);
     }
@@ -282,12 +282,12 @@ private Q_SLOTS:
     {
         test::FaultSmtpServer server;
         QVERIFY(server.listen());
-        QVERIFY(!signUp(u"ann@example.test"_s, u"Ann"_s, domain::Role::Renter, Language::English).isNull());
+        QVERIFY(!signUp(u"ann@example.test"_s, u"Ann"_s, models::domain::Role::Renter, Language::English).isNull());
         QVERIFY2(f->run(u"UPDATE mail_outbox SET event = 'booking_confirmed', params = '{}'"_s),
                  qPrintable(f->lastFailure()));
         sender->configure(insecure(server.port()), {});
         QVERIFY(runUntilDrained());
-        const mail::OutboxMail mail = mails().constFirst();
+        const models::mail::OutboxMail mail = mails().constFirst();
         QCOMPARE(mail.status, MailStatus::Failed);
         QVERIFY2(mail.lastError.contains(u"cannot be written"_s), qPrintable(mail.lastError));
         QCOMPARE(server.connectionCount(), 0);
@@ -300,7 +300,7 @@ private Q_SLOTS:
         test::FaultSmtpServer server;
         QVERIFY(server.listen());
         server.setFault(Fault::HoldAfterData);
-        QVERIFY(!signUp(u"ann@example.test"_s, u"Ann"_s, domain::Role::Renter, Language::English).isNull());
+        QVERIFY(!signUp(u"ann@example.test"_s, u"Ann"_s, models::domain::Role::Renter, Language::English).isNull());
         QSignalSpy data(&server, &test::FaultSmtpServer::dataReceived);
         sender->configure(insecure(server.port()), {});
         QVERIFY(data.wait(10000));

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/outboxstore.h"
-#include "servicefixture.h"
+#include "models/mail/outboxstore.h"
+#include "tests/support/servicefixture.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using domain::MailStatus;
-using mail::OutboxStore;
+using models::domain::MailStatus;
+using models::mail::OutboxStore;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
@@ -24,7 +24,7 @@ class TestOutboxStore final : public QObject
     // A welcome mail queued by a real sign-up.
     QUuid queueOne(const QString &email)
     {
-        services::AccountService::SignUp request;
+        models::services::AccountService::SignUp request;
         request.email = email;
         request.displayName = u"Ann Example"_s;
         request.password = u"correct horse battery"_s;
@@ -33,7 +33,7 @@ class TestOutboxStore final : public QObject
             QVERIFY(user);
         }();
         const auto mails = outbox->list(MailStatus::Queued, 100);
-        for (const auto &mail : mails.value_or(QList<mail::OutboxMail>())) {
+        for (const auto &mail : mails.value_or(QList<models::mail::OutboxMail>())) {
             if (mail.recipientEmail == email)
                 return mail.id;
         }
@@ -71,8 +71,8 @@ private Q_SLOTS:
         auto due = outbox->due(10);
         QVERIFY(due);
         QCOMPARE(due->size(), 1);
-        const mail::OutboxMail &mail = due->first();
-        QCOMPARE(mail.event, domain::MailEvent::Welcome);
+        const models::mail::OutboxMail &mail = due->first();
+        QCOMPARE(mail.event, models::domain::MailEvent::Welcome);
         QCOMPARE(mail.recipientName, u"Ann Example"_s);
         QVERIFY(mail.messageId.startsWith(u'<') && mail.messageId.endsWith(u'>'));
         QCOMPARE(mail.params.value(u"role"_s).toString(), u"renter"_s);
@@ -83,7 +83,7 @@ private Q_SLOTS:
         QCOMPARE(sent->size(), 1);
         QCOMPARE(sent->first().sentAt, f->clock.now());
         // Sent once is sent: a second mark is refused.
-        QCOMPARE(outbox->markSent(id).error().code, services::DomainError::Code::WrongState);
+        QCOMPARE(outbox->markSent(id).error().code, models::services::DomainError::Code::WrongState);
     }
 
     void temporaryFailureWaitsLongerEachTime()
@@ -120,8 +120,8 @@ private Q_SLOTS:
         QVERIFY(outbox->discard(id));
         QCOMPARE(outbox->due(10)->size(), 0);
         QCOMPARE(outbox->list(MailStatus::Discarded, 10)->size(), 1);
-        QCOMPARE(outbox->retry(id).error().code, services::DomainError::Code::WrongState);
-        QCOMPARE(outbox->discard(QUuid::createUuid()).error().code, services::DomainError::Code::WrongState);
+        QCOMPARE(outbox->retry(id).error().code, models::services::DomainError::Code::WrongState);
+        QCOMPARE(outbox->discard(QUuid::createUuid()).error().code, models::services::DomainError::Code::WrongState);
     }
 
     void dueIsOldestFirstAndLimited()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "childprocess.h"
-#include "faultsmtpserver.h"
-#include "smtptestserver.h"
+#include "tests/support/childprocess.h"
+#include "tests/support/faultsmtpserver.h"
+#include "tests/support/smtptestserver.h"
 
 #include <QJsonArray>
 #include <QProcess>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "faultsmtpserver.h"
-#include "mail/smtpclient.h"
-#include "smtptestserver.h"
+#include "net/mail/smtpclient.h"
+#include "tests/support/faultsmtpserver.h"
+#include "tests/support/smtptestserver.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -9,12 +9,12 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using mail::SmtpClient;
-using mail::SmtpError;
-using mail::SmtpSecurity;
+using net::mail::SmtpClient;
+using net::mail::SmtpError;
+using net::mail::SmtpSecurity;
 using test::FaultSmtpServer;
 using Fault = test::FaultSmtpServer::Fault;
-using Kind = mail::SmtpError::Kind;
+using Kind = net::mail::SmtpError::Kind;
 
 Q_DECLARE_METATYPE(Fault)
 Q_DECLARE_METATYPE(Kind)
@@ -24,9 +24,9 @@ namespace {
 const QString user = u"отправитель@example.test"_s;
 const QString password = u"пароль: correct horse"_s;
 
-mail::MailMessage message(const QString &subject = u"Бронирование подтверждено"_s)
+net::mail::MailMessage message(const QString &subject = u"Бронирование подтверждено"_s)
 {
-    mail::MailMessage m;
+    net::mail::MailMessage m;
     m.from = { u"RentDesk"_s, u"rentdesk@example.test"_s };
     m.to = { u"Мария Иванова"_s, u"maria@example.test"_s };
     m.subject = subject;
@@ -60,7 +60,7 @@ class TestSmtpClient final : public QObject
 
     std::unique_ptr<SmtpClient> client(SmtpSecurity security, bool withCa = true, QString login = user)
     {
-        mail::SmtpSettings settings;
+        net::mail::SmtpSettings settings;
         settings.security = security;
         settings.host = u"localhost"_s;
         settings.port = server->port();
@@ -119,13 +119,13 @@ private Q_SLOTS:
     {
         QVERIFY(useTls());
         auto c = client(SmtpSecurity::StartTls);
-        const mail::MailMessage m = message();
+        const net::mail::MailMessage m = message();
         c->send(u"one"_s, m);
         QTRY_COMPARE_WITH_TIMEOUT(outcome.total(), 1, 15000);
         QVERIFY2(outcome.failed.isEmpty(), qPrintable(outcome.failed.value(0).second.message));
         QCOMPARE(outcome.sent, QStringList { u"one"_s });
         QCOMPARE(server->mails().size(), 1);
-        QCOMPARE(server->mails().constFirst(), mail::renderMessage(m, mail::BodyEncoding::QuotedPrintable));
+        QCOMPARE(server->mails().constFirst(), net::mail::renderMessage(m, net::mail::BodyEncoding::QuotedPrintable));
         QVERIFY(server->mails().constFirst().contains("\r\n.A line that starts with a dot"));
 
         const QByteArray clear = server->plaintextReceived();
@@ -366,12 +366,12 @@ private Q_SLOTS:
     {
         server->setExtensions({ "8BITMIME" });
         auto c = client(SmtpSecurity::Insecure, false, QString());
-        const mail::MailMessage m = message();
+        const net::mail::MailMessage m = message();
         c->send(u"8bit"_s, m);
         QTRY_COMPARE_WITH_TIMEOUT(outcome.total(), 1, 15000);
         QCOMPARE(outcome.sent.size(), 1);
         QVERIFY(server->commands().contains("MAIL FROM:<rentdesk@example.test> BODY=8BITMIME"));
-        QCOMPARE(server->mails().constFirst(), mail::renderMessage(m, mail::BodyEncoding::EightBit));
+        QCOMPARE(server->mails().constFirst(), net::mail::renderMessage(m, net::mail::BodyEncoding::EightBit));
     }
 
     // What the server announced is respected before anything is sent.
@@ -379,7 +379,7 @@ private Q_SLOTS:
     {
         server->setExtensions({ "SIZE 100" });
         auto c = client(SmtpSecurity::Insecure, false, QString());
-        mail::MailMessage utf8Recipient = message();
+        net::mail::MailMessage utf8Recipient = message();
         utf8Recipient.to.address = u"мария@пример.рф"_s;
         c->send(u"big"_s, message());
         c->send(u"utf8"_s, utf8Recipient);
@@ -398,7 +398,7 @@ private Q_SLOTS:
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
         const quint16 port = probe.serverPort();
         probe.close();
-        mail::SmtpSettings settings;
+        net::mail::SmtpSettings settings;
         settings.security = SmtpSecurity::Insecure;
         settings.host = u"127.0.0.1"_s;
         settings.port = port;
@@ -413,7 +413,7 @@ private Q_SLOTS:
 
     void missingPasswordIsAConfigurationError()
     {
-        mail::SmtpSettings settings;
+        net::mail::SmtpSettings settings;
         settings.host = u"localhost"_s;
         settings.port = server->port();
         settings.user = u"ann"_s;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/smtpclient.h"
-#include "smtptestserver.h"
+#include "net/mail/smtpclient.h"
+#include "tests/support/smtptestserver.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -12,7 +12,7 @@ using namespace rentdesk;
 using Mode = test::SmtpTestServer::Mode;
 
 Q_DECLARE_METATYPE(Mode)
-Q_DECLARE_METATYPE(mail::SmtpSecurity)
+Q_DECLARE_METATYPE(net::mail::SmtpSecurity)
 
 namespace {
 
@@ -33,31 +33,31 @@ private Q_SLOTS:
     void delivers_data()
     {
         QTest::addColumn<Mode>("mode");
-        QTest::addColumn<mail::SmtpSecurity>("security");
-        QTest::newRow("STARTTLS and AUTH") << Mode::StartTls << mail::SmtpSecurity::StartTls;
-        QTest::newRow("implicit TLS and AUTH") << Mode::ImplicitTls << mail::SmtpSecurity::ImplicitTls;
+        QTest::addColumn<net::mail::SmtpSecurity>("security");
+        QTest::newRow("STARTTLS and AUTH") << Mode::StartTls << net::mail::SmtpSecurity::StartTls;
+        QTest::newRow("implicit TLS and AUTH") << Mode::ImplicitTls << net::mail::SmtpSecurity::ImplicitTls;
     }
     void delivers()
     {
         QFETCH(Mode, mode);
-        QFETCH(mail::SmtpSecurity, security);
+        QFETCH(net::mail::SmtpSecurity, security);
         test::SmtpTestServer server;
         test::SmtpTestServer::Options options;
         options.user = user;
         options.password = password;
         QVERIFY2(server.start(mode, options), qPrintable(server.errorString()));
 
-        mail::SmtpSettings settings;
+        net::mail::SmtpSettings settings;
         settings.security = security;
         settings.host = u"localhost"_s;
         settings.port = server.port();
         settings.user = user;
         settings.caFile = server.caFile();
-        mail::SmtpClient client(settings, password);
-        QSignalSpy sent(&client, &mail::SmtpClient::sent);
-        QSignalSpy failed(&client, &mail::SmtpClient::failed);
+        net::mail::SmtpClient client(settings, password);
+        QSignalSpy sent(&client, &net::mail::SmtpClient::sent);
+        QSignalSpy failed(&client, &net::mail::SmtpClient::failed);
 
-        mail::MailMessage message;
+        net::mail::MailMessage message;
         message.from = { u"Мария Иванова"_s, u"maria@example.test"_s };
         message.to = { u"Оливер Беннетт"_s, u"oliver@example.test"_s };
         message.subject = u"Бронирование подтверждено: квартира 12, «Дом на набережной», с 10 июня 2026"_s;
@@ -68,7 +68,7 @@ private Q_SLOTS:
         message.date = QDateTime(QDate(2026, 6, 1), QTime(13, 30), QTimeZone(3 * 3600));
         client.send(u"one"_s, message);
         QTRY_VERIFY_WITH_TIMEOUT(sent.size() + failed.size() == 1, 20000);
-        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(1).value<mail::SmtpError>().message));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(1).value<net::mail::SmtpError>().message));
         QVERIFY2(server.waitForMessages(1), qPrintable(server.errorString()));
 
         const QJsonObject received = server.messages().constFirst();
@@ -114,13 +114,13 @@ private Q_SLOTS:
         options.password = password;
         options.refuseRecipients = { u"nobody@example.test"_s };
         QVERIFY2(server.start(Mode::StartTls, options), qPrintable(server.errorString()));
-        mail::SmtpSettings settings;
+        net::mail::SmtpSettings settings;
         settings.host = u"localhost"_s;
         settings.port = server.port();
         settings.user = user;
         settings.caFile = server.caFile();
 
-        mail::MailMessage message;
+        net::mail::MailMessage message;
         message.from = { u"RentDesk"_s, u"rentdesk@example.test"_s };
         message.to = { QString(), u"nobody@example.test"_s };
         message.subject = u"Hello"_s;
@@ -129,22 +129,22 @@ private Q_SLOTS:
         message.messageId = "<refused@rentdesk.local>";
         message.date = QDateTime::currentDateTime();
 
-        mail::SmtpClient wrong(settings, u"not the password"_s);
-        QSignalSpy wrongFailed(&wrong, &mail::SmtpClient::failed);
+        net::mail::SmtpClient wrong(settings, u"not the password"_s);
+        QSignalSpy wrongFailed(&wrong, &net::mail::SmtpClient::failed);
         wrong.send(u"x"_s, message);
         QVERIFY(wrongFailed.wait(20000));
-        auto error = wrongFailed.constFirst().at(1).value<mail::SmtpError>();
-        QCOMPARE(error.kind, mail::SmtpError::Kind::AuthenticationFailed);
+        auto error = wrongFailed.constFirst().at(1).value<net::mail::SmtpError>();
+        QCOMPARE(error.kind, net::mail::SmtpError::Kind::AuthenticationFailed);
         QCOMPARE(error.replyCode, 535);
         QVERIFY(server.waitForAuthAttempts(1));
         QCOMPARE(server.authAttempts().constFirst().value(u"ok"_s).toBool(), false);
 
-        mail::SmtpClient right(settings, password);
-        QSignalSpy rightFailed(&right, &mail::SmtpClient::failed);
+        net::mail::SmtpClient right(settings, password);
+        QSignalSpy rightFailed(&right, &net::mail::SmtpClient::failed);
         right.send(u"y"_s, message);
         QVERIFY(rightFailed.wait(20000));
-        error = rightFailed.constFirst().at(1).value<mail::SmtpError>();
-        QCOMPARE(error.kind, mail::SmtpError::Kind::PermanentRefusal);
+        error = rightFailed.constFirst().at(1).value<net::mail::SmtpError>();
+        QCOMPARE(error.kind, net::mail::SmtpError::Kind::PermanentRefusal);
         QCOMPARE(error.replyCode, 550);
         QVERIFY2(error.message.contains(u"nobody@example.test"_s), qPrintable(error.message));
         QVERIFY(server.messages().isEmpty());

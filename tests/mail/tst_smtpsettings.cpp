@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/mailconfig.h"
-#include "mail/smtpsettings.h"
+#include "net/mail/mailconfig.h"
+#include "net/mail/smtpsettings.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using mail::SmtpSecurity;
+using net::mail::SmtpSecurity;
 
-Q_DECLARE_METATYPE(mail::SmtpSecurity)
+Q_DECLARE_METATYPE(net::mail::SmtpSecurity)
 
 // The one SMTP URL the app and the server both read: each scheme with its default port, a
 // user name with '@' percent-encoded, and every malformed URL refused with its reason.
@@ -50,7 +50,7 @@ private Q_SLOTS:
         QFETCH(QString, host);
         QFETCH(int, port);
         QFETCH(QString, user);
-        const auto settings = mail::parseSmtpUrl(url);
+        const auto settings = net::mail::parseSmtpUrl(url);
         QVERIFY2(settings, qPrintable(settings ? QString() : settings.error()));
         QCOMPARE(settings->security, security);
         QCOMPARE(settings->host, host);
@@ -58,14 +58,14 @@ private Q_SLOTS:
         QCOMPARE(settings->user, user);
 
         // What url() writes reads back the same.
-        const auto again = mail::parseSmtpUrl(settings->url());
+        const auto again = net::mail::parseSmtpUrl(settings->url());
         QVERIFY2(again, qPrintable(settings->url()));
         QCOMPARE(*again, *settings);
     }
 
     void userWithAtIsPercentEncoded()
     {
-        mail::SmtpSettings settings;
+        net::mail::SmtpSettings settings;
         settings.host = u"mail.example.org"_s;
         settings.port = 587;
         settings.user = u"ann@example.org"_s;
@@ -92,7 +92,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, url);
         QFETCH(QString, reason);
-        const auto settings = mail::parseSmtpUrl(url);
+        const auto settings = net::mail::parseSmtpUrl(url);
         QVERIFY(!settings);
         QVERIFY2(settings.error().contains(reason), qPrintable(settings.error()));
         QVERIFY(!settings.error().contains(u"secret"_s)); // a password is never repeated back
@@ -100,30 +100,30 @@ private Q_SLOTS:
 
     void mailConfigFromItsThreeFields()
     {
-        const auto none = mail::makeMailConfig(QString(), QString(), QString());
+        const auto none = net::mail::makeMailConfig(QString(), QString(), QString());
         QVERIFY(none);
         QVERIFY(!none->isConfigured());
 
-        const auto byUser = mail::makeMailConfig(u"smtp://ann%40example.org@mail.example.org"_s, {}, {});
+        const auto byUser = net::mail::makeMailConfig(u"smtp://ann%40example.org@mail.example.org"_s, {}, {});
         QVERIFY(byUser);
         QCOMPARE(byUser->from.address, u"ann@example.org"_s);
         QCOMPARE(byUser->from.name, u"RentDesk"_s);
 
-        const auto byHost = mail::makeMailConfig(u"smtp+insecure://relay.local"_s, {}, {});
+        const auto byHost = net::mail::makeMailConfig(u"smtp+insecure://relay.local"_s, {}, {});
         QVERIFY(byHost);
         QCOMPARE(byHost->from.address, u"rentdesk@relay.local"_s);
 
         const auto named =
-            mail::makeMailConfig(u"smtps://mail.example.org"_s, {}, u"Мария Иванова <maria@example.org>"_s);
+            net::mail::makeMailConfig(u"smtps://mail.example.org"_s, {}, u"Мария Иванова <maria@example.org>"_s);
         QVERIFY(named);
         QCOMPARE(named->from.name, u"Мария Иванова"_s);
         QCOMPARE(named->from.address, u"maria@example.org"_s);
 
-        const auto badFrom = mail::makeMailConfig(u"smtps://mail.example.org"_s, {}, u"Maria <maria>"_s);
+        const auto badFrom = net::mail::makeMailConfig(u"smtps://mail.example.org"_s, {}, u"Maria <maria>"_s);
         QVERIFY(!badFrom);
         QVERIFY2(badFrom.error().contains(u"sender"_s), qPrintable(badFrom.error()));
 
-        const auto noCa = mail::makeMailConfig(u"smtps://mail.example.org"_s, u"/nonexistent/ca.pem"_s, {});
+        const auto noCa = net::mail::makeMailConfig(u"smtps://mail.example.org"_s, u"/nonexistent/ca.pem"_s, {});
         QVERIFY(!noCa);
         QVERIFY(noCa.error().contains(u"/nonexistent/ca.pem"_s));
 
@@ -131,10 +131,10 @@ private Q_SLOTS:
         QFile ca(dir.filePath(u"ca.pem"_s));
         QVERIFY(ca.open(QIODevice::WriteOnly));
         ca.close();
-        const auto withCa = mail::makeMailConfig(u"smtps://mail.example.org"_s, ca.fileName(), {});
+        const auto withCa = net::mail::makeMailConfig(u"smtps://mail.example.org"_s, ca.fileName(), {});
         QVERIFY(withCa);
         QCOMPARE(withCa->smtp.caFile, ca.fileName());
-        QVERIFY(!mail::makeMailConfig(u"smtp+insecure://relay.local"_s, ca.fileName(), {}));
+        QVERIFY(!net::mail::makeMailConfig(u"smtp+insecure://relay.local"_s, ca.fileName(), {}));
     }
 };
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "smtptestserver.h"
+#include "tests/support/smtptestserver.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

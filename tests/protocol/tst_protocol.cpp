@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "protocol/chatjson.h"
-#include "protocol/message.h"
-#include "protocol/protocol.h"
-#include "services/domainerror.h"
+#include "models/services/domainerror.h"
+#include "net/protocol/chatjson.h"
+#include "net/protocol/message.h"
+#include "net/protocol/protocol.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -13,11 +13,11 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using namespace rentdesk::protocol;
-using DomainCode = services::DomainError::Code;
+using namespace rentdesk::net::protocol;
+using DomainCode = models::services::DomainError::Code;
 
-Q_DECLARE_METATYPE(services::DomainError::Code)
-Q_DECLARE_METATYPE(rentdesk::protocol::ErrorCode)
+Q_DECLARE_METATYPE(models::services::DomainError::Code)
+Q_DECLARE_METATYPE(rentdesk::net::protocol::ErrorCode)
 
 namespace {
 
@@ -70,7 +70,7 @@ ConversationJson sampleConversation()
     conversation.id = uuid("6f1c2b3a-0d4e-4f5a-8b6c-7d8e9f0a1b2c");
     conversation.peer.id = uuid("11111111-2222-4333-8444-555555555555");
     conversation.peer.displayName = u"Анна Петрова"_s;
-    conversation.peer.role = domain::Role::Landlord;
+    conversation.peer.role = models::domain::Role::Landlord;
     About about;
     about.kind = About::Kind::Booking;
     about.id = uuid("99999999-8888-4777-8666-555555555555");
@@ -535,8 +535,8 @@ private Q_SLOTS:
         user.id = uuid("11111111-2222-4333-8444-555555555555");
         user.email = u"anna@example.org"_s;
         user.displayName = u"Анна Петрова"_s;
-        user.role = domain::Role::Landlord;
-        user.language = domain::Language::Russian;
+        user.role = models::domain::Role::Landlord;
+        user.language = models::domain::Language::Russian;
         QCOMPARE(textOf(user.toJson()),
                  QByteArray(R"({"displayName":"Анна Петрова","email":"anna@example.org",)"
                             R"("id":"11111111-2222-4333-8444-555555555555","language":"ru","role":"landlord"})"));
@@ -701,7 +701,7 @@ private Q_SLOTS:
         QFETCH(DomainCode, domainCode);
         QFETCH(QString, code);
         QFETCH(bool, service);
-        const services::DomainError domain(domainCode, u"user"_s, u"email"_s, u"A sentence."_s);
+        const models::services::DomainError domain(domainCode, u"user"_s, u"email"_s, u"A sentence."_s);
         const Error error = Error::fromDomain(domain);
         QCOMPARE(error.code, code);
         QCOMPARE(error.field, u"email"_s);
@@ -762,8 +762,8 @@ private Q_SLOTS:
         QVERIFY(!errorCodeFromName(u"teapot"));
         QVERIFY(!errorCodeFromName(u""));
         // Every refusal of the services reaches a client as a code it recognises.
-        for (int i = 0; services::DomainError::codeName(DomainCode(i)) != u"unknown"_s; ++i) {
-            const Error error = Error::fromDomain(services::DomainError(DomainCode(i), {}, {}, u"m"_s));
+        for (int i = 0; models::services::DomainError::codeName(DomainCode(i)) != u"unknown"_s; ++i) {
+            const Error error = Error::fromDomain(models::services::DomainError(DomainCode(i), {}, {}, u"m"_s));
             QVERIFY2(error.kind().has_value(), qPrintable(error.code));
         }
     }

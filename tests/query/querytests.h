@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/query.h"
-#include "domain/storedvalues.h"
-#include "query/querysupport.h"
-#include "services/domainerror.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
+#include "models/query/querysupport.h"
+#include "models/services/domainerror.h"
 
 #include <QStringList>
 #include <QTest>
@@ -35,12 +35,12 @@ expectedOrder(QList<Row> rows, Qt::SortOrder order, const std::function<int(cons
             return last(b);
         int c = (last && last(a)) ? 0 : column(a, b);
         if (c == 0)
-            c = compare(domain::toStoredId(id(a)), domain::toStoredId(id(b)));
+            c = compare(models::domain::toStoredId(id(a)), models::domain::toStoredId(id(b)));
         return order == Qt::AscendingOrder ? c < 0 : c > 0;
     });
     QStringList ids;
     for (const Row &row : std::as_const(rows))
-        ids.append(domain::toStoredId(id(row)));
+        ids.append(models::domain::toStoredId(id(row)));
     return ids;
 }
 
@@ -48,14 +48,14 @@ template<typename Row> QStringList idsOf(const QList<Row> &rows, const std::func
 {
     QStringList ids;
     for (const Row &row : rows)
-        ids.append(domain::toStoredId(id(row)));
+        ids.append(models::domain::toStoredId(id(row)));
     return ids;
 }
 
 // Every row, read page after page of pageSize rows until a short page.
 template<typename Row>
-QStringList pagedIds(const std::function<services::Result<QList<Row>>(int offset, int limit)> &fetch, int pageSize,
-                     const std::function<QUuid(const Row &)> &id)
+QStringList pagedIds(const std::function<models::services::Result<QList<Row>>(int offset, int limit)> &fetch,
+                     int pageSize, const std::function<QUuid(const Row &)> &id)
 {
     QStringList ids;
     for (int offset = 0;; offset += pageSize) {
@@ -70,15 +70,15 @@ QStringList pagedIds(const std::function<services::Result<QList<Row>>(int offset
     }
 }
 
-template<typename T> services::DomainError errorOf(const services::Result<T> &result)
+template<typename T> models::services::DomainError errorOf(const models::services::Result<T> &result)
 {
-    return result ? services::DomainError() : result.error();
+    return result ? models::services::DomainError() : result.error();
 }
 
 // The plan of a statement, one line per step.
-inline QStringList planOf(const QSqlDatabase &db, const query::detail::Statement &statement)
+inline QStringList planOf(const QSqlDatabase &db, const models::query::detail::Statement &statement)
 {
-    auto plan = db::exec(db, QStringLiteral("EXPLAIN QUERY PLAN ") + statement.sql, statement.bindings);
+    auto plan = models::db::exec(db, QStringLiteral("EXPLAIN QUERY PLAN ") + statement.sql, statement.bindings);
     if (!plan)
         return { QStringLiteral("error: ") + plan.error().detail };
     QStringList lines;

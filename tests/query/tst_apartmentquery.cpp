@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "domain/storedvalues.h"
-#include "query/apartmentquery.h"
-#include "query/apartmentsql.h"
-#include "query/searchindex.h"
-#include "query/searchtext.h"
-#include "testsupport.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
+#include "models/query/apartmentquery.h"
+#include "models/query/apartmentsql.h"
+#include "models/query/searchindex.h"
+#include "models/query/searchtext.h"
+#include "tests/support/testsupport.h"
 
 #include <QTest>
 
@@ -14,12 +14,12 @@
 #include <limits>
 
 using namespace Qt::StringLiterals;
-using rentdesk::domain::ApartmentStatus;
-using rentdesk::query::ApartmentColumn;
-using rentdesk::query::ApartmentFilter;
-using rentdesk::query::ApartmentQuery;
-using rentdesk::query::ApartmentSort;
-using rentdesk::services::DomainError;
+using rentdesk::models::domain::ApartmentStatus;
+using rentdesk::models::query::ApartmentColumn;
+using rentdesk::models::query::ApartmentFilter;
+using rentdesk::models::query::ApartmentQuery;
+using rentdesk::models::query::ApartmentSort;
+using rentdesk::models::services::DomainError;
 using rentdesk::test::Rows;
 using rentdesk::test::uuid;
 
@@ -156,7 +156,7 @@ bool matches(const ApartmentSpec &a, const ApartmentFilter &f)
     if (outside(a.price, f.minPrice, f.maxPrice) || outside(a.rooms, f.minRooms, f.maxRooms)
         || outside(a.area, f.minArea, f.maxArea))
         return false;
-    if (f.status && rentdesk::domain::toCode(*f.status) != a.status)
+    if (f.status && rentdesk::models::domain::toCode(*f.status) != a.status)
         return false;
     if (f.freeFrom && occupied(a, *f.freeFrom, *f.freeTo))
         return false;
@@ -246,11 +246,11 @@ QStringList expectedOrder(const ApartmentFilter &filter, const ApartmentSort &so
     return ids;
 }
 
-QStringList idsOf(const QList<rentdesk::query::ApartmentRow> &rows)
+QStringList idsOf(const QList<rentdesk::models::query::ApartmentRow> &rows)
 {
     QStringList ids;
     for (const auto &row : rows)
-        ids.append(rentdesk::domain::toStoredId(row.apartment.id));
+        ids.append(rentdesk::models::domain::toStoredId(row.apartment.id));
     return ids;
 }
 
@@ -283,7 +283,7 @@ ApartmentFilter freeBetween(QDate from, QDate to)
 const double notANumber = std::numeric_limits<double>::quiet_NaN();
 const double infinity = std::numeric_limits<double>::infinity();
 
-template<typename T> DomainError errorOf(const rentdesk::services::Result<T> &result)
+template<typename T> DomainError errorOf(const rentdesk::models::services::Result<T> &result)
 {
     return result ? DomainError() : result.error();
 }
@@ -328,10 +328,10 @@ private:
     }
 
     // The plan of a statement, one line per step.
-    QStringList planOf(const rentdesk::query::detail::Statement &statement) const
+    QStringList planOf(const rentdesk::models::query::detail::Statement &statement) const
     {
-        auto plan =
-            rentdesk::db::exec(m_db->connection(), u"EXPLAIN QUERY PLAN "_s + statement.sql, statement.bindings);
+        auto plan = rentdesk::models::db::exec(m_db->connection(), u"EXPLAIN QUERY PLAN "_s + statement.sql,
+                                               statement.bindings);
         if (!plan)
             return { u"error: "_s + plan.error().detail };
         QStringList lines;
@@ -340,9 +340,9 @@ private:
         return lines;
     }
 
-    QStringList runStatement(const rentdesk::query::detail::Statement &statement) const
+    QStringList runStatement(const rentdesk::models::query::detail::Statement &statement) const
     {
-        auto query = rentdesk::db::exec(m_db->connection(), statement.sql, statement.bindings);
+        auto query = rentdesk::models::db::exec(m_db->connection(), statement.sql, statement.bindings);
         if (!query)
             return { u"error: "_s + query.error().detail };
         QStringList values;
@@ -423,14 +423,14 @@ private Q_SLOTS:
         QCOMPARE(a.floor, 3);
         QCOMPARE(a.rooms, 2);
         QCOMPARE(a.areaSqm, 52.0);
-        QCOMPARE(a.monthlyPrice, (rentdesk::domain::Money { 4500000, u"RUB"_s }));
+        QCOMPARE(a.monthlyPrice, (rentdesk::models::domain::Money { 4500000, u"RUB"_s }));
         QCOMPARE(a.status, ApartmentStatus::Booked);
         QCOMPARE(a.statusManual, false);
         QCOMPARE(a.bookedBy, std::optional<QUuid>(QUuid::fromString(uuid(petr))));
         QCOMPARE(a.furnished, true);
         QCOMPARE(a.petsAllowed, true);
         QCOMPARE(a.description, u"Кухня-гостиная, ёлка во дворе."_s);
-        QCOMPARE(a.rating, (rentdesk::domain::Rating { 13, 3 }));
+        QCOMPARE(a.rating, (rentdesk::models::domain::Rating { 13, 3 }));
         QCOMPARE(a.createdAt, QDateTime(QDate(2026, 1, 3), QTime(10, 0), Qt::UTC));
         QCOMPARE(a.updatedAt, a.createdAt);
         QCOMPARE(row.buildingName, u"Дом на Баумана"_s);
@@ -640,12 +640,12 @@ private Q_SLOTS:
 
     void bothUsesOfTheTextGiveTheSameRows()
     {
-        using namespace rentdesk::query::detail;
+        using namespace rentdesk::models::query::detail;
         QFETCH(QString, text);
         QFETCH(ApartmentFilter, filter);
         QFETCH(ApartmentSort, sort);
-        QVERIFY(rentdesk::query::refreshSearchIndex(m_db->connection()));
-        const QString fts = rentdesk::query::toFtsQuery(text);
+        QVERIFY(rentdesk::models::query::refreshSearchIndex(m_db->connection()));
+        const QString fts = rentdesk::models::query::toFtsQuery(text);
         filter.text = text;
         const QStringList driven = runStatement(pageStatement(filter, { fts, TextUse::Drive }, sort, 0, 100));
         const QStringList tested = runStatement(pageStatement(filter, { fts, TextUse::Test }, sort, 0, 100));
@@ -801,10 +801,10 @@ private Q_SLOTS:
     void unreadableRowFailsThePage()
     {
         const QSqlDatabase db = m_db->connection();
-        QVERIFY(rentdesk::db::exec(db, u"PRAGMA ignore_check_constraints = ON"_s));
-        QVERIFY(rentdesk::db::exec(db, u"UPDATE apartments SET status = 'sold' WHERE id = :id"_s,
-                                   { { u":id"_s, uuid(105) } }));
-        QVERIFY(rentdesk::db::exec(db, u"PRAGMA ignore_check_constraints = OFF"_s));
+        QVERIFY(rentdesk::models::db::exec(db, u"PRAGMA ignore_check_constraints = ON"_s));
+        QVERIFY(rentdesk::models::db::exec(db, u"UPDATE apartments SET status = 'sold' WHERE id = :id"_s,
+                                           { { u":id"_s, uuid(105) } }));
+        QVERIFY(rentdesk::models::db::exec(db, u"PRAGMA ignore_check_constraints = OFF"_s));
         auto rows = m_query->fetch({}, {}, 0, 100);
         QVERIFY(!rows);
         QCOMPARE(rows.error().code, DomainError::Code::Storage);
@@ -822,7 +822,7 @@ private Q_SLOTS:
     // SQL change that loses this fails here.
     void benchmarkFilterUsesItsIndexes()
     {
-        using namespace rentdesk::query::detail;
+        using namespace rentdesk::models::query::detail;
         const QStringList page = planOf(pageStatement(benchmarkFilter(), {}, {}, 0, 100));
         const qsizetype pageEnd = page.indexOf(u"SCAN page"_s);
         QVERIFY2(pageEnd > 0, qPrintable(page.join(u'\n')));
@@ -850,7 +850,7 @@ private Q_SLOTS:
     // of a city still starts from its buildings.
     void broadFiltersDoNotDrive()
     {
-        using namespace rentdesk::query::detail;
+        using namespace rentdesk::models::query::detail;
         ApartmentFilter broad;
         broad.status = ApartmentStatus::Free;
         broad.minRooms = 2;
@@ -883,10 +883,10 @@ private Q_SLOTS:
     // while the page walks the price index in order.
     void textSearchUsesTheFullTextIndex()
     {
-        using namespace rentdesk::query::detail;
+        using namespace rentdesk::models::query::detail;
         ApartmentFilter filter;
         filter.text = u"river"_s;
-        const QString fts = rentdesk::query::toFtsQuery(filter.text);
+        const QString fts = rentdesk::models::query::toFtsQuery(filter.text);
         const QStringList driven = planOf(pageStatement(filter, { fts, TextUse::Drive }, {}, 0, 100));
         QVERIFY2(driven.value(1).startsWith(u"SCAN apartments_search VIRTUAL TABLE"_s), qPrintable(driven.join(u'\n')));
         QVERIFY2(driven.value(2) == u"SEARCH a USING INTEGER PRIMARY KEY (rowid=?)"_s, qPrintable(driven.join(u'\n')));

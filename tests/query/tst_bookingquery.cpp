@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/bookingquery.h"
-#include "query/bookingsql.h"
-#include "querytests.h"
-#include "servicefixture.h"
+#include "models/query/bookingquery.h"
+#include "models/query/bookingsql.h"
+#include "tests/query/querytests.h"
+#include "tests/support/servicefixture.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using rentdesk::domain::BookingStatus;
-using rentdesk::domain::Role;
-using rentdesk::query::BookingColumn;
-using rentdesk::query::BookingFilter;
-using rentdesk::query::BookingQuery;
-using rentdesk::query::BookingRow;
-using rentdesk::query::BookingSort;
-using rentdesk::services::DomainError;
+using rentdesk::models::domain::BookingStatus;
+using rentdesk::models::domain::Role;
+using rentdesk::models::query::BookingColumn;
+using rentdesk::models::query::BookingFilter;
+using rentdesk::models::query::BookingQuery;
+using rentdesk::models::query::BookingRow;
+using rentdesk::models::query::BookingSort;
+using rentdesk::models::services::DomainError;
 using rentdesk::test::compare;
 
 Q_DECLARE_METATYPE(BookingFilter)
@@ -119,7 +119,7 @@ private:
                 || (filter.apartmentId && *filter.apartmentId != m_apartments.at(s.apartment))
                 || (filter.from && !(s.end > *filter.from)) || (filter.to && !(s.start < *filter.to)))
                 continue;
-            ids.append(rentdesk::domain::toStoredId(m_stays.at(i)));
+            ids.append(rentdesk::models::domain::toStoredId(m_stays.at(i)));
         }
         ids.sort();
         return ids;
@@ -151,7 +151,7 @@ private:
 
     QUuid addApartment(const ApartmentSpec &spec)
     {
-        rentdesk::services::ListingService::ApartmentDraft draft;
+        rentdesk::models::services::ListingService::ApartmentDraft draft;
         draft.buildingId = m_buildings.at(spec.building);
         draft.number = spec.number;
         draft.floor = 1;
@@ -243,7 +243,7 @@ private Q_SLOTS:
         QCOMPARE(row.booking.startDate, QDate(2026, 8, 1));
         QCOMPARE(row.booking.endDate, QDate(2026, 8, 5));
         QCOMPARE(row.booking.status, BookingStatus::Confirmed);
-        QCOMPARE(row.booking.totalPrice, (rentdesk::domain::Money { (250000 * 4 + 15) / 30, u"GBP"_s }));
+        QCOMPARE(row.booking.totalPrice, (rentdesk::models::domain::Money { (250000 * 4 + 15) / 30, u"GBP"_s }));
         QCOMPARE(row.booking.decidedBy, std::optional<QUuid>(m_landlords.at(Lena)));
         QCOMPARE(row.apartmentNumber, u"1A"_s);
         QCOMPARE(row.buildingName, u"Harbour View"_s);
@@ -285,7 +285,7 @@ private Q_SLOTS:
     {
         BookingFilter renter = viewedBy(m_renters.at(Roman));
         renter.apartmentId = m_apartments.at(1); // Petr's declined request is there too
-        QCOMPARE(foundIds(renter), QStringList { rentdesk::domain::toStoredId(m_stays.at(2)) });
+        QCOMPARE(foundIds(renter), QStringList { rentdesk::models::domain::toStoredId(m_stays.at(2)) });
         BookingFilter landlord = viewedBy(m_landlords.at(Lena));
         landlord.apartmentId = m_apartments.at(3); // Oleg's
         QCOMPARE(m_query->count(landlord).value_or(-1), 0);
@@ -485,8 +485,9 @@ private Q_SLOTS:
     {
         const QList<BookingRow> rows = fetchAll(viewedBy(m_landlords.at(Oleg)));
         QCOMPARE(rentdesk::test::idsOf<BookingRow>(rows, idOfRow),
-                 QStringList({ rentdesk::domain::toStoredId(m_stays.at(8)), rentdesk::domain::toStoredId(m_stays.at(7)),
-                               rentdesk::domain::toStoredId(m_stays.at(6)) }));
+                 QStringList({ rentdesk::models::domain::toStoredId(m_stays.at(8)),
+                               rentdesk::models::domain::toStoredId(m_stays.at(7)),
+                               rentdesk::models::domain::toStoredId(m_stays.at(6)) }));
     }
 
     void takenDatesAreTheOccupyingStays()
@@ -600,7 +601,7 @@ private Q_SLOTS:
 
     void theViewerDrivesThePlan()
     {
-        using namespace rentdesk::query::detail;
+        using namespace rentdesk::models::query::detail;
         QFETCH(Role, role);
         QFETCH(BookingFilter, filter);
         QFETCH(BookingSort, sort);

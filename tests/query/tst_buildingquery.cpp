@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/buildingquery.h"
-#include "query/buildingsql.h"
-#include "query/wordsearch.h"
-#include "querytests.h"
-#include "servicefixture.h"
+#include "models/query/buildingquery.h"
+#include "models/query/buildingsql.h"
+#include "models/query/wordsearch.h"
+#include "tests/query/querytests.h"
+#include "tests/support/servicefixture.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using rentdesk::query::BuildingColumn;
-using rentdesk::query::BuildingFilter;
-using rentdesk::query::BuildingQuery;
-using rentdesk::query::BuildingRow;
-using rentdesk::query::BuildingSort;
-using rentdesk::services::DomainError;
+using rentdesk::models::query::BuildingColumn;
+using rentdesk::models::query::BuildingFilter;
+using rentdesk::models::query::BuildingQuery;
+using rentdesk::models::query::BuildingRow;
+using rentdesk::models::query::BuildingSort;
+using rentdesk::models::services::DomainError;
 using rentdesk::test::compare;
 
 Q_DECLARE_METATYPE(BuildingFilter)
@@ -68,7 +68,7 @@ private:
     {
         QStringList list;
         for (int i : indexes)
-            list.append(rentdesk::domain::toStoredId(m_buildings.at(i)));
+            list.append(rentdesk::models::domain::toStoredId(m_buildings.at(i)));
         list.sort();
         return list;
     }
@@ -202,7 +202,7 @@ private Q_SLOTS:
         QFETCH(QList<int>, expected);
         QStringList wanted;
         for (int i : expected)
-            wanted.append(rentdesk::domain::toStoredId(m_buildings.at(i)));
+            wanted.append(rentdesk::models::domain::toStoredId(m_buildings.at(i)));
         wanted.sort();
         QCOMPARE(foundIds(filter), wanted);
         QCOMPARE(m_query->count(filter).value_or(-1), qint64(expected.size()));
@@ -216,7 +216,7 @@ private Q_SLOTS:
             QStringList wanted;
             for (int i = 0; i < specs.size(); ++i) {
                 if (specs.at(i).owner == owner)
-                    wanted.append(rentdesk::domain::toStoredId(m_buildings.at(i)));
+                    wanted.append(rentdesk::models::domain::toStoredId(m_buildings.at(i)));
             }
             wanted.sort();
             QCOMPARE(foundIds(filter), wanted);
@@ -369,7 +369,7 @@ private Q_SLOTS:
         auto rows = m_query->fetch({}, {}, 0, 100);
         QVERIFY(!rows);
         QCOMPARE(rows.error().code, DomainError::Code::Storage);
-        QVERIFY2(rows.error().message.contains(rentdesk::domain::toStoredId(m_buildings.at(3))),
+        QVERIFY2(rows.error().message.contains(rentdesk::models::domain::toStoredId(m_buildings.at(3))),
                  qPrintable(rows.error().message));
         QCOMPARE(m_query->count({}).value_or(-1), qint64(specs.size()));
     }
@@ -377,7 +377,7 @@ private Q_SLOTS:
     // The default listing walks buildings_name_idx in order: no sort of all buildings.
     void defaultSortWalksTheNameIndex()
     {
-        using namespace rentdesk::query::detail;
+        using namespace rentdesk::models::query::detail;
         const QString plan =
             rentdesk::test::choosingPartOf(rentdesk::test::planOf(f->connection(), buildingPage({}, {}, {}, 0, 100)));
         QVERIFY2(plan.contains(u"SCAN b USING COVERING INDEX buildings_name_idx"_s), qPrintable(plan));

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/detailsquery.h"
-#include "querytests.h"
-#include "servicefixture.h"
+#include "models/query/detailsquery.h"
+#include "tests/query/querytests.h"
+#include "tests/support/servicefixture.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using rentdesk::domain::ApartmentStatus;
-using rentdesk::domain::BookingStatus;
-using rentdesk::domain::Rating;
-using rentdesk::domain::ReviewKind;
-using rentdesk::domain::Role;
-using rentdesk::query::BookingRow;
-using rentdesk::query::DetailsQuery;
-using rentdesk::query::ReviewRow;
-using rentdesk::services::DomainError;
+using rentdesk::models::domain::ApartmentStatus;
+using rentdesk::models::domain::BookingStatus;
+using rentdesk::models::domain::Rating;
+using rentdesk::models::domain::ReviewKind;
+using rentdesk::models::domain::Role;
+using rentdesk::models::query::BookingRow;
+using rentdesk::models::query::DetailsQuery;
+using rentdesk::models::query::ReviewRow;
+using rentdesk::models::services::DomainError;
 
 namespace {
 
@@ -250,7 +250,7 @@ private Q_SLOTS:
     // it, and only for who has a reason to write.
     void chatContactIsTheOtherPerson()
     {
-        using rentdesk::domain::AboutKind;
+        using rentdesk::models::domain::AboutKind;
         auto landlord = m_query->chatContact(roman, AboutKind::Apartment, first);
         QVERIFY2(landlord, qPrintable(landlord ? QString() : landlord.error().message));
         QCOMPARE(landlord->email, f->emailOf(lena));

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/reviewquery.h"
-#include "query/reviewsql.h"
-#include "querytests.h"
-#include "servicefixture.h"
+#include "models/query/reviewquery.h"
+#include "models/query/reviewsql.h"
+#include "tests/query/querytests.h"
+#include "tests/support/servicefixture.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using rentdesk::domain::ReviewKind;
-using rentdesk::query::ReviewColumn;
-using rentdesk::query::ReviewFilter;
-using rentdesk::query::ReviewQuery;
-using rentdesk::query::ReviewRow;
-using rentdesk::query::ReviewSort;
-using rentdesk::services::DomainError;
-using rentdesk::services::ReviewService;
+using rentdesk::models::domain::ReviewKind;
+using rentdesk::models::query::ReviewColumn;
+using rentdesk::models::query::ReviewFilter;
+using rentdesk::models::query::ReviewQuery;
+using rentdesk::models::query::ReviewRow;
+using rentdesk::models::query::ReviewSort;
+using rentdesk::models::services::DomainError;
+using rentdesk::models::services::ReviewService;
 using rentdesk::test::compare;
 
 Q_DECLARE_METATYPE(ReviewFilter)
@@ -118,7 +118,7 @@ private:
             if (filter.involving && *filter.involving != author && filter.involving != user
                 && filter.involving != owner)
                 continue;
-            ids.append(rentdesk::domain::toStoredId(m_reviews.at(i)));
+            ids.append(rentdesk::models::domain::toStoredId(m_reviews.at(i)));
         }
         ids.sort();
         return ids;
@@ -220,14 +220,14 @@ private Q_SLOTS:
     {
         QHash<QString, QString> targets; // review id -> target name
         for (const ReviewRow &row : fetchAll({}))
-            targets.insert(rentdesk::domain::toStoredId(row.review.id), row.targetName);
+            targets.insert(rentdesk::models::domain::toStoredId(row.review.id), row.targetName);
         QCOMPARE(targets.size(), reviewSpecs.size());
         for (int i = 0; i < reviewSpecs.size(); ++i) {
             const ReviewSpec &spec = reviewSpecs.at(i);
             const QString expected = spec.kind == ReviewKind::Apartment ? apartmentSpecs.at(spec.target).number
                     + u", "_s + buildingNames.at(apartmentSpecs.at(spec.target).building)
                                                                         : names.at(spec.target);
-            QCOMPARE(targets.value(rentdesk::domain::toStoredId(m_reviews.at(i))), expected);
+            QCOMPARE(targets.value(rentdesk::models::domain::toStoredId(m_reviews.at(i))), expected);
         }
     }
 
@@ -452,7 +452,7 @@ private Q_SLOTS:
 
     void theDefaultListingWalksTheCreatedIndex()
     {
-        using namespace rentdesk::query::detail;
+        using namespace rentdesk::models::query::detail;
         QFETCH(ReviewFilter, filter);
         const QString page =
             rentdesk::test::choosingPartOf(rentdesk::test::planOf(f->connection(), reviewPage(filter, {}, 0, 100)));
@@ -466,7 +466,7 @@ private Q_SLOTS:
     // a person, that person's few reviews come first.
     void authorsByNameDriveTheAuthorSort()
     {
-        using namespace rentdesk::query::detail;
+        using namespace rentdesk::models::query::detail;
         const ReviewSort byAuthor { ReviewColumn::Author, Qt::DescendingOrder };
         const QString all =
             rentdesk::test::choosingPartOf(rentdesk::test::planOf(f->connection(), reviewPage({}, byAuthor, 0, 100)));

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/database.h"
-#include "db/migrationset.h"
-#include "db/query.h"
-#include "query/apartmentquery.h"
-#include "query/searchindex.h"
-#include "testsupport.h"
+#include "models/db/database.h"
+#include "models/db/migrationset.h"
+#include "models/db/query.h"
+#include "models/query/apartmentquery.h"
+#include "models/query/searchindex.h"
+#include "tests/support/testsupport.h"
 
 #include <QFile>
 #include <QSet>
@@ -15,8 +15,8 @@
 #include <QThread>
 
 using namespace Qt::StringLiterals;
-using rentdesk::query::ApartmentFilter;
-using rentdesk::query::ApartmentQuery;
+using rentdesk::models::query::ApartmentFilter;
+using rentdesk::models::query::ApartmentQuery;
 using rentdesk::test::Rows;
 using rentdesk::test::uuid;
 
@@ -41,18 +41,18 @@ private:
 
     qint64 scalar(const QString &sql) const
     {
-        auto value = rentdesk::db::scalar(db(), sql);
+        auto value = rentdesk::models::db::scalar(db(), sql);
         return value ? value->toLongLong() : -1;
     }
 
-    void exec(const QString &sql, std::initializer_list<rentdesk::db::Binding> bindings = {}) const
+    void exec(const QString &sql, std::initializer_list<rentdesk::models::db::Binding> bindings = {}) const
     {
-        auto done = rentdesk::db::exec(db(), sql, bindings);
+        auto done = rentdesk::models::db::exec(db(), sql, bindings);
         QVERIFY2(done, qPrintable(done ? QString() : done.error().detail));
     }
 
     // The ids of the apartments a search finds, through the public query.
-    static QSet<QString> found(const std::shared_ptr<rentdesk::db::Database> &database, const QString &text)
+    static QSet<QString> found(const std::shared_ptr<rentdesk::models::db::Database> &database, const QString &text)
     {
         ApartmentFilter filter;
         filter.text = text;
@@ -92,7 +92,8 @@ private:
             QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
             raw.setDatabaseName(dbPath);
             ok = raw.open();
-            for (const QString &statement : rentdesk::db::splitSqlStatements(QString::fromUtf8(file.readAll()))) {
+            for (const QString &statement :
+                 rentdesk::models::db::splitSqlStatements(QString::fromUtf8(file.readAll()))) {
                 QSqlQuery query(raw);
                 if (ok && !query.exec(statement)) {
                     qWarning() << "fixture statement failed:" << statement.left(80) << query.lastError().text();
@@ -134,7 +135,7 @@ private Q_SLOTS:
         exec(u"CREATE VIRTUAL TABLE probe_fts USING fts5(x)"_s);
         exec(u"CREATE TRIGGER probe_trigger AFTER INSERT ON apartments_search_stale "
              "BEGIN INSERT INTO probe_fts (x) VALUES ('y'); END"_s);
-        auto refused = rentdesk::db::exec(db(), u"INSERT INTO apartments_search_stale VALUES (999999)"_s);
+        auto refused = rentdesk::models::db::exec(db(), u"INSERT INTO apartments_search_stale VALUES (999999)"_s);
         QVERIFY2(!refused, "SQLite now lets a trigger write FTS5 under trusted_schema=OFF");
         QVERIFY2(refused.error().detail.contains(u"unsafe use of virtual table"_s), qPrintable(refused.error().detail));
     }
@@ -228,7 +229,7 @@ private Q_SLOTS:
     void changeByAnotherConnectionIsFound()
     {
         QCOMPARE(found(u"garden"_s), QSet<QString>());
-        auto other = rentdesk::db::Database::open(m_db->path());
+        auto other = rentdesk::models::db::Database::open(m_db->path());
         QVERIFY(other);
         QCOMPARE(Rows((*other)->connection())
                      .apartment(uuid(24), building2, landlord, { { u"description"_s, u"Garden view"_s } }),
@@ -249,10 +250,10 @@ private Q_SLOTS:
 
     void searchInsideTheCallersTransactionSeesItsChanges()
     {
-        QVERIFY(rentdesk::db::exec(db(), u"BEGIN IMMEDIATE"_s));
+        QVERIFY(rentdesk::models::db::exec(db(), u"BEGIN IMMEDIATE"_s));
         exec(u"UPDATE apartments SET description = 'Canal side.' WHERE id = :id"_s, { { u":id"_s, uuid(21) } });
         QCOMPARE(found(u"canal"_s), QSet<QString>({ uuid(21) }));
-        QVERIFY(rentdesk::db::exec(db(), u"ROLLBACK"_s));
+        QVERIFY(rentdesk::models::db::exec(db(), u"ROLLBACK"_s));
         QCOMPARE(found(u"canal"_s), QSet<QString>());
         QCOMPARE(found(u"river"_s), QSet<QString>({ uuid(21) }));
     }
@@ -278,10 +279,10 @@ private Q_SLOTS:
 
     void refreshReportsWhatItRewrote()
     {
-        auto first = rentdesk::query::refreshSearchIndex(db());
+        auto first = rentdesk::models::query::refreshSearchIndex(db());
         QVERIFY(first);
         QCOMPARE(*first, 2); // the two apartments of init()
-        auto second = rentdesk::query::refreshSearchIndex(db());
+        auto second = rentdesk::models::query::refreshSearchIndex(db());
         QVERIFY(second);
         QCOMPARE(*second, 0);
         verifyIndexMatchesApartments();
@@ -294,12 +295,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"v1.sqlite"_s);
         QVERIFY(loadFixture(QStringLiteral(RENTDESK_TEST_DATA_DIR) + u"/fixtures/schema-v1.sql"_s, path));
-        auto opened = rentdesk::db::Database::open(path);
+        auto opened = rentdesk::models::db::Database::open(path);
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message + u" / "_s + opened.error().detail));
         const QSqlDatabase upgraded = (*opened)->connection();
-        QCOMPARE(rentdesk::db::scalar(upgraded, u"SELECT count(*) FROM apartments_search_stale"_s)->toInt(), 0);
-        QCOMPARE(rentdesk::db::scalar(upgraded, u"SELECT count(*) FROM apartments_search"_s)->toInt(),
-                 rentdesk::db::scalar(upgraded, u"SELECT count(*) FROM apartments"_s)->toInt());
+        QCOMPARE(rentdesk::models::db::scalar(upgraded, u"SELECT count(*) FROM apartments_search_stale"_s)->toInt(), 0);
+        QCOMPARE(rentdesk::models::db::scalar(upgraded, u"SELECT count(*) FROM apartments_search"_s)->toInt(),
+                 rentdesk::models::db::scalar(upgraded, u"SELECT count(*) FROM apartments"_s)->toInt());
 
         const QString onBaumana1 = u"6f1c2a40-0000-4000-8000-000000000020"_s;
         const QString onBaumana2 = u"6f1c2a40-0000-4000-8000-000000000021"_s;

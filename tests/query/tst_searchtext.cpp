@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "query/searchtext.h"
+#include "models/query/searchtext.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using rentdesk::query::toFtsQuery;
+using rentdesk::models::query::toFtsQuery;
 
 // What a person types becomes an FTS5 query of quoted words: never syntax, the last word a
 // prefix while typing, folded as the index is.

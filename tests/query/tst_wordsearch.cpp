@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "query/wordsearch.h"
-#include "testsupport.h"
+#include "models/db/query.h"
+#include "models/query/wordsearch.h"
+#include "tests/support/testsupport.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using rentdesk::query::foldForSearch;
-using rentdesk::query::searchWords;
+using rentdesk::models::query::foldForSearch;
+using rentdesk::models::query::searchWords;
 
 // Folding and splitting of searched words, and the SQL function that compares them.
 class TestWordSearch : public QObject
@@ -21,16 +21,17 @@ private:
     QVariant hasWords(const QString &typed, const QStringList &texts) const
     {
         QStringList placeholders;
-        QList<rentdesk::db::Binding> bindings { { u":words"_s,
-                                                  rentdesk::query::searchWordsArgument(searchWords(typed)) } };
+        QList<rentdesk::models::db::Binding> bindings {
+            { u":words"_s, rentdesk::models::query::searchWordsArgument(searchWords(typed)) }
+        };
         for (int i = 0; i < texts.size(); ++i) {
             placeholders << u":t%1"_s.arg(i);
             bindings.append({ placeholders.last(), texts.at(i) });
         }
-        auto value = rentdesk::db::exec(m_db->connection(),
-                                        u"SELECT rentdesk_has_words(:words%1%2)"_s.arg(
-                                            texts.isEmpty() ? QString() : u", "_s, placeholders.join(u", "_s)),
-                                        bindings);
+        auto value = rentdesk::models::db::exec(m_db->connection(),
+                                                u"SELECT rentdesk_has_words(:words%1%2)"_s.arg(
+                                                    texts.isEmpty() ? QString() : u", "_s, placeholders.join(u", "_s)),
+                                                bindings);
         if (!value || !value->next())
             return u"error"_s;
         return value->value(0);
@@ -111,7 +112,7 @@ private Q_SLOTS:
         QFETCH(QString, typed);
         QFETCH(QStringList, texts);
         QFETCH(int, expected);
-        QVERIFY(rentdesk::query::ensureWordSearch(m_db->connection()));
+        QVERIFY(rentdesk::models::query::ensureWordSearch(m_db->connection()));
         QCOMPARE(hasWords(typed, texts), QVariant(expected));
     }
 
@@ -120,12 +121,12 @@ private Q_SLOTS:
     void ensuringTwiceWhileAStatementRuns()
     {
         const QSqlDatabase db = m_db->connection();
-        QVERIFY(rentdesk::query::ensureWordSearch(db));
+        QVERIFY(rentdesk::models::query::ensureWordSearch(db));
         QVERIFY(rentdesk::test::Rows(db).landlord(rentdesk::test::uuid(1)).isEmpty());
         QVERIFY(rentdesk::test::Rows(db).landlord(rentdesk::test::uuid(2)).isEmpty());
-        auto running = rentdesk::db::exec(db, u"SELECT id FROM users ORDER BY id"_s);
+        auto running = rentdesk::models::db::exec(db, u"SELECT id FROM users ORDER BY id"_s);
         QVERIFY(running && running->next()); // a statement is stepping
-        QVERIFY(rentdesk::query::ensureWordSearch(db));
+        QVERIFY(rentdesk::models::query::ensureWordSearch(db));
         QVERIFY(running->next());
         QCOMPARE(running->value(0).toString(), rentdesk::test::uuid(2));
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "serverprocess.h"
+#include "tests/server/serverprocess.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -107,7 +107,8 @@ std::optional<QJsonObject> TestClient::callRaw(const QByteArray &frame, int time
 {
     const qsizetype before = m_replies.size();
     m_socket.sendTextMessage(QString::fromUtf8(frame));
-    if (!QTest::qWaitFor([&] { return m_replies.size() > before || m_closed; }, timeoutMs) || m_replies.size() == before)
+    if (!QTest::qWaitFor([&] { return m_replies.size() > before || m_closed; }, timeoutMs)
+        || m_replies.size() == before)
         return std::nullopt;
     return m_replies.takeLast();
 }
@@ -156,11 +157,12 @@ bool TestClient::hello()
 
 bool TestClient::signUpAndLogIn(const QString &email, const QString &name, const QString &role)
 {
-    const auto signedUp = call(u"signup"_s, { { u"email"_s, email },
-                                              { u"password"_s, u"correct horse battery"_s },
-                                              { u"displayName"_s, name },
-                                              { u"role"_s, role },
-                                              { u"language"_s, u"en"_s } },
+    const auto signedUp = call(u"signup"_s,
+                               { { u"email"_s, email },
+                                 { u"password"_s, u"correct horse battery"_s },
+                                 { u"displayName"_s, name },
+                                 { u"role"_s, role },
+                                 { u"language"_s, u"en"_s } },
                                30000);
     if (!signedUp || !signedUp->value(u"ok"_s).toBool())
         return false;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "serverprocess.h"
-#include "services/sessionservice.h"
-#include "testsupport.h"
+#include "models/services/sessionservice.h"
+#include "tests/server/serverprocess.h"
+#include "tests/support/testsupport.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -41,8 +41,8 @@ class TestServerAccounts final : public QObject
 private Q_SLOTS:
     void init()
     {
-        server = std::make_unique<ServerProcess>(QStringList { u"--login-failures-per-account"_s, u"3"_s,
-                                                               u"--login-window-seconds"_s, u"60"_s });
+        server = std::make_unique<ServerProcess>(
+            QStringList { u"--login-failures-per-account"_s, u"3"_s, u"--login-window-seconds"_s, u"60"_s });
         QVERIFY2(server->start(), qPrintable(server->errorString()));
     }
     void cleanup() { server.reset(); }
@@ -79,9 +79,10 @@ private Q_SLOTS:
         QVERIFY(first);
         QVERIFY2(first->signUpAndLogIn(u"Ann@Example.org"_s, u"Ann"_s), qPrintable(first->lastError()));
         QCOMPARE(first->token().size(), 43);
-        QCOMPARE(errorCode(first->call(u"login"_s, { { u"email"_s, u"ann@example.org"_s },
-                                                      { u"password"_s, u"correct horse battery"_s } })),
-                 u"already_logged_in"_s);
+        QCOMPARE(
+            errorCode(first->call(
+                u"login"_s, { { u"email"_s, u"ann@example.org"_s }, { u"password"_s, u"correct horse battery"_s } })),
+            u"already_logged_in"_s);
 
         auto second = connected();
         QVERIFY(second);
@@ -101,8 +102,9 @@ private Q_SLOTS:
         second.reset();
         third.reset();
         QCOMPARE(server->stop(), 0);
-        const QByteArray stored = test::fileBytes(server->databasePath()) + test::fileBytes(server->databasePath() + u"-wal"_s);
-        QVERIFY(stored.contains(services::SessionService::tokenHash(QString::fromLatin1(token)).toLatin1()));
+        const QByteArray stored =
+            test::fileBytes(server->databasePath()) + test::fileBytes(server->databasePath() + u"-wal"_s);
+        QVERIFY(stored.contains(models::services::SessionService::tokenHash(QString::fromLatin1(token)).toLatin1()));
         QVERIFY(!stored.contains(token));
     }
 
@@ -113,24 +115,23 @@ private Q_SLOTS:
         auto owner = connected();
         QVERIFY(owner->signUpAndLogIn(u"bob@example.org"_s, u"Bob"_s));
         auto client = connected();
-        const auto unknown = client->call(u"login"_s, { { u"email"_s, u"nobody@example.org"_s },
-                                                         { u"password"_s, u"correct horse battery"_s } },
-                                          30000);
-        const auto wrong = client->call(u"login"_s, { { u"email"_s, u"bob@example.org"_s },
-                                                       { u"password"_s, u"wrong horse battery"_s } },
-                                        30000);
+        const auto unknown = client->call(
+            u"login"_s, { { u"email"_s, u"nobody@example.org"_s }, { u"password"_s, u"correct horse battery"_s } },
+            30000);
+        const auto wrong = client->call(
+            u"login"_s, { { u"email"_s, u"bob@example.org"_s }, { u"password"_s, u"wrong horse battery"_s } }, 30000);
         QCOMPARE(errorCode(unknown), u"wrong_credentials"_s);
         QCOMPARE(errorCode(wrong), u"wrong_credentials"_s);
         QCOMPARE(unknown->value(u"error"_s).toObject().value(u"message"_s),
                  wrong->value(u"error"_s).toObject().value(u"message"_s));
         for (int i = 0; i < 2; ++i) {
-            QCOMPARE(errorCode(client->call(u"login"_s, { { u"email"_s, u"BOB@example.org"_s },
-                                                           { u"password"_s, u"still wrong"_s } },
-                                            30000)),
-                     u"wrong_credentials"_s);
+            QCOMPARE(
+                errorCode(client->call(
+                    u"login"_s, { { u"email"_s, u"BOB@example.org"_s }, { u"password"_s, u"still wrong"_s } }, 30000)),
+                u"wrong_credentials"_s);
         }
-        const auto limited = client->call(u"login"_s, { { u"email"_s, u"bob@example.org"_s },
-                                                         { u"password"_s, u"correct horse battery"_s } });
+        const auto limited = client->call(
+            u"login"_s, { { u"email"_s, u"bob@example.org"_s }, { u"password"_s, u"correct horse battery"_s } });
         QCOMPARE(errorCode(limited), u"rate_limited"_s);
         const int retryAfter = limited->value(u"error"_s).toObject().value(u"retryAfter"_s).toInt();
         QVERIFY2(retryAfter >= 1 && retryAfter <= 60, qPrintable(QString::number(retryAfter)));
@@ -140,8 +141,8 @@ private Q_SLOTS:
     // log-in from it is refused, even a right one for an account that never failed.
     void failuresPerAddressAreLimited()
     {
-        ServerProcess limited({ u"--login-failures-per-account"_s, u"100"_s, u"--login-failures-per-address"_s,
-                                u"3"_s, u"--login-window-seconds"_s, u"60"_s });
+        ServerProcess limited({ u"--login-failures-per-account"_s, u"100"_s, u"--login-failures-per-address"_s, u"3"_s,
+                                u"--login-window-seconds"_s, u"60"_s });
         QVERIFY2(limited.start(), qPrintable(limited.errorString()));
         TestClient owner;
         QVERIFY(owner.open(limited.url()) && owner.hello());
@@ -149,14 +150,15 @@ private Q_SLOTS:
         TestClient guesser;
         QVERIFY(guesser.open(limited.url()) && guesser.hello());
         for (int i = 0; i < 3; ++i) {
-            const auto guess = guesser.call(u"login"_s, { { u"email"_s, u"guess%1@example.org"_s.arg(i) },
-                                                          { u"password"_s, u"correct horse battery"_s } },
-                                            30000);
+            const auto guess = guesser.call(
+                u"login"_s,
+                { { u"email"_s, u"guess%1@example.org"_s.arg(i) }, { u"password"_s, u"correct horse battery"_s } },
+                30000);
             QCOMPARE(errorCode(guess), u"wrong_credentials"_s);
         }
-        const auto refused = guesser.call(u"login"_s, { { u"email"_s, u"carol@example.org"_s },
-                                                        { u"password"_s, u"correct horse battery"_s } },
-                                          30000);
+        const auto refused = guesser.call(
+            u"login"_s, { { u"email"_s, u"carol@example.org"_s }, { u"password"_s, u"correct horse battery"_s } },
+            30000);
         QCOMPARE(errorCode(refused), u"rate_limited"_s);
         QVERIFY(refused->value(u"error"_s).toObject().value(u"retryAfter"_s).toInt() >= 1);
         QCOMPARE(limited.stop(), 0);
@@ -176,12 +178,12 @@ private Q_SLOTS:
         QTest::newRow("unknown type") << QByteArray(R"({"type":"fly","id":"1"})") << u"unknown_type"_s << u"type"_s;
         QTest::newRow("email a number") << QByteArray(R"({"type":"login","id":"1","email":5,"password":"x"})")
                                         << u"bad_request"_s << u"email"_s;
-        QTest::newRow("signup without role")
-            << QByteArray(R"({"type":"signup","id":"1","email":"c@example.org","password":"correct horse battery","displayName":"C","language":"en"})")
-            << u"bad_request"_s << u"role"_s;
-        QTest::newRow("weak password")
-            << QByteArray(R"({"type":"signup","id":"1","email":"c@example.org","password":"short","displayName":"C","role":"renter","language":"en"})")
-            << u"weak_password"_s << u"password"_s;
+        QTest::newRow("signup without role") << QByteArray(
+            R"({"type":"signup","id":"1","email":"c@example.org","password":"correct horse battery","displayName":"C","language":"en"})")
+                                             << u"bad_request"_s << u"role"_s;
+        QTest::newRow("weak password") << QByteArray(
+            R"({"type":"signup","id":"1","email":"c@example.org","password":"short","displayName":"C","role":"renter","language":"en"})")
+                                       << u"weak_password"_s << u"password"_s;
     }
     void malformedRequests()
     {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/chatclient.h"
-#include "serverprocess.h"
-#include "services/clock.h"
-#include "smtptestserver.h"
-#include "testsupport.h"
+#include "models/services/clock.h"
+#include "net/chat/chatclient.h"
+#include "tests/server/serverprocess.h"
+#include "tests/support/smtptestserver.h"
+#include "tests/support/testsupport.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -99,18 +99,18 @@ private Q_SLOTS:
         // The desktop's client over wss://, with the CA: sign-up and log-in work.
         rentdesk::test::TempDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
-        rentdesk::services::SystemClock clock;
-        rentdesk::chat::ChatClient client(db.shared(), clock);
+        rentdesk::models::services::SystemClock clock;
+        rentdesk::net::chat::ChatClient client(db.shared(), clock);
         client.setSslConfiguration(trusting);
         client.setServerUrl(server.url());
-        QSignalSpy signedUp(&client, &rentdesk::chat::ChatClient::signedUp);
-        client.signUp(u"ann@example.org"_s, u"Ann"_s, u"correct horse battery"_s, rentdesk::domain::Role::Renter,
-                      rentdesk::domain::Language::English);
+        QSignalSpy signedUp(&client, &rentdesk::net::chat::ChatClient::signedUp);
+        client.signUp(u"ann@example.org"_s, u"Ann"_s, u"correct horse battery"_s,
+                      rentdesk::models::domain::Role::Renter, rentdesk::models::domain::Language::English);
         QVERIFY(signedUp.wait(30000));
-        QSignalSpy signedIn(&client, &rentdesk::chat::ChatClient::signedIn);
+        QSignalSpy signedIn(&client, &rentdesk::net::chat::ChatClient::signedIn);
         client.logIn(u"ann@example.org"_s, u"correct horse battery"_s);
         QVERIFY(signedIn.wait(30000));
-        QCOMPARE(client.state(), rentdesk::chat::ChatClient::State::Online);
+        QCOMPARE(client.state(), rentdesk::net::chat::ChatClient::State::Online);
     }
 };
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "serverprocess.h"
+#include "tests/server/serverprocess.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -16,8 +16,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using test::ServerProcess;
 using test::RawWebSocket;
+using test::ServerProcess;
 using test::TestClient;
 
 namespace {
@@ -336,7 +336,6 @@ QJsonValue randomJson(QRandomGenerator &random, int depth)
     }
     }
 }
-
 
 } // namespace
 

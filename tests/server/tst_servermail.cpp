@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/mailcommand.h"
-#include "serverprocess.h"
-#include "smtptestserver.h"
+#include "net/mail/mailcommand.h"
+#include "tests/server/serverprocess.h"
+#include "tests/support/smtptestserver.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -36,8 +36,8 @@ class TestServerMail final : public QObject
 
     QStringList mailArguments() const
     {
-        return { u"--smtp"_s, smtpUrl(smtp.port()), u"--smtp-ca-file"_s, smtp.caFile(), u"--mail-from"_s,
-                 u"RentDesk <server@example.test>"_s };
+        return { u"--smtp"_s,   smtpUrl(smtp.port()), u"--smtp-ca-file"_s,
+                 smtp.caFile(), u"--mail-from"_s,     u"RentDesk <server@example.test>"_s };
     }
 
 private Q_SLOTS:
@@ -57,11 +57,12 @@ private Q_SLOTS:
         QVERIFY2(server.start(), qPrintable(server.errorString()));
         TestClient client;
         QVERIFY(client.open(server.url()) && client.hello());
-        const auto signedUp = client.call(u"signup"_s, { { u"email"_s, u"Olga.Kim@Example.test"_s },
-                                                        { u"password"_s, u"correct horse battery"_s },
-                                                        { u"displayName"_s, u"Ольга Ким"_s },
-                                                        { u"role"_s, u"landlord"_s },
-                                                        { u"language"_s, u"ru"_s } },
+        const auto signedUp = client.call(u"signup"_s,
+                                          { { u"email"_s, u"Olga.Kim@Example.test"_s },
+                                            { u"password"_s, u"correct horse battery"_s },
+                                            { u"displayName"_s, u"Ольга Ким"_s },
+                                            { u"role"_s, u"landlord"_s },
+                                            { u"language"_s, u"ru"_s } },
                                           30000);
         QVERIFY2(signedUp && signedUp->value(u"ok"_s).toBool(), qPrintable(client.lastError()));
         QVERIFY2(smtp.waitForMessages(int(before) + 1, 30000), qPrintable(smtp.errorString()));
@@ -98,7 +99,7 @@ private Q_SLOTS:
         refused.start(QStringLiteral(RENTDESK_SERVER),
                       { u"--send-test-mail"_s, u"ops@example.test"_s, u"--smtp"_s, smtpUrl(port) });
         QVERIFY(refused.waitForFinished(60000));
-        QCOMPARE(refused.exitCode(), int(rentdesk::mail::MailExitConnectionRefused));
+        QCOMPARE(refused.exitCode(), int(rentdesk::net::mail::MailExitConnectionRefused));
         const QStringList lines = QString::fromUtf8(refused.readAllStandardError()).trimmed().split(u'\n');
         QCOMPARE(lines.size(), 1);
         QVERIFY2(lines.constFirst().startsWith(u"rentdesk-server: "_s), qPrintable(lines.constFirst()));

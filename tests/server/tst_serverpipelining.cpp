@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "serverprocess.h"
+#include "tests/server/serverprocess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "servicefixture.h"
-#include "services/passwords.h"
+#include "models/db/query.h"
+#include "models/services/passwords.h"
+#include "tests/support/servicefixture.h"
 
 #include <QTest>
 
 #include <sodium.h>
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::services;
-using rentdesk::domain::Language;
-using rentdesk::domain::Role;
+using namespace rentdesk::models::services;
+using rentdesk::models::domain::Language;
+using rentdesk::models::domain::Role;
 using Code = DomainError::Code;
 
 // Accounts in standalone mode: sign-up with normalised e-mail and a password policy,
@@ -51,12 +51,12 @@ private Q_SLOTS:
         QCOMPARE(user->role, Role::Landlord);
         QCOMPARE(user->language, Language::Russian);
 
-        auto hash = rentdesk::db::scalar(f->connection(), u"SELECT password_hash FROM users"_s);
+        auto hash = rentdesk::models::db::scalar(f->connection(), u"SELECT password_hash FROM users"_s);
         QVERIFY(hash);
         // Argon2id at OWASP's minimum: 19 MiB, 2 passes.
         QVERIFY2(hash->toString().startsWith(u"$argon2id$v=19$m=19456,t=2,p=1$"_s), qPrintable(hash->toString()));
 
-        auto mail = rentdesk::db::exec(
+        auto mail = rentdesk::models::db::exec(
             f->connection(), u"SELECT event, recipient_email, recipient_name, language, status FROM mail_outbox"_s);
         QVERIFY(mail && mail->next());
         QCOMPARE(mail->value(0).toString(), u"welcome"_s);
@@ -194,12 +194,12 @@ private Q_SLOTS:
         QCOMPARE(crypto_pwhash_str_alg(weak, password.constData(), size_t(password.size()), 1, 19u * 1024u * 1024u,
                                        crypto_pwhash_ALG_ARGON2ID13),
                  0);
-        QVERIFY(rentdesk::db::exec(f->connection(), u"UPDATE users SET password_hash = :h"_s,
-                                   { { u":h"_s, QString::fromLatin1(weak) } }));
+        QVERIFY(rentdesk::models::db::exec(f->connection(), u"UPDATE users SET password_hash = :h"_s,
+                                           { { u":h"_s, QString::fromLatin1(weak) } }));
         QVERIFY(passwords::needsRehash(QString::fromLatin1(weak)));
 
         QVERIFY(f->accounts.logIn(user->email, u"correct horse battery"_s));
-        auto stored = rentdesk::db::scalar(f->connection(), u"SELECT password_hash FROM users"_s);
+        auto stored = rentdesk::models::db::scalar(f->connection(), u"SELECT password_hash FROM users"_s);
         QVERIFY(stored);
         QVERIFY2(stored->toString().contains(u"t=2"_s), qPrintable(stored->toString()));
         QVERIFY(f->accounts.logIn(user->email, u"correct horse battery"_s));

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "domain/money.h"
-#include "domain/storedvalues.h"
-#include "servicefixture.h"
+#include "models/db/query.h"
+#include "models/domain/money.h"
+#include "models/domain/storedvalues.h"
+#include "tests/support/servicefixture.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::services;
-using rentdesk::domain::ApartmentStatus;
-using rentdesk::domain::BookingStatus;
+using namespace rentdesk::models::services;
+using rentdesk::models::domain::ApartmentStatus;
+using rentdesk::models::domain::BookingStatus;
 using Code = DomainError::Code;
 
 namespace {
@@ -34,8 +34,8 @@ private:
     QList<std::tuple<QString, QString, QJsonObject>> mails() const
     {
         QList<std::tuple<QString, QString, QJsonObject>> list;
-        auto query = rentdesk::db::exec(f->connection(),
-                                        u"SELECT event, recipient_email, params FROM mail_outbox ORDER BY rowid"_s);
+        auto query = rentdesk::models::db::exec(
+            f->connection(), u"SELECT event, recipient_email, params FROM mail_outbox ORDER BY rowid"_s);
         while (query && query->next()) {
             list.append({ query->value(0).toString(), query->value(1).toString(),
                           QJsonDocument::fromJson(query->value(2).toString().toUtf8()).object() });
@@ -45,8 +45,8 @@ private:
 
     QString emailOf(const QUuid &user) const
     {
-        return rentdesk::db::scalar(f->connection(), u"SELECT email FROM users WHERE id = :id"_s,
-                                    { { u":id"_s, rentdesk::domain::toStoredId(user) } })
+        return rentdesk::models::db::scalar(f->connection(), u"SELECT email FROM users WHERE id = :id"_s,
+                                            { { u":id"_s, rentdesk::models::domain::toStoredId(user) } })
             ->toString();
     }
 
@@ -75,7 +75,7 @@ private Q_SLOTS:
         QCOMPARE(booking->status, BookingStatus::Requested);
         QCOMPARE(booking->nights(), 7);
         // 45000.00 a month for 7 nights: 4500000 * 7 / 30 = 1050000 exactly.
-        QCOMPARE(booking->totalPrice, (rentdesk::domain::Money { 1050000, u"RUB"_s }));
+        QCOMPARE(booking->totalPrice, (rentdesk::models::domain::Money { 1050000, u"RUB"_s }));
         QVERIFY(!booking->decidedBy);
 
         const auto sent = mails();
@@ -192,9 +192,10 @@ private Q_SLOTS:
         auto request = f->bookings.request(renter2, apartment, QDate(2026, 6, 12), QDate(2026, 6, 14));
         QVERIFY(request);
         rentdesk::test::Rows rows(f->connection());
-        QCOMPARE(rows.booking(rentdesk::domain::toStoredId(rentdesk::domain::newId()),
-                              rentdesk::domain::toStoredId(apartment), rentdesk::domain::toStoredId(renter),
-                              u"2026-06-10"_s, u"2026-06-13"_s, u"confirmed"_s),
+        QCOMPARE(rows.booking(rentdesk::models::domain::toStoredId(rentdesk::models::domain::newId()),
+                              rentdesk::models::domain::toStoredId(apartment),
+                              rentdesk::models::domain::toStoredId(renter), u"2026-06-10"_s, u"2026-06-13"_s,
+                              u"confirmed"_s),
                  QString());
         const QStringList before = f->dump();
         auto refused = f->bookings.confirm(landlord, request->id);

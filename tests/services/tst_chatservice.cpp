@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "db/sqlitehandle.h"
-#include "domain/storedvalues.h"
-#include "servicefixture.h"
-#include "services/chatsql.h"
+#include "models/db/query.h"
+#include "models/db/sqlitehandle.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/chatsql.h"
+#include "tests/support/servicefixture.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -14,14 +14,14 @@
 #include <tuple>
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::services;
-using rentdesk::domain::About;
-using rentdesk::domain::AboutKind;
-using rentdesk::domain::ChatMessage;
-using rentdesk::domain::Conversation;
-using rentdesk::domain::Marks;
-using rentdesk::domain::Role;
-using rentdesk::domain::toStoredId;
+using namespace rentdesk::models::services;
+using rentdesk::models::domain::About;
+using rentdesk::models::domain::AboutKind;
+using rentdesk::models::domain::ChatMessage;
+using rentdesk::models::domain::Conversation;
+using rentdesk::models::domain::Marks;
+using rentdesk::models::domain::Role;
+using rentdesk::models::domain::toStoredId;
 using Code = DomainError::Code;
 
 namespace {
@@ -46,7 +46,7 @@ class StatementLog final
 {
 public:
     explicit StatementLog(const QSqlDatabase &db)
-        : m_handle(rentdesk::db::sqliteHandle(db))
+        : m_handle(rentdesk::models::db::sqliteHandle(db))
     {
         sqlite3_trace_v2(m_handle, SQLITE_TRACE_STMT, &StatementLog::traced, this);
     }
@@ -74,7 +74,7 @@ QStringList planOf(const QSqlDatabase &db, const QString &sql)
 {
     static const QRegularExpression placeholder(u":(\\w+)"_s);
     static const QSet<QString> numbers { u"seq"_s, u"after"_s, u"before"_s, u"limit"_s, u"delivered"_s, u"read"_s };
-    QList<rentdesk::db::Binding> bindings;
+    QList<rentdesk::models::db::Binding> bindings;
     QSet<QString> seen;
     for (auto it = placeholder.globalMatch(sql); it.hasNext();) {
         const QString name = it.next().captured(1);
@@ -84,7 +84,7 @@ QStringList planOf(const QSqlDatabase &db, const QString &sql)
         bindings.append(
             { u':' + name, numbers.contains(name) ? QVariant(qint64(5)) : QVariant(rentdesk::test::uuid(1)) });
     }
-    auto plan = rentdesk::db::exec(db, u"EXPLAIN QUERY PLAN "_s + sql, bindings);
+    auto plan = rentdesk::models::db::exec(db, u"EXPLAIN QUERY PLAN "_s + sql, bindings);
     if (!plan)
         return { u"error: "_s + plan.error().detail };
     QStringList lines;
@@ -147,7 +147,7 @@ private:
     // The unread count by its definition: the peer's messages after the viewer's read mark.
     qint64 recountUnread(const QUuid &viewer, const QUuid &conversation) const
     {
-        auto count = rentdesk::db::scalar(
+        auto count = rentdesk::models::db::scalar(
             f->connection(),
             u"SELECT count(*) FROM chat_messages AS m WHERE m.conversation_id = :c AND m.sender_id <> :u "
             "AND m.seq > coalesce((SELECT read_seq FROM chat_marks WHERE conversation_id = :c AND user_id = :u), 0)"_s,
@@ -200,7 +200,7 @@ private Q_SLOTS:
         QCOMPARE(fromLena->conversation.peer.displayName, u"Роман Арендатор"_s);
         QCOMPARE(fromLena->conversation.peer.role, Role::Renter);
         QCOMPARE(f->count(u"conversations"_s), 1);
-        auto ordered = rentdesk::db::scalar(f->connection(), u"SELECT user_a < user_b FROM conversations"_s);
+        auto ordered = rentdesk::models::db::scalar(f->connection(), u"SELECT user_a < user_b FROM conversations"_s);
         QCOMPARE(ordered.value_or(0).toInt(), 1);
     }
 
@@ -380,10 +380,10 @@ private Q_SLOTS:
             QCOMPARE(result->message.sentAt, f->clock.now());
             messages.append(result->message);
         }
-        auto stored = rentdesk::db::exec(f->connection(),
-                                         u"SELECT group_concat(seq, ',') FROM (SELECT seq FROM chat_messages "
-                                         "WHERE conversation_id = :c ORDER BY seq)"_s,
-                                         { { u":c"_s, toStoredId(c) } });
+        auto stored = rentdesk::models::db::exec(f->connection(),
+                                                 u"SELECT group_concat(seq, ',') FROM (SELECT seq FROM chat_messages "
+                                                 "WHERE conversation_id = :c ORDER BY seq)"_s,
+                                                 { { u":c"_s, toStoredId(c) } });
         QVERIFY(stored && stored->next());
         QCOMPARE(stored->value(0).toString(), u"1,2,3,4,5,6"_s);
         const Conversation seen = viewed(roman, c);
@@ -618,7 +618,7 @@ private Q_SLOTS:
         QCOMPARE(log.handles.at(2), log.handles.at(3));
         QCOMPARE(log.handles.at(2), log.handles.at(firstBatch + 2));
         QHash<const void *, QString> live;
-        sqlite3 *handle = rentdesk::db::sqliteHandle(f->connection());
+        sqlite3 *handle = rentdesk::models::db::sqliteHandle(f->connection());
         for (sqlite3_stmt *s = sqlite3_next_stmt(handle, nullptr); s; s = sqlite3_next_stmt(handle, s))
             live.insert(s, QString::fromUtf8(sqlite3_sql(s)));
         for (int i : { 1, 2, 5, 6 })
@@ -703,9 +703,9 @@ private Q_SLOTS:
             return;
         }
         QVERIFY2(result, qPrintable(failure(result)));
-        auto stored =
-            rentdesk::db::exec(f->connection(), u"SELECT text, length(text) FROM chat_messages WHERE id = :id"_s,
-                               { { u":id"_s, toStoredId(result->message.id) } });
+        auto stored = rentdesk::models::db::exec(f->connection(),
+                                                 u"SELECT text, length(text) FROM chat_messages WHERE id = :id"_s,
+                                                 { { u":id"_s, toStoredId(result->message.id) } });
         QVERIFY(stored && stored->next());
         QCOMPARE(stored->value(0).toString(), text);
         QCOMPARE(stored->value(1).toLongLong(), ChatService::characterCount(text));

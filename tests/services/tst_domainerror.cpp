@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "servicefixture.h"
+#include "models/db/query.h"
+#include "tests/support/servicefixture.h"
 
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::services;
+using namespace rentdesk::models::services;
 
 // Every rule the schema enforces by name becomes a typed error with a field and a sentence,
 // so a refusal the services did not catch first still never shows SQL to a person.
@@ -24,10 +24,10 @@ private Q_SLOTS:
         // are written by RentDesk alone), the server's sessions and chat and the desktop's chat queue
         // included.
         auto schema =
-            rentdesk::db::exec(db.connection(),
-                               u"SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
-                               "WHERE tbl_name IN ('users', 'buildings', 'apartments', 'bookings', 'reviews', "
-                               "'sessions', 'conversations', 'chat_messages', 'chat_marks', 'chat_pending')"_s);
+            rentdesk::models::db::exec(db.connection(),
+                                       u"SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
+                                       "WHERE tbl_name IN ('users', 'buildings', 'apartments', 'bookings', 'reviews', "
+                                       "'sessions', 'conversations', 'chat_messages', 'chat_marks', 'chat_pending')"_s);
         QVERIFY(schema);
         static const QRegularExpression check(u"CONSTRAINT (\\w+) CHECK"_s);
         static const QRegularExpression raise(u"RAISE\\(ABORT, '(\\w+)'\\)"_s);
@@ -49,9 +49,9 @@ private Q_SLOTS:
 
         QStringList unmapped;
         for (const QString &name : std::as_const(names)) {
-            rentdesk::db::DbError dbError;
-            dbError.kind = rentdesk::db::DbError::Kind::Constraint;
-            dbError.constraintKind = rentdesk::db::DbError::ConstraintKind::Check;
+            rentdesk::models::db::DbError dbError;
+            dbError.kind = rentdesk::models::db::DbError::Kind::Constraint;
+            dbError.constraintKind = rentdesk::models::db::DbError::ConstraintKind::Check;
             dbError.constraint = name;
             const DomainError error(dbError);
             if (error.entity.isEmpty() || error.field.isEmpty() || rentdesk::test::looksLikeSql(error.message)
@@ -66,8 +66,8 @@ private Q_SLOTS:
 
     void storageErrorsAreSentences()
     {
-        rentdesk::db::DbError busy;
-        busy.kind = rentdesk::db::DbError::Kind::Busy;
+        rentdesk::models::db::DbError busy;
+        busy.kind = rentdesk::models::db::DbError::Kind::Busy;
         busy.message = u"The database is busy: another program or window is writing to it. Try again."_s;
         busy.detail = u"database is locked Unable to fetch row"_s;
         const DomainError error(busy);
@@ -78,9 +78,9 @@ private Q_SLOTS:
 
     void notNullAndTypeErrorsNameTheField()
     {
-        rentdesk::db::DbError missing;
-        missing.kind = rentdesk::db::DbError::Kind::Constraint;
-        missing.constraintKind = rentdesk::db::DbError::ConstraintKind::NotNull;
+        rentdesk::models::db::DbError missing;
+        missing.kind = rentdesk::models::db::DbError::Kind::Constraint;
+        missing.constraintKind = rentdesk::models::db::DbError::ConstraintKind::NotNull;
         missing.constraint = u"apartments.monthly_price"_s;
         const DomainError error(missing);
         QCOMPARE(error.entity, u"apartment"_s);

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "domain/storedvalues.h"
-#include "servicefixture.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
+#include "tests/support/servicefixture.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::services;
-using rentdesk::domain::ApartmentStatus;
+using namespace rentdesk::models::services;
+using rentdesk::models::domain::ApartmentStatus;
 using Code = DomainError::Code;
 
 // Rule 1: only landlords list property, only the owner changes or deletes it, and what
@@ -47,7 +47,7 @@ private:
     QStringList journal() const
     {
         QStringList names;
-        auto query = rentdesk::db::exec(f->connection(), u"SELECT name FROM pending_mutations ORDER BY id"_s);
+        auto query = rentdesk::models::db::exec(f->connection(), u"SELECT name FROM pending_mutations ORDER BY id"_s);
         while (query && query->next())
             names << query->value(0).toString();
         return names;
@@ -78,11 +78,11 @@ private Q_SLOTS:
         QCOMPARE(apartment->status, ApartmentStatus::Free);
         QCOMPARE(journal(), (QStringList { u"createBuilding"_s, u"createApartment"_s }));
 
-        auto args = rentdesk::db::scalar(f->connection(),
-                                         u"SELECT args FROM pending_mutations WHERE name = 'createApartment'"_s);
+        auto args = rentdesk::models::db::scalar(
+            f->connection(), u"SELECT args FROM pending_mutations WHERE name = 'createApartment'"_s);
         QVERIFY(args);
         const QJsonObject json = QJsonDocument::fromJson(args->toString().toUtf8()).object();
-        QCOMPARE(json.value(u"id"_s).toString(), rentdesk::domain::toStoredId(apartment->id));
+        QCOMPARE(json.value(u"id"_s).toString(), rentdesk::models::domain::toStoredId(apartment->id));
         QCOMPARE(json.value(u"monthlyPrice"_s).toString(), u"6500000"_s);
         QCOMPARE(json.value(u"number"_s).toString(), u"7"_s);
     }
@@ -318,7 +318,7 @@ private Q_SLOTS:
 
     void missingActorMustSignInAgain()
     {
-        auto refused = f->listings.createBuilding(rentdesk::domain::newId(), buildingDraft());
+        auto refused = f->listings.createBuilding(rentdesk::models::domain::newId(), buildingDraft());
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, Code::NotAllowed);
         QCOMPARE(f->count(u"buildings"_s), 0);

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "domain/storedvalues.h"
-#include "servicefixture.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
+#include "tests/support/servicefixture.h"
 
 #include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::services;
-using rentdesk::domain::ReviewKind;
+using namespace rentdesk::models::services;
+using rentdesk::models::domain::ReviewKind;
 using Code = DomainError::Code;
 
 namespace {
@@ -21,7 +21,7 @@ QStringList ratingMismatches(const QSqlDatabase &db)
     for (const auto &[table, column] :
          { std::pair { u"users"_s, u"target_user_id"_s }, std::pair { u"apartments"_s, u"target_apartment_id"_s } }) {
         // Table and column names are this test's constants.
-        auto query = rentdesk::db::exec(
+        auto query = rentdesk::models::db::exec(
             db,
             u"SELECT t.id, t.rating_sum, t.rating_count, coalesce(sum(r.rating), 0), count(r.id) FROM %1 AS t "
             "LEFT JOIN reviews AS r ON r.%2 = t.id GROUP BY t.id "
@@ -79,13 +79,14 @@ private Q_SLOTS:
         auto ofGuest = f->reviews.create(landlord, ofRenter(renter), 3, u"Left it tidy."_s);
         QVERIFY2(ofGuest, qPrintable(ofGuest ? QString() : ofGuest.error().message));
 
-        QCOMPARE(f->listings.apartment(apartment)->rating, (rentdesk::domain::Rating { 5, 1 }));
+        QCOMPARE(f->listings.apartment(apartment)->rating, (rentdesk::models::domain::Rating { 5, 1 }));
         QVERIFY(ratingMismatches(f->connection()).isEmpty());
-        QCOMPARE(rentdesk::db::scalar(f->connection(),
-                                      u"SELECT group_concat(name, ',') FROM (SELECT name FROM pending_mutations "
-                                      "WHERE name LIKE '%Review' ORDER BY id)"_s)
-                     ->toString(),
-                 u"createReview,createReview,createReview"_s);
+        QCOMPARE(
+            rentdesk::models::db::scalar(f->connection(),
+                                         u"SELECT group_concat(name, ',') FROM (SELECT name FROM pending_mutations "
+                                         "WHERE name LIKE '%Review' ORDER BY id)"_s)
+                ->toString(),
+            u"createReview,createReview,createReview"_s);
     }
 
     void refusals_data()
@@ -173,9 +174,9 @@ private Q_SLOTS:
         auto edited = f->reviews.edit(renter, review->id, 2, u"Changed my mind"_s);
         QVERIFY(edited);
         QCOMPARE(edited->rating, 2);
-        QCOMPARE(f->listings.apartment(apartment)->rating, (rentdesk::domain::Rating { 2, 1 }));
+        QCOMPARE(f->listings.apartment(apartment)->rating, (rentdesk::models::domain::Rating { 2, 1 }));
         QVERIFY(f->reviews.remove(renter, review->id));
-        QCOMPARE(f->listings.apartment(apartment)->rating, (rentdesk::domain::Rating { 0, 0 }));
+        QCOMPARE(f->listings.apartment(apartment)->rating, (rentdesk::models::domain::Rating { 0, 0 }));
         QVERIFY(ratingMismatches(f->connection()).isEmpty());
         // Deleted, the target may be reviewed again.
         auto again = f->reviews.create(renter, ofApartment(apartment), 4, QString());
@@ -220,10 +221,11 @@ private Q_SLOTS:
         for (int a = 0; a < Apartments; ++a) {
             for (int r = 0; r < Renters; ++r) {
                 const QDate start = QDate(2025, 1, 1).addDays(r * 3);
-                QCOMPARE(rows.booking(rentdesk::domain::toStoredId(rentdesk::domain::newId()),
-                                      rentdesk::domain::toStoredId(flats[a]), rentdesk::domain::toStoredId(renters[r]),
-                                      rentdesk::domain::toStoredDate(start),
-                                      rentdesk::domain::toStoredDate(start.addDays(2)), u"completed"_s),
+                QCOMPARE(rows.booking(rentdesk::models::domain::toStoredId(rentdesk::models::domain::newId()),
+                                      rentdesk::models::domain::toStoredId(flats[a]),
+                                      rentdesk::models::domain::toStoredId(renters[r]),
+                                      rentdesk::models::domain::toStoredDate(start),
+                                      rentdesk::models::domain::toStoredDate(start.addDays(2)), u"completed"_s),
                          QString());
             }
         }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "db/query.h"
-#include "domain/storedvalues.h"
-#include "servicefixture.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
+#include "tests/support/servicefixture.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
-using namespace rentdesk::services;
+using namespace rentdesk::models::services;
 using Code = DomainError::Code;
 
 namespace {
@@ -47,8 +47,9 @@ private:
     QString stored(const QString &column, const QUuid &session) const
     {
         // The column is the test's own constant.
-        auto value = rentdesk::db::scalar(f->connection(), u"SELECT "_s + column + u" FROM sessions WHERE id = :id"_s,
-                                          { { u":id"_s, rentdesk::domain::toStoredId(session) } });
+        auto value =
+            rentdesk::models::db::scalar(f->connection(), u"SELECT "_s + column + u" FROM sessions WHERE id = :id"_s,
+                                         { { u":id"_s, rentdesk::models::domain::toStoredId(session) } });
         return value ? value->toString() : u"<error>"_s;
     }
 
@@ -121,7 +122,7 @@ private Q_SLOTS:
         QCOMPARE(resumed->user.email, f->emailOf(m_user));
         QCOMPARE(resumed->user.displayName, u"Anna Renter"_s);
         QCOMPARE(resumed->expiresAt, session->expiresAt);
-        QCOMPARE(stored(u"last_seen_at"_s, session->id), rentdesk::domain::toStoredTimestamp(f->clock.now()));
+        QCOMPARE(stored(u"last_seen_at"_s, session->id), rentdesk::models::domain::toStoredTimestamp(f->clock.now()));
         QCOMPARE(stored(u"created_at"_s, session->id), created);
 
         // A clock set back does not move last_seen_at backwards.
@@ -136,7 +137,7 @@ private Q_SLOTS:
         auto session = f->sessions.create(m_user, 1h);
         QVERIFY2(session, qPrintable(failure(session)));
         QCOMPARE(stored(u"expires_at"_s, session->id),
-                 rentdesk::domain::toStoredTimestamp(f->clock.now().addSecs(3600)));
+                 rentdesk::models::domain::toStoredTimestamp(f->clock.now().addSecs(3600)));
         f->clock.set(f->clock.now().addMSecs(3600 * 1000 - 1));
         QVERIFY2(f->sessions.resume(session->token), "a millisecond before the expiry");
         f->clock.set(session->expiresAt);
@@ -154,7 +155,7 @@ private Q_SLOTS:
         QVERIFY2(session && other, qPrintable(failure(session) + failure(other)));
         f->clock.advanceSecs(60);
         QVERIFY2(f->sessions.revoke(session->token), "revoked");
-        QCOMPARE(stored(u"revoked_at"_s, session->id), rentdesk::domain::toStoredTimestamp(f->clock.now()));
+        QCOMPARE(stored(u"revoked_at"_s, session->id), rentdesk::models::domain::toStoredTimestamp(f->clock.now()));
         expectInvalidToken(f->sessions.resume(session->token));
         // The user's other session is untouched.
         QVERIFY(f->sessions.resume(other->token));

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "servicefixture.h"
-#include "services/mode.h"
-#include "services/timekeeper.h"
+#include "models/services/mode.h"
+#include "models/services/timekeeper.h"
+#include "tests/support/servicefixture.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::domain;
-using namespace rentdesk::services;
+using namespace rentdesk::models::domain;
+using namespace rentdesk::models::services;
 using rentdesk::test::ServiceFixture;
 
 // The time-driven step runs at start-up and again when the clock's date turns, on its

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "childprocess.h"
+#include "tests/support/childprocess.h"
 
 #include <QProcess>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "faultsmtpserver.h"
+#include "tests/support/faultsmtpserver.h"
 
 #include <QFile>
 #include <QSslConfiguration>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "servicefixture.h"
+#include "tests/support/servicefixture.h"
 
-#include "db/query.h"
-#include "domain/storedvalues.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
@@ -11,7 +11,7 @@
 namespace rentdesk::test {
 
 using namespace Qt::StringLiterals;
-using namespace rentdesk::services;
+using namespace rentdesk::models::services;
 
 namespace {
 
@@ -38,16 +38,16 @@ ServiceContext ServiceFixture::context(Mode mode) const
     return makeContext(m_db, clock, mode);
 }
 
-QUuid ServiceFixture::addUser(domain::Role role, const QString &name)
+QUuid ServiceFixture::addUser(models::domain::Role role, const QString &name)
 {
-    const QUuid id = domain::newId();
+    const QUuid id = models::domain::newId();
     const QString email = name.toLower().remove(u' ') + QString::number(++m_users) + u"@example.org"_s;
     Rows rows(connection());
     const QString refused = rows.insert(u"users"_s,
-                                        { { u"id"_s, domain::toStoredId(id) },
+                                        { { u"id"_s, models::domain::toStoredId(id) },
                                           { u"email"_s, email },
                                           { u"display_name"_s, name },
-                                          { u"role"_s, domain::toCode(role) },
+                                          { u"role"_s, models::domain::toCode(role) },
                                           { u"language"_s, u"en"_s },
                                           { u"created_at"_s, timestamp() },
                                           { u"updated_at"_s, timestamp() } });
@@ -58,8 +58,8 @@ QUuid ServiceFixture::addUser(domain::Role role, const QString &name)
 
 QString ServiceFixture::emailOf(const QUuid &user) const
 {
-    auto email = db::scalar(connection(), u"SELECT email FROM users WHERE id = :id"_s,
-                            { { u":id"_s, domain::toStoredId(user) } });
+    auto email = models::db::scalar(connection(), u"SELECT email FROM users WHERE id = :id"_s,
+                                    { { u":id"_s, models::domain::toStoredId(user) } });
     return email ? email->toString() : QString();
 }
 
@@ -110,7 +110,7 @@ QUuid ServiceFixture::addStay(const QUuid &renter, const QUuid &owner, const QUu
 qint64 ServiceFixture::count(const QString &table) const
 {
     // The table name is the test's own constant.
-    auto value = db::scalar(connection(), u"SELECT count(*) FROM "_s + table);
+    auto value = models::db::scalar(connection(), u"SELECT count(*) FROM "_s + table);
     return value ? value->toLongLong() : -1;
 }
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/accountservice.h"
-#include "services/bookingservice.h"
-#include "services/chatservice.h"
-#include "services/listingservice.h"
-#include "services/reviewservice.h"
-#include "services/sessionservice.h"
-#include "testsupport.h"
+#include "models/services/accountservice.h"
+#include "models/services/bookingservice.h"
+#include "models/services/chatservice.h"
+#include "models/services/listingservice.h"
+#include "models/services/reviewservice.h"
+#include "models/services/sessionservice.h"
+#include "tests/support/testsupport.h"
 
 #include <QStringList>
 
@@ -21,7 +21,7 @@ class ServiceFixture final
     TempDatabase m_db;
 
 public:
-    explicit ServiceFixture(services::Mode mode = services::Mode::Standalone);
+    explicit ServiceFixture(models::services::Mode mode = models::services::Mode::Standalone);
     Q_DISABLE_COPY_MOVE(ServiceFixture)
 
     [[nodiscard]] bool isValid() const { return m_db.isValid(); }
@@ -29,26 +29,26 @@ public:
     [[nodiscard]] QSqlDatabase connection() const { return m_db.connection(); }
     [[nodiscard]] const TempDatabase &database() const { return m_db; }
 
-    services::ManualClock clock;
-    services::AccountService accounts;
-    services::ListingService listings;
-    services::BookingService bookings;
-    services::ReviewService reviews;
+    models::services::ManualClock clock;
+    models::services::AccountService accounts;
+    models::services::ListingService listings;
+    models::services::BookingService bookings;
+    models::services::ReviewService reviews;
     // Server mode only: built in any mode, so that their refusal in the others is tested.
-    services::ChatService chat;
-    services::SessionService sessions;
+    models::services::ChatService chat;
+    models::services::SessionService sessions;
 
-    [[nodiscard]] services::ServiceContext context(services::Mode mode) const;
+    [[nodiscard]] models::services::ServiceContext context(models::services::Mode mode) const;
 
     // A user inserted directly (no password: fast), with a readable e-mail from the name.
-    QUuid addUser(domain::Role role, const QString &name);
+    QUuid addUser(models::domain::Role role, const QString &name);
     QUuid addLandlord(const QString &name = QStringLiteral("Lena Landlord"))
     {
-        return addUser(domain::Role::Landlord, name);
+        return addUser(models::domain::Role::Landlord, name);
     }
     QUuid addRenter(const QString &name = QStringLiteral("Roman Renter"))
     {
-        return addUser(domain::Role::Renter, name);
+        return addUser(models::domain::Role::Renter, name);
     }
     // The e-mail address addUser() gave a user.
     [[nodiscard]] QString emailOf(const QUuid &user) const;

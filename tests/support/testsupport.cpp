@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "testsupport.h"
+#include "tests/support/testsupport.h"
 
-#include "db/query.h"
+#include "models/db/query.h"
 
 #include <QFile>
 #include <QSqlError>
@@ -59,7 +59,7 @@ QByteArray fileBytes(const QString &path)
 
 TempDatabase::TempDatabase()
 {
-    auto opened = db::Database::open(path());
+    auto opened = models::db::Database::open(path());
     if (opened)
         m_database = std::move(*opened);
     else
@@ -84,29 +84,29 @@ QString Rows::insert(const QString &table, const QVariantMap &values)
         columns << it.key();
         placeholders << u':' + it.key();
     }
-    QList<db::Binding> bindings;
+    QList<models::db::Binding> bindings;
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         bindings.append({ u':' + it.key(), it.value() });
     // Table and column names are the test's own constants; the values are bound.
-    auto done =
-        db::exec(db, u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(table, columns.join(u", "_s), placeholders.join(u", "_s)),
-                 bindings);
-    return refusal(done ? std::expected<void, db::DbError>() : std::unexpected(done.error()));
+    auto done = models::db::exec(
+        db, u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(table, columns.join(u", "_s), placeholders.join(u", "_s)),
+        bindings);
+    return refusal(done ? std::expected<void, models::db::DbError>() : std::unexpected(done.error()));
 }
 
-QString refusal(const std::expected<void, db::DbError> &result)
+QString refusal(const std::expected<void, models::db::DbError> &result)
 {
     if (result)
         return {};
-    const db::DbError &error = result.error();
+    const models::db::DbError &error = result.error();
     switch (error.constraintKind) {
-    case db::DbError::ConstraintKind::ForeignKey:
+    case models::db::DbError::ConstraintKind::ForeignKey:
         return u"fk"_s;
-    case db::DbError::ConstraintKind::DataType:
+    case models::db::DbError::ConstraintKind::DataType:
         return u"type:"_s + error.constraint;
-    case db::DbError::ConstraintKind::NotNull:
+    case models::db::DbError::ConstraintKind::NotNull:
         return u"notnull:"_s + error.constraint;
-    case db::DbError::ConstraintKind::None:
+    case models::db::DbError::ConstraintKind::None:
         return u"error:"_s + error.detail;
     default:
         return error.constraint;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "db/database.h"
-#include "db/dberror.h"
+#include "models/db/database.h"
+#include "models/db/dberror.h"
 
 #include <QByteArray>
 #include <QSqlDatabase>
@@ -34,20 +34,20 @@ public:
     [[nodiscard]] QString errorMessage() const { return m_error; }
     [[nodiscard]] QString path() const { return m_dir.filePath(QStringLiteral("rentdesk.sqlite")); }
     [[nodiscard]] QString dirPath() const { return m_dir.path(); }
-    [[nodiscard]] db::Database &database() const { return *m_database; }
-    [[nodiscard]] std::shared_ptr<db::Database> shared() const { return m_database; }
+    [[nodiscard]] models::db::Database &database() const { return *m_database; }
+    [[nodiscard]] std::shared_ptr<models::db::Database> shared() const { return m_database; }
     [[nodiscard]] QSqlDatabase connection() const { return m_database->connection(); }
 
 private:
     QTemporaryDir m_dir;
-    std::shared_ptr<db::Database> m_database;
+    std::shared_ptr<models::db::Database> m_database;
     QString m_error;
 };
 
 // Names why the database refused a statement, in one comparable string: "" when it was
 // accepted, the constraint, index or trigger name when named, "fk" for a foreign key,
 // "type:table.column" for a STRICT type mismatch, "notnull:table.column".
-[[nodiscard]] QString refusal(const std::expected<void, db::DbError> &result);
+[[nodiscard]] QString refusal(const std::expected<void, models::db::DbError> &result);
 
 // Inserts rows made of defaults overridden by values; each returns refusal() of the
 // insert. The defaults form a valid row, so a test changes only what it tests.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editors/apartmenteditor.h"
-#include "guitesting.h"
-#include "servicefixture.h"
+#include "tests/support/servicefixture.h"
+#include "tests/views/guitesting.h"
+#include "views/editors/apartmenteditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -55,9 +55,9 @@ class TestApartmentEditor : public QObject
         };
     }
 
-    static QList<domain::Building> buildingsOf(test::ServiceFixture &fixture, const QList<QUuid> &ids)
+    static QList<models::domain::Building> buildingsOf(test::ServiceFixture &fixture, const QList<QUuid> &ids)
     {
-        QList<domain::Building> buildings;
+        QList<models::domain::Building> buildings;
         for (const QUuid &id : ids)
             buildings << *fixture.listings.building(id);
         return buildings;
@@ -106,13 +106,13 @@ private Q_SLOTS:
         clickSave(editor);
 
         QCOMPARE(editor.result(), int(QDialog::Accepted));
-        const domain::Apartment saved = editor.apartment();
+        const models::domain::Apartment saved = editor.apartment();
         QCOMPARE(saved.buildingId, second);
         QCOMPARE(saved.number, u"12A"_s);
         QCOMPARE(saved.floor, 4);
         QCOMPARE(saved.rooms, 3);
         QCOMPARE(saved.areaSqm, 48.5);
-        QCOMPARE(saved.monthlyPrice, (domain::Money { 4500000, u"GBP"_s }));
+        QCOMPARE(saved.monthlyPrice, (models::domain::Money { 4500000, u"GBP"_s }));
         QVERIFY(saved.furnished);
         QVERIFY(!saved.petsAllowed);
         auto stored = fixture.listings.apartment(saved.id);
@@ -204,7 +204,7 @@ private Q_SLOTS:
         clickSave(editor);
         QCOMPARE(editor.result(), int(QDialog::Accepted));
         auto stored = fixture.listings.apartment(existing->id);
-        QCOMPARE(stored->monthlyPrice, (domain::Money { 3250050, u"RUB"_s }));
+        QCOMPARE(stored->monthlyPrice, (models::domain::Money { 3250050, u"RUB"_s }));
         QVERIFY(stored->petsAllowed);
         QCOMPARE(stored->number, u"5"_s);
         QCOMPARE(fixture.count(u"apartments"_s), 1);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editors/bookingrequestdialog.h"
-#include "guitesting.h"
-#include "servicefixture.h"
-#include "widgets/formatting.h"
+#include "tests/support/servicefixture.h"
+#include "tests/views/guitesting.h"
+#include "views/editors/bookingrequestdialog.h"
+#include "views/widgets/formatting.h"
 
 #include <QCalendarWidget>
 #include <QTableView>
@@ -33,7 +33,7 @@ class TestBookingRequestDialog : public QObject
 
     std::unique_ptr<test::ServiceFixture> m_fixture;
     QUuid m_renter;
-    domain::Apartment m_apartment;
+    models::domain::Apartment m_apartment;
     QList<std::pair<QDate, QDate>> m_taken;
 
     std::unique_ptr<BookingRequestDialog> open()
@@ -108,11 +108,11 @@ private Q_SLOTS:
 
         clickSave(*dialog);
         QCOMPARE(dialog->result(), int(QDialog::Accepted));
-        const domain::Booking booking = dialog->booking();
+        const models::domain::Booking booking = dialog->booking();
         QCOMPARE(booking.startDate, QDate(2026, 6, 3));
         QCOMPARE(booking.endDate, QDate(2026, 6, 6));
-        QCOMPARE(booking.status, domain::BookingStatus::Requested);
-        QCOMPARE(booking.totalPrice, (domain::Money { 300000, u"RUB"_s }));
+        QCOMPARE(booking.status, models::domain::BookingStatus::Requested);
+        QCOMPARE(booking.totalPrice, (models::domain::Money { 300000, u"RUB"_s }));
         QCOMPARE(m_fixture->bookings.booking(booking.id)->renterId, m_renter);
     }
 

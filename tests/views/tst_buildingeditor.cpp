@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editors/buildingeditor.h"
-#include "guitesting.h"
-#include "servicefixture.h"
+#include "tests/support/servicefixture.h"
+#include "tests/views/guitesting.h"
+#include "views/editors/buildingeditor.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -68,7 +68,7 @@ private Q_SLOTS:
         QCOMPARE(accepted.size(), 1);
         QCOMPARE(editor.result(), int(QDialog::Accepted));
         QVERIFY(!editor.isVisible());
-        const domain::Building saved = editor.building();
+        const models::domain::Building saved = editor.building();
         QCOMPARE(saved.name, u"Kazan Towers"_s);
         QCOMPARE(saved.floors, 12);
         QCOMPARE(saved.yearBuilt, std::optional<int>(1987));

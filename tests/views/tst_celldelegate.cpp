@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "domain/entities.h"
-#include "itemmodels/itemroles.h"
-#include "widgets/badge.h"
-#include "widgets/celldelegate.h"
+#include "models/domain/entities.h"
+#include "models/itemmodels/itemroles.h"
+#include "views/widgets/badge.h"
+#include "views/widgets/celldelegate.h"
 
 #include <QApplication>
 #include <QImage>
@@ -13,9 +13,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using domain::ApartmentStatus;
-using domain::BookingStatus;
-using itemmodels::CellKind;
+using models::domain::ApartmentStatus;
+using models::domain::BookingStatus;
+using models::itemmodels::CellKind;
 using views::CellDelegate;
 
 namespace {
@@ -25,8 +25,8 @@ constexpr QSize CellSize(220, 28);
 QStandardItem *cell(CellKind kind, const QVariant &value, const QString &display = QString())
 {
     auto *item = new QStandardItem(display);
-    item->setData(int(kind), itemmodels::CellKindRole);
-    item->setData(value, itemmodels::ValueRole);
+    item->setData(int(kind), models::itemmodels::CellKindRole);
+    item->setData(value, models::itemmodels::ValueRole);
     return item;
 }
 
@@ -130,7 +130,7 @@ private Q_SLOTS:
     void apartmentStatusBadgesDifferInColour()
     {
         QList<QColor> seen;
-        for (const ApartmentStatus status : domain::allValues<ApartmentStatus>()) {
+        for (const ApartmentStatus status : models::domain::allValues<ApartmentStatus>()) {
             const QModelIndex index = add(cell(CellKind::ApartmentStatus, QVariant::fromValue(status)));
             const QImage image = paintCell(m_delegate, index);
             const QColor drawn = badgeColorIn(image);
@@ -148,7 +148,7 @@ private Q_SLOTS:
     void bookingStatusBadgesDifferInColour()
     {
         QList<QColor> seen;
-        for (const BookingStatus status : domain::allValues<BookingStatus>()) {
+        for (const BookingStatus status : models::domain::allValues<BookingStatus>()) {
             // A model may give the status as its integer too.
             const QModelIndex index = add(cell(CellKind::BookingStatus, int(status)));
             const QColor drawn = badgeColorIn(paintCell(m_delegate, index));
@@ -165,9 +165,9 @@ private Q_SLOTS:
     void mailStatusBadgesDifferInColour()
     {
         QList<QColor> seen;
-        for (const domain::MailStatus status : domain::allValues<domain::MailStatus>()) {
+        for (const models::domain::MailStatus status : models::domain::allValues<models::domain::MailStatus>()) {
             const QModelIndex index = add(cell(CellKind::MailStatus, QVariant::fromValue(status)));
-            QCOMPARE(CellDelegate::cellText(index), domain::displayName(status));
+            QCOMPARE(CellDelegate::cellText(index), models::domain::displayName(status));
             const QColor drawn = badgeColorIn(paintCell(m_delegate, index));
             QVERIFY2(near(drawn.rgb(), views::badgeColors(status).background), qPrintable(drawn.name()));
             for (const QColor &other : std::as_const(seen))
@@ -175,20 +175,20 @@ private Q_SLOTS:
             seen << drawn;
         }
         // Waiting mail is amber like a waiting request; a failed one red like a declined one.
-        QCOMPARE(views::badgeColors(domain::MailStatus::Queued).background,
+        QCOMPARE(views::badgeColors(models::domain::MailStatus::Queued).background,
                  views::badgeColors(BookingStatus::Requested).background);
-        QCOMPARE(views::badgeColors(domain::MailStatus::Failed).background,
+        QCOMPARE(views::badgeColors(models::domain::MailStatus::Failed).background,
                  views::badgeColors(BookingStatus::Declined).background);
     }
 
     void badgeTextIsReadable()
     {
         QList<views::BadgeColors> all;
-        for (const ApartmentStatus status : domain::allValues<ApartmentStatus>())
+        for (const ApartmentStatus status : models::domain::allValues<ApartmentStatus>())
             all << views::badgeColors(status);
-        for (const BookingStatus status : domain::allValues<BookingStatus>())
+        for (const BookingStatus status : models::domain::allValues<BookingStatus>())
             all << views::badgeColors(status);
-        for (const domain::MailStatus status : domain::allValues<domain::MailStatus>())
+        for (const models::domain::MailStatus status : models::domain::allValues<models::domain::MailStatus>())
             all << views::badgeColors(status);
         for (const views::BadgeColors &colors : std::as_const(all))
             QVERIFY2(views::contrastRatio(colors.text, colors.background) >= 4.5, qPrintable(colors.background.name()));
@@ -211,8 +211,8 @@ private Q_SLOTS:
 
     void ratingsAsStarsAndText()
     {
-        const QModelIndex rated = add(cell(CellKind::Rating, QVariant::fromValue(domain::Rating { 13, 3 })));
-        const QModelIndex unrated = add(cell(CellKind::Rating, QVariant::fromValue(domain::Rating { 0, 0 })));
+        const QModelIndex rated = add(cell(CellKind::Rating, QVariant::fromValue(models::domain::Rating { 13, 3 })));
+        const QModelIndex unrated = add(cell(CellKind::Rating, QVariant::fromValue(models::domain::Rating { 0, 0 })));
         QCOMPARE(CellDelegate::cellText(rated), u"4.3 (3)"_s);
         QCOMPARE(CellDelegate::cellText(unrated), u"not rated"_s);
         QVERIFY(goldPixels(paintCell(m_delegate, rated)) > 100);
@@ -247,14 +247,16 @@ private Q_SLOTS:
 
     void textInTheLocale()
     {
-        const QModelIndex money = add(cell(CellKind::Money, QVariant::fromValue(domain::Money { 450000, u"RUB"_s })));
+        const QModelIndex money =
+            add(cell(CellKind::Money, QVariant::fromValue(models::domain::Money { 450000, u"RUB"_s })));
         const QModelIndex date = add(cell(CellKind::Date, QDate(2026, 6, 1)));
-        const QModelIndex kind = add(cell(CellKind::ReviewKind, QVariant::fromValue(domain::ReviewKind::Landlord)));
+        const QModelIndex kind =
+            add(cell(CellKind::ReviewKind, QVariant::fromValue(models::domain::ReviewKind::Landlord)));
         const QModelIndex text = add(cell(CellKind::Text, u"Riverside"_s, u"Riverside House"_s));
         const QModelIndex broken = add(cell(CellKind::BookingStatus, u"nonsense"_s, u"?"_s));
         QCOMPARE(CellDelegate::cellText(money), u"\u20BD4,500.00"_s);
         QCOMPARE(CellDelegate::cellText(date), u"6/1/26"_s);
-        QCOMPARE(CellDelegate::cellText(kind), domain::displayName(domain::ReviewKind::Landlord));
+        QCOMPARE(CellDelegate::cellText(kind), models::domain::displayName(models::domain::ReviewKind::Landlord));
         QCOMPARE(CellDelegate::cellText(text), u"Riverside House"_s);
         // A value the kind cannot read falls back to what the model displays.
         QCOMPARE(CellDelegate::cellText(broken), u"?"_s);
@@ -267,12 +269,12 @@ private Q_SLOTS:
     void sizeHintFitsBadgesAndStars()
     {
         const QModelIndex status = add(cell(CellKind::BookingStatus, QVariant::fromValue(BookingStatus::Completed)));
-        const QModelIndex rating = add(cell(CellKind::Rating, QVariant::fromValue(domain::Rating { 9, 2 })));
+        const QModelIndex rating = add(cell(CellKind::Rating, QVariant::fromValue(models::domain::Rating { 9, 2 })));
         const QModelIndex stars = add(cell(CellKind::Stars, 4));
         const QStyleOptionViewItem option = optionFor();
 
         const QSize badge =
-            views::badgeSize(domain::displayName(BookingStatus::Completed), views::badgeFont(option.font));
+            views::badgeSize(models::domain::displayName(BookingStatus::Completed), views::badgeFont(option.font));
         QVERIFY(m_delegate.sizeHint(option, status).width() > badge.width());
         QVERIFY(m_delegate.sizeHint(option, status).height() >= badge.height());
 
@@ -287,7 +289,7 @@ private Q_SLOTS:
         QTableView view;
         view.setItemDelegate(&m_delegate);
         view.setModel(&m_model);
-        for (const ApartmentStatus status : domain::allValues<ApartmentStatus>())
+        for (const ApartmentStatus status : models::domain::allValues<ApartmentStatus>())
             add(cell(CellKind::ApartmentStatus, QVariant::fromValue(status)));
         view.resizeColumnsToContents();
         view.resize(400, 200);
@@ -297,7 +299,7 @@ private Q_SLOTS:
         const QImage image = view.viewport()->grab().toImage();
         for (int row = 0; row < m_model.rowCount(); ++row) {
             const QRect rect = view.visualRect(m_model.index(row, 0));
-            const auto status = m_model.index(row, 0).data(itemmodels::ValueRole).value<ApartmentStatus>();
+            const auto status = m_model.index(row, 0).data(models::itemmodels::ValueRole).value<ApartmentStatus>();
             const QColor badge = views::badgeColors(status).background;
             QVERIFY2(countNear(image, badge, rect) > 50, qPrintable(badge.name()));
         }

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/chatclient.h"
-#include "chat/chatmodels.h"
-#include "chat/chatpanel.h"
-#include "demo/demogenerator.h"
-#include "mainwindow/mainwindow.h"
-#include "mainwindow/workspace.h"
-#include "query/detailsquery.h"
-#include "guitesting.h"
-#include "itemmodels/itemroles.h"
-#include "serverprocess.h"
-#include "services/clock.h"
-#include "settings/serversettingspage.h"
-#include "testsupport.h"
+#include "models/demo/demogenerator.h"
+#include "models/itemmodels/itemroles.h"
+#include "models/query/detailsquery.h"
+#include "models/services/clock.h"
+#include "net/chat/chatclient.h"
+#include "tests/server/serverprocess.h"
+#include "tests/support/testsupport.h"
+#include "tests/views/guitesting.h"
+#include "views/chat/chatmodels.h"
+#include "views/chat/chatpanel.h"
+#include "views/mainwindow/mainwindow.h"
+#include "views/mainwindow/workspace.h"
+#include "views/settings/serversettingspage.h"
 
 #include <QJsonArray>
 #include <QLabel>
@@ -23,7 +23,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using chat::ChatClient;
+using net::chat::ChatClient;
 using test::ServerProcess;
 using test::TestClient;
 using views::ChatPanel;
@@ -46,7 +46,7 @@ class TestChatPanel final : public QObject
 
     std::unique_ptr<ServerProcess> server;
     std::unique_ptr<test::TempDatabase> db;
-    services::SystemClock clock;
+    models::services::SystemClock clock;
     std::unique_ptr<ChatClient> client;
     std::unique_ptr<TestClient> tom;
 
@@ -70,7 +70,8 @@ class TestChatPanel final : public QObject
     {
         client->setServerUrl(server->url());
         QSignalSpy signedUp(client.get(), &ChatClient::signedUp);
-        client->signUp(email, u"Ann Renter"_s, password, domain::Role::Renter, domain::Language::English);
+        client->signUp(email, u"Ann Renter"_s, password, models::domain::Role::Renter,
+                       models::domain::Language::English);
         if (!signedUp.wait(30000))
             return false;
         QSignalSpy signedIn(client.get(), &ChatClient::signedIn);
@@ -103,8 +104,8 @@ private Q_SLOTS:
 
     void theServerTabCreatesTheAccountAndSignsIn()
     {
-        views::ServerAccountDefaults defaults { u"ann@example.org"_s, u"Ann Renter"_s, domain::Role::Renter,
-                                                domain::Language::Russian };
+        views::ServerAccountDefaults defaults { u"ann@example.org"_s, u"Ann Renter"_s, models::domain::Role::Renter,
+                                                models::domain::Language::Russian };
         views::ServerSettingsPage page(QString(), *client, defaults);
         page.show();
         auto *url = page.findChild<QLineEdit *>(u"serverUrlEdit"_s);
@@ -131,10 +132,10 @@ private Q_SLOTS:
         QSignalSpy signedIn(client.get(), &ChatClient::signedIn);
         QTest::mouseClick(create, Qt::LeftButton);
         QVERIFY(signedIn.wait(30000));
-        const auto user = signedIn.at(0).at(0).value<protocol::UserJson>();
+        const auto user = signedIn.at(0).at(0).value<net::protocol::UserJson>();
         QCOMPARE(user.displayName, u"Ann Renter"_s);
-        QCOMPARE(user.role, domain::Role::Renter);
-        QCOMPARE(user.language, domain::Language::Russian);
+        QCOMPARE(user.role, models::domain::Role::Renter);
+        QCOMPARE(user.language, models::domain::Language::Russian);
         QVERIFY(status->text().contains(u"Signed in as Ann Renter"_s));
         QVERIFY(secret->text().isEmpty()); // the password is not kept on the page either
         QVERIFY(page.findChild<QPushButton *>(u"serverSignOutButton"_s)->isEnabled());
@@ -195,9 +196,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(messages, u"Is the flat free in March?"_s), u"Read"_s, 10000);
 
         // Tom answers: the bubble appears, and since the panel shows it, it is marked read.
-        auto answer = tom->call(u"chat.send"_s, { { u"conversationId"_s, conversation },
-                                                 { u"messageId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces) },
-                                                 { u"text"_s, u"Да, с первого марта."_s } });
+        auto answer = tom->call(u"chat.send"_s,
+                                { { u"conversationId"_s, conversation },
+                                  { u"messageId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces) },
+                                  { u"text"_s, u"Да, с первого марта."_s } });
         QVERIFY(answer && answer->value(u"ok"_s).toBool());
         QTRY_VERIFY_WITH_TIMEOUT(rowOf(messages, u"Да, с первого марта."_s) >= 0, 10000);
         QVERIFY(!messages.index(rowOf(messages, u"Да, с первого марта."_s)).data(MessageListModel::OwnRole).toBool());
@@ -217,13 +219,13 @@ private Q_SLOTS:
     // with the apartment's title, enabled only while chat is online.
     void messageFromAnApartmentStartsAConversationAboutIt()
     {
-        demo::DemoOptions options;
+        models::demo::DemoOptions options;
         options.apartments = 40;
         options.today = clock.today();
-        QVERIFY(demo::generateDemoData(db->connection(), options));
-        services::Session session;
-        views::Workspace workspace(db->shared(), clock, services::Mode::Standalone, session);
-        auto renter = workspace.accounts.logIn(demo::demoRenter().email, demo::demoPassword());
+        QVERIFY(models::demo::generateDemoData(db->connection(), options));
+        models::services::Session session;
+        views::Workspace workspace(db->shared(), clock, models::services::Mode::Standalone, session);
+        auto renter = workspace.accounts.logIn(models::demo::demoRenter().email, models::demo::demoPassword());
         QVERIFY(renter);
         session.signIn(*renter);
         workspace.chat = client.get();
@@ -237,15 +239,17 @@ private Q_SLOTS:
         auto *table = window.findChild<QTableView *>(u"apartmentsTable"_s);
         QTRY_VERIFY(table->model()->rowCount() > 0);
         table->setFocus();
-        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(0, 0)).center());
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                          table->visualRect(table->model()->index(0, 0)).center());
         QVERIFY(!window.actions().message->isEnabled()); // not connected yet
 
         // The renter's server account has the renter's e-mail; the landlord has one too.
         QVERIFY(signUpAnn(renter->email));
         QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"Chat: Online"_s, 10000);
         QVERIFY(window.actions().message->isEnabled());
-        const QUuid apartment = table->model()->index(0, 0).data(itemmodels::IdRole).toUuid();
-        auto contact = query::DetailsQuery(db->shared()).chatContact(renter->id, domain::AboutKind::Apartment, apartment);
+        const QUuid apartment = table->model()->index(0, 0).data(models::itemmodels::IdRole).toUuid();
+        auto contact = models::query::DetailsQuery(db->shared())
+                           .chatContact(renter->id, models::domain::AboutKind::Apartment, apartment);
         QVERIFY(contact);
         TestClient landlord;
         QVERIFY(landlord.open(server->url()) && landlord.hello());

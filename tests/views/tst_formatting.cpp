@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/formatting.h"
+#include "views/widgets/formatting.h"
 
 #include <QLocale>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using rentdesk::domain::Money;
+using rentdesk::models::domain::Money;
 using namespace rentdesk::views;
 
 // Money, dates and times follow the default locale: symbols, digit grouping, decimal

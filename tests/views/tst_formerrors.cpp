@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/formerrors.h"
+#include "views/widgets/formerrors.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -9,7 +9,7 @@
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-using rentdesk::services::DomainError;
+using rentdesk::models::services::DomainError;
 using rentdesk::views::FormErrors;
 
 namespace {

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/messages.h"
-#include "itemmodels/mailqueuemodel.h"
-#include "mail/mailqueuedialog.h"
-#include "mail/outboxsender.h"
-#include "mail/outboxstore.h"
-#include "mainwindow/workspace.h"
-#include "servicefixture.h"
+#include "models/itemmodels/mailqueuemodel.h"
+#include "models/mail/outboxstore.h"
+#include "net/mail/outboxsender.h"
+#include "tests/support/servicefixture.h"
+#include "views/common/messages.h"
+#include "views/mail/mailqueuedialog.h"
+#include "views/mainwindow/workspace.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -18,8 +18,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using domain::MailStatus;
-using itemmodels::MailQueueModel;
+using models::domain::MailStatus;
+using models::itemmodels::MailQueueModel;
 using views::MailQueueDialog;
 
 // The Mail queue as a person uses it: a mail the server refused is listed with the reason;
@@ -31,21 +31,21 @@ class TestMailQueueDialog final : public QObject
     Q_OBJECT
 
     std::unique_ptr<test::ServiceFixture> f;
-    std::unique_ptr<mail::OutboxStore> outbox;
-    std::unique_ptr<services::Session> session;
+    std::unique_ptr<models::mail::OutboxStore> outbox;
+    std::unique_ptr<models::services::Session> session;
     std::unique_ptr<views::Workspace> workspace;
-    std::unique_ptr<mail::OutboxSender> sender;
+    std::unique_ptr<net::mail::OutboxSender> sender;
     QUuid ann, boris;
 
     QUuid signUp(const QString &email, const QString &name)
     {
-        services::AccountService::SignUp request;
+        models::services::AccountService::SignUp request;
         request.email = email;
         request.displayName = name;
         request.password = u"correct horse battery"_s;
         if (!f->accounts.signUp(request))
             return {};
-        for (const auto &mail : outbox->list(MailStatus::Queued, 100).value_or(QList<mail::OutboxMail>())) {
+        for (const auto &mail : outbox->list(MailStatus::Queued, 100).value_or(QList<models::mail::OutboxMail>())) {
             if (mail.recipientEmail == email)
                 return mail.id;
         }
@@ -84,7 +84,10 @@ class TestMailQueueDialog final : public QObject
     }
     static MailStatus statusAt(const QTableView *table, int row)
     {
-        return table->model()->index(row, MailQueueModel::Status).data(itemmodels::ValueRole).value<MailStatus>();
+        return table->model()
+            ->index(row, MailQueueModel::Status)
+            .data(models::itemmodels::ValueRole)
+            .value<MailStatus>();
     }
 
 private Q_SLOTS:
@@ -93,16 +96,16 @@ private Q_SLOTS:
         QSettings().clear();
         f = std::make_unique<test::ServiceFixture>();
         QVERIFY2(f->isValid(), qPrintable(f->errorMessage()));
-        outbox = std::make_unique<mail::OutboxStore>(f->database().shared(), f->clock);
+        outbox = std::make_unique<models::mail::OutboxStore>(f->database().shared(), f->clock);
         ann = signUp(u"ann@example.org"_s, u"Ann Example"_s);
         f->clock.advanceSecs(5);
         boris = signUp(u"boris@example.org"_s, u"Boris Petrov"_s);
         QVERIFY(!ann.isNull() && !boris.isNull());
-        session = std::make_unique<services::Session>();
-        workspace =
-            std::make_unique<views::Workspace>(f->database().shared(), f->clock, services::Mode::Standalone, *session);
+        session = std::make_unique<models::services::Session>();
+        workspace = std::make_unique<views::Workspace>(f->database().shared(), f->clock,
+                                                       models::services::Mode::Standalone, *session);
         // Not configured: it sends nothing, and says when it was woken.
-        sender = std::make_unique<mail::OutboxSender>(f->database().shared(), f->clock);
+        sender = std::make_unique<net::mail::OutboxSender>(f->database().shared(), f->clock);
         workspace->mailSender = sender.get();
     }
     void cleanup()
@@ -140,7 +143,7 @@ private Q_SLOTS:
         QVERIFY(ui.retry->isEnabled());
         QVERIFY(ui.discard->isEnabled());
 
-        QSignalSpy woken(sender.get(), &mail::OutboxSender::drained);
+        QSignalSpy woken(sender.get(), &net::mail::OutboxSender::drained);
         QSignalSpy changed(&dialog, &MailQueueDialog::changed);
         QTest::mouseClick(ui.retry, Qt::LeftButton);
         QCOMPARE(changed.size(), 1);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "faultsmtpserver.h"
-#include "guitesting.h"
-#include "mail/secretstore.h"
-#include "settings/mailsettingspage.h"
-#include "settings/settingsdialog.h"
-#include "smtptestserver.h"
+#include "net/secrets/secretstore.h"
+#include "tests/support/faultsmtpserver.h"
+#include "tests/support/smtptestserver.h"
+#include "tests/views/guitesting.h"
+#include "views/settings/mailsettingspage.h"
+#include "views/settings/settingsdialog.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -24,7 +24,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using mail::SmtpSecurity;
+using net::mail::SmtpSecurity;
 using rentdesk::test::typeOver;
 using views::MailSettingsPage;
 using views::MailSettingsValues;
@@ -37,7 +37,7 @@ const QString user = u"mailer@example.test"_s;
 const QString password = u"пароль-for-tests"_s;
 
 // A store that says it is the keyring, to see the page say where the password is kept.
-class KeyringLikeStore final : public mail::SecretStore
+class KeyringLikeStore final : public net::secrets::SecretStore
 {
 public:
     void read(const QString &key, QObject *context, ReadCallback done) override { m_memory.read(key, context, done); }
@@ -48,7 +48,7 @@ public:
     [[nodiscard]] bool isPersistent() const override { return true; }
 
 private:
-    mail::MemorySecretStore m_memory;
+    net::secrets::MemorySecretStore m_memory;
 };
 
 // The page's inputs by their object names.
@@ -167,7 +167,7 @@ private Q_SLOTS:
         QFETCH(QString, host);
         QFETCH(int, port);
         QFETCH(QString, userName);
-        mail::MemorySecretStore secrets;
+        net::secrets::MemorySecretStore secrets;
         const MailSettingsValues saved { url, QString(), QString() };
         MailSettingsPage page(saved, secrets);
         const Fields in(page);
@@ -181,7 +181,7 @@ private Q_SLOTS:
 
     void fieldsMakeTheUrl()
     {
-        mail::MemorySecretStore secrets;
+        net::secrets::MemorySecretStore secrets;
         MailSettingsPage page({}, secrets);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -202,7 +202,7 @@ private Q_SLOTS:
 
     void securityMovesTheUsualPortOnly()
     {
-        mail::MemorySecretStore secrets;
+        net::secrets::MemorySecretStore secrets;
         MailSettingsPage page({}, secrets);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -222,7 +222,7 @@ private Q_SLOTS:
 
     void noEncryptionWarnsAndHasNoCaFile()
     {
-        mail::MemorySecretStore secrets;
+        net::secrets::MemorySecretStore secrets;
         MailSettingsPage page({ u"smtp://mail.example.org:587"_s, u"/etc/ssl/local-ca.pem"_s, QString() }, secrets);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -263,8 +263,8 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, errorLine);
         QFETCH(QString, says);
-        mail::MemorySecretStore secrets;
-        SettingsDialog dialog({ domain::Language::English, u"/tmp/a.sqlite"_s, {} }, secrets);
+        net::secrets::MemorySecretStore secrets;
+        SettingsDialog dialog({ models::domain::Language::English, u"/tmp/a.sqlite"_s, {} }, secrets);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         const Fields in(*dialog.mailPage());
@@ -298,14 +298,14 @@ private Q_SLOTS:
     void passwordFromAndToTheSecretStoreOnly()
     {
         const QString url = u"smtp://ann%40example.org@mail.example.org:587"_s;
-        mail::MemorySecretStore secrets;
+        net::secrets::MemorySecretStore secrets;
         bool written = false;
         secrets.write(url, u"stored secret"_s, this,
                       [&written](const std::expected<void, QString> &done) { written = done.has_value(); });
         QTRY_VERIFY(written);
         {
-            SettingsDialog dialog({ domain::Language::English, u"/tmp/a.sqlite"_s, { url, QString(), QString() } },
-                                  secrets);
+            SettingsDialog dialog(
+                { models::domain::Language::English, u"/tmp/a.sqlite"_s, { url, QString(), QString() } }, secrets);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             const Fields in(*dialog.mailPage());
@@ -359,8 +359,8 @@ private Q_SLOTS:
     // Through aiosmtpd with STARTTLS and AUTH, with the values on the page, not yet saved.
     void testMailThroughARealServer()
     {
-        mail::MemorySecretStore secrets;
-        SettingsDialog dialog({ domain::Language::English, u"/tmp/a.sqlite"_s, {} }, secrets);
+        net::secrets::MemorySecretStore secrets;
+        SettingsDialog dialog({ models::domain::Language::English, u"/tmp/a.sqlite"_s, {} }, secrets);
         dialog.mailPage()->setTestRecipient(u"oliver@example.test"_s);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -401,7 +401,7 @@ private Q_SLOTS:
         faulty.setCredentials(user.toUtf8(), password.toUtf8());
         faulty.setFault(Fault::AuthRefused);
 
-        mail::MemorySecretStore secrets;
+        net::secrets::MemorySecretStore secrets;
         MailSettingsPage page(
             { u"smtp://%1@localhost:%2"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(user))).arg(faulty.port()),
               m_real.caFile(), QString() },
@@ -426,7 +426,7 @@ private Q_SLOTS:
         test::FaultSmtpServer silent;
         QVERIFY(silent.listen());
         silent.setFault(Fault::Silent);
-        mail::MemorySecretStore secrets;
+        net::secrets::MemorySecretStore secrets;
         MailSettingsPage page({ u"smtp+insecure://localhost:%1"_s.arg(silent.port()), QString(), QString() }, secrets);
         page.setTestRecipient(u"oliver@example.test"_s);
         page.show();
@@ -445,7 +445,7 @@ private Q_SLOTS:
 
     void testMailNeedsValidSettingsFirst()
     {
-        mail::MemorySecretStore secrets;
+        net::secrets::MemorySecretStore secrets;
         MailSettingsPage page({}, secrets);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "accounts/logindialog.h"
-#include "apartments/apartmentfilterbar.h"
-#include "apartments/apartmentspage.h"
-#include "demo/demogenerator.h"
-#include "i18n/translator.h"
-#include "itemmodels/mailqueuemodel.h"
-#include "mail/mailqueuedialog.h"
-#include "mail/outboxsender.h"
-#include "mainwindow/mainwindow.h"
-#include "mainwindow/workspace.h"
-#include "reviews/reviewspage.h"
-#include "testsupport.h"
+#include "models/demo/demogenerator.h"
+#include "models/i18n/translator.h"
+#include "models/itemmodels/mailqueuemodel.h"
+#include "net/mail/outboxsender.h"
+#include "tests/support/testsupport.h"
+#include "views/accounts/logindialog.h"
+#include "views/apartments/apartmentfilterbar.h"
+#include "views/apartments/apartmentspage.h"
+#include "views/mail/mailqueuedialog.h"
+#include "views/mainwindow/mainwindow.h"
+#include "views/mainwindow/workspace.h"
+#include "views/reviews/reviewspage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -43,8 +43,8 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
     test::TempDatabase m_db;
-    i18n::Translator m_translator;
-    services::ManualClock m_clock { QDateTime(QDate(2026, 6, 1), QTime(10, 0), Qt::UTC) };
+    models::i18n::Translator m_translator;
+    models::services::ManualClock m_clock { QDateTime(QDate(2026, 6, 1), QTime(10, 0), Qt::UTC) };
 
     // Opens the sign-in dialog from the menu and lets interact() drive it; returns once the
     // dialog closed (a timer rejects it if the test left it open).
@@ -65,21 +65,21 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_db.isValid(), qPrintable(m_db.errorMessage()));
-        demo::DemoOptions options;
+        models::demo::DemoOptions options;
         options.apartments = 300;
         options.today = m_clock.today();
-        QVERIFY(demo::generateDemoData(m_db.connection(), options));
+        QVERIFY(models::demo::generateDemoData(m_db.connection(), options));
         QSettings().clear();
-        QVERIFY(m_translator.switchTo(domain::Language::English).rentdesk);
+        QVERIFY(m_translator.switchTo(models::domain::Language::English).rentdesk);
     }
 
     void renterSignsInWithTheDemoButtonAndFilters()
     {
-        services::Session session;
-        views::Workspace workspace(m_db.shared(), m_clock, services::Mode::Standalone, session);
-        for (const QString &email : demo::presentDemoAccounts(m_db.connection()).value_or(QStringList()))
+        models::services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, models::services::Mode::Standalone, session);
+        for (const QString &email : models::demo::presentDemoAccounts(m_db.connection()).value_or(QStringList()))
             workspace.demoAccounts.append({ email, email });
-        workspace.demoPassword = demo::demoPassword();
+        workspace.demoPassword = models::demo::demoPassword();
         QCOMPARE(workspace.demoAccounts.size(), 2);
         MainWindow window(workspace);
         window.show();
@@ -88,14 +88,14 @@ private Q_SLOTS:
         QCOMPARE(window.findChild<QLabel *>(u"userStatus"_s)->text(), u"Not signed in"_s);
 
         withSignInDialog(window, [&](LoginDialog *dialog) {
-            auto *demoRenter = dialog->findChild<QPushButton *>(u"demo:"_s + demo::demoRenter().email);
+            auto *demoRenter = dialog->findChild<QPushButton *>(u"demo:"_s + models::demo::demoRenter().email);
             QVERIFY(demoRenter);
             QTest::mouseClick(demoRenter, Qt::LeftButton);
             // Hashing runs on a worker thread: the dialog says so and stays responsive.
             QVERIFY(dialog->isBusy());
         });
         QVERIFY(session.isRenter());
-        QVERIFY(window.findChild<QLabel *>(u"userStatus"_s)->text().contains(demo::demoRenter().displayName));
+        QVERIFY(window.findChild<QLabel *>(u"userStatus"_s)->text().contains(models::demo::demoRenter().displayName));
         // A renter never sees landlord actions enabled.
         QVERIFY(!window.actions().newBuilding->isEnabled());
         QVERIFY(!window.actions().newApartment->isEnabled());
@@ -118,7 +118,8 @@ private Q_SLOTS:
         // QTest types ASCII only: a city in English.
         QString city;
         for (int row = 0; row < table->model()->rowCount() && city.isEmpty(); ++row) {
-            const QString name = table->model()->index(row, itemmodels::ApartmentTableModel::City).data().toString();
+            const QString name =
+                table->model()->index(row, models::itemmodels::ApartmentTableModel::City).data().toString();
             if (QStringView(name).toLatin1() == name.toUtf8())
                 city = name;
         }
@@ -128,7 +129,7 @@ private Q_SLOTS:
         QTRY_VERIFY(table->model()->rowCount() < 300);
         QVERIFY(table->model()->rowCount() > 0);
         for (int row = 0; row < table->model()->rowCount(); ++row)
-            QCOMPARE(table->model()->index(row, itemmodels::ApartmentTableModel::City).data().toString(), city);
+            QCOMPARE(table->model()->index(row, models::itemmodels::ApartmentTableModel::City).data().toString(), city);
         QCOMPARE(countText(window),
                  u"%1 apartments"_s.arg(table->model()->rowCount()).replace(u"1 apartments"_s, u"1 apartment"_s));
 
@@ -142,18 +143,18 @@ private Q_SLOTS:
 
     void wrongPasswordIsSaidAndTheEmailKept()
     {
-        services::Session session;
-        views::Workspace workspace(m_db.shared(), m_clock, services::Mode::Standalone, session);
+        models::services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, models::services::Mode::Standalone, session);
         MainWindow window(workspace);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         withSignInDialog(window, [&](LoginDialog *dialog) {
-            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"emailEdit"_s), demo::demoLandlord().email);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"emailEdit"_s), models::demo::demoLandlord().email);
             QTest::keyClicks(dialog->findChild<QLineEdit *>(u"passwordEdit"_s), u"not the password"_s);
             QTest::mouseClick(dialog->findChild<QPushButton *>(u"signInButton"_s), Qt::LeftButton);
             QTRY_VERIFY(dialog->findChild<QLabel *>(u"signInError"_s)->isVisible());
             QVERIFY(!dialog->findChild<QLabel *>(u"signInError"_s)->text().isEmpty());
-            QCOMPARE(dialog->findChild<QLineEdit *>(u"emailEdit"_s)->text(), demo::demoLandlord().email);
+            QCOMPARE(dialog->findChild<QLineEdit *>(u"emailEdit"_s)->text(), models::demo::demoLandlord().email);
             dialog->reject();
         });
         QVERIFY(!session.isSignedIn());
@@ -161,8 +162,8 @@ private Q_SLOTS:
 
     void landlordSignsUpThroughTheForm()
     {
-        services::Session session;
-        views::Workspace workspace(m_db.shared(), m_clock, services::Mode::Standalone, session);
+        models::services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, models::services::Mode::Standalone, session);
         MainWindow window(workspace);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -178,7 +179,7 @@ private Q_SLOTS:
             QTest::keyClicks(field(u"newPasswordEdit"_s), u"short"_s);
             QTest::keyClicks(field(u"repeatPasswordEdit"_s), u"short"_s);
             auto *role = dialog->findChild<QComboBox *>(u"roleCombo"_s);
-            role->setCurrentIndex(role->findData(int(domain::Role::Landlord)));
+            role->setCurrentIndex(role->findData(int(models::domain::Role::Landlord)));
             auto *create = dialog->findChild<QPushButton *>(u"createAccountButton"_s);
             QTest::mouseClick(create, Qt::LeftButton);
             // The service's message appears under the password; what was typed stays.
@@ -211,23 +212,24 @@ private Q_SLOTS:
     void windowStatePersists()
     {
         QSettings().clear();
-        services::Session session;
-        views::Workspace workspace(m_db.shared(), m_clock, services::Mode::Standalone, session);
+        models::services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, models::services::Mode::Standalone, session);
         {
             MainWindow window(workspace);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             auto *table = window.findChild<QTableView *>(u"apartmentsTable"_s);
-            table->sortByColumn(itemmodels::ApartmentTableModel::Area, Qt::DescendingOrder);
-            table->setColumnWidth(itemmodels::ApartmentTableModel::Number, 171);
+            table->sortByColumn(models::itemmodels::ApartmentTableModel::Area, Qt::DescendingOrder);
+            table->setColumnWidth(models::itemmodels::ApartmentTableModel::Number, 171);
             window.showPage(window.reviewsPage());
             window.close();
         }
         MainWindow again(workspace);
         auto *table = again.findChild<QTableView *>(u"apartmentsTable"_s);
-        QCOMPARE(again.apartmentsPage()->apartments()->sortColumn(), int(itemmodels::ApartmentTableModel::Area));
+        QCOMPARE(again.apartmentsPage()->apartments()->sortColumn(),
+                 int(models::itemmodels::ApartmentTableModel::Area));
         QCOMPARE(again.apartmentsPage()->apartments()->sortOrder(), Qt::DescendingOrder);
-        QCOMPARE(table->columnWidth(itemmodels::ApartmentTableModel::Number), 171);
+        QCOMPARE(table->columnWidth(models::itemmodels::ApartmentTableModel::Number), 171);
         QCOMPARE(again.findChild<QTabWidget *>(u"pageTabs"_s)->currentWidget(),
                  static_cast<QWidget *>(again.reviewsPage()));
         QSettings().clear();
@@ -235,9 +237,9 @@ private Q_SLOTS:
 
     void menusAreTranslated()
     {
-        QVERIFY(m_translator.switchTo(domain::Language::Russian).rentdesk);
-        services::Session session;
-        views::Workspace workspace(m_db.shared(), m_clock, services::Mode::Standalone, session);
+        QVERIFY(m_translator.switchTo(models::domain::Language::Russian).rentdesk);
+        models::services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, models::services::Mode::Standalone, session);
         MainWindow window(workspace);
         QStringList menus;
         for (QAction *action : window.menuBar()->actions())
@@ -246,7 +248,7 @@ private Q_SLOTS:
         QCOMPARE(menus.last(), u"&Справка"_s);
         QCOMPARE(window.findChild<QLabel *>(u"userStatus"_s)->text(), u"Вход не выполнен"_s);
         QCOMPARE(window.findChild<QLabel *>(u"apartmentsCount"_s)->text(), u"300 квартир"_s);
-        QVERIFY(m_translator.switchTo(domain::Language::English).rentdesk);
+        QVERIFY(m_translator.switchTo(models::domain::Language::English).rentdesk);
     }
 
     // The status bar says why mail waits, from the sender's state, and opens the Mail queue.
@@ -254,12 +256,12 @@ private Q_SLOTS:
     {
         test::TempDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
-        services::Session session;
-        views::Workspace workspace(db.shared(), m_clock, services::Mode::Standalone, session);
-        mail::OutboxSender sender(db.shared(), m_clock); // never configured: no mail server
+        models::services::Session session;
+        views::Workspace workspace(db.shared(), m_clock, models::services::Mode::Standalone, session);
+        net::mail::OutboxSender sender(db.shared(), m_clock); // never configured: no mail server
         workspace.mailSender = &sender;
         // A real sign-up queues the welcome mail.
-        services::AccountService::SignUp request;
+        models::services::AccountService::SignUp request;
         request.email = u"nina@example.org"_s;
         request.displayName = u"Nina Renter"_s;
         request.password = u"correct horse battery"_s;
@@ -269,7 +271,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *label = window.findChild<QLabel *>(u"mailStatus"_s);
-        QCOMPARE(sender.state(), mail::OutboxSender::State::NotConfigured);
+        QCOMPARE(sender.state(), net::mail::OutboxSender::State::NotConfigured);
         QCOMPARE(label->text(), u"1 mail queued — mail not set up"_s);
         QVERIFY(label->toolTip().contains(u"Settings"_s));
 
@@ -279,10 +281,11 @@ private Q_SLOTS:
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
         const quint16 port = probe.serverPort();
         probe.close();
-        const auto config = mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(port), QString(), QString());
+        const auto config =
+            net::mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(port), QString(), QString());
         QVERIFY(config);
         sender.configure(*config, QString());
-        QTRY_COMPARE(sender.state(), mail::OutboxSender::State::Failing);
+        QTRY_COMPARE(sender.state(), net::mail::OutboxSender::State::Failing);
         QTRY_COMPARE(label->text(), u"1 mail queued — mail server problem"_s);
         QVERIFY(label->toolTip().startsWith(sender.problem()));
         QVERIFY(!sender.problem().isEmpty());
@@ -302,7 +305,7 @@ private Q_SLOTS:
         queue->close();
 
         // A replica has no mail of its own to send: no queue, and the label as before.
-        views::Workspace replica(db.shared(), m_clock, services::Mode::Connected, session);
+        views::Workspace replica(db.shared(), m_clock, models::services::Mode::Connected, session);
         MainWindow connected(replica);
         QVERIFY(!connected.actions().mailQueue->isEnabled());
         QCOMPARE(connected.findChild<QLabel *>(u"mailStatus"_s)->text(), u"1 mail queued"_s);

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editors/revieweditor.h"
-#include "guitesting.h"
-#include "servicefixture.h"
-#include "widgets/starrating.h"
+#include "tests/support/servicefixture.h"
+#include "tests/views/guitesting.h"
+#include "views/editors/revieweditor.h"
+#include "views/widgets/starrating.h"
 
 #include <QPlainTextEdit>
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
+using models::services::ReviewService;
 using rentdesk::test::clickSave;
 using rentdesk::test::showsError;
 using rentdesk::test::visibleErrors;
-using services::ReviewService;
 using views::ReviewEditor;
 using views::StarRatingWidget;
 
@@ -37,7 +37,7 @@ class TestReviewEditor : public QObject
     QUuid m_renter;
     QUuid m_apartment;
 
-    ReviewService::Target apartmentTarget() const { return { domain::ReviewKind::Apartment, m_apartment }; }
+    ReviewService::Target apartmentTarget() const { return { models::domain::ReviewKind::Apartment, m_apartment }; }
 
 private Q_SLOTS:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
@@ -73,7 +73,7 @@ private Q_SLOTS:
         QCOMPARE(editor.review().rating, 4);
         QCOMPARE(editor.review().body, u"Warm and quiet."_s);
         QCOMPARE(editor.review().targetApartmentId, std::optional<QUuid>(m_apartment));
-        QCOMPARE(m_fixture->listings.apartment(m_apartment)->rating, (domain::Rating { 4, 1 }));
+        QCOMPARE(m_fixture->listings.apartment(m_apartment)->rating, (models::domain::Rating { 4, 1 }));
     }
 
     void noStarsIsRefusedNextToTheStars()
@@ -150,7 +150,7 @@ private Q_SLOTS:
         QCOMPARE(editor.review().id, created->id);
         QCOMPARE(m_fixture->reviews.review(created->id)->rating, 3);
         QCOMPARE(m_fixture->reviews.review(created->id)->body, u"Good. The heating was slow."_s);
-        QCOMPARE(m_fixture->listings.apartment(m_apartment)->rating, (domain::Rating { 3, 1 }));
+        QCOMPARE(m_fixture->listings.apartment(m_apartment)->rating, (models::domain::Rating { 3, 1 }));
     }
 };
 

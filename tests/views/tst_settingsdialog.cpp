@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/secretstore.h"
-#include "settings/settingsdialog.h"
+#include "net/secrets/secretstore.h"
+#include "views/settings/settingsdialog.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -21,8 +21,8 @@ class TestSettingsDialog final : public QObject
 private Q_SLOTS:
     void showsAndReturnsTheChoice()
     {
-        const SettingsValues current { domain::Language::English, u"/tmp/a.sqlite"_s, {} };
-        mail::MemorySecretStore secrets;
+        const SettingsValues current { models::domain::Language::English, u"/tmp/a.sqlite"_s, {} };
+        net::secrets::MemorySecretStore secrets;
         SettingsDialog dialog(current, secrets);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -36,7 +36,7 @@ private Q_SLOTS:
 
         language->setFocus();
         QTest::keyClick(language, Qt::Key_Down);
-        QCOMPARE(dialog.values().language, domain::Language::Russian);
+        QCOMPARE(dialog.values().language, models::domain::Language::Russian);
         QVERIFY(note->isVisible());
         QTest::keyClick(language, Qt::Key_Up);
         QVERIFY(!note->isVisible());
@@ -49,8 +49,8 @@ private Q_SLOTS:
 
     void mailNeedsNoRestart()
     {
-        const SettingsValues current { domain::Language::English, u"/tmp/a.sqlite"_s, {} };
-        mail::MemorySecretStore secrets;
+        const SettingsValues current { models::domain::Language::English, u"/tmp/a.sqlite"_s, {} };
+        net::secrets::MemorySecretStore secrets;
         SettingsDialog dialog(current, secrets);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/starrating.h"
+#include "views/widgets/starrating.h"
 
 #include <QImage>
 #include <QPainter>

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "accounts/logindialog.h"
-#include "apartments/apartmentspage.h"
-#include "bookings/bookingspage.h"
-#include "buildings/buildingspage.h"
-#include "common/messages.h"
-#include "guitesting.h"
-#include "i18n/translator.h"
-#include "itemmodels/apartmenttablemodel.h"
-#include "itemmodels/pagemodels.h"
-#include "mainwindow/mainwindow.h"
-#include "mainwindow/workspace.h"
-#include "testsupport.h"
-#include "widgets/starrating.h"
+#include "models/i18n/translator.h"
+#include "models/itemmodels/apartmenttablemodel.h"
+#include "models/itemmodels/pagemodels.h"
+#include "tests/support/testsupport.h"
+#include "tests/views/guitesting.h"
+#include "views/accounts/logindialog.h"
+#include "views/apartments/apartmentspage.h"
+#include "views/bookings/bookingspage.h"
+#include "views/buildings/buildingspage.h"
+#include "views/common/messages.h"
+#include "views/mainwindow/mainwindow.h"
+#include "views/mainwindow/workspace.h"
+#include "views/widgets/starrating.h"
 
 #include <QAction>
 #include <QApplication>
@@ -35,7 +35,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using itemmodels::ApartmentTableModel;
+using models::itemmodels::ApartmentTableModel;
 using views::MainWindow;
 using namespace rentdesk::test;
 
@@ -87,9 +87,9 @@ class TestWorkflow final : public QObject
     Q_OBJECT
 
     test::TempDatabase m_db;
-    i18n::Translator m_translator;
-    services::ManualClock m_clock { QDateTime(QDate(2026, 6, 1), QTime(10, 0), Qt::UTC) };
-    services::Session m_session;
+    models::i18n::Translator m_translator;
+    models::services::ManualClock m_clock { QDateTime(QDate(2026, 6, 1), QTime(10, 0), Qt::UTC) };
+    models::services::Session m_session;
     std::unique_ptr<views::Workspace> m_workspace;
     std::unique_ptr<MainWindow> m_window;
 
@@ -106,7 +106,7 @@ class TestWorkflow final : public QObject
         QVERIFY(!m_session.isSignedIn());
     }
 
-    void signUp(const QString &name, const QString &email, domain::Role role)
+    void signUp(const QString &name, const QString &email, models::domain::Role role)
     {
         signOut();
         withDialog(m_window->actions().signIn, [&](QDialog *dialog) {
@@ -142,8 +142,9 @@ private Q_SLOTS:
     {
         QVERIFY2(m_db.isValid(), qPrintable(m_db.errorMessage()));
         QSettings().clear();
-        QVERIFY(m_translator.switchTo(domain::Language::English).rentdesk);
-        m_workspace = std::make_unique<views::Workspace>(m_db.shared(), m_clock, services::Mode::Standalone, m_session);
+        QVERIFY(m_translator.switchTo(models::domain::Language::English).rentdesk);
+        m_workspace =
+            std::make_unique<views::Workspace>(m_db.shared(), m_clock, models::services::Mode::Standalone, m_session);
         m_window = std::make_unique<MainWindow>(*m_workspace);
         m_window->resize(1280, 800);
         m_window->show();
@@ -152,7 +153,7 @@ private Q_SLOTS:
 
     void landlordListsABuildingAndAnApartment()
     {
-        signUp(u"Lena Landlord"_s, u"lena@example.org"_s, domain::Role::Landlord);
+        signUp(u"Lena Landlord"_s, u"lena@example.org"_s, models::domain::Role::Landlord);
         QVERIFY(table(u"apartments"_s)->model()->rowCount() == 0);
         QVERIFY(child<QLabel>(m_window.get(), u"apartmentsEmptyState"_s)->text().contains(u"New apartment"_s));
 
@@ -190,7 +191,7 @@ private Q_SLOTS:
 
     void renterFindsItAndRequestsDates()
     {
-        signUp(u"Roman Renter"_s, u"roman@example.org"_s, domain::Role::Renter);
+        signUp(u"Roman Renter"_s, u"roman@example.org"_s, models::domain::Role::Renter);
         // No landlord action is ever enabled for a renter.
         for (QAction *action : { m_window->actions().newBuilding, m_window->actions().newApartment,
                                  m_window->actions().confirmBooking, m_window->actions().declineBooking })
@@ -216,10 +217,10 @@ private Q_SLOTS:
         QTRY_COMPARE(table(u"bookings"_s)->model()->rowCount(), 1);
         QCOMPARE(table(u"bookings"_s)
                      ->model()
-                     ->index(0, itemmodels::BookingColumns::Status)
-                     .data(itemmodels::ValueRole)
-                     .value<domain::BookingStatus>(),
-                 domain::BookingStatus::Requested);
+                     ->index(0, models::itemmodels::BookingColumns::Status)
+                     .data(models::itemmodels::ValueRole)
+                     .value<models::domain::BookingStatus>(),
+                 models::domain::BookingStatus::Requested);
     }
 
     void landlordConfirmsAndTheStatusChanges()
@@ -228,7 +229,7 @@ private Q_SLOTS:
         m_window->showPage(m_window->bookingsPage());
         QTableView *bookings = table(u"bookings"_s);
         QTRY_COMPARE(bookings->model()->rowCount(), 1);
-        const QModelIndex status = bookings->model()->index(0, itemmodels::BookingColumns::Status);
+        const QModelIndex status = bookings->model()->index(0, models::itemmodels::BookingColumns::Status);
         QCOMPARE(status.data().toString(), u"Requested"_s);
         selectRow(bookings, 0);
         // The detail pane shows the renter, with what others wrote about them.
@@ -238,20 +239,21 @@ private Q_SLOTS:
         views::messages::setNextAnswer(true);
         QVERIFY(m_window->actions().confirmBooking->isEnabled());
         m_window->actions().confirmBooking->trigger();
-        QTRY_COMPARE(bookings->model()->index(0, itemmodels::BookingColumns::Status).data().toString(), u"Confirmed"_s);
+        QTRY_COMPARE(bookings->model()->index(0, models::itemmodels::BookingColumns::Status).data().toString(),
+                     u"Confirmed"_s);
         QCOMPARE(bookings->model()
-                     ->index(0, itemmodels::BookingColumns::Status)
-                     .data(itemmodels::ValueRole)
-                     .value<domain::BookingStatus>(),
-                 domain::BookingStatus::Confirmed);
+                     ->index(0, models::itemmodels::BookingColumns::Status)
+                     .data(models::itemmodels::ValueRole)
+                     .value<models::domain::BookingStatus>(),
+                 models::domain::BookingStatus::Confirmed);
         // The apartment is booked now: its badge on the Apartments page says so.
         m_window->showPage(m_window->apartmentsPage());
         QTRY_COMPARE(table(u"apartments"_s)
                          ->model()
                          ->index(0, ApartmentTableModel::Status)
-                         .data(itemmodels::ValueRole)
-                         .value<domain::ApartmentStatus>(),
-                     domain::ApartmentStatus::Booked);
+                         .data(models::itemmodels::ValueRole)
+                         .value<models::domain::ApartmentStatus>(),
+                     models::domain::ApartmentStatus::Booked);
         QVERIFY(child<QLabel>(m_window.get(), u"mailStatus"_s)->text().contains(u"queued"_s));
     }
 
@@ -276,9 +278,9 @@ private Q_SLOTS:
         QVERIFY(details->toPlainText().contains(u"Bright, quiet and close to the river."_s));
         QCOMPARE(apartments->model()
                      ->index(0, ApartmentTableModel::Rating)
-                     .data(itemmodels::ValueRole)
-                     .value<domain::Rating>(),
-                 (domain::Rating { 4, 1 }));
+                     .data(models::itemmodels::ValueRole)
+                     .value<models::domain::Rating>(),
+                 (models::domain::Rating { 4, 1 }));
 
         // A second review of the same apartment is refused before a form opens.
         views::messages::setNextAnswer(std::nullopt);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "accounts/logindialog.h"
+#include "views/accounts/logindialog.h"
 
-#include "mainwindow/workspace.h"
+#include "views/mainwindow/workspace.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -18,8 +18,8 @@
 namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
-using services::DomainError;
-using UserResult = services::Result<domain::User>;
+using models::services::DomainError;
+using UserResult = models::services::Result<models::domain::User>;
 
 LoginDialog::LoginDialog(Workspace &workspace, QWidget *parent)
     : QDialog(parent)
@@ -124,12 +124,12 @@ QWidget *LoginDialog::createSignUpTab()
     m_repeatPassword = input(u"repeatPasswordEdit"_s, true);
     m_role = new QComboBox(tab);
     m_role->setObjectName(u"roleCombo"_s);
-    m_role->addItem(tr("Renter — I look for a place to live"), int(domain::Role::Renter));
-    m_role->addItem(tr("Landlord — I let apartments"), int(domain::Role::Landlord));
+    m_role->addItem(tr("Renter — I look for a place to live"), int(models::domain::Role::Renter));
+    m_role->addItem(tr("Landlord — I let apartments"), int(models::domain::Role::Landlord));
     m_language = new QComboBox(tab);
     m_language->setObjectName(u"languageCombo"_s);
-    m_language->addItem(u"English"_s, int(domain::Language::English));
-    m_language->addItem(u"Русский"_s, int(domain::Language::Russian));
+    m_language->addItem(u"English"_s, int(models::domain::Language::English));
+    m_language->addItem(u"Русский"_s, int(models::domain::Language::Russian));
 
     auto *form = new QFormLayout(tab);
     const auto row = [&](const QString &label, QWidget *field, const QString &serviceField) {
@@ -190,13 +190,13 @@ void LoginDialog::signUp()
                   true);
         return;
     }
-    services::AccountService::SignUp request;
+    models::services::AccountService::SignUp request;
     request.displayName = m_newName->text();
     request.email = m_newEmail->text();
     request.phone = m_newPhone->text();
     request.password = m_newPassword->text();
-    request.role = domain::Role(m_role->currentData().toInt());
-    request.language = domain::Language(m_language->currentData().toInt());
+    request.role = models::domain::Role(m_role->currentData().toInt());
+    request.language = models::domain::Language(m_language->currentData().toInt());
     setBusy(true, tr("Creating the account…"));
     auto *watcher = new QFutureWatcher<UserResult>(this);
     connect(watcher, &QFutureWatcher<UserResult>::finished, this, [this, watcher] {

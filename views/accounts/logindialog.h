@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/domainerror.h"
+#include "models/services/domainerror.h"
 
 #include <QDialog>
 #include <QHash>
@@ -38,7 +38,7 @@ private:
     void signIn(const QString &email, const QString &password);
     void signUp();
     void setBusy(bool busy, const QString &message = {});
-    void showError(const services::DomainError &error, bool signingUp);
+    void showError(const models::services::DomainError &error, bool signingUp);
     void clearErrors();
     QLabel *errorLabel(const QString &objectName);
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "apartments/apartmentfilterbar.h"
+#include "views/apartments/apartmentfilterbar.h"
 
-#include "domain/enums.h"
+#include "models/domain/enums.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -92,9 +92,9 @@ ApartmentFilterBar::ApartmentFilterBar(QWidget *parent)
     m_status = new QComboBox(this);
     m_status->setObjectName(u"statusCombo"_s);
     m_status->addItem(tr("Any status"));
-    for (const auto status :
-         { domain::ApartmentStatus::Free, domain::ApartmentStatus::Booked, domain::ApartmentStatus::Rented })
-        m_status->addItem(domain::displayName(status), domain::toCode(status));
+    for (const auto status : { models::domain::ApartmentStatus::Free, models::domain::ApartmentStatus::Booked,
+                               models::domain::ApartmentStatus::Rented })
+        m_status->addItem(models::domain::displayName(status), models::domain::toCode(status));
 
     m_freeBetween = new QCheckBox(tr("Free from"), this);
     m_freeBetween->setObjectName(u"freeBetweenCheck"_s);
@@ -201,9 +201,9 @@ void ApartmentFilterBar::setOwner(const QUuid &landlord)
         m_mine->setChecked(false);
 }
 
-query::ApartmentFilter ApartmentFilterBar::filter() const
+models::query::ApartmentFilter ApartmentFilterBar::filter() const
 {
-    query::ApartmentFilter f;
+    models::query::ApartmentFilter f;
     f.text = m_text->text();
     f.city = m_city->currentData().toString();
     f.currency = m_currency->currentData().toString();
@@ -217,7 +217,7 @@ query::ApartmentFilter ApartmentFilterBar::filter() const
     if (m_minRooms->value() > 0)
         f.minRooms = m_minRooms->value();
     if (const QVariant status = m_status->currentData(); status.isValid()) {
-        if (auto parsed = domain::fromCode<domain::ApartmentStatus>(status.toString()))
+        if (auto parsed = models::domain::fromCode<models::domain::ApartmentStatus>(status.toString()))
             f.status = *parsed;
     }
     if (m_freeBetween->isChecked()) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "query/apartmentquery.h"
+#include "models/query/apartmentquery.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -36,7 +36,7 @@ public:
     // Shows "Only mine" for a landlord, with their id; a null id hides it.
     void setOwner(const QUuid &landlord);
 
-    [[nodiscard]] query::ApartmentFilter filter() const;
+    [[nodiscard]] models::query::ApartmentFilter filter() const;
 
     void save(QSettings &settings) const;
     void restore(const QSettings &settings);
@@ -46,7 +46,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     // The filter changed and the user paused typing.
-    void filterChanged(const rentdesk::query::ApartmentFilter &filter);
+    void filterChanged(const rentdesk::models::query::ApartmentFilter &filter);
 
 private:
     void changed();

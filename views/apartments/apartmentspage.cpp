@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "apartments/apartmentspage.h"
+#include "views/apartments/apartmentspage.h"
 
-#include "apartments/apartmentfilterbar.h"
-#include "domain/enums.h"
-#include "itemmodels/cellformat.h"
-#include "mainwindow/workspace.h"
-#include "pages/detailshtml.h"
-#include "query/detailsquery.h"
+#include "models/domain/enums.h"
+#include "models/itemmodels/cellformat.h"
+#include "models/query/detailsquery.h"
+#include "views/apartments/apartmentfilterbar.h"
+#include "views/mainwindow/workspace.h"
+#include "views/pages/detailshtml.h"
 
 #include <QTextBrowser>
 
@@ -15,18 +15,19 @@ namespace rentdesk::views {
 using namespace Qt::StringLiterals;
 
 ApartmentsPage::ApartmentsPage(Workspace &workspace, QWidget *parent)
-    : TablePage(u"apartments"_s, new itemmodels::ApartmentTableModel(workspace.database), parent)
+    : TablePage(u"apartments"_s, new models::itemmodels::ApartmentTableModel(workspace.database), parent)
     , m_workspace(workspace)
-    , m_model(static_cast<itemmodels::ApartmentTableModel *>(model()))
+    , m_model(static_cast<models::itemmodels::ApartmentTableModel *>(model()))
     , m_filterBar(new ApartmentFilterBar(this))
 {
     setFilterBar(m_filterBar);
-    connect(m_filterBar, &ApartmentFilterBar::filterChanged, m_model, &itemmodels::ApartmentTableModel::setFilter);
+    connect(m_filterBar, &ApartmentFilterBar::filterChanged, m_model,
+            &models::itemmodels::ApartmentTableModel::setFilter);
 }
 
 ApartmentsPage::~ApartmentsPage() = default;
 
-std::optional<query::ApartmentRow> ApartmentsPage::current() const
+std::optional<models::query::ApartmentRow> ApartmentsPage::current() const
 {
     return m_model->rowData(currentRow()); // nullopt without a current row
 }
@@ -34,7 +35,7 @@ std::optional<query::ApartmentRow> ApartmentsPage::current() const
 void ApartmentsPage::updateForUser()
 {
     m_filterBar->setOwner(m_workspace.session.isLandlord() ? m_workspace.session.userId() : QUuid());
-    if (auto cities = query::ApartmentQuery(m_workspace.database).cities())
+    if (auto cities = models::query::ApartmentQuery(m_workspace.database).cities())
         m_filterBar->setCities(*cities);
     m_model->setFilter(m_filterBar->filter());
 }
@@ -64,20 +65,21 @@ QString ApartmentsPage::detailsHtml(const QUuid &id) const
 {
     if (id.isNull())
         return tr("<p>Select an apartment to see its building, owner, rating, reviews and bookings.</p>");
-    const auto details = query::DetailsQuery(m_workspace.database).apartment(m_workspace.session.userId(), id);
+    const auto details = models::query::DetailsQuery(m_workspace.database).apartment(m_workspace.session.userId(), id);
     if (!details)
         return detailshtml::paragraph({ details.error().message });
-    const domain::Apartment &a = details->apartment;
-    const domain::Building &b = details->building;
+    const models::domain::Apartment &a = details->apartment;
+    const models::domain::Building &b = details->building;
     QString html = detailshtml::heading(tr("%1, apartment %2").arg(b.name, a.number));
-    html += detailshtml::paragraph({ b.address, b.city, tr("Status: %1").arg(domain::displayName(a.status)) });
+    html += detailshtml::paragraph({ b.address, b.city, tr("Status: %1").arg(models::domain::displayName(a.status)) });
     html += detailshtml::paragraph(
-        { tr("%1 per month").arg(itemmodels::formatMoney(a.monthlyPrice)),
-          tr("%n room(s), %1, floor %2", nullptr, a.rooms).arg(itemmodels::formatArea(a.areaSqm)).arg(a.floor),
+        { tr("%1 per month").arg(models::itemmodels::formatMoney(a.monthlyPrice)),
+          tr("%n room(s), %1, floor %2", nullptr, a.rooms).arg(models::itemmodels::formatArea(a.areaSqm)).arg(a.floor),
           a.furnished ? tr("Furnished") : tr("Unfurnished"), a.petsAllowed ? tr("Pets allowed") : tr("No pets") });
-    html += u"<p><b>%1</b></p>"_s.arg(tr("Rating: %1").arg(itemmodels::formatRating(a.rating)).toHtmlEscaped());
+    html += u"<p><b>%1</b></p>"_s.arg(tr("Rating: %1").arg(models::itemmodels::formatRating(a.rating)).toHtmlEscaped());
     html += detailshtml::paragraph(
-        { tr("Owner: %1 (rating %2)").arg(details->ownerName, itemmodels::formatRating(details->ownerRating)) });
+        { tr("Owner: %1 (rating %2)")
+              .arg(details->ownerName, models::itemmodels::formatRating(details->ownerRating)) });
     if (!a.description.isEmpty())
         html += detailshtml::paragraph({ a.description });
     html += u"<h4>%1</h4>"_s.arg(tr("Reviews").toHtmlEscaped());

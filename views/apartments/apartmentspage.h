@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/apartmenttablemodel.h"
-#include "pages/tablepage.h"
+#include "models/itemmodels/apartmenttablemodel.h"
+#include "views/pages/tablepage.h"
 
 namespace rentdesk::views {
 
@@ -21,9 +21,9 @@ public:
     ~ApartmentsPage() override;
 
     [[nodiscard]] ApartmentFilterBar *filterBar() const { return m_filterBar; }
-    [[nodiscard]] itemmodels::ApartmentTableModel *apartments() const { return m_model; }
+    [[nodiscard]] models::itemmodels::ApartmentTableModel *apartments() const { return m_model; }
     // The selected row's apartment, if any.
-    [[nodiscard]] std::optional<query::ApartmentRow> current() const;
+    [[nodiscard]] std::optional<models::query::ApartmentRow> current() const;
 
     // After sign-in or sign-out: "Only mine" for landlords, the cities again.
     void updateForUser();
@@ -35,7 +35,7 @@ protected:
 
 private:
     Workspace &m_workspace;
-    itemmodels::ApartmentTableModel *m_model;
+    models::itemmodels::ApartmentTableModel *m_model;
     ApartmentFilterBar *m_filterBar;
 };
 

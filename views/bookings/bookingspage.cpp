@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "bookings/bookingspage.h"
+#include "views/bookings/bookingspage.h"
 
-#include "domain/enums.h"
-#include "itemmodels/cellformat.h"
-#include "mainwindow/workspace.h"
-#include "pages/detailshtml.h"
-#include "query/detailsquery.h"
+#include "models/domain/enums.h"
+#include "models/itemmodels/cellformat.h"
+#include "models/query/detailsquery.h"
+#include "views/mainwindow/workspace.h"
+#include "views/pages/detailshtml.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,18 +18,18 @@ namespace rentdesk::views {
 using namespace Qt::StringLiterals;
 
 BookingsPage::BookingsPage(Workspace &workspace, QWidget *parent)
-    : TablePage(u"bookings"_s, itemmodels::makeBookingTableModel(workspace.database).release(), parent)
+    : TablePage(u"bookings"_s, models::itemmodels::makeBookingTableModel(workspace.database).release(), parent)
     , m_workspace(workspace)
-    , m_model(static_cast<itemmodels::BookingTableModel *>(model()))
+    , m_model(static_cast<models::itemmodels::BookingTableModel *>(model()))
 {
     auto *bar = new QWidget(this);
     m_status = new QComboBox(bar);
     m_status->setObjectName(u"bookingStatusCombo"_s);
     m_status->addItem(tr("Every status"));
-    for (const auto status :
-         { domain::BookingStatus::Requested, domain::BookingStatus::Confirmed, domain::BookingStatus::Declined,
-           domain::BookingStatus::Cancelled, domain::BookingStatus::Completed })
-        m_status->addItem(domain::displayName(status), domain::toCode(status));
+    for (const auto status : { models::domain::BookingStatus::Requested, models::domain::BookingStatus::Confirmed,
+                               models::domain::BookingStatus::Declined, models::domain::BookingStatus::Cancelled,
+                               models::domain::BookingStatus::Completed })
+        m_status->addItem(models::domain::displayName(status), models::domain::toCode(status));
     m_between = new QCheckBox(tr("Staying between"), bar);
     m_between->setObjectName(u"bookingBetweenCheck"_s);
     m_from = new QDateEdit(workspace.clock.today(), bar);
@@ -62,7 +62,7 @@ BookingsPage::BookingsPage(Workspace &workspace, QWidget *parent)
 
 BookingsPage::~BookingsPage() = default;
 
-std::optional<query::BookingRow> BookingsPage::current() const
+std::optional<models::query::BookingRow> BookingsPage::current() const
 {
     return m_model->rowData(currentRow()); // nullopt without a current row
 }
@@ -74,7 +74,7 @@ void BookingsPage::updateForUser()
 
 void BookingsPage::applyFilter()
 {
-    query::BookingFilter filter;
+    models::query::BookingFilter filter;
     filter.viewer = m_workspace.session.userId();
     if (filter.viewer.isNull()) {
         // Bookings are private: nobody signed in sees none (and asks nothing).
@@ -82,7 +82,7 @@ void BookingsPage::applyFilter()
         return;
     }
     if (const QVariant status = m_status->currentData(); status.isValid()) {
-        if (auto parsed = domain::fromCode<domain::BookingStatus>(status.toString()))
+        if (auto parsed = models::domain::fromCode<models::domain::BookingStatus>(status.toString()))
             filter.status = *parsed;
     }
     if (m_between->isChecked()) {
@@ -117,13 +117,14 @@ QString BookingsPage::detailsHtml(const QUuid &id) const
     const auto row = current();
     if (!row)
         return {};
-    const domain::Booking &b = row->booking;
+    const models::domain::Booking &b = row->booking;
     return detailshtml::heading(tr("%1, apartment %2").arg(row->buildingName, row->apartmentNumber))
         + detailshtml::paragraph({ row->address, row->city })
-        + detailshtml::paragraph({ tr("%1 – %2 (%n night(s))", nullptr, int(b.nights()))
-                                       .arg(itemmodels::formatDate(b.startDate), itemmodels::formatDate(b.endDate)),
-                                   tr("Total: %1").arg(itemmodels::formatMoney(b.totalPrice)),
-                                   tr("Status: %1").arg(domain::displayName(b.status)) })
+        + detailshtml::paragraph(
+               { tr("%1 – %2 (%n night(s))", nullptr, int(b.nights()))
+                     .arg(models::itemmodels::formatDate(b.startDate), models::itemmodels::formatDate(b.endDate)),
+                 tr("Total: %1").arg(models::itemmodels::formatMoney(b.totalPrice)),
+                 tr("Status: %1").arg(models::domain::displayName(b.status)) })
         + detailshtml::paragraph({ tr("Renter: %1").arg(row->renterName), tr("Owner: %1").arg(row->ownerName) })
         + personHtml(m_workspace.session.userId() == b.renterId ? row->ownerId : b.renterId);
 }
@@ -131,12 +132,12 @@ QString BookingsPage::detailsHtml(const QUuid &id) const
 QString BookingsPage::personHtml(const QUuid &person) const
 {
     // The other side of the booking: what others wrote about them.
-    const auto details = query::DetailsQuery(m_workspace.database).user(person);
+    const auto details = models::query::DetailsQuery(m_workspace.database).user(person);
     if (!details)
         return {};
     return u"<h4>%1</h4>"_s.arg(tr("%1 (%2), rating %3")
-                                    .arg(details->displayName, domain::displayName(details->role),
-                                         itemmodels::formatRating(details->rating))
+                                    .arg(details->displayName, models::domain::displayName(details->role),
+                                         models::itemmodels::formatRating(details->rating))
                                     .toHtmlEscaped())
         + detailshtml::reviews(details->reviewsAbout, tr("No reviews about them yet."));
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/pagemodels.h"
-#include "pages/tablepage.h"
+#include "models/itemmodels/pagemodels.h"
+#include "views/pages/tablepage.h"
 
 class QCheckBox;
 class QComboBox;
@@ -23,8 +23,8 @@ public:
     explicit BookingsPage(Workspace &workspace, QWidget *parent = nullptr);
     ~BookingsPage() override;
 
-    [[nodiscard]] itemmodels::BookingTableModel *bookings() const { return m_model; }
-    [[nodiscard]] std::optional<query::BookingRow> current() const;
+    [[nodiscard]] models::itemmodels::BookingTableModel *bookings() const { return m_model; }
+    [[nodiscard]] std::optional<models::query::BookingRow> current() const;
     void updateForUser();
 
 protected:
@@ -37,7 +37,7 @@ private:
     [[nodiscard]] QString personHtml(const QUuid &person) const;
 
     Workspace &m_workspace;
-    itemmodels::BookingTableModel *m_model;
+    models::itemmodels::BookingTableModel *m_model;
     QComboBox *m_status = nullptr;
     QCheckBox *m_between = nullptr;
     QDateEdit *m_from = nullptr;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "buildings/buildingspage.h"
+#include "views/buildings/buildingspage.h"
 
-#include "mainwindow/workspace.h"
-#include "pages/detailshtml.h"
-#include "query/detailsquery.h"
+#include "models/query/detailsquery.h"
+#include "views/mainwindow/workspace.h"
+#include "views/pages/detailshtml.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,9 +15,9 @@ namespace rentdesk::views {
 using namespace Qt::StringLiterals;
 
 BuildingsPage::BuildingsPage(Workspace &workspace, QWidget *parent)
-    : TablePage(u"buildings"_s, itemmodels::makeBuildingTableModel(workspace.database).release(), parent)
+    : TablePage(u"buildings"_s, models::itemmodels::makeBuildingTableModel(workspace.database).release(), parent)
     , m_workspace(workspace)
-    , m_model(static_cast<itemmodels::BuildingTableModel *>(model()))
+    , m_model(static_cast<models::itemmodels::BuildingTableModel *>(model()))
 {
     auto *bar = new QWidget(this);
     m_text = new QLineEdit(bar);
@@ -47,7 +47,7 @@ BuildingsPage::BuildingsPage(Workspace &workspace, QWidget *parent)
 
 BuildingsPage::~BuildingsPage() = default;
 
-std::optional<query::BuildingRow> BuildingsPage::current() const
+std::optional<models::query::BuildingRow> BuildingsPage::current() const
 {
     return m_model->rowData(currentRow()); // nullopt without a current row
 }
@@ -72,7 +72,7 @@ void BuildingsPage::updateForUser()
 
 void BuildingsPage::applyFilter()
 {
-    query::BuildingFilter filter;
+    models::query::BuildingFilter filter;
     filter.text = m_text->text();
     filter.city = m_city->currentData().toString();
     if (m_mine->isVisible() && m_mine->isChecked())
@@ -100,10 +100,10 @@ QString BuildingsPage::detailsHtml(const QUuid &id) const
 {
     if (id.isNull())
         return tr("<p>Select a building to see its owner and apartments.</p>");
-    const auto details = query::DetailsQuery(m_workspace.database).building(id);
+    const auto details = models::query::DetailsQuery(m_workspace.database).building(id);
     if (!details)
         return detailshtml::paragraph({ details.error().message });
-    const domain::Building &b = details->building;
+    const models::domain::Building &b = details->building;
     return detailshtml::heading(b.name) + detailshtml::paragraph({ b.address, b.city })
         + detailshtml::paragraph(
                { tr("Owner: %1").arg(details->ownerName), tr("%n floor(s)", nullptr, b.floors),

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/pagemodels.h"
-#include "pages/tablepage.h"
+#include "models/itemmodels/pagemodels.h"
+#include "views/pages/tablepage.h"
 
 #include <QTimer>
 
@@ -25,8 +25,8 @@ public:
     explicit BuildingsPage(Workspace &workspace, QWidget *parent = nullptr);
     ~BuildingsPage() override;
 
-    [[nodiscard]] itemmodels::BuildingTableModel *buildings() const { return m_model; }
-    [[nodiscard]] std::optional<query::BuildingRow> current() const;
+    [[nodiscard]] models::itemmodels::BuildingTableModel *buildings() const { return m_model; }
+    [[nodiscard]] std::optional<models::query::BuildingRow> current() const;
     void updateForUser();
 
 protected:
@@ -38,7 +38,7 @@ private:
     void applyFilter();
 
     Workspace &m_workspace;
-    itemmodels::BuildingTableModel *m_model;
+    models::itemmodels::BuildingTableModel *m_model;
     QTimer m_debounce;
     QLineEdit *m_text = nullptr;
     QComboBox *m_city = nullptr;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/chatmodels.h"
+#include "views/chat/chatmodels.h"
 
 #include <QFont>
 
@@ -23,7 +23,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const protocol::ConversationJson &c = m_rows.at(index.row());
+    const net::protocol::ConversationJson &c = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole: {
         QString title = c.peer.displayName;
@@ -60,7 +60,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-void ConversationListModel::setConversations(const QList<protocol::ConversationJson> &conversations)
+void ConversationListModel::setConversations(const QList<net::protocol::ConversationJson> &conversations)
 {
     beginResetModel();
     m_rows = conversations;
@@ -79,7 +79,7 @@ QModelIndex ConversationListModel::indexOf(const QUuid &id) const
     return row < 0 ? QModelIndex() : index(row);
 }
 
-std::optional<protocol::ConversationJson> ConversationListModel::conversation(const QUuid &id) const
+std::optional<net::protocol::ConversationJson> ConversationListModel::conversation(const QUuid &id) const
 {
     const int row = rowOf(id);
     return row < 0 ? std::nullopt : std::optional(m_rows.at(row));
@@ -95,7 +95,7 @@ void ConversationListModel::moveToTop(int row)
     Q_EMIT dataChanged(index(0), index(0));
 }
 
-void ConversationListModel::upsert(const protocol::ConversationJson &conversation)
+void ConversationListModel::upsert(const net::protocol::ConversationJson &conversation)
 {
     const int row = rowOf(conversation.id);
     if (row < 0) {
@@ -108,12 +108,12 @@ void ConversationListModel::upsert(const protocol::ConversationJson &conversatio
     moveToTop(row);
 }
 
-void ConversationListModel::noteMessage(const protocol::ChatMessageJson &message, const QUuid &self)
+void ConversationListModel::noteMessage(const net::protocol::ChatMessageJson &message, const QUuid &self)
 {
     const int row = rowOf(message.conversationId);
     if (row < 0)
         return; // the list is being loaded; it will come with it
-    protocol::ConversationJson &c = m_rows[row];
+    net::protocol::ConversationJson &c = m_rows[row];
     if (c.lastMessage && c.lastMessage->seq >= message.seq)
         return; // history, or a repeat
     c.lastMessage = message;
@@ -221,8 +221,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-void MessageListModel::show(const QUuid &conversation, const QUuid &self, qint64 peerDeliveredUpTo,
-                            qint64 peerReadUpTo)
+void MessageListModel::show(const QUuid &conversation, const QUuid &self, qint64 peerDeliveredUpTo, qint64 peerReadUpTo)
 {
     beginResetModel();
     m_conversation = conversation;
@@ -239,9 +238,9 @@ int MessageListModel::rowOf(const QUuid &id) const
     return it == m_rows.cend() ? -1 : int(it - m_rows.cbegin());
 }
 
-void MessageListModel::addMessages(const QList<protocol::ChatMessageJson> &messages)
+void MessageListModel::addMessages(const QList<net::protocol::ChatMessageJson> &messages)
 {
-    for (const protocol::ChatMessageJson &message : messages) {
+    for (const net::protocol::ChatMessageJson &message : messages) {
         if (message.conversationId != m_conversation || m_conversation.isNull())
             continue;
         Row row { message.id, message.text, message.senderId == m_self, message.seq, message.sentAt };
@@ -264,9 +263,9 @@ void MessageListModel::addMessages(const QList<protocol::ChatMessageJson> &messa
     }
 }
 
-void MessageListModel::addPending(const QList<chat::PendingMessage> &pending)
+void MessageListModel::addPending(const QList<models::chat::PendingMessage> &pending)
 {
-    for (const chat::PendingMessage &message : pending) {
+    for (const models::chat::PendingMessage &message : pending) {
         if (message.conversationId != m_conversation || rowOf(message.messageId) >= 0)
             continue;
         const int at = int(m_rows.size());

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "chat/chatqueue.h"
-#include "protocol/chatjson.h"
+#include "models/chat/chatqueue.h"
+#include "net/protocol/chatjson.h"
 
 #include <QAbstractListModel>
 #include <QList>
@@ -32,17 +32,17 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
-    void setConversations(const QList<protocol::ConversationJson> &conversations);
+    void setConversations(const QList<net::protocol::ConversationJson> &conversations);
     // Adds it, or replaces the one with its id; either way it moves to the top.
-    void upsert(const protocol::ConversationJson &conversation);
+    void upsert(const net::protocol::ConversationJson &conversation);
     // A message in one of the conversations: the latest, and unread when it is the peer's.
-    void noteMessage(const protocol::ChatMessageJson &message, const QUuid &self);
+    void noteMessage(const net::protocol::ChatMessageJson &message, const QUuid &self);
     void noteReceipt(const QUuid &conversation, qint64 peerDeliveredUpTo, qint64 peerReadUpTo);
     // The user has read everything up to the latest message.
     void markAllRead(const QUuid &conversation);
     void clear();
 
-    [[nodiscard]] std::optional<protocol::ConversationJson> conversation(const QUuid &id) const;
+    [[nodiscard]] std::optional<net::protocol::ConversationJson> conversation(const QUuid &id) const;
     [[nodiscard]] QModelIndex indexOf(const QUuid &id) const;
     [[nodiscard]] qint64 totalUnread() const;
 
@@ -50,7 +50,7 @@ private:
     [[nodiscard]] int rowOf(const QUuid &id) const;
     void moveToTop(int row);
 
-    QList<protocol::ConversationJson> m_rows;
+    QList<net::protocol::ConversationJson> m_rows;
 };
 
 // One conversation's messages in seq order, with the ones still queued here after them,
@@ -85,8 +85,8 @@ public:
     void show(const QUuid &conversation, const QUuid &self, qint64 peerDeliveredUpTo, qint64 peerReadUpTo);
     [[nodiscard]] QUuid conversation() const { return m_conversation; }
     // Stored messages of any conversation (those of others are ignored), in any order.
-    void addMessages(const QList<protocol::ChatMessageJson> &messages);
-    void addPending(const QList<chat::PendingMessage> &pending);
+    void addMessages(const QList<net::protocol::ChatMessageJson> &messages);
+    void addPending(const QList<models::chat::PendingMessage> &pending);
     void removePending(const QUuid &messageId);
     void setPeerMarks(qint64 deliveredUpTo, qint64 readUpTo);
 

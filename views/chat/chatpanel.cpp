@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/chatpanel.h"
+#include "views/chat/chatpanel.h"
 
-#include "chat/chatmodels.h"
-#include "widgets/formerrors.h"
+#include "views/chat/chatmodels.h"
+#include "views/widgets/formerrors.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -24,7 +24,7 @@
 namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
-using chat::ChatClient;
+using net::chat::ChatClient;
 using State = MessageListModel::State;
 
 namespace {
@@ -223,7 +223,7 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
 
     connect(&m_client, &ChatClient::stateChanged, this, &ChatPanel::onStateChanged);
     connect(&m_client, &ChatClient::conversationsLoaded, this,
-            [this](const QList<protocol::ConversationJson> &conversations) {
+            [this](const QList<net::protocol::ConversationJson> &conversations) {
                 const QUuid current = m_messages->conversation();
                 m_conversations->setConversations(conversations);
                 // The one shown stays shown; one the server no longer lists (another
@@ -233,21 +233,22 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
                 onConversationSelected();
                 updateTitle();
             });
-    connect(&m_client, &ChatClient::conversationStarted, this, [this](const protocol::ConversationJson &conversation) {
-        if (!m_conversations->conversation(conversation.id))
-            m_conversations->upsert(conversation);
-        if (std::exchange(m_selectStarted, false)) {
-            m_email->clear();
-            openConversation(conversation.id);
-            m_input->setFocus();
-        }
-        updateTitle();
-    });
+    connect(&m_client, &ChatClient::conversationStarted, this,
+            [this](const net::protocol::ConversationJson &conversation) {
+                if (!m_conversations->conversation(conversation.id))
+                    m_conversations->upsert(conversation);
+                if (std::exchange(m_selectStarted, false)) {
+                    m_email->clear();
+                    openConversation(conversation.id);
+                    m_input->setFocus();
+                }
+                updateTitle();
+            });
     connect(&m_client, &ChatClient::messageReceived, this, &ChatPanel::onMessage);
     connect(&m_client, &ChatClient::messageSent, this, &ChatPanel::onMessage);
     connect(&m_client, &ChatClient::messageQueued, this,
-            [this](const chat::PendingMessage &message) { m_messages->addPending({ message }); });
-    connect(&m_client, &ChatClient::messageRefused, this, [this](const QUuid &id, const protocol::Error &error) {
+            [this](const models::chat::PendingMessage &message) { m_messages->addPending({ message }); });
+    connect(&m_client, &ChatClient::messageRefused, this, [this](const QUuid &id, const net::protocol::Error &error) {
         m_messages->removePending(id);
         showError(errorText(u"chat.send"_s, error));
     });
@@ -260,10 +261,11 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
                 if (conversation == m_messages->conversation())
                     m_messages->setPeerMarks(delivered, read);
             });
-    connect(&m_client, &ChatClient::requestFailed, this, [this](const QString &request, const protocol::Error &error) {
-        if (request.startsWith(u"chat."_s))
-            showError(errorText(request, error));
-    });
+    connect(&m_client, &ChatClient::requestFailed, this,
+            [this](const QString &request, const net::protocol::Error &error) {
+                if (request.startsWith(u"chat."_s))
+                    showError(errorText(request, error));
+            });
 
     onStateChanged(m_client.state());
     updateInput();
@@ -284,9 +286,9 @@ QString ChatPanel::stateText(ChatClient::State state)
     return QString();
 }
 
-QString ChatPanel::errorText(const QString &request, const protocol::Error &error) const
+QString ChatPanel::errorText(const QString &request, const net::protocol::Error &error) const
 {
-    using protocol::ErrorCode;
+    using net::protocol::ErrorCode;
     // The server's sentences are English; the codes this build knows get its own words.
     if (error.is(ErrorCode::NotFound)) {
         if (request != u"chat.start"_s)
@@ -323,7 +325,7 @@ void ChatPanel::onStateChanged(ChatClient::State state)
         showError(QString());
 }
 
-void ChatPanel::startConversation(const QString &email, const std::optional<protocol::About> &about,
+void ChatPanel::startConversation(const QString &email, const std::optional<net::protocol::About> &about,
                                   const QString &peerName)
 {
     showError(QString());
@@ -366,7 +368,7 @@ void ChatPanel::onConversationSelected()
     updateInput();
 }
 
-void ChatPanel::onHistory(const QUuid &conversation, const QList<protocol::ChatMessageJson> &messages, bool more)
+void ChatPanel::onHistory(const QUuid &conversation, const QList<net::protocol::ChatMessageJson> &messages, bool more)
 {
     if (conversation != m_messages->conversation())
         return;
@@ -378,7 +380,7 @@ void ChatPanel::onHistory(const QUuid &conversation, const QList<protocol::ChatM
     markReadIfShown();
 }
 
-void ChatPanel::onMessage(const protocol::ChatMessageJson &message)
+void ChatPanel::onMessage(const net::protocol::ChatMessageJson &message)
 {
     m_conversations->noteMessage(message, m_client.user().id);
     if (message.conversationId == m_messages->conversation()) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "chat/chatclient.h"
-#include "protocol/chatjson.h"
+#include "net/chat/chatclient.h"
+#include "net/protocol/chatjson.h"
 
 #include <QDockWidget>
 
@@ -30,20 +30,20 @@ class ChatPanel final : public QDockWidget
     Q_DISABLE_COPY_MOVE(ChatPanel)
 
 public:
-    explicit ChatPanel(chat::ChatClient &client, QWidget *parent = nullptr);
+    explicit ChatPanel(net::chat::ChatClient &client, QWidget *parent = nullptr);
     ~ChatPanel() override;
 
     // Starts (or reopens) the conversation with that person, about an apartment or a
     // booking when given, and selects it once the server has answered. The name, when
     // known, is what a refusal calls the person.
-    void startConversation(const QString &email, const std::optional<protocol::About> &about,
+    void startConversation(const QString &email, const std::optional<net::protocol::About> &about,
                            const QString &peerName = QString());
     // Selects a conversation already in the list.
     void openConversation(const QUuid &conversation);
     [[nodiscard]] QUuid currentConversation() const;
 
     // The state in words ("Online", "Connecting…", "Offline"), for the status bar too.
-    [[nodiscard]] static QString stateText(chat::ChatClient::State state);
+    [[nodiscard]] static QString stateText(net::chat::ChatClient::State state);
 
     [[nodiscard]] ConversationListModel *conversations() const { return m_conversations; }
     [[nodiscard]] MessageListModel *messages() const { return m_messages; }
@@ -55,16 +55,16 @@ Q_SIGNALS:
 private:
     void sendTyped();
     void showError(const QString &message);
-    void onStateChanged(chat::ChatClient::State state);
+    void onStateChanged(net::chat::ChatClient::State state);
     void onConversationSelected();
-    void onMessage(const protocol::ChatMessageJson &message);
-    void onHistory(const QUuid &conversation, const QList<protocol::ChatMessageJson> &messages, bool more);
+    void onMessage(const net::protocol::ChatMessageJson &message);
+    void onHistory(const QUuid &conversation, const QList<net::protocol::ChatMessageJson> &messages, bool more);
     void markReadIfShown();
     void updateTitle();
     void updateInput();
-    [[nodiscard]] QString errorText(const QString &request, const protocol::Error &error) const;
+    [[nodiscard]] QString errorText(const QString &request, const net::protocol::Error &error) const;
 
-    chat::ChatClient &m_client;
+    net::chat::ChatClient &m_client;
     ConversationListModel *m_conversations = nullptr;
     MessageListModel *m_messages = nullptr;
     QLabel *m_state = nullptr;

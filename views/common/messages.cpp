@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "common/messages.h"
+#include "views/common/messages.h"
 
 #include <QMessageBox>
 #include <QPushButton>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editors/apartmenteditor.h"
+#include "views/editors/apartmenteditor.h"
 
-#include "widgets/formerrors.h"
+#include "views/widgets/formerrors.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -31,9 +31,9 @@ constexpr double MaximumPrice = 10000000000.0;
 
 } // namespace
 
-ApartmentEditor::ApartmentEditor(const services::ListingService &listings, const QUuid &actor,
-                                 const QList<domain::Building> &buildings, std::optional<domain::Apartment> existing,
-                                 QWidget *parent)
+ApartmentEditor::ApartmentEditor(const models::services::ListingService &listings, const QUuid &actor,
+                                 const QList<models::domain::Building> &buildings,
+                                 std::optional<models::domain::Apartment> existing, QWidget *parent)
     : EditorDialog(parent)
     , m_listings(listings)
     , m_actor(actor)
@@ -53,12 +53,12 @@ QStringList ApartmentEditor::currencies()
     return { u"RUB"_s, u"GBP"_s, u"EUR"_s, u"USD"_s };
 }
 
-void ApartmentEditor::createInputs(const QList<domain::Building> &buildings)
+void ApartmentEditor::createInputs(const QList<models::domain::Building> &buildings)
 {
     m_building = new QComboBox(this);
     m_building->setObjectName(u"buildingCombo"_s);
     m_building->setPlaceholderText(tr("No buildings yet"));
-    for (const domain::Building &building : buildings)
+    for (const models::domain::Building &building : buildings)
         //: A building in a list: its name, then its city.
         m_building->addItem(tr("%1, %2").arg(building.name, building.city), building.id);
     // With a placeholder a combo box starts on none; one building to choose from is chosen.
@@ -152,7 +152,7 @@ void ApartmentEditor::selectCurrency(const QString &code)
     m_currency->setCurrentIndex(index);
 }
 
-void ApartmentEditor::load(const domain::Apartment &apartment)
+void ApartmentEditor::load(const models::domain::Apartment &apartment)
 {
     selectBuilding(apartment.buildingId);
     m_number->setText(apartment.number);
@@ -167,9 +167,9 @@ void ApartmentEditor::load(const domain::Apartment &apartment)
     m_description->moveCursor(QTextCursor::End);
 }
 
-services::ListingService::ApartmentDraft ApartmentEditor::draft() const
+models::services::ListingService::ApartmentDraft ApartmentEditor::draft() const
 {
-    services::ListingService::ApartmentDraft draft;
+    models::services::ListingService::ApartmentDraft draft;
     draft.buildingId = m_building->currentData().toUuid();
     draft.number = m_number->text();
     draft.floor = m_floor->value();
@@ -183,7 +183,7 @@ services::ListingService::ApartmentDraft ApartmentEditor::draft() const
     return draft;
 }
 
-services::Result<void> ApartmentEditor::save()
+models::services::Result<void> ApartmentEditor::save()
 {
     auto saved = m_existing ? m_listings.updateApartment(m_actor, m_existing->id, draft())
                             : m_listings.createApartment(m_actor, draft());

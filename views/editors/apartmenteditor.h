@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "editors/editordialog.h"
-#include "services/listingservice.h"
+#include "models/services/listingservice.h"
+#include "views/editors/editordialog.h"
 
 #include <QList>
 
@@ -27,13 +27,13 @@ class ApartmentEditor final : public EditorDialog
 
 public:
     // buildings: the actor's buildings to choose from.
-    ApartmentEditor(const services::ListingService &listings, const QUuid &actor,
-                    const QList<domain::Building> &buildings, std::optional<domain::Apartment> existing = std::nullopt,
-                    QWidget *parent = nullptr);
+    ApartmentEditor(const models::services::ListingService &listings, const QUuid &actor,
+                    const QList<models::domain::Building> &buildings,
+                    std::optional<models::domain::Apartment> existing = std::nullopt, QWidget *parent = nullptr);
     ~ApartmentEditor() override;
 
     // The apartment as saved, once the dialog was accepted.
-    [[nodiscard]] const domain::Apartment &apartment() const { return m_saved; }
+    [[nodiscard]] const models::domain::Apartment &apartment() const { return m_saved; }
 
     // Chooses one of the buildings offered (the one selected on a page, say).
     void selectBuilding(const QUuid &building);
@@ -42,18 +42,18 @@ public:
     [[nodiscard]] static QStringList currencies();
 
 protected:
-    [[nodiscard]] services::Result<void> save() override;
+    [[nodiscard]] models::services::Result<void> save() override;
 
 private:
-    void createInputs(const QList<domain::Building> &buildings);
-    void load(const domain::Apartment &apartment);
+    void createInputs(const QList<models::domain::Building> &buildings);
+    void load(const models::domain::Apartment &apartment);
     void selectCurrency(const QString &code);
-    [[nodiscard]] services::ListingService::ApartmentDraft draft() const;
+    [[nodiscard]] models::services::ListingService::ApartmentDraft draft() const;
 
-    const services::ListingService &m_listings;
+    const models::services::ListingService &m_listings;
     QUuid m_actor;
-    std::optional<domain::Apartment> m_existing;
-    domain::Apartment m_saved;
+    std::optional<models::domain::Apartment> m_existing;
+    models::domain::Apartment m_saved;
 
     QComboBox *m_building = nullptr;
     QLineEdit *m_number = nullptr;

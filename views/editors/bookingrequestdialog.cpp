@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editors/bookingrequestdialog.h"
+#include "views/editors/bookingrequestdialog.h"
 
-#include "widgets/formatting.h"
-#include "widgets/formerrors.h"
+#include "views/widgets/formatting.h"
+#include "views/widgets/formerrors.h"
 
 #include <QCalendarWidget>
 #include <QHBoxLayout>
@@ -79,8 +79,8 @@ QWidget *legendEntry(const QTextCharFormat &format, const QString &text, QWidget
 
 } // namespace
 
-BookingRequestDialog::BookingRequestDialog(const services::BookingService &bookings, const QUuid &renter,
-                                           domain::Apartment apartment, const QString &title,
+BookingRequestDialog::BookingRequestDialog(const models::services::BookingService &bookings, const QUuid &renter,
+                                           models::domain::Apartment apartment, const QString &title,
                                            QList<std::pair<QDate, QDate>> taken, QDate today, QWidget *parent)
     : EditorDialog(parent)
     , m_bookings(bookings)
@@ -216,12 +216,12 @@ void BookingRequestDialog::updateSummary()
         m_summary->setText(tr("Now pick the day of departure."));
     } else {
         const qint64 nights = m_start.daysTo(m_end);
-        const domain::Money price = domain::stayPrice(m_apartment.monthlyPrice, nights);
+        const models::domain::Money price = models::domain::stayPrice(m_apartment.monthlyPrice, nights);
         m_summary->setText(tr("%n night(s), about %1", nullptr, int(nights)).arg(formatMoney(price)));
     }
 }
 
-services::Result<void> BookingRequestDialog::save()
+models::services::Result<void> BookingRequestDialog::save()
 {
     auto saved = m_bookings.request(m_renter, m_apartment.id, m_start, m_end);
     if (!saved)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "editors/editordialog.h"
-#include "services/bookingservice.h"
+#include "models/services/bookingservice.h"
+#include "views/editors/editordialog.h"
 
 #include <QDate>
 #include <QList>
@@ -24,9 +24,9 @@ class BookingRequestDialog final : public EditorDialog
 
 public:
     // taken: the apartment's confirmed stays, each [first night, departure).
-    BookingRequestDialog(const services::BookingService &bookings, const QUuid &renter, domain::Apartment apartment,
-                         const QString &title, QList<std::pair<QDate, QDate>> taken, QDate today,
-                         QWidget *parent = nullptr);
+    BookingRequestDialog(const models::services::BookingService &bookings, const QUuid &renter,
+                         models::domain::Apartment apartment, const QString &title,
+                         QList<std::pair<QDate, QDate>> taken, QDate today, QWidget *parent = nullptr);
     ~BookingRequestDialog() override;
 
     [[nodiscard]] QDate firstNight() const { return m_start; }
@@ -35,10 +35,10 @@ public:
     void setStay(QDate firstNight, QDate departure);
 
     // The request as saved, once the dialog was accepted.
-    [[nodiscard]] const domain::Booking &booking() const { return m_saved; }
+    [[nodiscard]] const models::domain::Booking &booking() const { return m_saved; }
 
 protected:
-    [[nodiscard]] services::Result<void> save() override;
+    [[nodiscard]] models::services::Result<void> save() override;
 
 private:
     void createInputs(const QString &title);
@@ -49,14 +49,14 @@ private:
     void updateCalendar();
     void updateSummary();
 
-    const services::BookingService &m_bookings;
+    const models::services::BookingService &m_bookings;
     QUuid m_renter;
-    domain::Apartment m_apartment;
+    models::domain::Apartment m_apartment;
     QList<std::pair<QDate, QDate>> m_taken;
     QDate m_today;
     QDate m_start;
     QDate m_end;
-    domain::Booking m_saved;
+    models::domain::Booking m_saved;
 
     QCalendarWidget *m_calendar = nullptr;
     QLabel *m_firstNight = nullptr;

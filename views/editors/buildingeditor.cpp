@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editors/buildingeditor.h"
+#include "views/editors/buildingeditor.h"
 
 #include <QLineEdit>
 #include <QSpinBox>
@@ -17,8 +17,8 @@ constexpr int MaximumYear = 9999;
 
 } // namespace
 
-BuildingEditor::BuildingEditor(const services::ListingService &listings, const QUuid &actor,
-                               std::optional<domain::Building> existing, QWidget *parent)
+BuildingEditor::BuildingEditor(const models::services::ListingService &listings, const QUuid &actor,
+                               std::optional<models::domain::Building> existing, QWidget *parent)
     : EditorDialog(parent)
     , m_listings(listings)
     , m_actor(actor)
@@ -64,9 +64,9 @@ BuildingEditor::BuildingEditor(const services::ListingService &listings, const Q
 
 BuildingEditor::~BuildingEditor() = default;
 
-services::ListingService::BuildingDraft BuildingEditor::draft() const
+models::services::ListingService::BuildingDraft BuildingEditor::draft() const
 {
-    services::ListingService::BuildingDraft draft;
+    models::services::ListingService::BuildingDraft draft;
     draft.name = m_name->text();
     draft.address = m_address->text();
     draft.city = m_city->text();
@@ -76,7 +76,7 @@ services::ListingService::BuildingDraft BuildingEditor::draft() const
     return draft;
 }
 
-services::Result<void> BuildingEditor::save()
+models::services::Result<void> BuildingEditor::save()
 {
     auto saved = m_existing ? m_listings.updateBuilding(m_actor, m_existing->id, draft())
                             : m_listings.createBuilding(m_actor, draft());

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "editors/editordialog.h"
-#include "services/listingservice.h"
+#include "models/services/listingservice.h"
+#include "views/editors/editordialog.h"
 
 #include <optional>
 
@@ -19,23 +19,23 @@ class BuildingEditor final : public EditorDialog
     Q_DISABLE_COPY_MOVE(BuildingEditor)
 
 public:
-    BuildingEditor(const services::ListingService &listings, const QUuid &actor,
-                   std::optional<domain::Building> existing = std::nullopt, QWidget *parent = nullptr);
+    BuildingEditor(const models::services::ListingService &listings, const QUuid &actor,
+                   std::optional<models::domain::Building> existing = std::nullopt, QWidget *parent = nullptr);
     ~BuildingEditor() override;
 
     // The building as saved, once the dialog was accepted.
-    [[nodiscard]] const domain::Building &building() const { return m_saved; }
+    [[nodiscard]] const models::domain::Building &building() const { return m_saved; }
 
 protected:
-    [[nodiscard]] services::Result<void> save() override;
+    [[nodiscard]] models::services::Result<void> save() override;
 
 private:
-    [[nodiscard]] services::ListingService::BuildingDraft draft() const;
+    [[nodiscard]] models::services::ListingService::BuildingDraft draft() const;
 
-    const services::ListingService &m_listings;
+    const models::services::ListingService &m_listings;
     QUuid m_actor;
-    std::optional<domain::Building> m_existing;
-    domain::Building m_saved;
+    std::optional<models::domain::Building> m_existing;
+    models::domain::Building m_saved;
 
     QLineEdit *m_name = nullptr;
     QLineEdit *m_address = nullptr;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editors/editordialog.h"
+#include "views/editors/editordialog.h"
 
-#include "widgets/formerrors.h"
+#include "views/widgets/formerrors.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/domainerror.h"
+#include "models/services/domainerror.h"
 
 #include <QDialog>
 #include <QStringList>
@@ -34,7 +34,7 @@ protected:
     explicit EditorDialog(QWidget *parent = nullptr);
 
     // The editor's one call to its service. On success the editor keeps what was saved.
-    [[nodiscard]] virtual services::Result<void> save() = 0;
+    [[nodiscard]] virtual models::services::Result<void> save() = 0;
 
     // A row for input, whose refusals name one of fields; the label's mnemonic focuses it.
     void addField(const QString &label, QWidget *input, const QStringList &fields);

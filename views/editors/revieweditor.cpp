@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "editors/revieweditor.h"
+#include "views/editors/revieweditor.h"
 
-#include "widgets/formerrors.h"
-#include "widgets/starrating.h"
+#include "views/widgets/formerrors.h"
+#include "views/widgets/starrating.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -11,7 +11,7 @@
 namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
-using domain::ReviewKind;
+using models::domain::ReviewKind;
 
 namespace {
 
@@ -33,8 +33,8 @@ QString titleFor(ReviewKind kind, bool editing)
 
 } // namespace
 
-ReviewEditor::ReviewEditor(const services::ReviewService &reviews, const QUuid &actor,
-                           services::ReviewService::Target target, const QString &targetTitle, QWidget *parent)
+ReviewEditor::ReviewEditor(const models::services::ReviewService &reviews, const QUuid &actor,
+                           models::services::ReviewService::Target target, const QString &targetTitle, QWidget *parent)
     : EditorDialog(parent)
     , m_reviews(reviews)
     , m_actor(actor)
@@ -44,8 +44,8 @@ ReviewEditor::ReviewEditor(const services::ReviewService &reviews, const QUuid &
     createInputs(targetTitle);
 }
 
-ReviewEditor::ReviewEditor(const services::ReviewService &reviews, const QUuid &actor, domain::Review existing,
-                           const QString &targetTitle, QWidget *parent)
+ReviewEditor::ReviewEditor(const models::services::ReviewService &reviews, const QUuid &actor,
+                           models::domain::Review existing, const QString &targetTitle, QWidget *parent)
     : EditorDialog(parent)
     , m_reviews(reviews)
     , m_actor(actor)
@@ -98,10 +98,11 @@ void ReviewEditor::createInputs(const QString &targetTitle)
 
 void ReviewEditor::updateLength()
 {
-    m_length->setText(tr("%1 / %2").arg(m_body->toPlainText().size()).arg(services::ReviewService::MaximumLength));
+    m_length->setText(
+        tr("%1 / %2").arg(m_body->toPlainText().size()).arg(models::services::ReviewService::MaximumLength));
 }
 
-services::Result<void> ReviewEditor::save()
+models::services::Result<void> ReviewEditor::save()
 {
     auto saved = m_existing ? m_reviews.edit(m_actor, m_existing->id, m_rating->value(), m_body->toPlainText())
                             : m_reviews.create(m_actor, m_target, m_rating->value(), m_body->toPlainText());

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "editors/editordialog.h"
-#include "services/reviewservice.h"
+#include "models/services/reviewservice.h"
+#include "views/editors/editordialog.h"
 
 #include <optional>
 
@@ -22,28 +22,28 @@ class ReviewEditor final : public EditorDialog
 
 public:
     // A new review of target; targetTitle names it for the reader ("Lena Landlord").
-    ReviewEditor(const services::ReviewService &reviews, const QUuid &actor, services::ReviewService::Target target,
-                 const QString &targetTitle, QWidget *parent = nullptr);
+    ReviewEditor(const models::services::ReviewService &reviews, const QUuid &actor,
+                 models::services::ReviewService::Target target, const QString &targetTitle, QWidget *parent = nullptr);
     // Editing the actor's existing review.
-    ReviewEditor(const services::ReviewService &reviews, const QUuid &actor, domain::Review existing,
+    ReviewEditor(const models::services::ReviewService &reviews, const QUuid &actor, models::domain::Review existing,
                  const QString &targetTitle, QWidget *parent = nullptr);
     ~ReviewEditor() override;
 
     // The review as saved, once the dialog was accepted.
-    [[nodiscard]] const domain::Review &review() const { return m_saved; }
+    [[nodiscard]] const models::domain::Review &review() const { return m_saved; }
 
 protected:
-    [[nodiscard]] services::Result<void> save() override;
+    [[nodiscard]] models::services::Result<void> save() override;
 
 private:
     void createInputs(const QString &targetTitle);
     void updateLength();
 
-    const services::ReviewService &m_reviews;
+    const models::services::ReviewService &m_reviews;
     QUuid m_actor;
-    services::ReviewService::Target m_target;
-    std::optional<domain::Review> m_existing;
-    domain::Review m_saved;
+    models::services::ReviewService::Target m_target;
+    std::optional<models::domain::Review> m_existing;
+    models::domain::Review m_saved;
 
     StarRatingWidget *m_rating = nullptr;
     QPlainTextEdit *m_body = nullptr;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/mailqueuedialog.h"
+#include "views/mail/mailqueuedialog.h"
 
-#include "common/messages.h"
-#include "itemmodels/mailqueuemodel.h"
-#include "mail/outboxsender.h"
-#include "mainwindow/workspace.h"
-#include "widgets/celldelegate.h"
-#include "widgets/formerrors.h"
+#include "models/itemmodels/mailqueuemodel.h"
+#include "net/mail/outboxsender.h"
+#include "views/common/messages.h"
+#include "views/mainwindow/workspace.h"
+#include "views/widgets/celldelegate.h"
+#include "views/widgets/formerrors.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -23,8 +23,8 @@
 namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
-using itemmodels::MailQueueModel;
-using mail::OutboxSender;
+using models::itemmodels::MailQueueModel;
+using net::mail::OutboxSender;
 
 namespace {
 
@@ -146,7 +146,7 @@ void MailQueueDialog::done(int result)
     QDialog::done(result);
 }
 
-const mail::OutboxMail *MailQueueDialog::selected() const
+const models::mail::OutboxMail *MailQueueDialog::selected() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     return rows.isEmpty() ? nullptr : m_model->mailAt(rows.first().row());
@@ -154,7 +154,7 @@ const mail::OutboxMail *MailQueueDialog::selected() const
 
 void MailQueueDialog::reload()
 {
-    const mail::OutboxMail *mail = selected();
+    const models::mail::OutboxMail *mail = selected();
     const QUuid id = mail ? mail->id : QUuid();
     m_model->reload();
     if (const int row = m_model->rowOf(id); !id.isNull() && row >= 0) {
@@ -166,7 +166,7 @@ void MailQueueDialog::reload()
 
 void MailQueueDialog::updateButtons()
 {
-    const mail::OutboxMail *mail = selected();
+    const models::mail::OutboxMail *mail = selected();
     const bool actionable = mail && MailQueueModel::isActionable(mail->status);
     m_retry->setEnabled(actionable);
     m_discard->setEnabled(actionable);
@@ -228,7 +228,7 @@ void MailQueueDialog::afterChange()
 
 void MailQueueDialog::retry()
 {
-    const mail::OutboxMail *mail = selected();
+    const models::mail::OutboxMail *mail = selected();
     if (!mail)
         return;
     if (const auto done = m_store.retry(mail->id); !done) {
@@ -241,15 +241,15 @@ void MailQueueDialog::retry()
 
 void MailQueueDialog::discard()
 {
-    const mail::OutboxMail *mail = selected();
+    const models::mail::OutboxMail *mail = selected();
     if (!mail)
         return;
     const QUuid id = mail->id;
     const QString recipient = mail->recipientName.isEmpty() ? mail->recipientEmail : mail->recipientName;
-    if (!messages::confirm(
-            this, tr("Discard mail"),
-            tr("Discard the \"%1\" mail to %2? It will not be sent.").arg(domain::displayName(mail->event), recipient),
-            tr("Discard")))
+    if (!messages::confirm(this, tr("Discard mail"),
+                           tr("Discard the \"%1\" mail to %2? It will not be sent.")
+                               .arg(models::domain::displayName(mail->event), recipient),
+                           tr("Discard")))
         return;
     if (const auto done = m_store.discard(id); !done) {
         messages::tell(this, tr("Not discarded"), done.error().message);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "mail/outboxstore.h"
+#include "models/mail/outboxstore.h"
 
 #include <QDialog>
 
@@ -11,7 +11,7 @@ class QPushButton;
 class QStackedWidget;
 class QTableView;
 
-namespace rentdesk::itemmodels {
+namespace rentdesk::models::itemmodels {
 class MailQueueModel;
 }
 
@@ -33,7 +33,7 @@ public:
     explicit MailQueueDialog(Workspace &workspace, QWidget *parent = nullptr);
     ~MailQueueDialog() override;
 
-    [[nodiscard]] itemmodels::MailQueueModel *model() const { return m_model; }
+    [[nodiscard]] models::itemmodels::MailQueueModel *model() const { return m_model; }
     // Reads the outbox again, keeping the selected mail selected while it is listed.
     void reload();
 
@@ -50,11 +50,11 @@ private:
     void updateButtons();
     void updateSenderState();
     void updateEmptyState();
-    [[nodiscard]] const mail::OutboxMail *selected() const;
+    [[nodiscard]] const models::mail::OutboxMail *selected() const;
 
     Workspace &m_workspace;
-    mail::OutboxStore m_store;
-    itemmodels::MailQueueModel *m_model = nullptr;
+    models::mail::OutboxStore m_store;
+    models::itemmodels::MailQueueModel *m_model = nullptr;
     QComboBox *m_filter = nullptr;
     QLabel *m_senderState = nullptr;
     QStackedWidget *m_stack = nullptr;

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mainwindow/commands.h"
+#include "views/mainwindow/commands.h"
 
-#include "apartments/apartmentspage.h"
-#include "bookings/bookingspage.h"
-#include "buildings/buildingspage.h"
-#include "common/messages.h"
-#include "domain/enums.h"
-#include "editors/apartmenteditor.h"
-#include "editors/bookingrequestdialog.h"
-#include "editors/buildingeditor.h"
-#include "editors/revieweditor.h"
-#include "itemmodels/cellformat.h"
-#include "mainwindow/workspace.h"
-#include "query/bookingquery.h"
-#include "query/buildingquery.h"
-#include "reviews/reviewspage.h"
+#include "models/domain/enums.h"
+#include "models/itemmodels/cellformat.h"
+#include "models/query/bookingquery.h"
+#include "models/query/buildingquery.h"
+#include "views/apartments/apartmentspage.h"
+#include "views/bookings/bookingspage.h"
+#include "views/buildings/buildingspage.h"
+#include "views/common/messages.h"
+#include "views/editors/apartmenteditor.h"
+#include "views/editors/bookingrequestdialog.h"
+#include "views/editors/buildingeditor.h"
+#include "views/editors/revieweditor.h"
+#include "views/mainwindow/workspace.h"
+#include "views/reviews/reviewspage.h"
 
 namespace rentdesk::views {
 
@@ -23,13 +23,14 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // The signed-in landlord's buildings, for the apartment editor's choice.
-QList<domain::Building> buildingsOf(const Workspace &workspace)
+QList<models::domain::Building> buildingsOf(const Workspace &workspace)
 {
-    query::BuildingFilter filter;
+    models::query::BuildingFilter filter;
     filter.ownerId = workspace.session.userId();
-    QList<domain::Building> result;
-    const auto rows = query::BuildingQuery(workspace.database).fetch(filter, {}, 0, query::BuildingQuery::MaxLimit);
-    for (const query::BuildingRow &row : rows.value_or(QList<query::BuildingRow>()))
+    QList<models::domain::Building> result;
+    const auto rows =
+        models::query::BuildingQuery(workspace.database).fetch(filter, {}, 0, models::query::BuildingQuery::MaxLimit);
+    for (const models::query::BuildingRow &row : rows.value_or(QList<models::query::BuildingRow>()))
         result.append(row.building);
     return result;
 }
@@ -107,7 +108,7 @@ void Commands::editReview()
 void Commands::remove(QWidget *page)
 {
     const QUuid actor = m_workspace.session.userId();
-    services::Result<void> done;
+    models::services::Result<void> done;
     if (page == m_pages.buildings) {
         const auto row = m_pages.buildings->current();
         if (!row
@@ -148,7 +149,7 @@ void Commands::requestBooking()
     if (!row)
         return;
     const QDate today = m_workspace.clock.today();
-    const auto taken = query::BookingQuery(m_workspace.database)
+    const auto taken = models::query::BookingQuery(m_workspace.database)
                            .takenDates(row->apartment.id, today, today.addYears(2))
                            .value_or(QList<std::pair<QDate, QDate>>());
     BookingRequestDialog dialog(m_workspace.bookings, m_workspace.session.userId(), row->apartment,
@@ -163,12 +164,12 @@ void Commands::confirmBooking()
     const auto row = m_pages.bookings->current();
     if (!row)
         return;
-    const domain::Booking &b = row->booking;
+    const models::domain::Booking &b = row->booking;
     if (!messages::confirm(m_window, tr("Confirm booking"),
                            tr("Confirm %1's stay in apartment %2 from %3 to %4? Requests for overlapping dates are "
                               "declined, and everyone is told by e-mail.")
-                               .arg(row->renterName, row->apartmentNumber, itemmodels::formatDate(b.startDate),
-                                    itemmodels::formatDate(b.endDate)),
+                               .arg(row->renterName, row->apartmentNumber, models::itemmodels::formatDate(b.startDate),
+                                    models::itemmodels::formatDate(b.endDate)),
                            tr("Confirm")))
         return;
     if (auto done = m_workspace.bookings.confirm(m_workspace.session.userId(), b.id); !done) {
@@ -199,7 +200,7 @@ void Commands::cancelBooking()
     if (!row
         || !messages::confirm(m_window, tr("Cancel booking"),
                               tr("Cancel your booking of apartment %1 from %2?")
-                                  .arg(row->apartmentNumber, itemmodels::formatDate(row->booking.startDate)),
+                                  .arg(row->apartmentNumber, models::itemmodels::formatDate(row->booking.startDate)),
                               tr("Cancel booking")))
         return;
     if (auto done = m_workspace.bookings.cancel(m_workspace.session.userId(), row->booking.id); !done) {
@@ -211,23 +212,23 @@ void Commands::cancelBooking()
 
 void Commands::writeReview(QWidget *page)
 {
-    services::ReviewService::Target target;
+    models::services::ReviewService::Target target;
     QString title;
     if (page == m_pages.apartments) {
         const auto row = m_pages.apartments->current();
         if (!row)
             return;
-        target = { domain::ReviewKind::Apartment, row->apartment.id };
+        target = { models::domain::ReviewKind::Apartment, row->apartment.id };
         title = tr("%1, apartment %2").arg(row->buildingName, row->apartment.number);
     } else if (page == m_pages.bookings) {
         const auto row = m_pages.bookings->current();
         if (!row)
             return;
         if (m_workspace.session.isLandlord()) {
-            target = { domain::ReviewKind::Renter, row->booking.renterId };
+            target = { models::domain::ReviewKind::Renter, row->booking.renterId };
             title = row->renterName;
         } else {
-            target = { domain::ReviewKind::Landlord, row->ownerId };
+            target = { models::domain::ReviewKind::Landlord, row->ownerId };
             title = row->ownerName;
         }
     } else {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mainwindow/mainactions.h"
+#include "views/mainwindow/mainactions.h"
 
 #include <QAction>
 #include <QMenu>
@@ -135,7 +135,6 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
 
     QMenu *reviews = menuBar->addMenu(tr("&Reviews"));
     reviews->addAction(writeReview);
-
 
     QMenu *view = menuBar->addMenu(tr("&View"));
     view->addActions({ showApartments, showBuildings, showBookings, showReviews });

@@ -1,24 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mainwindow/mainwindow.h"
+#include "views/mainwindow/mainwindow.h"
 
-#include "accounts/logindialog.h"
-#include "apartments/apartmentfilterbar.h"
-#include "apartments/apartmentspage.h"
-#include "bookings/bookingspage.h"
-#include "buildings/buildingspage.h"
-#include "chat/chatclient.h"
-#include "chat/chatmodels.h"
-#include "chat/chatpanel.h"
-#include "domain/enums.h"
-#include "mail/mailqueuedialog.h"
-#include "mail/outboxsender.h"
-#include "mainwindow/commands.h"
-#include "mainwindow/workspace.h"
-#include "pages/tablepage.h"
-#include "query/detailsquery.h"
-#include "reviews/reviewspage.h"
-#include "services/mode.h"
-#include "widgets/celldelegate.h"
+#include "models/domain/enums.h"
+#include "models/query/detailsquery.h"
+#include "models/services/mode.h"
+#include "net/chat/chatclient.h"
+#include "net/mail/outboxsender.h"
+#include "views/accounts/logindialog.h"
+#include "views/apartments/apartmentfilterbar.h"
+#include "views/apartments/apartmentspage.h"
+#include "views/bookings/bookingspage.h"
+#include "views/buildings/buildingspage.h"
+#include "views/chat/chatmodels.h"
+#include "views/chat/chatpanel.h"
+#include "views/mail/mailqueuedialog.h"
+#include "views/mainwindow/commands.h"
+#include "views/mainwindow/workspace.h"
+#include "views/pages/tablepage.h"
+#include "views/reviews/reviewspage.h"
+#include "views/widgets/celldelegate.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -93,12 +93,12 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::refreshAll);
     connect(m_actions->mailQueue, &QAction::triggered, this, &MainWindow::showMailQueue);
-    if (mail::OutboxSender *sender = m_workspace.mailSender) {
-        connect(sender, &mail::OutboxSender::stateChanged, this, &MainWindow::updateStatus);
-        connect(sender, &mail::OutboxSender::outboxChanged, this, &MainWindow::updateStatus);
+    if (net::mail::OutboxSender *sender = m_workspace.mailSender) {
+        connect(sender, &net::mail::OutboxSender::stateChanged, this, &MainWindow::updateStatus);
+        connect(sender, &net::mail::OutboxSender::outboxChanged, this, &MainWindow::updateStatus);
     }
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(&m_workspace.session, &services::Session::changed, this, &MainWindow::onSessionChanged);
+    connect(&m_workspace.session, &models::services::Session::changed, this, &MainWindow::onSessionChanged);
 
     restoreWindowState();
     onSessionChanged();
@@ -225,14 +225,14 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 MainActions::State MainWindow::selectionState() const
 {
-    const services::Session &session = m_workspace.session;
+    const models::services::Session &session = m_workspace.session;
     MainActions::State state;
     state.signedIn = session.isSignedIn();
     state.landlord = session.isLandlord();
     state.renter = session.isRenter();
     state.page = currentKind();
-    state.queuesMail = services::isAuthority(m_workspace.mode);
-    state.chatOnline = m_workspace.chat && m_workspace.chat->state() == chat::ChatClient::State::Online;
+    state.queuesMail = models::services::isAuthority(m_workspace.mode);
+    state.chatOnline = m_workspace.chat && m_workspace.chat->state() == net::chat::ChatClient::State::Online;
     const QUuid me = session.userId();
     switch (state.page) {
     case Page::Buildings:
@@ -251,7 +251,7 @@ MainActions::State MainWindow::selectionState() const
         break;
     case Page::Bookings:
         if (const auto row = m_bookings->current()) {
-            using domain::BookingStatus;
+            using models::domain::BookingStatus;
             const BookingStatus status = row->booking.status;
             state.hasSelection = true;
             state.selectionIsRequest = status == BookingStatus::Requested && row->ownerId == me;
@@ -279,12 +279,13 @@ void MainWindow::updateActions()
 
 void MainWindow::updateStatus()
 {
-    const services::Session &session = m_workspace.session;
+    const models::services::Session &session = m_workspace.session;
     if (const auto &user = session.user())
-        m_userLabel->setText(tr("Signed in as %1 (%2)").arg(user->displayName, domain::displayName(user->role)));
+        m_userLabel->setText(
+            tr("Signed in as %1 (%2)").arg(user->displayName, models::domain::displayName(user->role)));
     else
         m_userLabel->setText(tr("Not signed in"));
-    const auto pending = query::DetailsQuery(m_workspace.database).pending();
+    const auto pending = models::query::DetailsQuery(m_workspace.database).pending();
     if (!pending) {
         m_pendingLabel->clear();
         m_mailLabel->clear();
@@ -301,22 +302,22 @@ void MainWindow::updateMailStatus(qint64 queued, qint64 failed)
         : tr("%n mail(s) queued", nullptr, int(queued));
     QString tip = tr("E-mail notifications waiting to be sent");
     // What the sender is doing, when it is worth a look; a connected replica has none.
-    if (const mail::OutboxSender *sender = m_workspace.mailSender) {
+    if (const net::mail::OutboxSender *sender = m_workspace.mailSender) {
         switch (sender->state()) {
-        case mail::OutboxSender::State::NotConfigured:
+        case net::mail::OutboxSender::State::NotConfigured:
             if (queued > 0) {
                 text += u" — "_s + tr("mail not set up");
                 tip = tr("No mail server is set up, so these mails wait. Set one up in Settings, on the Mail tab.");
             }
             break;
-        case mail::OutboxSender::State::Sending:
+        case net::mail::OutboxSender::State::Sending:
             text += u" — "_s + tr("sending…");
             break;
-        case mail::OutboxSender::State::Failing:
+        case net::mail::OutboxSender::State::Failing:
             text += u" — "_s + tr("mail server problem");
             tip = sender->problem();
             break;
-        case mail::OutboxSender::State::Idle:
+        case net::mail::OutboxSender::State::Idle:
             break;
         }
     }
@@ -329,7 +330,7 @@ void MainWindow::updateMailStatus(qint64 queued, qint64 failed)
 
 void MainWindow::setUpChat()
 {
-    chat::ChatClient *client = m_workspace.chat;
+    net::chat::ChatClient *client = m_workspace.chat;
     m_actions->showChat->setVisible(client != nullptr);
     m_actions->message->setVisible(client != nullptr);
     if (!client)
@@ -342,7 +343,7 @@ void MainWindow::setUpChat()
     m_chatLabel = new QLabel(this);
     m_chatLabel->setObjectName(u"chatStatus"_s);
     statusBar()->addPermanentWidget(m_chatLabel);
-    connect(client, &chat::ChatClient::stateChanged, this, [this] {
+    connect(client, &net::chat::ChatClient::stateChanged, this, [this] {
         updateChatStatus();
         updateActions();
     });
@@ -352,7 +353,7 @@ void MainWindow::setUpChat()
 
 void MainWindow::updateChatStatus()
 {
-    const chat::ChatClient &client = *m_workspace.chat;
+    const net::chat::ChatClient &client = *m_workspace.chat;
     QString text = tr("Chat: %1").arg(ChatPanel::stateText(client.state()));
     if (const qint64 unread = m_chat->conversations()->totalUnread(); unread > 0)
         text += u" — "_s + tr("%n unread", nullptr, int(unread));
@@ -378,15 +379,16 @@ void MainWindow::messageAboutSelection()
     }
     if (id.isNull())
         return;
-    const auto contact = query::DetailsQuery(m_workspace.database)
-                             .chatContact(m_workspace.session.userId(),
-                                          booking ? domain::AboutKind::Booking : domain::AboutKind::Apartment, id);
+    const auto contact =
+        models::query::DetailsQuery(m_workspace.database)
+            .chatContact(m_workspace.session.userId(),
+                         booking ? models::domain::AboutKind::Booking : models::domain::AboutKind::Apartment, id);
     if (!contact) {
         QMessageBox::warning(this, tr("Message"), contact.error().message);
         return;
     }
-    protocol::About about;
-    about.kind = booking ? protocol::About::Kind::Booking : protocol::About::Kind::Apartment;
+    net::protocol::About about;
+    about.kind = booking ? net::protocol::About::Kind::Booking : net::protocol::About::Kind::Apartment;
     about.id = id;
     about.title = contact->title;
     m_chat->show();

@@ -1,25 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/accountservice.h"
-#include "services/bookingservice.h"
-#include "services/clock.h"
-#include "services/listingservice.h"
-#include "services/reviewservice.h"
-#include "services/session.h"
+#include "models/services/accountservice.h"
+#include "models/services/bookingservice.h"
+#include "models/services/clock.h"
+#include "models/services/listingservice.h"
+#include "models/services/reviewservice.h"
+#include "models/services/session.h"
 
 #include <QString>
 
 #include <memory>
 
-namespace rentdesk::db {
+namespace rentdesk::models::db {
 class Database;
 }
-namespace rentdesk::chat {
+namespace rentdesk::net::chat {
 class ChatClient;
 }
-namespace rentdesk::mail {
+namespace rentdesk::net::mail {
 class OutboxSender;
+}
+namespace rentdesk::net::secrets {
 class SecretStore;
 }
 
@@ -30,27 +32,27 @@ namespace rentdesk::views {
 // once by the composition root; widgets receive it by reference and never create their own.
 struct Workspace
 {
-    Workspace(std::shared_ptr<db::Database> database, const services::Clock &clock, services::Mode mode,
-              services::Session &session)
+    Workspace(std::shared_ptr<models::db::Database> database, const models::services::Clock &clock,
+              models::services::Mode mode, models::services::Session &session)
         : database(database)
         , clock(clock)
         , mode(mode)
         , session(session)
-        , accounts(services::ServiceContext(database, clock, mode))
-        , listings(services::ServiceContext(database, clock, mode))
-        , bookings(services::ServiceContext(database, clock, mode))
-        , reviews(services::ServiceContext(database, clock, mode))
+        , accounts(models::services::ServiceContext(database, clock, mode))
+        , listings(models::services::ServiceContext(database, clock, mode))
+        , bookings(models::services::ServiceContext(database, clock, mode))
+        , reviews(models::services::ServiceContext(database, clock, mode))
     {
     }
 
-    std::shared_ptr<db::Database> database;
-    const services::Clock &clock;
-    services::Mode mode;
-    services::Session &session;
-    services::AccountService accounts;
-    services::ListingService listings;
-    services::BookingService bookings;
-    services::ReviewService reviews;
+    std::shared_ptr<models::db::Database> database;
+    const models::services::Clock &clock;
+    models::services::Mode mode;
+    models::services::Session &session;
+    models::services::AccountService accounts;
+    models::services::ListingService listings;
+    models::services::BookingService bookings;
+    models::services::ReviewService reviews;
     // The demo accounts when this database holds demo data (the login dialog offers them),
     // else empty.
     struct DemoAccount
@@ -62,11 +64,11 @@ struct Workspace
     QString demoPassword;
     // The outbox sender on the authority (standalone), else null: the status bar shows its
     // state, the Mail queue wakes it after a retry.
-    mail::OutboxSender *mailSender = nullptr;
+    net::mail::OutboxSender *mailSender = nullptr;
     // Where the Settings dialog keeps the SMTP password (the keyring, or memory).
-    mail::SecretStore *secrets = nullptr;
+    net::secrets::SecretStore *secrets = nullptr;
     // The connection to rentdesk-server for chat, or null (no chat panel).
-    chat::ChatClient *chat = nullptr;
+    net::chat::ChatClient *chat = nullptr;
 };
 
 } // namespace rentdesk::views

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pages/detailshtml.h"
+#include "views/pages/detailshtml.h"
 
-#include "domain/enums.h"
-#include "itemmodels/cellformat.h"
+#include "models/domain/enums.h"
+#include "models/itemmodels/cellformat.h"
 
 #include <QCoreApplication>
 
@@ -32,29 +32,29 @@ QString stars(int rating)
         QString(filled, u'★'), QString(5 - filled, u'★'));
 }
 
-QString reviews(const QList<query::ReviewRow> &rows, const QString &emptyText)
+QString reviews(const QList<models::query::ReviewRow> &rows, const QString &emptyText)
 {
     if (rows.isEmpty())
         return u"<p><i>%1</i></p>"_s.arg(emptyText.toHtmlEscaped());
     QString html;
-    for (const query::ReviewRow &row : rows) {
-        html +=
-            u"<p>%1 <b>%2</b> · %3<br>%4</p>"_s.arg(stars(row.review.rating), row.authorName.toHtmlEscaped(),
-                                                    itemmodels::formatDate(row.review.createdAt.toLocalTime().date()),
-                                                    row.review.body.toHtmlEscaped().replace(u'\n', u"<br>"_s));
+    for (const models::query::ReviewRow &row : rows) {
+        html += u"<p>%1 <b>%2</b> · %3<br>%4</p>"_s.arg(
+            stars(row.review.rating), row.authorName.toHtmlEscaped(),
+            models::itemmodels::formatDate(row.review.createdAt.toLocalTime().date()),
+            row.review.body.toHtmlEscaped().replace(u'\n', u"<br>"_s));
     }
     return html;
 }
 
-QString bookings(const QList<query::BookingRow> &rows, const QString &emptyText)
+QString bookings(const QList<models::query::BookingRow> &rows, const QString &emptyText)
 {
     if (rows.isEmpty())
         return u"<p><i>%1</i></p>"_s.arg(emptyText.toHtmlEscaped());
     QString html = u"<ul>"_s;
-    for (const query::BookingRow &row : rows) {
+    for (const models::query::BookingRow &row : rows) {
         html += u"<li>%1 – %2 · %3 · %4</li>"_s.arg(
-            itemmodels::formatDate(row.booking.startDate), itemmodels::formatDate(row.booking.endDate),
-            domain::displayName(row.booking.status).toHtmlEscaped(), row.renterName.toHtmlEscaped());
+            models::itemmodels::formatDate(row.booking.startDate), models::itemmodels::formatDate(row.booking.endDate),
+            models::domain::displayName(row.booking.status).toHtmlEscaped(), row.renterName.toHtmlEscaped());
     }
     return html + u"</ul>"_s;
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "query/bookingquery.h"
-#include "query/reviewquery.h"
+#include "models/query/bookingquery.h"
+#include "models/query/reviewquery.h"
 
 #include <QString>
 
@@ -15,8 +15,8 @@ namespace detailshtml {
 [[nodiscard]] QString heading(const QString &text);
 [[nodiscard]] QString paragraph(const QStringList &lines);
 [[nodiscard]] QString stars(int rating);
-[[nodiscard]] QString reviews(const QList<query::ReviewRow> &rows, const QString &emptyText);
-[[nodiscard]] QString bookings(const QList<query::BookingRow> &rows, const QString &emptyText);
+[[nodiscard]] QString reviews(const QList<models::query::ReviewRow> &rows, const QString &emptyText);
+[[nodiscard]] QString bookings(const QList<models::query::BookingRow> &rows, const QString &emptyText);
 
 } // namespace detailshtml
 

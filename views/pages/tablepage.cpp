@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pages/tablepage.h"
+#include "views/pages/tablepage.h"
 
-#include "itemmodels/itemroles.h"
+#include "models/itemmodels/itemroles.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,7 +19,7 @@ namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
 
-TablePage::TablePage(const QString &name, itemmodels::PagedTableModel *model, QWidget *parent)
+TablePage::TablePage(const QString &name, models::itemmodels::PagedTableModel *model, QWidget *parent)
     : QWidget(parent)
     , m_name(name)
     , m_model(model)
@@ -49,7 +49,7 @@ TablePage::TablePage(const QString &name, itemmodels::PagedTableModel *model, QW
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     // Fitting columns to their contents looks at the first page only, never at every row.
-    m_table->horizontalHeader()->setResizeContentsPrecision(itemmodels::PagedTableModel::PageSize);
+    m_table->horizontalHeader()->setResizeContentsPrecision(models::itemmodels::PagedTableModel::PageSize);
 
     m_empty = new QLabel(this);
     m_empty->setObjectName(name + u"EmptyState"_s);
@@ -83,13 +83,14 @@ TablePage::TablePage(const QString &name, itemmodels::PagedTableModel *model, QW
     m_layout->addLayout(top);
     m_layout->addWidget(m_splitter, 1);
 
-    connect(model, &itemmodels::PagedTableModel::modelReset, this, &TablePage::updateCount);
+    connect(model, &models::itemmodels::PagedTableModel::modelReset, this, &TablePage::updateCount);
     // The selection, not the current index, says which row the actions apply to: a click
     // moves the current index before it selects the row.
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TablePage::onCurrentChanged);
-    connect(model, &itemmodels::PagedTableModel::modelReset, this, &TablePage::onCurrentChanged);
-    connect(m_table, &QTableView::activated, this,
-            [this](const QModelIndex &index) { Q_EMIT activated(m_model->data(index, itemmodels::IdRole).toUuid()); });
+    connect(model, &models::itemmodels::PagedTableModel::modelReset, this, &TablePage::onCurrentChanged);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT activated(m_model->data(index, models::itemmodels::IdRole).toUuid());
+    });
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
         const QModelIndex index = m_table->indexAt(position);
         if (index.isValid())
@@ -128,9 +129,9 @@ void TablePage::refresh()
         return;
     // The row is found again if its page is among the first ones read back.
     int row = m_model->loadedRowOf(selected);
-    for (int page = 0; row < 0 && page < 3 && page * itemmodels::PagedTableModel::PageSize < m_model->rowCount();
-         ++page) {
-        (void)m_model->idAt(page * itemmodels::PagedTableModel::PageSize);
+    for (int page = 0;
+         row < 0 && page < 3 && page * models::itemmodels::PagedTableModel::PageSize < m_model->rowCount(); ++page) {
+        (void)m_model->idAt(page * models::itemmodels::PagedTableModel::PageSize);
         row = m_model->loadedRowOf(selected);
     }
     if (row >= 0) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/pagedtablemodel.h"
+#include "models/itemmodels/pagedtablemodel.h"
 
 #include <QUuid>
 #include <QWidget>
@@ -29,12 +29,12 @@ class TablePage : public QWidget
     Q_DISABLE_COPY_MOVE(TablePage)
 
 public:
-    TablePage(const QString &name, itemmodels::PagedTableModel *model, QWidget *parent = nullptr);
+    TablePage(const QString &name, models::itemmodels::PagedTableModel *model, QWidget *parent = nullptr);
     ~TablePage() override;
 
     [[nodiscard]] QString name() const { return m_name; }
     [[nodiscard]] QTableView *table() const { return m_table; }
-    [[nodiscard]] itemmodels::PagedTableModel *model() const { return m_model; }
+    [[nodiscard]] models::itemmodels::PagedTableModel *model() const { return m_model; }
     // The id of the selected row, or null.
     [[nodiscard]] QUuid currentId() const;
     [[nodiscard]] int currentRow() const;
@@ -70,7 +70,7 @@ private:
     void onCurrentChanged();
 
     QString m_name;
-    itemmodels::PagedTableModel *m_model;
+    models::itemmodels::PagedTableModel *m_model;
     QVBoxLayout *m_layout = nullptr;
     QLabel *m_count = nullptr;
     QStackedWidget *m_stack = nullptr;

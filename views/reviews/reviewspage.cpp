@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reviews/reviewspage.h"
+#include "views/reviews/reviewspage.h"
 
-#include "domain/enums.h"
-#include "itemmodels/cellformat.h"
-#include "mainwindow/workspace.h"
-#include "pages/detailshtml.h"
+#include "models/domain/enums.h"
+#include "models/itemmodels/cellformat.h"
+#include "views/mainwindow/workspace.h"
+#include "views/pages/detailshtml.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,16 +15,17 @@ namespace rentdesk::views {
 using namespace Qt::StringLiterals;
 
 ReviewsPage::ReviewsPage(Workspace &workspace, QWidget *parent)
-    : TablePage(u"reviews"_s, itemmodels::makeReviewTableModel(workspace.database).release(), parent)
+    : TablePage(u"reviews"_s, models::itemmodels::makeReviewTableModel(workspace.database).release(), parent)
     , m_workspace(workspace)
-    , m_model(static_cast<itemmodels::ReviewTableModel *>(model()))
+    , m_model(static_cast<models::itemmodels::ReviewTableModel *>(model()))
 {
     auto *bar = new QWidget(this);
     m_kind = new QComboBox(bar);
     m_kind->setObjectName(u"reviewKindCombo"_s);
     m_kind->addItem(tr("About anyone"));
-    for (const auto kind : { domain::ReviewKind::Apartment, domain::ReviewKind::Landlord, domain::ReviewKind::Renter })
-        m_kind->addItem(domain::displayName(kind), domain::toCode(kind));
+    for (const auto kind : { models::domain::ReviewKind::Apartment, models::domain::ReviewKind::Landlord,
+                             models::domain::ReviewKind::Renter })
+        m_kind->addItem(models::domain::displayName(kind), models::domain::toCode(kind));
     m_rating = new QComboBox(bar);
     m_rating->setObjectName(u"reviewRatingCombo"_s);
     m_rating->addItem(tr("Any rating"));
@@ -48,7 +49,7 @@ ReviewsPage::ReviewsPage(Workspace &workspace, QWidget *parent)
 
 ReviewsPage::~ReviewsPage() = default;
 
-std::optional<query::ReviewRow> ReviewsPage::current() const
+std::optional<models::query::ReviewRow> ReviewsPage::current() const
 {
     return m_model->rowData(currentRow()); // nullopt without a current row
 }
@@ -61,9 +62,9 @@ void ReviewsPage::updateForUser()
 
 void ReviewsPage::applyFilter()
 {
-    query::ReviewFilter filter;
+    models::query::ReviewFilter filter;
     if (const QVariant kind = m_kind->currentData(); kind.isValid()) {
-        if (auto parsed = domain::fromCode<domain::ReviewKind>(kind.toString()))
+        if (auto parsed = models::domain::fromCode<models::domain::ReviewKind>(kind.toString()))
             filter.kind = *parsed;
     }
     if (const QVariant rating = m_rating->currentData(); rating.isValid())
@@ -96,11 +97,12 @@ QString ReviewsPage::detailsHtml(const QUuid &id) const
     const auto row = current();
     if (!row)
         return {};
-    const domain::Review &r = row->review;
+    const models::domain::Review &r = row->review;
     return detailshtml::heading(row->targetName) + u"<p>%1</p>"_s.arg(detailshtml::stars(r.rating))
         + detailshtml::paragraph(
-               { tr("By %1, %2").arg(row->authorName, itemmodels::formatDateTime(r.createdAt)),
-                 r.updatedAt > r.createdAt ? tr("Edited %1").arg(itemmodels::formatDateTime(r.updatedAt)) : QString() })
+               { tr("By %1, %2").arg(row->authorName, models::itemmodels::formatDateTime(r.createdAt)),
+                 r.updatedAt > r.createdAt ? tr("Edited %1").arg(models::itemmodels::formatDateTime(r.updatedAt))
+                                           : QString() })
         + u"<p>%1</p>"_s.arg(r.body.toHtmlEscaped().replace(u'\n', u"<br>"_s));
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/pagemodels.h"
-#include "pages/tablepage.h"
+#include "models/itemmodels/pagemodels.h"
+#include "views/pages/tablepage.h"
 
 class QCheckBox;
 class QComboBox;
@@ -22,8 +22,8 @@ public:
     explicit ReviewsPage(Workspace &workspace, QWidget *parent = nullptr);
     ~ReviewsPage() override;
 
-    [[nodiscard]] itemmodels::ReviewTableModel *reviews() const { return m_model; }
-    [[nodiscard]] std::optional<query::ReviewRow> current() const;
+    [[nodiscard]] models::itemmodels::ReviewTableModel *reviews() const { return m_model; }
+    [[nodiscard]] std::optional<models::query::ReviewRow> current() const;
     void updateForUser();
 
 protected:
@@ -35,7 +35,7 @@ private:
     void applyFilter();
 
     Workspace &m_workspace;
-    itemmodels::ReviewTableModel *m_model;
+    models::itemmodels::ReviewTableModel *m_model;
     QComboBox *m_kind = nullptr;
     QComboBox *m_rating = nullptr;
     QCheckBox *m_mine = nullptr;

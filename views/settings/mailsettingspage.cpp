@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "settings/mailsettingspage.h"
+#include "views/settings/mailsettingspage.h"
 
-#include "mail/secretstore.h"
-#include "settings/mailtestpanel.h"
-#include "widgets/formerrors.h"
-#include "widgets/windowfit.h"
+#include "net/secrets/secretstore.h"
+#include "views/settings/mailtestpanel.h"
+#include "views/widgets/formerrors.h"
+#include "views/widgets/windowfit.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -19,7 +19,7 @@
 namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
-using mail::SmtpSecurity;
+using net::mail::SmtpSecurity;
 
 namespace {
 
@@ -55,7 +55,8 @@ QLabel *errorLine(QWidget *parent, const QString &name)
 
 } // namespace
 
-MailSettingsPage::MailSettingsPage(const MailSettingsValues &values, mail::SecretStore &secrets, QWidget *parent)
+MailSettingsPage::MailSettingsPage(const MailSettingsValues &values, net::secrets::SecretStore &secrets,
+                                   QWidget *parent)
     : QWidget(parent)
     , m_secrets(secrets)
     , m_errors(new FormErrors(this))
@@ -94,7 +95,7 @@ void MailSettingsPage::buildForm()
     m_port = new QSpinBox(this);
     m_port->setObjectName(u"portSpin"_s);
     m_port->setRange(1, 65535);
-    m_port->setValue(mail::defaultPort(SmtpSecurity::StartTls));
+    m_port->setValue(net::mail::defaultPort(SmtpSecurity::StartTls));
     m_user = new QLineEdit(this);
     m_user->setObjectName(u"userEdit"_s);
     m_user->setPlaceholderText(tr("Often the mailbox's address; empty: no log-in"));
@@ -107,7 +108,7 @@ void MailSettingsPage::buildForm()
     m_passwordNote->setObjectName(u"passwordNote"_s);
     m_passwordNote->setWordWrap(true);
     m_passwordNote->setVisible(false);
-    if (!mail::passwordFromEnvironment().isEmpty()) {
+    if (!net::mail::passwordFromEnvironment().isEmpty()) {
         m_passwordNote->setText(tr("RENTDESK_SMTP_PASSWORD is set: RentDesk uses it instead of the password here."));
         m_passwordNote->show();
     }
@@ -168,7 +169,7 @@ void MailSettingsPage::load(const MailSettingsValues &values)
     m_caFile->setText(values.caFile);
     m_from->setText(values.from);
     if (!values.smtpUrl.trimmed().isEmpty()) {
-        const auto saved = mail::parseSmtpUrl(values.smtpUrl);
+        const auto saved = net::mail::parseSmtpUrl(values.smtpUrl);
         if (saved) {
             m_security->setCurrentIndex(m_security->findData(int(saved->security)));
             m_host->setText(saved->host);
@@ -185,7 +186,7 @@ void MailSettingsPage::load(const MailSettingsValues &values)
 
 void MailSettingsPage::readStoredPassword()
 {
-    const mail::SmtpSettings settings = fieldSettings();
+    const net::mail::SmtpSettings settings = fieldSettings();
     if (!settings.isConfigured() || !settings.needsPassword())
         return;
     m_secrets.read(settings.secretKey(), this, [this](const std::expected<QString, QString> &secret) {
@@ -206,8 +207,8 @@ void MailSettingsPage::onSecurityChanged()
 {
     const auto security = SmtpSecurity(m_security->currentData().toInt());
     // A port the person chose stays; the old security's usual port follows the new one.
-    if (m_port->value() == mail::defaultPort(m_shownSecurity))
-        m_port->setValue(mail::defaultPort(security));
+    if (m_port->value() == net::mail::defaultPort(m_shownSecurity))
+        m_port->setValue(net::mail::defaultPort(security));
     m_shownSecurity = security;
     const bool insecure = security == SmtpSecurity::Insecure;
     m_insecureWarning->setVisible(insecure);
@@ -219,9 +220,10 @@ void MailSettingsPage::onSecurityChanged()
 
 void MailSettingsPage::updateHints()
 {
-    const mail::SmtpSettings settings = fieldSettings();
-    m_from->setPlaceholderText(settings.isConfigured() ? mail::formatMailAddress(mail::defaultSender(settings))
-                                                       : tr("Name <address>"));
+    const net::mail::SmtpSettings settings = fieldSettings();
+    m_from->setPlaceholderText(settings.isConfigured()
+                                   ? net::mail::formatMailAddress(net::mail::defaultSender(settings))
+                                   : tr("Name <address>"));
 }
 
 void MailSettingsPage::browseCaFile()
@@ -232,9 +234,9 @@ void MailSettingsPage::browseCaFile()
         m_caFile->setText(file);
 }
 
-mail::SmtpSettings MailSettingsPage::fieldSettings() const
+net::mail::SmtpSettings MailSettingsPage::fieldSettings() const
 {
-    mail::SmtpSettings settings;
+    net::mail::SmtpSettings settings;
     settings.security = SmtpSecurity(m_security->currentData().toInt());
     settings.host = m_host->text().trimmed();
     settings.port = quint16(m_port->value());
@@ -244,7 +246,7 @@ mail::SmtpSettings MailSettingsPage::fieldSettings() const
 
 MailSettingsValues MailSettingsPage::values() const
 {
-    const mail::SmtpSettings settings = fieldSettings();
+    const net::mail::SmtpSettings settings = fieldSettings();
     // A CA file means nothing without TLS; it stays in its (disabled) field should the person
     // switch back.
     const QString caFile = settings.security == SmtpSecurity::Insecure ? QString() : m_caFile->text().trimmed();
@@ -268,31 +270,32 @@ void MailSettingsPage::setTestRecipient(const QString &address)
 
 void MailSettingsPage::showFieldError(const QString &field, const QString &message)
 {
-    m_errors->show(services::DomainError(services::DomainError::Code::InvalidValue, u"mail"_s, field, message));
+    m_errors->show(
+        models::services::DomainError(models::services::DomainError::Code::InvalidValue, u"mail"_s, field, message));
     growWindowToFit(this);
 }
 
-std::optional<mail::MailConfig> MailSettingsPage::checkedConfig()
+std::optional<net::mail::MailConfig> MailSettingsPage::checkedConfig()
 {
     m_errors->clear();
-    const mail::SmtpSettings settings = fieldSettings();
+    const net::mail::SmtpSettings settings = fieldSettings();
     const MailSettingsValues current = values();
     if (!settings.isConfigured())
-        return mail::MailConfig {}; // mail off: nothing else matters
+        return net::mail::MailConfig {}; // mail off: nothing else matters
     // The URL is made from the fields; a host that cannot be part of one shows as a URL that
     // does not read back as the same fields.
-    const auto parsed = mail::parseSmtpUrl(current.smtpUrl);
+    const auto parsed = net::mail::parseSmtpUrl(current.smtpUrl);
     if (!parsed || parsed->host.compare(settings.host, Qt::CaseInsensitive) != 0) {
         showFieldError(u"host"_s, tr("\"%1\" is not a server name or address.").arg(settings.host));
         return std::nullopt;
     }
     // Each field is checked by the same function that reads them for the sender, one more
     // field at a time, so that a refusal lands under the field that caused it.
-    if (const auto withCa = mail::makeMailConfig(current.smtpUrl, current.caFile, QString()); !withCa) {
+    if (const auto withCa = net::mail::makeMailConfig(current.smtpUrl, current.caFile, QString()); !withCa) {
         showFieldError(u"caFile"_s, withCa.error());
         return std::nullopt;
     }
-    auto config = mail::makeMailConfig(current.smtpUrl, current.caFile, current.from);
+    auto config = net::mail::makeMailConfig(current.smtpUrl, current.caFile, current.from);
     if (!config) {
         showFieldError(u"from"_s, config.error());
         return std::nullopt;

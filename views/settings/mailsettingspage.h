@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "mail/mailconfig.h"
+#include "net/mail/mailconfig.h"
 
 #include <QString>
 #include <QWidget>
@@ -14,7 +14,7 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 
-namespace rentdesk::mail {
+namespace rentdesk::net::secrets {
 class SecretStore;
 }
 
@@ -45,7 +45,7 @@ class MailSettingsPage final : public QWidget
     Q_DISABLE_COPY_MOVE(MailSettingsPage)
 
 public:
-    MailSettingsPage(const MailSettingsValues &values, mail::SecretStore &secrets, QWidget *parent = nullptr);
+    MailSettingsPage(const MailSettingsValues &values, net::secrets::SecretStore &secrets, QWidget *parent = nullptr);
     ~MailSettingsPage() override;
 
     // What the fields say now (the URL built from them; empty when there is no server).
@@ -61,7 +61,7 @@ public:
     // under the field it is about, and the field gets the focus; false then.
     bool validate();
     // The configuration the values make, having shown why when they make none.
-    [[nodiscard]] std::optional<mail::MailConfig> checkedConfig();
+    [[nodiscard]] std::optional<net::mail::MailConfig> checkedConfig();
 
 private:
     void buildForm();
@@ -70,10 +70,10 @@ private:
     void onSecurityChanged();
     void updateHints();
     void browseCaFile();
-    [[nodiscard]] mail::SmtpSettings fieldSettings() const;
+    [[nodiscard]] net::mail::SmtpSettings fieldSettings() const;
     void showFieldError(const QString &field, const QString &message);
 
-    mail::SecretStore &m_secrets;
+    net::secrets::SecretStore &m_secrets;
     QComboBox *m_security = nullptr;
     QLineEdit *m_host = nullptr;
     QSpinBox *m_port = nullptr;
@@ -86,7 +86,7 @@ private:
     QLabel *m_insecureWarning = nullptr;
     FormErrors *m_errors = nullptr;
     MailTestPanel *m_test = nullptr;
-    mail::SmtpSecurity m_shownSecurity = mail::SmtpSecurity::StartTls;
+    net::mail::SmtpSecurity m_shownSecurity = net::mail::SmtpSecurity::StartTls;
     bool m_passwordEdited = false;
 };
 

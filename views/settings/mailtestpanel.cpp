@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "settings/mailtestpanel.h"
+#include "views/settings/mailtestpanel.h"
 
-#include "mail/secretstore.h"
-#include "mail/testmail.h"
-#include "widgets/formerrors.h"
-#include "widgets/windowfit.h"
+#include "net/mail/testmail.h"
+#include "net/secrets/secretstore.h"
+#include "views/widgets/formerrors.h"
+#include "views/widgets/windowfit.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -60,9 +60,9 @@ MailTestPanel::MailTestPanel(ConfigSource config, PasswordSource password, QWidg
 
 MailTestPanel::~MailTestPanel() = default;
 
-mail::SmtpClient::Timeouts MailTestPanel::timeouts()
+net::mail::SmtpClient::Timeouts MailTestPanel::timeouts()
 {
-    mail::SmtpClient::Timeouts timeouts;
+    net::mail::SmtpClient::Timeouts timeouts;
     timeouts.connect = std::chrono::seconds(30);
     timeouts.reply = std::chrono::seconds(30);
     return timeouts;
@@ -89,7 +89,7 @@ void MailTestPanel::send()
     if (isSending())
         return;
     showResult(QString(), false);
-    const std::optional<mail::MailConfig> config = m_config();
+    const std::optional<net::mail::MailConfig> config = m_config();
     if (!config) {
         showResult(tr("Correct the mail settings above first."), true);
         return;
@@ -105,17 +105,17 @@ void MailTestPanel::send()
         return;
     }
     // What the outbox will use: RENTDESK_SMTP_PASSWORD wins over the keyring, as the page says.
-    QString password = mail::passwordFromEnvironment();
+    QString password = net::mail::passwordFromEnvironment();
     if (password.isEmpty())
         password = m_password();
 
     const QString server = config->smtp.hostAndPort();
-    m_testMail = new mail::TestMail(*config, password, timeouts(), this);
-    connect(m_testMail, &mail::TestMail::succeeded, this, [this, server](const QString &to) {
+    m_testMail = new net::mail::TestMail(*config, password, timeouts(), this);
+    connect(m_testMail, &net::mail::TestMail::succeeded, this, [this, server](const QString &to) {
         finish();
         showResult(tr("Sent to %1 through %2.").arg(to, server), false);
     });
-    connect(m_testMail, &mail::TestMail::failed, this, [this](const mail::SmtpError &error) {
+    connect(m_testMail, &net::mail::TestMail::failed, this, [this](const net::mail::SmtpError &error) {
         finish();
         showResult(error.message, true);
     });

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "mail/mailconfig.h"
-#include "mail/smtpclient.h"
-#include "mail/testmail.h"
+#include "net/mail/mailconfig.h"
+#include "net/mail/smtpclient.h"
+#include "net/mail/testmail.h"
 
 #include <QGroupBox>
 #include <QPointer>
@@ -17,7 +17,7 @@ class QPushButton;
 
 namespace rentdesk::views {
 
-// "Send test e-mail" on the Mail tab: sends one message through mail::TestMail with the
+// "Send test e-mail" on the Mail tab: sends one message through net::mail::TestMail with the
 // settings on the page as they are now (not yet saved), so that a person learns whether
 // they work before pressing OK. Sending is asynchronous: the dialog stays responsive, the
 // button is disabled and Cancel offered until the server answered or the time ran out;
@@ -30,7 +30,7 @@ class MailTestPanel final : public QGroupBox
 public:
     // The configuration to test, or nullopt when the page's values make none (the page
     // then shows why, under the field concerned).
-    using ConfigSource = std::function<std::optional<mail::MailConfig>()>;
+    using ConfigSource = std::function<std::optional<net::mail::MailConfig>()>;
     using PasswordSource = std::function<QString()>;
 
     MailTestPanel(ConfigSource config, PasswordSource password, QWidget *parent = nullptr);
@@ -40,7 +40,7 @@ public:
     [[nodiscard]] bool isSending() const { return m_testMail != nullptr; }
 
     // A person waits for the answer: shorter than the outbox's, which nobody watches.
-    [[nodiscard]] static mail::SmtpClient::Timeouts timeouts();
+    [[nodiscard]] static net::mail::SmtpClient::Timeouts timeouts();
 
 private:
     void send();
@@ -54,7 +54,7 @@ private:
     QPushButton *m_send = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_result = nullptr;
-    QPointer<mail::TestMail> m_testMail;
+    QPointer<net::mail::TestMail> m_testMail;
 };
 
 } // namespace rentdesk::views

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "settings/serversettingspage.h"
+#include "views/settings/serversettingspage.h"
 
-#include "chat/chatclient.h"
+#include "net/chat/chatclient.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -13,7 +13,7 @@
 namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
-using chat::ChatClient;
+using net::chat::ChatClient;
 
 ServerSettingsPage::ServerSettingsPage(const QString &url, ChatClient &client, const ServerAccountDefaults &defaults,
                                        QWidget *parent)
@@ -74,13 +74,13 @@ ServerSettingsPage::ServerSettingsPage(const QString &url, ChatClient &client, c
     for (QLineEdit *edit : { m_url, m_email, m_password })
         connect(edit, &QLineEdit::textChanged, this, &ServerSettingsPage::updateButtons);
 
-    connect(&client, &ChatClient::signedIn, this, [this](const protocol::UserJson &user, const QString &) {
+    connect(&client, &ChatClient::signedIn, this, [this](const net::protocol::UserJson &user, const QString &) {
         m_password->clear();
         showStatus(tr("Signed in as %1 (%2).").arg(user.displayName, user.email), false);
         updateButtons();
     });
-    connect(&client, &ChatClient::signInFailed, this, [this](const protocol::Error &error) {
-        using protocol::ErrorCode;
+    connect(&client, &ChatClient::signInFailed, this, [this](const net::protocol::Error &error) {
+        using net::protocol::ErrorCode;
         QString text = error.message;
         if (error.is(ErrorCode::WrongCredentials))
             text = tr("The e-mail or the password is wrong.");
@@ -94,10 +94,11 @@ ServerSettingsPage::ServerSettingsPage(const QString &url, ChatClient &client, c
         showStatus(tr("The account was created; signing in…"), false);
         m_client.logIn(m_email->text().trimmed(), m_password->text());
     });
-    connect(&client, &ChatClient::requestFailed, this, [this](const QString &request, const protocol::Error &error) {
-        if (request == u"signup"_s)
-            showStatus(error.message, true);
-    });
+    connect(&client, &ChatClient::requestFailed, this,
+            [this](const QString &request, const net::protocol::Error &error) {
+                if (request == u"signup"_s)
+                    showStatus(error.message, true);
+            });
     connect(&client, &ChatClient::problem, this, [this](const QString &problem) { showStatus(problem, true); });
     connect(&client, &ChatClient::stateChanged, this, &ServerSettingsPage::updateButtons);
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/enums.h"
+#include "models/domain/enums.h"
 
 #include <QString>
 #include <QWidget>
@@ -10,7 +10,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-namespace rentdesk::chat {
+namespace rentdesk::net::chat {
 class ChatClient;
 }
 
@@ -22,8 +22,8 @@ struct ServerAccountDefaults
 {
     QString email;
     QString displayName;
-    domain::Role role = domain::Role::Renter;
-    domain::Language language = domain::Language::English;
+    models::domain::Role role = models::domain::Role::Renter;
+    models::domain::Language language = models::domain::Language::English;
 };
 
 // The Settings dialog's Server tab: the chat server's URL (ws:// or wss://) and the account
@@ -36,7 +36,7 @@ class ServerSettingsPage final : public QWidget
     Q_DISABLE_COPY_MOVE(ServerSettingsPage)
 
 public:
-    ServerSettingsPage(const QString &url, chat::ChatClient &client, const ServerAccountDefaults &defaults,
+    ServerSettingsPage(const QString &url, net::chat::ChatClient &client, const ServerAccountDefaults &defaults,
                        QWidget *parent = nullptr);
     ~ServerSettingsPage() override;
 
@@ -53,7 +53,7 @@ private:
     void updateButtons();
     [[nodiscard]] bool applyUrl();
 
-    chat::ChatClient &m_client;
+    net::chat::ChatClient &m_client;
     ServerAccountDefaults m_defaults;
     QLineEdit *m_url = nullptr;
     QLineEdit *m_email = nullptr;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "settings/settingsdialog.h"
+#include "views/settings/settingsdialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -21,7 +21,7 @@ bool needsRestart(const SettingsValues &before, const SettingsValues &after)
     return before.language != after.language || before.databasePath != after.databasePath;
 }
 
-SettingsDialog::SettingsDialog(const SettingsValues &values, mail::SecretStore &secrets, QWidget *parent)
+SettingsDialog::SettingsDialog(const SettingsValues &values, net::secrets::SecretStore &secrets, QWidget *parent)
     : QDialog(parent)
     , m_initial(values)
 {
@@ -32,8 +32,8 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, mail::SecretStore &
     m_language = new QComboBox(general);
     m_language->setObjectName(u"languageCombo"_s);
     // Each language in its own name, so that anyone can find theirs.
-    m_language->addItem(u"English"_s, int(domain::Language::English));
-    m_language->addItem(u"Русский"_s, int(domain::Language::Russian));
+    m_language->addItem(u"English"_s, int(models::domain::Language::English));
+    m_language->addItem(u"Русский"_s, int(models::domain::Language::Russian));
     m_language->setCurrentIndex(m_language->findData(int(values.language)));
 
     m_database = new QLineEdit(values.databasePath, general);
@@ -83,7 +83,8 @@ SettingsDialog::~SettingsDialog() = default;
 
 SettingsValues SettingsDialog::values() const
 {
-    return { domain::Language(m_language->currentData().toInt()), m_database->text().trimmed(), m_mail->values() };
+    return { models::domain::Language(m_language->currentData().toInt()), m_database->text().trimmed(),
+             m_mail->values() };
 }
 
 void SettingsDialog::accept()

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/enums.h"
-#include "settings/mailsettingspage.h"
+#include "models/domain/enums.h"
+#include "views/settings/mailsettingspage.h"
 
 #include <QDialog>
 
@@ -13,7 +13,7 @@ class QLabel;
 class QLineEdit;
 class QTabWidget;
 
-namespace rentdesk::mail {
+namespace rentdesk::net::secrets {
 class SecretStore;
 }
 
@@ -24,7 +24,7 @@ namespace rentdesk::views {
 // settings are used at once).
 struct SettingsValues
 {
-    domain::Language language = domain::Language::English;
+    models::domain::Language language = models::domain::Language::English;
     QString databasePath;
     MailSettingsValues mail;
     friend bool operator==(const SettingsValues &, const SettingsValues &) = default;
@@ -45,7 +45,7 @@ class SettingsDialog final : public QDialog
 
 public:
     // The Mail tab reads the stored SMTP password from secrets when it opens.
-    SettingsDialog(const SettingsValues &values, mail::SecretStore &secrets, QWidget *parent = nullptr);
+    SettingsDialog(const SettingsValues &values, net::secrets::SecretStore &secrets, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
     [[nodiscard]] SettingsValues values() const;

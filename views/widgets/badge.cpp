@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/badge.h"
+#include "views/widgets/badge.h"
 
 #include <QFontMetrics>
 #include <QPainter>
@@ -8,8 +8,8 @@
 
 namespace rentdesk::views {
 
-using domain::ApartmentStatus;
-using domain::BookingStatus;
+using models::domain::ApartmentStatus;
+using models::domain::BookingStatus;
 
 namespace {
 
@@ -71,16 +71,16 @@ BadgeColors badgeColors(BookingStatus status)
     return on(Grey);
 }
 
-BadgeColors badgeColors(domain::MailStatus status)
+BadgeColors badgeColors(models::domain::MailStatus status)
 {
     switch (status) {
-    case domain::MailStatus::Queued:
+    case models::domain::MailStatus::Queued:
         return on(Amber);
-    case domain::MailStatus::Sent:
+    case models::domain::MailStatus::Sent:
         return on(Green);
-    case domain::MailStatus::Failed:
+    case models::domain::MailStatus::Failed:
         return on(Red);
-    case domain::MailStatus::Discarded:
+    case models::domain::MailStatus::Discarded:
         return on(Grey);
     }
     Q_UNREACHABLE();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/enums.h"
+#include "models/domain/enums.h"
 
 #include <QColor>
 #include <QFont>
@@ -22,11 +22,11 @@ struct BadgeColors
 };
 
 // Free green, booked amber, rented blue.
-[[nodiscard]] BadgeColors badgeColors(domain::ApartmentStatus status);
+[[nodiscard]] BadgeColors badgeColors(models::domain::ApartmentStatus status);
 // Requested amber, confirmed green, declined red, cancelled grey, completed blue.
-[[nodiscard]] BadgeColors badgeColors(domain::BookingStatus status);
+[[nodiscard]] BadgeColors badgeColors(models::domain::BookingStatus status);
 // Queued amber (waiting, as a request is), sent green, failed red, discarded grey.
-[[nodiscard]] BadgeColors badgeColors(domain::MailStatus status);
+[[nodiscard]] BadgeColors badgeColors(models::domain::MailStatus status);
 
 // Black or white, whichever contrasts more with background (WCAG relative luminance).
 [[nodiscard]] QColor contrastingTextColor(const QColor &background);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/celldelegate.h"
+#include "views/widgets/celldelegate.h"
 
-#include "domain/entities.h"
-#include "widgets/badge.h"
-#include "widgets/formatting.h"
-#include "widgets/starrating.h"
+#include "models/domain/entities.h"
+#include "views/widgets/badge.h"
+#include "views/widgets/formatting.h"
+#include "views/widgets/starrating.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -15,7 +15,7 @@
 
 namespace rentdesk::views {
 
-using itemmodels::CellKind;
+using models::itemmodels::CellKind;
 
 namespace {
 
@@ -29,7 +29,7 @@ template<typename E> std::optional<E> enumFrom(const QVariant &value)
     const int number = value.toInt(&ok);
     if (!ok)
         return std::nullopt;
-    for (const E candidate : domain::allValues<E>()) {
+    for (const E candidate : models::domain::allValues<E>()) {
         if (int(candidate) == number)
             return candidate;
     }
@@ -109,13 +109,13 @@ QString CellDelegate::ratingText(double average, qint64 count)
 {
     // The models' text, so that a table reads the same with and without the delegate.
     if (count <= 0)
-        return itemmodels::formatRating({});
-    return itemmodels::formatRating({ qint64(std::llround(average * double(count))), count });
+        return models::itemmodels::formatRating({});
+    return models::itemmodels::formatRating({ qint64(std::llround(average * double(count))), count });
 }
 
 std::optional<CellKind> CellDelegate::kindOf(const QModelIndex &index)
 {
-    const QVariant kind = index.data(itemmodels::CellKindRole);
+    const QVariant kind = index.data(models::itemmodels::CellKindRole);
     bool ok = false;
     const int number = kind.toInt(&ok);
     if (!ok || number < int(CellKind::Text) || number > int(CellKind::MailStatus))
@@ -129,10 +129,10 @@ QString CellDelegate::cellText(const QModelIndex &index)
     const auto kind = kindOf(index);
     if (!kind)
         return display;
-    const QVariant value = index.data(itemmodels::ValueRole);
+    const QVariant value = index.data(models::itemmodels::ValueRole);
     switch (*kind) {
     case CellKind::Money:
-        if (const auto money = typed<domain::Money>(value))
+        if (const auto money = typed<models::domain::Money>(value))
             return formatMoney(*money);
         break;
     case CellKind::Date:
@@ -144,7 +144,7 @@ QString CellDelegate::cellText(const QModelIndex &index)
             return formatDateTime(*dateTime);
         break;
     case CellKind::Rating:
-        if (const auto rating = typed<domain::Rating>(value))
+        if (const auto rating = typed<models::domain::Rating>(value))
             return ratingText(rating->average().value_or(0), rating->count);
         break;
     case CellKind::Stars:
@@ -152,20 +152,20 @@ QString CellDelegate::cellText(const QModelIndex &index)
             return StarRatingWidget::describe(*stars);
         break;
     case CellKind::ApartmentStatus:
-        if (const auto status = enumFrom<domain::ApartmentStatus>(value))
-            return domain::displayName(*status);
+        if (const auto status = enumFrom<models::domain::ApartmentStatus>(value))
+            return models::domain::displayName(*status);
         break;
     case CellKind::BookingStatus:
-        if (const auto status = enumFrom<domain::BookingStatus>(value))
-            return domain::displayName(*status);
+        if (const auto status = enumFrom<models::domain::BookingStatus>(value))
+            return models::domain::displayName(*status);
         break;
     case CellKind::ReviewKind:
-        if (const auto reviewKind = enumFrom<domain::ReviewKind>(value))
-            return domain::displayName(*reviewKind);
+        if (const auto reviewKind = enumFrom<models::domain::ReviewKind>(value))
+            return models::domain::displayName(*reviewKind);
         break;
     case CellKind::MailStatus:
-        if (const auto status = enumFrom<domain::MailStatus>(value))
-            return domain::displayName(*status);
+        if (const auto status = enumFrom<models::domain::MailStatus>(value))
+            return models::domain::displayName(*status);
         break;
     case CellKind::Flag:
         if (value.isValid())
@@ -217,35 +217,35 @@ void CellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     }
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QVariant value = index.data(itemmodels::ValueRole);
+    const QVariant value = index.data(models::itemmodels::ValueRole);
 
     switch (*kind) {
     case CellKind::ApartmentStatus:
-        if (const auto status = enumFrom<domain::ApartmentStatus>(value)) {
+        if (const auto status = enumFrom<models::domain::ApartmentStatus>(value)) {
             paintFrame(painter, opt);
-            paintBadge(painter, contentRect(opt), domain::displayName(*status), badgeColors(*status),
+            paintBadge(painter, contentRect(opt), models::domain::displayName(*status), badgeColors(*status),
                        badgeFont(opt.font));
             return;
         }
         break;
     case CellKind::BookingStatus:
-        if (const auto status = enumFrom<domain::BookingStatus>(value)) {
+        if (const auto status = enumFrom<models::domain::BookingStatus>(value)) {
             paintFrame(painter, opt);
-            paintBadge(painter, contentRect(opt), domain::displayName(*status), badgeColors(*status),
+            paintBadge(painter, contentRect(opt), models::domain::displayName(*status), badgeColors(*status),
                        badgeFont(opt.font));
             return;
         }
         break;
     case CellKind::MailStatus:
-        if (const auto status = enumFrom<domain::MailStatus>(value)) {
+        if (const auto status = enumFrom<models::domain::MailStatus>(value)) {
             paintFrame(painter, opt);
-            paintBadge(painter, contentRect(opt), domain::displayName(*status), badgeColors(*status),
+            paintBadge(painter, contentRect(opt), models::domain::displayName(*status), badgeColors(*status),
                        badgeFont(opt.font));
             return;
         }
         break;
     case CellKind::Rating:
-        if (typed<domain::Rating>(value)) {
+        if (typed<models::domain::Rating>(value)) {
             paintFrame(painter, opt);
             paintRating(painter, opt, value);
             return;
@@ -283,7 +283,7 @@ void CellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
 
 void CellDelegate::paintRating(QPainter *painter, const QStyleOptionViewItem &option, const QVariant &value) const
 {
-    const auto rating = value.value<domain::Rating>();
+    const auto rating = value.value<models::domain::Rating>();
     const QRect area = contentRect(option);
     const QFont small = smallFont(option.font);
     QColor muted = textColor(option);
@@ -345,7 +345,7 @@ QSize CellDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const int margins = 2 * textMargin(opt);
-    const QVariant value = index.data(itemmodels::ValueRole);
+    const QVariant value = index.data(models::itemmodels::ValueRole);
     switch (*kind) {
     case CellKind::ApartmentStatus:
     case CellKind::BookingStatus:
@@ -355,7 +355,7 @@ QSize CellDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
         return hint.expandedTo(QSize(badge.width() + margins, badge.height() + 4));
     }
     case CellKind::Rating: {
-        const auto rating = typed<domain::Rating>(value).value_or(domain::Rating {});
+        const auto rating = typed<models::domain::Rating>(value).value_or(models::domain::Rating {});
         const QFontMetricsF small(smallFont(opt.font));
         const auto average = rating.average();
         const QString text = ratingText(average.value_or(0), rating.count);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/itemroles.h"
+#include "models/itemmodels/itemroles.h"
 
 #include <QStyledItemDelegate>
 
@@ -9,7 +9,7 @@
 
 namespace rentdesk::views {
 
-// Draws one cell of RentDesk's tables by what it holds (itemmodels::CellKindRole, with the
+// Draws one cell of RentDesk's tables by what it holds (models::itemmodels::CellKindRole, with the
 // typed value in ValueRole): a status as a coloured badge, a rating as stars with its
 // average and count, money and dates in the user's locale, a flag as a check mark. Cells
 // without a kind, text and numbers are drawn as QStyledItemDelegate draws them. Selection
@@ -38,7 +38,7 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
-    [[nodiscard]] static std::optional<itemmodels::CellKind> kindOf(const QModelIndex &index);
+    [[nodiscard]] static std::optional<models::itemmodels::CellKind> kindOf(const QModelIndex &index);
     // Draws the cell's background, selection and focus without its text.
     static void paintFrame(QPainter *painter, QStyleOptionViewItem &option);
     // The area inside the cell's margins where the custom content goes.

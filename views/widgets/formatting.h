@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "itemmodels/cellformat.h"
+#include "models/itemmodels/cellformat.h"
 
 namespace rentdesk::views {
 
@@ -9,9 +9,9 @@ namespace rentdesk::views {
 // language the user chose). One implementation, in models/itemmodels/cellformat.h, serves
 // the models' display text, the cell delegate and the detail panes alike, so a value reads
 // the same in a table and beside it.
-using itemmodels::currencySymbol;
-using itemmodels::formatDate;
-using itemmodels::formatDateTime;
-using itemmodels::formatMoney;
+using models::itemmodels::currencySymbol;
+using models::itemmodels::formatDate;
+using models::itemmodels::formatDateTime;
+using models::itemmodels::formatMoney;
 
 } // namespace rentdesk::views

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/formerrors.h"
+#include "views/widgets/formerrors.h"
 
-#include "widgets/starrating.h"
+#include "views/widgets/starrating.h"
 
 #include <QAbstractButton>
 #include <QCalendarWidget>
@@ -153,7 +153,7 @@ void FormErrors::mark(Entry &entry, const QString &message)
         input->setFocus(Qt::OtherFocusReason);
 }
 
-void FormErrors::show(const services::DomainError &error)
+void FormErrors::show(const models::services::DomainError &error)
 {
     clear();
     for (Entry &entry : m_entries) {

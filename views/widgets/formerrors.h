@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "services/domainerror.h"
+#include "models/services/domainerror.h"
 
 #include <QList>
 #include <QObject>
@@ -33,7 +33,7 @@ public:
     void addField(const QString &field, QWidget *input, QLabel *errorLabel);
 
     // Replaces whatever was shown with error.
-    void show(const services::DomainError &error);
+    void show(const models::services::DomainError &error);
     void clear();
 
     // The message shown next to field's input, or in the general label for an empty field.

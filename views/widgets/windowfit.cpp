@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/windowfit.h"
+#include "views/widgets/windowfit.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -20,8 +20,8 @@ void growWindowToFit(QWidget *widget)
     for (int level = 0; level < 16; ++level)
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     layout->activate();
-    const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(window->width())
-                                                   : layout->totalSizeHint().height();
+    const int needed =
+        layout->hasHeightForWidth() ? layout->totalHeightForWidth(window->width()) : layout->totalSizeHint().height();
     if (needed > window->height())
         window->resize(window->width(), needed);
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/secretstore.h"
+#include "net/secrets/secretstore.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -91,7 +91,7 @@ private Q_SLOTS:
 
     void memoryStoreKeepsSecretsForTheRun()
     {
-        mail::MemorySecretStore store;
+        net::secrets::MemorySecretStore store;
         QObject context;
         QVERIFY(!store.isPersistent());
         const auto written = await<std::expected<void, QString>>(
@@ -134,7 +134,7 @@ private Q_SLOTS:
             qputenv("RENTDESK_KEYRING", keyringSetting);
         QElapsedTimer timer;
         timer.start();
-        const auto store = mail::makeSecretStore();
+        const auto store = net::secrets::makeSecretStore();
         qunsetenv("RENTDESK_KEYRING");
         QVERIFY(!store->isPersistent());
         // A bound on waiting, not a speed measurement: D-Bus's own timeout is 25 s.
@@ -154,8 +154,8 @@ private Q_SLOTS:
         keyring.closeWriteChannel();
         qputenv("DBUS_SESSION_BUS_ADDRESS", busAddress);
 
-        std::unique_ptr<mail::SecretStore> store;
-        QTRY_VERIFY_WITH_TIMEOUT((store = mail::makeSecretStore())->isPersistent(), 20000);
+        std::unique_ptr<net::secrets::SecretStore> store;
+        QTRY_VERIFY_WITH_TIMEOUT((store = net::secrets::makeSecretStore())->isPersistent(), 20000);
         QObject context;
         const QString key = u"smtp://ann%40example.org@mail.example.org:587"_s;
         const auto written = await<std::expected<void, QString>>(
@@ -163,7 +163,7 @@ private Q_SLOTS:
         QVERIFY(written);
         QVERIFY2(*written, qPrintable(*written ? QString() : written->error()));
 
-        const auto again = mail::makeSecretStore();
+        const auto again = net::secrets::makeSecretStore();
         auto read = await<std::expected<QString, QString>>([&](auto done) { again->read(key, &context, done); });
         QVERIFY(read && *read);
         QCOMPARE(**read, u"секрет пароль"_s);

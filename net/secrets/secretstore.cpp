@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mail/secretstore.h"
+#include "net/secrets/secretstore.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -9,7 +9,7 @@
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::secrets {
 
 using namespace Qt::StringLiterals;
 
@@ -139,9 +139,4 @@ std::unique_ptr<SecretStore> makeSecretStore(QObject *parent)
     return std::make_unique<MemorySecretStore>(parent);
 }
 
-QString passwordFromEnvironment()
-{
-    return qEnvironmentVariable("RENTDESK_SMTP_PASSWORD");
-}
-
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::secrets

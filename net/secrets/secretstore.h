@@ -9,7 +9,7 @@
 #include <functional>
 #include <memory>
 
-namespace rentdesk::mail {
+namespace rentdesk::net::secrets {
 
 // Where secrets (the SMTP password, later the server token) are kept: the desktop's keyring
 // through QtKeychain, or, where there is none, memory for this run only. Never a settings
@@ -64,8 +64,4 @@ private:
 // RENTDESK_KEYRING=none chooses the fallback outright (tests, scripts).
 [[nodiscard]] std::unique_ptr<SecretStore> makeSecretStore(QObject *parent = nullptr);
 
-// The SMTP password given in the environment for this run (RENTDESK_SMTP_PASSWORD), which wins
-// over the keyring; empty when not set.
-[[nodiscard]] QString passwordFromEnvironment();
-
-} // namespace rentdesk::mail
+} // namespace rentdesk::net::secrets
