@@ -46,7 +46,7 @@ bool addDemoData(const models::db::Database &database, int apartments)
     models::demo::DemoOptions options;
     options.apartments = apartments;
     options.today = models::services::SystemClock().today();
-    const auto summary = models::demo::generateDemoData(database.connection(), options);
+    const auto summary = models::demo::generateDemoData(database, options);
     QTextStream out(stdout);
     if (summary) {
         out << QCoreApplication::translate("Application",
@@ -119,6 +119,9 @@ struct Application::Private
     models::i18n::Translator translator;
     models::services::SystemClock clock;
     std::shared_ptr<models::db::Database> database;
+    // Read once, right after the database opens; a database whose mode cannot be read is
+    // not used at all (exit 1), never taken for standalone.
+    models::services::Mode mode = models::services::Mode::Standalone;
     std::unique_ptr<models::services::TimeKeeper> timeKeeper;
     models::services::Session session;
     std::unique_ptr<views::Workspace> workspace;
@@ -142,12 +145,7 @@ struct Application::Private
 
 int Application::Private::sendOutbox()
 {
-    const auto mode = models::services::storedMode(database->connection());
-    if (!mode) {
-        printError(mode.error().message);
-        return ExitDatabaseError;
-    }
-    if (!models::services::isAuthority(*mode)) {
+    if (!models::services::isAuthority(mode)) {
         printError(QCoreApplication::translate("Application",
                                                "%1 is a replica of a server account; the server sends its mail.")
                        .arg(database->path()));
@@ -279,15 +277,10 @@ void Application::Private::editSettings()
 
 void Application::Private::startTimeKeeper()
 {
-    const auto mode = models::services::storedMode(database->connection());
-    if (!mode) {
-        printError(mode.error().message);
-        return;
-    }
-    if (!models::services::isAuthority(*mode))
+    if (!models::services::isAuthority(mode))
         return; // the server moves a connected database on with time
     timeKeeper =
-        std::make_unique<models::services::TimeKeeper>(models::services::ServiceContext(database, clock, *mode));
+        std::make_unique<models::services::TimeKeeper>(models::services::ServiceContext(database, clock, mode));
     if (auto step = timeKeeper->start(); !step)
         printError(step.error().message);
 }
@@ -313,6 +306,12 @@ int Application::run()
         return ExitDatabaseError;
     }
     d->database = std::move(*database);
+    const auto mode = models::services::storedMode(*d->database);
+    if (!mode) {
+        printError(d->database->path() + u": "_s + mode.error().message);
+        return ExitDatabaseError;
+    }
+    d->mode = *mode;
 
     if (d->options.demo && !addDemoData(*d->database, d->options.demoApartments))
         return ExitDatabaseError;
@@ -329,17 +328,15 @@ int Application::run()
         return ExitSuccess;
     }
 
-    const auto mode = models::services::storedMode(d->database->connection());
     d->secrets = net::secrets::makeSecretStore();
-    d->startMailSender(mode.value_or(models::services::Mode::Standalone));
-    d->workspace = std::make_unique<views::Workspace>(d->database, d->clock,
-                                                      mode.value_or(models::services::Mode::Standalone), d->session);
+    d->startMailSender(d->mode);
+    d->workspace = std::make_unique<views::Workspace>(d->database, d->clock, d->mode, d->session);
     d->workspace->mailSender = d->mailSender.get();
     d->workspace->secrets = d->secrets.get();
     d->chat = std::make_unique<net::chat::ChatClient>(d->database, d->clock);
     net::chat::setUpChat(*d->chat, *d->secrets, d->options.serverUrl, printError);
     d->workspace->chat = d->chat.get();
-    if (auto present = models::demo::presentDemoAccounts(d->database->connection()); present && !present->isEmpty()) {
+    if (auto present = models::demo::presentDemoAccounts(*d->database); present && !present->isEmpty()) {
         for (const models::demo::DemoAccount &account : { models::demo::demoLandlord(), models::demo::demoRenter() }) {
             if (present->contains(account.email))
                 d->workspace->demoAccounts.append(

@@ -9,6 +9,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace rentdesk::bench {
 
@@ -101,6 +102,16 @@ QList<models::query::ApartmentFilter> typicalFilters(const QSqlDatabase &db, int
         result.append(filter);
     }
     return result;
+}
+
+QSqlDatabase connectionOf(const models::db::Database &database)
+{
+    auto db = database.tryConnection();
+    if (!db) {
+        fail(db.error().message);
+        std::exit(1);
+    }
+    return *db;
 }
 
 } // namespace rentdesk::bench

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/db/database.h"
 #include "models/query/apartmentquery.h"
 
 #include <QDate>
@@ -29,6 +30,10 @@ inline const QDate Today(2026, 6, 1);
 
 // One line on stderr, prefixed with the program's name.
 void fail(const QString &what);
+
+// The calling thread's connection to database; without one a benchmark cannot run, so a
+// failure is reported with fail() and ends the program (exit 1).
+[[nodiscard]] QSqlDatabase connectionOf(const models::db::Database &database);
 
 // Filters of the typical shape: one city, the middle half of its prices, two rooms or
 // more, free for a week some weeks ahead; count of them, cycling through the cities.

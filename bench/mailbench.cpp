@@ -17,6 +17,7 @@
 #include "models/mail/outboxstore.h"
 #include "models/services/clock.h"
 #include "models/services/servicecontext.h"
+#include "models/services/servicesteps.h"
 #include "net/mail/mimemessage.h"
 #include "net/mail/outboxsender.h"
 
@@ -100,7 +101,7 @@ private:
 // third welcomes, the rest booking confirmations with a real booking's figures.
 void queueMails(const std::shared_ptr<models::db::Database> &database, const models::services::Clock &clock, int count)
 {
-    const QSqlDatabase db = database->connection();
+    const QSqlDatabase db = connectionOf(*database);
     auto users = models::db::exec(db, u"SELECT id, display_name, role FROM users ORDER BY id"_s);
     auto stays = models::db::exec(db,
                                   u"SELECT b.id, a.number, g.name, g.address, g.city, b.start_date, b.end_date, "
@@ -132,8 +133,9 @@ void queueMails(const std::shared_ptr<models::db::Database> &database, const mod
         for (int i = 0; i < count; ++i) {
             const auto &[user, welcome] = welcomes.at(i % welcomes.size());
             const bool isWelcome = i % 3 == 0;
-            auto done = context.queueMail(
-                db, isWelcome ? models::domain::MailEvent::Welcome : models::domain::MailEvent::BookingConfirmed, user,
+            auto done = models::services::queueMail(
+                context, db,
+                isWelcome ? models::domain::MailEvent::Welcome : models::domain::MailEvent::BookingConfirmed, user,
                 isWelcome ? welcome : confirmations.at(i % confirmations.size()));
             if (!done)
                 return done;
@@ -158,7 +160,7 @@ Round measure(int mails, quint16 port, const QString &workDir, bool smtplibFirst
     if (!database)
         die(database.error().message);
     const models::services::SystemClock clock;
-    auto generated = models::demo::generateDemoData((*database)->connection(), { 2026, 200, Today });
+    auto generated = models::demo::generateDemoData(**database, { 2026, 200, Today });
     if (!generated)
         die(generated.error().message);
     queueMails(*database, clock, mails);

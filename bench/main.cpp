@@ -113,7 +113,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     const std::shared_ptr<models::db::Database> database = *opened;
-    const QSqlDatabase db = database->connection();
+    const QSqlDatabase db = connectionOf(*database);
     QJsonObject result;
     result.insert(u"apartments"_s, apartments);
     result.insert(u"runs"_s, runs);

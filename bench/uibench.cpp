@@ -73,7 +73,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     const std::shared_ptr<models::db::Database> database = *opened;
-    auto generated = models::demo::generateDemoData(database->connection(), { 2026, apartments, Today });
+    auto generated = models::demo::generateDemoData(*database, { 2026, apartments, Today });
     if (!generated) {
         fail(generated.error().message);
         return 1;
@@ -117,7 +117,7 @@ int main(int argc, char *argv[])
     settle(&window);
 
     // A filter change as the debounce delivers it, until the table has repainted.
-    const QList<models::query::ApartmentFilter> filters = typicalFilters(database->connection(), runs);
+    const QList<models::query::ApartmentFilter> filters = typicalFilters(connectionOf(*database), runs);
     result.insert(u"filter_change_ms"_s, medianMs(runs, ok, [&](int i) {
                       model->setFilter(filters[i]);
                       settle(&window);

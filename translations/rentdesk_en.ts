@@ -802,6 +802,10 @@
         <source>A database operation failed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Qt&apos;s SQLite driver does not use RentDesk&apos;s SQLite library (%1); RentDesk needs Qt built against the system&apos;s libsqlite3, as Debian&apos;s libqt6sql6-sqlite is.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
@@ -1362,6 +1366,10 @@
     <name>Mode</name>
     <message>
         <source>The database does not say whether it is standalone or connected (it says “%1”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database does not say whether it is standalone or connected.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -803,6 +803,10 @@
         <source>A database operation failed.</source>
         <translation>Операция с базой данных не выполнена.</translation>
     </message>
+    <message>
+        <source>Qt&apos;s SQLite driver does not use RentDesk&apos;s SQLite library (%1); RentDesk needs Qt built against the system&apos;s libsqlite3, as Debian&apos;s libqt6sql6-sqlite is.</source>
+        <translation>Драйвер SQLite в Qt использует не ту библиотеку SQLite, что RentDesk (%1); RentDesk нужен Qt, собранный с системной libsqlite3, как пакет Debian libqt6sql6-sqlite.</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
@@ -1366,6 +1370,10 @@
     <message>
         <source>The database does not say whether it is standalone or connected (it says “%1”).</source>
         <translation>В базе не указано, автономная она или подключённая (указано «%1»).</translation>
+    </message>
+    <message>
+        <source>The database does not say whether it is standalone or connected.</source>
+        <translation>В базе данных не указано, автономная она или подключённая к серверу.</translation>
     </message>
 </context>
 <context>

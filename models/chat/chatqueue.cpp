@@ -5,6 +5,7 @@
 #include "models/db/query.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/chatservice.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -34,7 +35,10 @@ Result<PendingMessage> ChatQueue::enqueue(const QUuid &account, const QUuid &con
     message.text = text;
     // Stored to the millisecond: what pending() reads back is what this returns.
     message.queuedAt = domain::timestampFromStored(domain::toStoredTimestamp(m_clock.now())).value_or(QDateTime());
-    auto done = db::exec(m_database->connection(),
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto done = db::exec(*connection,
                          u"INSERT INTO chat_pending (message_id, account_id, conversation_id, text, queued_at) "
                          "VALUES (:message, :account, :conversation, :text, :queued)"_s,
                          { { u":message"_s, domain::toStoredId(message.messageId) },
@@ -49,7 +53,10 @@ Result<PendingMessage> ChatQueue::enqueue(const QUuid &account, const QUuid &con
 
 Result<QList<PendingMessage>> ChatQueue::pending(const QUuid &account) const
 {
-    auto rows = db::exec(m_database->connection(),
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto rows = db::exec(*connection,
                          u"SELECT message_id, conversation_id, text, queued_at FROM chat_pending "
                          "WHERE account_id = :account ORDER BY queued_at, rowid"_s,
                          { { u":account"_s, domain::toStoredId(account) } });
@@ -79,7 +86,10 @@ Result<QList<PendingMessage>> ChatQueue::pending(const QUuid &account) const
 
 Result<void> ChatQueue::remove(const QUuid &messageId) const
 {
-    auto done = db::exec(m_database->connection(), u"DELETE FROM chat_pending WHERE message_id = :message"_s,
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto done = db::exec(*connection, u"DELETE FROM chat_pending WHERE message_id = :message"_s,
                          { { u":message"_s, domain::toStoredId(messageId) } });
     if (!done)
         return std::unexpected(DomainError(done.error()));

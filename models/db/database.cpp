@@ -4,6 +4,7 @@
 #include "models/db/migrationset.h"
 #include "models/db/migrator.h"
 #include "models/db/query.h"
+#include "models/db/sqlitehandle.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -234,6 +235,10 @@ std::expected<std::shared_ptr<Database>, DbError> Database::open(const QString &
         auto db = database->tryConnection();
         if (!db)
             return std::unexpected(db.error());
+        // Once per process: the driver's library does not change while it runs.
+        static const std::expected<void, DbError> sameSqlite = checkSameSqlite(readSqliteLinkage(*db));
+        if (!sameSqlite)
+            return std::unexpected(sameSqlite.error());
         const MigrationSet &set = options.migrations ? *options.migrations : MigrationSet::builtIn();
         if (auto migrated = Migrator(set).migrate(*db); !migrated)
             return std::unexpected(migrated.error());
@@ -283,16 +288,6 @@ std::expected<QSqlDatabase, DbError> Database::tryConnection() const
             Qt::DirectConnection);
     }
     qCDebug(lcDb) << "opened connection" << name << "to" << d->path;
-    return *db;
-}
-
-QSqlDatabase Database::connection() const
-{
-    auto db = tryConnection();
-    if (!db) {
-        qCWarning(lcDb) << "no connection to" << d->path << ":" << db.error().message;
-        return {};
-    }
     return *db;
 }
 

@@ -3,11 +3,14 @@
 
 #include "models/db/dberror.h"
 
-#include <QSqlDatabase>
 #include <QString>
 
 #include <expected>
 #include <memory>
+
+// Only models/ and those that open the database (the server, the composition root, tests)
+// use a connection; the rest of the program holds a Database without seeing QtSql.
+class QSqlDatabase;
 
 namespace rentdesk::models::db {
 
@@ -40,11 +43,10 @@ public:
     Q_DISABLE_COPY_MOVE(Database)
 
     // The calling thread's connection, opened and configured on first use and closed
-    // when the thread finishes.
+    // when the thread finishes; or why it cannot be had, for the caller to pass up (there is
+    // no variant that hands back a closed connection: its queries would fail one by one and
+    // a page would look empty instead of failed).
     [[nodiscard]] std::expected<QSqlDatabase, DbError> tryConnection() const;
-    // As tryConnection(); a failure is logged and yields a closed connection whose
-    // queries then fail with a DbError.
-    [[nodiscard]] QSqlDatabase connection() const;
 
     [[nodiscard]] QString path() const;
     [[nodiscard]] int schemaVersion() const;

@@ -10,6 +10,7 @@
 #include "models/demo/stayplanner.h"
 #include "models/domain/money.h"
 #include "models/query/searchindex.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -675,6 +676,22 @@ Result<DemoSummary> generateDemoData(const QSqlDatabase &db, const DemoOptions &
         qCDebug(lcDemo) << "search index built in" << timer.restart() << "ms";
         return generator.summary();
     });
+}
+
+Result<QStringList> presentDemoAccounts(const db::Database &database)
+{
+    const auto db = services::connectionOf(database);
+    if (!db)
+        return std::unexpected(db.error());
+    return presentDemoAccounts(*db);
+}
+
+Result<DemoSummary> generateDemoData(const db::Database &database, const DemoOptions &options)
+{
+    const auto db = services::connectionOf(database);
+    if (!db)
+        return std::unexpected(db.error());
+    return generateDemoData(*db, options);
 }
 
 } // namespace rentdesk::models::demo

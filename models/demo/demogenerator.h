@@ -5,8 +5,13 @@
 #include "models/services/domainerror.h"
 
 #include <QDate>
-#include <QSqlDatabase>
 #include <QString>
+
+class QSqlDatabase;
+
+namespace rentdesk::models::db {
+class Database;
+}
 
 namespace rentdesk::models::demo {
 
@@ -66,11 +71,14 @@ inline constexpr int maxDemoApartments = 10'000'000;
 // The e-mails of the demo accounts that exist in the database (landlord first), so that a
 // sign-in dialog can offer them; empty on a database without demo data.
 [[nodiscard]] services::Result<QStringList> presentDemoAccounts(const QSqlDatabase &db);
+[[nodiscard]] services::Result<QStringList> presentDemoAccounts(const db::Database &database);
 
 // Fills an empty database in one transaction and returns what it wrote. Refused, with
 // nothing written: a database that already has data (Code::WrongState, entity
 // "database"), options out of range (Code::InvalidValue, field "apartments" or "today").
 // A database failure rolls everything back (Code::Storage or the constraint's code).
 [[nodiscard]] services::Result<DemoSummary> generateDemoData(const QSqlDatabase &db, const DemoOptions &options);
+// The same on the calling thread's connection to database.
+[[nodiscard]] services::Result<DemoSummary> generateDemoData(const db::Database &database, const DemoOptions &options);
 
 } // namespace rentdesk::models::demo

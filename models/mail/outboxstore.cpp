@@ -3,11 +3,12 @@
 
 #include "models/db/database.h"
 #include "models/db/query.h"
+#include "models/db/statementcache.h"
 #include "models/domain/storedvalues.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -77,6 +78,7 @@ Result<QList<OutboxMail>> readAll(std::expected<QSqlQuery, db::DbError> query)
 OutboxStore::OutboxStore(std::shared_ptr<db::Database> database, const services::Clock &clock)
     : m_database(std::move(database))
     , m_clock(clock)
+    , m_statements(std::make_unique<db::StatementCache>())
 {
 }
 
@@ -93,7 +95,10 @@ std::chrono::milliseconds OutboxStore::backoff(int attempts, double jitter)
 
 Result<QList<OutboxMail>> OutboxStore::due(int limit) const
 {
-    return readAll(db::exec(m_database->connection(),
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return readAll(db::exec(*connection,
                             u"SELECT "_s + columns
                                 + u" FROM mail_outbox WHERE status = 'queued' AND next_attempt_at <= :now "
                                   "ORDER BY next_attempt_at, created_at, id LIMIT :limit"_s,
@@ -102,8 +107,10 @@ Result<QList<OutboxMail>> OutboxStore::due(int limit) const
 
 Result<std::optional<QDateTime>> OutboxStore::nextDue() const
 {
-    auto next =
-        db::scalar(m_database->connection(), u"SELECT min(next_attempt_at) FROM mail_outbox WHERE status = 'queued'"_s);
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto next = db::scalar(*connection, u"SELECT min(next_attempt_at) FROM mail_outbox WHERE status = 'queued'"_s);
     if (!next)
         return std::unexpected(DomainError(next.error()));
     if (next->isNull())
@@ -114,8 +121,11 @@ Result<std::optional<QDateTime>> OutboxStore::nextDue() const
 
 Result<QList<OutboxMail>> OutboxStore::list(std::optional<domain::MailStatus> status, int limit) const
 {
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
     return readAll(db::exec(
-        m_database->connection(),
+        *connection,
         u"SELECT "_s + columns
             + u" FROM mail_outbox WHERE (:status IS NULL OR status = :status) "
               "ORDER BY created_at DESC, id DESC LIMIT :limit"_s,
@@ -134,7 +144,10 @@ Result<void> OutboxStore::change(const QString &sql, const QUuid &id, const QStr
         bindings.append({ u":reason"_s, reason.left(1000) });
     if (sql.contains(u":next"_s))
         bindings.append({ u":next"_s, nextAttempt });
-    auto done = db::exec(m_database->connection(), sql, bindings);
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto done = db::exec(*connection, sql, bindings);
     if (!done)
         return std::unexpected(DomainError(done.error()));
     if (done->numRowsAffected() != 1) {
@@ -147,20 +160,18 @@ Result<void> OutboxStore::change(const QString &sql, const QUuid &id, const QStr
 
 Result<void> OutboxStore::markSent(const QUuid &id) const
 {
-    // Once per mail the sender waits on this: prepared once per store, not per mail.
-    if (!m_markSent) {
-        m_markSent = std::make_unique<QSqlQuery>(m_database->connection());
-        if (!m_markSent->prepare(u"UPDATE mail_outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, "
-                                 "last_error = NULL WHERE id = :id AND status = 'queued'"_s)) {
-            m_markSent.reset();
-            return change(u"UPDATE mail_outbox SET status = 'sent' WHERE id = :id AND status = 'queued'"_s, id, {}, {});
-        }
-    }
-    m_markSent->bindValue(u":now"_s, domain::toStoredTimestamp(m_clock.now()));
-    m_markSent->bindValue(u":id"_s, domain::toStoredId(id));
-    if (!m_markSent->exec())
-        return std::unexpected(DomainError(db::classify(m_markSent->lastError(), m_database->connection())));
-    if (m_markSent->numRowsAffected() != 1) {
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    // Once per mail the sender waits on this: kept prepared for the sender's thread.
+    auto done = m_statements->run(
+        *connection,
+        u"UPDATE mail_outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, "
+        "last_error = NULL WHERE id = :id AND status = 'queued'"_s,
+        { { u":now"_s, domain::toStoredTimestamp(m_clock.now()) }, { u":id"_s, domain::toStoredId(id) } });
+    if (!done)
+        return std::unexpected(DomainError(done.error()));
+    if ((*done)->numRowsAffected() != 1) {
         return std::unexpected(
             DomainError(DomainError::Code::WrongState, u"mail"_s, QString(),
                         QCoreApplication::translate("OutboxStore", "This mail is no longer waiting to be sent.")));
@@ -171,7 +182,10 @@ Result<void> OutboxStore::markSent(const QUuid &id) const
 Result<void> OutboxStore::markTemporaryFailure(const QUuid &id, const QString &reason, double jitter) const
 {
     // The attempt about to be recorded is the (attempts + 1)th.
-    auto attempts = db::scalar(m_database->connection(), u"SELECT attempts FROM mail_outbox WHERE id = :id"_s,
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto attempts = db::scalar(*connection, u"SELECT attempts FROM mail_outbox WHERE id = :id"_s,
                                { { u":id"_s, domain::toStoredId(id) } });
     if (!attempts)
         return std::unexpected(DomainError(attempts.error()));

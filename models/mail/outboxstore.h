@@ -14,11 +14,10 @@
 #include <memory>
 #include <optional>
 
-class QSqlQuery;
-
 namespace rentdesk::models::db {
 class Database;
-}
+class StatementCache;
+} // namespace rentdesk::models::db
 
 namespace rentdesk::models::mail {
 
@@ -84,7 +83,9 @@ private:
 
     std::shared_ptr<db::Database> m_database;
     const services::Clock &m_clock;
-    mutable std::unique_ptr<QSqlQuery> m_markSent;
+    // markSent()'s statement, kept prepared for the thread that sends (any other thread
+    // prepares it per call): the one statement that runs for every mail.
+    std::unique_ptr<db::StatementCache> m_statements;
 };
 
 } // namespace rentdesk::models::mail

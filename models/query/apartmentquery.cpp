@@ -9,6 +9,7 @@
 #include "models/query/searchindex.h"
 #include "models/query/searchtext.h"
 #include "models/services/records.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -190,7 +191,10 @@ Result<QList<ApartmentRow>> ApartmentQuery::fetch(const ApartmentFilter &filter,
         return std::unexpected(*refused);
     if (auto refused = validatePage(offset, limit))
         return std::unexpected(*refused);
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     const QString ftsQuery = toFtsQuery(filter.text);
     if (ftsQuery.isEmpty())
         return readPage(db, detail::pageStatement(filter, {}, sort, offset, limit), limit);
@@ -212,7 +216,10 @@ Result<qint64> ApartmentQuery::count(const ApartmentFilter &filter) const
 {
     if (auto refused = validate(filter))
         return std::unexpected(*refused);
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     const QString ftsQuery = toFtsQuery(filter.text);
     if (ftsQuery.isEmpty())
         return detail::countOf(db, detail::countStatement(filter, {}));
@@ -234,7 +241,10 @@ Result<qint64> ApartmentQuery::count(const ApartmentFilter &filter) const
 
 Result<QStringList> ApartmentQuery::cities() const
 {
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     // Each city is checked once, at its first building with an apartment.
     auto query = db::exec(db,
                           u"SELECT c.city FROM (SELECT DISTINCT city FROM buildings) AS c "

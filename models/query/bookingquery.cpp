@@ -7,6 +7,7 @@
 #include "models/query/bookingsql.h"
 #include "models/query/querysupport.h"
 #include "models/services/records.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -117,7 +118,10 @@ Result<QList<BookingRow>> BookingQuery::fetch(const BookingFilter &filter, const
         return std::unexpected(*refused);
     if (auto refused = validatePage(offset, limit))
         return std::unexpected(*refused);
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return detail::inReadSnapshot<QList<BookingRow>>(db, [&]() -> Result<QList<BookingRow>> {
         auto role = viewerRole(db, filter.viewer);
         if (!role)
@@ -131,7 +135,10 @@ Result<qint64> BookingQuery::count(const BookingFilter &filter) const
 {
     if (auto refused = validate(filter))
         return std::unexpected(*refused);
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return detail::inReadSnapshot<qint64>(db, [&]() -> Result<qint64> {
         auto role = viewerRole(db, filter.viewer);
         if (!role)
@@ -150,7 +157,10 @@ Result<QList<std::pair<QDate, QDate>>> BookingQuery::takenDates(const QUuid &apa
         return std::unexpected(detail::invalidFilter(
             context, "dates", QT_TRANSLATE_NOOP("BookingQuery", "The period must end after the day it starts.")));
     }
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return detail::inReadSnapshot<QList<Stay>>(db, [&]() -> Result<QList<Stay>> {
         auto exists = db::scalar(db, u"SELECT count(*) FROM apartments WHERE id = :id"_s,
                                  { { u":id"_s, domain::toStoredId(apartment) } });

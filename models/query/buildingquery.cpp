@@ -7,6 +7,7 @@
 #include "models/query/querysupport.h"
 #include "models/query/wordsearch.h"
 #include "models/services/records.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 
@@ -88,7 +89,10 @@ Result<QList<BuildingRow>> BuildingQuery::fetch(const BuildingFilter &filter, co
         return std::unexpected(*refused);
     if (auto refused = validatePage(offset, limit))
         return std::unexpected(*refused);
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     auto words = wordsFor(db, filter);
     if (!words)
         return std::unexpected(words.error());
@@ -99,7 +103,10 @@ Result<qint64> BuildingQuery::count(const BuildingFilter &filter) const
 {
     if (auto refused = validate(filter))
         return std::unexpected(*refused);
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     auto words = wordsFor(db, filter);
     if (!words)
         return std::unexpected(words.error());
@@ -108,7 +115,10 @@ Result<qint64> BuildingQuery::count(const BuildingFilter &filter) const
 
 Result<QStringList> BuildingQuery::cities() const
 {
-    auto query = db::exec(m_database->connection(), u"SELECT DISTINCT city FROM buildings ORDER BY city"_s);
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto query = db::exec(*connection, u"SELECT DISTINCT city FROM buildings ORDER BY city"_s);
     if (!query)
         return failure(query.error());
     QStringList cities;

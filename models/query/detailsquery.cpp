@@ -6,6 +6,7 @@
 #include "models/domain/storedvalues.h"
 #include "models/query/querysupport.h"
 #include "models/services/records.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -55,7 +56,10 @@ Result<ApartmentDetails> DetailsQuery::apartment(const QUuid &viewer, const QUui
         notFound("apartment", QT_TRANSLATE_NOOP("DetailsQuery", "This apartment no longer exists."));
     if (id.isNull())
         return std::unexpected(missing);
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return detail::inReadSnapshot<ApartmentDetails>(db, [&]() -> Result<ApartmentDetails> {
         // First, because it checks the viewer: an unknown one learns nothing.
         BookingFilter visible;
@@ -103,7 +107,10 @@ Result<ApartmentDetails> DetailsQuery::apartment(const QUuid &viewer, const QUui
 
 Result<UserDetails> DetailsQuery::user(const QUuid &id) const
 {
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return detail::inReadSnapshot<UserDetails>(db, [&]() -> Result<UserDetails> {
         // Only what anyone may know: no e-mail, phone or password hash is even read.
         auto row =
@@ -134,7 +141,10 @@ Result<UserDetails> DetailsQuery::user(const QUuid &id) const
 Result<DetailsQuery::ChatContact> DetailsQuery::chatContact(const QUuid &viewer, domain::AboutKind kind,
                                                             const QUuid &id) const
 {
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     const bool booking = kind == domain::AboutKind::Booking;
     // Owner and renter side by side; which of them is "the other person" depends on the viewer.
     auto row = singleRow(
@@ -178,7 +188,10 @@ Result<DetailsQuery::ChatContact> DetailsQuery::chatContact(const QUuid &viewer,
 
 Result<BuildingDetails> DetailsQuery::building(const QUuid &id) const
 {
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return detail::inReadSnapshot<BuildingDetails>(db, [&]() -> Result<BuildingDetails> {
         auto row =
             singleRow(db,
@@ -213,7 +226,10 @@ Result<BuildingDetails> DetailsQuery::building(const QUuid &id) const
 
 Result<DetailsQuery::Pending> DetailsQuery::pending() const
 {
-    const QSqlDatabase db = m_database->connection();
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     // mail_outbox_due_idx starts with the status, so both mail counts read only their rows.
     auto query = db::exec(db,
                           u"SELECT (SELECT count(*) FROM pending_mutations), "

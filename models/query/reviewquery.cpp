@@ -5,6 +5,7 @@
 #include "models/query/querysupport.h"
 #include "models/query/reviewsql.h"
 #include "models/services/records.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 
@@ -83,15 +84,20 @@ Result<QList<ReviewRow>> ReviewQuery::fetch(const ReviewFilter &filter, const Re
         return std::unexpected(*refused);
     if (auto refused = validatePage(offset, limit))
         return std::unexpected(*refused);
-    return detail::readRows<ReviewRow>(m_database->connection(), detail::reviewPage(filter, sort, offset, limit),
-                                       readRow, limit);
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return detail::readRows<ReviewRow>(*connection, detail::reviewPage(filter, sort, offset, limit), readRow, limit);
 }
 
 Result<qint64> ReviewQuery::count(const ReviewFilter &filter) const
 {
     if (auto refused = validate(filter))
         return std::unexpected(*refused);
-    return detail::countOf(m_database->connection(), detail::reviewCount(filter));
+    const auto connection = services::connectionOf(*m_database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return detail::countOf(*connection, detail::reviewCount(filter));
 }
 
 } // namespace rentdesk::models::query

@@ -6,6 +6,7 @@
 #include "models/domain/storedvalues.h"
 #include "models/services/passwords.h"
 #include "models/services/records.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -115,7 +116,10 @@ Result<User> AccountService::signUp(const SignUp &request) const
     if (!phone)
         return std::unexpected(phone.error());
 
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     const auto taken = [&]() -> Result<bool> {
         auto found = db::scalar(db, u"SELECT count(*) FROM users WHERE email = :email"_s, { { u":email"_s, *email } });
         if (!found)
@@ -171,9 +175,8 @@ Result<User> AccountService::signUp(const SignUp &request) const
                 return std::unexpected(emailTaken());
             return std::unexpected(DomainError(inserted.error()));
         }
-        return m_context.queueMail(
-            db, MailEvent::Welcome, user.id,
-            QJsonObject { { u"displayName"_s, user.displayName }, { u"role"_s, toCode(user.role) } });
+        return queueMail(m_context, db, MailEvent::Welcome, user.id,
+                         QJsonObject { { u"displayName"_s, user.displayName }, { u"role"_s, toCode(user.role) } });
     });
     if (!created)
         return std::unexpected(created.error());
@@ -191,7 +194,10 @@ Result<User> AccountService::logIn(const QString &email, const QString &password
         return std::unexpected(
             invalid("password", QCoreApplication::translate("AccountService", "Enter your password.")));
 
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     auto normalized = normalizedEmail(email);
     if (!normalized) {
         passwords::verifyNothing(password);
@@ -231,8 +237,11 @@ Result<void> AccountService::changePassword(const QUuid &actor, const QString &c
 {
     if (auto allowed = requireAuthority(); !allowed)
         return std::unexpected(allowed.error());
-    const QSqlDatabase db = m_context.connection();
-    auto user = m_context.actor(db, actor);
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    auto user = actingUser(db, actor);
     if (!user)
         return std::unexpected(user.error());
     auto stored =

@@ -7,6 +7,7 @@
 #include "models/domain/storedvalues.h"
 #include "models/services/occupancy.h"
 #include "models/services/records.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -137,7 +138,10 @@ Result<QJsonObject> mailParameters(const QSqlDatabase &db, const QUuid &booking)
 
 Result<Booking> BookingService::booking(const QUuid &id) const
 {
-    return loadBooking(m_context.connection(), id);
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return loadBooking(*connection, id);
 }
 
 Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartmentId, QDate start, QDate end) const
@@ -168,10 +172,13 @@ Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartme
                              .arg(shown(today))));
     }
 
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     const QUuid id = newId();
     auto done = db::transact(db, [&]() -> Result<void> {
-        auto user = m_context.actor(db, actor);
+        auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         if (user->role != Role::Renter) {
@@ -217,17 +224,17 @@ Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartme
                                    { u":now"_s, m_context.nowStored() } });
         if (!inserted)
             return std::unexpected(DomainError(inserted.error()));
-        auto journaled = m_context.journal(db, actor, "requestBooking",
-                                           QJsonObject { { u"id"_s, toStoredId(id) },
-                                                         { u"apartmentId"_s, toStoredId(apartmentId) },
-                                                         { u"startDate"_s, toStoredDate(start) },
-                                                         { u"endDate"_s, toStoredDate(end) } });
+        auto journaled = journal(m_context, db, actor, "requestBooking",
+                                 QJsonObject { { u"id"_s, toStoredId(id) },
+                                               { u"apartmentId"_s, toStoredId(apartmentId) },
+                                               { u"startDate"_s, toStoredDate(start) },
+                                               { u"endDate"_s, toStoredDate(end) } });
         if (!journaled || !isAuthority(m_context.mode()))
             return journaled;
         auto params = mailParameters(db, id);
         if (!params)
             return std::unexpected(params.error());
-        return m_context.queueMail(db, MailEvent::BookingRequested, apartment->ownerId, *params);
+        return queueMail(m_context, db, MailEvent::BookingRequested, apartment->ownerId, *params);
     });
     if (!done)
         return std::unexpected(done.error());
@@ -236,10 +243,13 @@ Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartme
 
 Result<BookingService::Confirmation> BookingService::confirm(const QUuid &actor, const QUuid &bookingId) const
 {
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     Confirmation result;
     auto done = db::transact(db, [&]() -> Result<void> {
-        auto user = m_context.actor(db, actor);
+        auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         auto booking = loadBooking(db, bookingId);
@@ -317,14 +327,14 @@ Result<BookingService::Confirmation> BookingService::confirm(const QUuid &actor,
         if (auto refreshed = refreshOccupancy(db, today, now, booking->apartmentId); !refreshed)
             return std::unexpected(refreshed.error());
         auto journaled =
-            m_context.journal(db, actor, "confirmBooking", QJsonObject { { u"id"_s, toStoredId(bookingId) } });
+            journal(m_context, db, actor, "confirmBooking", QJsonObject { { u"id"_s, toStoredId(bookingId) } });
         if (!journaled || !isAuthority(m_context.mode()))
             return journaled;
 
         auto params = mailParameters(db, bookingId);
         if (!params)
             return std::unexpected(params.error());
-        if (auto mailed = m_context.queueMail(db, MailEvent::BookingConfirmed, booking->renterId, *params); !mailed)
+        if (auto mailed = queueMail(m_context, db, MailEvent::BookingConfirmed, booking->renterId, *params); !mailed)
             return mailed;
         for (const QUuid &declined : std::as_const(result.declined)) {
             auto declinedParams = mailParameters(db, declined);
@@ -334,7 +344,7 @@ Result<BookingService::Confirmation> BookingService::confirm(const QUuid &actor,
             auto renter = loadBooking(db, declined);
             if (!renter)
                 return std::unexpected(renter.error());
-            if (auto mailed = m_context.queueMail(db, MailEvent::BookingDeclined, renter->renterId, *declinedParams);
+            if (auto mailed = queueMail(m_context, db, MailEvent::BookingDeclined, renter->renterId, *declinedParams);
                 !mailed)
                 return mailed;
         }
@@ -351,9 +361,12 @@ Result<BookingService::Confirmation> BookingService::confirm(const QUuid &actor,
 
 Result<Booking> BookingService::decline(const QUuid &actor, const QUuid &bookingId) const
 {
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     auto done = db::transact(db, [&]() -> Result<void> {
-        auto user = m_context.actor(db, actor);
+        auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         auto booking = loadBooking(db, bookingId);
@@ -381,14 +394,14 @@ Result<Booking> BookingService::decline(const QUuid &actor, const QUuid &booking
         if (!updated)
             return std::unexpected(DomainError(updated.error()));
         auto journaled =
-            m_context.journal(db, actor, "declineBooking", QJsonObject { { u"id"_s, toStoredId(bookingId) } });
+            journal(m_context, db, actor, "declineBooking", QJsonObject { { u"id"_s, toStoredId(bookingId) } });
         if (!journaled || !isAuthority(m_context.mode()))
             return journaled;
         auto params = mailParameters(db, bookingId);
         if (!params)
             return std::unexpected(params.error());
         params->insert(u"reason"_s, u"declined"_s);
-        return m_context.queueMail(db, MailEvent::BookingDeclined, booking->renterId, *params);
+        return queueMail(m_context, db, MailEvent::BookingDeclined, booking->renterId, *params);
     });
     if (!done)
         return std::unexpected(done.error());
@@ -397,9 +410,12 @@ Result<Booking> BookingService::decline(const QUuid &actor, const QUuid &booking
 
 Result<Booking> BookingService::cancel(const QUuid &actor, const QUuid &bookingId) const
 {
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     auto done = db::transact(db, [&]() -> Result<void> {
-        auto user = m_context.actor(db, actor);
+        auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         auto booking = loadBooking(db, bookingId);
@@ -437,14 +453,14 @@ Result<Booking> BookingService::cancel(const QUuid &actor, const QUuid &bookingI
                 return std::unexpected(refreshed.error());
         }
         auto journaled =
-            m_context.journal(db, actor, "cancelBooking", QJsonObject { { u"id"_s, toStoredId(bookingId) } });
+            journal(m_context, db, actor, "cancelBooking", QJsonObject { { u"id"_s, toStoredId(bookingId) } });
         if (!journaled || !isAuthority(m_context.mode()))
             return journaled;
         auto params = mailParameters(db, bookingId);
         if (!params)
             return std::unexpected(params.error());
         params->insert(u"previousStatus"_s, toCode(booking->status));
-        return m_context.queueMail(db, MailEvent::BookingCancelled, apartment->ownerId, *params);
+        return queueMail(m_context, db, MailEvent::BookingCancelled, apartment->ownerId, *params);
     });
     if (!done)
         return std::unexpected(done.error());
@@ -459,7 +475,10 @@ Result<BookingService::TimeStep> BookingService::applyTime() const
                                                                        "The server moves bookings on with time for a "
                                                                        "connected database.")));
     }
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     TimeStep step;
     auto done = db::transact(db, [&]() -> Result<void> {
         const QDate today = m_context.clock().today();
@@ -496,7 +515,7 @@ Result<BookingService::TimeStep> BookingService::applyTime() const
             if (!params)
                 return std::unexpected(params.error());
             params->insert(u"reason"_s, u"expired"_s);
-            if (auto mailed = m_context.queueMail(db, MailEvent::BookingDeclined, *renterId, *params); !mailed)
+            if (auto mailed = queueMail(m_context, db, MailEvent::BookingDeclined, *renterId, *params); !mailed)
                 return mailed;
         }
         step.expired = int(expired.size());

@@ -8,6 +8,7 @@
 #include "models/services/accountservice.h"
 #include "models/services/chatsql.h"
 #include "models/services/records.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -150,10 +151,13 @@ Result<ChatService::Started> ChatService::start(const QUuid &actor, const QStrin
         }
     }
 
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     const QString self = toStoredId(actor);
     return db::transact(db, [&]() -> Result<Started> {
-        if (auto found = m_context.actor(db, actor); !found)
+        if (auto found = actingUser(db, actor); !found)
             return std::unexpected(found.error());
         auto peer = db::scalar(db, chatsql::userIdByEmail(), { { u":email"_s, *email } });
         if (!peer)
@@ -206,7 +210,10 @@ Result<Conversation> ChatService::conversation(const QUuid &actor, const QUuid &
 {
     if (auto allowed = requireServer(); !allowed)
         return std::unexpected(allowed.error());
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return db::transact(
         db, [&]() -> Result<Conversation> { return viewOf(db, toStoredId(actor), toStoredId(conversation)); });
 }
@@ -215,7 +222,10 @@ Result<QList<Conversation>> ChatService::list(const QUuid &actor) const
 {
     if (auto allowed = requireServer(); !allowed)
         return std::unexpected(allowed.error());
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return db::transact(db, [&]() -> Result<QList<Conversation>> {
         auto query = db::exec(db, chatsql::conversationsOf(), { { u":actor"_s, toStoredId(actor) } });
         if (!query)
@@ -279,7 +289,10 @@ Result<QList<Result<ChatService::SendResult>>> ChatService::sendBatch(const QLis
     if (std::none_of(results.cbegin(), results.cend(), [](const Result<SendResult> &r) { return r.has_value(); }))
         return results;
 
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     db::StatementCache &statements = *m_statements;
     // The conversations as this batch found and moves them, and those that got a message, in
     // the order they got their first: their rows and the senders' marks are written once, at
@@ -426,7 +439,10 @@ Result<ChatService::History> ChatService::history(const QUuid &actor, const QUui
                                        QCoreApplication::translate("ChatService", "Messages are numbered from 1.")));
     }
 
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     const QString self = toStoredId(actor);
     const QString conversationId = toStoredId(conversation);
     return db::transact(db, [&]() -> Result<History> {
@@ -485,7 +501,10 @@ Result<ChatService::MarksUpdate> ChatService::mark(const QUuid &actor, const QUu
             invalid("conversation", "upToSeq",
                     QCoreApplication::translate("ChatService", "A message number cannot be negative.")));
     }
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     const QString self = toStoredId(actor);
     const QString conversationId = toStoredId(conversation);
     return db::transact(db, [&]() -> Result<MarksUpdate> {
@@ -533,7 +552,10 @@ Result<QList<QUuid>> ChatService::members(const QUuid &conversation) const
 {
     if (auto allowed = requireServer(); !allowed)
         return std::unexpected(allowed.error());
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return db::transact(db, [&]() -> Result<QList<QUuid>> {
         auto row = db::exec(db, chatsql::conversationOfMember(), { { u":conversation"_s, toStoredId(conversation) } });
         if (!row)

@@ -6,6 +6,7 @@
 #include "models/domain/storedvalues.h"
 #include "models/services/occupancy.h"
 #include "models/services/records.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -234,12 +235,18 @@ ListingService::ListingService(ServiceContext context)
 
 Result<Building> ListingService::building(const QUuid &id) const
 {
-    return loadBuilding(m_context.connection(), id);
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return loadBuilding(*connection, id);
 }
 
 Result<Apartment> ListingService::apartment(const QUuid &id) const
 {
-    return loadApartment(m_context.connection(), id);
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return loadApartment(*connection, id);
 }
 
 Result<Building> ListingService::createBuilding(const QUuid &actor, const BuildingDraft &input) const
@@ -247,10 +254,13 @@ Result<Building> ListingService::createBuilding(const QUuid &actor, const Buildi
     auto draft = checked(input, m_context.clock().today());
     if (!draft)
         return std::unexpected(draft.error());
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     const QUuid id = newId();
     auto done = db::transact(db, [&]() -> Result<void> {
-        auto user = m_context.actor(db, actor);
+        auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         if (auto allowed = requireLandlord(*user); !allowed)
@@ -272,7 +282,7 @@ Result<Building> ListingService::createBuilding(const QUuid &actor, const Buildi
             return std::unexpected(DomainError(inserted.error()));
         QJsonObject args = toJson(*draft);
         args.insert(u"id"_s, toStoredId(id));
-        return m_context.journal(db, actor, "createBuilding", args);
+        return journal(m_context, db, actor, "createBuilding", args);
     });
     if (!done)
         return std::unexpected(done.error());
@@ -284,9 +294,12 @@ Result<Building> ListingService::updateBuilding(const QUuid &actor, const QUuid 
     auto draft = checked(input, m_context.clock().today());
     if (!draft)
         return std::unexpected(draft.error());
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     auto done = db::transact(db, [&]() -> Result<void> {
-        auto user = m_context.actor(db, actor);
+        auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         auto existing = loadBuilding(db, id);
@@ -320,7 +333,7 @@ Result<Building> ListingService::updateBuilding(const QUuid &actor, const QUuid 
             return std::unexpected(DomainError(updated.error()));
         QJsonObject args = toJson(*draft);
         args.insert(u"id"_s, toStoredId(id));
-        return m_context.journal(db, actor, "updateBuilding", args);
+        return journal(m_context, db, actor, "updateBuilding", args);
     });
     if (!done)
         return std::unexpected(done.error());
@@ -329,9 +342,12 @@ Result<Building> ListingService::updateBuilding(const QUuid &actor, const QUuid 
 
 Result<void> ListingService::deleteBuilding(const QUuid &actor, const QUuid &id) const
 {
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return db::transact(db, [&]() -> Result<void> {
-        auto user = m_context.actor(db, actor);
+        auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         auto existing = loadBuilding(db, id);
@@ -353,16 +369,19 @@ Result<void> ListingService::deleteBuilding(const QUuid &actor, const QUuid &id)
         auto deleted = db::exec(db, u"DELETE FROM buildings WHERE id = :id"_s, { { u":id"_s, toStoredId(id) } });
         if (!deleted)
             return std::unexpected(DomainError(deleted.error()));
-        return m_context.journal(db, actor, "deleteBuilding", QJsonObject { { u"id"_s, toStoredId(id) } });
+        return journal(m_context, db, actor, "deleteBuilding", QJsonObject { { u"id"_s, toStoredId(id) } });
     });
 }
 
 Result<Apartment> ListingService::createApartment(const QUuid &actor, const ApartmentDraft &input) const
 {
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     const QUuid id = newId();
     auto done = db::transact(db, [&]() -> Result<void> {
-        auto user = m_context.actor(db, actor);
+        auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         if (auto allowed = requireLandlord(*user); !allowed)
@@ -397,7 +416,7 @@ Result<Apartment> ListingService::createApartment(const QUuid &actor, const Apar
             return std::unexpected(DomainError(inserted.error()));
         QJsonObject args = toJson(*draft);
         args.insert(u"id"_s, toStoredId(id));
-        return m_context.journal(db, actor, "createApartment", args);
+        return journal(m_context, db, actor, "createApartment", args);
     });
     if (!done)
         return std::unexpected(done.error());
@@ -407,9 +426,12 @@ Result<Apartment> ListingService::createApartment(const QUuid &actor, const Apar
 Result<Apartment> ListingService::updateApartment(const QUuid &actor, const QUuid &id,
                                                   const ApartmentDraft &input) const
 {
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     auto done = db::transact(db, [&]() -> Result<void> {
-        auto user = m_context.actor(db, actor);
+        auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         auto existing = loadApartment(db, id);
@@ -444,7 +466,7 @@ Result<Apartment> ListingService::updateApartment(const QUuid &actor, const QUui
             return std::unexpected(DomainError(updated.error()));
         QJsonObject args = toJson(*draft);
         args.insert(u"id"_s, toStoredId(id));
-        return m_context.journal(db, actor, "updateApartment", args);
+        return journal(m_context, db, actor, "updateApartment", args);
     });
     if (!done)
         return std::unexpected(done.error());
@@ -453,9 +475,12 @@ Result<Apartment> ListingService::updateApartment(const QUuid &actor, const QUui
 
 Result<void> ListingService::deleteApartment(const QUuid &actor, const QUuid &id) const
 {
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return db::transact(db, [&]() -> Result<void> {
-        auto user = m_context.actor(db, actor);
+        auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         auto existing = loadApartment(db, id);
@@ -482,16 +507,19 @@ Result<void> ListingService::deleteApartment(const QUuid &actor, const QUuid &id
         auto deleted = db::exec(db, u"DELETE FROM apartments WHERE id = :id"_s, { { u":id"_s, toStoredId(id) } });
         if (!deleted)
             return std::unexpected(DomainError(deleted.error()));
-        return m_context.journal(db, actor, "deleteApartment", QJsonObject { { u"id"_s, toStoredId(id) } });
+        return journal(m_context, db, actor, "deleteApartment", QJsonObject { { u"id"_s, toStoredId(id) } });
     });
 }
 
 Result<Apartment> ListingService::setApartmentStatus(const QUuid &actor, const QUuid &id,
                                                      std::optional<ApartmentStatus> status) const
 {
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     auto done = db::transact(db, [&]() -> Result<void> {
-        auto user = m_context.actor(db, actor);
+        auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         auto existing = loadApartment(db, id);
@@ -517,9 +545,9 @@ Result<Apartment> ListingService::setApartmentStatus(const QUuid &actor, const Q
             if (auto refreshed = refreshOccupancy(db, m_context.clock().today(), now, id); !refreshed)
                 return std::unexpected(refreshed.error());
         }
-        return m_context.journal(db, actor, "setApartmentStatus",
-                                 QJsonObject { { u"id"_s, toStoredId(id) },
-                                               { u"status"_s, status ? QJsonValue(toCode(*status)) : QJsonValue() } });
+        return journal(m_context, db, actor, "setApartmentStatus",
+                       QJsonObject { { u"id"_s, toStoredId(id) },
+                                     { u"status"_s, status ? QJsonValue(toCode(*status)) : QJsonValue() } });
     });
     if (!done)
         return std::unexpected(done.error());

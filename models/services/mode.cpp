@@ -2,6 +2,7 @@
 #include "models/services/mode.h"
 
 #include "models/db/query.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 
@@ -9,11 +10,19 @@ namespace rentdesk::models::services {
 
 using namespace Qt::StringLiterals;
 
-Result<Mode> storedMode(const QSqlDatabase &db)
+Result<Mode> storedMode(const db::Database &database)
 {
-    auto value = db::scalar(db, u"SELECT value FROM database_meta WHERE key = 'mode'"_s);
+    const auto db = connectionOf(database);
+    if (!db)
+        return std::unexpected(db.error());
+    auto value = db::scalar(*db, u"SELECT value FROM database_meta WHERE key = 'mode'"_s);
     if (!value)
         return std::unexpected(DomainError(value.error()));
+    if (value->isNull()) {
+        return std::unexpected(DomainError(
+            DomainError::Code::InvalidValue, u"database"_s, u"mode"_s,
+            QCoreApplication::translate("Mode", "The database does not say whether it is standalone or connected.")));
+    }
     const QString code = value->toString();
     if (code == u"standalone"_s)
         return Mode::Standalone;

@@ -3,7 +3,9 @@
 
 #include "models/services/domainerror.h"
 
-#include <QSqlDatabase>
+namespace rentdesk::models::db {
+class Database;
+}
 
 namespace rentdesk::models::services {
 
@@ -27,7 +29,9 @@ enum class Mode {
 }
 
 // The mode a desktop database file was created in (database_meta, fixed at creation):
-// Standalone or Connected. An unknown stored value is an error, never a guess.
-[[nodiscard]] Result<Mode> storedMode(const QSqlDatabase &db);
+// Standalone or Connected. An unknown or unreadable value is an error, never a guess: a
+// database taken for standalone by mistake would send mail and accept sign-ups as an
+// authority.
+[[nodiscard]] Result<Mode> storedMode(const db::Database &database);
 
 } // namespace rentdesk::models::services

@@ -5,6 +5,7 @@
 #include "models/db/transaction.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/records.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -102,10 +103,15 @@ ReviewService::ReviewService(ServiceContext context)
 
 Result<Review> ReviewService::review(const QUuid &id) const
 {
-    return loadReview(m_context.connection(), id);
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return loadReview(*connection, id);
 }
 
-Result<void> ReviewService::eligible(const QSqlDatabase &db, const User &author, const Target &target) const
+namespace {
+
+Result<void> eligible(const QSqlDatabase &db, const User &author, const ReviewService::Target &target)
 {
     const bool landlordWrites = target.kind == ReviewKind::Renter;
     if ((author.role == Role::Landlord) != landlordWrites) {
@@ -130,7 +136,7 @@ Result<void> ReviewService::eligible(const QSqlDatabase &db, const User &author,
         stayQuery = u"SELECT count(*) FROM bookings AS b WHERE b.apartment_id = :target AND b.renter_id = :author "
                     "AND b.status IN ('confirmed', 'completed')"_s;
     } else {
-        auto subject = m_context.user(db, target.id);
+        auto subject = userById(db, target.id);
         if (!subject) {
             DomainError error = subject.error();
             error.entity = u"review"_s;
@@ -179,10 +185,15 @@ Result<void> ReviewService::eligible(const QSqlDatabase &db, const User &author,
     return {};
 }
 
+} // namespace
+
 Result<void> ReviewService::canReview(const QUuid &actor, const Target &target) const
 {
-    const QSqlDatabase db = m_context.connection();
-    auto author = m_context.actor(db, actor);
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    auto author = actingUser(db, actor);
     if (!author)
         return std::unexpected(author.error());
     return eligible(db, *author, target);
@@ -196,7 +207,10 @@ Result<Review> ReviewService::create(const QUuid &actor, const Target &target, i
     if (!text)
         return std::unexpected(text.error());
 
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     Review review;
     review.id = newId();
     review.authorId = actor;
@@ -209,7 +223,7 @@ Result<Review> ReviewService::create(const QUuid &actor, const Target &target, i
     review.body = *text;
 
     auto done = db::transact(db, [&]() -> Result<void> {
-        auto author = m_context.actor(db, actor);
+        auto author = actingUser(db, actor);
         if (!author)
             return std::unexpected(author.error());
         if (auto allowed = eligible(db, *author, target); !allowed)
@@ -232,7 +246,7 @@ Result<Review> ReviewService::create(const QUuid &actor, const Target &target, i
             return std::unexpected(DomainError(inserted.error()));
         if (auto rated = adjustRating(db, review, rating, 1); !rated)
             return rated;
-        return m_context.journal(db, actor, "createReview", reviewArgs(review));
+        return journal(m_context, db, actor, "createReview", reviewArgs(review));
     });
     if (!done)
         return std::unexpected(done.error());
@@ -246,9 +260,12 @@ Result<Review> ReviewService::edit(const QUuid &actor, const QUuid &reviewId, in
     auto text = checkedBody(body);
     if (!text)
         return std::unexpected(text.error());
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     auto done = db::transact(db, [&]() -> Result<void> {
-        auto author = m_context.actor(db, actor);
+        auto author = actingUser(db, actor);
         if (!author)
             return std::unexpected(author.error());
         auto review = loadReview(db, reviewId);
@@ -275,7 +292,7 @@ Result<Review> ReviewService::edit(const QUuid &actor, const QUuid &reviewId, in
         }
         review->rating = rating;
         review->body = *text;
-        return m_context.journal(db, actor, "updateReview", reviewArgs(*review));
+        return journal(m_context, db, actor, "updateReview", reviewArgs(*review));
     });
     if (!done)
         return std::unexpected(done.error());
@@ -284,9 +301,12 @@ Result<Review> ReviewService::edit(const QUuid &actor, const QUuid &reviewId, in
 
 Result<void> ReviewService::remove(const QUuid &actor, const QUuid &reviewId) const
 {
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return db::transact(db, [&]() -> Result<void> {
-        auto author = m_context.actor(db, actor);
+        auto author = actingUser(db, actor);
         if (!author)
             return std::unexpected(author.error());
         auto review = loadReview(db, reviewId);
@@ -302,7 +322,7 @@ Result<void> ReviewService::remove(const QUuid &actor, const QUuid &reviewId) co
             return std::unexpected(DomainError(deleted.error()));
         if (auto rated = adjustRating(db, *review, -review->rating, -1); !rated)
             return rated;
-        return m_context.journal(db, actor, "deleteReview", QJsonObject { { u"id"_s, toStoredId(reviewId) } });
+        return journal(m_context, db, actor, "deleteReview", QJsonObject { { u"id"_s, toStoredId(reviewId) } });
     });
 }
 

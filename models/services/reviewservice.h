@@ -35,8 +35,6 @@ public:
     static constexpr int MaximumLength = 5000;
 
 private:
-    [[nodiscard]] Result<void> eligible(const QSqlDatabase &db, const domain::User &author, const Target &target) const;
-
     ServiceContext m_context;
 };
 

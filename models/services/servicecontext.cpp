@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/services/servicecontext.h"
 
+#include "models/db/database.h"
 #include "models/db/query.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/records.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -34,7 +36,20 @@ QString ServiceContext::nowStored() const
     return toStoredTimestamp(m_clock.now());
 }
 
-Result<User> ServiceContext::user(const QSqlDatabase &db, const QUuid &id) const
+Result<QSqlDatabase> connectionOf(const db::Database &database)
+{
+    auto db = database.tryConnection();
+    if (!db)
+        return std::unexpected(fromDb(db.error()));
+    return *db;
+}
+
+Result<QSqlDatabase> connectionOf(const ServiceContext &context)
+{
+    return connectionOf(*context.database());
+}
+
+Result<User> userById(const QSqlDatabase &db, const QUuid &id)
 {
     auto query = db::exec(db, u"SELECT "_s + userColumns(u"u"_s) + u" FROM users AS u WHERE u.id = :id"_s,
                           { { u":id"_s, toStoredId(id) } });
@@ -48,9 +63,9 @@ Result<User> ServiceContext::user(const QSqlDatabase &db, const QUuid &id) const
     return readUser(*query);
 }
 
-Result<User> ServiceContext::actor(const QSqlDatabase &db, const QUuid &id) const
+Result<User> actingUser(const QSqlDatabase &db, const QUuid &id)
 {
-    auto found = user(db, id);
+    auto found = userById(db, id);
     if (!found && found.error().code == DomainError::Code::NotFound) {
         return std::unexpected(
             DomainError(DomainError::Code::NotAllowed, u"user"_s, QString(),
@@ -59,10 +74,10 @@ Result<User> ServiceContext::actor(const QSqlDatabase &db, const QUuid &id) cons
     return found;
 }
 
-Result<void> ServiceContext::journal(const QSqlDatabase &db, const QUuid &actor, const char *name,
-                                     const QJsonObject &args) const
+Result<void> journal(const ServiceContext &context, const QSqlDatabase &db, const QUuid &actor, const char *name,
+                     const QJsonObject &args)
 {
-    if (!journals(m_mode))
+    if (!journals(context.mode()))
         return {};
     auto done = db::exec(db,
                          u"INSERT INTO pending_mutations (name, args, actor_id, created_at) "
@@ -70,18 +85,18 @@ Result<void> ServiceContext::journal(const QSqlDatabase &db, const QUuid &actor,
                          { { u":name"_s, QString::fromLatin1(name) },
                            { u":args"_s, QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)) },
                            { u":actor"_s, toStoredId(actor) },
-                           { u":now"_s, nowStored() } });
+                           { u":now"_s, context.nowStored() } });
     if (!done)
         return std::unexpected(fromDb(done.error()));
     return {};
 }
 
-Result<void> ServiceContext::queueMail(const QSqlDatabase &db, MailEvent event, const QUuid &recipient,
-                                       const QJsonObject &params) const
+Result<void> queueMail(const ServiceContext &context, const QSqlDatabase &db, MailEvent event, const QUuid &recipient,
+                       const QJsonObject &params)
 {
-    if (!isAuthority(m_mode))
+    if (!isAuthority(context.mode()))
         return {};
-    const QString now = nowStored();
+    const QString now = context.nowStored();
     const QUuid id = newId();
     // The recipient's current address, name and language are copied in the same statement.
     auto done = db::exec(db,

@@ -5,6 +5,7 @@
 #include "models/db/transaction.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/records.h"
+#include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -85,9 +86,12 @@ Result<SessionService::NewSession> SessionService::create(const QUuid &user, std
     const QString expires = toStoredTimestamp(now.addSecs(lifetime.count()));
     session.expiresAt = timestampFromStored(expires).value_or(QDateTime());
 
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     auto made = db::transact(db, [&]() -> Result<void> {
-        if (auto found = m_context.user(db, user); !found)
+        if (auto found = userById(db, user); !found)
             return std::unexpected(found.error());
         auto inserted =
             db::exec(db,
@@ -116,7 +120,10 @@ Result<SessionService::SessionUser> SessionService::resume(const QString &token)
     if (!shape.match(token).hasMatch())
         return std::unexpected(invalidToken());
 
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     const QString now = m_context.nowStored();
     return db::transact(db, [&]() -> Result<SessionUser> {
         // Found by the hash through its unique index, so no comparison of secrets happens in
@@ -158,7 +165,10 @@ Result<void> SessionService::revoke(const QString &token) const
 {
     if (auto allowed = requireServer(); !allowed)
         return std::unexpected(allowed.error());
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     const QString now = m_context.nowStored();
     return db::transact(db, [&]() -> Result<void> {
         auto query = db::exec(db, u"SELECT id, created_at, revoked_at FROM sessions WHERE token_hash = :hash"_s,
@@ -184,7 +194,10 @@ Result<int> SessionService::removeExpired() const
 {
     if (auto allowed = requireServer(); !allowed)
         return std::unexpected(allowed.error());
-    const QSqlDatabase db = m_context.connection();
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
     return db::transact(db, [&]() -> Result<int> {
         auto removed =
             db::exec(db, u"DELETE FROM sessions WHERE expires_at <= :now"_s, { { u":now"_s, m_context.nowStored() } });

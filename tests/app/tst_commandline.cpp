@@ -68,13 +68,13 @@ private Q_SLOTS:
             auto opened = rentdesk::models::db::Database::open(path);
             QVERIFY(opened);
             QCOMPARE((*opened)->schemaVersion(), rentdesk::models::db::MigrationSet::builtIn().latestVersion());
-            dumpAfterFirst = rentdesk::test::dumpDatabase((*opened)->connection());
+            dumpAfterFirst = rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**opened));
         }
         const Run second = rentdesk({ u"--database"_s, path, u"--init-only"_s });
         QCOMPARE(second.exitCode, 0);
         auto reopened = rentdesk::models::db::Database::open(path);
         QVERIFY(reopened);
-        QCOMPARE(rentdesk::test::dumpDatabase((*reopened)->connection()), dumpAfterFirst);
+        QCOMPARE(rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**reopened)), dumpAfterFirst);
     }
 
     void initOnlyUsesTheDefaultLocation()
@@ -94,6 +94,9 @@ private Q_SLOTS:
         QTest::newRow("newer schema") << u"newer"_s << u"newer RentDesk"_s;
         QTest::newRow("another program's database") << u"foreign"_s << u"another program"_s;
         QTest::newRow("a folder") << u"folder"_s << u"is a folder"_s;
+        // Never taken for standalone (which would send mail and accept sign-ups as the
+        // authority): the mode is part of what a database must say.
+        QTest::newRow("no mode") << u"no-mode"_s << u"does not say whether it is standalone or connected"_s;
     }
 
     void failures()
@@ -123,8 +126,13 @@ private Q_SLOTS:
             auto opened = rentdesk::models::db::Database::open(path);
             QVERIFY(opened);
             QVERIFY(rentdesk::models::db::exec(
-                (*opened)->connection(),
+                rentdesk::test::connectionOf(**opened),
                 u"INSERT INTO schema_migrations VALUES (999, 'future', '2031-01-01T00:00:00.000Z')"_s));
+        } else if (setup == u"no-mode"_s) {
+            auto opened = rentdesk::models::db::Database::open(path);
+            QVERIFY(opened);
+            QVERIFY(rentdesk::models::db::exec(rentdesk::test::connectionOf(**opened),
+                                               u"DELETE FROM database_meta WHERE key = 'mode'"_s));
         } else if (setup == u"foreign"_s) {
             {
                 QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/database.h"
 #include "models/db/query.h"
+#include "models/db/sqlitehandle.h"
 #include "models/db/transaction.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
@@ -13,8 +15,11 @@
 #include <stdexcept>
 
 using namespace Qt::StringLiterals;
+using rentdesk::models::db::checkSameSqlite;
 using rentdesk::models::db::Database;
 using rentdesk::models::db::DbError;
+using rentdesk::models::db::readSqliteLinkage;
+using rentdesk::models::db::SqliteLinkage;
 using rentdesk::test::TempDatabase;
 
 // Opening a database: its settings, its connections per thread, and the transaction helper.
@@ -188,7 +193,7 @@ private Q_SLOTS:
         auto held = rentdesk::models::db::transact(db, [&]() -> std::expected<void, DbError> {
             if (auto done = insertProbe(db, 1); !done)
                 return done;
-            const QSqlDatabase other = (*second)->connection();
+            const QSqlDatabase other = rentdesk::test::connectionOf(**second);
             auto blocked = rentdesk::models::db::transact(
                 other, [&]() -> std::expected<void, DbError> { return insertProbe(other, 2); });
             if (!blocked)
@@ -308,6 +313,56 @@ private Q_SLOTS:
         QVERIFY(!badRole);
         QCOMPARE(badRole.error().constraintKind, DbError::ConstraintKind::Check);
         QCOMPARE(badRole.error().constraint, u"users_role_code"_s);
+    }
+
+    // On Debian, Qt's SQLite driver is linked against the system's libsqlite3, which RentDesk
+    // calls too: the check reads that and accepts it.
+    void driverUsesRentDesksSqlite()
+    {
+        const SqliteLinkage linkage = readSqliteLinkage(m_db->connection());
+        QVERIFY2(QFileInfo(linkage.ours).fileName().startsWith(u"libsqlite3.so"_s), qPrintable(linkage.ours));
+        QCOMPARE(linkage.sqliteLibraries, QStringList { linkage.ours });
+        QVERIFY2(linkage.driverFile.contains(u"sqldrivers"_s), qPrintable(linkage.driverFile));
+        QVERIFY2(linkage.driverNeeds.contains(u"libsqlite3.so.0"_s), qPrintable(linkage.driverNeeds.join(u", "_s)));
+        QCOMPARE(linkage.driverVersion, linkage.oursVersion);
+        QVERIFY(!linkage.oursSourceId.isEmpty());
+        QVERIFY(checkSameSqlite(linkage));
+    }
+
+    // A Qt that bundles its own SQLite (as Qt's own installers do) is refused with a sentence
+    // naming both sides, whichever way it shows.
+    void anotherSqliteIsRefused_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("bundled in the plugin") << u"bundled"_s << u"carries its own"_s;
+        QTest::newRow("another version") << u"version"_s << u"3.99.0"_s;
+        QTest::newRow("another build of the same version") << u"source"_s << u"against the driver's"_s;
+        QTest::newRow("two libraries loaded") << u"two"_s << u"/opt/qt/lib/libsqlite3.so.0"_s;
+        QTest::newRow("ours built in") << u"static"_s << u"built in"_s;
+    }
+
+    void anotherSqliteIsRefused()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, named);
+        SqliteLinkage linkage = readSqliteLinkage(m_db->connection());
+        QVERIFY(checkSameSqlite(linkage));
+        if (change == u"bundled"_s)
+            linkage.driverNeeds.removeIf([](const QString &n) { return n.startsWith(u"libsqlite3"_s); });
+        else if (change == u"version"_s)
+            linkage.driverVersion = u"3.99.0"_s;
+        else if (change == u"source"_s)
+            linkage.driverSourceId += u"x"_s;
+        else if (change == u"two"_s)
+            linkage.sqliteLibraries << u"/opt/qt/lib/libsqlite3.so.0"_s;
+        else if (change == u"static"_s)
+            linkage.ours.clear();
+        const auto checked = checkSameSqlite(linkage);
+        QVERIFY(!checked);
+        QCOMPARE(checked.error().kind, DbError::Kind::Configuration);
+        QVERIFY2(checked.error().message.contains(named), qPrintable(checked.error().message));
+        QVERIFY2(checked.error().message.contains(u"libqt6sql6-sqlite"_s), qPrintable(checked.error().message));
     }
 
 private:

@@ -120,7 +120,7 @@ END;
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
         const int latest = MigrationSet::builtIn().latestVersion();
         QCOMPARE((*opened)->schemaVersion(), latest);
-        const QSqlDatabase db = (*opened)->connection();
+        const QSqlDatabase db = rentdesk::test::connectionOf(**opened);
         QCOMPARE(appliedVersions(db).size(), latest);
         QCOMPARE(rentdesk::models::db::scalar(db, u"PRAGMA application_id"_s)->toInt(), Migrator::ApplicationId);
         for (const char *table : { "users", "buildings", "apartments", "bookings", "reviews", "mail_outbox",
@@ -144,13 +144,15 @@ END;
         {
             auto first = Database::open(path);
             QVERIFY(first);
-            QVERIFY(rentdesk::test::Rows((*first)->connection()).landlord(rentdesk::test::uuid(1)).isEmpty());
-            dumpBefore = rentdesk::test::dumpDatabase((*first)->connection());
+            QVERIFY(rentdesk::test::Rows(rentdesk::test::connectionOf(**first))
+                        .landlord(rentdesk::test::uuid(1))
+                        .isEmpty());
+            dumpBefore = rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**first));
         }
         auto second = Database::open(path);
         QVERIFY(second);
-        QCOMPARE(Migrator(MigrationSet::builtIn()).migrate((*second)->connection()).value_or(-1), 0);
-        QCOMPARE(rentdesk::test::dumpDatabase((*second)->connection()), dumpBefore);
+        QCOMPARE(Migrator(MigrationSet::builtIn()).migrate(rentdesk::test::connectionOf(**second)).value_or(-1), 0);
+        QCOMPARE(rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**second)), dumpBefore);
     }
 
     void failedMigrationLeavesDatabaseExactlyAsItWas()
@@ -161,10 +163,10 @@ END;
         {
             auto opened = Database::open(path);
             QVERIFY(opened);
-            rentdesk::test::Rows rows((*opened)->connection());
+            rentdesk::test::Rows rows(rentdesk::test::connectionOf(**opened));
             QCOMPARE(rows.landlord(rentdesk::test::uuid(1)), QString());
             QCOMPARE(rows.building(rentdesk::test::uuid(2), rentdesk::test::uuid(1)), QString());
-            dumpBefore = rentdesk::test::dumpDatabase((*opened)->connection());
+            dumpBefore = rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**opened));
         }
 
         // A next migration that changes schema and data, then fails on its last statement.
@@ -182,7 +184,7 @@ END;
 
         auto plain = Database::open(path);
         QVERIFY(plain);
-        QCOMPARE(rentdesk::test::dumpDatabase((*plain)->connection()), dumpBefore);
+        QCOMPARE(rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**plain)), dumpBefore);
         QCOMPARE((*plain)->schemaVersion(), MigrationSet::builtIn().latestVersion());
     }
 
@@ -194,7 +196,7 @@ END;
         {
             auto opened = Database::open(path);
             QVERIFY(opened);
-            QVERIFY(rentdesk::models::db::exec((*opened)->connection(),
+            QVERIFY(rentdesk::models::db::exec(rentdesk::test::connectionOf(**opened),
                                                u"INSERT INTO schema_migrations (version, name, applied_at) "
                                                "VALUES (:v, 'from_the_future', '2030-01-01T00:00:00.000Z')"_s,
                                                { { u":v"_s, future } }));
@@ -248,7 +250,7 @@ END;
         auto opened = Database::open(path);
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message + u" / "_s + opened.error().detail));
         QCOMPARE((*opened)->schemaVersion(), MigrationSet::builtIn().latestVersion());
-        const QStringList after = rentdesk::test::dumpDatabase((*opened)->connection());
+        const QStringList after = rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**opened));
         // Every row survives; a later migration may add columns, so compare each old
         // row's fields as a subset of the new row's.
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
@@ -273,7 +275,8 @@ END;
                     QVERIFY2(match->contains(field), qPrintable(u"field changed: "_s + field + u" in "_s + *match));
             }
         }
-        auto fkProblems = rentdesk::models::db::exec((*opened)->connection(), u"PRAGMA foreign_key_check"_s);
+        auto fkProblems =
+            rentdesk::models::db::exec(rentdesk::test::connectionOf(**opened), u"PRAGMA foreign_key_check"_s);
         QVERIFY(fkProblems && !fkProblems->next());
     }
 };

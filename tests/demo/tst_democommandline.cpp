@@ -21,7 +21,8 @@ qint64 rowsIn(const QString &path, const QString &table)
     if (!opened)
         return -1;
     // The table name is one of this test's constants.
-    auto count = rentdesk::models::db::scalar((*opened)->connection(), u"SELECT count(*) FROM "_s + table);
+    auto count =
+        rentdesk::models::db::scalar(rentdesk::test::connectionOf(**opened), u"SELECT count(*) FROM "_s + table);
     return count ? count->toLongLong() : -1;
 }
 
@@ -30,7 +31,7 @@ QStringList dumpOf(const QString &path)
     auto opened = rentdesk::models::db::Database::open(path);
     if (!opened)
         return { u"cannot open: "_s + opened.error().message };
-    return rentdesk::test::dumpDatabase((*opened)->connection());
+    return rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**opened));
 }
 
 } // namespace

@@ -81,6 +81,15 @@ private Q_SLOTS:
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
     }
 
+    // Widgets never see QtSql, not even through a models header they include: the compiler
+    // enforces it too (models links QtSql privately), this says which header leaked it.
+    void viewsReachNoSql()
+    {
+        const LayeringChecker checker(qtIncludeRoot());
+        const QStringList leaks = checker.checkUnreachable(QStringLiteral(RENTDESK_SOURCE_DIR), u"views"_s, u"QtSql"_s);
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u'\n')));
+    }
+
     // The checker itself must catch what it is for, or the tests above prove nothing.
     void checkerCatchesViolations()
     {

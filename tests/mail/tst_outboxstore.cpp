@@ -2,7 +2,9 @@
 #include "models/mail/outboxstore.h"
 #include "tests/support/servicefixture.h"
 
+#include <QRegularExpression>
 #include <QTest>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
@@ -135,6 +137,46 @@ private Q_SLOTS:
         QCOMPARE(due->size(), 2);
         QCOMPARE(due->first().id, first);
         QCOMPARE(due->at(1).recipientEmail, u"second@example.org"_s);
+    }
+
+    // The sender marks mails sent on its own thread, the Mail queue on the GUI thread: each
+    // thread's statement runs on that thread's connection, and every mail sent records when.
+    void mailsAreMarkedSentFromTwoThreads()
+    {
+        QList<QUuid> ids;
+        for (int i = 0; i < 9; ++i)
+            ids << queueOne(u"person%1@example.org"_s.arg(i));
+        QVERIFY(!ids.contains(QUuid()));
+        // A statement of one thread run on another's connection is what Qt warns about.
+        QTest::failOnWarning(QRegularExpression(u".*thread.*"_s, QRegularExpression::CaseInsensitiveOption));
+        QVERIFY(outbox->markSent(ids.takeFirst())); // this thread first: its statement is the cached one
+
+        const auto markHalf = [&](int first) {
+            int refused = 0;
+            for (qsizetype i = first; i < ids.size(); i += 2)
+                refused += outbox->markSent(ids.at(i)) ? 0 : 1;
+            return refused;
+        };
+        int refusedA = -1;
+        int refusedB = -1;
+        std::unique_ptr<QThread> a(QThread::create([&] { refusedA = markHalf(0); }));
+        std::unique_ptr<QThread> b(QThread::create([&] { refusedB = markHalf(1); }));
+        a->start();
+        b->start();
+        QVERIFY(a->wait(30000));
+        QVERIFY(b->wait(30000));
+        QCOMPARE(refusedA, 0);
+        QCOMPARE(refusedB, 0);
+
+        const auto sent = outbox->list(MailStatus::Sent, 100);
+        QVERIFY(sent);
+        QCOMPARE(sent->size(), 9);
+        for (const models::mail::OutboxMail &mail : *sent) {
+            QCOMPARE(mail.attempts, 1);
+            QCOMPARE(mail.sentAt, f->clock.now());
+        }
+        // Marked once only: a second time is refused, from any thread.
+        QVERIFY(!outbox->markSent(ids.constFirst()));
     }
 };
 

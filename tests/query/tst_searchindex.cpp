@@ -231,7 +231,7 @@ private Q_SLOTS:
         QCOMPARE(found(u"garden"_s), QSet<QString>());
         auto other = rentdesk::models::db::Database::open(m_db->path());
         QVERIFY(other);
-        QCOMPARE(Rows((*other)->connection())
+        QCOMPARE(Rows(rentdesk::test::connectionOf(**other))
                      .apartment(uuid(24), building2, landlord, { { u"description"_s, u"Garden view"_s } }),
                  QString());
         QCOMPARE(found(u"garden"_s), QSet<QString>({ uuid(24) }));
@@ -297,7 +297,7 @@ private Q_SLOTS:
         QVERIFY(loadFixture(QStringLiteral(RENTDESK_TEST_DATA_DIR) + u"/fixtures/schema-v1.sql"_s, path));
         auto opened = rentdesk::models::db::Database::open(path);
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message + u" / "_s + opened.error().detail));
-        const QSqlDatabase upgraded = (*opened)->connection();
+        const QSqlDatabase upgraded = rentdesk::test::connectionOf(**opened);
         QCOMPARE(rentdesk::models::db::scalar(upgraded, u"SELECT count(*) FROM apartments_search_stale"_s)->toInt(), 0);
         QCOMPARE(rentdesk::models::db::scalar(upgraded, u"SELECT count(*) FROM apartments_search"_s)->toInt(),
                  rentdesk::models::db::scalar(upgraded, u"SELECT count(*) FROM apartments"_s)->toInt());

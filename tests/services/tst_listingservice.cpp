@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/query.h"
 #include "models/domain/storedvalues.h"
+#include "models/query/apartmentquery.h"
 #include "tests/support/servicefixture.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QThread>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk::models::services;
@@ -322,6 +328,40 @@ private Q_SLOTS:
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, Code::NotAllowed);
         QCOMPARE(f->count(u"buildings"_s), 0);
+    }
+
+    // A thread whose connection cannot be opened gets an error from every call, never an
+    // empty or "not found" answer that a page would show as no data.
+    void noConnectionIsAnErrorNotAnEmptyAnswer()
+    {
+        const QUuid building = f->addBuilding(landlord);
+        const QUuid apartment = f->addApartment(landlord, building);
+        // The file is replaced by a folder: this thread keeps its open connection, a new
+        // thread cannot open one.
+        const QString path = f->database().path();
+        QVERIFY(QFile::remove(path));
+        QVERIFY(QDir().mkdir(path));
+        const rentdesk::models::query::ApartmentQuery query(f->database().shared());
+
+        std::optional<Result<rentdesk::models::domain::Apartment>> found;
+        std::optional<Result<rentdesk::models::domain::Building>> created;
+        std::optional<Result<qint64>> counted;
+        std::unique_ptr<QThread> worker(QThread::create([&] {
+            found = f->listings.apartment(apartment);
+            created = f->listings.createBuilding(landlord, buildingDraft());
+            counted = query.count({});
+        }));
+        worker->start();
+        QVERIFY(worker->wait(30000));
+        for (const DomainError *error :
+             { found && !*found ? &found->error() : nullptr, created && !*created ? &created->error() : nullptr,
+               counted && !*counted ? &counted->error() : nullptr }) {
+            QVERIFY2(error, "a call without a connection did not fail");
+            QCOMPARE(error->code, Code::Storage);
+            // One sentence naming the file, without the driver's text.
+            QVERIFY2(error->message.contains(path), qPrintable(error->message));
+            QVERIFY2(!rentdesk::test::looksLikeSql(QString(error->message).remove(path)), qPrintable(error->message));
+        }
     }
 };
 

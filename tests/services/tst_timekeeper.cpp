@@ -96,11 +96,11 @@ private Q_SLOTS:
     {
         ServiceFixture f;
         QVERIFY2(f.isValid(), qPrintable(f.errorMessage()));
-        QCOMPARE(storedMode(f.connection()).value_or(Mode::Server), Mode::Standalone);
+        QCOMPARE(storedMode(f.database().database()).value_or(Mode::Server), Mode::Standalone);
         QVERIFY(f.run(u"UPDATE database_meta SET value = 'connected' WHERE key = 'mode'"_s));
-        QCOMPARE(storedMode(f.connection()).value_or(Mode::Server), Mode::Connected);
+        QCOMPARE(storedMode(f.database().database()).value_or(Mode::Server), Mode::Connected);
         QVERIFY(f.run(u"DELETE FROM database_meta"_s));
-        const auto missing = storedMode(f.connection());
+        const auto missing = storedMode(f.database().database());
         QVERIFY(!missing);
         QCOMPARE(missing.error().field, u"mode"_s);
     }

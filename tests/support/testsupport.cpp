@@ -49,6 +49,14 @@ QStringList dumpDatabase(const QSqlDatabase &db)
     return dump;
 }
 
+QSqlDatabase connectionOf(const models::db::Database &database)
+{
+    auto db = database.tryConnection();
+    if (!db)
+        qFatal("no connection to %s: %s", qPrintable(database.path()), qPrintable(db.error().message));
+    return *db;
+}
+
 QByteArray fileBytes(const QString &path)
 {
     QFile file(path);

@@ -19,6 +19,10 @@ namespace rentdesk::test {
 // as sorted text: two dumps are equal exactly when the databases hold the same things.
 [[nodiscard]] QStringList dumpDatabase(const QSqlDatabase &db);
 
+// The calling thread's connection to database. A test cannot go on without one, so a failure
+// ends the test program with the reason (qFatal) rather than handing back a closed connection.
+[[nodiscard]] QSqlDatabase connectionOf(const models::db::Database &database);
+
 // The bytes of a file, or an empty array when it does not exist; with -wal and -shm
 // checked too, this tells whether anything at all was written next to a database file.
 [[nodiscard]] QByteArray fileBytes(const QString &path);
@@ -36,7 +40,7 @@ public:
     [[nodiscard]] QString dirPath() const { return m_dir.path(); }
     [[nodiscard]] models::db::Database &database() const { return *m_database; }
     [[nodiscard]] std::shared_ptr<models::db::Database> shared() const { return m_database; }
-    [[nodiscard]] QSqlDatabase connection() const { return m_database->connection(); }
+    [[nodiscard]] QSqlDatabase connection() const { return connectionOf(*m_database); }
 
 private:
     QTemporaryDir m_dir;

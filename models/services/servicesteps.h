@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/domain/entities.h"
+#include "models/services/servicecontext.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QUuid>
+
+namespace rentdesk::models::db {
+class Database;
+}
+
+namespace rentdesk::models::services {
+
+// The steps services share inside their transactions, on an SQL connection. For models/
+// only (services, queries, stores): the layers above see ServiceContext without QtSql.
+
+// The calling thread's connection to the database, or Storage saying why there is none: a
+// failure is an error the caller passes up, never a closed connection whose queries then
+// return nothing.
+[[nodiscard]] Result<QSqlDatabase> connectionOf(const db::Database &database);
+[[nodiscard]] Result<QSqlDatabase> connectionOf(const ServiceContext &context);
+
+// The acting user, read from the database: the caller's claim of a role is never trusted. A
+// missing user is NotAllowed ("sign in again").
+[[nodiscard]] Result<domain::User> actingUser(const QSqlDatabase &db, const QUuid &id);
+
+// Any user by id, NotFound if missing.
+[[nodiscard]] Result<domain::User> userById(const QSqlDatabase &db, const QUuid &id);
+
+// Appends a mutation to the journal when this side journals (DESIGN.md). Call inside the
+// transaction of the change it records.
+[[nodiscard]] Result<void> journal(const ServiceContext &context, const QSqlDatabase &db, const QUuid &actor,
+                                   const char *name, const QJsonObject &args);
+
+// Queues a mail to a user when this side is the authority. The recipient's address, name and
+// language are copied from their account. Call inside the transaction.
+[[nodiscard]] Result<void> queueMail(const ServiceContext &context, const QSqlDatabase &db, domain::MailEvent event,
+                                     const QUuid &recipient, const QJsonObject &params);
+
+} // namespace rentdesk::models::services
