@@ -4,6 +4,7 @@
 #include "models/db/query.h"
 #include "models/db/transaction.h"
 #include "models/domain/storedvalues.h"
+#include "models/services/emailaddress.h"
 #include "models/services/passwords.h"
 #include "models/services/records.h"
 
@@ -74,18 +75,7 @@ AccountService::AccountService(ServiceContext context)
 
 Result<QString> AccountService::normalizedEmail(const QString &email)
 {
-    static const QRegularExpression shape(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$"_s);
-    const QString normalized = email.trimmed().toLower();
-    if (normalized.isEmpty())
-        return std::unexpected(
-            invalid("email", QCoreApplication::translate("AccountService", "Enter your e-mail address.")));
-    if (normalized.size() > 254 || !shape.match(normalized).hasMatch()) {
-        return std::unexpected(
-            invalid("email",
-                    QCoreApplication::translate("AccountService",
-                                                "This is not an e-mail address; it looks like name@example.org.")));
-    }
-    return normalized;
+    return emailaddress::normalized(email);
 }
 
 Result<void> AccountService::requireAuthority() const
@@ -192,17 +182,28 @@ Result<User> AccountService::logIn(const QString &email, const QString &password
             invalid("password", QCoreApplication::translate("AccountService", "Enter your password.")));
 
     const QSqlDatabase db = m_context.connection();
-    auto normalized = normalizedEmail(email);
-    if (!normalized) {
-        passwords::verifyNothing(password);
-        return std::unexpected(wrongCredentials());
+    // The address in today's normal form first. An account stored under the older rule (only
+    // trimmed and lower-cased) whose address today's rules refuse or spell otherwise is still
+    // found by that rule, so that nobody is locked out; no new account can be made that way.
+    // Where both forms name an account, today's wins: the other was a look-alike of it.
+    QStringList keys;
+    if (auto normalized = normalizedEmail(email))
+        keys.append(*normalized);
+    if (const QString legacy = email.trimmed().toLower(); !keys.contains(legacy))
+        keys.append(legacy);
+    std::optional<QSqlQuery> query;
+    for (const QString &key : std::as_const(keys)) {
+        auto found = db::exec(
+            db, u"SELECT "_s + userColumns(u"u"_s) + u", u.password_hash FROM users AS u WHERE u.email = :email"_s,
+            { { u":email"_s, key } });
+        if (!found)
+            return std::unexpected(DomainError(found.error()));
+        if (found->next()) {
+            query = std::move(*found);
+            break;
+        }
     }
-    auto query =
-        db::exec(db, u"SELECT "_s + userColumns(u"u"_s) + u", u.password_hash FROM users AS u WHERE u.email = :email"_s,
-                 { { u":email"_s, *normalized } });
-    if (!query)
-        return std::unexpected(DomainError(query.error()));
-    if (!query->next()) {
+    if (!query) {
         passwords::verifyNothing(password);
         return std::unexpected(wrongCredentials());
     }
