@@ -66,6 +66,14 @@
         <source>The new password is the same as the current one.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The name contains an invisible character (%1), such as a zero-width space or a text-direction mark; type it again without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name contains a code point that is not a character (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApartmentQuery</name>

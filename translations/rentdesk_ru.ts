@@ -66,6 +66,14 @@
         <source>The new password is the same as the current one.</source>
         <translation>Новый пароль совпадает с текущим.</translation>
     </message>
+    <message>
+        <source>The name contains an invisible character (%1), such as a zero-width space or a text-direction mark; type it again without it.</source>
+        <translation>В имени есть невидимый символ (%1), например пробел нулевой ширины или знак направления текста; введите имя заново без него.</translation>
+    </message>
+    <message>
+        <source>The name contains a code point that is not a character (%1).</source>
+        <translation>В имени есть код, который не обозначает никакого символа (%1).</translation>
+    </message>
 </context>
 <context>
     <name>ApartmentQuery</name>

@@ -7,6 +7,7 @@
 #include "models/services/emailaddress.h"
 #include "models/services/passwords.h"
 #include "models/services/records.h"
+#include "models/services/unicodetext.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -41,11 +42,31 @@ Result<QString> checkedDisplayName(const QString &name)
         return std::unexpected(invalid(
             "displayName", QCoreApplication::translate("AccountService", "Use at most 200 characters for the name.")));
     }
-    for (const QChar c : trimmed) {
-        if (c.category() == QChar::Other_Control) {
+    for (const char32_t c : unicodetext::codePoints(trimmed)) {
+        const QChar::Category category = QChar::category(c);
+        if (category == QChar::Other_Control || category == QChar::Separator_Line
+            || category == QChar::Separator_Paragraph) {
             return std::unexpected(invalid(
                 "displayName",
                 QCoreApplication::translate("AccountService", "The name contains an invisible control character.")));
+        }
+        // Text-direction controls would turn the rest of a chat line around, and zero-width
+        // characters make a name look like another or like none. A variation selector is
+        // what an emoji keyboard puts after a heart: kept.
+        if (unicodetext::isInvisible(c) && !unicodetext::isVariationSelector(c)) {
+            return std::unexpected(invalid(
+                "displayName",
+                QCoreApplication::translate("AccountService",
+                                            "The name contains an invisible character (%1), such as a zero-width "
+                                            "space or a text-direction mark; type it again without it.")
+                    .arg(unicodetext::codePointName(c))));
+        }
+        if (category == QChar::Other_Surrogate) {
+            return std::unexpected(
+                invalid("displayName",
+                        QCoreApplication::translate("AccountService",
+                                                    "The name contains a code point that is not a character (%1).")
+                            .arg(unicodetext::codePointName(c))));
         }
     }
     return trimmed;

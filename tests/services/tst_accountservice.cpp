@@ -480,6 +480,63 @@ private Q_SLOTS:
         QVERIFY(!asTwin);
         QCOMPARE(asTwin.error().code, Code::WrongCredentials);
     }
+
+    // Names that would turn a chat line around or look like another name or none: refused on
+    // "displayName", naming the character.
+    void invisibleCharactersInNamesAreRefused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("right-to-left override") << withCodePoint(u"Anna "_s, 0x202E, u"gnp.exe"_s) << u"U+202E"_s;
+        QTest::newRow("left-to-right embedding") << withCodePoint(u"Anna "_s, 0x202A, u"Smirnova"_s) << u"U+202A"_s;
+        QTest::newRow("first-strong isolate") << withCodePoint(u"Anna "_s, 0x2068, u"Smirnova"_s) << u"U+2068"_s;
+        QTest::newRow("right-to-left mark") << withCodePoint(u"Anna"_s, 0x200F, QString()) << u"U+200F"_s;
+        QTest::newRow("zero-width space") << withCodePoint(u"An"_s, 0x200B, u"na"_s) << u"U+200B"_s;
+        QTest::newRow("zero-width non-joiner") << withCodePoint(u"An"_s, 0x200C, u"na"_s) << u"U+200C"_s;
+        QTest::newRow("zero-width joiner") << withCodePoint(u"An"_s, 0x200D, u"na"_s) << u"U+200D"_s;
+        QTest::newRow("word joiner") << withCodePoint(u"An"_s, 0x2060, u"na"_s) << u"U+2060"_s;
+        QTest::newRow("byte-order mark") << withCodePoint(u"An"_s, 0xFEFF, u"na"_s) << u"U+FEFF"_s;
+        QTest::newRow("only a Hangul filler") << withCodePoint(QString(), 0x3164, QString()) << u"U+3164"_s;
+        QTest::newRow("soft hyphen") << withCodePoint(u"An"_s, 0x00AD, u"na"_s) << u"U+00AD"_s;
+        QTest::newRow("bell") << withCodePoint(u"An"_s, 0x07, u"na"_s) << QString();
+        QTest::newRow("line separator") << withCodePoint(u"An"_s, 0x2028, u"na"_s) << QString();
+        QTest::newRow("unpaired surrogate") << u"An"_s + QChar(0xDC00) + u"na"_s << u"U+DC00"_s;
+    }
+
+    void invisibleCharactersInNamesAreRefused()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, named);
+        auto request = anna();
+        request.displayName = name;
+        auto refused = f->accounts.signUp(request);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Code::InvalidValue);
+        QCOMPARE(refused.error().field, u"displayName"_s);
+        QVERIFY(!refused.error().message.isEmpty());
+        if (!named.isEmpty())
+            QVERIFY2(refused.error().message.contains(named), qPrintable(refused.error().message));
+        QCOMPARE(f->count(u"users"_s), 0);
+    }
+
+    void visibleNamesAreAccepted_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("Latin") << u"O'Brien-Smith"_s;
+        QTest::newRow("Cyrillic") << u"Мария Иванова"_s;
+        QTest::newRow("Arabic") << u"مريم"_s;
+        QTest::newRow("an emoji with its variation selector") << u"Anna ❤️"_s;
+    }
+
+    void visibleNamesAreAccepted()
+    {
+        QFETCH(QString, name);
+        auto request = anna();
+        request.displayName = name;
+        auto user = f->accounts.signUp(request);
+        QVERIFY2(user, qPrintable(user ? QString() : user.error().message));
+        QCOMPARE(user->displayName, name);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAccountService)
