@@ -1462,22 +1462,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Do not repeat one character; mix several.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This password is too well known; choose another.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not use your e-mail address in the password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not use your name as the password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This password is too easy to guess: it is a well-known password or made of common words.</source>
         <translation type="unfinished"></translation>
     </message>

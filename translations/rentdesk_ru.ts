@@ -1465,22 +1465,6 @@
         <translation>Используйте не больше %1 символов.</translation>
     </message>
     <message>
-        <source>Do not repeat one character; mix several.</source>
-        <translation>Не повторяйте один символ; используйте разные.</translation>
-    </message>
-    <message>
-        <source>This password is too well known; choose another.</source>
-        <translation>Этот пароль слишком распространён; выберите другой.</translation>
-    </message>
-    <message>
-        <source>Do not use your e-mail address in the password.</source>
-        <translation>Не используйте адрес электронной почты в пароле.</translation>
-    </message>
-    <message>
-        <source>Do not use your name as the password.</source>
-        <translation>Не используйте своё имя в качестве пароля.</translation>
-    </message>
-    <message>
         <source>This password is too easy to guess: it is a well-known password or made of common words.</source>
         <translation>Этот пароль слишком легко подобрать: это известный пароль, или он составлен из распространённых слов.</translation>
     </message>

@@ -2,6 +2,7 @@
 #include "models/db/query.h"
 #include "models/services/emailaddress.h"
 #include "models/services/passwords.h"
+#include "models/services/passwordstrength.h"
 #include "tests/support/servicefixture.h"
 
 #include <QTest>
@@ -13,6 +14,7 @@ using namespace rentdesk::models::services;
 using rentdesk::models::domain::Language;
 using rentdesk::models::domain::Role;
 using Code = DomainError::Code;
+using passwords::Weakness;
 
 namespace {
 
@@ -479,6 +481,130 @@ private Q_SLOTS:
         auto asTwin = f->accounts.logIn(u"ｏｌｇａ@example.org"_s, u"an entirely different passphrase"_s);
         QVERIFY(!asTwin);
         QCOMPARE(asTwin.error().code, Code::WrongCredentials);
+    }
+
+    // The attack client's passwords and others like them: each refused for the reason that
+    // makes it weak, said in the message.
+    void weakPasswordsAreRefusedWithTheirReason_data()
+    {
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("weakness");
+        const QString email = u"anna.smirnova@example.org"_s;
+        const QString name = u"Anna Smirnova"_s;
+        const auto row = [&](const char *title, const QString &password, Weakness weakness) {
+            QTest::newRow(title) << password << email << name << int(weakness);
+        };
+        row("qwerty1234", u"qwerty1234"_s, Weakness::KeyboardPattern);
+        row("0123456789", u"0123456789"_s, Weakness::Sequence);
+        row("1q2w3e4r5t6y", u"1q2w3e4r5t6y"_s, Weakness::KeyboardPattern);
+        row("Password2024", u"Password2024"_s, Weakness::CommonPassword);
+        row("Summer2024!", u"Summer2024!"_s, Weakness::CommonPassword);
+        row("iloveyou2024", u"iloveyou2024"_s, Weakness::CommonPassword);
+        row("Welcome2024!", u"Welcome2024!"_s, Weakness::CommonPassword);
+        row("letmein2024", u"letmein2024"_s, Weakness::CommonPassword);
+        row("football123", u"football123"_s, Weakness::CommonPassword);
+        row("monkey12345", u"monkey12345"_s, Weakness::CommonPassword);
+        row("P@ssw0rd2024", u"P@ssw0rd2024"_s, Weakness::CommonPassword);
+        row("Password123", u"Password123"_s, Weakness::CommonPassword);
+        row("1qaz2wsx3edc", u"1qaz2wsx3edc"_s, Weakness::KeyboardPattern);
+        row("zxcvbnm123", u"zxcvbnm123"_s, Weakness::KeyboardPattern);
+        row("asdfghjkl1", u"asdfghjkl1"_s, Weakness::KeyboardPattern);
+        row("9876543210", u"9876543210"_s, Weakness::Sequence);
+        row("abcdefghij12", u"abcdefghij12"_s, Weakness::Sequence);
+        row("abcabcabcabc", u"abcabcabcabc"_s, Weakness::Repeated);
+        row("aaaaaaaaaaaa", u"aaaaaaaaaaaa"_s, Weakness::Repeated);
+        row("2024-06-01", u"2024-06-01"_s, Weakness::Date);
+        row("1990-06-01!", u"1990-06-01!"_s, Weakness::Date);
+        row("the mailbox and a year", u"annasmirnova2024"_s, Weakness::Personal);
+        row("the name", u"Smirnova.Anna1"_s, Weakness::Personal);
+        row("the address", email, Weakness::Personal);
+        row("the domain and a year", u"example.org2024"_s, Weakness::Personal);
+        row("Russian: пароль", u"пароль12345"_s, Weakness::CommonPassword);
+        row("Russian: пароль in capitals", u"Пароль2024!"_s, Weakness::CommonPassword);
+        row("Russian: привет on Latin keys", u"ghbdtn123456"_s, Weakness::CommonPassword);
+        row("Russian keyboard row", u"йцукенгшщз"_s, Weakness::KeyboardPattern);
+        QTest::newRow("a Russian name") << u"Мария1990Иванова"_s << u"maria@example.ru"_s << u"Мария Иванова"_s
+                                        << int(Weakness::Personal);
+    }
+
+    void weakPasswordsAreRefusedWithTheirReason()
+    {
+        QFETCH(QString, password);
+        QFETCH(QString, email);
+        QFETCH(QString, name);
+        QFETCH(int, weakness);
+        const passwords::Strength strength = passwords::estimate(password, email, name);
+        QVERIFY2(strength.score < passwords::MinimumScore, qPrintable(QString::number(strength.log10Guesses)));
+        QCOMPARE(int(strength.weakness), weakness);
+
+        auto refused = f->accounts.signUp({ email, password, name, QString(), Role::Renter, Language::English });
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Code::WeakPassword);
+        QCOMPARE(refused.error().field, u"password"_s);
+        QCOMPARE(refused.error().message, passwords::describe(Weakness(weakness)));
+        QCOMPARE(f->count(u"users"_s), 0);
+    }
+
+    // Each reason is its own sentence.
+    void everyWeaknessHasItsOwnMessage()
+    {
+        QStringList messages;
+        for (const Weakness w : { Weakness::CommonPassword, Weakness::Personal, Weakness::KeyboardPattern,
+                                  Weakness::Sequence, Weakness::Repeated, Weakness::Date, Weakness::Guessable }) {
+            messages.append(passwords::describe(w));
+        }
+        messages.removeDuplicates();
+        QCOMPARE(messages.size(), 7);
+    }
+
+    void scoreBands_data()
+    {
+        QTest::addColumn<double>("log10Guesses");
+        QTest::addColumn<int>("score");
+        QTest::newRow("0") << 0.0 << 0;
+        QTest::newRow("2.99") << 2.99 << 0;
+        QTest::newRow("3") << 3.0 << 1;
+        QTest::newRow("5.99") << 5.99 << 1;
+        QTest::newRow("6") << 6.0 << 2;
+        QTest::newRow("7.99") << 7.99 << 2;
+        QTest::newRow("8") << 8.0 << 3;
+        QTest::newRow("9.99") << 9.99 << 3;
+        QTest::newRow("10") << 10.0 << 4;
+    }
+
+    void scoreBands()
+    {
+        QFETCH(double, log10Guesses);
+        QFETCH(int, score);
+        QCOMPARE(passwords::scoreOf(log10Guesses), score);
+    }
+
+    // Passphrases and random strings pass, the passwords the demo and the suite use among them.
+    void strongPasswordsAreAccepted_data()
+    {
+        QTest::addColumn<QString>("password");
+        QTest::newRow("the suite's") << u"correct horse battery"_s;
+        QTest::newRow("the demo's") << u"RentDesk-demo-2026"_s;
+        QTest::newRow("the suite's changed one") << u"a new long phrase"_s;
+        QTest::newRow("the benchmark's") << u"correct horse battery staple"_s;
+        QTest::newRow("random") << u"Xk9#mP2$vL"_s;
+        QTest::newRow("two words and a number") << u"blue-house-42"_s;
+        QTest::newRow("Russian phrase") << u"верный конь батарейка"_s;
+        QTest::newRow("at most 128") << QString(32, u'x') + u"Sm1th&Wesson-Kitchen!"_s + QString(75, u'y');
+    }
+
+    void strongPasswordsAreAccepted()
+    {
+        QFETCH(QString, password);
+        const passwords::Strength strength = passwords::estimate(password, anna().email, anna().displayName);
+        QVERIFY2(strength.score >= passwords::MinimumScore, qPrintable(QString::number(strength.log10Guesses)));
+        auto request = anna();
+        request.password = password;
+        auto user = f->accounts.signUp(request);
+        QVERIFY2(user, qPrintable(user ? QString() : user.error().message));
+        QVERIFY(f->accounts.logIn(request.email, password));
     }
 
     // Names that would turn a chat line around or look like another name or none: refused on
