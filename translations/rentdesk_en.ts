@@ -43,10 +43,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This is not an e-mail address; it looks like name@example.org.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Accounts of a connected database are managed on the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -68,6 +64,14 @@
     </message>
     <message>
         <source>The new password is the same as the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name contains an invisible character (%1), such as a zero-width space or a text-direction mark; type it again without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name contains a code point that is not a character (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1121,6 +1125,77 @@
     </message>
 </context>
 <context>
+    <name>EmailAddress</name>
+    <message>
+        <source>The e-mail address contains a control character (%1); type it again without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail address contains an invisible character (%1), such as a zero-width space or a text-direction mark; type it again without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An e-mail address has no spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail address contains a code point that is not a character (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The part before @ cannot start or end with a dot or have two dots in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The part before @ cannot contain “%1”; it may have letters, digits, dots and ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The part before @ is too long: at most %1 characters, fewer for letters outside the Latin alphabet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain after @ is not a valid international domain name, or a part of it is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain after @ cannot contain “%1”; it may have letters, digits, hyphens and dots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A part of the domain cannot start or end with a hyphen: “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain after @ has an empty part: remove the extra dot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain after @ needs at least two parts, like example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A part of the domain is too long: at most %1 characters, fewer for letters outside the Latin alphabet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last part of the domain cannot be only digits; give a domain name, not an IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address; it looks like name@example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail address is too long: at most %1 characters, fewer for letters outside the Latin alphabet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>language</source>
@@ -1395,19 +1470,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Do not repeat one character; mix several.</source>
+        <source>This password is too easy to guess: it is a well-known password or made of common words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This password is too well known; choose another.</source>
+        <source>This password is too easy to guess: it is made of your name or e-mail address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Do not use your e-mail address in the password.</source>
+        <source>This password is too easy to guess: it follows the keyboard, like qwerty or 1qaz2wsx.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Do not use your name as the password.</source>
+        <source>This password is too easy to guess: it is a sequence, like 12345 or abcdef.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess: it repeats itself, like abcabc or 11111.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess: it is mostly a date or a year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess: make it longer, for example with a few unrelated words.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -43,10 +43,6 @@
         <translation>Введите адрес электронной почты.</translation>
     </message>
     <message>
-        <source>This is not an e-mail address; it looks like name@example.org.</source>
-        <translation>Это не адрес электронной почты; он выглядит так: name@example.org.</translation>
-    </message>
-    <message>
         <source>Accounts of a connected database are managed on the server.</source>
         <translation>Учётными записями подключённой базы данных управляет сервер.</translation>
     </message>
@@ -69,6 +65,14 @@
     <message>
         <source>The new password is the same as the current one.</source>
         <translation>Новый пароль совпадает с текущим.</translation>
+    </message>
+    <message>
+        <source>The name contains an invisible character (%1), such as a zero-width space or a text-direction mark; type it again without it.</source>
+        <translation>В имени есть невидимый символ (%1), например пробел нулевой ширины или знак направления текста; введите имя заново без него.</translation>
+    </message>
+    <message>
+        <source>The name contains a code point that is not a character (%1).</source>
+        <translation>В имени есть код, который не обозначает никакого символа (%1).</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1126,77 @@
     </message>
 </context>
 <context>
+    <name>EmailAddress</name>
+    <message>
+        <source>The e-mail address contains a control character (%1); type it again without it.</source>
+        <translation>В адресе электронной почты есть управляющий символ (%1); введите адрес заново без него.</translation>
+    </message>
+    <message>
+        <source>The e-mail address contains an invisible character (%1), such as a zero-width space or a text-direction mark; type it again without it.</source>
+        <translation>В адресе электронной почты есть невидимый символ (%1), например пробел нулевой ширины или знак направления текста; введите адрес заново без него.</translation>
+    </message>
+    <message>
+        <source>An e-mail address has no spaces.</source>
+        <translation>В адресе электронной почты не бывает пробелов.</translation>
+    </message>
+    <message>
+        <source>The e-mail address contains a code point that is not a character (%1).</source>
+        <translation>В адресе электронной почты есть код, который не обозначает никакого символа (%1).</translation>
+    </message>
+    <message>
+        <source>The part before @ cannot start or end with a dot or have two dots in a row.</source>
+        <translation>Часть до @ не может начинаться или заканчиваться точкой и не может содержать две точки подряд.</translation>
+    </message>
+    <message>
+        <source>The part before @ cannot contain “%1”; it may have letters, digits, dots and ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~.</source>
+        <translation>Часть до @ не может содержать «%1»; в ней допустимы буквы, цифры, точки и ! # $ % &amp; &apos; * + - / = ? ^ _ ` { | } ~.</translation>
+    </message>
+    <message>
+        <source>The part before @ is too long: at most %1 characters, fewer for letters outside the Latin alphabet.</source>
+        <translation>Часть до @ слишком длинная: не больше %1 символов, а для букв не из латинского алфавита — меньше.</translation>
+    </message>
+    <message>
+        <source>The domain after @ is not a valid international domain name, or a part of it is too long.</source>
+        <translation>Домен после @ не является допустимым международным доменным именем, или какая-то его часть слишком длинная.</translation>
+    </message>
+    <message>
+        <source>The domain after @ cannot contain “%1”; it may have letters, digits, hyphens and dots.</source>
+        <translation>Домен после @ не может содержать «%1»; в нём допустимы буквы, цифры, дефисы и точки.</translation>
+    </message>
+    <message>
+        <source>A part of the domain cannot start or end with a hyphen: “%1”.</source>
+        <translation>Часть домена не может начинаться или заканчиваться дефисом: «%1».</translation>
+    </message>
+    <message>
+        <source>The domain after @ has an empty part: remove the extra dot.</source>
+        <translation>В домене после @ есть пустая часть: уберите лишнюю точку.</translation>
+    </message>
+    <message>
+        <source>The domain after @ needs at least two parts, like example.org.</source>
+        <translation>Домен после @ должен состоять хотя бы из двух частей, например example.org.</translation>
+    </message>
+    <message>
+        <source>A part of the domain is too long: at most %1 characters, fewer for letters outside the Latin alphabet.</source>
+        <translation>Часть домена слишком длинная: не больше %1 символов, а для букв не из латинского алфавита — меньше.</translation>
+    </message>
+    <message>
+        <source>The last part of the domain cannot be only digits; give a domain name, not an IP address.</source>
+        <translation>Последняя часть домена не может состоять только из цифр; укажите доменное имя, а не IP-адрес.</translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address.</source>
+        <translation>Введите адрес электронной почты.</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address; it looks like name@example.org.</source>
+        <translation>Это не адрес электронной почты; он выглядит так: name@example.org.</translation>
+    </message>
+    <message>
+        <source>The e-mail address is too long: at most %1 characters, fewer for letters outside the Latin alphabet.</source>
+        <translation>Адрес электронной почты слишком длинный: не больше %1 символов, а для букв не из латинского алфавита — меньше.</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>language</source>
@@ -1398,20 +1473,32 @@
         <translation>Используйте не больше %1 символов.</translation>
     </message>
     <message>
-        <source>Do not repeat one character; mix several.</source>
-        <translation>Не повторяйте один символ; используйте разные.</translation>
+        <source>This password is too easy to guess: it is a well-known password or made of common words.</source>
+        <translation>Этот пароль слишком легко подобрать: это известный пароль, или он составлен из распространённых слов.</translation>
     </message>
     <message>
-        <source>This password is too well known; choose another.</source>
-        <translation>Этот пароль слишком распространён; выберите другой.</translation>
+        <source>This password is too easy to guess: it is made of your name or e-mail address.</source>
+        <translation>Этот пароль слишком легко подобрать: он составлен из вашего имени или адреса электронной почты.</translation>
     </message>
     <message>
-        <source>Do not use your e-mail address in the password.</source>
-        <translation>Не используйте адрес электронной почты в пароле.</translation>
+        <source>This password is too easy to guess: it follows the keyboard, like qwerty or 1qaz2wsx.</source>
+        <translation>Этот пароль слишком легко подобрать: он идёт по клавиатуре, как qwerty или 1qaz2wsx.</translation>
     </message>
     <message>
-        <source>Do not use your name as the password.</source>
-        <translation>Не используйте своё имя в качестве пароля.</translation>
+        <source>This password is too easy to guess: it is a sequence, like 12345 or abcdef.</source>
+        <translation>Этот пароль слишком легко подобрать: это последовательность, как 12345 или abcdef.</translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess: it repeats itself, like abcabc or 11111.</source>
+        <translation>Этот пароль слишком легко подобрать: он состоит из повторов, как abcabc или 11111.</translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess: it is mostly a date or a year.</source>
+        <translation>Этот пароль слишком легко подобрать: это в основном дата или год.</translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess: make it longer, for example with a few unrelated words.</source>
+        <translation>Этот пароль слишком легко подобрать: сделайте его длиннее, например добавьте несколько не связанных между собой слов.</translation>
     </message>
 </context>
 <context>

@@ -4,9 +4,11 @@
 #include "models/db/query.h"
 #include "models/db/transaction.h"
 #include "models/domain/storedvalues.h"
+#include "models/services/emailaddress.h"
 #include "models/services/passwords.h"
 #include "models/services/records.h"
 #include "models/services/servicesteps.h"
+#include "models/services/unicodetext.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -41,11 +43,31 @@ Result<QString> checkedDisplayName(const QString &name)
         return std::unexpected(invalid(
             "displayName", QCoreApplication::translate("AccountService", "Use at most 200 characters for the name.")));
     }
-    for (const QChar c : trimmed) {
-        if (c.category() == QChar::Other_Control) {
+    for (const char32_t c : unicodetext::codePoints(trimmed)) {
+        const QChar::Category category = QChar::category(c);
+        if (category == QChar::Other_Control || category == QChar::Separator_Line
+            || category == QChar::Separator_Paragraph) {
             return std::unexpected(invalid(
                 "displayName",
                 QCoreApplication::translate("AccountService", "The name contains an invisible control character.")));
+        }
+        // Text-direction controls would turn the rest of a chat line around, and zero-width
+        // characters make a name look like another or like none. A variation selector is
+        // what an emoji keyboard puts after a heart: kept.
+        if (unicodetext::isInvisible(c) && !unicodetext::isVariationSelector(c)) {
+            return std::unexpected(invalid(
+                "displayName",
+                QCoreApplication::translate("AccountService",
+                                            "The name contains an invisible character (%1), such as a zero-width "
+                                            "space or a text-direction mark; type it again without it.")
+                    .arg(unicodetext::codePointName(c))));
+        }
+        if (category == QChar::Other_Surrogate) {
+            return std::unexpected(
+                invalid("displayName",
+                        QCoreApplication::translate("AccountService",
+                                                    "The name contains a code point that is not a character (%1).")
+                            .arg(unicodetext::codePointName(c))));
         }
     }
     return trimmed;
@@ -75,18 +97,7 @@ AccountService::AccountService(ServiceContext context)
 
 Result<QString> AccountService::normalizedEmail(const QString &email)
 {
-    static const QRegularExpression shape(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$"_s);
-    const QString normalized = email.trimmed().toLower();
-    if (normalized.isEmpty())
-        return std::unexpected(
-            invalid("email", QCoreApplication::translate("AccountService", "Enter your e-mail address.")));
-    if (normalized.size() > 254 || !shape.match(normalized).hasMatch()) {
-        return std::unexpected(
-            invalid("email",
-                    QCoreApplication::translate("AccountService",
-                                                "This is not an e-mail address; it looks like name@example.org.")));
-    }
-    return normalized;
+    return emailaddress::normalized(email);
 }
 
 Result<void> AccountService::requireAuthority() const
@@ -198,17 +209,28 @@ Result<User> AccountService::logIn(const QString &email, const QString &password
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    auto normalized = normalizedEmail(email);
-    if (!normalized) {
-        passwords::verifyNothing(password);
-        return std::unexpected(wrongCredentials());
+    // The address in today's normal form first. An account stored under the older rule (only
+    // trimmed and lower-cased) whose address today's rules refuse or spell otherwise is still
+    // found by that rule, so that nobody is locked out; no new account can be made that way.
+    // Where both forms name an account, today's wins: the other was a look-alike of it.
+    QStringList keys;
+    if (auto normalized = normalizedEmail(email))
+        keys.append(*normalized);
+    if (const QString legacy = email.trimmed().toLower(); !keys.contains(legacy))
+        keys.append(legacy);
+    std::optional<QSqlQuery> query;
+    for (const QString &key : std::as_const(keys)) {
+        auto found = db::exec(
+            db, u"SELECT "_s + userColumns(u"u"_s) + u", u.password_hash FROM users AS u WHERE u.email = :email"_s,
+            { { u":email"_s, key } });
+        if (!found)
+            return std::unexpected(DomainError(found.error()));
+        if (found->next()) {
+            query = std::move(*found);
+            break;
+        }
     }
-    auto query =
-        db::exec(db, u"SELECT "_s + userColumns(u"u"_s) + u", u.password_hash FROM users AS u WHERE u.email = :email"_s,
-                 { { u":email"_s, *normalized } });
-    if (!query)
-        return std::unexpected(DomainError(query.error()));
-    if (!query->next()) {
+    if (!query) {
         passwords::verifyNothing(password);
         return std::unexpected(wrongCredentials());
     }

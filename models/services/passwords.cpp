@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/services/passwords.h"
 
+#include "models/services/passwordstrength.h"
+
 #include <QCoreApplication>
-#include <QSet>
 
 #include <sodium.h>
 
@@ -76,27 +77,8 @@ std::optional<QString> policyViolation(const QString &password, const QString &e
         return QCoreApplication::translate("Passwords", "Use at least %1 characters.").arg(MinimumLength);
     if (length > MaximumLength)
         return QCoreApplication::translate("Passwords", "Use at most %1 characters.").arg(MaximumLength);
-    if (QSet<QChar>(password.cbegin(), password.cend()).size() == 1)
-        return QCoreApplication::translate("Passwords", "Do not repeat one character; mix several.");
-
-    // The most used passwords that are long enough to pass the length rule.
-    static const QSet<QString> wellKnown {
-        u"1234567890"_s,    u"12345678910"_s,  u"123456789012"_s, u"0987654321"_s,  u"qwertyuiop"_s,
-        u"1q2w3e4r5t"_s,    u"1qaz2wsx3edc"_s, u"password1"_s,    u"password12"_s,  u"password123"_s,
-        u"password1234"_s,  u"passw0rd123"_s,  u"iloveyou12"_s,   u"qwerty12345"_s, u"qwerty123456"_s,
-        u"abcdefghij"_s,    u"abc1234567"_s,   u"1111111111"_s,   u"letmein123"_s,  u"welcome123"_s,
-        u"administrator"_s, u"rentdesk123"_s,  u"йцукенгшщз"_s,   u"пароль12345"_s, u"qwertyuiop123"_s,
-    };
-    const QString lowered = password.toLower();
-    if (wellKnown.contains(lowered))
-        return QCoreApplication::translate("Passwords", "This password is too well known; choose another.");
-    const QString normalisedEmail = email.trimmed().toLower();
-    const QString localPart = normalisedEmail.section(u'@', 0, 0);
-    if (lowered == normalisedEmail || (localPart.size() >= 4 && lowered.contains(localPart)))
-        return QCoreApplication::translate("Passwords", "Do not use your e-mail address in the password.");
-    QString name = displayName.trimmed().toLower();
-    if (!name.isEmpty() && lowered == name.remove(u' '))
-        return QCoreApplication::translate("Passwords", "Do not use your name as the password.");
+    if (const Strength strength = estimate(password, email, displayName); strength.score < MinimumScore)
+        return describe(strength.weakness);
     return std::nullopt;
 }
 

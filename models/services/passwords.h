@@ -25,8 +25,9 @@ void verifyNothing(const QString &password);
 [[nodiscard]] bool needsRehash(const QString &hash);
 
 // What is wrong with a new password, as one translated sentence; nothing if it is fine.
-// The rules: 10 to 128 characters, not one repeated character, not a well-known password,
-// and not the account's e-mail address or name.
+// The rules: 10 to 128 characters, and at least zxcvbn's score MinimumScore
+// (passwordstrength.h) with the account's e-mail address and name as words an attacker
+// would try first; a refusal names what made the password weak.
 [[nodiscard]] std::optional<QString> policyViolation(const QString &password, const QString &email,
                                                      const QString &displayName);
 

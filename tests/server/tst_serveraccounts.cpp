@@ -234,6 +234,36 @@ private Q_SLOTS:
         auto again = connected();
         QVERIFY2(again->logIn(u"dan@example.org"_s), qPrintable(again->lastError()));
     }
+
+    // Over the wire as in the service: the full-width spelling of a registered address is that
+    // address (taken, and it logs in to the one account); one with a zero-width space is refused.
+    void lookAlikeAddressesMakeNoSecondAccount()
+    {
+        auto eve = connected();
+        QVERIFY(eve);
+        QVERIFY2(eve->signUpAndLogIn(u"eve@example.org"_s, u"Eve"_s), qPrintable(eve->lastError()));
+        auto mallory = connected();
+        QVERIFY(mallory);
+        const auto signUp = [&](const QString &email) {
+            return mallory->call(u"signup"_s,
+                                 { { u"email"_s, email },
+                                   { u"password"_s, u"an entirely different passphrase"_s },
+                                   { u"displayName"_s, u"Mallory"_s },
+                                   { u"role"_s, u"renter"_s },
+                                   { u"language"_s, u"en"_s } },
+                                 30000);
+        };
+        const QString fullWidth = u"ｅｖｅ＠ｅｘａｍｐｌｅ．ｏｒｇ"_s;
+        const auto taken = signUp(fullWidth);
+        QCOMPARE(errorCode(taken), u"email_taken"_s);
+        QCOMPARE(taken->value(u"error"_s).toObject().value(u"field"_s).toString(), u"email"_s);
+        const auto hidden = signUp(u"e\u200Bve@example.org"_s);
+        QCOMPARE(errorCode(hidden), u"invalid_value"_s);
+        QCOMPARE(hidden->value(u"error"_s).toObject().value(u"field"_s).toString(), u"email"_s);
+
+        QVERIFY2(mallory->logIn(fullWidth), qPrintable(mallory->lastError()));
+        QCOMPARE(mallory->userId(), eve->userId());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerAccounts)

@@ -204,6 +204,30 @@ private Q_SLOTS:
         QCOMPARE(ordered.value_or(0).toInt(), 1);
     }
 
+    // chat.start finds the peer through the sign-up's normalisation: a full-width spelling of
+    // the address is that person, one with a zero-width space is no address at all (and so
+    // cannot reach a look-alike account either).
+    void startNormalisesTheAddressAsSignUpDoes()
+    {
+        QString fullWidth;
+        for (const QChar c : f->emailOf(lena)) {
+            // ASCII '!'..'~' have full-width forms at U+FF01..U+FF5E.
+            fullWidth += c.unicode() > 0x20 && c.unicode() < 0x7F ? QChar(char16_t(c.unicode() - 0x21 + 0xFF01)) : c;
+        }
+        QVERIFY(fullWidth != f->emailOf(lena));
+        auto found = chat().start(roman, fullWidth, std::nullopt);
+        QVERIFY2(found, qPrintable(failure(found)));
+        QCOMPARE(found->conversation.peer.id, lena);
+
+        const QStringList before = f->dump();
+        auto refused = chat().start(roman, f->emailOf(lena).insert(2, QChar(0x200B)), std::nullopt);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Code::InvalidValue);
+        QCOMPARE(refused.error().field, u"email"_s);
+        QVERIFY2(refused.error().message.contains(u"U+200B"_s), qPrintable(refused.error().message));
+        QCOMPARE(f->dump(), before);
+    }
+
     void eachSubjectHasItsOwnConversation()
     {
         const QUuid flatId = QUuid::createUuid();

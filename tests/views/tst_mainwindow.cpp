@@ -2,6 +2,8 @@
 #include "models/demo/demogenerator.h"
 #include "models/i18n/translator.h"
 #include "models/itemmodels/mailqueuemodel.h"
+#include "models/services/accountservice.h"
+#include "models/services/passwordstrength.h"
 #include "net/mail/outboxsender.h"
 #include "tests/support/testsupport.h"
 #include "views/accounts/logindialog.h"
@@ -188,6 +190,26 @@ private Q_SLOTS:
             QVERIFY(error->text().contains(u"10"_s));
             QCOMPARE(field(u"newNameEdit"_s)->text(), u"Lena Landlord"_s);
             QCOMPARE(field(u"newEmailEdit"_s)->text(), u"lena@example.org"_s);
+
+            // The service's reasons for the address and for a guessable password, each under
+            // its field.
+            field(u"newEmailEdit"_s)->setText(u"lena@example..org"_s);
+            field(u"newPasswordEdit"_s)->setText(u"correct horse battery"_s);
+            field(u"repeatPasswordEdit"_s)->setText(u"correct horse battery"_s);
+            QTest::mouseClick(create, Qt::LeftButton);
+            auto *emailError = dialog->findChild<QLabel *>(u"emailError"_s);
+            QTRY_VERIFY(emailError->isVisible());
+            QCOMPARE(emailError->text(),
+                     models::services::AccountService::normalizedEmail(u"lena@example..org"_s).error().message);
+            QVERIFY(!error->isVisible());
+            field(u"newEmailEdit"_s)->setText(u"lena@example.org"_s);
+            field(u"newPasswordEdit"_s)->setText(u"qwerty1234"_s);
+            field(u"repeatPasswordEdit"_s)->setText(u"qwerty1234"_s);
+            QTest::mouseClick(create, Qt::LeftButton);
+            QTRY_VERIFY(error->isVisible());
+            QCOMPARE(error->text(),
+                     models::services::passwords::describe(models::services::passwords::Weakness::KeyboardPattern));
+            QVERIFY(!emailError->isVisible());
 
             field(u"newPasswordEdit"_s)->setText(u"correct horse battery"_s);
             field(u"repeatPasswordEdit"_s)->setText(u"correct horse battery"_s);
