@@ -3257,6 +3257,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Counts unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MessageListModel</name>

@@ -3276,6 +3276,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
+    <message>
+        <source>Counts unavailable</source>
+        <translation>Счётчики недоступны</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MessageListModel</name>
