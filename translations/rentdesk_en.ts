@@ -3517,4 +3517,11 @@ Booking requests, confirmations and other notices will come from this address.
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>rentdesk::views::TablePage</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

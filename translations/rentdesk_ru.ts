@@ -3539,4 +3539,11 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>%1 из %2 звёзд</translation>
     </message>
 </context>
+<context>
+    <name>rentdesk::views::TablePage</name>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+</context>
 </TS>
