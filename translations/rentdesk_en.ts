@@ -3352,6 +3352,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Counts unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MessageListModel</name>
@@ -3605,6 +3609,13 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>%1 of %2 stars</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::TablePage</name>
+    <message>
+        <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3371,6 +3371,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
+    <message>
+        <source>Counts unavailable</source>
+        <translation>Счётчики недоступны</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MessageListModel</name>
@@ -3628,6 +3632,13 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>%1 of %2 stars</source>
         <translation>%1 из %2 звёзд</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::TablePage</name>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
     </message>
 </context>
 </TS>

@@ -91,6 +91,11 @@ void PagedTableModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
+    if (m_error) {
+        // A new question after a failure: count again too, since the count may be what failed.
+        reload();
+        return;
+    }
     // Every row may move and none is in memory to map: a reset, which also tells views
     // that their selections and persistent indexes are gone.
     beginResetModel();
@@ -111,15 +116,13 @@ void PagedTableModel::reload()
     beginResetModel();
     m_pages.clear();
     const qint64 before = m_total;
-    if (counted) {
-        m_total = *counted;
-        m_error.reset();
-    } else {
-        m_total = 0;
-    }
-    endResetModel();
+    m_total = counted ? *counted : 0;
+    // Before the reset ends, so that whoever looks at lastError() on modelReset sees this
+    // count's outcome rather than the previous one.
+    m_error.reset();
     if (!counted)
-        report(counted.error());
+        fail(counted.error());
+    endResetModel();
     if (before != m_total)
         Q_EMIT totalCountChanged(m_total);
 }
@@ -167,15 +170,18 @@ const QVariant *PagedTableModel::rowAt(int row) const
     const int within = row % PageSize;
     auto found = m_pages.find(number);
     if (found == m_pages.end()) {
+        if (m_error)
+            return nullptr; // failed: nothing is read until reload()
+        auto rows = fetchRows(number * PageSize, PageSize);
+        if (!rows) {
+            fail(rows.error());
+            return nullptr;
+        }
+        // Only now, so that a failed read does not cost a page that was fine.
         if (m_pages.size() >= CachedPages) {
             auto oldest = std::min_element(m_pages.begin(), m_pages.end(),
                                            [](const auto &a, const auto &b) { return a.second.used < b.second.used; });
             m_pages.erase(oldest);
-        }
-        auto rows = fetchRows(number * PageSize, PageSize);
-        if (!rows) {
-            report(rows.error());
-            return nullptr;
         }
         found = m_pages.emplace(number, Page { std::move(*rows), 0 }).first;
     }
@@ -193,7 +199,7 @@ const QVariant *PagedTableModel::rowAt(int row) const
     return &page.rows[within];
 }
 
-void PagedTableModel::report(const services::DomainError &error) const
+void PagedTableModel::fail(const services::DomainError &error) const
 {
     qCWarning(lcItemModels) << "table model:" << error.codeName() << error.message;
     m_error = error;

@@ -22,6 +22,11 @@ namespace rentdesk::models::itemmodels {
 // Subclasses say what the columns are and how to count and fetch; sorting, a filter
 // change or a data change (reload()) drop the pages and count again. Rows are held as
 // QVariants of the subclass's row type.
+//
+// A count or a page that fails puts the model in a failed state until reload(): it keeps
+// showing the pages it holds and runs no query at all meanwhile, so failed() is emitted once
+// per failure. Asking again on every data() call would repeat the same error for each cell
+// painted, and a locked database would stall the window for its busy timeout each time.
 class PagedTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -49,16 +54,19 @@ public:
     [[nodiscard]] int loadedRowOf(const QUuid &id) const;
     // How many rows are held in memory now (for tests and benchmarks).
     [[nodiscard]] int cachedRows() const;
-    // The last error of a count or fetch, cleared by a successful reload().
+    // Why the last count or fetch failed; while set, no query runs. A successful reload()
+    // (also one that sort() makes after a failure) clears it.
     [[nodiscard]] const std::optional<services::DomainError> &lastError() const { return m_error; }
 
 public Q_SLOTS:
-    // Counts again and forgets every page read: after a filter change or a write.
+    // Counts again and forgets every page read: after a filter change, a write, or to try
+    // again after a failure.
     void reload();
 
 Q_SIGNALS:
     void totalCountChanged(qint64 total);
-    // A count or a page could not be read; the table shows what it has.
+    // A count or a page could not be read; the table shows what it has and reads nothing
+    // more until reload(). Emitted once per failure, never from inside data().
     void failed(const rentdesk::models::services::DomainError &error);
 
 protected:
@@ -77,7 +85,8 @@ protected:
     // A tooltip for the cell (none by default).
     [[nodiscard]] virtual QString rowToolTip(const QVariant &row, int column) const;
 
-    // The row of the given number, reading its page when needed; nullptr when it cannot.
+    // The row of the given number, reading its page when needed; nullptr when it cannot
+    // (out of range, or its page is not held and the model has failed).
     [[nodiscard]] const QVariant *rowAt(int row) const;
 
     // Sets the sort without reloading (for a subclass's constructor).
@@ -89,7 +98,8 @@ private:
         QList<QVariant> rows;
         quint64 used = 0;
     };
-    void report(const services::DomainError &error) const;
+    // Remembers the failure (the model reads nothing more until reload()) and emits failed().
+    void fail(const services::DomainError &error) const;
 
     mutable std::map<int, Page> m_pages; // by page number
     mutable quint64 m_useCounter = 0;

@@ -96,18 +96,18 @@ END;
     void refusesMisnamedOrGappedDirectories()
     {
         QTemporaryDir dir;
+        // Whether the file was written: a QVERIFY in here would end only the lambda.
         auto write = [&](const QString &name) {
             QFile file(dir.filePath(name));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("CREATE TABLE x (a INTEGER);\n");
+            return file.open(QIODevice::WriteOnly) && file.write("CREATE TABLE x (a INTEGER);\n") > 0;
         };
-        write(u"0001_first.sql"_s);
-        write(u"0003_third.sql"_s);
+        QVERIFY(write(u"0001_first.sql"_s));
+        QVERIFY(write(u"0003_third.sql"_s));
         auto gapped = MigrationSet::fromDirectory(dir.path());
         QVERIFY(!gapped);
         QVERIFY(gapped.error().contains(u"migration 2 is missing"_s));
         QFile::remove(dir.filePath(u"0003_third.sql"_s));
-        write(u"2_bad-name.sql"_s);
+        QVERIFY(write(u"2_bad-name.sql"_s));
         auto misnamed = MigrationSet::fromDirectory(dir.path());
         QVERIFY(!misnamed);
         QVERIFY(misnamed.error().contains(u"2_bad-name.sql"_s));

@@ -84,6 +84,39 @@ QString timestamp()
     return u"2026-01-15T10:00:00.000Z"_s;
 }
 
+std::expected<void, QString> executeBehind(const QString &databasePath, const QStringList &statements,
+                                           const QVariantMap &bindings)
+{
+    const QString name = u"rentdesk-test-behind"_s;
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(databasePath);
+        if (!db.open())
+            error = db.lastError().text();
+        for (const QString &sql : statements) {
+            if (!error.isEmpty())
+                break;
+            QSqlQuery query(db);
+            if (!query.prepare(sql)) {
+                error = query.lastError().text();
+                break;
+            }
+            for (auto it = bindings.cbegin(); it != bindings.cend(); ++it) {
+                if (sql.contains(it.key()))
+                    query.bindValue(it.key(), it.value());
+            }
+            if (!query.exec())
+                error = sql + u": "_s + query.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!error.isEmpty())
+        return std::unexpected(error);
+    return {};
+}
+
 QString Rows::insert(const QString &table, const QVariantMap &values)
 {
     QStringList columns;

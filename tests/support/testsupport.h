@@ -82,4 +82,12 @@ struct Rows
 // The timestamp used in test rows.
 [[nodiscard]] QString timestamp();
 
+// Runs statements on the database file through a connection of its own, as another program
+// would, each with those of bindings whose names it contains: for tests of what RentDesk does
+// when the database changes or breaks under it (a table renamed away, a value no CHECK would
+// let in with PRAGMA ignore_check_constraints). The program's connections see it at their
+// next statement.
+[[nodiscard]] std::expected<void, QString> executeBehind(const QString &databasePath, const QStringList &statements,
+                                                         const QVariantMap &bindings = {});
+
 } // namespace rentdesk::test

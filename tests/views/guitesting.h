@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractSpinBox>
+#include <QApplication>
 #include <QCalendarWidget>
 #include <QDialog>
 #include <QLabel>
@@ -9,10 +10,54 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
+
+#include <functional>
+
+// QVERIFY and QCOMPARE record a failure and return from the function they are written in, no
+// further: in a helper or a lambda the test function goes on after a failed check, to wait for
+// a dialog that never comes, act on a null pointer, or leave a timer that fires in the next
+// test. After calling such a helper a test function writes this, and stops.
+#define RENTDESK_RETURN_IF_FAILED()                                                                                    \
+    do {                                                                                                               \
+        if (QTest::currentTestFailed())                                                                                \
+            return;                                                                                                    \
+    } while (false)
 
 // What the editor tests do as a person would: type into inputs by their object names and
 // press the dialog's buttons.
 namespace rentdesk::test {
+
+// Calls trigger(), which is to open a modal Dialog, and drive(dialog) in the dialog's event
+// loop; returns once the dialog has closed. drive() may check with QVERIFY and QCOMPARE: after
+// a failed check the dialog is rejected at once instead of staying open until its 30 s timeout,
+// and the caller stops with RENTDESK_RETURN_IF_FAILED(). Another kind of modal dialog is
+// rejected too, and the timer that drives dies with this call, so a dialog that never opened
+// leaves nothing behind to act in a later test.
+template<typename Dialog>
+void driveModalDialog(const std::function<void()> &trigger, const std::function<void(Dialog *)> &drive)
+{
+    bool driven = false;
+    QTimer driver;
+    driver.setSingleShot(true);
+    QObject::connect(&driver, &QTimer::timeout, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        auto *dialog = qobject_cast<Dialog *>(modal);
+        if (!dialog) {
+            if (auto *other = qobject_cast<QDialog *>(modal))
+                other->reject();
+            return;
+        }
+        driven = true;
+        QTimer::singleShot(30000, dialog, &QDialog::reject); // the test forgot to close it
+        drive(dialog);
+        if (QTest::currentTestFailed() && dialog->isVisible())
+            dialog->reject();
+    });
+    driver.start(0);
+    trigger();
+    QVERIFY2(driven, "the expected modal dialog did not open");
+}
 
 // Replaces a spin box's text by typing, as a person selecting all and typing over it.
 inline void typeOver(QAbstractSpinBox *spin, const QString &text)

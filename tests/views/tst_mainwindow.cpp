@@ -6,6 +6,7 @@
 #include "models/services/passwordstrength.h"
 #include "net/mail/outboxsender.h"
 #include "tests/support/testsupport.h"
+#include "tests/views/guitesting.h"
 #include "views/accounts/logindialog.h"
 #include "views/apartments/apartmentfilterbar.h"
 #include "views/apartments/apartmentspage.h"
@@ -49,16 +50,11 @@ class TestMainWindow : public QObject
     models::services::ManualClock m_clock { QDateTime(QDate(2026, 6, 1), QTime(10, 0), Qt::UTC) };
 
     // Opens the sign-in dialog from the menu and lets interact() drive it; returns once the
-    // dialog closed (a timer rejects it if the test left it open).
+    // dialog closed. A failed check in interact() closes the dialog, and the caller stops with
+    // RENTDESK_RETURN_IF_FAILED().
     static void withSignInDialog(MainWindow &window, const std::function<void(LoginDialog *)> &interact)
     {
-        QTimer::singleShot(0, &window, [interact] {
-            auto *dialog = qobject_cast<LoginDialog *>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            QTimer::singleShot(30000, dialog, &QDialog::reject);
-            interact(dialog);
-        });
-        window.actions().signIn->trigger();
+        test::driveModalDialog<LoginDialog>([&window] { window.actions().signIn->trigger(); }, interact);
     }
 
     static QString countText(MainWindow &window) { return window.findChild<QLabel *>(u"apartmentsCount"_s)->text(); }
@@ -96,6 +92,7 @@ private Q_SLOTS:
             // Hashing runs on a worker thread: the dialog says so and stays responsive.
             QVERIFY(dialog->isBusy());
         });
+        RENTDESK_RETURN_IF_FAILED();
         QVERIFY(session.isRenter());
         QVERIFY(window.findChild<QLabel *>(u"userStatus"_s)->text().contains(models::demo::demoRenter().displayName));
         // A renter never sees landlord actions enabled.
@@ -159,6 +156,7 @@ private Q_SLOTS:
             QCOMPARE(dialog->findChild<QLineEdit *>(u"emailEdit"_s)->text(), models::demo::demoLandlord().email);
             dialog->reject();
         });
+        RENTDESK_RETURN_IF_FAILED();
         QVERIFY(!session.isSignedIn());
     }
 
@@ -215,17 +213,15 @@ private Q_SLOTS:
             field(u"repeatPasswordEdit"_s)->setText(u"correct horse battery"_s);
             QTest::mouseClick(create, Qt::LeftButton);
         });
+        RENTDESK_RETURN_IF_FAILED();
         QVERIFY(session.isLandlord());
         QVERIFY(window.actions().newBuilding->isEnabled());
         QVERIFY(window.actions().newApartment->isEnabled());
         QVERIFY(!window.actions().requestBooking->isEnabled());
         // Log out from the menu: the sign-in dialog comes back; closing it leaves nobody in.
-        QTimer::singleShot(0, &window, [] {
-            auto *dialog = qobject_cast<LoginDialog *>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            dialog->reject();
-        });
-        window.actions().signOut->trigger();
+        test::driveModalDialog<LoginDialog>([&window] { window.actions().signOut->trigger(); },
+                                            [](LoginDialog *dialog) { dialog->reject(); });
+        RENTDESK_RETURN_IF_FAILED();
         QVERIFY(!session.isSignedIn());
         QVERIFY(!window.actions().newBuilding->isEnabled());
     }

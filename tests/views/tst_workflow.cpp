@@ -44,20 +44,13 @@ namespace {
 const QString Password = u"correct horse battery"_s;
 
 // Triggers an action that opens a modal dialog and lets interact() drive the dialog; returns
-// once the dialog closed (a timer closes it if the test left it open).
+// once the dialog closed. A failed check in interact() closes the dialog; the caller then
+// stops with RENTDESK_RETURN_IF_FAILED().
 void withDialog(QAction *action, const std::function<void(QDialog *)> &interact)
 {
-    bool ran = false;
-    QTimer::singleShot(0, action, [&] {
-        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        QTimer::singleShot(30000, dialog, &QDialog::reject);
-        ran = true;
-        interact(dialog);
-    });
-    QVERIFY(action->isEnabled());
-    action->trigger();
-    QVERIFY(ran);
+    // Checked before anything is triggered, so that a disabled action leaves nothing behind.
+    QVERIFY2(action->isEnabled(), qPrintable(action->objectName()));
+    driveModalDialog<QDialog>([action] { action->trigger(); }, interact);
 }
 
 template<typename T> T *child(QWidget *parent, const QString &name)
@@ -93,22 +86,22 @@ class TestWorkflow final : public QObject
     std::unique_ptr<views::Workspace> m_workspace;
     std::unique_ptr<MainWindow> m_window;
 
-    // Log out from the menu; the sign-in dialog that follows is closed.
+    // Log out from the menu; the sign-in dialog that follows is closed. Like the helpers below,
+    // its checks end only itself: callers write RENTDESK_RETURN_IF_FAILED() after it.
     void signOut()
     {
         if (!m_session.isSignedIn())
             return;
-        QTimer::singleShot(0, m_window.get(), [] {
-            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
-                dialog->reject();
-        });
-        m_window->actions().signOut->trigger();
+        driveModalDialog<QDialog>([this] { m_window->actions().signOut->trigger(); },
+                                  [](QDialog *dialog) { dialog->reject(); });
+        RENTDESK_RETURN_IF_FAILED();
         QVERIFY(!m_session.isSignedIn());
     }
 
     void signUp(const QString &name, const QString &email, models::domain::Role role)
     {
         signOut();
+        RENTDESK_RETURN_IF_FAILED();
         withDialog(m_window->actions().signIn, [&](QDialog *dialog) {
             auto *tabs = child<QTabWidget>(dialog, u"loginTabs"_s);
             QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(1).center());
@@ -120,6 +113,7 @@ class TestWorkflow final : public QObject
             roleBox->setCurrentIndex(roleBox->findData(int(role)));
             QTest::mouseClick(child<QPushButton>(dialog, u"createAccountButton"_s), Qt::LeftButton);
         });
+        RENTDESK_RETURN_IF_FAILED();
         QVERIFY(m_session.isSignedIn());
         QCOMPARE(m_session.user()->role, role);
     }
@@ -127,11 +121,13 @@ class TestWorkflow final : public QObject
     void signIn(const QString &email)
     {
         signOut();
+        RENTDESK_RETURN_IF_FAILED();
         withDialog(m_window->actions().signIn, [&](QDialog *dialog) {
             QTest::keyClicks(child<QLineEdit>(dialog, u"emailEdit"_s), email);
             QTest::keyClicks(child<QLineEdit>(dialog, u"passwordEdit"_s), Password);
             QTest::keyClick(child<QLineEdit>(dialog, u"passwordEdit"_s), Qt::Key_Return);
         });
+        RENTDESK_RETURN_IF_FAILED();
         QVERIFY(m_session.isSignedIn());
     }
 
@@ -154,6 +150,7 @@ private Q_SLOTS:
     void landlordListsABuildingAndAnApartment()
     {
         signUp(u"Lena Landlord"_s, u"lena@example.org"_s, models::domain::Role::Landlord);
+        RENTDESK_RETURN_IF_FAILED();
         QVERIFY(table(u"apartments"_s)->model()->rowCount() == 0);
         QVERIFY(child<QLabel>(m_window.get(), u"apartmentsEmptyState"_s)->text().contains(u"New apartment"_s));
 
@@ -164,6 +161,7 @@ private Q_SLOTS:
             typeOver(child<QSpinBox>(dialog, u"floorsSpin"_s), u"5"_s);
             clickSave(*dialog);
         });
+        RENTDESK_RETURN_IF_FAILED();
         m_window->showPage(m_window->buildingsPage());
         QTRY_COMPARE(table(u"buildings"_s)->model()->rowCount(), 1);
 
@@ -176,6 +174,7 @@ private Q_SLOTS:
             auto *currency = child<QComboBox>(dialog, u"currencyCombo"_s);
             currency->setCurrentIndex(currency->findText(u"GBP"_s, Qt::MatchContains));
             clickSave(*dialog);
+            RENTDESK_RETURN_IF_FAILED();
             // The service's sentence under the floor; the dialog stays, with what was typed.
             QVERIFY(dialog->isVisible());
             QCOMPARE(visibleErrors(*dialog), QStringList { u"floorError"_s });
@@ -185,6 +184,7 @@ private Q_SLOTS:
             typeOver(child<QSpinBox>(dialog, u"floorSpin"_s), u"3"_s);
             clickSave(*dialog);
         });
+        RENTDESK_RETURN_IF_FAILED();
         m_window->showPage(m_window->apartmentsPage());
         QTRY_COMPARE(table(u"apartments"_s)->model()->rowCount(), 1);
     }
@@ -192,6 +192,7 @@ private Q_SLOTS:
     void renterFindsItAndRequestsDates()
     {
         signUp(u"Roman Renter"_s, u"roman@example.org"_s, models::domain::Role::Renter);
+        RENTDESK_RETURN_IF_FAILED();
         // No landlord action is ever enabled for a renter.
         for (QAction *action : { m_window->actions().newBuilding, m_window->actions().newApartment,
                                  m_window->actions().confirmBooking, m_window->actions().declineBooking })
@@ -213,6 +214,7 @@ private Q_SLOTS:
             clickDay(calendar, QDate(2026, 6, 15));
             clickSave(*dialog);
         });
+        RENTDESK_RETURN_IF_FAILED();
         m_window->showPage(m_window->bookingsPage());
         QTRY_COMPARE(table(u"bookings"_s)->model()->rowCount(), 1);
         QCOMPARE(table(u"bookings"_s)
@@ -226,6 +228,7 @@ private Q_SLOTS:
     void landlordConfirmsAndTheStatusChanges()
     {
         signIn(u"lena@example.org"_s);
+        RENTDESK_RETURN_IF_FAILED();
         m_window->showPage(m_window->bookingsPage());
         QTableView *bookings = table(u"bookings"_s);
         QTRY_COMPARE(bookings->model()->rowCount(), 1);
@@ -260,6 +263,7 @@ private Q_SLOTS:
     void renterReviewsAndTheRatingChanges()
     {
         signIn(u"roman@example.org"_s);
+        RENTDESK_RETURN_IF_FAILED();
         m_window->showPage(m_window->apartmentsPage());
         QTableView *apartments = table(u"apartments"_s);
         QTRY_VERIFY(apartments->model()->rowCount() >= 1);
@@ -274,6 +278,7 @@ private Q_SLOTS:
             QTest::keyClicks(child<QPlainTextEdit>(dialog, u"bodyEdit"_s), u"Bright, quiet and close to the river."_s);
             clickSave(*dialog);
         });
+        RENTDESK_RETURN_IF_FAILED();
         QTRY_VERIFY(details->toPlainText().contains(u"Rating: 4.0 (1)"_s));
         QVERIFY(details->toPlainText().contains(u"Bright, quiet and close to the river."_s));
         QCOMPARE(apartments->model()
@@ -292,6 +297,7 @@ private Q_SLOTS:
     void deletingAsksFirstAndSaysWhyNot()
     {
         signIn(u"lena@example.org"_s);
+        RENTDESK_RETURN_IF_FAILED();
         m_window->showPage(m_window->buildingsPage());
         QTableView *buildings = table(u"buildings"_s);
         QTRY_COMPARE(buildings->model()->rowCount(), 1);

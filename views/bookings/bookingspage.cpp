@@ -133,8 +133,8 @@ QString BookingsPage::personHtml(const QUuid &person) const
 {
     // The other side of the booking: what others wrote about them.
     const auto details = models::query::DetailsQuery(m_workspace.database).user(person);
-    if (!details)
-        return {};
+    if (!details) // said, as the other panes do, rather than the section silently missing
+        return detailshtml::paragraph({ details.error().message });
     return u"<h4>%1</h4>"_s.arg(tr("%1 (%2), rating %3")
                                     .arg(details->displayName, models::domain::displayName(details->role),
                                          models::itemmodels::formatRating(details->rating))

@@ -72,7 +72,6 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     m_userLabel->setObjectName(u"userStatus"_s);
     m_pendingLabel = new QLabel(this);
     m_pendingLabel->setObjectName(u"pendingStatus"_s);
-    m_pendingLabel->setToolTip(tr("Changes made here that a server has not received yet"));
     m_mailLabel = new QLabel(this);
     m_mailLabel->setObjectName(u"mailStatus"_s);
     m_mailLabel->setToolTip(tr("E-mail notifications waiting to be sent"));
@@ -287,11 +286,15 @@ void MainWindow::updateStatus()
         m_userLabel->setText(tr("Not signed in"));
     const auto pending = models::query::DetailsQuery(m_workspace.database).pending();
     if (!pending) {
-        m_pendingLabel->clear();
+        // Said, with the reason, rather than two labels that vanish; read again after the
+        // next change or Refresh.
+        m_pendingLabel->setText(tr("Counts unavailable"));
+        m_pendingLabel->setToolTip(pending.error().message);
         m_mailLabel->clear();
         return;
     }
     m_pendingLabel->setText(tr("%n change(s) to sync", nullptr, int(pending->mutations)));
+    m_pendingLabel->setToolTip(tr("Changes made here that a server has not received yet"));
     updateMailStatus(pending->queuedMails, pending->failedMails);
 }
 

@@ -2,6 +2,7 @@
 #include "views/pages/tablepage.h"
 
 #include "models/itemmodels/itemroles.h"
+#include "views/widgets/messagebar.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -61,6 +62,16 @@ TablePage::TablePage(const QString &name, models::itemmodels::PagedTableModel *m
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_empty);
 
+    m_failureBar = new MessageBar(tr("Retry"), this);
+    m_failureBar->setObjectName(name + u"FailureBar"_s);
+    // Over the table only, so that the detail pane beside it does not move.
+    auto *tableSide = new QWidget(this);
+    auto *tableLayout = new QVBoxLayout(tableSide);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(4);
+    tableLayout->addWidget(m_failureBar);
+    tableLayout->addWidget(m_stack, 1);
+
     m_details = new QTextBrowser(this);
     m_details->setObjectName(name + u"Details"_s);
     m_details->setOpenLinks(false);
@@ -68,7 +79,7 @@ TablePage::TablePage(const QString &name, models::itemmodels::PagedTableModel *m
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(name + u"Splitter"_s);
-    m_splitter->addWidget(m_stack);
+    m_splitter->addWidget(tableSide);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
@@ -84,6 +95,11 @@ TablePage::TablePage(const QString &name, models::itemmodels::PagedTableModel *m
     m_layout->addWidget(m_splitter, 1);
 
     connect(model, &models::itemmodels::PagedTableModel::modelReset, this, &TablePage::updateCount);
+    // The bar follows the model's state, not the signal's payload: a failure reported just
+    // before a reload that worked must not show once the reload is over.
+    connect(model, &models::itemmodels::PagedTableModel::modelReset, this, &TablePage::updateFailure);
+    connect(model, &models::itemmodels::PagedTableModel::failed, this, &TablePage::updateFailure);
+    connect(m_failureBar, &MessageBar::actionTriggered, this, &TablePage::refresh);
     // The selection, not the current index, says which row the actions apply to: a click
     // moves the current index before it selects the row.
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TablePage::onCurrentChanged);
@@ -165,8 +181,9 @@ void TablePage::updateDetails()
 void TablePage::updateCount()
 {
     const qint64 total = m_model->totalCount();
-    m_count->setText(countText(total));
-    if (total == 0) {
+    // A count that failed is no count: the bar says why, and "0 apartments" would be wrong.
+    m_count->setText(showsFailure() && total == 0 ? QString() : countText(total));
+    if (total == 0 && !showsFailure()) {
         m_empty->setText(emptyText());
         m_stack->setCurrentWidget(m_empty);
     } else {
@@ -176,6 +193,23 @@ void TablePage::updateCount()
             m_table->resizeColumnsToContents();
         }
     }
+}
+
+bool TablePage::showsFailure() const
+{
+    // Only the database's failures: another refusal (a filter the query does not take, a
+    // page of bookings with nobody signed in) comes back the same however often one retries,
+    // and the page's empty state says it in its own words.
+    const auto &error = m_model->lastError();
+    return error && error->code == models::services::DomainError::Code::Storage;
+}
+
+void TablePage::updateFailure()
+{
+    if (showsFailure())
+        m_failureBar->showMessage(m_model->lastError()->message);
+    else
+        m_failureBar->hide();
 }
 
 void TablePage::onCurrentChanged()

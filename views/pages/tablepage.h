@@ -18,11 +18,14 @@ class QVBoxLayout;
 
 namespace rentdesk::views {
 
+class MessageBar;
+
 // One page of the main window: a filter bar, a sortable table over a paged item model,
 // a detail pane for the selected row beside it (in a splitter), the number of matches,
-// and a sentence saying what to do when the table is empty. The page of each entity
-// supplies the filter bar, the model, the texts and the details; this class does the
-// layout, the selection and what persists between runs (columns, sort, splitter).
+// a sentence saying what to do when the table is empty, and a bar over the table with
+// Retry when the database failed to give rows. The page of each entity supplies the filter
+// bar, the model, the texts and the details; this class does the layout, the selection,
+// the failure bar and what persists between runs (columns, sort, splitter).
 class TablePage : public QWidget
 {
     Q_OBJECT
@@ -34,6 +37,8 @@ public:
 
     [[nodiscard]] QString name() const { return m_name; }
     [[nodiscard]] QTableView *table() const { return m_table; }
+    // Over the table while the model has failed to read (MessageBar::actionTriggered retries).
+    [[nodiscard]] MessageBar *failureBar() const { return m_failureBar; }
     [[nodiscard]] models::itemmodels::PagedTableModel *model() const { return m_model; }
     // The id of the selected row, or null.
     [[nodiscard]] QUuid currentId() const;
@@ -67,12 +72,15 @@ protected:
 
 private:
     void updateCount();
+    void updateFailure();
+    [[nodiscard]] bool showsFailure() const;
     void onCurrentChanged();
 
     QString m_name;
     models::itemmodels::PagedTableModel *m_model;
     QVBoxLayout *m_layout = nullptr;
     QLabel *m_count = nullptr;
+    MessageBar *m_failureBar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_empty = nullptr;
