@@ -1780,6 +1780,41 @@
     </message>
 </context>
 <context>
+    <name>rentdesk::net::connection::ServerConnection</name>
+    <message>
+        <source>The server %1 cannot be reached.</source>
+        <translation>Сервер %1 недоступен.</translation>
+    </message>
+    <message>
+        <source>The server sent a binary frame; it was ignored.</source>
+        <translation>Сервер прислал двоичный кадр; он пропущен.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: %2</source>
+        <translation>Сертификату %1 нет доверия: %2</translation>
+    </message>
+    <message>
+        <source>%1 would carry your password and session unencrypted across the network; use wss://, or ws:// only to this computer.</source>
+        <translation>Через %1 пароль и сеанс пойдут по сети без шифрования; используйте wss:// или ws:// только к этому компьютеру.</translation>
+    </message>
+    <message>
+        <source>The server refused this version of RentDesk: %1</source>
+        <translation>Сервер не принимает эту версию RentDesk: %1</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time; connecting again.</source>
+        <translation>Сервер не ответил вовремя; подключаемся снова.</translation>
+    </message>
+    <message>
+        <source>The server sent a frame that is not valid: %1</source>
+        <translation>Сервер прислал неверный кадр: %1</translation>
+    </message>
+    <message>
+        <source>The server answered a request this app did not make: %1</source>
+        <translation>Сервер ответил на запрос, которого это приложение не делало: %1</translation>
+    </message>
+</context>
+<context>
     <name>rentdesk::net::mail::SmtpClient</name>
     <message>
         <source>The connection to %1 was closed by RentDesk.</source>
