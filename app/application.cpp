@@ -11,6 +11,7 @@
 #include "models/services/timekeeper.h"
 #include "net/chat/chatclient.h"
 #include "net/chat/chatsession.h"
+#include "net/connection/serverconnection.h"
 #include "net/mail/mailcommand.h"
 #include "net/mail/outboxsender.h"
 #include "net/secrets/secretstore.h"
@@ -127,6 +128,9 @@ struct Application::Private
     std::unique_ptr<views::Workspace> workspace;
     std::unique_ptr<net::secrets::SecretStore> secrets;
     std::unique_ptr<net::mail::OutboxSender> mailSender;
+    // The one connection to rentdesk-server, and chat on it (sync next): declared before the
+    // clients that use it, so that it is destroyed after them.
+    std::unique_ptr<net::connection::ServerConnection> connection;
     std::unique_ptr<net::chat::ChatClient> chat;
     std::unique_ptr<views::MainWindow> window;
 
@@ -237,17 +241,17 @@ void Application::Private::editSettings()
     views::ServerAccountDefaults account;
     if (const auto &user = session.user())
         account = { user->email, user->displayName, user->role, user->language };
-    auto *server = new views::ServerSettingsPage(chat->serverUrl().toString(), *chat, account, &dialog);
+    auto *server = new views::ServerSettingsPage(connection->serverUrl().toString(), *connection, account, &dialog);
     dialog.addTab(server, QCoreApplication::translate("Application", "Server"),
                   [server] { return server->validate(); });
     if (dialog.exec() != QDialog::Accepted)
         return;
     // The server: used at once (a sign-in on the tab has already used it).
-    if (const QUrl url(server->url()); url != chat->serverUrl()) {
-        chat->setServerUrl(url);
-        chat->connectToServer();
+    if (const QUrl url(server->url()); url != connection->serverUrl()) {
+        connection->setServerUrl(url);
+        connection->connectToServer();
     }
-    net::chat::saveServerUrl(chat->serverUrl().toString());
+    net::chat::saveServerUrl(connection->serverUrl().toString());
     const views::SettingsValues chosen = dialog.values();
     const SavedMail mailAfter { chosen.mail.smtpUrl, chosen.mail.caFile, chosen.mail.from };
     // Mail settings need no restart: the running sender takes them once the password is kept.
@@ -333,8 +337,10 @@ int Application::run()
     d->workspace = std::make_unique<views::Workspace>(d->database, d->clock, d->mode, d->session);
     d->workspace->mailSender = d->mailSender.get();
     d->workspace->secrets = d->secrets.get();
-    d->chat = std::make_unique<net::chat::ChatClient>(d->database, d->clock);
-    net::chat::setUpChat(*d->chat, *d->secrets, d->options.serverUrl, printError);
+    d->connection = std::make_unique<net::connection::ServerConnection>();
+    d->chat = std::make_unique<net::chat::ChatClient>(*d->connection, d->database, d->clock);
+    net::chat::setUpConnection(*d->connection, *d->secrets, d->options.serverUrl, printError);
+    d->workspace->connection = d->connection.get();
     d->workspace->chat = d->chat.get();
     if (auto present = models::demo::presentDemoAccounts(*d->database); present && !present->isEmpty()) {
         for (const models::demo::DemoAccount &account : { models::demo::demoLandlord(), models::demo::demoRenter() }) {

@@ -2,7 +2,7 @@
 #include "app/commandline.h"
 
 #include "models/demo/demogenerator.h"
-#include "net/chat/chatclient.h"
+#include "net/connection/serverconnection.h"
 #include "net/mail/mailconfig.h"
 
 #include <QCommandLineParser>
@@ -191,7 +191,7 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
         if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"ws"_s && url.scheme() != u"wss"_s))
             return usageError(
                 QCoreApplication::translate("CommandLine", "--server needs ws://host:port or wss://host:port."));
-        if (!net::chat::ChatClient::isSecureEnough(url))
+        if (!net::connection::ServerConnection::isSecureEnough(url))
             return usageError(QCoreApplication::translate("CommandLine",
                                                           "--server: ws:// would send your password unencrypted "
                                                           "across the network; use wss://, or ws:// only to this "

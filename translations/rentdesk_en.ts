@@ -1827,11 +1827,34 @@
 <context>
     <name>rentdesk::net::chat::ChatClient</name>
     <message>
+        <source>The server sent a conversation that is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a message that is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to a message is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::net::connection::ServerConnection</name>
+    <message>
+        <source>The server %1 cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The server sent a binary frame; it was ignored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The certificate of %1 is not trusted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 would carry your password and session unencrypted across the network; use wss://, or ws:// only to this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1848,26 +1871,6 @@
     </message>
     <message>
         <source>The server answered a request this app did not make: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server sent a conversation that is not valid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server sent a message that is not valid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer to a message is not valid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server %1 cannot be reached.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 would carry your password and session unencrypted across the network; use wss://, or ws:// only to this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

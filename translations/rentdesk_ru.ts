@@ -1830,12 +1830,35 @@
 <context>
     <name>rentdesk::net::chat::ChatClient</name>
     <message>
+        <source>The server sent a conversation that is not valid: %1</source>
+        <translation>Сервер прислал неверный разговор: %1</translation>
+    </message>
+    <message>
+        <source>The server sent a message that is not valid: %1</source>
+        <translation>Сервер прислал неверное сообщение: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to a message is not valid: %1</source>
+        <translation>Ответ сервера на сообщение неверен: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::net::connection::ServerConnection</name>
+    <message>
+        <source>The server %1 cannot be reached.</source>
+        <translation>Сервер %1 недоступен.</translation>
+    </message>
+    <message>
         <source>The server sent a binary frame; it was ignored.</source>
         <translation>Сервер прислал двоичный кадр; он пропущен.</translation>
     </message>
     <message>
         <source>The certificate of %1 is not trusted: %2</source>
         <translation>Сертификату %1 нет доверия: %2</translation>
+    </message>
+    <message>
+        <source>%1 would carry your password and session unencrypted across the network; use wss://, or ws:// only to this computer.</source>
+        <translation>Через %1 пароль и сеанс пойдут по сети без шифрования; используйте wss:// или ws:// только к этому компьютеру.</translation>
     </message>
     <message>
         <source>The server refused this version of RentDesk: %1</source>
@@ -1852,26 +1875,6 @@
     <message>
         <source>The server answered a request this app did not make: %1</source>
         <translation>Сервер ответил на запрос, которого это приложение не делало: %1</translation>
-    </message>
-    <message>
-        <source>The server sent a conversation that is not valid: %1</source>
-        <translation>Сервер прислал неверный разговор: %1</translation>
-    </message>
-    <message>
-        <source>The server sent a message that is not valid: %1</source>
-        <translation>Сервер прислал неверное сообщение: %1</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer to a message is not valid: %1</source>
-        <translation>Ответ сервера на сообщение неверен: %1</translation>
-    </message>
-    <message>
-        <source>The server %1 cannot be reached.</source>
-        <translation>Сервер %1 недоступен.</translation>
-    </message>
-    <message>
-        <source>%1 would carry your password and session unencrypted across the network; use wss://, or ws:// only to this computer.</source>
-        <translation>Через %1 пароль и сеанс пойдут по сети без шифрования; используйте wss:// или ws:// только к этому компьютеру.</translation>
     </message>
 </context>
 <context>

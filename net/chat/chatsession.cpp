@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/chat/chatsession.h"
 
-#include "net/chat/chatclient.h"
+#include "net/connection/serverconnection.h"
 #include "net/secrets/secretstore.h"
 
 #include <QCoreApplication>
@@ -46,41 +46,42 @@ QString tokenKey(const QString &url, const QString &email)
     return u"rentdesk-server-token:"_s + url + u'|' + email.toLower();
 }
 
-void setUpChat(ChatClient &client, net::secrets::SecretStore &secrets, const QString &serverOverride,
-               std::function<void(const QString &)> printError)
+void setUpConnection(connection::ServerConnection &connection, net::secrets::SecretStore &secrets,
+                     const QString &serverOverride, std::function<void(const QString &)> printError)
 {
+    using connection::ServerConnection;
     const SavedServer saved = savedServer();
     const QString url = serverOverride.isEmpty() ? saved.url : serverOverride;
-    client.setServerUrl(QUrl(url));
+    connection.setServerUrl(QUrl(url));
 
-    QObject::connect(&client, &ChatClient::signedIn, &client,
-                     [&client, &secrets, printError](const protocol::UserJson &user, const QString &token) {
-                         const QString server = client.serverUrl().toString();
+    QObject::connect(&connection, &ServerConnection::signedIn, &connection,
+                     [&connection, &secrets, printError](const protocol::UserJson &user, const QString &token) {
+                         const QString server = connection.serverUrl().toString();
                          saveServerUrl(server);
                          QSettings().setValue(userKey, QJsonDocument(user.toJson()).toJson(QJsonDocument::Compact));
-                         secrets.write(tokenKey(server, user.email), token, &client,
+                         secrets.write(tokenKey(server, user.email), token, &connection,
                                        [printError](std::expected<void, QString> written) {
                                            if (!written)
                                                printError(written.error());
                                        });
                      });
-    QObject::connect(&client, &ChatClient::sessionEnded, &client, [&client, &secrets] {
+    QObject::connect(&connection, &ServerConnection::sessionEnded, &connection, [&connection, &secrets] {
         const SavedServer now = savedServer();
         if (!now.user.email.isEmpty())
-            secrets.write(tokenKey(client.serverUrl().toString(), now.user.email), QString(), &client,
+            secrets.write(tokenKey(connection.serverUrl().toString(), now.user.email), QString(), &connection,
                           [](std::expected<void, QString>) {});
     });
 
     if (url.isEmpty() || saved.user.id.isNull() || url != saved.url)
         return; // nobody signed in to this server yet: the Server tab of Settings does that
-    secrets.read(tokenKey(url, saved.user.email), &client,
-                 [&client, user = saved.user, printError](std::expected<QString, QString> token) {
+    secrets.read(tokenKey(url, saved.user.email), &connection,
+                 [&connection, user = saved.user, printError](std::expected<QString, QString> token) {
                      if (!token) {
                          printError(token.error());
                          return;
                      }
                      if (!token->isEmpty())
-                         client.setSession(*token, user);
+                         connection.setSession(*token, user);
                  });
 }
 

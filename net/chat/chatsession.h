@@ -7,15 +7,16 @@
 
 #include <functional>
 
+namespace rentdesk::net::connection {
+class ServerConnection;
+}
 namespace rentdesk::net::secrets {
 class SecretStore;
 }
 
 namespace rentdesk::net::chat {
 
-class ChatClient;
-
-// The chat server and the account on it as the app keeps them between runs: the URL and
+// The server (chat's, and sync's next) and the account on it as the app keeps them between runs: the URL and
 // the account's public details in QSettings (server/…), the session's token in the keyring
 // under tokenKey(), never in settings.
 struct SavedServer
@@ -29,11 +30,11 @@ void saveServerUrl(const QString &url);
 // The keyring entry of the token for this server and account.
 [[nodiscard]] QString tokenKey(const QString &url, const QString &email);
 
-// Wires the client to the saved settings and the keyring: points it at the server (the
+// Wires the connection to the saved settings and the keyring: points it at the server (the
 // command line's --server instead, when given), resumes the kept session once the keyring
-// has answered, keeps a new session's token and the account when the client signs in, and
-// forgets the token when the session ends. A keyring problem is handed to problem.
-void setUpChat(ChatClient &client, net::secrets::SecretStore &secrets, const QString &serverOverride,
-               std::function<void(const QString &)> problem);
+// has answered, keeps a new session's token and the account when it signs in, and forgets
+// the token when the session ends. A keyring problem is handed to problem.
+void setUpConnection(connection::ServerConnection &connection, net::secrets::SecretStore &secrets,
+                     const QString &serverOverride, std::function<void(const QString &)> problem);
 
 } // namespace rentdesk::net::chat

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/services/clock.h"
-#include "net/chat/chatclient.h"
 #include "net/chat/chatsession.h"
+#include "net/connection/serverconnection.h"
 #include "net/secrets/secretstore.h"
 #include "tests/server/serverprocess.h"
-#include "tests/support/testsupport.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -12,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
-using net::chat::ChatClient;
+using net::connection::ServerConnection;
 
 namespace {
 
@@ -30,9 +28,9 @@ QString secretUnder(net::secrets::SecretStore &secrets, const QString &key)
 
 } // namespace
 
-// How the app keeps a chat session between runs (chat/chatsession.h): the token goes to the
-// keyring, never to the settings; the next run resumes with it without asking for the
-// password; logging out forgets it.
+// How the app keeps its server session between runs (net/chat/chatsession.h): the token
+// goes to the keyring, never to the settings; the next run resumes with it without asking
+// for the password; logging out forgets it.
 class TestChatSession final : public QObject
 {
     Q_OBJECT
@@ -44,9 +42,6 @@ private Q_SLOTS:
     {
         test::ServerProcess server;
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        test::TempDatabase db;
-        QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
-        models::services::SystemClock clock;
         net::secrets::MemorySecretStore keyring;
         QStringList problems;
         const auto problem = [&problems](const QString &text) {
@@ -57,13 +52,13 @@ private Q_SLOTS:
 
         QString token;
         {
-            ChatClient first(db.shared(), clock);
-            net::chat::setUpChat(first, keyring, url, problem);
-            QSignalSpy signedUp(&first, &ChatClient::signedUp);
+            ServerConnection first;
+            net::chat::setUpConnection(first, keyring, url, problem);
+            QSignalSpy signedUp(&first, &ServerConnection::signedUp);
             first.signUp(u"ann@example.org"_s, u"Ann"_s, u"correct horse battery"_s, models::domain::Role::Renter,
                          models::domain::Language::English);
             QVERIFY(signedUp.wait(30000));
-            QSignalSpy signedIn(&first, &ChatClient::signedIn);
+            QSignalSpy signedIn(&first, &ServerConnection::signedIn);
             first.logIn(u"Ann@Example.org"_s, u"correct horse battery"_s);
             QVERIFY(signedIn.wait(30000));
             token = first.token();
@@ -77,9 +72,9 @@ private Q_SLOTS:
             QVERIFY2(!settings.value(name).toString().contains(token), qPrintable(name));
 
         // The next run: no password, and online all the same.
-        ChatClient next(db.shared(), clock);
-        net::chat::setUpChat(next, keyring, QString(), problem);
-        QTRY_COMPARE_WITH_TIMEOUT(next.state(), ChatClient::State::Online, 20000);
+        ServerConnection next;
+        net::chat::setUpConnection(next, keyring, QString(), problem);
+        QTRY_COMPARE_WITH_TIMEOUT(next.state(), ServerConnection::State::Online, 20000);
         QCOMPARE(next.user().email, u"ann@example.org"_s);
         QCOMPARE(next.token(), token);
 

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/services/clock.h"
-#include "net/chat/chatclient.h"
+#include "net/connection/serverconnection.h"
 #include "tests/server/serverprocess.h"
 #include "tests/support/smtptestserver.h"
 #include "tests/support/testsupport.h"
@@ -96,21 +95,19 @@ private Q_SLOTS:
         // Without the CA the certificate is not trusted and nothing is spoken.
         QCOMPARE(announcedMaxMessageBytes(server.url()), -1);
 
-        // The desktop's client over wss://, with the CA: sign-up and log-in work.
-        rentdesk::test::TempDatabase db;
-        QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
-        rentdesk::models::services::SystemClock clock;
-        rentdesk::net::chat::ChatClient client(db.shared(), clock);
+        // The desktop's connection over wss://, with the CA: sign-up and log-in work.
+        using rentdesk::net::connection::ServerConnection;
+        ServerConnection client;
         client.setSslConfiguration(trusting);
         client.setServerUrl(server.url());
-        QSignalSpy signedUp(&client, &rentdesk::net::chat::ChatClient::signedUp);
+        QSignalSpy signedUp(&client, &ServerConnection::signedUp);
         client.signUp(u"ann@example.org"_s, u"Ann"_s, u"correct horse battery"_s,
                       rentdesk::models::domain::Role::Renter, rentdesk::models::domain::Language::English);
         QVERIFY(signedUp.wait(30000));
-        QSignalSpy signedIn(&client, &rentdesk::net::chat::ChatClient::signedIn);
+        QSignalSpy signedIn(&client, &ServerConnection::signedIn);
         client.logIn(u"ann@example.org"_s, u"correct horse battery"_s);
         QVERIFY(signedIn.wait(30000));
-        QCOMPARE(client.state(), rentdesk::net::chat::ChatClient::State::Online);
+        QCOMPARE(client.state(), ServerConnection::State::Online);
     }
 };
 

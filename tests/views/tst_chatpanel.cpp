@@ -4,6 +4,7 @@
 #include "models/query/detailsquery.h"
 #include "models/services/clock.h"
 #include "net/chat/chatclient.h"
+#include "net/connection/serverconnection.h"
 #include "tests/server/serverprocess.h"
 #include "tests/support/testsupport.h"
 #include "tests/views/guitesting.h"
@@ -24,6 +25,7 @@
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
 using net::chat::ChatClient;
+using net::connection::ServerConnection;
 using test::ServerProcess;
 using test::TestClient;
 using views::ChatPanel;
@@ -47,6 +49,7 @@ class TestChatPanel final : public QObject
     std::unique_ptr<ServerProcess> server;
     std::unique_ptr<test::TempDatabase> db;
     models::services::SystemClock clock;
+    std::unique_ptr<ServerConnection> connection;
     std::unique_ptr<ChatClient> client;
     std::unique_ptr<TestClient> tom;
 
@@ -68,14 +71,14 @@ class TestChatPanel final : public QObject
     // Ann's account, made and signed in through the client (the Server tab has its own test).
     bool signUpAnn(const QString &email = u"ann@example.org"_s)
     {
-        client->setServerUrl(server->url());
-        QSignalSpy signedUp(client.get(), &ChatClient::signedUp);
-        client->signUp(email, u"Ann Renter"_s, password, models::domain::Role::Renter,
-                       models::domain::Language::English);
+        connection->setServerUrl(server->url());
+        QSignalSpy signedUp(connection.get(), &ServerConnection::signedUp);
+        connection->signUp(email, u"Ann Renter"_s, password, models::domain::Role::Renter,
+                           models::domain::Language::English);
         if (!signedUp.wait(30000))
             return false;
-        QSignalSpy signedIn(client.get(), &ChatClient::signedIn);
-        client->logIn(email, password);
+        QSignalSpy signedIn(connection.get(), &ServerConnection::signedIn);
+        connection->logIn(email, password);
         return signedIn.wait(30000);
     }
 
@@ -86,8 +89,9 @@ private Q_SLOTS:
         QVERIFY2(server->start(), qPrintable(server->errorString()));
         db = std::make_unique<test::TempDatabase>();
         QVERIFY2(db->isValid(), qPrintable(db->errorMessage()));
-        client = std::make_unique<ChatClient>(db->shared(), clock);
-        client->setBackoff({ std::chrono::milliseconds(50), std::chrono::milliseconds(300) });
+        connection = std::make_unique<ServerConnection>();
+        connection->setBackoff({ std::chrono::milliseconds(50), std::chrono::milliseconds(300) });
+        client = std::make_unique<ChatClient>(*connection, db->shared(), clock);
         tom = std::make_unique<TestClient>();
         QVERIFY(tom->open(server->url()));
         QVERIFY(tom->hello());
@@ -98,6 +102,7 @@ private Q_SLOTS:
     {
         tom.reset();
         client.reset();
+        connection.reset();
         db.reset();
         server.reset();
     }
@@ -106,7 +111,7 @@ private Q_SLOTS:
     {
         views::ServerAccountDefaults defaults { u"ann@example.org"_s, u"Ann Renter"_s, models::domain::Role::Renter,
                                                 models::domain::Language::Russian };
-        views::ServerSettingsPage page(QString(), *client, defaults);
+        views::ServerSettingsPage page(QString(), *connection, defaults);
         page.show();
         auto *url = page.findChild<QLineEdit *>(u"serverUrlEdit"_s);
         auto *email = page.findChild<QLineEdit *>(u"serverEmailEdit"_s);
@@ -129,7 +134,7 @@ private Q_SLOTS:
         QVERIFY(!create->isEnabled()); // no password yet
         test::typeOver(secret, password);
         QVERIFY(create->isEnabled());
-        QSignalSpy signedIn(client.get(), &ChatClient::signedIn);
+        QSignalSpy signedIn(connection.get(), &ServerConnection::signedIn);
         QTest::mouseClick(create, Qt::LeftButton);
         QVERIFY(signedIn.wait(30000));
         const auto user = signedIn.at(0).at(0).value<net::protocol::UserJson>();
@@ -141,7 +146,7 @@ private Q_SLOTS:
         QVERIFY(page.findChild<QPushButton *>(u"serverSignOutButton"_s)->isEnabled());
 
         // Wrong password: said so on the page.
-        QSignalSpy failed(client.get(), &ChatClient::signInFailed);
+        QSignalSpy failed(connection.get(), &ServerConnection::signInFailed);
         test::typeOver(secret, u"not the password"_s);
         QTest::mouseClick(page.findChild<QPushButton *>(u"serverSignInButton"_s), Qt::LeftButton);
         QVERIFY(failed.wait(30000));
@@ -228,6 +233,7 @@ private Q_SLOTS:
         auto renter = workspace.accounts.logIn(models::demo::demoRenter().email, models::demo::demoPassword());
         QVERIFY(renter);
         session.signIn(*renter);
+        workspace.connection = connection.get();
         workspace.chat = client.get();
         views::MainWindow window(workspace);
         window.show();
@@ -287,7 +293,7 @@ private Q_SLOTS:
         QCOMPARE(stateOf(messages, u"typed offline"_s), u"Waiting to be sent"_s);
 
         QVERIFY2(server->start(), qPrintable(server->errorString()));
-        client->setServerUrl(server->url()); // a new port: the test's server takes any free one
+        connection->setServerUrl(server->url()); // a new port: the test's server takes any free one
         QTRY_COMPARE_WITH_TIMEOUT(state->text(), u"Online"_s, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(messages, u"typed offline"_s), u"Sent"_s, 10000);
         QVERIFY(client->pending().isEmpty());

@@ -25,6 +25,7 @@ namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
 using net::chat::ChatClient;
+using net::connection::ServerConnection;
 using State = MessageListModel::State;
 
 namespace {
@@ -221,7 +222,7 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
             markReadIfShown();
     });
 
-    connect(&m_client, &ChatClient::stateChanged, this, &ChatPanel::onStateChanged);
+    connect(&m_client.connection(), &ServerConnection::stateChanged, this, &ChatPanel::onStateChanged);
     connect(&m_client, &ChatClient::conversationsLoaded, this,
             [this](const QList<net::protocol::ConversationJson> &conversations) {
                 const QUuid current = m_messages->conversation();
@@ -255,7 +256,7 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
     connect(&m_client, &ChatClient::historyLoaded, this, &ChatPanel::onHistory);
     connect(&m_client, &ChatClient::receiptReceived, this,
             [this](const QUuid &conversation, const QUuid &user, qint64 delivered, qint64 read) {
-                if (user == m_client.user().id)
+                if (user == m_client.connection().user().id)
                     return; // one's own marks, from another app
                 m_conversations->noteReceipt(conversation, delivered, read);
                 if (conversation == m_messages->conversation())
@@ -267,20 +268,20 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
                     showError(errorText(request, error));
             });
 
-    onStateChanged(m_client.state());
+    onStateChanged(m_client.connection().state());
     updateInput();
 }
 
 ChatPanel::~ChatPanel() = default;
 
-QString ChatPanel::stateText(ChatClient::State state)
+QString ChatPanel::stateText(ServerConnection::State state)
 {
     switch (state) {
-    case ChatClient::State::Online:
+    case ServerConnection::State::Online:
         return tr("Online");
-    case ChatClient::State::Connecting:
+    case ServerConnection::State::Connecting:
         return tr("Connecting…");
-    case ChatClient::State::Offline:
+    case ServerConnection::State::Offline:
         return tr("Offline");
     }
     return QString();
@@ -312,16 +313,16 @@ void ChatPanel::showError(const QString &message)
     m_error->setVisible(!message.isEmpty());
 }
 
-void ChatPanel::onStateChanged(ChatClient::State state)
+void ChatPanel::onStateChanged(ServerConnection::State state)
 {
     QString text = stateText(state);
-    if (state == ChatClient::State::Offline && !m_client.hasSession())
+    if (state == ServerConnection::State::Offline && !m_client.connection().hasSession())
         text = tr("Offline — sign in to a chat server in Settings, on the Server tab.");
-    else if (state == ChatClient::State::Offline || state == ChatClient::State::Connecting)
+    else if (state == ServerConnection::State::Offline || state == ServerConnection::State::Connecting)
         text += u" — "_s + tr("messages you write are sent when the server is back.");
     m_state->setText(text);
-    m_start->setEnabled(state == ChatClient::State::Online);
-    if (state == ChatClient::State::Online)
+    m_start->setEnabled(state == ServerConnection::State::Online);
+    if (state == ServerConnection::State::Online)
         showError(QString());
 }
 
@@ -330,7 +331,7 @@ void ChatPanel::startConversation(const QString &email, const std::optional<net:
 {
     showError(QString());
     m_peerName = peerName;
-    if (m_client.state() != ChatClient::State::Online) {
+    if (m_client.connection().state() != ServerConnection::State::Online) {
         showError(tr("A conversation can be started only while connected to the server."));
         return;
     }
@@ -358,7 +359,7 @@ void ChatPanel::onConversationSelected()
         return;
     }
     const auto conversation = m_conversations->conversation(id);
-    m_messages->show(id, m_client.user().id, conversation ? conversation->peerDeliveredUpTo : 0,
+    m_messages->show(id, m_client.connection().user().id, conversation ? conversation->peerDeliveredUpTo : 0,
                      conversation ? conversation->peerReadUpTo : 0);
     m_earlier->hide();
     if (!id.isNull()) {
@@ -382,7 +383,7 @@ void ChatPanel::onHistory(const QUuid &conversation, const QList<net::protocol::
 
 void ChatPanel::onMessage(const net::protocol::ChatMessageJson &message)
 {
-    m_conversations->noteMessage(message, m_client.user().id);
+    m_conversations->noteMessage(message, m_client.connection().user().id);
     if (message.conversationId == m_messages->conversation()) {
         m_messages->addMessages({ message });
         m_messageView->scrollToBottom();

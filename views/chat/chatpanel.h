@@ -22,8 +22,8 @@ class MessageListModel;
 // The chat dock: the conversations (the other person, what it is about, unread counts,
 // the latest message), the selected one's messages as bubbles with their time and state
 // (waiting, sent, delivered, read), an input, and a line to start a conversation by
-// e-mail. Everything goes through the ChatClient; a message typed offline waits in its
-// queue and shows as waiting until the server has it.
+// e-mail. Everything goes through the ChatClient (and its connection's state); a message
+// typed offline waits in its queue and shows as waiting until the server has it.
 class ChatPanel final : public QDockWidget
 {
     Q_OBJECT
@@ -43,7 +43,7 @@ public:
     [[nodiscard]] QUuid currentConversation() const;
 
     // The state in words ("Online", "Connecting…", "Offline"), for the status bar too.
-    [[nodiscard]] static QString stateText(net::chat::ChatClient::State state);
+    [[nodiscard]] static QString stateText(net::connection::ServerConnection::State state);
 
     [[nodiscard]] ConversationListModel *conversations() const { return m_conversations; }
     [[nodiscard]] MessageListModel *messages() const { return m_messages; }
@@ -55,7 +55,7 @@ Q_SIGNALS:
 private:
     void sendTyped();
     void showError(const QString &message);
-    void onStateChanged(net::chat::ChatClient::State state);
+    void onStateChanged(net::connection::ServerConnection::State state);
     void onConversationSelected();
     void onMessage(const net::protocol::ChatMessageJson &message);
     void onHistory(const QUuid &conversation, const QList<net::protocol::ChatMessageJson> &messages, bool more);

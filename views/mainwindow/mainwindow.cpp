@@ -5,6 +5,7 @@
 #include "models/query/detailsquery.h"
 #include "models/services/mode.h"
 #include "net/chat/chatclient.h"
+#include "net/connection/serverconnection.h"
 #include "net/mail/outboxsender.h"
 #include "views/accounts/logindialog.h"
 #include "views/apartments/apartmentfilterbar.h"
@@ -231,7 +232,8 @@ MainActions::State MainWindow::selectionState() const
     state.renter = session.isRenter();
     state.page = currentKind();
     state.queuesMail = models::services::isAuthority(m_workspace.mode);
-    state.chatOnline = m_workspace.chat && m_workspace.chat->state() == net::chat::ChatClient::State::Online;
+    state.chatOnline =
+        m_workspace.chat && m_workspace.connection->state() == net::connection::ServerConnection::State::Online;
     const QUuid me = session.userId();
     switch (state.page) {
     case Page::Buildings:
@@ -334,6 +336,7 @@ void MainWindow::updateMailStatus(qint64 queued, qint64 failed)
 void MainWindow::setUpChat()
 {
     net::chat::ChatClient *client = m_workspace.chat;
+    Q_ASSERT(!client || m_workspace.connection);
     m_actions->showChat->setVisible(client != nullptr);
     m_actions->message->setVisible(client != nullptr);
     if (!client)
@@ -346,7 +349,7 @@ void MainWindow::setUpChat()
     m_chatLabel = new QLabel(this);
     m_chatLabel->setObjectName(u"chatStatus"_s);
     statusBar()->addPermanentWidget(m_chatLabel);
-    connect(client, &net::chat::ChatClient::stateChanged, this, [this] {
+    connect(m_workspace.connection, &net::connection::ServerConnection::stateChanged, this, [this] {
         updateChatStatus();
         updateActions();
     });
@@ -356,13 +359,13 @@ void MainWindow::setUpChat()
 
 void MainWindow::updateChatStatus()
 {
-    const net::chat::ChatClient &client = *m_workspace.chat;
-    QString text = tr("Chat: %1").arg(ChatPanel::stateText(client.state()));
+    const net::connection::ServerConnection &connection = *m_workspace.connection;
+    QString text = tr("Chat: %1").arg(ChatPanel::stateText(connection.state()));
     if (const qint64 unread = m_chat->conversations()->totalUnread(); unread > 0)
         text += u" — "_s + tr("%n unread", nullptr, int(unread));
     m_chatLabel->setText(text);
-    m_chatLabel->setToolTip(client.serverUrl().isEmpty() ? tr("No chat server is set up (Settings, Server).")
-                                                         : client.serverUrl().toDisplayString());
+    m_chatLabel->setToolTip(connection.serverUrl().isEmpty() ? tr("No chat server is set up (Settings, Server).")
+                                                             : connection.serverUrl().toDisplayString());
 }
 
 void MainWindow::messageAboutSelection()

@@ -18,6 +18,9 @@ class Database;
 namespace rentdesk::net::chat {
 class ChatClient;
 }
+namespace rentdesk::net::connection {
+class ServerConnection;
+}
 namespace rentdesk::net::mail {
 class OutboxSender;
 }
@@ -67,7 +70,9 @@ struct Workspace
     net::mail::OutboxSender *mailSender = nullptr;
     // Where the Settings dialog keeps the SMTP password (the keyring, or memory).
     net::secrets::SecretStore *secrets = nullptr;
-    // The connection to rentdesk-server for chat, or null (no chat panel).
+    // The connection to rentdesk-server (its state and address for the status bar), and
+    // chat on it; both null or both set (no chat panel without them).
+    net::connection::ServerConnection *connection = nullptr;
     net::chat::ChatClient *chat = nullptr;
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/settings/serversettingspage.h"
 
-#include "net/chat/chatclient.h"
+#include "net/connection/serverconnection.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -13,12 +13,12 @@
 namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
-using net::chat::ChatClient;
+using net::connection::ServerConnection;
 
-ServerSettingsPage::ServerSettingsPage(const QString &url, ChatClient &client, const ServerAccountDefaults &defaults,
-                                       QWidget *parent)
+ServerSettingsPage::ServerSettingsPage(const QString &url, ServerConnection &connection,
+                                       const ServerAccountDefaults &defaults, QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
+    , m_connection(connection)
     , m_defaults(defaults)
 {
     setObjectName(u"serverSettingsPage"_s);
@@ -32,8 +32,8 @@ ServerSettingsPage::ServerSettingsPage(const QString &url, ChatClient &client, c
     m_urlError->setWordWrap(true);
     m_urlError->hide();
 
-    const bool signedIn = client.hasSession();
-    m_email = new QLineEdit(signedIn ? client.user().email : defaults.email, this);
+    const bool signedIn = connection.hasSession();
+    m_email = new QLineEdit(signedIn ? connection.user().email : defaults.email, this);
     m_email->setObjectName(u"serverEmailEdit"_s);
     m_password = new QLineEdit(this);
     m_password->setObjectName(u"serverPasswordEdit"_s);
@@ -74,12 +74,13 @@ ServerSettingsPage::ServerSettingsPage(const QString &url, ChatClient &client, c
     for (QLineEdit *edit : { m_url, m_email, m_password })
         connect(edit, &QLineEdit::textChanged, this, &ServerSettingsPage::updateButtons);
 
-    connect(&client, &ChatClient::signedIn, this, [this](const net::protocol::UserJson &user, const QString &) {
-        m_password->clear();
-        showStatus(tr("Signed in as %1 (%2).").arg(user.displayName, user.email), false);
-        updateButtons();
-    });
-    connect(&client, &ChatClient::signInFailed, this, [this](const net::protocol::Error &error) {
+    connect(&connection, &ServerConnection::signedIn, this,
+            [this](const net::protocol::UserJson &user, const QString &) {
+                m_password->clear();
+                showStatus(tr("Signed in as %1 (%2).").arg(user.displayName, user.email), false);
+                updateButtons();
+            });
+    connect(&connection, &ServerConnection::signInFailed, this, [this](const net::protocol::Error &error) {
         using net::protocol::ErrorCode;
         QString text = error.message;
         if (error.is(ErrorCode::WrongCredentials))
@@ -90,20 +91,18 @@ ServerSettingsPage::ServerSettingsPage(const QString &url, ChatClient &client, c
         showStatus(text, true);
         updateButtons();
     });
-    connect(&client, &ChatClient::signedUp, this, [this] {
+    connect(&connection, &ServerConnection::signedUp, this, [this] {
         showStatus(tr("The account was created; signing in…"), false);
-        m_client.logIn(m_email->text().trimmed(), m_password->text());
+        m_connection.logIn(m_email->text().trimmed(), m_password->text());
     });
-    connect(&client, &ChatClient::requestFailed, this,
-            [this](const QString &request, const net::protocol::Error &error) {
-                if (request == u"signup"_s)
-                    showStatus(error.message, true);
-            });
-    connect(&client, &ChatClient::problem, this, [this](const QString &problem) { showStatus(problem, true); });
-    connect(&client, &ChatClient::stateChanged, this, &ServerSettingsPage::updateButtons);
+    connect(&connection, &ServerConnection::signUpFailed, this,
+            [this](const net::protocol::Error &error) { showStatus(error.message, true); });
+    connect(&connection, &ServerConnection::problem, this,
+            [this](const QString &problem) { showStatus(problem, true); });
+    connect(&connection, &ServerConnection::stateChanged, this, &ServerSettingsPage::updateButtons);
 
     if (signedIn)
-        showStatus(tr("Signed in as %1 (%2).").arg(client.user().displayName, client.user().email), false);
+        showStatus(tr("Signed in as %1 (%2).").arg(connection.user().displayName, connection.user().email), false);
     updateButtons();
 }
 
@@ -124,7 +123,7 @@ bool ServerSettingsPage::validate()
             problem = tr("Give the server as ws://host:port or wss://host:port.");
         else if (parsed.host().isEmpty())
             problem = tr("The server address has no host name.");
-        else if (!ChatClient::isSecureEnough(parsed))
+        else if (!ServerConnection::isSecureEnough(parsed))
             problem = tr("ws:// would send your password unencrypted across the network: use wss://, or ws:// "
                          "only to this computer.");
     }
@@ -142,7 +141,7 @@ bool ServerSettingsPage::applyUrl()
             showStatus(tr("Give the server's address first."), true);
         return false;
     }
-    m_client.setServerUrl(QUrl(url()));
+    m_connection.setServerUrl(QUrl(url()));
     return true;
 }
 
@@ -151,7 +150,7 @@ void ServerSettingsPage::signIn()
     if (m_email->text().trimmed().isEmpty() || m_password->text().isEmpty() || !applyUrl())
         return;
     showStatus(tr("Signing in…"), false);
-    m_client.logIn(m_email->text().trimmed(), m_password->text());
+    m_connection.logIn(m_email->text().trimmed(), m_password->text());
 }
 
 void ServerSettingsPage::createAccount()
@@ -159,13 +158,13 @@ void ServerSettingsPage::createAccount()
     if (m_email->text().trimmed().isEmpty() || m_password->text().isEmpty() || !applyUrl())
         return;
     showStatus(tr("Creating the account…"), false);
-    m_client.signUp(m_email->text().trimmed(), m_defaults.displayName, m_password->text(), m_defaults.role,
-                    m_defaults.language);
+    m_connection.signUp(m_email->text().trimmed(), m_defaults.displayName, m_password->text(), m_defaults.role,
+                        m_defaults.language);
 }
 
 void ServerSettingsPage::signOut()
 {
-    m_client.logOut();
+    m_connection.logOut();
     showStatus(tr("Signed out. Messages not sent yet stay queued for this account."), false);
     updateButtons();
 }
@@ -181,7 +180,7 @@ void ServerSettingsPage::updateButtons()
     const bool filled = !url().isEmpty() && !m_email->text().trimmed().isEmpty() && !m_password->text().isEmpty();
     m_signIn->setEnabled(filled);
     m_create->setEnabled(filled && !m_defaults.displayName.isEmpty());
-    m_signOut->setEnabled(m_client.hasSession());
+    m_signOut->setEnabled(m_connection.hasSession());
 }
 
 } // namespace rentdesk::views

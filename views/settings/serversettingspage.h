@@ -10,8 +10,8 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-namespace rentdesk::net::chat {
-class ChatClient;
+namespace rentdesk::net::connection {
+class ServerConnection;
 }
 
 namespace rentdesk::views {
@@ -27,17 +27,17 @@ struct ServerAccountDefaults
 };
 
 // The Settings dialog's Server tab: the chat server's URL (ws:// or wss://) and the account
-// on it. "Sign in" and "Create account" act at once through the ChatClient, as the Mail tab's
-// test e-mail does; the composition root keeps the session's token in the keyring when the
-// client reports it (never in settings). The password is used for that one request.
+// on it. "Sign in" and "Create account" act at once through the ServerConnection, as the Mail
+// tab's test e-mail does; the composition root keeps the session's token in the keyring when
+// the connection reports it (never in settings). The password is used for that one request.
 class ServerSettingsPage final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServerSettingsPage)
 
 public:
-    ServerSettingsPage(const QString &url, net::chat::ChatClient &client, const ServerAccountDefaults &defaults,
-                       QWidget *parent = nullptr);
+    ServerSettingsPage(const QString &url, net::connection::ServerConnection &connection,
+                       const ServerAccountDefaults &defaults, QWidget *parent = nullptr);
     ~ServerSettingsPage() override;
 
     [[nodiscard]] QString url() const;
@@ -53,7 +53,7 @@ private:
     void updateButtons();
     [[nodiscard]] bool applyUrl();
 
-    net::chat::ChatClient &m_client;
+    net::connection::ServerConnection &m_connection;
     ServerAccountDefaults m_defaults;
     QLineEdit *m_url = nullptr;
     QLineEdit *m_email = nullptr;
