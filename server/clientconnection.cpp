@@ -62,18 +62,24 @@ void ClientConnection::onText(const QString &text)
         close(QWebSocketProtocol::CloseCodeTooMuchData, u"message too big"_s);
         return;
     }
-    if (m_waiting.size() + m_replies.size() > MaxWaitingRequests) {
-        // Not stored, so that a client sending faster than it reads cannot grow the queue.
-        write(net::protocol::errorReply(
-            QString(), Error::make(ErrorCode::ServerBusy, u"Too many requests are waiting; send fewer at a time."_s)));
+    // Parsed even when it is to be refused, so that the refusal carries its id: a linear pass
+    // over a frame that maxMessageBytes bounds, no more than any request costs.
+    auto request = net::protocol::parseRequest(frame);
+    if (!request) {
+        hold(net::protocol::errorReply(request.error().id, request.error().error));
         return;
     }
-    auto request = net::protocol::parseRequest(frame);
+    if (requestsHeld() > MaxWaitingRequests) {
+        // Refused in its turn and under its id, so that the client knows which ones to send
+        // again; the request itself is not kept, so that a client sending faster than it is
+        // answered cannot grow the queue.
+        hold(net::protocol::errorReply(
+            request->id,
+            Error::make(ErrorCode::ServerBusy, u"Too many requests are waiting; send fewer at a time."_s)));
+        return;
+    }
     Item item;
-    if (request)
-        item.request = std::move(*request);
-    else
-        item.reply = net::protocol::errorReply(request.error().id, request.error().error);
+    item.request = std::move(*request);
     m_waiting.append(std::move(item));
     next();
 }
@@ -83,11 +89,25 @@ void ClientConnection::onBinary()
     m_lastHeard.restart();
     if (m_closing)
         return;
+    hold(net::protocol::errorReply(QString(),
+                                   Error::make(ErrorCode::BadRequest,
+                                               u"Binary frames are not part of the protocol; send JSON "
+                                               "text frames."_s)));
+}
+
+void ClientConnection::hold(QByteArray reply)
+{
+    if (m_held >= MaxHeldReplies) {
+        // What it cost is small, but a client that keeps sending while its requests are refused
+        // would still grow it without end.
+        qCInfo(lcConnection) << "closing" << m_peerAddress << ": too many requests at once," << m_held
+                             << "refusals waiting";
+        close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many requests at once"_s);
+        return;
+    }
+    ++m_held;
     Item item;
-    item.reply = net::protocol::errorReply(QString(),
-                                           Error::make(ErrorCode::BadRequest,
-                                                       u"Binary frames are not part of the protocol; send JSON "
-                                                       "text frames."_s));
+    item.reply = std::move(reply);
     m_waiting.append(std::move(item));
     next();
 }
@@ -101,9 +121,9 @@ void ClientConnection::next()
             return; // its turn comes when the requests before it are answered
         Item item = m_waiting.takeFirst();
         const quint64 slot = m_firstSlot + quint64(m_replies.size());
-        m_replies.append(Slot());
+        m_replies.append(Slot { .ready = false, .held = !item.request, .reply = {} });
         if (!item.request) {
-            answer(slot, item.reply);
+            answer(slot, std::move(item.reply));
             continue;
         }
         ++m_handling;
@@ -134,8 +154,11 @@ void ClientConnection::answer(quint64 slot, QByteArray reply)
     answered.ready = true;
     answered.reply = std::move(reply);
     while (!m_replies.isEmpty() && m_replies.constFirst().ready) {
-        write(m_replies.takeFirst().reply);
+        const Slot written = m_replies.takeFirst();
+        if (written.held)
+            --m_held;
         ++m_firstSlot;
+        write(written.reply);
     }
 }
 
@@ -166,6 +189,7 @@ void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &
     m_pingTimer.stop();
     m_waiting.clear();
     m_replies.clear();
+    m_held = 0;
     m_socket->close(code, reason);
     // A peer that never answers the close frame is let go after a while.
     QTimer::singleShot(std::chrono::seconds(5), this, [this] {
@@ -192,6 +216,7 @@ void ClientConnection::onDisconnected()
     m_pingTimer.stop();
     m_waiting.clear();
     m_replies.clear();
+    m_held = 0;
     Q_EMIT closed(this);
     deleteLater();
 }

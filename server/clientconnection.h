@@ -24,9 +24,9 @@ namespace rentdesk::server {
 // holds the requests after it). The one exception are pipelined requests (chat.send): a run
 // of them is handed over without waiting for the replies, which are still written in the
 // order of the requests; anything else waits until they are answered. What it may send is
-// bounded (frame and message size, the requests waiting, the bytes queued for a slow
-// reader); a silent client is pinged and closed when it stays silent. It knows who is logged
-// in on it; what a request means is the Router's.
+// bounded (frame and message size, the requests waiting, the refusals waiting for their turn,
+// the bytes queued for a slow reader); a silent client is pinged and closed when it stays silent. It knows who is
+// logged in on it; what a request means is the Router's.
 class ClientConnection final : public QObject
 {
     Q_OBJECT
@@ -59,8 +59,12 @@ public:
     void setPipelined(QSet<QString> types) { m_pipelined = std::move(types); }
 
     // How many requests may wait behind the one being handled (or, pipelined, be handled and
-    // wait for the replies before theirs) before more are refused.
+    // wait for the replies before theirs) before more are refused (server_busy, in their turn).
     static constexpr int MaxWaitingRequests = 64;
+    // How many ready-made replies (server_busy, bad_json, binary frames) may wait for the
+    // replies before them; one more closes the connection (1008). Each holds a reply of a few
+    // hundred bytes, never the request.
+    static constexpr int MaxHeldReplies = 1024;
 
 Q_SIGNALS:
     // The socket is gone; the object is deleted later.
@@ -71,6 +75,10 @@ private:
     void onBinary();
     void onDisconnected();
     void onPingTimer();
+    // A reply made without the Handler waits its turn behind the requests before it.
+    void hold(QByteArray reply);
+    // Requests waiting or being handled whose replies are not written yet.
+    [[nodiscard]] qsizetype requestsHeld() const { return m_waiting.size() + m_replies.size() - m_held; }
     void next();
     // The handler answered the request in slot `slot`.
     void handled(quint64 slot, QByteArray reply);
@@ -96,10 +104,12 @@ private:
     struct Slot
     {
         bool ready = false;
+        bool held = false; // a reply made without the Handler: counted in m_held
         QByteArray reply;
     };
     QList<Slot> m_replies;
     quint64 m_firstSlot = 0;
+    int m_held = 0; // items without a request, in m_waiting and in m_replies
     int m_handling = 0; // requests handed over and not answered
     bool m_exclusive = false; // the one being handled is not pipelined
     QSet<QString> m_pipelined;

@@ -149,24 +149,44 @@ public:
     }
 
     // One frame, masked as a client's must be (Qt's server accepts unmasked ones too).
-    void sendFrame(quint8 firstByte, const QByteArray &payload)
+    static QByteArray frame(quint8 firstByte, const QByteArray &payload)
     {
         QByteArray frame;
         frame.append(char(firstByte));
         if (payload.size() < 126) {
             frame.append(char(0x80 | quint8(payload.size())));
-        } else {
+        } else if (payload.size() < 65536) {
             frame.append(char(0x80 | 126));
             frame.append(char((payload.size() >> 8) & 0xff));
             frame.append(char(payload.size() & 0xff));
+        } else {
+            frame.append(char(0x80 | 127));
+            for (int shift = 56; shift >= 0; shift -= 8)
+                frame.append(char((quint64(payload.size()) >> shift) & 0xff));
         }
         const QByteArray key("\x12\x34\x56\x78", 4);
         frame.append(key);
         for (qsizetype i = 0; i < payload.size(); ++i)
             frame.append(char(payload.at(i) ^ key.at(i % 4)));
-        m_socket.write(frame);
+        return frame;
     }
+    void sendFrame(quint8 firstByte, const QByteArray &payload) { m_socket.write(frame(firstByte, payload)); }
     void sendText(const QByteArray &payload) { sendFrame(0x81, payload); }
+    // Frames made with frame(), in one write: they reach the server together.
+    void sendBytes(const QByteArray &frames) { m_socket.write(frames); }
+    // Sends a text frame and waits for the next text frame (skipping pings); empty when none came.
+    QByteArray call(const QByteArray &payload, int timeoutMs = 30000)
+    {
+        sendText(payload);
+        for (int frames = 0; frames < 100; ++frames) {
+            const Frame answer = next(timeoutMs);
+            if (answer.opcode == 0x1)
+                return answer.payload;
+            if (answer.opcode != 0x9)
+                return QByteArray();
+        }
+        return QByteArray();
+    }
 
     struct Frame
     {
