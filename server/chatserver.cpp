@@ -9,9 +9,13 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 
+#include <algorithm>
+#include <limits>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -33,6 +37,7 @@ ChatServer::ChatServer(const ServerConfig &config, Router &router, QObject *pare
     m_limits.maxChatChars = config.maxChatChars;
     m_limits.pingSeconds = config.pingSeconds;
     m_limits.maxQueuedBytes = config.maxQueuedBytes;
+    m_policy.slowReaderGrace = std::chrono::seconds(config.slowReaderSeconds);
     m_server.setHandshakeTimeout(std::chrono::seconds(10));
     connect(&m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
     connect(&m_server, &QWebSocketServer::sslErrors, this, [](const QList<QSslError> &errors) {
@@ -80,6 +85,17 @@ std::expected<quint16, QString> ChatServer::listen()
     const int noDelay = 1;
     if (::setsockopt(int(m_server.socketDescriptor()), IPPROTO_TCP, TCP_NODELAY, &noDelay, sizeof noDelay) != 0)
         qCWarning(lcServer) << "cannot turn Nagle's algorithm off; replies may wait for the clients' ACKs";
+    // What a client has not read also waits in the kernel's send buffer, which Linux grows by
+    // itself to megabytes per connection (net.ipv4.tcp_wmem), out of sight of maxQueuedBytes.
+    // Sized to maxQueuedBytes (the kernel doubles it for its bookkeeping), a slow reader costs
+    // a bounded amount there too, and the unread rule sees the backlog early. It still lets
+    // maxQueuedBytes be in flight: at a round trip of 100 ms, 10 MB/s per client at the default.
+    const int sendBuffer = int(std::min<qint64>(m_config.maxQueuedBytes, std::numeric_limits<int>::max() / 2));
+    if (::setsockopt(int(m_server.socketDescriptor()), SOL_SOCKET, SO_SNDBUF, &sendBuffer, sizeof sendBuffer) != 0)
+        qCWarning(lcServer) << "cannot size the send buffers; unread replies may wait in the kernel unseen";
+    // QWebSocketServer accepts with a QTcpServer of its own, a child, and leaves the accepted
+    // sockets its children (transportOf()).
+    m_tcpServer = m_server.findChild<QTcpServer *>();
     return m_server.serverPort();
 }
 
@@ -100,8 +116,14 @@ void ChatServer::onNewConnection()
             socket->deleteLater();
             continue;
         }
+        QTcpSocket *transport = transportOf(*socket);
+        if (!transport && !m_transportWarned) {
+            m_transportWarned = true;
+            qCWarning(lcServer) << "cannot find the TCP socket under a WebSocket; pongs count against the write "
+                                   "limit only when a frame is written";
+        }
         auto *connection = new ClientConnection(
-            socket, m_limits,
+            socket, transport, m_limits, m_policy,
             [this](ClientConnection &c, const net::protocol::Request &request, std::function<void(QByteArray)> done) {
                 m_router.handle(c, request, std::move(done));
             },
@@ -110,6 +132,22 @@ void ChatServer::onNewConnection()
         m_connections.insert(connection);
         connect(connection, &ClientConnection::closed, this, &ChatServer::onClosed);
     }
+}
+
+QTcpSocket *ChatServer::transportOf(const QWebSocket &socket) const
+{
+    if (auto *child = socket.findChild<QTcpSocket *>())
+        return child;
+    // Qt 6.4 leaves the accepted socket a child of the QTcpServer that accepted it; the peer's
+    // address and port tell which one is under this WebSocket.
+    if (!m_tcpServer)
+        return nullptr;
+    const QList<QTcpSocket *> accepted = m_tcpServer->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly);
+    for (QTcpSocket *candidate : accepted) {
+        if (candidate->peerPort() == socket.peerPort() && candidate->peerAddress() == socket.peerAddress())
+            return candidate;
+    }
+    return nullptr;
 }
 
 void ChatServer::onClosed(ClientConnection *connection)

@@ -2,17 +2,21 @@
 #pragma once
 
 #include "net/protocol/protocol.h"
+#include "server/clientconnection.h"
 #include "server/serverconfig.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QWebSocketServer>
 
 #include <expected>
 
+class QTcpServer;
+class QTcpSocket;
+
 namespace rentdesk::server {
 
-class ClientConnection;
 class Router;
 
 // The WebSocket endpoint: listens (ws://, or wss:// with a certificate), makes a
@@ -41,12 +45,18 @@ Q_SIGNALS:
 private:
     void onNewConnection();
     void onClosed(ClientConnection *connection);
+    // The TCP socket under a QWebSocket the server accepted, or null when it cannot be found.
+    [[nodiscard]] QTcpSocket *transportOf(const QWebSocket &socket) const;
 
     ServerConfig m_config;
     Router &m_router;
     net::protocol::Limits m_limits;
+    ClientConnection::Policy m_policy;
     QWebSocketServer m_server;
+    // QWebSocketServer's own, found among its children: the accepted sockets are its children.
+    QPointer<QTcpServer> m_tcpServer;
     QSet<ClientConnection *> m_connections;
+    bool m_transportWarned = false;
     bool m_shuttingDown = false;
 };
 

@@ -3,6 +3,7 @@
 
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 namespace rentdesk::server {
@@ -13,11 +14,12 @@ using net::protocol::ErrorCode;
 
 Q_LOGGING_CATEGORY(lcConnection, "rentdesk.server.connection", QtInfoMsg)
 
-ClientConnection::ClientConnection(QWebSocket *socket, const net::protocol::Limits &limits, Handler handler,
-                                   QObject *parent)
+ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *transport, const net::protocol::Limits &limits,
+                                   const Policy &policy, Handler handler, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_limits(limits)
+    , m_policy(policy)
     , m_handler(std::move(handler))
     , m_peerAddress(socket->peerAddress().toString())
 {
@@ -29,10 +31,25 @@ ClientConnection::ClientConnection(QWebSocket *socket, const net::protocol::Limi
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinary);
     connect(m_socket, &QWebSocket::disconnected, this, &ClientConnection::onDisconnected);
     connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeard.restart(); });
+    // QWebSocket answers each ping with a pong by itself, outside write(): a client that sends
+    // pings and reads nothing would grow the queue without bound. QWebSocket gives no signal for
+    // a ping, but it reads the transport in its own readyRead slot, connected before this one,
+    // so here the pongs of what just arrived are in bytesToWrite(). The same socket's
+    // bytesWritten is when the client has read (its window opened) and may be back under the
+    // limit.
+    if (transport) {
+        connect(transport, &QIODevice::readyRead, this, &ClientConnection::checkUnread);
+        connect(transport, &QIODevice::bytesWritten, this, &ClientConnection::checkUnread);
+    } else {
+        connect(m_socket, &QWebSocket::bytesWritten, this, &ClientConnection::checkUnread);
+    }
     m_lastHeard.start();
     m_pingTimer.setInterval(std::chrono::seconds(m_limits.pingSeconds));
     connect(&m_pingTimer, &QTimer::timeout, this, &ClientConnection::onPingTimer);
     m_pingTimer.start();
+    m_slowReader.setSingleShot(true);
+    m_slowReader.setInterval(m_policy.slowReaderGrace);
+    connect(&m_slowReader, &QTimer::timeout, this, &ClientConnection::onSlowReader);
     qCInfo(lcConnection) << "connected:" << m_peerAddress;
 }
 
@@ -172,13 +189,42 @@ void ClientConnection::write(const QByteArray &frame)
     if (m_closing)
         return;
     m_socket->sendTextMessage(QString::fromUtf8(frame));
-    // A client that does not read lets frames pile up here; past the limit it is closed
-    // rather than allowed to grow the server's memory. What it missed stays on the server.
-    if (m_socket->bytesToWrite() > m_limits.maxQueuedBytes) {
-        qCInfo(lcConnection) << "closing" << m_peerAddress << ": reads too slowly," << m_socket->bytesToWrite()
-                             << "bytes waiting";
+    checkUnread();
+}
+
+void ClientConnection::checkUnread()
+{
+    if (m_closing)
+        return;
+    // A client that does not read lets frames (replies, pushes, pongs) pile up here. A burst
+    // larger than the limit — a large reply — is allowed as long as the client reads it within
+    // the grace; what stays over the limit longer, or goes past the hard limit at all, closes
+    // the connection rather than grow the server's memory. What it missed stays on the server.
+    const qint64 unread = m_socket->bytesToWrite();
+    if (unread > HardQueueFactor * m_limits.maxQueuedBytes) {
+        qCInfo(lcConnection) << "closing" << m_peerAddress << ": reads too slowly," << unread
+                             << "bytes waiting, past the hard limit";
         close(QWebSocketProtocol::CloseCodePolicyViolated, u"reading too slowly"_s);
+    } else if (unread > m_limits.maxQueuedBytes) {
+        if (!m_slowReader.isActive()) {
+            qCDebug(lcConnection) << m_peerAddress << "leaves" << unread << "bytes unread, over the limit";
+            m_slowReader.start();
+        }
+    } else if (m_slowReader.isActive()) {
+        qCDebug(lcConnection) << m_peerAddress << "caught up," << unread << "bytes unread";
+        m_slowReader.stop();
     }
+}
+
+void ClientConnection::onSlowReader()
+{
+    // Over the limit since the timer started: each time the client caught up, it was stopped.
+    const qint64 unread = m_socket->bytesToWrite();
+    if (m_closing || unread <= m_limits.maxQueuedBytes)
+        return;
+    qCInfo(lcConnection) << "closing" << m_peerAddress << ": reads too slowly," << unread << "bytes waiting for"
+                         << m_slowReader.intervalAsDuration().count() << "ms";
+    close(QWebSocketProtocol::CloseCodePolicyViolated, u"reading too slowly"_s);
 }
 
 void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &reason)
@@ -186,7 +232,7 @@ void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &
     if (m_closing)
         return;
     m_closing = true;
-    m_pingTimer.stop();
+    stopTimers();
     m_waiting.clear();
     m_replies.clear();
     m_held = 0;
@@ -196,6 +242,12 @@ void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &
         if (m_socket->state() != QAbstractSocket::UnconnectedState)
             m_socket->abort();
     });
+}
+
+void ClientConnection::stopTimers()
+{
+    m_pingTimer.stop();
+    m_slowReader.stop();
 }
 
 void ClientConnection::onPingTimer()
@@ -213,7 +265,7 @@ void ClientConnection::onDisconnected()
 {
     qCInfo(lcConnection) << "disconnected:" << m_peerAddress << "close code" << m_socket->closeCode();
     m_closing = true;
-    m_pingTimer.stop();
+    stopTimers();
     m_waiting.clear();
     m_replies.clear();
     m_held = 0;

@@ -36,6 +36,9 @@ struct ServerConfig
     int maxChatChars = 4000;
     int pingSeconds = 30;
     qint64 maxQueuedBytes = 1 << 20;
+    // More than maxQueuedBytes unread for longer than this closes a client (1008); past
+    // ClientConnection::HardQueueFactor times maxQueuedBytes it is closed at once.
+    int slowReaderSeconds = 10;
     // Failed logins allowed per account and per address within the window, then
     // rate_limited until the window has passed.
     int loginFailuresPerAccount = 5;

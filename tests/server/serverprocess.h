@@ -11,9 +11,13 @@
 #include <QUrl>
 #include <QWebSocket>
 
+#include <arpa/inet.h>
 #include <functional>
 #include <memory>
+#include <netinet/in.h>
 #include <optional>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace rentdesk::test {
 
@@ -127,11 +131,19 @@ private:
 class RawWebSocket final
 {
 public:
-    bool open(const QUrl &url)
+    // receiveBuffer, when given, is the kernel's receive buffer, set before connecting so that
+    // the window the client offers is small from the start: a client that does not read then
+    // holds up the server after a few KiB rather than after megabytes.
+    bool open(const QUrl &url, int receiveBuffer = 0, int timeoutMs = 10000)
     {
-        m_socket.connectToHost(url.host(), quint16(url.port()));
-        if (!m_socket.waitForConnected(10000))
-            return false;
+        if (receiveBuffer > 0) {
+            if (!connectWithReceiveBuffer(url, receiveBuffer))
+                return false;
+        } else {
+            m_socket.connectToHost(url.host(), quint16(url.port()));
+            if (!m_socket.waitForConnected(10000))
+                return false;
+        }
         m_socket.write("GET / HTTP/1.1\r\nHost: " + url.host().toLatin1() + ':' + QByteArray::number(url.port())
                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
@@ -139,7 +151,7 @@ public:
             read();
             return m_buffer.contains("\r\n\r\n") || !connected();
         };
-        if (!QTest::qWaitFor(answered, 10000))
+        if (!QTest::qWaitFor(answered, timeoutMs))
             return false;
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
         if (end < 0 || !m_buffer.startsWith("HTTP/1.1 101"))
@@ -217,12 +229,37 @@ public:
                                                  : 1005;
         }
     }
+    // A frame already read (as far as the socket's read buffer lets it), without waiting.
+    bool poll(Frame &frame)
+    {
+        read();
+        return take(frame);
+    }
     bool connected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     void abort() { m_socket.abort(); }
     // For a client that reads slowly or not at all (setReadBufferSize).
     QTcpSocket &socket() { return m_socket; }
 
 private:
+    bool connectWithReceiveBuffer(const QUrl &url, int receiveBuffer)
+    {
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(quint16(url.port()));
+        if (::inet_pton(AF_INET, url.host().toLatin1().constData(), &address.sin_addr) != 1)
+            return false;
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd < 0)
+            return false;
+        // Loopback: connect() returns at once.
+        if (::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer) != 0
+            || ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0
+            || !m_socket.setSocketDescriptor(fd)) {
+            ::close(fd);
+            return false;
+        }
+        return true;
+    }
     void read() { m_buffer += m_socket.readAll(); }
     bool take(Frame &frame)
     {

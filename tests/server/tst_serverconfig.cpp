@@ -111,6 +111,10 @@ private Q_SLOTS:
         client.logIn(u"ann@example.org"_s, u"correct horse battery"_s);
         QVERIFY(signedIn.wait(30000));
         QCOMPARE(client.state(), rentdesk::net::chat::ChatClient::State::Online);
+
+        // Under TLS too the server found the TCP socket under each WebSocket, which the limit
+        // on unread pongs works through.
+        QVERIFY2(!server.standardError().contains(u"cannot find the TCP socket"_s), qPrintable(server.standardError()));
     }
 };
 

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/server/serverprocess.h"
 
-#include <QJsonArray>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
+
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using rentdesk::test::RawWebSocket;
@@ -12,6 +17,29 @@ using rentdesk::test::ServerProcess;
 using rentdesk::test::TestClient;
 
 namespace {
+
+// A field of /proc/<pid>/status in KiB (VmRSS, VmHWM), or -1.
+qint64 statusKiB(qint64 pid, QByteArrayView field)
+{
+    QFile file(u"/proc/%1/status"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith(field) && line.size() > field.size() && line.at(field.size()) == ':')
+            return line.mid(field.size() + 1).trimmed().split(' ').constFirst().toLongLong();
+    }
+    return -1;
+}
+
+// When the server logged the first line holding `text` (its log lines start with the time).
+std::optional<QDateTime> loggedAt(const QString &log, const QString &text)
+{
+    for (const QString &line : log.split(u'\n')) {
+        if (line.contains(text))
+            return QDateTime::fromString(line.left(23), u"yyyy-MM-ddThh:mm:ss.zzz"_s);
+    }
+    return std::nullopt;
+}
 
 QJsonObject json(const QByteArray &frame)
 {
@@ -23,15 +51,109 @@ QByteArray compact(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+// The 64-character id of request i of a burst.
+QByteArray burstId(int i)
+{
+    return QByteArray::number(i).rightJustified(64, '0');
+}
+
+// A request whose reply echoes its id: about 150 bytes a reply (hello_required).
+QByteArray echoedRequest(int i)
+{
+    return R"({"type":"x.burst","id":")" + burstId(i) + R"("})";
+}
+
+// Requests for a burst of about 230 KB of replies: past 64 KiB unread once the kernel's
+// buffers (about 70 KB with the server's send buffer sized to 64 KiB) are full, and short of
+// the hard limit of 256 KiB. The reply's size is measured, not assumed.
+int burstRequests(RawWebSocket &client)
+{
+    const QByteArray reply = client.call(echoedRequest(-1));
+    return reply.isEmpty() ? 0 : int(230000 / (reply.size() + 4));
+}
+
 } // namespace
 
-// What one client may cost the real rentdesk-server, from the attacks of issue 10: requests
-// sent faster than they are answered.
+// What one client may cost the real rentdesk-server, from the attacks of issue 10: pings it
+// never reads the pongs of, requests sent faster than they are answered, and a large reply to
+// a client that reads slowly.
 class TestServerLimits final : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The connection's debug lines say when a client goes over the write limit and when it
+        // catches up: the tests below check that the situation they build really arose.
+        qputenv("QT_LOGGING_RULES", "rentdesk.server.connection.debug=true");
+    }
+
+    void pingsWhosePongsAreNotReadAreBounded()
+    {
+        // A grace far longer than the test: only the hard limit (4 MiB) can close it.
+        ServerProcess server({ u"--slow-reader-seconds"_s, u"600"_s });
+        // Under AddressSanitizer (the ci preset) freed memory waits in a quarantine of 256 MiB
+        // before it is reused, and every ping read and freed would count: what is measured here
+        // is what the server keeps, not what ASan keeps of what it freed. Other builds ignore it.
+        const QByteArray asan = qgetenv("ASAN_OPTIONS");
+        qputenv("ASAN_OPTIONS", asan + (asan.isEmpty() ? "" : ":") + "quarantine_size_mb=1");
+        const bool started = server.start();
+        if (asan.isEmpty())
+            qunsetenv("ASAN_OPTIONS");
+        else
+            qputenv("ASAN_OPTIONS", asan);
+        QVERIFY2(started, qPrintable(server.errorString()));
+        const qint64 pid = server.process().processId();
+        RawWebSocket flooder;
+        QVERIFY(flooder.open(server.url(), 4096));
+        flooder.socket().setReadBufferSize(1);
+        const qint64 before = statusKiB(pid, "VmRSS");
+        QVERIFY(before > 0);
+
+        // Up to 64 MiB of pings, each answered by a pong the flooder never reads.
+        QByteArray chunk;
+        for (int i = 0; i < 1000; ++i)
+            chunk += RawWebSocket::frame(0x89, QByteArray(125, 'p'));
+        const qint64 limit = qint64(64) << 20;
+        const QString closing = u"reads too slowly"_s;
+        qint64 sent = 0;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        while (sent < limit && flooder.connected() && !server.standardError().contains(closing)
+               && elapsed.elapsed() < 120000) {
+            flooder.sendBytes(chunk);
+            sent += chunk.size();
+            // Bounded either way; the loop looks at why it ended.
+            std::ignore = QTest::qWaitFor(
+                [&] {
+                    return flooder.socket().bytesToWrite() < 4 * chunk.size() || !flooder.connected()
+                        || server.standardError().contains(closing);
+                },
+                10000);
+        }
+        const qint64 peak = statusKiB(pid, "VmHWM");
+        qInfo("sent %lld MiB of pings; the server grew from %lld KiB to a peak of %lld KiB (+%lld KiB)", sent >> 20,
+              before, peak, peak - before);
+        QVERIFY2(server.standardError().contains(u"past the hard limit"_s), qPrintable(server.standardError()));
+        QVERIFY2(sent < limit, "the server read every ping");
+        // 4 MiB of pongs at most, plus one read's worth of pings and their pongs before the check.
+        QVERIFY2(peak - before < 24 * 1024, qPrintable(u"+%1 KiB"_s.arg(peak - before)));
+
+        // The flooder, reading again, finds the connection ended.
+        flooder.socket().setReadBufferSize(0);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                RawWebSocket::Frame ignored;
+                while (flooder.poll(ignored)) { }
+                return !flooder.connected();
+            },
+            30000));
+        TestClient other;
+        QVERIFY(other.open(server.url()) && other.hello());
+        QCOMPARE(server.stop(), 0);
+    }
+
     void busyRepliesKeepTheOrderAndTheIds()
     {
         ServerProcess server;
@@ -120,6 +242,95 @@ private Q_SLOTS:
         client.sendBytes(burst);
         QCOMPARE(client.closeCode(30000), 1008);
         QVERIFY2(server.standardError().contains(u"too many requests at once"_s), qPrintable(server.standardError()));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void aSteadyReaderSurvivesABurstOverTheLimit()
+    {
+        ServerProcess server({ u"--max-queued-bytes"_s, u"65536"_s, u"--slow-reader-seconds"_s, u"10"_s });
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        RawWebSocket reader;
+        QVERIFY(reader.open(server.url(), 4096));
+        const int requests = burstRequests(reader);
+        QVERIFY(requests > 0);
+        reader.socket().setReadBufferSize(1);
+        QByteArray burst;
+        for (int i = 0; i < requests; ++i)
+            burst += RawWebSocket::frame(0x81, echoedRequest(i));
+        reader.sendBytes(burst);
+        QVERIFY2(QTest::qWaitFor([&] { return server.standardError().contains(u"over the limit"_s); }, 30000),
+                 qPrintable(server.standardError()));
+
+        // Then it reads 8 KiB every 50 ms, about 160 KB a second.
+        reader.socket().setReadBufferSize(8192);
+        int replies = 0;
+        int closeCode = -1;
+        QTimer pace;
+        pace.setInterval(50);
+        QObject::connect(&pace, &QTimer::timeout, &pace, [&] {
+            RawWebSocket::Frame frame;
+            while (reader.poll(frame)) {
+                if (frame.opcode == 0x1 && json(frame.payload).value(u"id"_s).toString().toLatin1() == burstId(replies))
+                    ++replies;
+                else if (frame.opcode == 0x8)
+                    closeCode = 0x8;
+            }
+        });
+        pace.start();
+        QElapsedTimer reading;
+        reading.start();
+        QVERIFY(QTest::qWaitFor([&] { return replies == requests || closeCode >= 0 || !reader.connected(); }, 60000));
+        pace.stop();
+        qInfo("%d replies read in %lld ms", replies, reading.elapsed());
+        QCOMPARE(closeCode, -1);
+        QCOMPARE(replies, requests);
+        QVERIFY2(server.standardError().contains(u"caught up"_s), qPrintable(server.standardError()));
+        QVERIFY2(!server.standardError().contains(u"reads too slowly"_s), qPrintable(server.standardError()));
+        // Still served.
+        reader.socket().setReadBufferSize(0);
+        QCOMPARE(json(reader.call(echoedRequest(requests))).value(u"id"_s).toString().toLatin1(), burstId(requests));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void aReaderThatStopsIsClosedAfterTheGrace()
+    {
+        const int graceSeconds = 2;
+        ServerProcess server(
+            { u"--max-queued-bytes"_s, u"65536"_s, u"--slow-reader-seconds"_s, QString::number(graceSeconds) });
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        RawWebSocket reader;
+        QVERIFY(reader.open(server.url(), 4096));
+        const int requests = burstRequests(reader);
+        QVERIFY(requests > 0);
+        reader.socket().setReadBufferSize(1);
+        QByteArray burst;
+        for (int i = 0; i < requests; ++i)
+            burst += RawWebSocket::frame(0x81, echoedRequest(i));
+        reader.sendBytes(burst);
+        // It reads nothing more: closed once the grace has passed, not before.
+        QVERIFY2(QTest::qWaitFor([&] { return server.standardError().contains(u"reads too slowly"_s); }, 30000),
+                 qPrintable(server.standardError()));
+        const QString log = server.standardError();
+        const auto over = loggedAt(log, u"over the limit"_s);
+        const auto closed = loggedAt(log, u"reads too slowly"_s);
+        QVERIFY2(over && closed, qPrintable(log));
+        const qint64 waited = over->msecsTo(*closed);
+        qInfo("over the limit for %lld ms before the close", waited);
+        // Qt's coarse timers may fire up to 5 % early.
+        QVERIFY2(waited >= graceSeconds * 900, qPrintable(log));
+        QVERIFY2(waited < graceSeconds * 1000 + 5000, qPrintable(log));
+        QVERIFY2(!log.contains(u"past the hard limit"_s), qPrintable(log));
+
+        // Reading again, it finds the connection ended (after its replies, the close frame, or
+        // the reset once the server gave up on it).
+        reader.socket().setReadBufferSize(0);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                RawWebSocket::Frame ignored;
+                while (reader.poll(ignored)) { }
+                return !reader.connected();
+            },
+            30000));
         QCOMPARE(server.stop(), 0);
     }
 };
