@@ -26,6 +26,25 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcServer, "rentdesk.server", QtInfoMsg)
 
+namespace {
+
+// What the per-address cap counts by: an IPv4 address (also when it comes mapped into IPv6),
+// or an IPv6 /64, which is what one subscriber usually gets.
+QString addressKey(const QHostAddress &address)
+{
+    bool isIPv4 = false;
+    const quint32 ipv4 = address.toIPv4Address(&isIPv4);
+    if (isIPv4)
+        return QHostAddress(ipv4).toString();
+    if (address.protocol() != QAbstractSocket::IPv6Protocol)
+        return address.toString();
+    Q_IPV6ADDR bytes = address.toIPv6Address();
+    std::fill(std::begin(bytes.c) + 8, std::end(bytes.c), quint8(0));
+    return QHostAddress(bytes).toString() + u"/64"_s;
+}
+
+} // namespace
+
 ChatServer::ChatServer(const ServerConfig &config, Router &router, QObject *parent)
     : QObject(parent)
     , m_config(config)
@@ -38,6 +57,7 @@ ChatServer::ChatServer(const ServerConfig &config, Router &router, QObject *pare
     m_limits.pingSeconds = config.pingSeconds;
     m_limits.maxQueuedBytes = config.maxQueuedBytes;
     m_policy.slowReaderGrace = std::chrono::seconds(config.slowReaderSeconds);
+    m_policy.loginDeadline = std::chrono::seconds(config.loginDeadlineSeconds);
     m_server.setHandshakeTimeout(std::chrono::seconds(10));
     connect(&m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
     connect(&m_server, &QWebSocketServer::sslErrors, this, [](const QList<QSslError> &errors) {
@@ -116,6 +136,16 @@ void ChatServer::onNewConnection()
             socket->deleteLater();
             continue;
         }
+        const QString key = addressKey(socket->peerAddress());
+        const int fromThere = m_perAddress.value(key);
+        if (fromThere >= m_config.maxConnectionsPerAddress) {
+            qCInfo(lcServer) << "refusing" << socket->peerAddress().toString() << ":" << fromThere << "connections from"
+                             << key << "already";
+            // The close frame is written at once (QWebSocket flushes it), before the socket goes.
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many connections from this address"_s);
+            socket->deleteLater();
+            continue;
+        }
         QTcpSocket *transport = transportOf(*socket);
         if (!transport && !m_transportWarned) {
             m_transportWarned = true;
@@ -129,7 +159,8 @@ void ChatServer::onNewConnection()
             },
             this);
         connection->setPipelined(Router::pipelinedRequests());
-        m_connections.insert(connection);
+        m_connections.insert(connection, key);
+        m_perAddress[key] = fromThere + 1;
         connect(connection, &ClientConnection::closed, this, &ChatServer::onClosed);
     }
 }
@@ -153,7 +184,9 @@ QTcpSocket *ChatServer::transportOf(const QWebSocket &socket) const
 void ChatServer::onClosed(ClientConnection *connection)
 {
     m_router.forget(connection);
-    m_connections.remove(connection);
+    const QString key = m_connections.take(connection);
+    if (const auto count = m_perAddress.find(key); count != m_perAddress.end() && --count.value() <= 0)
+        m_perAddress.erase(count);
     if (m_shuttingDown && m_connections.isEmpty())
         Q_EMIT finished();
 }
@@ -171,7 +204,7 @@ void ChatServer::shutdown()
         QMetaObject::invokeMethod(this, &ChatServer::finished, Qt::QueuedConnection);
         return;
     }
-    const QSet<ClientConnection *> open = m_connections;
+    const QList<ClientConnection *> open = m_connections.keys();
     for (ClientConnection *connection : open)
         connection->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
     // Clients that do not answer the close frame are not waited for long.

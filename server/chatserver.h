@@ -5,9 +5,9 @@
 #include "server/clientconnection.h"
 #include "server/serverconfig.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QWebSocketServer>
 
 #include <expected>
@@ -22,7 +22,7 @@ class Router;
 // The WebSocket endpoint: listens (ws://, or wss:// with a certificate), makes a
 // ClientConnection of each client with the protocol's limits, hands its requests to the
 // Router, and at shutdown says goodbye to everyone (close 1001) and waits, bounded, for them
-// to go.
+// to go. It decides who gets in: at most maxConnectionsPerAddress from one address.
 class ChatServer final : public QObject
 {
     Q_OBJECT
@@ -55,7 +55,9 @@ private:
     QWebSocketServer m_server;
     // QWebSocketServer's own, found among its children: the accepted sockets are its children.
     QPointer<QTcpServer> m_tcpServer;
-    QSet<ClientConnection *> m_connections;
+    // Each connection and the key of its address (addressKey()), and how many each key has.
+    QHash<ClientConnection *, QString> m_connections;
+    QHash<QString, int> m_perAddress;
     bool m_transportWarned = false;
     bool m_shuttingDown = false;
 };

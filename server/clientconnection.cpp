@@ -50,6 +50,14 @@ ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *transport, co
     m_slowReader.setSingleShot(true);
     m_slowReader.setInterval(m_policy.slowReaderGrace);
     connect(&m_slowReader, &QTimer::timeout, this, &ClientConnection::onSlowReader);
+    m_loginDeadline.setSingleShot(true);
+    m_loginDeadline.setInterval(m_policy.loginDeadline);
+    connect(&m_loginDeadline, &QTimer::timeout, this, [this] {
+        qCInfo(lcConnection) << "closing" << m_peerAddress << ": no session within"
+                             << std::chrono::duration_cast<std::chrono::seconds>(m_policy.loginDeadline).count() << "s";
+        close(QWebSocketProtocol::CloseCodePolicyViolated, u"no log-in in time"_s);
+    });
+    m_loginDeadline.start();
     qCInfo(lcConnection) << "connected:" << m_peerAddress;
 }
 
@@ -59,12 +67,16 @@ void ClientConnection::setSession(const QUuid &user, const QString &token)
 {
     m_user = user;
     m_token = token;
+    m_loginDeadline.stop();
 }
 
 void ClientConnection::clearSession()
 {
     m_user.reset();
     m_token.clear();
+    // Logged out, the connection is one without a session again, and has as long as a new one.
+    if (!m_closing)
+        m_loginDeadline.start();
 }
 
 void ClientConnection::onText(const QString &text)
@@ -248,6 +260,7 @@ void ClientConnection::stopTimers()
 {
     m_pingTimer.stop();
     m_slowReader.stop();
+    m_loginDeadline.stop();
 }
 
 void ClientConnection::onPingTimer()

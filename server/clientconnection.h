@@ -28,7 +28,8 @@ namespace rentdesk::server {
 // order of the requests; anything else waits until they are answered. What it may send is
 // bounded (frame and message size, the requests waiting, the refusals waiting for their turn,
 // what it leaves unread — the server's pongs included — and for how long); a silent client
-// is pinged and closed when it stays silent. It knows who is logged in on it; what a request means is the Router's.
+// is pinged and closed when it stays silent, and one without a session is closed after a
+// deadline. It knows who is logged in on it; what a request means is the Router's.
 class ClientConnection final : public QObject
 {
     Q_OBJECT
@@ -45,6 +46,8 @@ public:
     {
         // More than Limits::maxQueuedBytes left unread for longer than this closes the connection.
         std::chrono::milliseconds slowReaderGrace = std::chrono::seconds(10);
+        // No session for this long (from the opening, or from a log-out) closes the connection.
+        std::chrono::milliseconds loginDeadline = std::chrono::seconds(60);
     };
 
     // Takes the socket (as a child). `transport` is the TCP socket under it, when it can be
@@ -142,6 +145,8 @@ private:
     QElapsedTimer m_lastHeard;
     // Runs while more than maxQueuedBytes are unread; stopped as soon as the client catches up.
     QTimer m_slowReader;
+    // Runs while the connection has no session.
+    QTimer m_loginDeadline;
 };
 
 } // namespace rentdesk::server

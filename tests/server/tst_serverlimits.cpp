@@ -75,8 +75,9 @@ int burstRequests(RawWebSocket &client)
 } // namespace
 
 // What one client may cost the real rentdesk-server, from the attacks of issue 10: pings it
-// never reads the pongs of, requests sent faster than they are answered, and a large reply to
-// a client that reads slowly.
+// never reads the pongs of, requests sent faster than they are answered, a large reply to a
+// client that reads slowly, connections that never log in, and many connections from one
+// address.
 class TestServerLimits final : public QObject
 {
     Q_OBJECT
@@ -331,6 +332,77 @@ private Q_SLOTS:
                 return !reader.connected();
             },
             30000));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void connectionsPerAddressAreCapped()
+    {
+        const int cap = 3;
+        ServerProcess server({ u"--max-connections-per-address"_s, QString::number(cap) });
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        std::vector<std::unique_ptr<TestClient>> clients;
+        for (int i = 0; i < cap; ++i) {
+            clients.push_back(std::make_unique<TestClient>());
+            QVERIFY(clients.back()->open(server.url()));
+            QVERIFY(clients.back()->hello());
+        }
+        // One more from 127.0.0.1 is closed at once, with the reason.
+        TestClient refused;
+        QVERIFY(refused.open(server.url()));
+        QVERIFY(refused.waitForClose(10000));
+        QCOMPARE(refused.closeCode(), 1008);
+        QCOMPARE(refused.socket().closeReason(), u"too many connections from this address"_s);
+
+        // Once one of them has gone, a new one gets in and stays.
+        const qsizetype disconnectsBefore = server.standardError().count(u"disconnected:"_s);
+        clients.front()->socket().close();
+        QVERIFY(QTest::qWaitFor([&] { return server.standardError().count(u"disconnected:"_s) > disconnectsBefore; },
+                                10000));
+        TestClient next;
+        QVERIFY(next.open(server.url()));
+        QVERIFY(next.hello());
+        QVERIFY(next.sync());
+        QVERIFY(!next.isClosed());
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void socketsWithoutASessionAreClosedAfterTheDeadline()
+    {
+        const int deadlineSeconds = 3;
+        ServerProcess server({ u"--login-deadline-seconds"_s, QString::number(deadlineSeconds) });
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        QElapsedTimer since;
+        since.start();
+        TestClient idle; // connected, nothing sent
+        QVERIFY(idle.open(server.url()));
+        TestClient greeted; // said hello, never logged in
+        QVERIFY(greeted.open(server.url()) && greeted.hello());
+        TestClient member; // signs up and logs in within the deadline
+        QVERIFY(member.open(server.url()) && member.hello());
+        QVERIFY2(member.signUpAndLogIn(u"ann@example.org"_s, u"Ann"_s), qPrintable(member.lastError()));
+
+        QVERIFY(idle.waitForClose(30000));
+        QVERIFY(greeted.waitForClose(30000));
+        const qint64 waited = since.elapsed();
+        qInfo("closed after %lld ms", waited);
+        QCOMPARE(idle.closeCode(), 1008);
+        QCOMPARE(greeted.closeCode(), 1008);
+        // Qt's coarse timers may fire up to 5 % early.
+        QVERIFY2(waited >= deadlineSeconds * 900, qPrintable(QString::number(waited)));
+
+        // The one with a session outlives its deadline (a close that must not come is waited
+        // for as long again) and is still served.
+        QVERIFY(!member.waitForClose(deadlineSeconds * 1000));
+        const auto list = member.call(u"chat.list"_s);
+        QVERIFY(list && list->value(u"ok"_s).toBool());
+        // Logged out, it is a connection without a session again, with a new deadline.
+        QElapsedTimer loggedOut;
+        loggedOut.start();
+        const auto out = member.call(u"logout"_s);
+        QVERIFY(out && out->value(u"ok"_s).toBool());
+        QVERIFY(member.waitForClose(30000));
+        QCOMPARE(member.closeCode(), 1008);
+        QVERIFY2(loggedOut.elapsed() >= deadlineSeconds * 900, qPrintable(QString::number(loggedOut.elapsed())));
         QCOMPARE(server.stop(), 0);
     }
 };
