@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QWebSocketServer>
 
 #include <expected>
@@ -22,7 +23,8 @@ class Router;
 // The WebSocket endpoint: listens (ws://, or wss:// with a certificate), makes a
 // ClientConnection of each client with the protocol's limits, hands its requests to the
 // Router, and at shutdown says goodbye to everyone (close 1001) and waits, bounded, for them
-// to go. It decides who gets in: at most maxConnectionsPerAddress from one address.
+// to go. It decides who gets in: at most maxConnectionsPerAddress from one address, and no
+// accepting at all while file descriptors run out (Qt's accept loop would spin on EMFILE).
 class ChatServer final : public QObject
 {
     Q_OBJECT
@@ -36,6 +38,9 @@ public:
     [[nodiscard]] std::expected<quint16, QString> listen();
     [[nodiscard]] QString url() const;
     [[nodiscard]] qsizetype connections() const { return m_connections.size(); }
+    // Descriptors kept free for what is not a client (the database, mail, logs): accepting
+    // pauses when fewer would be left.
+    static constexpr int ReservedDescriptors = 16;
     // Stops taking connections and closes the open ones; finished() follows.
     void shutdown();
 
@@ -45,6 +50,9 @@ Q_SIGNALS:
 private:
     void onNewConnection();
     void onClosed(ClientConnection *connection);
+    // After each accept and, while paused, now and then: pauses accepting when the descriptors
+    // are running out and resumes when there are enough again.
+    void checkDescriptors();
     // The TCP socket under a QWebSocket the server accepted, or null when it cannot be found.
     [[nodiscard]] QTcpSocket *transportOf(const QWebSocket &socket) const;
 
@@ -53,12 +61,15 @@ private:
     net::protocol::Limits m_limits;
     ClientConnection::Policy m_policy;
     QWebSocketServer m_server;
-    // QWebSocketServer's own, found among its children: the accepted sockets are its children.
+    // QWebSocketServer's own, found among its children: it accepts, and it spins on EMFILE.
     QPointer<QTcpServer> m_tcpServer;
+    int m_maxPendingConnections = 30;
     // Each connection and the key of its address (addressKey()), and how many each key has.
     QHash<ClientConnection *, QString> m_connections;
     QHash<QString, int> m_perAddress;
+    bool m_acceptPaused = false;
     bool m_transportWarned = false;
+    QTimer m_descriptorTimer;
     bool m_shuttingDown = false;
 };
 

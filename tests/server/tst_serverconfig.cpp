@@ -154,8 +154,10 @@ private Q_SLOTS:
         QVERIFY(signedIn.wait(30000));
         QCOMPARE(client.state(), rentdesk::net::chat::ChatClient::State::Online);
 
-        // Under TLS too the server found the TCP socket under each WebSocket, which the limit
-        // on unread pongs works through.
+        // Under TLS too the server found the socket that accepts and the TCP socket under each
+        // WebSocket, which the limits on descriptors and on unread pongs work through.
+        QVERIFY2(!server.standardError().contains(u"cannot watch the accepting socket"_s),
+                 qPrintable(server.standardError()));
         QVERIFY2(!server.standardError().contains(u"cannot find the TCP socket"_s), qPrintable(server.standardError()));
     }
 };
