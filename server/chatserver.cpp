@@ -9,18 +9,86 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 
+#include <algorithm>
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace rentdesk::server {
 
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcServer, "rentdesk.server", QtInfoMsg)
+
+namespace {
+
+// What the per-address cap counts by: an IPv4 address (also when it comes mapped into IPv6),
+// or an IPv6 /64, which is what one subscriber usually gets.
+QString addressKey(const QHostAddress &address)
+{
+    bool isIPv4 = false;
+    const quint32 ipv4 = address.toIPv4Address(&isIPv4);
+    if (isIPv4)
+        return QHostAddress(ipv4).toString();
+    if (address.protocol() != QAbstractSocket::IPv6Protocol)
+        return address.toString();
+    Q_IPV6ADDR bytes = address.toIPv6Address();
+    std::fill(std::begin(bytes.c) + 8, std::end(bytes.c), quint8(0));
+    return QHostAddress(bytes).toString() + u"/64"_s;
+}
+
+rlim_t descriptorLimit()
+{
+    rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return RLIM_INFINITY;
+    return limit.rlim_cur;
+}
+
+// Whether an accept would leave ChatServer::ReservedDescriptors free: Linux hands out the
+// lowest free descriptor, so all below the one a probe gets are in use. Cheap enough for
+// every accept. The probe opens a file, as an accept does, so that it also fails when the
+// whole system is out of them (ENFILE).
+bool descriptorsLeft()
+{
+    const rlim_t limit = descriptorLimit();
+    const int probe = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (probe < 0)
+        return false;
+    ::close(probe);
+    return limit == RLIM_INFINITY || rlim_t(probe) + ChatServer::ReservedDescriptors < limit;
+}
+
+// How many more descriptors this process may open: the limit less those open (Linux's
+// /proc/self/fd). It reads one entry per descriptor, so it is asked only while paused.
+qint64 freeDescriptors()
+{
+    const rlim_t limit = descriptorLimit();
+    if (limit == RLIM_INFINITY)
+        return std::numeric_limits<qint64>::max();
+    DIR *directory = ::opendir("/proc/self/fd");
+    if (!directory)
+        return 0; // it needs a descriptor too
+    qint64 open = -1; // the directory's own
+    while (const dirent *entry = ::readdir(directory)) {
+        if (entry->d_name[0] != '.')
+            ++open;
+    }
+    ::closedir(directory);
+    return qint64(limit) - open;
+}
+
+} // namespace
 
 ChatServer::ChatServer(const ServerConfig &config, Router &router, QObject *parent)
     : QObject(parent)
@@ -33,8 +101,14 @@ ChatServer::ChatServer(const ServerConfig &config, Router &router, QObject *pare
     m_limits.maxChatChars = config.maxChatChars;
     m_limits.pingSeconds = config.pingSeconds;
     m_limits.maxQueuedBytes = config.maxQueuedBytes;
+    m_policy.slowReaderGrace = std::chrono::seconds(config.slowReaderSeconds);
+    m_policy.loginDeadline = std::chrono::seconds(config.loginDeadlineSeconds);
     m_server.setHandshakeTimeout(std::chrono::seconds(10));
     connect(&m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
+    // While accepting is paused, descriptors also come free without a connection of ours
+    // closing (a handshake that timed out, the mail sender's socket): look now and then.
+    m_descriptorTimer.setInterval(std::chrono::seconds(1));
+    connect(&m_descriptorTimer, &QTimer::timeout, this, &ChatServer::checkDescriptors);
     connect(&m_server, &QWebSocketServer::sslErrors, this, [](const QList<QSslError> &errors) {
         for (const QSslError &error : errors)
             qCInfo(lcServer) << "TLS handshake with a client failed:" << error.errorString();
@@ -68,6 +142,14 @@ std::expected<quint16, QString> ChatServer::listen()
         tls.setProtocol(QSsl::TlsV1_2OrLater);
         m_server.setSslConfiguration(tls);
     }
+    // Each client is a descriptor, and the usual soft limit (1024) is far below what the hard
+    // one, the operator's, allows.
+    rlimit files {};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &files) != 0)
+            qCWarning(lcServer) << "cannot raise the limit of open files to" << files.rlim_max;
+    }
     if (!m_server.listen(m_config.listenAddress, m_config.listenPort))
         return std::unexpected(u"cannot listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString())
                                    .arg(m_config.listenPort)
@@ -80,6 +162,27 @@ std::expected<quint16, QString> ChatServer::listen()
     const int noDelay = 1;
     if (::setsockopt(int(m_server.socketDescriptor()), IPPROTO_TCP, TCP_NODELAY, &noDelay, sizeof noDelay) != 0)
         qCWarning(lcServer) << "cannot turn Nagle's algorithm off; replies may wait for the clients' ACKs";
+    // What a client has not read also waits in the kernel's send buffer, which Linux grows by
+    // itself to megabytes per connection (net.ipv4.tcp_wmem), out of sight of maxQueuedBytes.
+    // Sized to maxQueuedBytes (the kernel doubles it for its bookkeeping), a slow reader costs
+    // a bounded amount there too, and the unread rule sees the backlog early. It still lets
+    // maxQueuedBytes be in flight: at a round trip of 100 ms, 10 MB/s per client at the default.
+    const int sendBuffer = int(std::min<qint64>(m_config.maxQueuedBytes, std::numeric_limits<int>::max() / 2));
+    if (::setsockopt(int(m_server.socketDescriptor()), SOL_SOCKET, SO_SNDBUF, &sendBuffer, sizeof sendBuffer) != 0)
+        qCWarning(lcServer) << "cannot size the send buffers; unread replies may wait in the kernel unseen";
+    // Qt 6.4's QTcpServer takes EMFILE for a passing error: it neither pauses nor emits
+    // acceptError, and polls and fails again at once, for ever. So accepting is paused before
+    // the descriptors run out, checked after every accept; the QTcpServer that accepts is
+    // QWebSocketServer's child.
+    m_tcpServer = m_server.findChild<QTcpServer *>();
+    if (m_tcpServer) {
+        m_maxPendingConnections = m_tcpServer->maxPendingConnections();
+        connect(m_tcpServer, &QTcpServer::newConnection, this, &ChatServer::checkDescriptors);
+    } else {
+        qCWarning(lcServer) << "cannot watch the accepting socket; descriptors are checked after each handshake";
+    }
+    qCInfo(lcServer).nospace() << "open files: up to " << qint64(descriptorLimit()) << " (" << ReservedDescriptors
+                               << " kept for other than clients)";
     return m_server.serverPort();
 }
 
@@ -100,24 +203,94 @@ void ChatServer::onNewConnection()
             socket->deleteLater();
             continue;
         }
+        const QString key = addressKey(socket->peerAddress());
+        const int fromThere = m_perAddress.value(key);
+        if (fromThere >= m_config.maxConnectionsPerAddress) {
+            qCInfo(lcServer) << "refusing" << socket->peerAddress().toString() << ":" << fromThere << "connections from"
+                             << key << "already";
+            // The close frame is written at once (QWebSocket flushes it), before the socket goes.
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many connections from this address"_s);
+            socket->deleteLater();
+            continue;
+        }
+        QTcpSocket *transport = transportOf(*socket);
+        if (!transport && !m_transportWarned) {
+            m_transportWarned = true;
+            qCWarning(lcServer) << "cannot find the TCP socket under a WebSocket; pongs count against the write "
+                                   "limit only when a frame is written";
+        }
         auto *connection = new ClientConnection(
-            socket, m_limits,
+            socket, transport, m_limits, m_policy,
             [this](ClientConnection &c, const net::protocol::Request &request, std::function<void(QByteArray)> done) {
                 m_router.handle(c, request, std::move(done));
             },
             this);
         connection->setPipelined(Router::pipelinedRequests());
-        m_connections.insert(connection);
+        m_connections.insert(connection, key);
+        m_perAddress[key] = fromThere + 1;
         connect(connection, &ClientConnection::closed, this, &ChatServer::onClosed);
     }
+    if (!m_tcpServer)
+        checkDescriptors();
+}
+
+QTcpSocket *ChatServer::transportOf(const QWebSocket &socket) const
+{
+    if (auto *child = socket.findChild<QTcpSocket *>())
+        return child;
+    // Qt 6.4 leaves the accepted socket a child of the QTcpServer that accepted it; the peer's
+    // address and port tell which one is under this WebSocket.
+    if (!m_tcpServer)
+        return nullptr;
+    const QList<QTcpSocket *> accepted = m_tcpServer->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly);
+    for (QTcpSocket *candidate : accepted) {
+        if (candidate->peerPort() == socket.peerPort() && candidate->peerAddress() == socket.peerAddress())
+            return candidate;
+    }
+    return nullptr;
 }
 
 void ChatServer::onClosed(ClientConnection *connection)
 {
     m_router.forget(connection);
-    m_connections.remove(connection);
+    const QString key = m_connections.take(connection);
+    if (const auto count = m_perAddress.find(key); count != m_perAddress.end() && --count.value() <= 0)
+        m_perAddress.erase(count);
+    if (m_acceptPaused)
+        QMetaObject::invokeMethod(this, &ChatServer::checkDescriptors, Qt::QueuedConnection);
     if (m_shuttingDown && m_connections.isEmpty())
         Q_EMIT finished();
+}
+
+void ChatServer::checkDescriptors()
+{
+    if (m_shuttingDown || !m_server.isListening())
+        return;
+    if (!m_acceptPaused) {
+        if (descriptorsLeft())
+            return;
+        m_acceptPaused = true;
+        m_descriptorTimer.start();
+        // Once for the whole stretch, not for every client turned away.
+        qCWarning(lcServer).nospace() << "out of file descriptors (limit " << qint64(descriptorLimit())
+                                      << "): not accepting connections until some close";
+    } else if (const qint64 free = freeDescriptors(); free >= 2 * ReservedDescriptors) {
+        // Twice the reserve, so that a single close does not resume for a single accept.
+        m_acceptPaused = false;
+        m_descriptorTimer.stop();
+        qCInfo(lcServer) << "accepting connections again," << free << "file descriptors free";
+        if (m_tcpServer)
+            m_tcpServer->setMaxPendingConnections(m_maxPendingConnections);
+        m_server.resumeAccepting();
+        return;
+    }
+    // pauseAccepting() alone does not stop the accept loop under way (it goes on to the next
+    // connection, and fails), and QTcpServer::nextPendingConnection() turns accepting back on:
+    // with no room for pending connections the loop stops before accept() and disables itself.
+    // Done again at every look while paused.
+    if (m_tcpServer)
+        m_tcpServer->setMaxPendingConnections(0);
+    m_server.pauseAccepting();
 }
 
 void ChatServer::shutdown()
@@ -133,7 +306,7 @@ void ChatServer::shutdown()
         QMetaObject::invokeMethod(this, &ChatServer::finished, Qt::QueuedConnection);
         return;
     }
-    const QSet<ClientConnection *> open = m_connections;
+    const QList<ClientConnection *> open = m_connections.keys();
     for (ClientConnection *connection : open)
         connection->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
     // Clients that do not answer the close frame are not waited for long.

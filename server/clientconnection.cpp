@@ -3,6 +3,7 @@
 
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 namespace rentdesk::server {
@@ -13,11 +14,12 @@ using net::protocol::ErrorCode;
 
 Q_LOGGING_CATEGORY(lcConnection, "rentdesk.server.connection", QtInfoMsg)
 
-ClientConnection::ClientConnection(QWebSocket *socket, const net::protocol::Limits &limits, Handler handler,
-                                   QObject *parent)
+ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *transport, const net::protocol::Limits &limits,
+                                   const Policy &policy, Handler handler, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_limits(limits)
+    , m_policy(policy)
     , m_handler(std::move(handler))
     , m_peerAddress(socket->peerAddress().toString())
 {
@@ -29,10 +31,33 @@ ClientConnection::ClientConnection(QWebSocket *socket, const net::protocol::Limi
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinary);
     connect(m_socket, &QWebSocket::disconnected, this, &ClientConnection::onDisconnected);
     connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeard.restart(); });
+    // QWebSocket answers each ping with a pong by itself, outside write(): a client that sends
+    // pings and reads nothing would grow the queue without bound. QWebSocket gives no signal for
+    // a ping, but it reads the transport in its own readyRead slot, connected before this one,
+    // so here the pongs of what just arrived are in bytesToWrite(). The same socket's
+    // bytesWritten is when the client has read (its window opened) and may be back under the
+    // limit.
+    if (transport) {
+        connect(transport, &QIODevice::readyRead, this, &ClientConnection::checkUnread);
+        connect(transport, &QIODevice::bytesWritten, this, &ClientConnection::checkUnread);
+    } else {
+        connect(m_socket, &QWebSocket::bytesWritten, this, &ClientConnection::checkUnread);
+    }
     m_lastHeard.start();
     m_pingTimer.setInterval(std::chrono::seconds(m_limits.pingSeconds));
     connect(&m_pingTimer, &QTimer::timeout, this, &ClientConnection::onPingTimer);
     m_pingTimer.start();
+    m_slowReader.setSingleShot(true);
+    m_slowReader.setInterval(m_policy.slowReaderGrace);
+    connect(&m_slowReader, &QTimer::timeout, this, &ClientConnection::onSlowReader);
+    m_loginDeadline.setSingleShot(true);
+    m_loginDeadline.setInterval(m_policy.loginDeadline);
+    connect(&m_loginDeadline, &QTimer::timeout, this, [this] {
+        qCInfo(lcConnection) << "closing" << m_peerAddress << ": no session within"
+                             << std::chrono::duration_cast<std::chrono::seconds>(m_policy.loginDeadline).count() << "s";
+        close(QWebSocketProtocol::CloseCodePolicyViolated, u"no log-in in time"_s);
+    });
+    m_loginDeadline.start();
     qCInfo(lcConnection) << "connected:" << m_peerAddress;
 }
 
@@ -42,12 +67,16 @@ void ClientConnection::setSession(const QUuid &user, const QString &token)
 {
     m_user = user;
     m_token = token;
+    m_loginDeadline.stop();
 }
 
 void ClientConnection::clearSession()
 {
     m_user.reset();
     m_token.clear();
+    // Logged out, the connection is one without a session again, and has as long as a new one.
+    if (!m_closing)
+        m_loginDeadline.start();
 }
 
 void ClientConnection::onText(const QString &text)
@@ -62,18 +91,24 @@ void ClientConnection::onText(const QString &text)
         close(QWebSocketProtocol::CloseCodeTooMuchData, u"message too big"_s);
         return;
     }
-    if (m_waiting.size() + m_replies.size() > MaxWaitingRequests) {
-        // Not stored, so that a client sending faster than it reads cannot grow the queue.
-        write(net::protocol::errorReply(
-            QString(), Error::make(ErrorCode::ServerBusy, u"Too many requests are waiting; send fewer at a time."_s)));
+    // Parsed even when it is to be refused, so that the refusal carries its id: a linear pass
+    // over a frame that maxMessageBytes bounds, no more than any request costs.
+    auto request = net::protocol::parseRequest(frame);
+    if (!request) {
+        hold(net::protocol::errorReply(request.error().id, request.error().error));
         return;
     }
-    auto request = net::protocol::parseRequest(frame);
+    if (requestsHeld() > MaxWaitingRequests) {
+        // Refused in its turn and under its id, so that the client knows which ones to send
+        // again; the request itself is not kept, so that a client sending faster than it is
+        // answered cannot grow the queue.
+        hold(net::protocol::errorReply(
+            request->id,
+            Error::make(ErrorCode::ServerBusy, u"Too many requests are waiting; send fewer at a time."_s)));
+        return;
+    }
     Item item;
-    if (request)
-        item.request = std::move(*request);
-    else
-        item.reply = net::protocol::errorReply(request.error().id, request.error().error);
+    item.request = std::move(*request);
     m_waiting.append(std::move(item));
     next();
 }
@@ -83,11 +118,25 @@ void ClientConnection::onBinary()
     m_lastHeard.restart();
     if (m_closing)
         return;
+    hold(net::protocol::errorReply(QString(),
+                                   Error::make(ErrorCode::BadRequest,
+                                               u"Binary frames are not part of the protocol; send JSON "
+                                               "text frames."_s)));
+}
+
+void ClientConnection::hold(QByteArray reply)
+{
+    if (m_held >= MaxHeldReplies) {
+        // What it cost is small, but a client that keeps sending while its requests are refused
+        // would still grow it without end.
+        qCInfo(lcConnection) << "closing" << m_peerAddress << ": too many requests at once," << m_held
+                             << "refusals waiting";
+        close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many requests at once"_s);
+        return;
+    }
+    ++m_held;
     Item item;
-    item.reply = net::protocol::errorReply(QString(),
-                                           Error::make(ErrorCode::BadRequest,
-                                                       u"Binary frames are not part of the protocol; send JSON "
-                                                       "text frames."_s));
+    item.reply = std::move(reply);
     m_waiting.append(std::move(item));
     next();
 }
@@ -101,9 +150,9 @@ void ClientConnection::next()
             return; // its turn comes when the requests before it are answered
         Item item = m_waiting.takeFirst();
         const quint64 slot = m_firstSlot + quint64(m_replies.size());
-        m_replies.append(Slot());
+        m_replies.append(Slot { .ready = false, .held = !item.request, .reply = {} });
         if (!item.request) {
-            answer(slot, item.reply);
+            answer(slot, std::move(item.reply));
             continue;
         }
         ++m_handling;
@@ -134,8 +183,11 @@ void ClientConnection::answer(quint64 slot, QByteArray reply)
     answered.ready = true;
     answered.reply = std::move(reply);
     while (!m_replies.isEmpty() && m_replies.constFirst().ready) {
-        write(m_replies.takeFirst().reply);
+        const Slot written = m_replies.takeFirst();
+        if (written.held)
+            --m_held;
         ++m_firstSlot;
+        write(written.reply);
     }
 }
 
@@ -149,13 +201,42 @@ void ClientConnection::write(const QByteArray &frame)
     if (m_closing)
         return;
     m_socket->sendTextMessage(QString::fromUtf8(frame));
-    // A client that does not read lets frames pile up here; past the limit it is closed
-    // rather than allowed to grow the server's memory. What it missed stays on the server.
-    if (m_socket->bytesToWrite() > m_limits.maxQueuedBytes) {
-        qCInfo(lcConnection) << "closing" << m_peerAddress << ": reads too slowly," << m_socket->bytesToWrite()
-                             << "bytes waiting";
+    checkUnread();
+}
+
+void ClientConnection::checkUnread()
+{
+    if (m_closing)
+        return;
+    // A client that does not read lets frames (replies, pushes, pongs) pile up here. A burst
+    // larger than the limit — a large reply — is allowed as long as the client reads it within
+    // the grace; what stays over the limit longer, or goes past the hard limit at all, closes
+    // the connection rather than grow the server's memory. What it missed stays on the server.
+    const qint64 unread = m_socket->bytesToWrite();
+    if (unread > HardQueueFactor * m_limits.maxQueuedBytes) {
+        qCInfo(lcConnection) << "closing" << m_peerAddress << ": reads too slowly," << unread
+                             << "bytes waiting, past the hard limit";
         close(QWebSocketProtocol::CloseCodePolicyViolated, u"reading too slowly"_s);
+    } else if (unread > m_limits.maxQueuedBytes) {
+        if (!m_slowReader.isActive()) {
+            qCDebug(lcConnection) << m_peerAddress << "leaves" << unread << "bytes unread, over the limit";
+            m_slowReader.start();
+        }
+    } else if (m_slowReader.isActive()) {
+        qCDebug(lcConnection) << m_peerAddress << "caught up," << unread << "bytes unread";
+        m_slowReader.stop();
     }
+}
+
+void ClientConnection::onSlowReader()
+{
+    // Over the limit since the timer started: each time the client caught up, it was stopped.
+    const qint64 unread = m_socket->bytesToWrite();
+    if (m_closing || unread <= m_limits.maxQueuedBytes)
+        return;
+    qCInfo(lcConnection) << "closing" << m_peerAddress << ": reads too slowly," << unread << "bytes waiting for"
+                         << m_slowReader.intervalAsDuration().count() << "ms";
+    close(QWebSocketProtocol::CloseCodePolicyViolated, u"reading too slowly"_s);
 }
 
 void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &reason)
@@ -163,15 +244,23 @@ void ClientConnection::close(QWebSocketProtocol::CloseCode code, const QString &
     if (m_closing)
         return;
     m_closing = true;
-    m_pingTimer.stop();
+    stopTimers();
     m_waiting.clear();
     m_replies.clear();
+    m_held = 0;
     m_socket->close(code, reason);
     // A peer that never answers the close frame is let go after a while.
     QTimer::singleShot(std::chrono::seconds(5), this, [this] {
         if (m_socket->state() != QAbstractSocket::UnconnectedState)
             m_socket->abort();
     });
+}
+
+void ClientConnection::stopTimers()
+{
+    m_pingTimer.stop();
+    m_slowReader.stop();
+    m_loginDeadline.stop();
 }
 
 void ClientConnection::onPingTimer()
@@ -189,9 +278,10 @@ void ClientConnection::onDisconnected()
 {
     qCInfo(lcConnection) << "disconnected:" << m_peerAddress << "close code" << m_socket->closeCode();
     m_closing = true;
-    m_pingTimer.stop();
+    stopTimers();
     m_waiting.clear();
     m_replies.clear();
+    m_held = 0;
     Q_EMIT closed(this);
     deleteLater();
 }

@@ -12,9 +12,11 @@
 #include <QUuid>
 #include <QWebSocketProtocol>
 
+#include <chrono>
 #include <functional>
 #include <optional>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace rentdesk::server {
@@ -24,9 +26,10 @@ namespace rentdesk::server {
 // holds the requests after it). The one exception are pipelined requests (chat.send): a run
 // of them is handed over without waiting for the replies, which are still written in the
 // order of the requests; anything else waits until they are answered. What it may send is
-// bounded (frame and message size, the requests waiting, the bytes queued for a slow
-// reader); a silent client is pinged and closed when it stays silent. It knows who is logged
-// in on it; what a request means is the Router's.
+// bounded (frame and message size, the requests waiting, the refusals waiting for their turn,
+// what it leaves unread — the server's pongs included — and for how long); a silent client
+// is pinged and closed when it stays silent, and one without a session is closed after a
+// deadline. It knows who is logged in on it; what a request means is the Router's.
 class ClientConnection final : public QObject
 {
     Q_OBJECT
@@ -37,9 +40,21 @@ public:
     using Handler =
         std::function<void(ClientConnection &, const net::protocol::Request &, std::function<void(QByteArray)> done)>;
 
-    // Takes the socket (as a child).
-    ClientConnection(QWebSocket *socket, const net::protocol::Limits &limits, Handler handler,
-                     QObject *parent = nullptr);
+    // What a connection enforces beyond the limits that hello announces (docs/protocol.md,
+    // Transport).
+    struct Policy
+    {
+        // More than Limits::maxQueuedBytes left unread for longer than this closes the connection.
+        std::chrono::milliseconds slowReaderGrace = std::chrono::seconds(10);
+        // No session for this long (from the opening, or from a log-out) closes the connection.
+        std::chrono::milliseconds loginDeadline = std::chrono::seconds(60);
+    };
+
+    // Takes the socket (as a child). `transport` is the TCP socket under it, when it can be
+    // found (ChatServer): its arrivals are where the pongs that QWebSocket writes by itself
+    // show up in bytesToWrite(). Without it those are noticed only at the next frame written.
+    ClientConnection(QWebSocket *socket, QTcpSocket *transport, const net::protocol::Limits &limits,
+                     const Policy &policy, Handler handler, QObject *parent = nullptr);
     ~ClientConnection() override;
 
     // A push or anything unasked; closes the connection when the client reads too slowly.
@@ -59,8 +74,15 @@ public:
     void setPipelined(QSet<QString> types) { m_pipelined = std::move(types); }
 
     // How many requests may wait behind the one being handled (or, pipelined, be handled and
-    // wait for the replies before theirs) before more are refused.
+    // wait for the replies before theirs) before more are refused (server_busy, in their turn).
     static constexpr int MaxWaitingRequests = 64;
+    // How many ready-made replies (server_busy, bad_json, binary frames) may wait for the
+    // replies before them; one more closes the connection (1008). Each holds a reply of a few
+    // hundred bytes, never the request.
+    static constexpr int MaxHeldReplies = 1024;
+    // Unread bytes past this many times Limits::maxQueuedBytes close the connection at once,
+    // without the grace of Policy::slowReaderGrace, so that memory stays bounded.
+    static constexpr int HardQueueFactor = 4;
 
 Q_SIGNALS:
     // The socket is gone; the object is deleted later.
@@ -71,6 +93,15 @@ private:
     void onBinary();
     void onDisconnected();
     void onPingTimer();
+    // A reply made without the Handler waits its turn behind the requests before it.
+    void hold(QByteArray reply);
+    // Requests waiting or being handled whose replies are not written yet.
+    [[nodiscard]] qsizetype requestsHeld() const { return m_waiting.size() + m_replies.size() - m_held; }
+    // Looks at what the client left unread: starts or stops the grace, or closes past the hard
+    // limit.
+    void checkUnread();
+    void onSlowReader();
+    void stopTimers();
     void next();
     // The handler answered the request in slot `slot`.
     void handled(quint64 slot, QByteArray reply);
@@ -81,6 +112,7 @@ private:
 
     QWebSocket *m_socket;
     net::protocol::Limits m_limits;
+    Policy m_policy;
     Handler m_handler;
     QString m_peerAddress;
     // A request to handle, or the reply to a frame that could not be read (bad JSON), which
@@ -96,10 +128,12 @@ private:
     struct Slot
     {
         bool ready = false;
+        bool held = false; // a reply made without the Handler: counted in m_held
         QByteArray reply;
     };
     QList<Slot> m_replies;
     quint64 m_firstSlot = 0;
+    int m_held = 0; // items without a request, in m_waiting and in m_replies
     int m_handling = 0; // requests handed over and not answered
     bool m_exclusive = false; // the one being handled is not pipelined
     QSet<QString> m_pipelined;
@@ -109,6 +143,10 @@ private:
     QString m_token;
     QTimer m_pingTimer;
     QElapsedTimer m_lastHeard;
+    // Runs while more than maxQueuedBytes are unread; stopped as soon as the client catches up.
+    QTimer m_slowReader;
+    // Runs while the connection has no session.
+    QTimer m_loginDeadline;
 };
 
 } // namespace rentdesk::server

@@ -68,7 +68,18 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
         { u"max-message-bytes"_s, u"Close a connection that sends a message over <n> bytes (default 65536)."_s,
           u"n"_s },
         { u"ping-seconds"_s, u"Ping every <n> seconds; close a connection silent for two (default 30)."_s, u"n"_s },
-        { u"max-queued-bytes"_s, u"Close a client that lets more than <n> bytes wait to be read (default 1 MiB)."_s,
+        { u"max-queued-bytes"_s,
+          u"Close a client that leaves more than <n> bytes unread for longer than --slow-reader-seconds, or four "
+          "times that at all (default 1 MiB)."_s,
+          u"n"_s },
+        { u"slow-reader-seconds"_s,
+          u"How long a client may leave more than --max-queued-bytes unread before it is closed (default 10)."_s,
+          u"n"_s },
+        { u"max-connections-per-address"_s,
+          u"Refuse connections beyond <n> from one client address, or one /64 for IPv6 (default 32)."_s, u"n"_s },
+        { u"login-deadline-seconds"_s,
+          u"Close a connection that has not logged in or resumed a session within <n> seconds of opening or of "
+          "logging out (default 60)."_s,
           u"n"_s },
         { u"login-failures-per-account"_s, u"Failed logins per account within the window (default 5)."_s, u"n"_s },
         { u"login-failures-per-address"_s, u"Failed logins per client address within the window (default 20)."_s,
@@ -170,6 +181,9 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
     number(u"max-message-bytes"_s, 1024, 64 * 1024 * 1024, config.maxMessageBytes);
     number(u"ping-seconds"_s, 1, 3600, config.pingSeconds);
     number(u"max-queued-bytes"_s, 1024, qint64(1) << 32, config.maxQueuedBytes);
+    number(u"slow-reader-seconds"_s, 1, 3600, config.slowReaderSeconds);
+    number(u"max-connections-per-address"_s, 1, 1000000, config.maxConnectionsPerAddress);
+    number(u"login-deadline-seconds"_s, 1, 86400, config.loginDeadlineSeconds);
     number(u"login-failures-per-account"_s, 1, 1000000, config.loginFailuresPerAccount);
     number(u"login-failures-per-address"_s, 1, 1000000, config.loginFailuresPerAddress);
     number(u"login-window-seconds"_s, 1, 86400, config.loginWindowSeconds);

@@ -36,6 +36,15 @@ struct ServerConfig
     int maxChatChars = 4000;
     int pingSeconds = 30;
     qint64 maxQueuedBytes = 1 << 20;
+    // More than maxQueuedBytes unread for longer than this closes a client (1008); past
+    // ClientConnection::HardQueueFactor times maxQueuedBytes it is closed at once.
+    int slowReaderSeconds = 10;
+    // Connections with a completed handshake from one address (IPv4) or one /64 (IPv6); more are
+    // closed at once (1008).
+    int maxConnectionsPerAddress = 32;
+    // A connection without a session (from its opening, or from its log-out) for this long is
+    // closed (1008): sockets that never log in do not stay for ever.
+    int loginDeadlineSeconds = 60;
     // Failed logins allowed per account and per address within the window, then
     // rate_limited until the window has passed.
     int loginFailuresPerAccount = 5;

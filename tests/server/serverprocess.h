@@ -11,9 +11,13 @@
 #include <QUrl>
 #include <QWebSocket>
 
+#include <arpa/inet.h>
 #include <functional>
 #include <memory>
+#include <netinet/in.h>
 #include <optional>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace rentdesk::test {
 
@@ -127,11 +131,19 @@ private:
 class RawWebSocket final
 {
 public:
-    bool open(const QUrl &url)
+    // receiveBuffer, when given, is the kernel's receive buffer, set before connecting so that
+    // the window the client offers is small from the start: a client that does not read then
+    // holds up the server after a few KiB rather than after megabytes.
+    bool open(const QUrl &url, int receiveBuffer = 0, int timeoutMs = 10000)
     {
-        m_socket.connectToHost(url.host(), quint16(url.port()));
-        if (!m_socket.waitForConnected(10000))
-            return false;
+        if (receiveBuffer > 0) {
+            if (!connectWithReceiveBuffer(url, receiveBuffer))
+                return false;
+        } else {
+            m_socket.connectToHost(url.host(), quint16(url.port()));
+            if (!m_socket.waitForConnected(10000))
+                return false;
+        }
         m_socket.write("GET / HTTP/1.1\r\nHost: " + url.host().toLatin1() + ':' + QByteArray::number(url.port())
                        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
@@ -139,7 +151,7 @@ public:
             read();
             return m_buffer.contains("\r\n\r\n") || !connected();
         };
-        if (!QTest::qWaitFor(answered, 10000))
+        if (!QTest::qWaitFor(answered, timeoutMs))
             return false;
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
         if (end < 0 || !m_buffer.startsWith("HTTP/1.1 101"))
@@ -149,24 +161,44 @@ public:
     }
 
     // One frame, masked as a client's must be (Qt's server accepts unmasked ones too).
-    void sendFrame(quint8 firstByte, const QByteArray &payload)
+    static QByteArray frame(quint8 firstByte, const QByteArray &payload)
     {
         QByteArray frame;
         frame.append(char(firstByte));
         if (payload.size() < 126) {
             frame.append(char(0x80 | quint8(payload.size())));
-        } else {
+        } else if (payload.size() < 65536) {
             frame.append(char(0x80 | 126));
             frame.append(char((payload.size() >> 8) & 0xff));
             frame.append(char(payload.size() & 0xff));
+        } else {
+            frame.append(char(0x80 | 127));
+            for (int shift = 56; shift >= 0; shift -= 8)
+                frame.append(char((quint64(payload.size()) >> shift) & 0xff));
         }
         const QByteArray key("\x12\x34\x56\x78", 4);
         frame.append(key);
         for (qsizetype i = 0; i < payload.size(); ++i)
             frame.append(char(payload.at(i) ^ key.at(i % 4)));
-        m_socket.write(frame);
+        return frame;
     }
+    void sendFrame(quint8 firstByte, const QByteArray &payload) { m_socket.write(frame(firstByte, payload)); }
     void sendText(const QByteArray &payload) { sendFrame(0x81, payload); }
+    // Frames made with frame(), in one write: they reach the server together.
+    void sendBytes(const QByteArray &frames) { m_socket.write(frames); }
+    // Sends a text frame and waits for the next text frame (skipping pings); empty when none came.
+    QByteArray call(const QByteArray &payload, int timeoutMs = 30000)
+    {
+        sendText(payload);
+        for (int frames = 0; frames < 100; ++frames) {
+            const Frame answer = next(timeoutMs);
+            if (answer.opcode == 0x1)
+                return answer.payload;
+            if (answer.opcode != 0x9)
+                return QByteArray();
+        }
+        return QByteArray();
+    }
 
     struct Frame
     {
@@ -197,12 +229,37 @@ public:
                                                  : 1005;
         }
     }
+    // A frame already read (as far as the socket's read buffer lets it), without waiting.
+    bool poll(Frame &frame)
+    {
+        read();
+        return take(frame);
+    }
     bool connected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     void abort() { m_socket.abort(); }
     // For a client that reads slowly or not at all (setReadBufferSize).
     QTcpSocket &socket() { return m_socket; }
 
 private:
+    bool connectWithReceiveBuffer(const QUrl &url, int receiveBuffer)
+    {
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(quint16(url.port()));
+        if (::inet_pton(AF_INET, url.host().toLatin1().constData(), &address.sin_addr) != 1)
+            return false;
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd < 0)
+            return false;
+        // Loopback: connect() returns at once.
+        if (::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer) != 0
+            || ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0
+            || !m_socket.setSocketDescriptor(fd)) {
+            ::close(fd);
+            return false;
+        }
+        return true;
+    }
     void read() { m_buffer += m_socket.readAll(); }
     bool take(Frame &frame)
     {

@@ -79,6 +79,48 @@ private Q_SLOTS:
         }
     }
 
+    void theLimitsOnConnectionsAreOptions()
+    {
+        // Each in --help, with its default.
+        QProcess help;
+        help.start(QStringLiteral(RENTDESK_SERVER), { u"--help"_s });
+        QVERIFY(help.waitForFinished(30000));
+        QCOMPARE(help.exitCode(), 0);
+        const QString text = QString::fromUtf8(help.readAllStandardOutput()).simplified();
+        for (const QString &option : { u"--slow-reader-seconds <n>"_s, u"--max-connections-per-address <n>"_s,
+                                       u"--login-deadline-seconds <n>"_s }) {
+            QVERIFY2(text.contains(option), qPrintable(text));
+        }
+        QVERIFY2(text.contains(u"(default 32)"_s) && text.contains(u"(default 60)"_s)
+                     && text.contains(u"(default 10)"_s),
+                 qPrintable(text));
+
+        // And from the file: one connection from 127.0.0.1, and a second to log in.
+        const QString ini =
+            writeIni("max-connections-per-address=1\nlogin-deadline-seconds=1\nslow-reader-seconds=5\n");
+        QVERIFY(!ini.isEmpty());
+        ServerProcess server({ u"--config"_s, ini });
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        TestClient first;
+        QVERIFY(first.open(server.url()));
+        TestClient second;
+        QVERIFY(second.open(server.url()));
+        QVERIFY(second.waitForClose(10000));
+        QCOMPARE(second.closeCode(), 1008);
+        QVERIFY(first.waitForClose(10000));
+        QCOMPARE(first.closeCode(), 1008);
+        QCOMPARE(first.socket().closeReason(), u"no log-in in time"_s);
+
+        // A value out of range is a usage error naming the option.
+        QProcess process;
+        process.start(QStringLiteral(RENTDESK_SERVER),
+                      { u"--max-connections-per-address"_s, u"0"_s, u"--database"_s, dir.filePath(u"y.sqlite"_s),
+                        u"--init-only"_s });
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(u"--max-connections-per-address"_s));
+    }
+
     void wssWithACertificateTheClientsVerify()
     {
         rentdesk::test::SmtpTestServer certificates; // its throw-away CA, for 127.0.0.1
@@ -108,6 +150,12 @@ private Q_SLOTS:
         client.logIn(u"ann@example.org"_s, u"correct horse battery"_s);
         QVERIFY(signedIn.wait(30000));
         QCOMPARE(client.state(), ServerConnection::State::Online);
+
+        // Under TLS too the server found the socket that accepts and the TCP socket under each
+        // WebSocket, which the limits on descriptors and on unread pongs work through.
+        QVERIFY2(!server.standardError().contains(u"cannot watch the accepting socket"_s),
+                 qPrintable(server.standardError()));
+        QVERIFY2(!server.standardError().contains(u"cannot find the TCP socket"_s), qPrintable(server.standardError()));
     }
 };
 

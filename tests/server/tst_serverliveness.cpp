@@ -10,8 +10,9 @@ using rentdesk::test::TestClient;
 
 // What the server does about clients that stop taking part: a peer that answers no pings
 // is closed after two intervals while a live one (QWebSocket answers pings by itself) stays;
-// a client that stops reading is closed (1008) once its unread replies pass the limit,
-// instead of piling up in the server's memory.
+// a client that stops reading is closed (1008) once its unread replies pass the hard limit
+// (four times --max-queued-bytes; tst_serverlimits has the grace below it), instead of piling
+// up in the server's memory.
 class TestServerLiveness final : public QObject
 {
     Q_OBJECT
