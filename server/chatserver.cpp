@@ -32,21 +32,6 @@ Q_LOGGING_CATEGORY(lcServer, "rentdesk.server", QtInfoMsg)
 
 namespace {
 
-// What the per-address cap counts by: an IPv4 address (also when it comes mapped into IPv6),
-// or an IPv6 /64, which is what one subscriber usually gets.
-QString addressKey(const QHostAddress &address)
-{
-    bool isIPv4 = false;
-    const quint32 ipv4 = address.toIPv4Address(&isIPv4);
-    if (isIPv4)
-        return QHostAddress(ipv4).toString();
-    if (address.protocol() != QAbstractSocket::IPv6Protocol)
-        return address.toString();
-    Q_IPV6ADDR bytes = address.toIPv6Address();
-    std::fill(std::begin(bytes.c) + 8, std::end(bytes.c), quint8(0));
-    return QHostAddress(bytes).toString() + u"/64"_s;
-}
-
 rlim_t descriptorLimit()
 {
     rlimit limit {};
@@ -203,7 +188,7 @@ void ChatServer::onNewConnection()
             socket->deleteLater();
             continue;
         }
-        const QString key = addressKey(socket->peerAddress());
+        const QString key = ClientConnection::addressKey(socket->peerAddress());
         const int fromThere = m_perAddress.value(key);
         if (fromThere >= m_config.maxConnectionsPerAddress) {
             qCInfo(lcServer) << "refusing" << socket->peerAddress().toString() << ":" << fromThere << "connections from"

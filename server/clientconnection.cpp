@@ -22,6 +22,7 @@ ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *transport, co
     , m_policy(policy)
     , m_handler(std::move(handler))
     , m_peerAddress(socket->peerAddress().toString())
+    , m_addressKey(addressKey(socket->peerAddress()))
 {
     m_socket->setParent(this);
     // Larger frames and messages close the connection with 1009 (docs/protocol.md).
@@ -58,20 +59,51 @@ ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *transport, co
         close(QWebSocketProtocol::CloseCodePolicyViolated, u"no log-in in time"_s);
     });
     m_loginDeadline.start();
+    m_sessionExpiry.setSingleShot(true);
+    connect(&m_sessionExpiry, &QTimer::timeout, this, &ClientConnection::armSessionExpiry);
     qCInfo(lcConnection) << "connected:" << m_peerAddress;
 }
 
 ClientConnection::~ClientConnection() = default;
 
-void ClientConnection::setSession(const QUuid &user, const QString &token)
+// What the per-address limits count by: an IPv4 address (also when it comes mapped into IPv6),
+// or an IPv6 /64, which is what one subscriber usually gets.
+QString ClientConnection::addressKey(const QHostAddress &address)
+{
+    bool isIPv4 = false;
+    const quint32 ipv4 = address.toIPv4Address(&isIPv4);
+    if (isIPv4)
+        return QHostAddress(ipv4).toString();
+    if (address.protocol() != QAbstractSocket::IPv6Protocol)
+        return address.toString();
+    Q_IPV6ADDR bytes = address.toIPv6Address();
+    std::fill(std::begin(bytes.c) + 8, std::end(bytes.c), quint8(0));
+    return QHostAddress(bytes).toString() + u"/64"_s;
+}
+
+void ClientConnection::setSession(const QUuid &user, const QString &token, std::chrono::milliseconds lifetime)
 {
     m_user = user;
     m_token = token;
     m_loginDeadline.stop();
+    m_sessionEnds = QDeadlineTimer(std::max(lifetime, std::chrono::milliseconds(0)));
+    armSessionExpiry();
+}
+
+void ClientConnection::armSessionExpiry()
+{
+    const qint64 remaining = m_sessionEnds.remainingTime();
+    if (remaining <= 0 && m_user) {
+        if (!m_closing)
+            Q_EMIT sessionExpired(this);
+        return;
+    }
+    m_sessionExpiry.start(std::chrono::milliseconds(std::min<qint64>(remaining, 24 * 3600 * 1000)));
 }
 
 void ClientConnection::clearSession()
 {
+    m_sessionExpiry.stop();
     m_user.reset();
     m_token.clear();
     // Logged out, the connection is one without a session again, and has as long as a new one.
@@ -261,6 +293,7 @@ void ClientConnection::stopTimers()
     m_pingTimer.stop();
     m_slowReader.stop();
     m_loginDeadline.stop();
+    m_sessionExpiry.stop();
 }
 
 void ClientConnection::onPingTimer()

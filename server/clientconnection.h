@@ -4,6 +4,7 @@
 #include "net/protocol/message.h"
 #include "net/protocol/protocol.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
@@ -17,6 +18,7 @@
 #include <optional>
 
 class QTcpSocket;
+class QHostAddress;
 class QWebSocket;
 
 namespace rentdesk::server {
@@ -63,11 +65,18 @@ public:
     [[nodiscard]] bool isOpen() const { return !m_closing; }
 
     [[nodiscard]] QString peerAddress() const { return m_peerAddress; }
+    // The key the per-address limits count by (addressKey() of the peer's address).
+    [[nodiscard]] QString addressKey() const { return m_addressKey; }
+    // An IPv4 address (also when it comes mapped into IPv6), or an IPv6 /64, which is what one
+    // subscriber usually gets.
+    [[nodiscard]] static QString addressKey(const QHostAddress &address);
     [[nodiscard]] bool helloDone() const { return m_helloDone; }
     void setHelloDone() { m_helloDone = true; }
     [[nodiscard]] std::optional<QUuid> user() const { return m_user; }
     [[nodiscard]] QString token() const { return m_token; }
-    void setSession(const QUuid &user, const QString &token);
+    // The session in force on this connection, until `lifetime` from now: then
+    // sessionExpired() (the Router ends it and tells the client).
+    void setSession(const QUuid &user, const QString &token, std::chrono::milliseconds lifetime);
     void clearSession();
     // Request types that may be handed over while earlier ones of these types are being
     // handled (the handler keeps their order).
@@ -87,12 +96,15 @@ public:
 Q_SIGNALS:
     // The socket is gone; the object is deleted later.
     void closed(rentdesk::server::ClientConnection *connection);
+    // The session set with setSession() reached its end while the connection was open.
+    void sessionExpired(rentdesk::server::ClientConnection *connection);
 
 private:
     void onText(const QString &text);
     void onBinary();
     void onDisconnected();
     void onPingTimer();
+    void armSessionExpiry();
     // A reply made without the Handler waits its turn behind the requests before it.
     void hold(QByteArray reply);
     // Requests waiting or being handled whose replies are not written yet.
@@ -115,6 +127,7 @@ private:
     Policy m_policy;
     Handler m_handler;
     QString m_peerAddress;
+    QString m_addressKey;
     // A request to handle, or the reply to a frame that could not be read (bad JSON), which
     // waits its turn like any other so that replies keep the order of the frames.
     struct Item
@@ -147,6 +160,10 @@ private:
     QTimer m_slowReader;
     // Runs while the connection has no session.
     QTimer m_loginDeadline;
+    // The session's end, by the monotonic clock; the timer wakes at most a day ahead (a
+    // QTimer's interval is an int of milliseconds) and looks again.
+    QTimer m_sessionExpiry;
+    QDeadlineTimer m_sessionEnds;
 };
 
 } // namespace rentdesk::server

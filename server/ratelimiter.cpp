@@ -9,55 +9,66 @@ namespace rentdesk::server {
 
 RateLimiter::RateLimiter(const models::services::Clock &clock, int limit, std::chrono::seconds window)
     : m_clock(clock)
-    , m_limit(limit)
+    , m_limit(std::max(1, limit))
     , m_window(window)
 {
 }
 
-void RateLimiter::expire(QList<QDateTime> &failures) const
+void RateLimiter::expire(Attempts &attempts) const
 {
     const QDateTime oldest = m_clock.now().addSecs(-m_window.count());
-    failures.removeIf([&](const QDateTime &at) { return at <= oldest; });
+    attempts.counted.removeIf([&](const QDateTime &at) { return at <= oldest; });
 }
 
-std::optional<std::chrono::seconds> RateLimiter::blockedFor(const QString &key)
+std::expected<void, std::chrono::seconds> RateLimiter::begin(const QString &key)
 {
-    const auto found = m_failures.find(key);
-    if (found == m_failures.end())
-        return std::nullopt;
-    expire(*found);
-    if (found->isEmpty()) {
-        m_failures.erase(found);
-        return std::nullopt;
+    Attempts &attempts = m_keys[key];
+    expire(attempts);
+    const qsizetype taken = attempts.counted.size() + attempts.inProgress;
+    if (taken < m_limit) {
+        ++attempts.inProgress;
+        return {};
     }
-    if (found->size() < m_limit)
-        return std::nullopt;
-    // Free again when the failure that put the key over the limit leaves the window.
-    const QDateTime freeAt = found->at(found->size() - m_limit).addSecs(m_window.count());
-    return std::chrono::seconds(std::max<qint64>(1, (m_clock.now().msecsTo(freeAt) + 999) / 1000));
+    // The place that frees first: the (taken - limit + 1)th oldest counted attempt leaving the
+    // window. When attempts in progress hold the places, one ends in moments (a hash), or
+    // stays counted for the window: say a second, the shortest wait there is.
+    const qsizetype leaving = taken - m_limit; // index among the counted, oldest first
+    if (leaving >= attempts.counted.size())
+        return std::unexpected(std::chrono::seconds(1));
+    const QDateTime freeAt = attempts.counted.at(leaving).addSecs(m_window.count());
+    return std::unexpected(std::chrono::seconds(std::max<qint64>(1, (m_clock.now().msecsTo(freeAt) + 999) / 1000)));
 }
 
-void RateLimiter::recordFailure(const QString &key)
+void RateLimiter::end(const QString &key, Outcome outcome)
 {
-    QList<QDateTime> &failures = m_failures[key];
-    expire(failures);
-    failures.append(m_clock.now());
-    // Only the last m_limit matter for the answer; the rest need no memory.
-    while (failures.size() > m_limit)
-        failures.removeFirst();
-}
-
-void RateLimiter::sweep()
-{
-    for (auto it = m_failures.begin(); it != m_failures.end();) {
-        expire(*it);
-        it = it->isEmpty() ? m_failures.erase(it) : std::next(it);
+    const auto found = m_keys.find(key);
+    if (found == m_keys.end() || found->inProgress == 0)
+        return; // not begun: nothing to end
+    --found->inProgress;
+    if (outcome == Outcome::Counted) {
+        found->counted.append(m_clock.now());
+        // Only the last m_limit matter for the answer; older ones need no memory.
+        while (found->counted.size() > m_limit)
+            found->counted.removeFirst();
     }
 }
 
 void RateLimiter::reset(const QString &key)
 {
-    m_failures.remove(key);
+    const auto found = m_keys.find(key);
+    if (found == m_keys.end())
+        return;
+    found->counted.clear();
+    if (found->inProgress == 0)
+        m_keys.erase(found);
+}
+
+void RateLimiter::sweep()
+{
+    for (auto it = m_keys.begin(); it != m_keys.end();) {
+        expire(*it);
+        it = it->counted.isEmpty() && it->inProgress == 0 ? m_keys.erase(it) : std::next(it);
+    }
 }
 
 } // namespace rentdesk::server

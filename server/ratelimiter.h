@@ -7,7 +7,7 @@
 #include <QString>
 
 #include <chrono>
-#include <optional>
+#include <expected>
 
 namespace rentdesk::models::services {
 class Clock;
@@ -15,33 +15,53 @@ class Clock;
 
 namespace rentdesk::server {
 
-// Failed logins counted per key (an account's normalised e-mail, a client's address) in a
-// sliding window: past the limit, every login for that key is refused until the oldest
-// failure in the window has aged out, even with the right password, so that guessing
-// cannot go faster than the limit. Kept in memory: a restart forgets, which costs an
-// attacker a restart of the server they do not control.
+// Attempts counted per key (an account's e-mail, a client's address, a mail domain, a user)
+// in a sliding window, from the moment each one starts: an attempt in progress holds a place,
+// so that however many arrive at once — forty log-ins on forty connections — at most `limit`
+// are ever judged in a window. When an attempt ends it either stays counted (a failed log-in,
+// an accepted sign-up) or gives its place back (a log-in that succeeded, a sign-up refused
+// before it cost anything). Kept in memory: a restart forgets, which costs an attacker a
+// restart of a server they do not control.
 class RateLimiter final
 {
 public:
     RateLimiter(const models::services::Clock &clock, int limit, std::chrono::seconds window);
 
-    // How long until the key may try again; nullopt when it may now.
-    [[nodiscard]] std::optional<std::chrono::seconds> blockedFor(const QString &key);
-    void recordFailure(const QString &key);
-    // A success forgets the key's failures.
+    // What an attempt left behind when it ended.
+    enum class Outcome {
+        Counted, // stays in the window
+        Released, // no longer counts
+    };
+
+    // Takes a place for an attempt now; or, when the key's places are taken (by attempts in
+    // the window and in progress), how long until one may come free (at least a second).
+    [[nodiscard]] std::expected<void, std::chrono::seconds> begin(const QString &key);
+    // Ends an attempt that begin() let through.
+    void end(const QString &key, Outcome outcome);
+    // Forgets the key's counted attempts (a log-in that succeeded forgets the account's
+    // failures); attempts in progress keep their places.
     void reset(const QString &key);
-    // Forgets keys whose failures all left the window, so that many different keys (an
-    // attacker's made-up addresses) do not grow the memory; the server calls it now and then.
+    // Forgets keys with nothing in the window and nothing in progress, so that many made-up
+    // keys do not grow the memory; the server calls it now and then.
     void sweep();
-    [[nodiscard]] qsizetype keys() const { return m_failures.size(); }
+
+    [[nodiscard]] qsizetype keys() const { return m_keys.size(); }
+    [[nodiscard]] int inProgress(const QString &key) const { return m_keys.value(key).inProgress; }
+    [[nodiscard]] qsizetype counted(const QString &key) const { return m_keys.value(key).counted.size(); }
+    [[nodiscard]] int limit() const { return m_limit; }
 
 private:
-    void expire(QList<QDateTime> &failures) const;
+    struct Attempts
+    {
+        QList<QDateTime> counted; // oldest first
+        int inProgress = 0;
+    };
+    void expire(Attempts &attempts) const;
 
     const models::services::Clock &m_clock;
     int m_limit;
     std::chrono::seconds m_window;
-    QHash<QString, QList<QDateTime>> m_failures;
+    QHash<QString, Attempts> m_keys;
 };
 
 } // namespace rentdesk::server

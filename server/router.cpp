@@ -11,8 +11,11 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace rentdesk::server {
 
@@ -43,6 +46,35 @@ QByteArray asBadRequest(const QString &id, const DomainError &error)
     return net::protocol::errorReply(id, Error::make(ErrorCode::BadRequest, error.message, error.field));
 }
 
+// chat.list's page when the request names none.
+constexpr int DefaultListLimit = 50;
+
+qint64 jsonBytes(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact).size() + 1; // and a comma
+}
+
+// chat.list's position: opaque to clients, "<lastActivityAt>/<id>" here.
+QString listPositionText(const QDateTime &lastActivityAt, const QUuid &id)
+{
+    return models::domain::toStoredTimestamp(lastActivityAt) + u'/' + models::domain::toStoredId(id);
+}
+
+std::optional<models::services::ChatService::ListPosition> readListPosition(const QJsonValue &value)
+{
+    if (!value.isString())
+        return std::nullopt;
+    const QString text = value.toString();
+    const qsizetype slash = text.indexOf(u'/');
+    if (slash < 0)
+        return std::nullopt;
+    const auto at = models::domain::timestampFromStored(QVariant(text.left(slash)));
+    const auto id = models::domain::idFromStored(QVariant(text.mid(slash + 1)));
+    if (!at || !id)
+        return std::nullopt;
+    return models::services::ChatService::ListPosition { *at, *id };
+}
+
 } // namespace
 
 Router::Router(std::shared_ptr<models::db::Database> database, const models::services::Clock &clock,
@@ -53,8 +85,11 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
     , m_config(config)
     , m_sessions(models::services::ServiceContext(m_database, clock, models::services::Mode::Server))
     , m_chat(models::services::ServiceContext(m_database, clock, models::services::Mode::Server))
-    , m_accountFailures(clock, config.loginFailuresPerAccount, std::chrono::seconds(config.loginWindowSeconds))
-    , m_addressFailures(clock, config.loginFailuresPerAddress, std::chrono::seconds(config.loginWindowSeconds))
+    , m_accountLogIns(clock, config.loginFailuresPerAccount, std::chrono::seconds(config.loginWindowSeconds))
+    , m_addressLogIns(clock, config.loginFailuresPerAddress, std::chrono::seconds(config.loginWindowSeconds))
+    , m_addressSignUps(clock, config.signUpsPerAddress, std::chrono::seconds(config.signUpWindowSeconds))
+    , m_domainWelcomes(clock, config.welcomeMailsPerDomain, std::chrono::hours(1))
+    , m_userConversations(clock, config.conversationsPerHour, std::chrono::hours(1))
 {
     m_workers.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
     m_handlers = {
@@ -70,12 +105,13 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
         { u"chat.delivered"_s, &Router::chatDelivered },
         { u"chat.read"_s, &Router::chatRead },
     };
-    // Forget the failed logins that left the window now and then, so that made-up keys do
-    // not pile up.
+    // Forget the attempts that left their windows now and then, so that made-up keys do not
+    // pile up.
     auto *sweep = new QTimer(this);
     connect(sweep, &QTimer::timeout, this, [this] {
-        m_accountFailures.sweep();
-        m_addressFailures.sweep();
+        for (RateLimiter *limiter :
+             { &m_accountLogIns, &m_addressLogIns, &m_addressSignUps, &m_domainWelcomes, &m_userConversations })
+            limiter->sweep();
     });
     sweep->start(std::chrono::seconds(std::max(10, config.loginWindowSeconds)));
 }
@@ -90,30 +126,43 @@ void Router::drain()
     m_workers.waitForDone(10000);
 }
 
-template<typename Work, typename Finish> void Router::offload(ClientConnection &connection, Work work, Finish finish)
+template<typename Work, typename Finish>
+void Router::offload(ClientConnection &connection, int priority, Work work, Finish finish)
 {
     QPointer<ClientConnection> guard(&connection);
-    m_workers.start([this, guard, work, finish]() {
-        auto result = work();
-        // Back on the Router's thread; a Router is destroyed only after its workers finished.
-        QMetaObject::invokeMethod(
-            this,
-            [guard, finish, result]() {
-                // One read of the guard: GCC cannot tell that two reads agree.
-                if (ClientConnection *open = guard.data(); open && open->isOpen())
-                    finish(*open, result);
-            },
-            Qt::QueuedConnection);
-    });
+    m_workers.start(
+        [this, guard, work, finish]() {
+            auto result = work();
+            // Back on the Router's thread; a Router is destroyed only after its workers finished.
+            QMetaObject::invokeMethod(
+                this,
+                [guard, finish, result]() {
+                    // One read of the guard: GCC cannot tell that two reads agree.
+                    ClientConnection *open = guard.data();
+                    finish(open && open->isOpen() ? open : nullptr, result);
+                },
+                Qt::QueuedConnection);
+        },
+        priority);
+}
+
+QByteArray Router::rateLimited(const QString &id, const QString &message, std::chrono::seconds wait,
+                               const QString &field) const
+{
+    Error error = Error::make(ErrorCode::RateLimited, message, field);
+    error.retryAfter = int(std::max<qint64>(1, wait.count()));
+    return net::protocol::errorReply(id, error);
 }
 
 void Router::handle(ClientConnection &c, const net::protocol::Request &r, std::function<void(QByteArray)> done)
 {
     const auto handler = m_handlers.constFind(r.type);
     if (handler == m_handlers.cend()) {
+        // The type is named cut short, so that the reply is not much larger than a request.
+        const QString named = r.type.size() > 64 ? r.type.left(64) + u"…"_s : r.type;
         done(net::protocol::errorReply(r.id,
                                        Error::make(ErrorCode::UnknownType,
-                                                   u"\"%1\" is not a request of protocol version %2."_s.arg(r.type).arg(
+                                                   u"\"%1\" is not a request of protocol version %2."_s.arg(named).arg(
                                                        net::protocol::ProtocolVersion),
                                                    u"type"_s)));
         return;
@@ -137,11 +186,30 @@ void Router::forget(ClientConnection *connection)
         it = (it.value() == connection || !it.value()) ? m_online.erase(it) : std::next(it);
 }
 
-void Router::online(ClientConnection &connection, const QUuid &user, const QString &token)
+void Router::online(ClientConnection &connection, const QUuid &user, const QString &token, const QDateTime &expiresAt)
 {
     forget(&connection);
-    connection.setSession(user, token);
+    connect(&connection, &ClientConnection::sessionExpired, this, &Router::sessionExpired, Qt::UniqueConnection);
+    connection.setSession(user, token,
+                          std::chrono::milliseconds(std::max<qint64>(0, m_clock.now().msecsTo(expiresAt))));
     m_online.insert(user, QPointer<ClientConnection>(&connection));
+}
+
+void Router::endSession(const QString &token, const QString &reason, const ClientConnection *quiet)
+{
+    if (token.isEmpty())
+        return;
+    QList<ClientConnection *> holding;
+    for (const QPointer<ClientConnection> &guard : std::as_const(m_online)) {
+        if (ClientConnection *connection = guard.data(); connection && connection->token() == token)
+            holding << connection;
+    }
+    for (ClientConnection *connection : std::as_const(holding)) {
+        forget(connection);
+        connection->clearSession();
+        if (connection != quiet && connection->isOpen())
+            connection->send(net::protocol::push(u"session.ended"_s, { { u"reason"_s, reason } }));
+    }
 }
 
 void Router::pushTo(const QUuid &user, const QByteArray &frame, const ClientConnection *except)
@@ -199,22 +267,56 @@ void Router::signUp(ClientConnection &c, const net::protocol::Request &r, const 
         done(net::protocol::errorReply(r.id, request.error()));
         return;
     }
+    // Sign-ups have a quarter of the hashing queue, so that a flood of them leaves log-ins
+    // room, and they wait behind every log-in for a worker.
+    if (m_signUpsHashing >= std::max(1, m_config.maxHashingQueue / 4)) {
+        done(net::protocol::errorReply(
+            r.id, Error::make(ErrorCode::ServerBusy, u"Too many sign-ups are being handled; try again shortly."_s)));
+        return;
+    }
+    const QString addressKey = c.addressKey();
+    if (const auto admitted = m_addressSignUps.begin(addressKey); !admitted) {
+        done(rateLimited(r.id, u"Too many accounts were made from this address; try again later."_s, admitted.error()));
+        return;
+    }
+    // Past the limit of welcome mails to the address's domain, the account is made without
+    // one: the server is not a way to mail strangers in bulk.
+    const auto normalized = models::services::AccountService::normalizedEmail(request->email);
+    const QString domainKey = normalized ? normalized->section(u'@', -1) : QString();
+    request->welcomeMail = !domainKey.isEmpty() && m_domainWelcomes.begin(domainKey).has_value();
+    if (!request->welcomeMail && !domainKey.isEmpty())
+        qCInfo(lcRouter) << "no welcome mail: the hourly limit for" << domainKey << "is reached";
+    const bool welcome = request->welcomeMail;
+    ++m_signUpsHashing;
     const QString id = r.id;
     offload(
-        c,
+        c, 0,
         [database = m_database, &clock = m_clock, request = *request] {
             return models::services::AccountService(
                        models::services::ServiceContext(database, clock, models::services::Mode::Server))
                 .signUp(request);
         },
-        [this, id, done](ClientConnection &, const models::services::Result<models::domain::User> &user) {
+        [this, id, done, addressKey, domainKey, welcome](ClientConnection *open,
+                                                         const models::services::Result<models::domain::User> &user) {
+            --m_signUpsHashing;
+            // An account made keeps its places; a refusal (a taken address, a weak password)
+            // gives them back.
+            const auto outcome = user ? RateLimiter::Outcome::Counted : RateLimiter::Outcome::Released;
+            m_addressSignUps.end(addressKey, outcome);
+            if (welcome)
+                m_domainWelcomes.end(domainKey, outcome);
+            if (user) {
+                qCInfo(lcRouter) << "signed up" << user->id;
+                if (welcome)
+                    Q_EMIT mailQueued();
+            }
+            if (!open)
+                return;
             if (!user) {
                 done(refusal(id, user.error()));
                 return;
             }
-            qCInfo(lcRouter) << "signed up" << user->id;
-            Q_EMIT mailQueued();
-            done(net::protocol::reply(id, { { u"user"_s, userJson(*user).toJson() } }));
+            done(net::protocol::reply(id, { { u"user"_s, userJson(*user).toJson() }, { u"welcomeMail"_s, welcome } }));
         });
 }
 
@@ -230,45 +332,59 @@ void Router::logIn(ClientConnection &c, const net::protocol::Request &r, const D
         done(net::protocol::errorReply(r.id, !email ? email.error() : password.error()));
         return;
     }
-    const auto normalized = models::services::AccountService::normalizedEmail(*email);
-    const QString accountKey = normalized ? *normalized : email->trimmed().toLower();
-    const QString addressKey = c.peerAddress();
-    const auto accountWait = m_accountFailures.blockedFor(accountKey);
-    const auto addressWait = m_addressFailures.blockedFor(addressKey);
-    if (accountWait || addressWait) {
-        Error error = Error::make(ErrorCode::RateLimited, u"Too many failed logins; try again later."_s);
-        error.retryAfter =
-            int(std::max(accountWait.value_or(std::chrono::seconds(0)), addressWait.value_or(std::chrono::seconds(0)))
-                    .count());
-        done(net::protocol::errorReply(r.id, error));
+    if (m_logInsHashing >= m_config.maxHashingQueue) {
+        done(net::protocol::errorReply(
+            r.id, Error::make(ErrorCode::ServerBusy, u"Too many log-ins are being checked; try again shortly."_s)));
         return;
     }
+    // Each attempt takes its place in both limits before it is judged, so that parallel
+    // attempts cannot all be judged: at most the limit are, per account and per address.
+    const auto normalized = models::services::AccountService::normalizedEmail(*email);
+    const QString accountKey = normalized ? *normalized : email->trimmed().toLower();
+    const QString addressKey = c.addressKey();
+    const auto account = m_accountLogIns.begin(accountKey);
+    if (!account) {
+        done(rateLimited(r.id, u"Too many log-ins for this account; try again later."_s, account.error()));
+        return;
+    }
+    if (const auto address = m_addressLogIns.begin(addressKey); !address) {
+        m_accountLogIns.end(accountKey, RateLimiter::Outcome::Released);
+        done(rateLimited(r.id, u"Too many log-ins from this address; try again later."_s, address.error()));
+        return;
+    }
+    ++m_logInsHashing;
     const QString id = r.id;
     offload(
-        c,
+        c, 1,
         [database = m_database, &clock = m_clock, email = *email, password = *password] {
             return models::services::AccountService(
                        models::services::ServiceContext(database, clock, models::services::Mode::Server))
                 .logIn(email, password);
         },
-        [this, id, done, accountKey, addressKey](ClientConnection &connection,
+        [this, id, done, accountKey, addressKey](ClientConnection *open,
                                                  const models::services::Result<models::domain::User> &user) {
+            --m_logInsHashing;
+            // A wrong password stays counted; anything else (a success, the server's own
+            // failure) gives the places back, and a success forgets the account's failures.
+            const bool wrong = !user && user.error().code == DomainError::Code::WrongCredentials;
+            const auto outcome = wrong ? RateLimiter::Outcome::Counted : RateLimiter::Outcome::Released;
+            m_accountLogIns.end(accountKey, outcome);
+            m_addressLogIns.end(addressKey, outcome);
+            if (user)
+                m_accountLogIns.reset(accountKey);
+            if (!open)
+                return;
             if (!user) {
-                if (user.error().code == DomainError::Code::WrongCredentials) {
-                    m_accountFailures.recordFailure(accountKey);
-                    m_addressFailures.recordFailure(addressKey);
-                }
                 done(refusal(id, user.error()));
                 return;
             }
-            m_accountFailures.reset(accountKey);
             const auto session = m_sessions.create(user->id, std::chrono::hours(24 * m_config.sessionDays));
             if (!session) {
                 done(refusal(id, session.error()));
                 return;
             }
-            online(connection, user->id, session->token);
-            qCInfo(lcRouter) << "logged in" << user->id << "from" << connection.peerAddress();
+            online(*open, user->id, session->token, session->expiresAt);
+            qCInfo(lcRouter) << "logged in" << user->id << "from" << open->peerAddress();
             done(net::protocol::reply(id,
                                       { { u"token"_s, session->token },
                                         { u"expiresAt"_s, models::domain::toStoredTimestamp(session->expiresAt) },
@@ -292,7 +408,7 @@ void Router::resume(ClientConnection &c, const net::protocol::Request &r, const 
         done(refusal(r.id, session.error()));
         return;
     }
-    online(c, session->user.id, *token);
+    online(c, session->user.id, *token, session->expiresAt);
     done(net::protocol::reply(r.id,
                               { { u"expiresAt"_s, models::domain::toStoredTimestamp(session->expiresAt) },
                                 { u"user"_s, userJson(session->user).toJson() } }));
@@ -300,14 +416,20 @@ void Router::resume(ClientConnection &c, const net::protocol::Request &r, const 
 
 void Router::logOut(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
-    if (auto revoked = m_sessions.revoke(c.token());
-        !revoked && revoked.error().code != DomainError::Code::InvalidToken) {
+    const QString token = c.token();
+    if (auto revoked = m_sessions.revoke(token); !revoked && revoked.error().code != DomainError::Code::InvalidToken) {
         done(refusal(r.id, revoked.error()));
         return;
     }
-    forget(&c);
-    c.clearSession();
+    // Every connection that resumed this token loses it too, not only this one.
+    endSession(token, u"logged_out"_s, &c);
     done(net::protocol::reply(r.id, {}));
+}
+
+void Router::sessionExpired(ClientConnection *connection)
+{
+    qCInfo(lcRouter) << "session expired on" << connection->peerAddress();
+    endSession(connection->token(), u"expired"_s);
 }
 
 void Router::chatStart(ClientConnection &c, const net::protocol::Request &r, const Done &done)
@@ -323,7 +445,17 @@ void Router::chatStart(ClientConnection &c, const net::protocol::Request &r, con
         return;
     }
     const QUuid actor = *c.user();
+    // Starting conversations is how one user reaches strangers: a few an hour. The place is
+    // taken first and kept only when a conversation was made (one started again is free).
+    const QString actorKey = models::domain::toStoredId(actor);
+    if (const auto admitted = m_userConversations.begin(actorKey); !admitted) {
+        done(rateLimited(r.id, u"Too many conversations started in the last hour; try again later."_s,
+                         admitted.error()));
+        return;
+    }
     const auto started = m_chat.start(actor, *email, *about);
+    m_userConversations.end(
+        actorKey, started && started->created ? RateLimiter::Outcome::Counted : RateLimiter::Outcome::Released);
     if (!started) {
         done(refusal(r.id, started.error()));
         return;
@@ -340,15 +472,47 @@ void Router::chatStart(ClientConnection &c, const net::protocol::Request &r, con
 
 void Router::chatList(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
-    const auto conversations = m_chat.list(*c.user());
-    if (!conversations) {
-        done(refusal(r.id, conversations.error()));
+    const auto limit = net::protocol::optionalInt(r.body, u"limit", 1, models::services::ChatService::MaxListLimit);
+    if (!limit) {
+        done(net::protocol::errorReply(r.id, limit.error()));
         return;
     }
+    std::optional<models::services::ChatService::ListPosition> after;
+    if (r.body.contains(u"after"_s) && !r.body.value(u"after"_s).isNull()) {
+        after = readListPosition(r.body.value(u"after"_s));
+        if (!after) {
+            done(net::protocol::errorReply(r.id,
+                                           Error::make(ErrorCode::BadRequest,
+                                                       u"\"after\" is not a position from chat.list's \"next\"."_s,
+                                                       u"after"_s)));
+            return;
+        }
+    }
+    const auto page = m_chat.list(*c.user(), after, int(limit->value_or(DefaultListLimit)));
+    if (!page) {
+        done(refusal(r.id, page.error()));
+        return;
+    }
+    // The first ones that fit the reply's budget; the rest are the next page's.
     QJsonArray list;
-    for (const models::domain::Conversation &conversation : *conversations)
-        list.append(conversationJson(conversation).toJson());
-    done(net::protocol::reply(r.id, { { u"conversations"_s, list } }));
+    qint64 bytes = 0;
+    qsizetype taken = 0;
+    for (const models::domain::Conversation &conversation : page->conversations) {
+        const QJsonObject json = conversationJson(conversation).toJson();
+        const qint64 size = jsonBytes(json);
+        if (taken > 0 && bytes + size > replyBudget())
+            break;
+        bytes += size;
+        list.append(json);
+        ++taken;
+    }
+    const bool more = page->more || taken < page->conversations.size();
+    QJsonObject result { { u"conversations"_s, list }, { u"more"_s, more } };
+    if (more) {
+        const models::domain::Conversation &last = page->conversations.at(taken - 1);
+        result.insert(u"next"_s, listPositionText(last.lastActivityAt, last.id));
+    }
+    done(net::protocol::reply(r.id, result));
 }
 
 void Router::chatSend(ClientConnection &c, const net::protocol::Request &r, const Done &done)
@@ -444,10 +608,27 @@ void Router::chatHistory(ClientConnection &c, const net::protocol::Request &r, c
         done(refusal(r.id, history.error()));
         return;
     }
+    // Within the reply's budget: the latest ones when paging back, the first ones when
+    // catching up after afterSeq; `more` then says there are more in that direction.
+    const bool forward = after->has_value();
+    QList<QJsonObject> kept;
+    qint64 bytes = 0;
+    const qsizetype count = history->messages.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        const QJsonObject json = messageJson(history->messages.at(forward ? i : count - 1 - i)).toJson();
+        const qint64 size = jsonBytes(json);
+        if (!kept.isEmpty() && bytes + size > replyBudget())
+            break;
+        bytes += size;
+        kept.append(json);
+    }
+    if (!forward)
+        std::reverse(kept.begin(), kept.end());
     QJsonArray messages;
-    for (const models::domain::ChatMessage &message : history->messages)
-        messages.append(messageJson(message).toJson());
-    done(net::protocol::reply(r.id, { { u"messages"_s, messages }, { u"more"_s, history->more } }));
+    for (const QJsonObject &json : std::as_const(kept))
+        messages.append(json);
+    const bool more = history->more || kept.size() < count;
+    done(net::protocol::reply(r.id, { { u"messages"_s, messages }, { u"more"_s, more } }));
 }
 
 void Router::chatDelivered(ClientConnection &c, const net::protocol::Request &r, const Done &done)

@@ -29,11 +29,13 @@ namespace rentdesk::server {
 class ClientConnection;
 
 // What each request of docs/protocol.md means on the server: the checks a connection must
-// pass (hello first, a session for what needs one), the service call that does the work —
-// the services hold every rule, as on the desktop —, the reply, and the pushes to the other
-// person's connections. Password hashing (sign-up, log-in) runs on a pool of worker
-// threads, each with its own database connection, so that one log-in never stalls the
-// others; everything else runs on the event loop's thread. chat.send is a group commit: the
+// pass (hello first, a session for what needs one), the limits that keep one client from
+// using the server against others, the service call that does the work — the services hold
+// every rule, as on the desktop —, the reply, and the pushes to the other person's
+// connections. Password hashing (sign-up, log-in) runs on a pool of worker threads, each
+// with its own database connection, so that one log-in never stalls the others; the queue
+// is bounded, and log-ins go ahead of sign-ups. Everything else runs on the event loop's
+// thread. chat.send is a group commit: the
 // sends that arrive in one turn of the event loop (those that came while the last batch was
 // being committed among them) are stored in one transaction, and only after its COMMIT are
 // they answered and relayed, so that nothing is acknowledged or delivered that could still
@@ -85,7 +87,10 @@ private:
     void chatDelivered(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void chatRead(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void chatMark(ClientConnection &c, const net::protocol::Request &r, const Done &done, bool read);
-
+    // Ends the session on every connection holding the token (a log-out anywhere, an expiry)
+    // and tells them with the push session.ended, except `quiet` (the one that asked).
+    void endSession(const QString &token, const QString &reason, const ClientConnection *quiet = nullptr);
+    void sessionExpired(ClientConnection *connection);
     // One chat.send waiting for the group commit.
     struct PendingSend
     {
@@ -97,19 +102,32 @@ private:
 
     // Sends the frame to every open connection of the user but `except`.
     void pushTo(const QUuid &user, const QByteArray &frame, const ClientConnection *except = nullptr);
-    void online(ClientConnection &connection, const QUuid &user, const QString &token);
-    // Runs work on a worker thread and then, back on this thread, finish with its result,
-    // unless the connection is gone by then.
-    template<typename Work, typename Finish> void offload(ClientConnection &connection, Work work, Finish finish);
+    void online(ClientConnection &connection, const QUuid &user, const QString &token, const QDateTime &expiresAt);
+    // Runs work on a worker thread (a higher priority first) and then, back on this thread,
+    // finish with the connection — nullptr when it is gone by then, so that what the attempt
+    // holds is given back all the same — and the result.
+    template<typename Work, typename Finish>
+    void offload(ClientConnection &connection, int priority, Work work, Finish finish);
+    // The most a chat.list or chat.history reply holds, by its bytes: a quarter of what a client
+    // may leave unread, so that the server's own replies never make a reader look slow.
+    // (At least one item, whatever its size: a page always moves on.)
+    [[nodiscard]] qint64 replyBudget() const { return std::max<qint64>(16 * 1024, m_config.maxQueuedBytes / 4); }
+    [[nodiscard]] QByteArray rateLimited(const QString &id, const QString &message, std::chrono::seconds wait,
+                                         const QString &field = {}) const;
 
     std::shared_ptr<models::db::Database> m_database;
     const models::services::Clock &m_clock;
     ServerConfig m_config;
     models::services::SessionService m_sessions;
     models::services::ChatService m_chat;
-    RateLimiter m_accountFailures;
-    RateLimiter m_addressFailures;
+    RateLimiter m_accountLogIns;
+    RateLimiter m_addressLogIns;
+    RateLimiter m_addressSignUps;
+    RateLimiter m_domainWelcomes;
+    RateLimiter m_userConversations;
     QThreadPool m_workers;
+    int m_logInsHashing = 0; // waiting for a worker or being hashed
+    int m_signUpsHashing = 0;
     QHash<QString, Handler> m_handlers;
     QMultiHash<QUuid, QPointer<ClientConnection>> m_online;
     QList<PendingSend> m_pendingSends;

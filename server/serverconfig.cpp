@@ -81,11 +81,26 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
           u"Close a connection that has not logged in or resumed a session within <n> seconds of opening or of "
           "logging out (default 60)."_s,
           u"n"_s },
-        { u"login-failures-per-account"_s, u"Failed logins per account within the window (default 5)."_s, u"n"_s },
-        { u"login-failures-per-address"_s, u"Failed logins per client address within the window (default 20)."_s,
+        { u"login-failures-per-account"_s,
+          u"Log-ins judged per account within the window: failed ones and those being checked (default 5)."_s, u"n"_s },
+        { u"login-failures-per-address"_s,
+          u"Log-ins judged per client address within the window: failed ones and those being checked (default 20)."_s,
           u"n"_s },
         { u"login-window-seconds"_s, u"The window of the login limits, in seconds (default 60)."_s, u"n"_s },
         { u"session-days"_s, u"How long a login's token lasts (default 30)."_s, u"n"_s },
+        { u"signups-per-address"_s, u"Accounts one client address may create within the sign-up window (default 5)."_s,
+          u"n"_s },
+        { u"signup-window-seconds"_s, u"The window of the sign-up limit, in seconds (default 3600)."_s, u"n"_s },
+        { u"welcome-mails-per-domain"_s,
+          u"Welcome mails per recipient domain (the part after @) and hour; past it an account is made "
+          "without one (default 20)."_s,
+          u"n"_s },
+        { u"max-hashing-queue"_s,
+          u"Log-ins waiting for or in password hashing; past it server_busy at once. Sign-ups get a quarter "
+          "of it (default 64)."_s,
+          u"n"_s },
+        { u"conversations-per-hour"_s, u"Conversations one user may start with others per hour (default 30)."_s,
+          u"n"_s },
     };
     parser.addOptions(options);
 
@@ -188,6 +203,11 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
     number(u"login-failures-per-address"_s, 1, 1000000, config.loginFailuresPerAddress);
     number(u"login-window-seconds"_s, 1, 86400, config.loginWindowSeconds);
     number(u"session-days"_s, 1, 3650, config.sessionDays);
+    number(u"signups-per-address"_s, 1, 1000000, config.signUpsPerAddress);
+    number(u"signup-window-seconds"_s, 1, 7 * 86400, config.signUpWindowSeconds);
+    number(u"welcome-mails-per-domain"_s, 1, 1000000, config.welcomeMailsPerDomain);
+    number(u"max-hashing-queue"_s, 4, 100000, config.maxHashingQueue);
+    number(u"conversations-per-hour"_s, 1, 1000000, config.conversationsPerHour);
     if (!problem.isEmpty())
         return usageError(problem);
 

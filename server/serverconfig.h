@@ -45,12 +45,24 @@ struct ServerConfig
     // A connection without a session (from its opening, or from its log-out) for this long is
     // closed (1008): sockets that never log in do not stay for ever.
     int loginDeadlineSeconds = 60;
-    // Failed logins allowed per account and per address within the window, then
-    // rate_limited until the window has passed.
+    // Log-ins judged per account and per address within the window — failed ones, and those
+    // being checked, which take their place when they start — then rate_limited until the
+    // window has passed.
     int loginFailuresPerAccount = 5;
     int loginFailuresPerAddress = 20;
     int loginWindowSeconds = 60;
     int sessionDays = 30;
+    // Accounts made from one address within the window (sign-ups being hashed take a place).
+    int signUpsPerAddress = 5;
+    int signUpWindowSeconds = 3600;
+    // Welcome mails per recipient domain and hour; past it a sign-up makes its account
+    // without one, so that the server cannot be used to mail strangers in bulk.
+    int welcomeMailsPerDomain = 20;
+    // Password hashes waiting or running for log-ins; sign-ups may have a quarter as many.
+    // Past either, server_busy at once.
+    int maxHashingQueue = 64;
+    // Conversations one user may start with others per hour.
+    int conversationsPerHour = 30;
 };
 
 // Exit codes of rentdesk-server; 3, 4 and 10–22 are the mail commands' (mail/mailcommand.h).

@@ -553,6 +553,10 @@
         <source>The conversation has no message %1 yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A page has 1 to %1 conversations.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CodeError</name>

@@ -554,6 +554,10 @@
         <source>The conversation has no message %1 yet.</source>
         <translation>В разговоре ещё нет сообщения %1.</translation>
     </message>
+    <message>
+        <source>A page has 1 to %1 conversations.</source>
+        <translation>На странице от 1 до %1 разговоров.</translation>
+    </message>
 </context>
 <context>
     <name>CodeError</name>

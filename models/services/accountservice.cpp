@@ -186,6 +186,8 @@ Result<User> AccountService::signUp(const SignUp &request) const
                 return std::unexpected(emailTaken());
             return std::unexpected(DomainError(inserted.error()));
         }
+        if (!request.welcomeMail)
+            return {};
         return queueMail(m_context, db, MailEvent::Welcome, user.id,
                          QJsonObject { { u"displayName"_s, user.displayName }, { u"role"_s, toCode(user.role) } });
     });

@@ -23,6 +23,9 @@ public:
         QString phone; // optional
         domain::Role role = domain::Role::Renter;
         domain::Language language = domain::Language::English;
+        // Whether the account's welcome mail is queued; the server leaves it out past its
+        // limit of welcome mails per recipient domain.
+        bool welcomeMail = true;
     };
 
     // Creates the account and queues its welcome mail in one transaction.

@@ -218,26 +218,43 @@ Result<Conversation> ChatService::conversation(const QUuid &actor, const QUuid &
         db, [&]() -> Result<Conversation> { return viewOf(db, toStoredId(actor), toStoredId(conversation)); });
 }
 
-Result<QList<Conversation>> ChatService::list(const QUuid &actor) const
+Result<ChatService::ConversationPage> ChatService::list(const QUuid &actor, const std::optional<ListPosition> &after,
+                                                        int limit) const
 {
     if (auto allowed = requireServer(); !allowed)
         return std::unexpected(allowed.error());
+    if (limit < 1 || limit > MaxListLimit) {
+        return std::unexpected(
+            invalid("conversation", "limit",
+                    QCoreApplication::translate("ChatService", "A page has 1 to %1 conversations.").arg(MaxListLimit)));
+    }
     const auto connection = connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    return db::transact(db, [&]() -> Result<QList<Conversation>> {
-        auto query = db::exec(db, chatsql::conversationsOf(), { { u":actor"_s, toStoredId(actor) } });
+    return db::transact(db, [&]() -> Result<ConversationPage> {
+        // One more than the page, to know whether there are more.
+        auto query = after ? db::exec(db, chatsql::conversationsOfAfter(),
+                                      { { u":actor"_s, toStoredId(actor) },
+                                        { u":at"_s, toStoredTimestamp(after->lastActivityAt) },
+                                        { u":id"_s, toStoredId(after->id) },
+                                        { u":limit"_s, limit + 1 } })
+                           : db::exec(db, chatsql::conversationsOf(),
+                                      { { u":actor"_s, toStoredId(actor) }, { u":limit"_s, limit + 1 } });
         if (!query)
             return std::unexpected(DomainError(query.error()));
-        QList<Conversation> conversations;
+        ConversationPage page;
         while (query->next()) {
+            if (page.conversations.size() == limit) {
+                page.more = true;
+                break;
+            }
             auto conversation = readConversationView(*query);
             if (!conversation)
                 return std::unexpected(conversation.error());
-            conversations.append(*conversation);
+            page.conversations.append(*conversation);
         }
-        return conversations;
+        return page;
     });
 }
 

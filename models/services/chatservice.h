@@ -85,8 +85,23 @@ public:
     // One conversation as the actor sees it (for the chat.conversation push, the peer's view).
     [[nodiscard]] Result<domain::Conversation> conversation(const QUuid &actor, const QUuid &conversation) const;
 
-    // The actor's conversations, latest activity first (the latest message, or the start).
-    [[nodiscard]] Result<QList<domain::Conversation>> list(const QUuid &actor) const;
+    // Where a page of the conversation list ends: the last conversation's activity and id.
+    struct ListPosition
+    {
+        QDateTime lastActivityAt;
+        QUuid id;
+    };
+    struct ConversationPage
+    {
+        QList<domain::Conversation> conversations;
+        bool more = false; // there are older ones, after the last of this page
+    };
+    static constexpr int MaxListLimit = 200;
+
+    // The actor's conversations, latest activity first (the latest message, or the start):
+    // at most limit (1–200), after `after` when given (the last of the page before).
+    [[nodiscard]] Result<ConversationPage> list(const QUuid &actor, const std::optional<ListPosition> &after = {},
+                                                int limit = MaxListLimit) const;
 
     // Stores a message as the next seq. The text is taken as it is (nothing trimmed): 1 to
     // 4000 characters, no NUL or unpaired surrogate (InvalidValue on "text"). A messageId

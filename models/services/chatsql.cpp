@@ -120,9 +120,20 @@ const QString &insertConversation()
 const QString &conversationsOf()
 {
     // One arm per side of the pair, each walking its index (user_x, last_activity_at, id)
-    // backwards, merged in order: no sort of the actor's conversations.
+    // backwards, merged in order and stopped after a page: no sort of the actor's
+    // conversations.
     static const QString sql = viewOf(u"c.user_b"_s) + u" WHERE c.user_a = :actor UNION ALL "_s + viewOf(u"c.user_a"_s)
-        + u" WHERE c.user_b = :actor ORDER BY c.last_activity_at DESC, c.id DESC"_s;
+        + u" WHERE c.user_b = :actor ORDER BY c.last_activity_at DESC, c.id DESC LIMIT :limit"_s;
+    return sql;
+}
+
+const QString &conversationsOfAfter()
+{
+    // A row value, so that each arm starts its walk at the position instead of filtering.
+    static const QString sql = viewOf(u"c.user_b"_s)
+        + u" WHERE c.user_a = :actor AND (c.last_activity_at, c.id) < (:at, :id) UNION ALL "_s + viewOf(u"c.user_a"_s)
+        + u" WHERE c.user_b = :actor AND (c.last_activity_at, c.id) < (:at, :id)"
+          " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT :limit"_s;
     return sql;
 }
 

@@ -30,7 +30,9 @@ namespace rentdesk::models::services::chatsql {
 [[nodiscard]] const QString &pairWithoutAbout(); // :a, :b
 [[nodiscard]] const QString &pairAbout(); // :a, :b, :kind, :about
 [[nodiscard]] const QString &insertConversation();
-[[nodiscard]] const QString &conversationsOf(); // :actor, latest activity first
+[[nodiscard]] const QString &conversationsOf(); // :actor, :limit, latest activity first
+// The same after a position of the list: :at and :id, the last one of the page before.
+[[nodiscard]] const QString &conversationsOfAfter();
 [[nodiscard]] const QString &conversationFor(); // :actor, :conversation
 
 } // namespace rentdesk::models::services::chatsql

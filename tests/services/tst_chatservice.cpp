@@ -380,7 +380,9 @@ private Q_SLOTS:
             QVERIFY(!rentdesk::test::looksLikeSql(stranger.message));
         }
         QCOMPARE(f->dump(), before);
-        QCOMPARE(chat().list(tess).value_or(QList<Conversation> { Conversation() }).size(), 0);
+        const auto none = chat().list(tess);
+        QVERIFY(none);
+        QCOMPARE(none->conversations.size(), 0);
     }
 
     void sendNumbersFromOneWithoutGaps()
@@ -484,14 +486,53 @@ private Q_SLOTS:
         }
     }
 
+    // Pages of the list, each after the last of the one before, make the whole list in order,
+    // whatever the page size, even where activities are equal.
+    void listPagesFollowEachOther()
+    {
+        for (int i = 0; i < 7; ++i) {
+            const QUuid peer = f->addRenter(u"Peer %1"_s.arg(i));
+            QVERIFY(!started(roman, peer).isNull());
+            if (i % 3 != 0)
+                f->clock.advanceSecs(1); // some started in the same millisecond: the id decides
+        }
+        const auto whole = chat().list(roman);
+        QVERIFY(whole);
+        QVERIFY(!whole->more);
+        QList<QUuid> expected;
+        for (const Conversation &c : whole->conversations)
+            expected << c.id;
+        QCOMPARE(expected.size(), 7);
+        for (int pageSize : { 1, 2, 3, 7 }) {
+            QList<QUuid> paged;
+            std::optional<ChatService::ListPosition> after;
+            for (int pages = 0; pages < 10; ++pages) {
+                const auto page = chat().list(roman, after, pageSize);
+                QVERIFY(page);
+                QVERIFY(page->conversations.size() <= pageSize);
+                for (const Conversation &c : page->conversations)
+                    paged << c.id;
+                if (!page->more)
+                    break;
+                after = ChatService::ListPosition { page->conversations.constLast().lastActivityAt,
+                                                    page->conversations.constLast().id };
+            }
+            QCOMPARE(paged, expected);
+        }
+        QCOMPARE(errorOf(chat().list(roman, std::nullopt, 0)).field, u"limit"_s);
+        QCOMPARE(errorOf(chat().list(roman, std::nullopt, 201)).field, u"limit"_s);
+    }
+
     void listWalksBothIndexesInOrder()
     {
-        const QString plan = planOf(f->connection(), chatsql::conversationsOf()).join(u'\n');
-        QVERIFY2(plan.contains(u"MERGE (UNION ALL)"_s), qPrintable(plan));
-        QVERIFY2(plan.contains(u"SEARCH c USING INDEX conversations_user_a_idx (user_a=?)"_s), qPrintable(plan));
-        QVERIFY2(plan.contains(u"SEARCH c USING INDEX conversations_user_b_idx (user_b=?)"_s), qPrintable(plan));
-        QVERIFY2(!plan.contains(u"SCAN"_s), qPrintable(plan));
-        QVERIFY2(!plan.contains(u"TEMP B-TREE"_s), qPrintable(plan));
+        for (const QString &sql : { chatsql::conversationsOf(), chatsql::conversationsOfAfter() }) {
+            const QString plan = planOf(f->connection(), sql).join(u'\n');
+            QVERIFY2(plan.contains(u"MERGE (UNION ALL)"_s), qPrintable(plan));
+            QVERIFY2(plan.contains(u"SEARCH c USING INDEX conversations_user_a_idx (user_a=?"_s), qPrintable(plan));
+            QVERIFY2(plan.contains(u"SEARCH c USING INDEX conversations_user_b_idx (user_b=?"_s), qPrintable(plan));
+            QVERIFY2(!plan.contains(u"SCAN"_s), qPrintable(plan));
+            QVERIFY2(!plan.contains(u"TEMP B-TREE"_s), qPrintable(plan));
+        }
         for (const QString &sql : { chatsql::conversationFor(), chatsql::conversationWithMarks(),
                                     chatsql::pairWithoutAbout(), chatsql::pairAbout(), chatsql::userIdByEmail() }) {
             const QString other = planOf(f->connection(), sql).join(u'\n');
@@ -917,7 +958,7 @@ private Q_SLOTS:
         const QUuid aboutFlat = started(roman, lena, About { AboutKind::Apartment, QUuid::createUuid(), u"Flat 12"_s });
         const auto order = [&](const QUuid &viewer) {
             QList<QUuid> ids;
-            for (const Conversation &c : chat().list(viewer).value_or(QList<Conversation>()))
+            for (const Conversation &c : chat().list(viewer).value_or(ChatService::ConversationPage()).conversations)
                 ids << c.id;
             return ids;
         };
@@ -936,8 +977,8 @@ private Q_SLOTS:
 
         auto list = chat().list(roman);
         QVERIFY2(list, qPrintable(failure(list)));
-        QCOMPARE(list->size(), 3);
-        const Conversation &tessView = list->at(0);
+        QCOMPARE(list->conversations.size(), 3);
+        const Conversation &tessView = list->conversations.at(0);
         QCOMPARE(tessView.peer.id, tess);
         QCOMPARE(tessView.peer.displayName, u"Tess Third"_s);
         QCOMPARE(tessView.lastMessage, std::optional<ChatMessage>(toTess));
@@ -945,7 +986,7 @@ private Q_SLOTS:
         QCOMPARE(tessView.ownMarks, (Marks { 1, 1 }));
         QCOMPARE(tessView.peerMarks, (Marks { 1, 0 }));
         QCOMPARE(tessView.lastActivityAt, toTess.sentAt);
-        const Conversation &lenaView = list->at(1);
+        const Conversation &lenaView = list->conversations.at(1);
         QCOMPARE(lenaView.peer.id, lena);
         QCOMPARE(lenaView.peer.role, Role::Landlord);
         QVERIFY(!lenaView.about);
@@ -953,13 +994,13 @@ private Q_SLOTS:
         QCOMPARE(lenaView.unread, 1);
         QCOMPARE(lenaView.ownMarks, Marks());
         QCOMPARE(lenaView.peerMarks, (Marks { 1, 1 }));
-        const Conversation &flatView = list->at(2);
+        const Conversation &flatView = list->conversations.at(2);
         QVERIFY(flatView.about);
         QCOMPARE(flatView.about->title, u"Flat 12"_s);
         QVERIFY(!flatView.lastMessage);
         QCOMPARE(flatView.lastActivityAt, flatView.createdAt);
         // Each entry is what conversation() says of it.
-        for (const Conversation &c : *list)
+        for (const Conversation &c : list->conversations)
             QCOMPARE(c, viewed(roman, c.id));
 
         // Equal times are ordered by id, so that the order is stable.
