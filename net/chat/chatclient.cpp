@@ -102,11 +102,18 @@ std::optional<QJsonObject> ChatClient::result(const QString &type, const Reply &
 
 void ChatClient::refreshConversations()
 {
-    m_connection.request(u"chat.list"_s, {}, this, [this](const Reply &reply) {
+    loadConversations(QJsonValue(), {});
+}
+
+void ChatClient::loadConversations(const QJsonValue &after, QList<protocol::ConversationJson> soFar)
+{
+    QJsonObject body { { u"limit"_s, 200 } };
+    if (!after.isUndefined() && !after.isNull())
+        body.insert(u"after"_s, after);
+    m_connection.request(u"chat.list"_s, body, this, [this, soFar](const Reply &reply) mutable {
         const auto fields = result(u"chat.list"_s, reply, Asked::Background);
         if (!fields)
             return;
-        QList<protocol::ConversationJson> conversations;
         const QJsonArray array = fields->value(u"conversations"_s).toArray();
         for (const QJsonValue &value : array) {
             auto conversation = protocol::ConversationJson::fromJson(value.toObject(), maxChatChars());
@@ -115,10 +122,16 @@ void ChatClient::refreshConversations()
                     tr("The server sent a conversation that is not valid: %1").arg(conversation.error().message));
                 continue;
             }
-            conversations.append(*conversation);
+            soFar.append(*conversation);
         }
-        Q_EMIT conversationsLoaded(conversations);
-        for (const auto &conversation : std::as_const(conversations))
+        // The list comes in pages (by count and by bytes): the next one after the last of this.
+        const QJsonValue next = fields->value(u"next"_s);
+        if (fields->value(u"more"_s).toBool() && next.isString() && !array.isEmpty()) {
+            loadConversations(next, std::move(soFar));
+            return;
+        }
+        Q_EMIT conversationsLoaded(soFar);
+        for (const auto &conversation : std::as_const(soFar))
             catchUp(conversation);
     });
 }
@@ -297,8 +310,10 @@ models::services::Result<models::chat::PendingMessage> ChatClient::send(const QU
     if (!queued)
         return queued;
     Q_EMIT messageQueued(*queued);
-    if (isOnline())
-        transmit(*queued);
+    if (isOnline()) {
+        m_toSend.append(*queued);
+        sendMore();
+    }
     return queued;
 }
 
@@ -315,8 +330,14 @@ void ChatClient::flushQueue()
         Q_EMIT problem(queued.error().message);
         return;
     }
-    for (const models::chat::PendingMessage &message : std::as_const(*queued))
-        transmit(message);
+    m_toSend = *queued;
+    sendMore();
+}
+
+void ChatClient::sendMore()
+{
+    while (m_inFlight.size() < MaxSendsInFlight && !m_toSend.isEmpty() && isOnline())
+        transmit(m_toSend.takeFirst());
 }
 
 void ChatClient::transmit(const models::chat::PendingMessage &message)
@@ -332,6 +353,7 @@ void ChatClient::transmit(const models::chat::PendingMessage &message)
           { u"text"_s, message.text } },
         this, [this, id](const Reply &reply) {
             m_inFlight.remove(id);
+            sendMore();
             if (!reply) {
                 // Lost on the way or never sent: it stays queued and goes again on the next
                 // connection (the server recognises a resend by its id).

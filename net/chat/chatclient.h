@@ -7,6 +7,7 @@
 #include "net/protocol/protocol.h"
 
 #include <QHash>
+#include <QJsonValue>
 #include <QObject>
 #include <QSet>
 #include <QUuid>
@@ -90,6 +91,13 @@ private:
     // Starts again when the connection's account is not the one this state is for.
     void followAccount();
     void flushQueue();
+    // One page of chat.list after `after` (none: the first), added to soFar; the whole list
+    // is announced once the last page is in.
+    void loadConversations(const QJsonValue &after, QList<protocol::ConversationJson> soFar);
+    // Sends from m_toSend while fewer than MaxSendsInFlight are unanswered: an offline queue
+    // of thousands does not arrive at once, which the server would refuse (server_busy) past
+    // the requests it lets a connection have waiting.
+    void sendMore();
     void transmit(const models::chat::PendingMessage &message);
     void received(const protocol::ChatMessageJson &message);
     void markDeliveredUpTo(const QUuid &conversation, qint64 seq);
@@ -109,6 +117,8 @@ private:
 
     QUuid m_account; // whose state the rest is
     QSet<QUuid> m_inFlight; // queued messages sent on this connection, awaiting their ack
+    QList<models::chat::PendingMessage> m_toSend; // queued messages not yet sent on this connection
+    static constexpr int MaxSendsInFlight = 32;
     // The highest seq seen per conversation (received, sent or loaded): where to catch up
     // from after a reconnect, and what to acknowledge as delivered.
     QHash<QUuid, qint64> m_seen;

@@ -443,6 +443,10 @@ void ServerConnection::onText(const QString &text)
             if (subscriber.type == incoming->type && subscriber.context)
                 subscriber.handler(incoming->body);
         }
+        // The server ended this session (a log-out on another connection of the same token,
+        // or its expiry): as if a request had been refused with not_logged_in.
+        if (incoming->type == u"session.ended"_s && !m_token.isEmpty())
+            endSession();
         // Pushes of a newer server that no feature of this build knows are left alone.
         return;
     }

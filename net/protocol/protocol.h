@@ -81,7 +81,9 @@ struct Limits
     qint64 maxMessageBytes = 65536; // a larger frame closes the connection (1009)
     int maxChatChars = 4000; // characters (code points) of a chat message's text
     int pingSeconds = 30; // the server's ping interval; two missed ones close (1001)
-    qint64 maxQueuedBytes = 1 << 20; // unsent bytes to a slow reader before closing (1008)
+    // Bytes a client may leave unread: more for longer than the grace, or four times as many at
+    // any moment, close the connection (1008). The server keeps each reply well under it.
+    qint64 maxQueuedBytes = 1 << 20;
 
     [[nodiscard]] QJsonObject toJson() const;
     // Every limit must be present and positive; a reply from a newer server may add others.

@@ -6,6 +6,7 @@
 #include "tests/support/testsupport.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -186,6 +187,79 @@ private Q_SLOTS:
         QCOMPARE(messages.size(), 2);
         QCOMPARE(messages.at(1).text, u"typed offline"_s);
         QCOMPARE(messages.at(1).id, queued->messageId);
+    }
+
+    // A long queue typed offline goes out when the server is back, all of it and each once:
+    // no more sends in flight than the server lets a connection have waiting.
+    void aLongOfflineQueueIsSentInFull()
+    {
+        App ann(server->url());
+        App tom(server->url());
+        QVERIFY(signUpAndLogIn(*ann.connection, u"ann@example.org"_s, u"Ann"_s, models::domain::Role::Renter));
+        QVERIFY(signUpAndLogIn(*tom.connection, u"tom@example.org"_s, u"Tom"_s, models::domain::Role::Landlord));
+        QSignalSpy started(ann.client.get(), &ChatClient::conversationStarted);
+        ann.client->startConversation(u"tom@example.org"_s, std::nullopt);
+        QVERIFY(started.wait(10000));
+        const QUuid conversation = started.at(0).at(0).value<net::protocol::ConversationJson>().id;
+
+        QCOMPARE(server->stop(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(ann.connection->state() != ServerConnection::State::Online, 10000);
+        for (int i = 0; i < 150; ++i)
+            QVERIFY(ann.client->send(conversation, u"message %1"_s.arg(i)));
+        QCOMPARE(ann.client->pending().size(), 150);
+
+        QSignalSpy sent(ann.client.get(), &ChatClient::messageSent);
+        QSignalSpy failed(ann.client.get(), &ChatClient::requestFailed);
+        QSignalSpy refused(ann.client.get(), &ChatClient::messageRefused);
+        QVERIFY2(server->start(), qPrintable(server->errorString()));
+        ann.connection->setServerUrl(server->url());
+        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 150, 60000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.at(0).at(0).toString()));
+        QVERIFY(refused.isEmpty());
+        QVERIFY(ann.client->pending().isEmpty());
+        QList<qint64> seqs;
+        for (const auto &arguments : sent)
+            seqs << arguments.at(0).value<net::protocol::ChatMessageJson>().seq;
+        std::sort(seqs.begin(), seqs.end());
+        QCOMPARE(seqs.constFirst(), 1);
+        QCOMPARE(seqs.constLast(), 150); // each stored once: no gaps, no repeats
+    }
+
+    // The conversation list comes in pages, by count and by bytes; the client reads them all
+    // before it shows the list.
+    void theConversationListIsReadPageByPage()
+    {
+        // A small queue limit makes a page hold about two conversations with long messages.
+        ServerProcess small({ u"--max-queued-bytes"_s, u"16384"_s });
+        QVERIFY2(small.start(), qPrintable(small.errorString()));
+        App ann(small.url());
+        App tom(small.url());
+        QVERIFY(signUpAndLogIn(*ann.connection, u"ann@example.org"_s, u"Ann"_s, models::domain::Role::Renter));
+        QVERIFY(signUpAndLogIn(*tom.connection, u"tom@example.org"_s, u"Tom"_s, models::domain::Role::Landlord));
+        QSet<QUuid> conversations;
+        for (int i = 0; i < 7; ++i) {
+            QSignalSpy started(ann.client.get(), &ChatClient::conversationStarted);
+            net::protocol::About about;
+            about.id = QUuid::createUuid();
+            about.title = u"Flat %1"_s.arg(i);
+            ann.client->startConversation(u"tom@example.org"_s, about);
+            QVERIFY(started.wait(10000));
+            const QUuid id = started.at(0).at(0).value<net::protocol::ConversationJson>().id;
+            conversations.insert(id);
+            QSignalSpy sent(ann.client.get(), &ChatClient::messageSent);
+            QVERIFY(ann.client->send(id, QString(4000, QChar(u'ж'))));
+            QVERIFY(sent.wait(10000));
+        }
+        QSignalSpy loaded(tom.client.get(), &ChatClient::conversationsLoaded);
+        tom.client->refreshConversations();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(loaded.size(), 1); // once, with every page
+        const auto list = loaded.at(0).at(0).value<QList<net::protocol::ConversationJson>>();
+        QSet<QUuid> listed;
+        for (const auto &conversation : list)
+            listed.insert(conversation.id);
+        QCOMPARE(list.size(), 7);
+        QCOMPARE(listed, conversations);
     }
 
     // While the other app is offline the server stores; on its reconnect it gets what it

@@ -490,6 +490,23 @@ private Q_SLOTS:
         QVERIFY(failedWith(feature.only(u"list"_s), Failure::Kind::NotSent));
         QVERIFY(retrying.isEmpty());
     }
+
+    // The same session logged out elsewhere (another app of the person with the same kept
+    // token): the server says session.ended on this connection, and it ends here too, with no
+    // request needed to find out.
+    void aSessionEndedByTheServerEndsHere()
+    {
+        auto connection = makeConnection();
+        QVERIFY(signUpAndLogIn(*connection, u"ann@example.org"_s));
+        TestClient elsewhere;
+        QVERIFY(elsewhere.open(server->url()) && elsewhere.hello());
+        QVERIFY(elsewhere.resume(connection->token()));
+        QSignalSpy ended(connection.get(), &ServerConnection::sessionEnded);
+        QVERIFY(elsewhere.call(u"logout"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 10000);
+        QVERIFY(!connection->hasSession());
+        QTRY_COMPARE_WITH_TIMEOUT(connection->state(), State::Offline, 10000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerConnection)
