@@ -10,7 +10,7 @@
 #include "models/services/mode.h"
 #include "models/services/timekeeper.h"
 #include "net/chat/chatclient.h"
-#include "net/chat/chatsession.h"
+#include "net/connection/savedsession.h"
 #include "net/connection/serverconnection.h"
 #include "net/mail/mailcommand.h"
 #include "net/mail/outboxsender.h"
@@ -251,7 +251,7 @@ void Application::Private::editSettings()
         connection->setServerUrl(url);
         connection->connectToServer();
     }
-    net::chat::saveServerUrl(connection->serverUrl().toString());
+    net::connection::saveServerUrl(connection->serverUrl().toString());
     const views::SettingsValues chosen = dialog.values();
     const SavedMail mailAfter { chosen.mail.smtpUrl, chosen.mail.caFile, chosen.mail.from };
     // Mail settings need no restart: the running sender takes them once the password is kept.
@@ -339,7 +339,7 @@ int Application::run()
     d->workspace->secrets = d->secrets.get();
     d->connection = std::make_unique<net::connection::ServerConnection>();
     d->chat = std::make_unique<net::chat::ChatClient>(*d->connection, d->database, d->clock);
-    net::chat::setUpConnection(*d->connection, *d->secrets, d->options.serverUrl, printError);
+    net::connection::setUpConnection(*d->connection, *d->secrets, d->options.serverUrl, printError);
     d->workspace->connection = d->connection.get();
     d->workspace->chat = d->chat.get();
     if (auto present = models::demo::presentDemoAccounts(*d->database); present && !present->isEmpty()) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "net/chat/chatsession.h"
+#include "net/connection/savedsession.h"
 
 #include "net/connection/serverconnection.h"
 #include "net/secrets/secretstore.h"
@@ -9,7 +9,7 @@
 #include <QSettings>
 #include <QUrl>
 
-namespace rentdesk::net::chat {
+namespace rentdesk::net::connection {
 
 using namespace Qt::StringLiterals;
 
@@ -46,10 +46,9 @@ QString tokenKey(const QString &url, const QString &email)
     return u"rentdesk-server-token:"_s + url + u'|' + email.toLower();
 }
 
-void setUpConnection(connection::ServerConnection &connection, net::secrets::SecretStore &secrets,
-                     const QString &serverOverride, std::function<void(const QString &)> printError)
+void setUpConnection(ServerConnection &connection, net::secrets::SecretStore &secrets, const QString &serverOverride,
+                     std::function<void(const QString &)> printError)
 {
-    using connection::ServerConnection;
     const SavedServer saved = savedServer();
     const QString url = serverOverride.isEmpty() ? saved.url : serverOverride;
     connection.setServerUrl(QUrl(url));
@@ -85,4 +84,4 @@ void setUpConnection(connection::ServerConnection &connection, net::secrets::Sec
                  });
 }
 
-} // namespace rentdesk::net::chat
+} // namespace rentdesk::net::connection

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "net/chat/chatsession.h"
+#include "net/connection/savedsession.h"
 #include "net/connection/serverconnection.h"
 #include "net/secrets/secretstore.h"
 #include "tests/server/serverprocess.h"
@@ -28,10 +28,10 @@ QString secretUnder(net::secrets::SecretStore &secrets, const QString &key)
 
 } // namespace
 
-// How the app keeps its server session between runs (net/chat/chatsession.h): the token
+// How the app keeps its server session between runs (net/connection/savedsession.h): the token
 // goes to the keyring, never to the settings; the next run resumes with it without asking
 // for the password; logging out forgets it.
-class TestChatSession final : public QObject
+class TestSavedSession final : public QObject
 {
     Q_OBJECT
 
@@ -48,12 +48,12 @@ private Q_SLOTS:
             problems << text;
         };
         const QString url = server.url().toString();
-        const QString key = net::chat::tokenKey(url, u"ann@example.org"_s);
+        const QString key = net::connection::tokenKey(url, u"ann@example.org"_s);
 
         QString token;
         {
             ServerConnection first;
-            net::chat::setUpConnection(first, keyring, url, problem);
+            net::connection::setUpConnection(first, keyring, url, problem);
             QSignalSpy signedUp(&first, &ServerConnection::signedUp);
             first.signUp(u"ann@example.org"_s, u"Ann"_s, u"correct horse battery"_s, models::domain::Role::Renter,
                          models::domain::Language::English);
@@ -73,7 +73,7 @@ private Q_SLOTS:
 
         // The next run: no password, and online all the same.
         ServerConnection next;
-        net::chat::setUpConnection(next, keyring, QString(), problem);
+        net::connection::setUpConnection(next, keyring, QString(), problem);
         QTRY_COMPARE_WITH_TIMEOUT(next.state(), ServerConnection::State::Online, 20000);
         QCOMPARE(next.user().email, u"ann@example.org"_s);
         QCOMPARE(next.token(), token);
@@ -85,5 +85,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestChatSession)
-#include "tst_chatsession.moc"
+QTEST_GUILESS_MAIN(TestSavedSession)
+#include "tst_savedsession.moc"

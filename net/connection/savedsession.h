@@ -7,14 +7,13 @@
 
 #include <functional>
 
-namespace rentdesk::net::connection {
-class ServerConnection;
-}
 namespace rentdesk::net::secrets {
 class SecretStore;
 }
 
-namespace rentdesk::net::chat {
+namespace rentdesk::net::connection {
+
+class ServerConnection;
 
 // The server (chat's, and sync's next) and the account on it as the app keeps them between runs: the URL and
 // the account's public details in QSettings (server/…), the session's token in the keyring
@@ -34,7 +33,7 @@ void saveServerUrl(const QString &url);
 // command line's --server instead, when given), resumes the kept session once the keyring
 // has answered, keeps a new session's token and the account when it signs in, and forgets
 // the token when the session ends. A keyring problem is handed to problem.
-void setUpConnection(connection::ServerConnection &connection, net::secrets::SecretStore &secrets,
-                     const QString &serverOverride, std::function<void(const QString &)> problem);
+void setUpConnection(ServerConnection &connection, net::secrets::SecretStore &secrets, const QString &serverOverride,
+                     std::function<void(const QString &)> problem);
 
-} // namespace rentdesk::net::chat
+} // namespace rentdesk::net::connection
