@@ -200,6 +200,7 @@ private Q_SLOTS:
         QVERIFY(fake.listen(QHostAddress::LocalHost, 0));
         connect(&fake, &QWebSocketServer::newConnection, &fake, [&fake] {
             QWebSocket *socket = fake.nextPendingConnection();
+            socket->setParent(&fake); // the caller's to delete: gone with the server
             connect(socket, &QWebSocket::textMessageReceived, socket, [socket](const QString &text) {
                 const QString id = QJsonDocument::fromJson(text.toUtf8()).object().value(u"id"_s).toString();
                 socket->sendTextMessage(QString::fromUtf8(net::protocol::errorReply(
