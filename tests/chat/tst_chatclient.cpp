@@ -58,6 +58,17 @@ bool waitOnline(ServerConnection &connection)
     return QTest::qWaitFor([&] { return connection.state() == ServerConnection::State::Online; }, 20000);
 }
 
+// The conversation `from` starts with the person of this e-mail; null when none came.
+QUuid startConversation(App &from, const QString &email,
+                        const std::optional<net::protocol::About> &about = std::nullopt)
+{
+    QSignalSpy started(from.client.get(), &ChatClient::conversationStarted);
+    from.client->startConversation(email, about);
+    if (!started.wait(10000))
+        return {};
+    return started.at(0).at(0).value<net::protocol::ConversationJson>().id;
+}
+
 QStringList texts(const QSignalSpy &spy)
 {
     QStringList result;
@@ -140,10 +151,8 @@ private Q_SLOTS:
         App tom(server->url());
         QVERIFY(signUpAndLogIn(*ann.connection, u"ann@example.org"_s, u"Ann"_s, models::domain::Role::Renter));
         QVERIFY(signUpAndLogIn(*tom.connection, u"tom@example.org"_s, u"Tom"_s, models::domain::Role::Landlord));
-        QSignalSpy started(ann.client.get(), &ChatClient::conversationStarted);
-        ann.client->startConversation(u"tom@example.org"_s, std::nullopt);
-        QVERIFY(started.wait(10000));
-        const QUuid conversation = started.at(0).at(0).value<net::protocol::ConversationJson>().id;
+        const QUuid conversation = startConversation(ann, u"tom@example.org"_s);
+        QVERIFY(!conversation.isNull());
         QSignalSpy sent(ann.client.get(), &ChatClient::messageSent);
         QVERIFY(ann.client->send(conversation, u"before"_s));
         QVERIFY(sent.wait(10000));
@@ -197,10 +206,8 @@ private Q_SLOTS:
         App tom(server->url());
         QVERIFY(signUpAndLogIn(*ann.connection, u"ann@example.org"_s, u"Ann"_s, models::domain::Role::Renter));
         QVERIFY(signUpAndLogIn(*tom.connection, u"tom@example.org"_s, u"Tom"_s, models::domain::Role::Landlord));
-        QSignalSpy started(ann.client.get(), &ChatClient::conversationStarted);
-        ann.client->startConversation(u"tom@example.org"_s, std::nullopt);
-        QVERIFY(started.wait(10000));
-        const QUuid conversation = started.at(0).at(0).value<net::protocol::ConversationJson>().id;
+        const QUuid conversation = startConversation(ann, u"tom@example.org"_s);
+        QVERIFY(!conversation.isNull());
 
         QCOMPARE(server->stop(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(ann.connection->state() != ServerConnection::State::Online, 10000);
@@ -238,13 +245,11 @@ private Q_SLOTS:
         QVERIFY(signUpAndLogIn(*tom.connection, u"tom@example.org"_s, u"Tom"_s, models::domain::Role::Landlord));
         QSet<QUuid> conversations;
         for (int i = 0; i < 7; ++i) {
-            QSignalSpy started(ann.client.get(), &ChatClient::conversationStarted);
             net::protocol::About about;
             about.id = QUuid::createUuid();
             about.title = u"Flat %1"_s.arg(i);
-            ann.client->startConversation(u"tom@example.org"_s, about);
-            QVERIFY(started.wait(10000));
-            const QUuid id = started.at(0).at(0).value<net::protocol::ConversationJson>().id;
+            const QUuid id = startConversation(ann, u"tom@example.org"_s, about);
+            QVERIFY(!id.isNull());
             conversations.insert(id);
             QSignalSpy sent(ann.client.get(), &ChatClient::messageSent);
             QVERIFY(ann.client->send(id, QString(4000, QChar(u'ж'))));
@@ -270,10 +275,8 @@ private Q_SLOTS:
         App tom(server->url());
         QVERIFY(signUpAndLogIn(*ann.connection, u"ann@example.org"_s, u"Ann"_s, models::domain::Role::Renter));
         QVERIFY(signUpAndLogIn(*tom.connection, u"tom@example.org"_s, u"Tom"_s, models::domain::Role::Landlord));
-        QSignalSpy started(ann.client.get(), &ChatClient::conversationStarted);
-        ann.client->startConversation(u"tom@example.org"_s, std::nullopt);
-        QVERIFY(started.wait(10000));
-        const QUuid conversation = started.at(0).at(0).value<net::protocol::ConversationJson>().id;
+        const QUuid conversation = startConversation(ann, u"tom@example.org"_s);
+        QVERIFY(!conversation.isNull());
         QSignalSpy tomArrived(tom.client.get(), &ChatClient::messageReceived);
         QSignalSpy sent(ann.client.get(), &ChatClient::messageSent);
         QVERIFY(ann.client->send(conversation, u"one"_s));
@@ -307,10 +310,8 @@ private Q_SLOTS:
         QVERIFY(signUpAndLogIn(*irina.connection, u"irina@example.org"_s, u"Irina"_s, models::domain::Role::Landlord));
         QVERIFY(signUpAndLogIn(*ann.connection, u"tom@example.org"_s, u"Tom"_s, models::domain::Role::Landlord));
         QVERIFY(signUpAndLogIn(*ann.connection, u"ann@example.org"_s, u"Ann"_s, models::domain::Role::Renter));
-        QSignalSpy started(ann.client.get(), &ChatClient::conversationStarted);
-        ann.client->startConversation(u"irina@example.org"_s, std::nullopt);
-        QVERIFY(started.wait(10000));
-        const QUuid conversation = started.at(0).at(0).value<net::protocol::ConversationJson>().id;
+        const QUuid conversation = startConversation(ann, u"irina@example.org"_s);
+        QVERIFY(!conversation.isNull());
         QSignalSpy arrived(ann.client.get(), &ChatClient::messageReceived);
         QVERIFY(irina.client->send(conversation, u"Привет"_s));
         QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 1, 10000);

@@ -77,13 +77,32 @@ class TestServerAbuse final : public QObject
 
     std::vector<std::unique_ptr<TestClient>> clients;
 
+    // A connection to server that said hello (nullptr when it could not).
+    static std::unique_ptr<TestClient> greeted(const ServerProcess &server)
+    {
+        auto client = std::make_unique<TestClient>();
+        if (!client->open(server.url()) || !client->hello())
+            return nullptr;
+        return client;
+    }
+
+    // One that also signed up and logged in.
+    static std::unique_ptr<TestClient> signedIn(const ServerProcess &server, const QString &email, const QString &name,
+                                                const QString &role = u"renter"_s)
+    {
+        auto client = greeted(server);
+        if (!client || !client->signUpAndLogIn(email, name, role))
+            return nullptr;
+        return client;
+    }
+
     // count connections that said hello.
     bool openClients(const ServerProcess &server, int count)
     {
         clients.clear();
         for (int i = 0; i < count; ++i) {
-            auto client = std::make_unique<TestClient>();
-            if (!client->open(server.url()) || !client->hello())
+            auto client = greeted(server);
+            if (!client)
                 return false;
             clients.push_back(std::move(client));
         }
@@ -129,9 +148,8 @@ private Q_SLOTS:
     {
         ServerProcess server({ u"--max-connections-per-address"_s, u"100"_s });
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        TestClient owner;
-        QVERIFY(owner.open(server.url()) && owner.hello());
-        QVERIFY(owner.signUpAndLogIn(u"bob@example.org"_s, u"Bob"_s));
+        const auto owner = signedIn(server, u"bob@example.org"_s, u"Bob"_s);
+        QVERIFY(owner);
 
         QVERIFY(openClients(server, 40));
         for (const auto &client : clients)
@@ -144,9 +162,9 @@ private Q_SLOTS:
         QVERIFY2(counts.value(u"wrong_credentials"_s) == 5 && counts.value(u"rate_limited"_s) == 35,
                  qPrintable(describe(counts)));
         // Now even the right password waits.
-        TestClient late;
-        QVERIFY(late.open(server.url()) && late.hello());
-        QCOMPARE(codeOf(late.call(u"login"_s, { { u"email"_s, u"bob@example.org"_s }, { u"password"_s, Password } })),
+        const auto late = greeted(server);
+        QVERIFY(late);
+        QCOMPARE(codeOf(late->call(u"login"_s, { { u"email"_s, u"bob@example.org"_s }, { u"password"_s, Password } })),
                  u"rate_limited"_s);
 
         // From one address over many accounts: 20 judged in the window — the 5 above among
@@ -168,11 +186,11 @@ private Q_SLOTS:
     {
         ServerProcess server({ u"--max-connections-per-address"_s, u"100"_s });
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        TestClient burst;
-        QVERIFY(burst.open(server.url()) && burst.hello());
+        const auto burst = greeted(server);
+        QVERIFY(burst);
         for (int i = 0; i < 60; ++i)
-            burst.sendRaw(frame(u"signup"_s, QString::number(i), signUpBody(u"stranger%1@example.org"_s.arg(i))));
-        const auto replies = burst.takeReplies(60, 120000);
+            burst->sendRaw(frame(u"signup"_s, QString::number(i), signUpBody(u"stranger%1@example.org"_s.arg(i))));
+        const auto replies = burst->takeReplies(60, 120000);
         QVERIFY(replies);
         const auto counts = tally(*replies);
         QVERIFY2(counts.value(u"ok"_s) == 5 && counts.value(u"rate_limited"_s) == 55, qPrintable(describe(counts)));
@@ -202,16 +220,16 @@ private Q_SLOTS:
     {
         ServerProcess server({ u"--signups-per-address"_s, u"100"_s, u"--welcome-mails-per-domain"_s, u"3"_s });
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        TestClient client;
-        QVERIFY(client.open(server.url()) && client.hello());
+        const auto client = greeted(server);
+        QVERIFY(client);
         QList<bool> welcomed;
         for (int i = 0; i < 6; ++i) {
-            const auto reply = client.call(u"signup"_s, signUpBody(u"user%1@Example.org"_s.arg(i)), 30000);
+            const auto reply = client->call(u"signup"_s, signUpBody(u"user%1@Example.org"_s.arg(i)), 30000);
             QCOMPARE(codeOf(reply), u"ok"_s);
             welcomed << reply->value(u"welcomeMail"_s).toBool(true);
         }
         QCOMPARE(welcomed, QList<bool>({ true, true, true, false, false, false }));
-        const auto elsewhere = client.call(u"signup"_s, signUpBody(u"user@other.example"_s), 30000);
+        const auto elsewhere = client->call(u"signup"_s, signUpBody(u"user@other.example"_s), 30000);
         QCOMPARE(codeOf(elsewhere), u"ok"_s);
         QVERIFY(elsewhere->value(u"welcomeMail"_s).toBool(false));
         QCOMPARE(rowsIn(server, u"SELECT count(*) FROM users"_s), 7);
@@ -247,10 +265,9 @@ private Q_SLOTS:
         ServerProcess server({ u"--max-connections-per-address"_s, u"200"_s, u"--signups-per-address"_s, u"1000"_s,
                                u"--welcome-mails-per-domain"_s, u"1000"_s });
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        TestClient user;
-        QVERIFY(user.open(server.url()) && user.hello());
-        QVERIFY(user.signUpAndLogIn(u"dana@example.org"_s, u"Dana"_s));
-        QVERIFY(user.call(u"logout"_s));
+        const auto user = signedIn(server, u"dana@example.org"_s, u"Dana"_s);
+        QVERIFY(user);
+        QVERIFY(user->call(u"logout"_s));
 
         QVERIFY(openClients(server, 150));
         for (size_t i = 0; i < clients.size(); ++i)
@@ -276,7 +293,7 @@ private Q_SLOTS:
         };
         const int before = signedUpSoFar();
         const auto loggedIn =
-            user.call(u"login"_s, { { u"email"_s, u"dana@example.org"_s }, { u"password"_s, Password } }, 60000);
+            user->call(u"login"_s, { { u"email"_s, u"dana@example.org"_s }, { u"password"_s, Password } }, 60000);
         QCOMPARE(codeOf(loggedIn), u"ok"_s);
         const int during = signedUpSoFar() - before;
         const auto replies = oneReplyEach(120000);
@@ -295,29 +312,28 @@ private Q_SLOTS:
     {
         ServerProcess server;
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        TestClient y;
-        QVERIFY(y.open(server.url()) && y.hello());
-        QVERIFY(y.signUpAndLogIn(u"erin@example.org"_s, u"Erin"_s));
-        TestClient x;
-        QVERIFY(x.open(server.url()) && x.hello());
-        QVERIFY(x.resume(y.token()));
-        TestClient other; // another log-in of the same person: a token of its own, untouched
-        QVERIFY(other.open(server.url()) && other.hello());
-        QVERIFY(other.logIn(u"erin@example.org"_s));
-        QCOMPARE(codeOf(x.call(u"chat.list"_s)), u"ok"_s);
+        const auto y = signedIn(server, u"erin@example.org"_s, u"Erin"_s);
+        QVERIFY(y);
+        const auto x = greeted(server);
+        QVERIFY(x);
+        QVERIFY(x->resume(y->token()));
+        const auto other = greeted(server); // another log-in of the same person: a token of its own, untouched
+        QVERIFY(other);
+        QVERIFY(other->logIn(u"erin@example.org"_s));
+        QCOMPARE(codeOf(x->call(u"chat.list"_s)), u"ok"_s);
 
-        QCOMPARE(codeOf(y.call(u"logout"_s)), u"ok"_s);
-        const auto ended = x.waitForPush(u"session.ended"_s);
+        QCOMPARE(codeOf(y->call(u"logout"_s)), u"ok"_s);
+        const auto ended = x->waitForPush(u"session.ended"_s);
         QVERIFY(ended);
         QCOMPARE(ended->value(u"reason"_s).toString(), u"logged_out"_s);
-        QCOMPARE(codeOf(x.call(u"chat.history"_s,
-                               { { u"conversationId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces) } })),
+        QCOMPARE(codeOf(x->call(u"chat.history"_s,
+                                { { u"conversationId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces) } })),
                  u"not_logged_in"_s);
-        QCOMPARE(codeOf(x.call(u"resume"_s, { { u"token"_s, y.token() } })), u"invalid_token"_s);
-        QVERIFY(y.sync());
-        QCOMPARE(y.pushCount(u"session.ended"_s), 0); // the one that asked has its reply
-        QCOMPARE(codeOf(other.call(u"chat.list"_s)), u"ok"_s);
-        QCOMPARE(other.pushCount(u"session.ended"_s), 0);
+        QCOMPARE(codeOf(x->call(u"resume"_s, { { u"token"_s, y->token() } })), u"invalid_token"_s);
+        QVERIFY(y->sync());
+        QCOMPARE(y->pushCount(u"session.ended"_s), 0); // the one that asked has its reply
+        QCOMPARE(codeOf(other->call(u"chat.list"_s)), u"ok"_s);
+        QCOMPARE(other->pushCount(u"session.ended"_s), 0);
     }
 
     // A session that expires while its connections are open ends there and then.
@@ -325,29 +341,28 @@ private Q_SLOTS:
     {
         ServerProcess server;
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        TestClient first;
-        QVERIFY(first.open(server.url()) && first.hello());
-        QVERIFY(first.signUpAndLogIn(u"finn@example.org"_s, u"Finn"_s));
+        const auto first = signedIn(server, u"finn@example.org"_s, u"Finn"_s);
+        QVERIFY(first);
         // The session is made to end in three seconds, as if it were thirty days old.
         const QString expiry = models::domain::toStoredTimestamp(QDateTime::currentDateTimeUtc().addSecs(3));
-        const QString hash = models::services::SessionService::tokenHash(first.token());
+        const QString hash = models::services::SessionService::tokenHash(first->token());
         QCOMPARE(
             rowsIn(server,
                    u"UPDATE sessions SET expires_at = '%1' WHERE token_hash = '%2' RETURNING 1"_s.arg(expiry, hash)),
             1);
-        TestClient second;
-        QVERIFY(second.open(server.url()) && second.hello());
-        const auto resumed = second.call(u"resume"_s, { { u"token"_s, first.token() } });
+        const auto second = greeted(server);
+        QVERIFY(second);
+        const auto resumed = second->call(u"resume"_s, { { u"token"_s, first->token() } });
         QCOMPARE(codeOf(resumed), u"ok"_s);
         QCOMPARE(resumed->value(u"expiresAt"_s).toString(), expiry);
-        QCOMPARE(codeOf(second.call(u"chat.list"_s)), u"ok"_s);
+        QCOMPARE(codeOf(second->call(u"chat.list"_s)), u"ok"_s);
 
-        const auto ended = second.waitForPush(u"session.ended"_s, 15000);
+        const auto ended = second->waitForPush(u"session.ended"_s, 15000);
         QVERIFY(ended);
         QCOMPARE(ended->value(u"reason"_s).toString(), u"expired"_s);
         QVERIFY(QDateTime::currentDateTimeUtc() >= QDateTime::fromString(expiry, Qt::ISODateWithMs));
-        QCOMPARE(codeOf(second.call(u"chat.list"_s)), u"not_logged_in"_s);
-        QCOMPARE(codeOf(second.call(u"resume"_s, { { u"token"_s, first.token() } })), u"invalid_token"_s);
+        QCOMPARE(codeOf(second->call(u"chat.list"_s)), u"not_logged_in"_s);
+        QCOMPARE(codeOf(second->call(u"resume"_s, { { u"token"_s, first->token() } })), u"invalid_token"_s);
     }
 
     // chat.history of 200 messages of 4000 characters was a 2.4 MB reply, and the server cut
@@ -357,21 +372,19 @@ private Q_SLOTS:
     {
         ServerProcess server;
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        TestClient lena;
-        QVERIFY(lena.open(server.url()) && lena.hello());
-        QVERIFY(lena.signUpAndLogIn(u"lena@example.org"_s, u"Lena"_s, u"landlord"_s));
-        TestClient roman;
-        QVERIFY(roman.open(server.url()) && roman.hello());
-        QVERIFY(roman.signUpAndLogIn(u"roman@example.org"_s, u"Roman"_s));
-        const auto started = roman.call(u"chat.start"_s, { { u"email"_s, u"lena@example.org"_s } });
+        const auto lena = signedIn(server, u"lena@example.org"_s, u"Lena"_s, u"landlord"_s);
+        QVERIFY(lena);
+        const auto roman = signedIn(server, u"roman@example.org"_s, u"Roman"_s);
+        QVERIFY(roman);
+        const auto started = roman->call(u"chat.start"_s, { { u"email"_s, u"lena@example.org"_s } });
         QCOMPARE(codeOf(started), u"ok"_s);
         const QString conversation = started->value(u"conversation"_s).toObject().value(u"id"_s).toString();
         const QString text = QString(4000, QChar(u'ж')); // 8000 bytes of UTF-8
         for (int i = 0; i < 200; ++i) {
-            const auto sent = roman.call(u"chat.send"_s,
-                                         { { u"conversationId"_s, conversation },
-                                           { u"messageId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces) },
-                                           { u"text"_s, text } });
+            const auto sent = roman->call(u"chat.send"_s,
+                                          { { u"conversationId"_s, conversation },
+                                            { u"messageId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces) },
+                                            { u"text"_s, text } });
             QCOMPARE(codeOf(sent), u"ok"_s);
         }
         QList<qint64> seqs;
@@ -380,7 +393,7 @@ private Q_SLOTS:
             QJsonObject body { { u"conversationId"_s, conversation }, { u"limit"_s, 200 } };
             if (before)
                 body.insert(u"beforeSeq"_s, *before);
-            const auto page = lena.call(u"chat.history"_s, body);
+            const auto page = lena->call(u"chat.history"_s, body);
             QCOMPARE(codeOf(page), u"ok"_s);
             const QJsonArray messages = page->value(u"messages"_s).toArray();
             QVERIFY(!messages.isEmpty());
@@ -398,15 +411,15 @@ private Q_SLOTS:
         for (qint64 seq = 1; seq <= 200; ++seq)
             all << seq;
         QCOMPARE(seqs, all);
-        QVERIFY(!lena.isClosed());
+        QVERIFY(!lena->isClosed());
 
         // Catching up forward from the start gets them all too, the first ones first.
         QList<qint64> forward;
         qint64 after = 0;
         for (int pages = 0; pages < 50; ++pages) {
             const auto page =
-                lena.call(u"chat.history"_s,
-                          { { u"conversationId"_s, conversation }, { u"afterSeq"_s, after }, { u"limit"_s, 200 } });
+                lena->call(u"chat.history"_s,
+                           { { u"conversationId"_s, conversation }, { u"afterSeq"_s, after }, { u"limit"_s, 200 } });
             QCOMPARE(codeOf(page), u"ok"_s);
             for (const QJsonValue &message : page->value(u"messages"_s).toArray())
                 forward << message.toObject().value(u"seq"_s).toInteger();
@@ -415,7 +428,7 @@ private Q_SLOTS:
                 break;
         }
         QCOMPARE(forward, all);
-        QVERIFY(!lena.isClosed());
+        QVERIFY(!lena->isClosed());
     }
 
     // chat.list had no paging: 100 conversations with long last messages made a 1.4 MB reply.
@@ -424,21 +437,19 @@ private Q_SLOTS:
     {
         ServerProcess server({ u"--conversations-per-hour"_s, u"1000"_s });
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        TestClient lena;
-        QVERIFY(lena.open(server.url()) && lena.hello());
-        QVERIFY(lena.signUpAndLogIn(u"lena@example.org"_s, u"Lena"_s, u"landlord"_s));
-        TestClient roman;
-        QVERIFY(roman.open(server.url()) && roman.hello());
-        QVERIFY(roman.signUpAndLogIn(u"roman@example.org"_s, u"Roman"_s));
+        const auto lena = signedIn(server, u"lena@example.org"_s, u"Lena"_s, u"landlord"_s);
+        QVERIFY(lena);
+        const auto roman = signedIn(server, u"roman@example.org"_s, u"Roman"_s);
+        QVERIFY(roman);
         const QString text = QString(4000, QChar(u'ж'));
         for (int i = 0; i < 100; ++i) {
             const QJsonObject about { { u"kind"_s, u"apartment"_s },
                                       { u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces) },
                                       { u"title"_s, u"Flat %1"_s.arg(i) } };
             const auto started =
-                roman.call(u"chat.start"_s, { { u"email"_s, u"lena@example.org"_s }, { u"about"_s, about } });
+                roman->call(u"chat.start"_s, { { u"email"_s, u"lena@example.org"_s }, { u"about"_s, about } });
             QCOMPARE(codeOf(started), u"ok"_s);
-            const auto sent = roman.call(
+            const auto sent = roman->call(
                 u"chat.send"_s,
                 { { u"conversationId"_s, started->value(u"conversation"_s).toObject().value(u"id"_s).toString() },
                   { u"messageId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces) },
@@ -452,7 +463,7 @@ private Q_SLOTS:
             QJsonObject body { { u"limit"_s, 200 } };
             if (!after.isUndefined())
                 body.insert(u"after"_s, after);
-            const auto page = lena.call(u"chat.list"_s, body);
+            const auto page = lena->call(u"chat.list"_s, body);
             QCOMPARE(codeOf(page), u"ok"_s);
             QVERIFY(QJsonDocument(*page).toJson(QJsonDocument::Compact).size() <= 300 * 1024);
             const QJsonArray conversations = page->value(u"conversations"_s).toArray();
@@ -470,10 +481,10 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 100);
         QVERIFY2(pages >= 1, "the list came in one reply: it was not paged by bytes");
         // A position that is not one of the server's is refused by name.
-        const auto bad = lena.call(u"chat.list"_s, { { u"after"_s, u"yesterday"_s } });
+        const auto bad = lena->call(u"chat.list"_s, { { u"after"_s, u"yesterday"_s } });
         QCOMPARE(codeOf(bad), u"bad_request"_s);
         QCOMPARE(bad->value(u"error"_s).toObject().value(u"field"_s).toString(), u"after"_s);
-        QVERIFY(!lena.isClosed());
+        QVERIFY(!lena->isClosed());
     }
 
     // One user may start only so many conversations with others in an hour; starting one that
@@ -482,14 +493,12 @@ private Q_SLOTS:
     {
         ServerProcess server({ u"--conversations-per-hour"_s, u"3"_s });
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        TestClient spammer;
-        QVERIFY(spammer.open(server.url()) && spammer.hello());
-        QVERIFY(spammer.signUpAndLogIn(u"spam@example.org"_s, u"Spam"_s));
-        TestClient target;
-        QVERIFY(target.open(server.url()) && target.hello());
-        QVERIFY(target.signUpAndLogIn(u"target@example.org"_s, u"Target"_s, u"landlord"_s));
+        const auto spammer = signedIn(server, u"spam@example.org"_s, u"Spam"_s);
+        QVERIFY(spammer);
+        const auto target = signedIn(server, u"target@example.org"_s, u"Target"_s, u"landlord"_s);
+        QVERIFY(target);
         const auto startAbout = [&](int i) {
-            return spammer.call(
+            return spammer->call(
                 u"chat.start"_s,
                 { { u"email"_s, u"target@example.org"_s },
                   { u"about"_s,
@@ -505,7 +514,7 @@ private Q_SLOTS:
         QVERIFY2(retryAfter > 3000 && retryAfter <= 3600, qPrintable(QString::number(retryAfter)));
         QCOMPARE(rowsIn(server, u"SELECT count(*) FROM conversations"_s), 3);
         // The other person is not limited by it.
-        QCOMPARE(codeOf(target.call(u"chat.start"_s, { { u"email"_s, u"spam@example.org"_s } })), u"ok"_s);
+        QCOMPARE(codeOf(target->call(u"chat.start"_s, { { u"email"_s, u"spam@example.org"_s } })), u"ok"_s);
     }
 };
 

@@ -88,6 +88,17 @@ int burstRequests(RawWebSocket &client)
     return reply.isEmpty() ? 0 : int(230000 / (reply.size() + 4));
 }
 
+// Sends the burst's requests in one write while the client stops reading (a read buffer of
+// one byte: what arrives stays in the kernel's buffers).
+void sendBurstUnread(RawWebSocket &client, int requests)
+{
+    client.socket().setReadBufferSize(1);
+    QByteArray burst;
+    for (int i = 0; i < requests; ++i)
+        burst += RawWebSocket::frame(0x81, echoedRequest(i));
+    client.sendBytes(burst);
+}
+
 } // namespace
 
 // What one client may cost the real rentdesk-server, from the attacks of issue 10: pings it
@@ -270,11 +281,7 @@ private Q_SLOTS:
         QVERIFY(reader.open(server.url(), 4096));
         const int requests = burstRequests(reader);
         QVERIFY(requests > 0);
-        reader.socket().setReadBufferSize(1);
-        QByteArray burst;
-        for (int i = 0; i < requests; ++i)
-            burst += RawWebSocket::frame(0x81, echoedRequest(i));
-        reader.sendBytes(burst);
+        sendBurstUnread(reader, requests);
         QVERIFY2(QTest::qWaitFor([&] { return server.standardError().contains(u"over the limit"_s); }, 30000),
                  qPrintable(server.standardError()));
 
@@ -319,11 +326,7 @@ private Q_SLOTS:
         QVERIFY(reader.open(server.url(), 4096));
         const int requests = burstRequests(reader);
         QVERIFY(requests > 0);
-        reader.socket().setReadBufferSize(1);
-        QByteArray burst;
-        for (int i = 0; i < requests; ++i)
-            burst += RawWebSocket::frame(0x81, echoedRequest(i));
-        reader.sendBytes(burst);
+        sendBurstUnread(reader, requests);
         // It reads nothing more: closed once the grace has passed, not before.
         QVERIFY2(QTest::qWaitFor([&] { return server.standardError().contains(u"reads too slowly"_s); }, 30000),
                  qPrintable(server.standardError()));
