@@ -315,6 +315,12 @@ int Application::run()
         printError(d->database->path() + u": "_s + mode.error().message);
         return ExitDatabaseError;
     }
+    if (*mode == models::services::Mode::Server) {
+        printError(d->database->path() + u": "_s
+                   + QCoreApplication::translate("Application",
+                                                 "This is rentdesk-server's database; RentDesk does not open it."));
+        return ExitDatabaseError;
+    }
     d->mode = *mode;
 
     if (d->options.demo && !addDemoData(*d->database, d->options.demoApartments))

@@ -4,6 +4,7 @@
 #include "models/db/database.h"
 #include "models/db/walcheckpointer.h"
 #include "models/services/clock.h"
+#include "models/services/mode.h"
 #include "net/mail/mailcommand.h"
 #include "net/mail/mailconfig.h"
 #include "net/mail/outboxsender.h"
@@ -58,6 +59,8 @@ int runServer(const ServerConfig &config)
     if (!opened)
         return fail(ServerExitDatabaseError, opened.error().message);
     const std::shared_ptr<models::db::Database> database = std::move(*opened);
+    if (auto claimed = models::services::claimForServer(*database); !claimed)
+        return fail(ServerExitDatabaseError, database->path() + u": "_s + claimed.error().message);
     if (config.initOnly) {
         QTextStream(stdout) << database->path() << u" is ready (schema version "_s << database->schemaVersion()
                             << u").\n"_s;

@@ -207,6 +207,10 @@
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This is rentdesk-server&apos;s database; RentDesk does not open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingQuery</name>
@@ -1127,6 +1131,14 @@
         <source>A message cannot be read before it has been delivered.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enter your e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This id is already used by another record.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EmailAddress</name>
@@ -1444,11 +1456,15 @@
 <context>
     <name>Mode</name>
     <message>
-        <source>The database does not say whether it is standalone or connected (it says “%1”).</source>
+        <source>The database does not say whether it is standalone, connected or a server&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database does not say whether it is standalone or connected.</source>
+        <source>The database does not say whether it is standalone, connected or a server&apos;s (it says “%1”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a desktop&apos;s replica of a server account; a server cannot run on it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -207,6 +207,10 @@
         <source>Server</source>
         <translation>Сервер</translation>
     </message>
+    <message>
+        <source>This is rentdesk-server&apos;s database; RentDesk does not open it.</source>
+        <translation>Это база данных rentdesk-server; RentDesk её не открывает.</translation>
+    </message>
 </context>
 <context>
     <name>BookingQuery</name>
@@ -1128,6 +1132,14 @@
         <source>A message cannot be read before it has been delivered.</source>
         <translation>Сообщение нельзя прочитать раньше, чем оно доставлено.</translation>
     </message>
+    <message>
+        <source>Enter your e-mail address.</source>
+        <translation>Введите адрес электронной почты.</translation>
+    </message>
+    <message>
+        <source>This id is already used by another record.</source>
+        <translation>Этот идентификатор уже занят другой записью.</translation>
+    </message>
 </context>
 <context>
     <name>EmailAddress</name>
@@ -1447,12 +1459,16 @@
 <context>
     <name>Mode</name>
     <message>
-        <source>The database does not say whether it is standalone or connected (it says “%1”).</source>
-        <translation>В базе не указано, автономная она или подключённая (указано «%1»).</translation>
+        <source>The database does not say whether it is standalone, connected or a server&apos;s.</source>
+        <translation>В базе данных не указано, автономная она, подключённая или серверная.</translation>
     </message>
     <message>
-        <source>The database does not say whether it is standalone or connected.</source>
-        <translation>В базе данных не указано, автономная она или подключённая к серверу.</translation>
+        <source>The database does not say whether it is standalone, connected or a server&apos;s (it says “%1”).</source>
+        <translation>В базе данных не указано, автономная она, подключённая или серверная (указано «%1»).</translation>
+    </message>
+    <message>
+        <source>This is a desktop&apos;s replica of a server account; a server cannot run on it.</source>
+        <translation>Это копия учётной записи сервера на компьютере; сервер не может работать на ней.</translation>
     </message>
 </context>
 <context>

@@ -60,7 +60,9 @@ std::expected<MigrationSet, QString> MigrationSet::fromDirectory(const QString &
         migration.version = version;
         if (migration.name.isEmpty())
             migration.name = match.captured(2);
-        migration.statements += splitSqlStatements(QString::fromUtf8(sqlFile.readAll()));
+        const QString script = QString::fromUtf8(sqlFile.readAll());
+        migration.rebuildsTables = migration.rebuildsTables || script.contains(RebuildsTablesMarker);
+        migration.statements += splitSqlStatements(script);
     }
     MigrationSet set;
     int expected = 1;

@@ -16,7 +16,14 @@ struct Migration
     int version = 0;
     QString name;
     QStringList statements;
+    // The step rebuilds tables that others reference (SQLite cannot drop NOT NULL in place):
+    // a file of it has the line RebuildsTablesMarker, and the Migrator runs it with foreign
+    // keys off and checks them all before its COMMIT (SQLite's "making other kinds of table
+    // schema changes" procedure).
+    bool rebuildsTables = false;
 };
+
+inline constexpr QLatin1StringView RebuildsTablesMarker("-- rentdesk: rebuilds tables");
 
 // The ordered list of migrations for one SQL dialect, read from SQL files named
 // NNNN_name.sql. Several files may share a version number (the engine-specific part of a

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 
 Q_LOGGING_CATEGORY(lcMigration, "rentdesk.db.migration", QtWarningMsg)
 
@@ -61,6 +62,25 @@ std::expected<int, DbError> Migrator::migrate(const QSqlDatabase &db) const
     for (const Migration &migration : m_migrations.migrations()) {
         if (migration.version <= *current)
             continue;
+        // A step that rebuilds a table runs with foreign keys off (dropping the old table
+        // would otherwise delete, or refuse to delete, the rows that point at it) and with the
+        // legacy rename (so that renaming the new table does not re-check triggers that name the
+        // old one while it is gone). Both are connection settings, changed outside the
+        // transaction and restored whatever happens; the foreign keys are checked in full before
+        // the COMMIT instead.
+        const bool rebuilds = migration.rebuildsTables;
+        if (rebuilds) {
+            if (auto off = exec(db, QStringLiteral("PRAGMA foreign_keys = OFF")); !off)
+                return std::unexpected(off.error());
+            if (auto legacy = exec(db, QStringLiteral("PRAGMA legacy_alter_table = ON")); !legacy)
+                return std::unexpected(legacy.error());
+        }
+        const auto restore = qScopeGuard([&] {
+            if (rebuilds) {
+                (void)exec(db, QStringLiteral("PRAGMA legacy_alter_table = OFF"));
+                (void)exec(db, QStringLiteral("PRAGMA foreign_keys = ON"));
+            }
+        });
         auto step = transact(db, [&]() -> std::expected<void, DbError> {
             auto bootstrap = exec(db,
                                   QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -72,6 +92,18 @@ std::expected<int, DbError> Migrator::migrate(const QSqlDatabase &db) const
             for (const QString &statement : migration.statements) {
                 if (auto done = exec(db, statement); !done)
                     return std::unexpected(done.error());
+            }
+            if (rebuilds) {
+                auto broken = exec(db, QStringLiteral("PRAGMA foreign_key_check"));
+                if (!broken)
+                    return std::unexpected(broken.error());
+                if (broken->next()) {
+                    DbError error;
+                    error.kind = DbError::Kind::Query;
+                    error.detail = QStringLiteral("a row of %1 points at a missing row of %2")
+                                       .arg(broken->value(0).toString(), broken->value(2).toString());
+                    return std::unexpected(error);
+                }
             }
             // PRAGMA takes no bound values; the id is our own constant.
             if (auto marked = exec(db, QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId)); !marked)

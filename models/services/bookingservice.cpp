@@ -144,7 +144,8 @@ Result<Booking> BookingService::booking(const QUuid &id) const
     return loadBooking(*connection, id);
 }
 
-Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartmentId, QDate start, QDate end) const
+Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartmentId, QDate start, QDate end,
+                                        const QUuid &givenId) const
 {
     if (!start.isValid())
         return std::unexpected(bookingError(Code::InvalidValue, "startDate",
@@ -176,11 +177,13 @@ Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartme
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    const QUuid id = newId();
+    const QUuid id = givenId.isNull() ? newId() : givenId;
     auto done = db::transact(db, [&]() -> Result<void> {
         auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
+        if (auto fresh = requireNewId(db, "bookings", id); !fresh)
+            return fresh;
         if (user->role != Role::Renter) {
             return std::unexpected(
                 bookingError(Code::NotAllowed, "",

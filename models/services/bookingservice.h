@@ -18,8 +18,9 @@ public:
     // The longest stay one request may ask for.
     static constexpr int MaximumNights = 730;
 
+    // id: the new booking's, or null to make one (a replayed mutation keeps its desktop's id).
     [[nodiscard]] Result<domain::Booking> request(const QUuid &actor, const QUuid &apartment, QDate start,
-                                                  QDate end) const;
+                                                  QDate end, const QUuid &id = {}) const;
 
     struct Confirmation
     {

@@ -31,6 +31,8 @@ const ConstraintMeaning constraintMeanings[] = {
       QT_TRANSLATE_NOOP("DomainError", "Enter a valid e-mail address.") },
     { "users_email_format", Code::InvalidValue, "user", "email",
       QT_TRANSLATE_NOOP("DomainError", "Enter a valid e-mail address.") },
+    { "users_email_required", Code::InvalidValue, "user", "email",
+      QT_TRANSLATE_NOOP("DomainError", "Enter your e-mail address.") },
     { "users_email_unique", Code::EmailTaken, "user", "email",
       QT_TRANSLATE_NOOP("DomainError", "This e-mail address is already registered.") },
     { "users_display_name_present", Code::InvalidValue, "user", "displayName",

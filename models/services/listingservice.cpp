@@ -249,7 +249,8 @@ Result<Apartment> ListingService::apartment(const QUuid &id) const
     return loadApartment(*connection, id);
 }
 
-Result<Building> ListingService::createBuilding(const QUuid &actor, const BuildingDraft &input) const
+Result<Building> ListingService::createBuilding(const QUuid &actor, const BuildingDraft &input,
+                                                const QUuid &givenId) const
 {
     auto draft = checked(input, m_context.clock().today());
     if (!draft)
@@ -258,13 +259,15 @@ Result<Building> ListingService::createBuilding(const QUuid &actor, const Buildi
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    const QUuid id = newId();
+    const QUuid id = givenId.isNull() ? newId() : givenId;
     auto done = db::transact(db, [&]() -> Result<void> {
         auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         if (auto allowed = requireLandlord(*user); !allowed)
             return allowed;
+        if (auto fresh = requireNewId(db, "buildings", id); !fresh)
+            return fresh;
         auto inserted = db::exec(
             db,
             u"INSERT INTO buildings (id, owner_id, name, address, city, floors, year_built, "
@@ -373,19 +376,22 @@ Result<void> ListingService::deleteBuilding(const QUuid &actor, const QUuid &id)
     });
 }
 
-Result<Apartment> ListingService::createApartment(const QUuid &actor, const ApartmentDraft &input) const
+Result<Apartment> ListingService::createApartment(const QUuid &actor, const ApartmentDraft &input,
+                                                  const QUuid &givenId) const
 {
     const auto connection = connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    const QUuid id = newId();
+    const QUuid id = givenId.isNull() ? newId() : givenId;
     auto done = db::transact(db, [&]() -> Result<void> {
         auto user = actingUser(db, actor);
         if (!user)
             return std::unexpected(user.error());
         if (auto allowed = requireLandlord(*user); !allowed)
             return allowed;
+        if (auto fresh = requireNewId(db, "apartments", id); !fresh)
+            return fresh;
         auto building = loadBuilding(db, input.buildingId);
         if (!building) {
             DomainError error = building.error();

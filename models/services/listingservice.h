@@ -38,12 +38,16 @@ public:
         QString description;
     };
 
-    [[nodiscard]] Result<domain::Building> createBuilding(const QUuid &actor, const BuildingDraft &draft) const;
+    // A create takes the id to give the new row, or makes one when it is null: a mutation
+    // replayed from a desktop keeps the id the desktop gave it (sync).
+    [[nodiscard]] Result<domain::Building> createBuilding(const QUuid &actor, const BuildingDraft &draft,
+                                                          const QUuid &id = {}) const;
     [[nodiscard]] Result<domain::Building> updateBuilding(const QUuid &actor, const QUuid &id,
                                                           const BuildingDraft &draft) const;
     [[nodiscard]] Result<void> deleteBuilding(const QUuid &actor, const QUuid &id) const;
 
-    [[nodiscard]] Result<domain::Apartment> createApartment(const QUuid &actor, const ApartmentDraft &draft) const;
+    [[nodiscard]] Result<domain::Apartment> createApartment(const QUuid &actor, const ApartmentDraft &draft,
+                                                            const QUuid &id = {}) const;
     // The apartment may move to another of its owner's buildings.
     [[nodiscard]] Result<domain::Apartment> updateApartment(const QUuid &actor, const QUuid &id,
                                                             const ApartmentDraft &draft) const;

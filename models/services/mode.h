@@ -28,10 +28,15 @@ enum class Mode {
     return mode != Mode::Server;
 }
 
-// The mode a desktop database file was created in (database_meta, fixed at creation):
-// Standalone or Connected. An unknown or unreadable value is an error, never a guess: a
+// The mode a database file was created in (database_meta, fixed at creation): Standalone or
+// Connected for a desktop, Server for rentdesk-server's. An unknown or unreadable value is an error, never a guess: a
 // database taken for standalone by mistake would send mail and accept sign-ups as an
 // authority.
 [[nodiscard]] Result<Mode> storedMode(const db::Database &database);
+
+// Makes a database rentdesk-server's (mode "server", which turns on the change feed of sync),
+// entering the rows it already holds into the feed. A server's database from before sync says
+// "standalone" and is converted once; a desktop's connected replica is refused.
+[[nodiscard]] Result<void> claimForServer(const db::Database &database);
 
 } // namespace rentdesk::models::services

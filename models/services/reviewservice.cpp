@@ -199,7 +199,8 @@ Result<void> ReviewService::canReview(const QUuid &actor, const Target &target) 
     return eligible(db, *author, target);
 }
 
-Result<Review> ReviewService::create(const QUuid &actor, const Target &target, int rating, const QString &body) const
+Result<Review> ReviewService::create(const QUuid &actor, const Target &target, int rating, const QString &body,
+                                     const QUuid &givenId) const
 {
     if (auto valid = checkedRating(rating); !valid)
         return std::unexpected(valid.error());
@@ -212,7 +213,7 @@ Result<Review> ReviewService::create(const QUuid &actor, const Target &target, i
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
     Review review;
-    review.id = newId();
+    review.id = givenId.isNull() ? newId() : givenId;
     review.authorId = actor;
     review.kind = target.kind;
     if (target.kind == ReviewKind::Apartment)
@@ -228,6 +229,8 @@ Result<Review> ReviewService::create(const QUuid &actor, const Target &target, i
             return std::unexpected(author.error());
         if (auto allowed = eligible(db, *author, target); !allowed)
             return allowed;
+        if (auto fresh = requireNewId(db, "reviews", review.id); !fresh)
+            return fresh;
         const QVariant noId(QMetaType::fromType<QString>());
         auto inserted = db::exec(
             db,

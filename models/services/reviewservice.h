@@ -21,8 +21,9 @@ public:
         QUuid id; // a user for Renter and Landlord reviews, an apartment for Apartment reviews
     };
 
+    // id: the new review's, or null to make one (a replayed mutation keeps its desktop's id).
     [[nodiscard]] Result<domain::Review> create(const QUuid &actor, const Target &target, int rating,
-                                                const QString &body) const;
+                                                const QString &body, const QUuid &id = {}) const;
     [[nodiscard]] Result<domain::Review> edit(const QUuid &actor, const QUuid &review, int rating,
                                               const QString &body) const;
     [[nodiscard]] Result<void> remove(const QUuid &actor, const QUuid &review) const;

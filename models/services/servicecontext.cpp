@@ -74,6 +74,23 @@ Result<User> actingUser(const QSqlDatabase &db, const QUuid &id)
     return found;
 }
 
+Result<void> requireNewId(const QSqlDatabase &db, const char *table, const QUuid &id)
+{
+    // The table is one of our own constants; the id is bound.
+    auto taken = db::scalar(db, u"SELECT count(*) FROM %1 WHERE id = :id"_s.arg(QLatin1StringView(table)),
+                            { { u":id"_s, toStoredId(id) } });
+    if (!taken)
+        return std::unexpected(fromDb(taken.error()));
+    if (taken->toInt() > 0) {
+        QString entity = QString::fromLatin1(table);
+        entity.chop(1); // "buildings" -> "building"
+        return std::unexpected(
+            DomainError(DomainError::Code::InvalidValue, entity, u"id"_s,
+                        QCoreApplication::translate("DomainError", "This id is already used by another record.")));
+    }
+    return {};
+}
+
 Result<void> journal(const ServiceContext &context, const QSqlDatabase &db, const QUuid &actor, const char *name,
                      const QJsonObject &args)
 {

@@ -30,6 +30,10 @@ namespace rentdesk::models::services {
 // Any user by id, NotFound if missing.
 [[nodiscard]] Result<domain::User> userById(const QSqlDatabase &db, const QUuid &id);
 
+// An id given for a new row (a replayed mutation keeps its desktop's) must not name a row of the
+// table already: InvalidValue about the field "id". table is one of the synced tables.
+[[nodiscard]] Result<void> requireNewId(const QSqlDatabase &db, const char *table, const QUuid &id);
+
 // Appends a mutation to the journal when this side journals (DESIGN.md). Call inside the
 // transaction of the change it records.
 [[nodiscard]] Result<void> journal(const ServiceContext &context, const QSqlDatabase &db, const QUuid &actor,

@@ -96,7 +96,7 @@ private Q_SLOTS:
         QTest::newRow("a folder") << u"folder"_s << u"is a folder"_s;
         // Never taken for standalone (which would send mail and accept sign-ups as the
         // authority): the mode is part of what a database must say.
-        QTest::newRow("no mode") << u"no-mode"_s << u"does not say whether it is standalone or connected"_s;
+        QTest::newRow("no mode") << u"no-mode"_s << u"does not say whether it is standalone, connected or a server"_s;
     }
 
     void failures()

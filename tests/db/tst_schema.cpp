@@ -149,7 +149,10 @@ private Q_SLOTS:
         user("email padded", { { u"email"_s, u" anna@example.org"_s } }, u"users_email_normalized"_s);
         user("email without at", { { u"email"_s, u"anna.example.org"_s } }, u"users_email_format"_s);
         user("email taken", { { u"email"_s, u"landlord.0001@example.org"_s } }, u"users_email_unique"_s);
-        user("email missing", { { u"email"_s, null() } }, u"notnull:users.email"_s);
+        // A replica's profile of someone else has no address; an account with a password does.
+        user("email missing with a password",
+             { { u"email"_s, null() }, { u"password_hash"_s, u"$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA"_s } },
+             u"users_email_required"_s);
         user("blank display name", { { u"display_name"_s, u"   "_s } }, u"users_display_name_present"_s);
         user("phone with letters", { { u"phone"_s, u"call me"_s } }, u"users_phone_format"_s);
         user("role unknown", { { u"role"_s, u"admin"_s } }, u"users_role_code"_s);
@@ -273,6 +276,9 @@ private Q_SLOTS:
                             { u"phone"_s, u"+7 (843) 555-01-02"_s },
                             { u"password_hash"_s, u"$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"_s } }),
                  QString());
+        // Two profiles on a connected replica: other people, without an address.
+        QCOMPARE(r.renter(uuid(111), { { u"email"_s, null() } }), QString());
+        QCOMPARE(r.landlord(uuid(112), { { u"email"_s, null() } }), QString());
         QCOMPARE(r.building(uuid(102), landlord, { { u"year_built"_s, QVariant(QMetaType::fromType<int>()) } }),
                  QString());
         QCOMPARE(r.apartment(uuid(103), building, landlord,
