@@ -818,6 +818,22 @@
         <source>Qt&apos;s SQLite driver does not use RentDesk&apos;s SQLite library (%1); RentDesk needs Qt built against the system&apos;s libsqlite3, as Debian&apos;s libqt6sql6-sqlite is.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Changes cannot be recorded: the database connection is closed or is not SQLite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recorded change to %1 could not be undone or replayed: the database refused it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recorded change could not be undone or replayed: it refers to a record that does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes to %1 cannot be recorded: the table does not exist or has no primary key.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>

@@ -819,6 +819,22 @@
         <source>Qt&apos;s SQLite driver does not use RentDesk&apos;s SQLite library (%1); RentDesk needs Qt built against the system&apos;s libsqlite3, as Debian&apos;s libqt6sql6-sqlite is.</source>
         <translation>Драйвер SQLite в Qt использует не ту библиотеку SQLite, что RentDesk (%1); RentDesk нужен Qt, собранный с системной libsqlite3, как пакет Debian libqt6sql6-sqlite.</translation>
     </message>
+    <message>
+        <source>Changes cannot be recorded: the database connection is closed or is not SQLite.</source>
+        <translation>Изменения не записываются: соединение с базой данных закрыто или это не SQLite.</translation>
+    </message>
+    <message>
+        <source>A recorded change to %1 could not be undone or replayed: the database refused it.</source>
+        <translation>Записанное изменение в %1 не удалось отменить или повторить: база данных его отклонила.</translation>
+    </message>
+    <message>
+        <source>A recorded change could not be undone or replayed: it refers to a record that does not exist.</source>
+        <translation>Записанное изменение не удалось отменить или повторить: оно ссылается на несуществующую запись.</translation>
+    </message>
+    <message>
+        <source>Changes to %1 cannot be recorded: the table does not exist or has no primary key.</source>
+        <translation>Изменения в %1 не записываются: такой таблицы нет или у неё нет первичного ключа.</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
