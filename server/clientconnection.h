@@ -71,7 +71,13 @@ public:
     // subscriber usually gets.
     [[nodiscard]] static QString addressKey(const QHostAddress &address);
     [[nodiscard]] bool helloDone() const { return m_helloDone; }
-    void setHelloDone() { m_helloDone = true; }
+    // The protocol version agreed in hello (0 before it): version 1 clients get chat only.
+    [[nodiscard]] int version() const { return m_version; }
+    void setHelloDone(int version)
+    {
+        m_helloDone = true;
+        m_version = version;
+    }
     [[nodiscard]] std::optional<QUuid> user() const { return m_user; }
     [[nodiscard]] QString token() const { return m_token; }
     // The session in force on this connection, until `lifetime` from now: then
@@ -152,6 +158,7 @@ private:
     QSet<QString> m_pipelined;
     bool m_closing = false;
     bool m_helloDone = false;
+    int m_version = 0;
     std::optional<QUuid> m_user;
     QString m_token;
     QTimer m_pingTimer;

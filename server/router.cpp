@@ -85,6 +85,7 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
     , m_config(config)
     , m_sessions(models::services::ServiceContext(m_database, clock, models::services::Mode::Server))
     , m_chat(models::services::ServiceContext(m_database, clock, models::services::Mode::Server))
+    , m_sync(models::services::ServiceContext(m_database, clock, models::services::Mode::Server))
     , m_accountLogIns(clock, config.loginFailuresPerAccount, std::chrono::seconds(config.loginWindowSeconds))
     , m_addressLogIns(clock, config.loginFailuresPerAddress, std::chrono::seconds(config.loginWindowSeconds))
     , m_addressSignUps(clock, config.signUpsPerAddress, std::chrono::seconds(config.signUpWindowSeconds))
@@ -104,7 +105,10 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
         { u"chat.history"_s, &Router::chatHistory },
         { u"chat.delivered"_s, &Router::chatDelivered },
         { u"chat.read"_s, &Router::chatRead },
+        { u"sync.push"_s, &Router::syncPush },
+        { u"sync.pull"_s, &Router::syncPull },
     };
+    startSync();
     // Forget the attempts that left their windows now and then, so that made-up keys do not
     // pile up.
     auto *sweep = new QTimer(this);
@@ -171,7 +175,14 @@ void Router::handle(ClientConnection &c, const net::protocol::Request &r, std::f
         done(net::protocol::errorReply(r.id, Error::make(ErrorCode::HelloRequired, u"Say hello first."_s)));
         return;
     }
-    const bool needsSession = r.type.startsWith(u"chat.") || r.type == u"logout";
+    if (r.type.startsWith(u"sync.") && c.version() < 2) {
+        done(net::protocol::errorReply(
+            r.id,
+            Error::make(ErrorCode::UnknownType,
+                        u"\"%1\" is not a request of protocol version %2."_s.arg(r.type).arg(c.version()), u"type"_s)));
+        return;
+    }
+    const bool needsSession = r.type.startsWith(u"chat.") || r.type.startsWith(u"sync.") || r.type == u"logout";
     if (needsSession && !c.user()) {
         done(net::protocol::errorReply(r.id,
                                        Error::make(ErrorCode::NotLoggedIn, u"Log in or resume a session first."_s)));
@@ -228,18 +239,19 @@ void Router::hello(ClientConnection &c, const net::protocol::Request &r, const D
         done(net::protocol::errorReply(r.id, Error::make(ErrorCode::BadRequest, u"Hello was said already."_s)));
         return;
     }
-    const auto version = net::protocol::requireInt(r.body, u"version", 1, 1000000);
+    const auto version = net::protocol::requireInt(r.body, u"version", 0, 1000000);
     if (!version) {
         done(net::protocol::errorReply(r.id, version.error()));
         return;
     }
-    if (*version != net::protocol::ProtocolVersion) {
-        done(net::protocol::errorReply(
-            r.id,
-            Error::make(
-                ErrorCode::UnsupportedVersion,
-                u"This server speaks protocol version %1, not %2."_s.arg(net::protocol::ProtocolVersion).arg(*version),
-                u"version"_s)));
+    if (*version < net::protocol::OldestProtocolVersion) {
+        done(net::protocol::errorReply(r.id,
+                                       Error::make(ErrorCode::UnsupportedVersion,
+                                                   u"This server speaks protocol versions %1 to %2, not %3."_s
+                                                       .arg(net::protocol::OldestProtocolVersion)
+                                                       .arg(net::protocol::ProtocolVersion)
+                                                       .arg(*version),
+                                                   u"version"_s)));
         QPointer<ClientConnection> guard(&c);
         QTimer::singleShot(0, this, [guard] {
             if (guard)
@@ -247,7 +259,10 @@ void Router::hello(ClientConnection &c, const net::protocol::Request &r, const D
         });
         return;
     }
-    c.setHelloDone();
+    // The newest version both speak: a client newer than this server is answered with this
+    // server's, and decides itself whether it can talk it.
+    const int agreed = int(std::min<qint64>(*version, net::protocol::ProtocolVersion));
+    c.setHelloDone(agreed);
     net::protocol::Limits limits;
     limits.maxMessageBytes = m_config.maxMessageBytes;
     limits.maxChatChars = m_config.maxChatChars;
@@ -255,7 +270,7 @@ void Router::hello(ClientConnection &c, const net::protocol::Request &r, const D
     limits.maxQueuedBytes = m_config.maxQueuedBytes;
     done(
         net::protocol::reply(r.id,
-                             { { u"version"_s, net::protocol::ProtocolVersion },
+                             { { u"version"_s, agreed },
                                { u"server"_s, QString(u"rentdesk-server/"_s + QCoreApplication::applicationVersion()) },
                                { u"limits"_s, limits.toJson() } }));
 }

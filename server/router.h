@@ -3,6 +3,8 @@
 
 #include "models/services/chatservice.h"
 #include "models/services/sessionservice.h"
+#include "models/services/timekeeper.h"
+#include "models/sync/serversync.h"
 #include "net/protocol/message.h"
 #include "server/ratelimiter.h"
 #include "server/serverconfig.h"
@@ -87,6 +89,14 @@ private:
     void chatDelivered(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void chatRead(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void chatMark(ClientConnection &c, const net::protocol::Request &r, const Done &done, bool read);
+    // Sync (syncroutes.cpp): a desktop's mutations applied once each, the change feed read back
+    // in pages, and a poke to whoever can see what changed.
+    void syncPush(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void syncPull(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    // The time keeper (stays completed, stale requests declined) and the tombstone pruning.
+    void startSync();
+    // Pokes every protocol 2 connection of whoever can see a row that changed in (after, through].
+    void pokeChanges(qint64 after, qint64 through);
     // Ends the session on every connection holding the token (a log-out anywhere, an expiry)
     // and tells them with the push session.ended, except `quiet` (the one that asked).
     void endSession(const QString &token, const QString &reason, const ClientConnection *quiet = nullptr);
@@ -120,6 +130,8 @@ private:
     ServerConfig m_config;
     models::services::SessionService m_sessions;
     models::services::ChatService m_chat;
+    models::sync::ServerSync m_sync;
+    std::unique_ptr<models::services::TimeKeeper> m_time;
     RateLimiter m_accountLogIns;
     RateLimiter m_addressLogIns;
     RateLimiter m_addressSignUps;

@@ -101,6 +101,10 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
           u"n"_s },
         { u"conversations-per-hour"_s, u"Conversations one user may start with others per hour (default 30)."_s,
           u"n"_s },
+        { u"tombstone-days"_s,
+          u"Days the sync feed keeps deleted rows for replicas that have not pulled them; a replica away "
+          "longer resyncs in full (default 90)."_s,
+          u"n"_s },
     };
     parser.addOptions(options);
 
@@ -208,6 +212,7 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
     number(u"welcome-mails-per-domain"_s, 1, 1000000, config.welcomeMailsPerDomain);
     number(u"max-hashing-queue"_s, 4, 100000, config.maxHashingQueue);
     number(u"conversations-per-hour"_s, 1, 1000000, config.conversationsPerHour);
+    number(u"tombstone-days"_s, 1, 36500, config.tombstoneDays);
     if (!problem.isEmpty())
         return usageError(problem);
 

@@ -63,6 +63,9 @@ struct ServerConfig
     int maxHashingQueue = 64;
     // Conversations one user may start with others per hour.
     int conversationsPerHour = 30;
+    // How long the change feed keeps a deleted row's tombstone for replicas that have not pulled
+    // it yet; a replica away for longer gets a full resync.
+    int tombstoneDays = 90;
 };
 
 // Exit codes of rentdesk-server; 3, 4 and 10–22 are the mail commands' (mail/mailcommand.h).

@@ -1485,6 +1485,49 @@
     </message>
 </context>
 <context>
+    <name>Mutations</name>
+    <message>
+        <source>The change&apos;s “%1” is not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an amount in minor units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a known value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a change RentDesk knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutboxStore</name>
     <message>
         <source>A queued mail cannot be read (%1).</source>
@@ -1682,6 +1725,20 @@
     </message>
     <message>
         <source>Renter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RowFormat</name>
+    <message>
+        <source>The server sent a %1 whose “%2” is unusable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerSync</name>
+    <message>
+        <source>This change needs an earlier change of yours that was refused.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

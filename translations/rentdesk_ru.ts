@@ -1488,6 +1488,49 @@
     </message>
 </context>
 <context>
+    <name>Mutations</name>
+    <message>
+        <source>The change&apos;s “%1” is not %2.</source>
+        <translation>Поле «%1» изменения не является %2.</translation>
+    </message>
+    <message>
+        <source>an id</source>
+        <translation>идентификатором</translation>
+    </message>
+    <message>
+        <source>a text</source>
+        <translation>текстом</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>целым числом</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>числом</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>значением «да» или «нет»</translation>
+    </message>
+    <message>
+        <source>an amount in minor units</source>
+        <translation>суммой в минимальных единицах валюты</translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation>датой</translation>
+    </message>
+    <message>
+        <source>a known value</source>
+        <translation>допустимым значением</translation>
+    </message>
+    <message>
+        <source>“%1” is not a change RentDesk knows.</source>
+        <translation>RentDesk не знает изменения «%1».</translation>
+    </message>
+</context>
+<context>
     <name>OutboxStore</name>
     <message>
         <source>A queued mail cannot be read (%1).</source>
@@ -1686,6 +1729,20 @@
     <message>
         <source>Renter</source>
         <translation>Арендатор</translation>
+    </message>
+</context>
+<context>
+    <name>RowFormat</name>
+    <message>
+        <source>The server sent a %1 whose “%2” is unusable.</source>
+        <translation>Сервер прислал запись «%1» с непригодным полем «%2».</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSync</name>
+    <message>
+        <source>This change needs an earlier change of yours that was refused.</source>
+        <translation>Это изменение зависит от вашего более раннего изменения, которое было отклонено.</translation>
     </message>
 </context>
 <context>

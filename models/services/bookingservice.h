@@ -19,8 +19,8 @@ public:
     static constexpr int MaximumNights = 730;
 
     // id: the new booking's, or null to make one (a replayed mutation keeps its desktop's id).
-    [[nodiscard]] Result<domain::Booking> request(const QUuid &actor, const QUuid &apartment, QDate start,
-                                                  QDate end, const QUuid &id = {}) const;
+    [[nodiscard]] Result<domain::Booking> request(const QUuid &actor, const QUuid &apartment, QDate start, QDate end,
+                                                  const QUuid &id = {}) const;
 
     struct Confirmation
     {

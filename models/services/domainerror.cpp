@@ -353,6 +353,8 @@ QString DomainError::codeName(Code code)
         return u"not_in_this_mode"_s;
     case Code::InvalidToken:
         return u"invalid_token"_s;
+    case Code::DependsOnRefused:
+        return u"depends_on_refused"_s;
     case Code::Storage:
         return u"storage"_s;
     }

@@ -32,6 +32,7 @@ struct DomainError
         NumberTaken, // apartment number already used in the building
         NotInThisMode, // e.g. accounts on a connected replica live on the server
         InvalidToken, // a session token that is unknown, revoked or expired: the same answer for all
+        DependsOnRefused, // a synced change needs what an earlier refused change of the same replica made
         // Last, so that a loop over the codes (tst_domainerror) ends here.
         Storage, // the database failed (busy, disk); trying again may help
     };

@@ -21,9 +21,10 @@ Result<Mode> storedMode(const db::Database &database)
     if (!value)
         return std::unexpected(DomainError(value.error()));
     if (value->isNull()) {
-        return std::unexpected(DomainError(
-            DomainError::Code::InvalidValue, u"database"_s, u"mode"_s,
-            QCoreApplication::translate("Mode", "The database does not say whether it is standalone, connected or a server's.")));
+        return std::unexpected(
+            DomainError(DomainError::Code::InvalidValue, u"database"_s, u"mode"_s,
+                        QCoreApplication::translate(
+                            "Mode", "The database does not say whether it is standalone, connected or a server's.")));
     }
     const QString code = value->toString();
     if (code == u"standalone"_s)

@@ -16,8 +16,11 @@ struct DomainError;
 // rentdesk-server, the desktop client and the fuzz test all run the same code.
 namespace rentdesk::net::protocol {
 
-// The version this build speaks; `hello` asks for it and the server refuses any other.
-constexpr int ProtocolVersion = 1;
+// The newest version this build speaks, and the oldest the server still answers. A client's
+// `hello` names the newest it speaks; the server answers with the version both speak (the
+// smaller of the two) and refuses one below OldestProtocolVersion.
+constexpr int ProtocolVersion = 2;
+constexpr int OldestProtocolVersion = 1;
 
 // The codes of the protocol's Errors table. Service refusals (`email_taken`, …) are not
 // listed one by one: they are DomainError's codes passed through, all of kind Service.

@@ -149,9 +149,9 @@ void TestClient::sendBinary(const QByteArray &frame)
     m_socket.sendBinaryMessage(frame);
 }
 
-bool TestClient::hello()
+bool TestClient::hello(int version)
 {
-    const auto reply = call(u"hello"_s, { { u"version"_s, 1 }, { u"client"_s, u"tests"_s } });
+    const auto reply = call(u"hello"_s, { { u"version"_s, version }, { u"client"_s, u"tests"_s } });
     return reply && reply->value(u"ok"_s).toBool();
 }
 

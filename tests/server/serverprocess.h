@@ -68,7 +68,7 @@ public:
 
     bool open(const QUrl &url);
     // hello, then signup (when asked) and login; false with lastError.
-    bool hello();
+    bool hello(int version = 1);
     bool signUpAndLogIn(const QString &email, const QString &name, const QString &role = QStringLiteral("renter"));
     bool logIn(const QString &email, const QString &password = QStringLiteral("correct horse battery"));
 

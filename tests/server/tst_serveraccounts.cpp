@@ -62,11 +62,33 @@ private Q_SLOTS:
         QCOMPARE(errorCode(client.call(u"chat.list"_s)), u"not_logged_in"_s);
     }
 
+    // hello agrees on the newest version both speak: a newer client is answered with 2, a
+    // version 1 client keeps version 1 and its requests (sync is not among them).
+    void helloNegotiatesTheVersion()
+    {
+        TestClient newer;
+        QVERIFY(newer.open(server->url()));
+        const auto agreed = newer.call(u"hello"_s, { { u"version"_s, 7 } });
+        QVERIFY(agreed && agreed->value(u"ok"_s).toBool());
+        QCOMPARE(agreed->value(u"version"_s).toInt(), 2);
+        QCOMPARE(errorCode(newer.call(u"sync.pull"_s,
+                                      { { u"clientId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces) } })),
+                 u"not_logged_in"_s);
+
+        TestClient older;
+        QVERIFY(older.open(server->url()));
+        const auto one = older.call(u"hello"_s, { { u"version"_s, 1 } });
+        QVERIFY(one && one->value(u"ok"_s).toBool());
+        QCOMPARE(one->value(u"version"_s).toInt(), 1);
+        QCOMPARE(errorCode(older.call(u"sync.pull"_s)), u"unknown_type"_s);
+        QCOMPARE(errorCode(older.call(u"chat.list"_s)), u"not_logged_in"_s);
+    }
+
     void unsupportedVersionCloses()
     {
         TestClient client;
         QVERIFY(client.open(server->url()));
-        QCOMPARE(errorCode(client.call(u"hello"_s, { { u"version"_s, 2 } })), u"unsupported_version"_s);
+        QCOMPARE(errorCode(client.call(u"hello"_s, { { u"version"_s, 0 } })), u"unsupported_version"_s);
         QVERIFY(client.waitForClose());
         QCOMPARE(client.closeCode(), int(QWebSocketProtocol::CloseCodeProtocolError));
     }

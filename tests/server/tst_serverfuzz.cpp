@@ -601,7 +601,7 @@ private Q_SLOTS:
         QVERIFY(fresh);
         run(*fresh,
             wrongFields(u"hello"_s, { { u"version"_s, 1 }, { u"client"_s, u"fuzz"_s } },
-                        { wholeField(u"version"_s, 1, 1000000, true) }),
+                        { wholeField(u"version"_s, 0, 1000000, true) }),
             refusalProbe(u"hello_required"_s));
         if (QTest::currentTestFailed())
             return;

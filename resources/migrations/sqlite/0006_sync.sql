@@ -322,8 +322,11 @@ CREATE TABLE sync_refusals (
     field       TEXT    NOT NULL DEFAULT '',
     message     TEXT    NOT NULL,
     depends_on  INTEGER,
+    created_id  TEXT, -- the row the refused mutation would have made: what a later one may need
     refused_at  TEXT    NOT NULL,
     CONSTRAINT sync_refusals_pk PRIMARY KEY (user_id, client_id, mutation_id),
     CONSTRAINT sync_refusals_client_fk FOREIGN KEY (user_id, client_id)
         REFERENCES sync_clients (user_id, client_id) ON DELETE CASCADE
 ) STRICT;
+
+CREATE INDEX sync_refusals_created_idx ON sync_refusals (user_id, client_id, created_id);

@@ -1,0 +1,557 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/sync/serversync.h"
+
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/records.h"
+#include "models/services/servicesteps.h"
+#include "models/sync/rowformat.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonDocument>
+#include <QScopeGuard>
+
+namespace rentdesk::models::sync {
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk::models::domain;
+using services::DomainError;
+using services::Result;
+
+namespace {
+
+DomainError storage(const db::DbError &error)
+{
+    return DomainError(error);
+}
+
+// Reads in one snapshot: a deferred BEGIN takes no write lock, and WAL keeps what the first
+// read saw until the COMMIT, whatever the writers do meanwhile.
+class ReadSnapshot final
+{
+public:
+    explicit ReadSnapshot(const QSqlDatabase &db)
+        : m_db(db)
+    {
+    }
+    ~ReadSnapshot()
+    {
+        if (m_open)
+            (void)db::exec(m_db, u"ROLLBACK"_s);
+    }
+    Q_DISABLE_COPY_MOVE(ReadSnapshot)
+
+    [[nodiscard]] Result<void> begin()
+    {
+        if (auto begun = db::exec(m_db, u"BEGIN DEFERRED"_s); !begun)
+            return std::unexpected(storage(begun.error()));
+        m_open = true;
+        return {};
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_open = false;
+};
+
+Result<qint64> lastSeqOf(const QSqlDatabase &db)
+{
+    auto seq = db::scalar(db, u"SELECT coalesce(max(seq), 0) FROM sync_changes"_s);
+    if (!seq)
+        return std::unexpected(storage(seq.error()));
+    return seq->toLongLong();
+}
+
+Result<qint64> lastMutationOf(const QSqlDatabase &db, const QUuid &user, const QUuid &client)
+{
+    auto last = db::scalar(db, u"SELECT last_mutation_id FROM sync_clients WHERE user_id = :u AND client_id = :c"_s,
+                           { { u":u"_s, toStoredId(user) }, { u":c"_s, toStoredId(client) } });
+    if (!last)
+        return std::unexpected(storage(last.error()));
+    return last->isNull() ? 0 : last->toLongLong();
+}
+
+// Whether the renter has a booking (of any state) on one of the landlord's apartments: what
+// makes the renter's profile visible to the landlord.
+Result<bool> rentsFrom(const QSqlDatabase &db, const QString &renter, const QString &landlord)
+{
+    auto found = db::scalar(db,
+                            u"SELECT EXISTS (SELECT 1 FROM bookings AS b JOIN apartments AS a "
+                            "ON a.id = b.apartment_id WHERE b.renter_id = :renter AND a.owner_id = :landlord)"_s,
+                            { { u":renter"_s, renter }, { u":landlord"_s, landlord } });
+    if (!found)
+        return std::unexpected(storage(found.error()));
+    return found->toBool();
+}
+
+DomainError dependsOnRefused()
+{
+    return DomainError(DomainError::Code::DependsOnRefused, u"mutation"_s, QString(),
+                       QCoreApplication::translate("ServerSync",
+                                                   "This change needs an earlier change of yours that was refused."));
+}
+
+// What one page of the feed is read with, and the rows it has sent so far.
+struct PageReader
+{
+    const QSqlDatabase &db;
+    User viewer;
+    QSet<QString> sent; // "entity/id"
+    QJsonArray rows;
+    qint64 bytes = 0; // of the rows as compact JSON
+
+    [[nodiscard]] bool isLandlord() const { return viewer.role == Role::Landlord; }
+
+    // The row's current values as the viewer may see them: a profile of someone else without
+    // the e-mail, phone and language; an apartment's renter only for its owner and that renter.
+    Result<std::optional<QJsonObject>> read(const SyncEntity &entity, const QString &id) const
+    {
+        auto query = db::exec(db, selectRowSql(entity), { { u":id"_s, id } });
+        if (!query)
+            return std::unexpected(storage(query.error()));
+        if (!query->next())
+            return std::optional<QJsonObject>();
+        QJsonObject row = rowToJson(entity, *query);
+        const QString me = toStoredId(viewer.id);
+        if (qstrcmp(entity.name, "user") == 0 && id != me) {
+            row.insert(u"email"_s, QJsonValue::Null);
+            row.insert(u"phone"_s, QJsonValue::Null);
+            row.insert(u"language"_s, u"en"_s);
+        }
+        if (qstrcmp(entity.name, "apartment") == 0 && row.value(u"ownerId"_s).toString() != me
+            && row.value(u"bookedBy"_s).toString() != me)
+            row.insert(u"bookedBy"_s, QJsonValue::Null);
+        return std::optional<QJsonObject>(row);
+    }
+
+    // Whether a landlord may see a row a row of theirs names (a parent): their own property,
+    // themselves, the renters of their bookings. A renter may see every parent a visible row
+    // names (listings and profiles are public).
+    Result<bool> mayParent(const QString &entity, const QString &id) const
+    {
+        if (!isLandlord())
+            return true;
+        const QString me = toStoredId(viewer.id);
+        if (entity == u"user") {
+            if (id == me)
+                return true;
+            return rentsFrom(db, id, me);
+        }
+        auto own = db::scalar(db, u"SELECT landlord_id = :me FROM sync_changes WHERE entity = :e AND row_id = :id"_s,
+                              { { u":me"_s, me }, { u":e"_s, entity }, { u":id"_s, id } });
+        if (!own)
+            return std::unexpected(storage(own.error()));
+        return own->toBool();
+    }
+
+    // The rows a row names, which must be in the replica before it (foreign keys).
+    static QList<std::pair<QString, QString>> parentsOf(const QString &entity, const QJsonObject &row)
+    {
+        QList<std::pair<QString, QString>> parents;
+        const auto add = [&](const char *parent, const char *key) {
+            const QString id = row.value(QLatin1StringView(key)).toString();
+            if (!id.isEmpty())
+                parents.append({ QString::fromLatin1(parent), id });
+        };
+        if (entity == u"building") {
+            add("user", "ownerId");
+        } else if (entity == u"apartment") {
+            add("user", "ownerId");
+            add("building", "buildingId");
+            add("user", "bookedBy");
+        } else if (entity == u"booking") {
+            add("apartment", "apartmentId");
+            add("user", "renterId");
+            add("user", "decidedBy");
+        } else if (entity == u"review") {
+            add("user", "authorId");
+            add("user", "targetUserId");
+            add("apartment", "targetApartmentId");
+        }
+        return parents;
+    }
+
+    // Sends the row's parents first when the replica may lack them: when they changed after
+    // the row (the feed reaches them later), and for a landlord always the people (a renter
+    // becomes visible with their first request, long after their profile last changed).
+    Result<void> addParents(const QString &entity, const QJsonObject &row, qint64 childSeq)
+    {
+        for (const auto &[parentEntity, parentId] : parentsOf(entity, row)) {
+            if (sent.contains(parentEntity + u'/' + parentId))
+                continue;
+            auto seq = db::scalar(db, u"SELECT seq FROM sync_changes WHERE entity = :e AND row_id = :id"_s,
+                                  { { u":e"_s, parentEntity }, { u":id"_s, parentId } });
+            if (!seq)
+                return std::unexpected(storage(seq.error()));
+            const bool later = seq->isNull() || seq->toLongLong() > childSeq;
+            if (!later && !(isLandlord() && parentEntity == u"user"))
+                continue;
+            auto allowed = mayParent(parentEntity, parentId);
+            if (!allowed)
+                return std::unexpected(allowed.error());
+            if (!*allowed)
+                continue;
+            if (auto added = add(parentEntity, parentId, seq->toLongLong(), false); !added)
+                return added;
+        }
+        return {};
+    }
+
+    Result<void> add(const QString &entityName, const QString &id, qint64 seq, bool deleted)
+    {
+        const QString key = entityName + u'/' + id;
+        if (sent.contains(key))
+            return {};
+        sent.insert(key);
+        const SyncEntity *entity = syncEntity(entityName);
+        if (!entity)
+            return {};
+        QJsonObject out { { u"entity"_s, entityName }, { u"id"_s, id }, { u"seq"_s, seq } };
+        if (deleted) {
+            out.insert(u"deleted"_s, true);
+            append(out);
+            return {};
+        }
+        auto row = read(*entity, id);
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row) {
+            // Deleted since the feed was read: the tombstone follows in a later page.
+            return {};
+        }
+        if (auto parents = addParents(entityName, **row, seq); !parents)
+            return parents;
+        out.insert(u"row"_s, **row);
+        append(out);
+        return {};
+    }
+
+    void append(const QJsonObject &row)
+    {
+        bytes += QJsonDocument(row).toJson(QJsonDocument::Compact).size() + 1;
+        rows.append(row);
+    }
+};
+
+} // namespace
+
+ServerSync::ServerSync(services::ServiceContext context)
+    : m_context(std::move(context))
+    , m_applier(m_context)
+{
+}
+
+Result<qint64> ServerSync::lastSeq() const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return lastSeqOf(*connection);
+}
+
+Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &clientId,
+                                                const QList<Mutation> &mutations) const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    PushResult result;
+    auto before = lastSeqOf(db);
+    if (!before)
+        return std::unexpected(before.error());
+    result.seqBefore = *before;
+    const QString userId = toStoredId(user);
+    const QString client = toStoredId(clientId);
+
+    for (const Mutation &mutation : mutations) {
+        Outcome outcome;
+        outcome.mutationId = mutation.id;
+        auto step = db::transact(db, [&]() -> Result<void> {
+            auto known = db::exec(db,
+                                  u"INSERT INTO sync_clients (user_id, client_id, seen_at) VALUES (:u, :c, :now) "
+                                  "ON CONFLICT (user_id, client_id) DO UPDATE SET seen_at = excluded.seen_at"_s,
+                                  { { u":u"_s, userId }, { u":c"_s, client }, { u":now"_s, m_context.nowStored() } });
+            if (!known)
+                return std::unexpected(storage(known.error()));
+            auto last = lastMutationOf(db, user, clientId);
+            if (!last)
+                return std::unexpected(last.error());
+            if (mutation.id <= *last) {
+                // Seen before: answered as it was then.
+                outcome.duplicate = true;
+                auto refusal = db::exec(db,
+                                        u"SELECT code, entity, field, message, depends_on FROM sync_refusals "
+                                        "WHERE user_id = :u AND client_id = :c AND mutation_id = :m"_s,
+                                        { { u":u"_s, userId }, { u":c"_s, client }, { u":m"_s, mutation.id } });
+                if (!refusal)
+                    return std::unexpected(storage(refusal.error()));
+                outcome.applied = !refusal->next();
+                if (!outcome.applied) {
+                    outcome.error.code = DomainError::Code::InvalidValue;
+                    for (int c = 0; c <= int(DomainError::Code::Storage); ++c) {
+                        if (DomainError::codeName(DomainError::Code(c)) == refusal->value(0).toString())
+                            outcome.error.code = DomainError::Code(c);
+                    }
+                    outcome.error.entity = refusal->value(1).toString();
+                    outcome.error.field = refusal->value(2).toString();
+                    outcome.error.message = refusal->value(3).toString();
+                    if (!refusal->value(4).isNull())
+                        outcome.dependsOn = refusal->value(4).toLongLong();
+                }
+                return {};
+            }
+            // A mutation that needs what an earlier refused one of this replica would have made
+            // is refused without asking the service, which could only say "not found".
+            for (const QUuid &needed : MutationApplier::neededIds(mutation.name, mutation.args)) {
+                auto refused = db::scalar(db,
+                                          u"SELECT min(mutation_id) FROM sync_refusals WHERE user_id = :u "
+                                          "AND client_id = :c AND created_id = :id"_s,
+                                          { { u":u"_s, userId }, { u":c"_s, client }, { u":id"_s, toStoredId(needed) } });
+                if (!refused)
+                    return std::unexpected(storage(refused.error()));
+                if (!refused->isNull()) {
+                    outcome.dependsOn = refused->toLongLong();
+                    outcome.error = dependsOnRefused();
+                    break;
+                }
+            }
+            if (!outcome.dependsOn) {
+                auto applied = m_applier.apply(user, mutation.name, mutation.args);
+                if (!applied && applied.error().code == DomainError::Code::Storage)
+                    return std::unexpected(applied.error()); // not judged: the client sends it again
+                outcome.applied = applied.has_value();
+                if (!applied)
+                    outcome.error = applied.error();
+            }
+            if (!outcome.applied) {
+                const auto created = MutationApplier::createdId(mutation.name, mutation.args);
+                auto recorded = db::exec(
+                    db,
+                    u"INSERT INTO sync_refusals (user_id, client_id, mutation_id, code, entity, field, message, "
+                    "depends_on, created_id, refused_at) VALUES (:u, :c, :m, :code, :entity, :field, :message, "
+                    ":depends, :created, :now)"_s,
+                    { { u":u"_s, userId },
+                      { u":c"_s, client },
+                      { u":m"_s, mutation.id },
+                      { u":code"_s, outcome.error.codeName() },
+                      { u":entity"_s, services::notNull(outcome.error.entity) },
+                      { u":field"_s, services::notNull(outcome.error.field) },
+                      { u":message"_s, services::notNull(outcome.error.message) },
+                      { u":depends"_s,
+                        outcome.dependsOn ? QVariant(*outcome.dependsOn) : QVariant(QMetaType::fromType<qlonglong>()) },
+                      { u":created"_s,
+                        created ? QVariant(toStoredId(*created)) : QVariant(QMetaType::fromType<QString>()) },
+                      { u":now"_s, m_context.nowStored() } });
+                if (!recorded)
+                    return std::unexpected(storage(recorded.error()));
+            }
+            auto advanced = db::exec(db,
+                                     u"UPDATE sync_clients SET last_mutation_id = :m "
+                                     "WHERE user_id = :u AND client_id = :c"_s,
+                                     { { u":m"_s, mutation.id }, { u":u"_s, userId }, { u":c"_s, client } });
+            if (!advanced)
+                return std::unexpected(storage(advanced.error()));
+            return {};
+        });
+        if (!step)
+            return std::unexpected(step.error());
+        result.outcomes.append(outcome);
+    }
+    auto last = lastMutationOf(db, user, clientId);
+    if (!last)
+        return std::unexpected(last.error());
+    result.lastMutationId = *last;
+    auto after = lastSeqOf(db);
+    if (!after)
+        return std::unexpected(after.error());
+    result.seqAfter = *after;
+    return result;
+}
+
+Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &clientId, qint64 after, int limit,
+                                          qint64 maxBytes) const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    Page page;
+    {
+        ReadSnapshot snapshot(db);
+        if (auto begun = snapshot.begin(); !begun)
+            return std::unexpected(begun.error());
+        auto viewer = services::userById(db, user);
+        if (!viewer)
+            return std::unexpected(viewer.error());
+        auto pruned = db::scalar(db, u"SELECT value FROM database_meta WHERE key = 'feed_pruned_through'"_s);
+        if (!pruned)
+            return std::unexpected(storage(pruned.error()));
+        if (after > 0 && !pruned->isNull() && after < pruned->toLongLong()) {
+            page.resync = true;
+            after = 0;
+        }
+        auto last = lastSeqOf(db);
+        if (!last)
+            return std::unexpected(last.error());
+        if (after > *last) {
+            // A cursor from the future (another server's, or a restored backup's): start over.
+            page.resync = true;
+            after = 0;
+        }
+
+        const QString me = toStoredId(user);
+        const QString visible = viewer->role == Role::Landlord
+            ? u"(landlord_id = :me OR (entity = 'user' AND (row_id = :me OR EXISTS (SELECT 1 FROM bookings AS b "
+              "JOIN apartments AS a ON a.id = b.apartment_id WHERE b.renter_id = sync_changes.row_id "
+              "AND a.owner_id = :me))))"_s
+            : u"(entity <> 'booking' OR renter_id = :me)"_s;
+        auto feed = db::exec(db,
+                             u"SELECT seq, entity, row_id, deleted FROM sync_changes WHERE seq > :after AND "_s
+                                 + visible + u" ORDER BY seq LIMIT :limit"_s,
+                             { { u":after"_s, after }, { u":me"_s, me }, { u":limit"_s, limit } });
+        if (!feed)
+            return std::unexpected(storage(feed.error()));
+        struct Change
+        {
+            qint64 seq;
+            QString entity;
+            QString id;
+            bool deleted;
+        };
+        QList<Change> changes;
+        while (feed->next()) {
+            changes.append({ feed->value(0).toLongLong(), feed->value(1).toString(), feed->value(2).toString(),
+                             feed->value(3).toInt() != 0 });
+        }
+        feed->finish();
+        page.more = changes.size() >= limit;
+        // The end of the page: its last change, or the end of the feed when the page reached it,
+        // so that the next pull does not walk again what this user may not see.
+        page.cursor = page.more ? changes.last().seq : *last;
+        PageReader reader { db, *viewer, {}, {}, 0 };
+        for (const Change &change : std::as_const(changes)) {
+            if (auto added = reader.add(change.entity, change.id, change.seq, change.deleted); !added)
+                return std::unexpected(added.error());
+            if (reader.bytes >= maxBytes && &change != &changes.last()) {
+                page.more = true;
+                page.cursor = change.seq;
+                break;
+            }
+        }
+        page.rows = std::move(reader.rows);
+        auto lastMutation = lastMutationOf(db, user, clientId);
+        if (!lastMutation)
+            return std::unexpected(lastMutation.error());
+        page.lastMutationId = *lastMutation;
+    }
+    // Where the replica stands, for keeping tombstones long enough (not part of the snapshot).
+    auto noted = db::exec(db,
+                          u"INSERT INTO sync_clients (user_id, client_id, pulled_through, seen_at) "
+                          "VALUES (:u, :c, :through, :now) ON CONFLICT (user_id, client_id) DO UPDATE SET "
+                          "pulled_through = excluded.pulled_through, seen_at = excluded.seen_at"_s,
+                          { { u":u"_s, toStoredId(user) },
+                            { u":c"_s, toStoredId(clientId) },
+                            { u":through"_s, page.cursor },
+                            { u":now"_s, m_context.nowStored() } });
+    if (!noted)
+        return std::unexpected(storage(noted.error()));
+    return page;
+}
+
+Result<QSet<QUuid>> ServerSync::audience(qint64 after, qint64 through, const QSet<QUuid> &online) const
+{
+    QSet<QUuid> poked;
+    if (through <= after || online.isEmpty())
+        return poked;
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    auto changes = db::exec(db,
+                            u"SELECT entity, row_id, landlord_id, renter_id FROM sync_changes "
+                            "WHERE seq > :after AND seq <= :through"_s,
+                            { { u":after"_s, after }, { u":through"_s, through } });
+    if (!changes)
+        return std::unexpected(storage(changes.error()));
+    bool everyRenter = false;
+    QSet<QString> parties;
+    QSet<QString> profiles;
+    while (changes->next()) {
+        const QString entity = changes->value(0).toString();
+        everyRenter = everyRenter || entity != u"booking";
+        for (int column : { 2, 3 }) {
+            if (!changes->value(column).isNull())
+                parties.insert(changes->value(column).toString());
+        }
+        if (entity == u"user")
+            profiles.insert(changes->value(1).toString());
+    }
+    changes->finish();
+    for (const QUuid &user : online) {
+        const QString id = toStoredId(user);
+        if (parties.contains(id) || profiles.contains(id)) {
+            poked.insert(user);
+            continue;
+        }
+        auto role = db::scalar(db, u"SELECT role FROM users WHERE id = :id"_s, { { u":id"_s, id } });
+        if (!role)
+            return std::unexpected(storage(role.error()));
+        if (role->toString() == u"renter") {
+            if (everyRenter)
+                poked.insert(user);
+            continue;
+        }
+        // A landlord sees the profiles of the renters of their bookings.
+        for (const QString &profile : std::as_const(profiles)) {
+            auto theirs = rentsFrom(db, profile, id);
+            if (!theirs)
+                return std::unexpected(theirs.error());
+            if (*theirs) {
+                poked.insert(user);
+                break;
+            }
+        }
+    }
+    return poked;
+}
+
+Result<int> ServerSync::pruneTombstones(const QDateTime &activeSince) const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    int pruned = 0;
+    auto done = db::transact(db, [&]() -> Result<void> {
+        // Every replica seen lately has pulled through `mark`; those not seen lately resync.
+        auto mark = db::scalar(db,
+                               u"SELECT coalesce(min(pulled_through), (SELECT coalesce(max(seq), 0) FROM "
+                               "sync_changes)) FROM sync_clients WHERE seen_at >= :since"_s,
+                               { { u":since"_s, toStoredTimestamp(activeSince) } });
+        if (!mark)
+            return std::unexpected(storage(mark.error()));
+        auto gone = db::exec(db, u"DELETE FROM sync_changes WHERE deleted = 1 AND seq <= :mark"_s,
+                             { { u":mark"_s, mark->toLongLong() } });
+        if (!gone)
+            return std::unexpected(storage(gone.error()));
+        pruned = gone->numRowsAffected();
+        if (pruned == 0)
+            return {};
+        auto noted = db::exec(db,
+                              u"INSERT INTO database_meta (key, value) VALUES ('feed_pruned_through', :mark) "
+                              "ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), "
+                              "CAST(excluded.value AS INTEGER))"_s,
+                              { { u":mark"_s, QString::number(mark->toLongLong()) } });
+        if (!noted)
+            return std::unexpected(storage(noted.error()));
+        return {};
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return pruned;
+}
+
+} // namespace rentdesk::models::sync

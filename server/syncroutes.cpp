@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The sync requests of docs/protocol.md (version 2): sync.push, sync.pull and the push
+// sync.poke. The rules are the services'; this reads the requests, calls ServerSync and
+// answers.
+#include "models/domain/storedvalues.h"
+#include "models/services/clock.h"
+#include "net/protocol/message.h"
+#include "net/protocol/protocol.h"
+#include "server/clientconnection.h"
+#include "server/router.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QTimer>
+
+namespace rentdesk::server {
+
+using namespace Qt::StringLiterals;
+using net::protocol::Error;
+using net::protocol::ErrorCode;
+
+Q_LOGGING_CATEGORY(lcSync, "rentdesk.server.sync", QtInfoMsg)
+
+namespace {
+
+// The most mutations one push may carry, and the page sizes of a pull.
+constexpr qint64 MaxMutationsPerPush = 1000;
+constexpr qint64 DefaultPullLimit = 1000;
+constexpr qint64 MaxPullLimit = 5000;
+constexpr int MaxMutationNameChars = 64;
+
+// The cursor is opaque to clients: the feed's sequence number, in decimal, here.
+std::optional<qint64> readCursor(const QString &text)
+{
+    bool ok = false;
+    const qint64 seq = text.toLongLong(&ok);
+    if (!ok || seq < 0 || text != QString::number(seq))
+        return std::nullopt;
+    return seq;
+}
+
+} // namespace
+
+void Router::startSync()
+{
+    const models::services::ServiceContext context(m_database, m_clock, models::services::Mode::Server);
+    m_time = std::make_unique<models::services::TimeKeeper>(context);
+    // The step runs at start-up, before anyone is connected, and at every midnight: what it
+    // changed is poked like a push's changes.
+    auto before = std::make_shared<qint64>(m_sync.lastSeq().value_or(0));
+    connect(m_time.get(), &models::services::TimeKeeper::stepped, this, [this, before](const auto &step) {
+        qCInfo(lcSync) << "time step: completed" << step.completed << "declined" << step.expired << "apartments"
+                       << step.apartmentsChanged;
+        const qint64 after = m_sync.lastSeq().value_or(*before);
+        pokeChanges(*before, after);
+        *before = after;
+        emit mailQueued();
+    });
+    connect(m_time.get(), &models::services::TimeKeeper::failed, this,
+            [](const models::services::DomainError &error) { qCWarning(lcSync) << "time step failed:" << error.message; });
+    (void)m_time->start();
+
+    const auto prune = [this] {
+        const auto pruned = m_sync.pruneTombstones(m_clock.now().addDays(-m_config.tombstoneDays));
+        if (!pruned)
+            qCWarning(lcSync) << "pruning tombstones failed:" << pruned.error().message;
+        else if (*pruned > 0)
+            qCInfo(lcSync) << "pruned" << *pruned << "tombstones";
+    };
+    prune();
+    auto *daily = new QTimer(this);
+    connect(daily, &QTimer::timeout, this, prune);
+    daily->start(std::chrono::hours(24));
+}
+
+void Router::pokeChanges(qint64 after, qint64 through)
+{
+    if (through <= after)
+        return;
+    QSet<QUuid> online;
+    for (auto it = m_online.cbegin(); it != m_online.cend(); ++it) {
+        // One read of the guard: GCC cannot tell that two reads agree.
+        const ClientConnection *connection = it.value().data();
+        if (connection && connection->version() >= 2)
+            online.insert(it.key());
+    }
+    const auto audience = m_sync.audience(after, through, online);
+    if (!audience) {
+        qCWarning(lcSync) << "who to poke:" << audience.error().message;
+        return;
+    }
+    const QByteArray frame = net::protocol::push(u"sync.poke"_s, { { u"cursor"_s, QString::number(through) } });
+    for (const QUuid &user : *audience) {
+        const auto connections = m_online.values(user);
+        for (const QPointer<ClientConnection> &guard : connections) {
+            ClientConnection *connection = guard.data();
+            if (connection && connection->isOpen() && connection->version() >= 2)
+                connection->send(frame);
+        }
+    }
+}
+
+void Router::syncPush(ClientConnection &c, const net::protocol::Request &r, const Done &done)
+{
+    const auto client = net::protocol::requireUuid(r.body, u"clientId");
+    if (!client) {
+        done(net::protocol::errorReply(r.id, client.error()));
+        return;
+    }
+    const auto list = net::protocol::requireArray(r.body, u"mutations");
+    if (!list) {
+        done(net::protocol::errorReply(r.id, list.error()));
+        return;
+    }
+    if (list->size() > MaxMutationsPerPush) {
+        done(net::protocol::errorReply(
+            r.id, Error::make(ErrorCode::BadRequest,
+                              u"A push carries at most %1 mutations; send the rest in the next."_s.arg(
+                                  MaxMutationsPerPush),
+                              u"mutations"_s)));
+        return;
+    }
+    QList<models::sync::Mutation> mutations;
+    qint64 previous = 0;
+    for (qsizetype i = 0; i < list->size(); ++i) {
+        const QString at = u"mutations[%1]"_s.arg(i);
+        if (!list->at(i).isObject()) {
+            done(net::protocol::errorReply(
+                r.id, Error::make(ErrorCode::BadRequest, u"A mutation is an object."_s, at)));
+            return;
+        }
+        const QJsonObject object = list->at(i).toObject();
+        const auto id = net::protocol::requireInt(object, u"id", 1, net::protocol::MaxJsonInteger);
+        const auto name = net::protocol::requireString(object, u"name", MaxMutationNameChars);
+        const auto args = net::protocol::requireObject(object, u"args");
+        for (const Error *error : { id ? nullptr : &id.error(), name ? nullptr : &name.error(),
+                                    args ? nullptr : &args.error() }) {
+            if (error) {
+                done(net::protocol::errorReply(r.id, net::protocol::nested(*error, at)));
+                return;
+            }
+        }
+        if (*id <= previous) {
+            done(net::protocol::errorReply(
+                r.id, Error::make(ErrorCode::BadRequest, u"Mutation ids must increase within a push."_s,
+                                  at + u".id"_s)));
+            return;
+        }
+        previous = *id;
+        mutations.append({ *id, *name, *args });
+    }
+
+    const auto pushed = m_sync.push(*c.user(), *client, mutations);
+    if (!pushed) {
+        qCWarning(lcSync) << "push failed:" << pushed.error().message;
+        done(net::protocol::errorReply(r.id, Error::fromDomain(pushed.error())));
+        return;
+    }
+    QJsonArray results;
+    bool applied = false;
+    for (const auto &outcome : pushed->outcomes) {
+        QJsonObject result { { u"id"_s, outcome.mutationId },
+                             { u"status"_s, outcome.applied ? u"applied"_s : u"refused"_s } };
+        if (outcome.duplicate)
+            result.insert(u"duplicate"_s, true);
+        if (!outcome.applied) {
+            QJsonObject error { { u"code"_s, outcome.error.codeName() }, { u"message"_s, outcome.error.message } };
+            if (!outcome.error.entity.isEmpty())
+                error.insert(u"entity"_s, outcome.error.entity);
+            if (!outcome.error.field.isEmpty())
+                error.insert(u"field"_s, outcome.error.field);
+            result.insert(u"error"_s, error);
+        }
+        if (outcome.dependsOn)
+            result.insert(u"dependsOn"_s, *outcome.dependsOn);
+        applied = applied || (outcome.applied && !outcome.duplicate);
+        results.append(result);
+    }
+    done(net::protocol::reply(r.id, { { u"results"_s, results }, { u"lastMutationId"_s, pushed->lastMutationId } }));
+    if (applied)
+        emit mailQueued();
+    pokeChanges(pushed->seqBefore, pushed->seqAfter);
+}
+
+void Router::syncPull(ClientConnection &c, const net::protocol::Request &r, const Done &done)
+{
+    const auto client = net::protocol::requireUuid(r.body, u"clientId");
+    if (!client) {
+        done(net::protocol::errorReply(r.id, client.error()));
+        return;
+    }
+    const auto cursorText = net::protocol::optionalString(r.body, u"cursor", 32);
+    if (!cursorText) {
+        done(net::protocol::errorReply(r.id, cursorText.error()));
+        return;
+    }
+    qint64 after = 0;
+    if (*cursorText) {
+        const auto cursor = readCursor(**cursorText);
+        if (!cursor) {
+            done(net::protocol::errorReply(
+                r.id, Error::make(ErrorCode::BadRequest, u"This is not a cursor this server gave."_s, u"cursor"_s)));
+            return;
+        }
+        after = *cursor;
+    }
+    const auto limit = net::protocol::optionalInt(r.body, u"limit", 1, MaxPullLimit);
+    if (!limit) {
+        done(net::protocol::errorReply(r.id, limit.error()));
+        return;
+    }
+    const auto page = m_sync.pull(*c.user(), *client, after, int(limit->value_or(DefaultPullLimit)), replyBudget());
+    if (!page) {
+        qCWarning(lcSync) << "pull failed:" << page.error().message;
+        done(net::protocol::errorReply(r.id, Error::fromDomain(page.error())));
+        return;
+    }
+    QJsonObject result { { u"rows"_s, page->rows },
+                         { u"cursor"_s, QString::number(page->cursor) },
+                         { u"more"_s, page->more },
+                         { u"lastMutationId"_s, page->lastMutationId } };
+    if (page->resync)
+        result.insert(u"resync"_s, true);
+    done(net::protocol::reply(r.id, result));
+}
+
+} // namespace rentdesk::server

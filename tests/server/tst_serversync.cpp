@@ -1,0 +1,463 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/server/serverprocess.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using rentdesk::test::ServerProcess;
+using rentdesk::test::TestClient;
+
+namespace {
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString codeOf(const std::optional<QJsonObject> &reply)
+{
+    if (!reply)
+        return u"<no reply>"_s;
+    return reply->value(u"ok"_s).toBool() ? u"ok"_s : reply->value(u"error"_s).toObject().value(u"code"_s).toString();
+}
+
+QString day(int fromToday)
+{
+    return QDate::currentDate().addDays(fromToday).toString(Qt::ISODate);
+}
+
+// One person's desktop as the protocol sees it, written from docs/protocol.md alone: raw
+// JSON frames, a client id, mutation ids that only grow, and a map of what the pulls gave.
+class Peer
+{
+public:
+    TestClient client;
+    QString clientId = newId();
+    qint64 nextMutation = 1;
+    QString cursor;
+    // "entity/id" -> row, as the pulls left it.
+    QHash<QString, QJsonObject> rows;
+    // Every row object any pull returned, to check what the server let through.
+    QList<QJsonObject> seen;
+
+    [[nodiscard]] QString userId() const { return client.userId(); }
+
+    QJsonObject mutation(const QString &name, const QJsonObject &args) { return mutationWithId(nextMutation++, name, args); }
+    static QJsonObject mutationWithId(qint64 id, const QString &name, const QJsonObject &args)
+    {
+        return { { u"id"_s, id }, { u"name"_s, name }, { u"args"_s, args } };
+    }
+
+    std::optional<QJsonObject> push(const QJsonArray &mutations)
+    {
+        return client.call(u"sync.push"_s, { { u"clientId"_s, clientId }, { u"mutations"_s, mutations } });
+    }
+
+    // Pulls until the feed's end; false when a reply fails.
+    bool pullAll(int limit = 1000, int *pages = nullptr)
+    {
+        for (int page = 1; page <= 10000; ++page) {
+            QJsonObject body { { u"clientId"_s, clientId }, { u"limit"_s, limit } };
+            if (!cursor.isEmpty())
+                body.insert(u"cursor"_s, cursor);
+            const auto reply = client.call(u"sync.pull"_s, body);
+            if (!reply || !reply->value(u"ok"_s).toBool())
+                return false;
+            for (const QJsonValue &value : reply->value(u"rows"_s).toArray()) {
+                const QJsonObject row = value.toObject();
+                seen << row;
+                const QString key = row.value(u"entity"_s).toString() + u'/' + row.value(u"id"_s).toString();
+                if (row.value(u"deleted"_s).toBool())
+                    rows.remove(key);
+                else
+                    rows.insert(key, row.value(u"row"_s).toObject());
+            }
+            cursor = reply->value(u"cursor"_s).toString();
+            if (pages)
+                *pages = page;
+            if (!reply->value(u"more"_s).toBool())
+                return true;
+        }
+        return false;
+    }
+
+    [[nodiscard]] QJsonObject row(const QString &entity, const QString &id) const
+    {
+        return rows.value(entity + u'/' + id);
+    }
+};
+
+QJsonObject buildingArgs(const QString &id, const QString &name, int floors = 5)
+{
+    return { { u"id"_s, id },
+             { u"name"_s, name },
+             { u"address"_s, u"1 Kremlin St"_s },
+             { u"city"_s, u"Kazan"_s },
+             { u"floors"_s, floors },
+             { u"yearBuilt"_s, 1990 } };
+}
+
+QJsonObject apartmentArgs(const QString &id, const QString &building, const QString &number)
+{
+    return { { u"id"_s, id },
+             { u"buildingId"_s, building },
+             { u"number"_s, number },
+             { u"floor"_s, 2 },
+             { u"rooms"_s, 2 },
+             { u"area"_s, 54.5 },
+             { u"monthlyPrice"_s, u"4500000"_s },
+             { u"currency"_s, u"RUB"_s },
+             { u"furnished"_s, true },
+             { u"petsAllowed"_s, false },
+             { u"description"_s, u"Near the river"_s } };
+}
+
+QJsonObject bookingArgs(const QString &id, const QString &apartment, int from, int to)
+{
+    return { { u"id"_s, id }, { u"apartmentId"_s, apartment }, { u"startDate"_s, day(from) }, { u"endDate"_s, day(to) } };
+}
+
+QStringList statuses(const std::optional<QJsonObject> &reply)
+{
+    QStringList out;
+    if (!reply)
+        return { u"<no reply>"_s };
+    for (const QJsonValue &value : reply->value(u"results"_s).toArray()) {
+        const QJsonObject result = value.toObject();
+        QString status = result.value(u"status"_s).toString();
+        if (result.contains(u"error"_s))
+            status += u':' + result.value(u"error"_s).toObject().value(u"code"_s).toString();
+        if (result.value(u"duplicate"_s).toBool())
+            status += u"(again)"_s;
+        out << status;
+    }
+    return out;
+}
+
+} // namespace
+
+// The server's half of sync, spoken as raw protocol version 2 (docs/protocol.md, "Sync"):
+// mutations applied once each through the services, the rules enforced on the server's side
+// whatever the arguments claim, pulls that show each person only what they may see, and pokes.
+class TestServerSync : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ServerProcess> server;
+
+    std::unique_ptr<Peer> peer(const QString &email, const QString &role)
+    {
+        auto p = std::make_unique<Peer>();
+        if (!p->client.open(server->url()) || !p->client.hello(2)
+            || !p->client.signUpAndLogIn(email, email.section(u'@', 0, 0), role))
+            return nullptr;
+        return p;
+    }
+
+    qint64 count(const QString &sql) const
+    {
+        const QString name = u"inspect-"_s + newId();
+        qint64 result = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(server->databasePath());
+            if (db.open()) {
+                QSqlQuery query(db);
+                if (query.exec(sql) && query.next())
+                    result = query.value(0).toLongLong();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return result;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        server = std::make_unique<ServerProcess>();
+        QVERIFY(server->start());
+    }
+    void cleanup() { server.reset(); }
+
+    // A landlord lists, a renter sees it after the poke and asks, the landlord sees the request
+    // and confirms, both see Confirmed and the apartment booked, both review, and the ratings
+    // and the mails are where they should be.
+    void landlordAndRenterDealThroughTheServer()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        auto renter = peer(u"roman@example.org"_s, u"renter"_s);
+        QVERIFY(landlord && renter);
+        QVERIFY(renter->pullAll());
+
+        const QString building = newId();
+        const QString apartment = newId();
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"River House"_s)),
+                                           landlord->mutation(u"createApartment"_s,
+                                                              apartmentArgs(apartment, building, u"12"_s)) })),
+                 QStringList({ u"applied"_s, u"applied"_s }));
+        QVERIFY(renter->client.waitForPush(u"sync.poke"_s));
+        QVERIFY(renter->pullAll());
+        QCOMPARE(renter->row(u"building"_s, building).value(u"name"_s).toString(), u"River House"_s);
+        QCOMPARE(renter->row(u"apartment"_s, apartment).value(u"monthlyPrice"_s).toString(), u"4500000"_s);
+        const QJsonObject landlordProfile = renter->row(u"user"_s, landlord->userId());
+        QCOMPARE(landlordProfile.value(u"role"_s).toString(), u"landlord"_s);
+        QVERIFY(landlordProfile.value(u"email"_s).isNull());
+
+        const QString booking = newId();
+        QCOMPARE(statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(booking, apartment, 10, 20)) })),
+                 QStringList({ u"applied"_s }));
+        QVERIFY(landlord->client.waitForPush(u"sync.poke"_s));
+        QVERIFY(landlord->pullAll());
+        QCOMPARE(landlord->row(u"booking"_s, booking).value(u"status"_s).toString(), u"requested"_s);
+        // The renter became visible to the landlord with the request.
+        QCOMPARE(landlord->row(u"user"_s, renter->userId()).value(u"displayName"_s).toString(), u"roman"_s);
+        QVERIFY(landlord->row(u"user"_s, renter->userId()).value(u"email"_s).isNull());
+
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"confirmBooking"_s, { { u"id"_s, booking } }) })),
+                 QStringList({ u"applied"_s }));
+        QVERIFY(renter->client.waitForPush(u"sync.poke"_s));
+        QVERIFY(renter->pullAll());
+        QVERIFY(landlord->pullAll());
+        for (Peer *p : { landlord.get(), renter.get() }) {
+            QCOMPARE(p->row(u"booking"_s, booking).value(u"status"_s).toString(), u"confirmed"_s);
+            QCOMPARE(p->row(u"apartment"_s, apartment).value(u"status"_s).toString(), u"booked"_s);
+        }
+        QCOMPARE(renter->row(u"apartment"_s, apartment).value(u"bookedBy"_s).toString(), renter->userId());
+
+        QCOMPARE(statuses(renter->push({ renter->mutation(u"createReview"_s,
+                                                          { { u"id"_s, newId() },
+                                                            { u"kind"_s, u"apartment"_s },
+                                                            { u"targetId"_s, apartment },
+                                                            { u"rating"_s, 4 },
+                                                            { u"body"_s, u"Quiet and warm"_s } }),
+                                         renter->mutation(u"createReview"_s,
+                                                          { { u"id"_s, newId() },
+                                                            { u"kind"_s, u"landlord"_s },
+                                                            { u"targetId"_s, landlord->userId() },
+                                                            { u"rating"_s, 5 },
+                                                            { u"body"_s, QString() } }) })),
+                 QStringList({ u"applied"_s, u"applied"_s }));
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"createReview"_s,
+                                                              { { u"id"_s, newId() },
+                                                                { u"kind"_s, u"renter"_s },
+                                                                { u"targetId"_s, renter->userId() },
+                                                                { u"rating"_s, 3 },
+                                                                { u"body"_s, u"Fine"_s } }) })),
+                 QStringList({ u"applied"_s }));
+        QVERIFY(landlord->pullAll());
+        QVERIFY(renter->pullAll());
+        for (Peer *p : { landlord.get(), renter.get() }) {
+            QCOMPARE(p->row(u"apartment"_s, apartment).value(u"ratingSum"_s).toInt(), 4);
+            QCOMPARE(p->row(u"user"_s, landlord->userId()).value(u"ratingSum"_s).toInt(), 5);
+            QCOMPARE(p->row(u"user"_s, renter->userId()).value(u"ratingSum"_s).toInt(), 3);
+        }
+        QCOMPARE(count(u"SELECT rating_sum * 10 + rating_count FROM users WHERE id = '%1'"_s.arg(renter->userId())), 31);
+        // Requested to the landlord, confirmed to the renter, queued by the server.
+        QCOMPARE(count(u"SELECT count(*) FROM mail_outbox WHERE event = 'booking_requested' "
+                       "AND recipient_email = 'lena@example.org'"_s),
+                 1);
+        QCOMPARE(count(u"SELECT count(*) FROM mail_outbox WHERE event = 'booking_confirmed' "
+                       "AND recipient_email = 'roman@example.org'"_s),
+                 1);
+    }
+
+    // A resend after a lost acknowledgement is answered as before and applied once; a refused
+    // one stays refused.
+    void aResentPushIsAppliedOnce()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        QVERIFY(landlord);
+        const QString building = newId();
+        const QJsonArray mutations = { landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"Once"_s)),
+                                       landlord->mutation(u"createBuilding"_s, buildingArgs(newId(), u"Bad"_s, 0)) };
+        QCOMPARE(statuses(landlord->push(mutations)), QStringList({ u"applied"_s, u"refused:invalid_value"_s }));
+        const auto again = landlord->push(mutations);
+        QCOMPARE(statuses(again), QStringList({ u"applied(again)"_s, u"refused:invalid_value(again)"_s }));
+        QCOMPARE(again->value(u"lastMutationId"_s).toInt(), 2);
+        QCOMPARE(again->value(u"results"_s).toArray().at(1).toObject().value(u"error"_s).toObject().value(u"field"_s).toString(),
+                 u"floors"_s);
+        QCOMPARE(count(u"SELECT count(*) FROM buildings"_s), 1);
+        // Another replica of the same account counts its own mutations.
+        Peer second;
+        second.clientId = newId();
+        QVERIFY(second.client.open(server->url()) && second.client.hello(2) && second.client.logIn(u"lena@example.org"_s));
+        QCOMPARE(statuses(second.push({ Peer::mutationWithId(1, u"updateBuilding"_s, buildingArgs(building, u"Twice"_s)) })),
+                 QStringList({ u"applied"_s }));
+        QCOMPARE(count(u"SELECT count(*) FROM buildings WHERE name = 'Twice'"_s), 1);
+    }
+
+    // The server judges every mutation as the session's user, whatever the arguments say.
+    void theServerEnforcesTheRules()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        auto other = peer(u"oleg@example.org"_s, u"landlord"_s);
+        auto renter = peer(u"roman@example.org"_s, u"renter"_s);
+        QVERIFY(landlord && other && renter);
+        const QString building = newId();
+        const QString apartment = newId();
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"Mine"_s)),
+                                           landlord->mutation(u"createApartment"_s,
+                                                              apartmentArgs(apartment, building, u"1"_s)) })),
+                 QStringList({ u"applied"_s, u"applied"_s }));
+
+        // A renter creating a building, with the landlord's id put in for good measure.
+        QJsonObject claimed = buildingArgs(newId(), u"Not mine"_s);
+        claimed.insert(u"ownerId"_s, landlord->userId());
+        claimed.insert(u"actor"_s, landlord->userId());
+        // Another landlord changing, deleting, and adding to what is not theirs.
+        QCOMPARE(statuses(renter->push({ renter->mutation(u"createBuilding"_s, claimed) })),
+                 QStringList({ u"refused:not_allowed"_s }));
+        QCOMPARE(statuses(other->push({ other->mutation(u"updateApartment"_s, apartmentArgs(apartment, building, u"2"_s)),
+                                        other->mutation(u"deleteApartment"_s, { { u"id"_s, apartment } }),
+                                        other->mutation(u"createApartment"_s, apartmentArgs(newId(), building, u"3"_s)),
+                                        other->mutation(u"setApartmentStatus"_s,
+                                                        { { u"id"_s, apartment }, { u"status"_s, u"rented"_s } }) })),
+                 QStringList({ u"refused:not_allowed"_s, u"refused:not_allowed"_s, u"refused:not_allowed"_s,
+                               u"refused:not_allowed"_s }));
+        // A landlord cannot book, a renter cannot confirm their own request.
+        const QString booking = newId();
+        QCOMPARE(statuses(other->push({ other->mutation(u"requestBooking"_s, bookingArgs(newId(), apartment, 5, 9)) })),
+                 QStringList({ u"refused:not_allowed"_s }));
+        QCOMPARE(statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(booking, apartment, 5, 9)),
+                                         renter->mutation(u"confirmBooking"_s, { { u"id"_s, booking } }) })),
+                 QStringList({ u"applied"_s, u"refused:not_allowed"_s }));
+        // Taking over an existing id is no way in either.
+        QCOMPARE(statuses(other->push({ other->mutation(u"createBuilding"_s, buildingArgs(building, u"Taken"_s)) })),
+                 QStringList({ u"refused:invalid_value"_s }));
+        // Nonsense arguments are refused by name, unknown mutations too.
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"createApartment"_s, { { u"id"_s, newId() } }),
+                                           landlord->mutation(u"dropTables"_s, { { u"id"_s, newId() } }) })),
+                 QStringList({ u"refused:invalid_value"_s, u"refused:invalid_value"_s }));
+        QCOMPARE(count(u"SELECT count(*) FROM apartments WHERE number = '1'"_s), 1);
+        QCOMPARE(count(u"SELECT count(*) FROM buildings"_s), 1);
+        QCOMPARE(count(u"SELECT count(*) FROM bookings WHERE status = 'requested'"_s), 1);
+    }
+
+    // A mutation that needs what a refused one would have made is refused as dependent, naming it.
+    void aDependentMutationIsRefusedWithItsCause()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        QVERIFY(landlord);
+        const QString building = newId();
+        const QString apartment = newId();
+        const auto reply = landlord->push({ landlord->mutation(u"createBuilding"_s, buildingArgs(building, u""_s)),
+                                            landlord->mutation(u"createApartment"_s, apartmentArgs(apartment, building, u"1"_s)),
+                                            landlord->mutation(u"createBuilding"_s, buildingArgs(newId(), u"Fine"_s)) });
+        QCOMPARE(statuses(reply), QStringList({ u"refused:invalid_value"_s, u"refused:depends_on_refused"_s, u"applied"_s }));
+        QCOMPARE(reply->value(u"results"_s).toArray().at(1).toObject().value(u"dependsOn"_s).toInt(), 1);
+        // In a later push too.
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"deleteApartment"_s, { { u"id"_s, apartment } }) })),
+                 QStringList({ u"refused:depends_on_refused"_s }));
+    }
+
+    // What a pull gives each person is what docs/protocol.md says they may see, and nothing else.
+    void pullsShowOnlyWhatEachMaySee()
+    {
+        auto lena = peer(u"lena@example.org"_s, u"landlord"_s);
+        auto oleg = peer(u"oleg@example.org"_s, u"landlord"_s);
+        auto roman = peer(u"roman@example.org"_s, u"renter"_s);
+        auto rita = peer(u"rita@example.org"_s, u"renter"_s);
+        QVERIFY(lena && oleg && roman && rita);
+        const QString lenaBuilding = newId();
+        const QString lenaFlat = newId();
+        const QString olegBuilding = newId();
+        const QString olegFlat = newId();
+        QVERIFY(lena->push({ lena->mutation(u"createBuilding"_s, buildingArgs(lenaBuilding, u"Lena's"_s)),
+                             lena->mutation(u"createApartment"_s, apartmentArgs(lenaFlat, lenaBuilding, u"1"_s)) }));
+        QVERIFY(oleg->push({ oleg->mutation(u"createBuilding"_s, buildingArgs(olegBuilding, u"Oleg's"_s)),
+                             oleg->mutation(u"createApartment"_s, apartmentArgs(olegFlat, olegBuilding, u"1"_s)) }));
+        const QString romanAtLena = newId();
+        const QString ritaAtOleg = newId();
+        QCOMPARE(statuses(roman->push({ roman->mutation(u"requestBooking"_s, bookingArgs(romanAtLena, lenaFlat, 3, 6)) })),
+                 QStringList({ u"applied"_s }));
+        QCOMPARE(statuses(rita->push({ rita->mutation(u"requestBooking"_s, bookingArgs(ritaAtOleg, olegFlat, 3, 6)) })),
+                 QStringList({ u"applied"_s }));
+        QCOMPARE(statuses(oleg->push({ oleg->mutation(u"confirmBooking"_s, { { u"id"_s, ritaAtOleg } }) })),
+                 QStringList({ u"applied"_s }));
+
+        for (Peer *p : { lena.get(), oleg.get(), roman.get(), rita.get() })
+            QVERIFY(p->pullAll(3));
+        // Renters: every listing, their own bookings only, nobody else's e-mail or phone.
+        QCOMPARE(roman->rows.contains(u"apartment/"_s + olegFlat), true);
+        QCOMPARE(roman->rows.contains(u"booking/"_s + romanAtLena), true);
+        QCOMPARE(roman->rows.contains(u"booking/"_s + ritaAtOleg), false);
+        QVERIFY(roman->row(u"apartment"_s, olegFlat).value(u"bookedBy"_s).isNull());
+        QCOMPARE(rita->row(u"apartment"_s, olegFlat).value(u"bookedBy"_s).toString(), rita->userId());
+        // Landlords: their own property and bookings, the renters of those bookings, themselves.
+        QCOMPARE(lena->rows.contains(u"apartment/"_s + olegFlat), false);
+        QCOMPARE(lena->rows.contains(u"building/"_s + olegBuilding), false);
+        QCOMPARE(lena->rows.contains(u"booking/"_s + ritaAtOleg), false);
+        QCOMPARE(lena->rows.contains(u"user/"_s + roman->userId()), true);
+        QCOMPARE(lena->rows.contains(u"user/"_s + rita->userId()), false);
+        QCOMPARE(lena->rows.contains(u"user/"_s + oleg->userId()), false);
+
+        for (Peer *p : { lena.get(), oleg.get(), roman.get(), rita.get() }) {
+            for (const QJsonObject &seen : std::as_const(p->seen)) {
+                const QJsonObject row = seen.value(u"row"_s).toObject();
+                QVERIFY2(!row.contains(u"passwordHash"_s), qPrintable(p->client.userId()));
+                if (seen.value(u"entity"_s).toString() == u"user" && seen.value(u"id"_s).toString() != p->userId()) {
+                    QVERIFY2(row.value(u"email"_s).isNull() && row.value(u"phone"_s).isNull(),
+                             QJsonDocument(seen).toJson().constData());
+                }
+                if (seen.value(u"entity"_s).toString() == u"booking") {
+                    QVERIFY(row.value(u"renterId"_s).toString() == p->userId()
+                            || (p == lena.get() && seen.value(u"id"_s).toString() == romanAtLena)
+                            || (p == oleg.get() && seen.value(u"id"_s).toString() == ritaAtOleg));
+                }
+            }
+        }
+        QCOMPARE(lena->row(u"user"_s, lena->userId()).value(u"email"_s).toString(), u"lena@example.org"_s);
+    }
+
+    // Paging: small pages resume from the last cursor and add up to one large pull; a deletion
+    // arrives as a tombstone.
+    void pagesResumeAndDeletionsAreTombstones()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        QVERIFY(landlord);
+        const QString building = newId();
+        QJsonArray mutations = { landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"Tall"_s, 30)) };
+        QStringList apartments;
+        for (int i = 1; i <= 25; ++i) {
+            apartments << newId();
+            mutations.append(landlord->mutation(u"createApartment"_s,
+                                                apartmentArgs(apartments.last(), building, QString::number(i))));
+        }
+        QCOMPARE(statuses(landlord->push(mutations)).count(u"applied"_s), 26);
+
+        auto renter = peer(u"roman@example.org"_s, u"renter"_s);
+        QVERIFY(renter);
+        int pages = 0;
+        QVERIFY(renter->pullAll(4, &pages));
+        QVERIFY2(pages >= 7, qPrintable(QString::number(pages)));
+        Peer whole;
+        whole.clientId = newId();
+        QVERIFY(whole.client.open(server->url()) && whole.client.hello(2) && whole.client.logIn(u"roman@example.org"_s));
+        QVERIFY(whole.pullAll());
+        QCOMPARE(renter->rows, whole.rows);
+        QCOMPARE(renter->rows.size(), 1 + 25 + 2); // the building, its apartments, the two people
+
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"deleteApartment"_s, { { u"id"_s, apartments.first() } }) })),
+                 QStringList({ u"applied"_s }));
+        QVERIFY(renter->client.waitForPush(u"sync.poke"_s));
+        const qsizetype before = renter->seen.size();
+        QVERIFY(renter->pullAll());
+        QCOMPARE(renter->seen.size() - before, 1);
+        QCOMPARE(renter->seen.last().value(u"deleted"_s).toBool(), true);
+        QVERIFY(!renter->rows.contains(u"apartment/"_s + apartments.first()));
+        // A cursor that is not the server's is refused by name.
+        QCOMPARE(codeOf(renter->client.call(u"sync.pull"_s, { { u"clientId"_s, renter->clientId }, { u"cursor"_s, u"x1"_s } })),
+                 u"bad_request"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerSync)
+#include "tst_serversync.moc"
