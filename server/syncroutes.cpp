@@ -57,8 +57,9 @@ void Router::startSync()
         *before = after;
         emit mailQueued();
     });
-    connect(m_time.get(), &models::services::TimeKeeper::failed, this,
-            [](const models::services::DomainError &error) { qCWarning(lcSync) << "time step failed:" << error.message; });
+    connect(m_time.get(), &models::services::TimeKeeper::failed, this, [](const models::services::DomainError &error) {
+        qCWarning(lcSync) << "time step failed:" << error.message;
+    });
     (void)m_time->start();
 
     const auto prune = [this] {
@@ -115,10 +116,10 @@ void Router::syncPush(ClientConnection &c, const net::protocol::Request &r, cons
     }
     if (list->size() > MaxMutationsPerPush) {
         done(net::protocol::errorReply(
-            r.id, Error::make(ErrorCode::BadRequest,
-                              u"A push carries at most %1 mutations; send the rest in the next."_s.arg(
-                                  MaxMutationsPerPush),
-                              u"mutations"_s)));
+            r.id,
+            Error::make(ErrorCode::BadRequest,
+                        u"A push carries at most %1 mutations; send the rest in the next."_s.arg(MaxMutationsPerPush),
+                        u"mutations"_s)));
         return;
     }
     QList<models::sync::Mutation> mutations;
@@ -126,16 +127,16 @@ void Router::syncPush(ClientConnection &c, const net::protocol::Request &r, cons
     for (qsizetype i = 0; i < list->size(); ++i) {
         const QString at = u"mutations[%1]"_s.arg(i);
         if (!list->at(i).isObject()) {
-            done(net::protocol::errorReply(
-                r.id, Error::make(ErrorCode::BadRequest, u"A mutation is an object."_s, at)));
+            done(
+                net::protocol::errorReply(r.id, Error::make(ErrorCode::BadRequest, u"A mutation is an object."_s, at)));
             return;
         }
         const QJsonObject object = list->at(i).toObject();
         const auto id = net::protocol::requireInt(object, u"id", 1, net::protocol::MaxJsonInteger);
         const auto name = net::protocol::requireString(object, u"name", MaxMutationNameChars);
         const auto args = net::protocol::requireObject(object, u"args");
-        for (const Error *error : { id ? nullptr : &id.error(), name ? nullptr : &name.error(),
-                                    args ? nullptr : &args.error() }) {
+        for (const Error *error :
+             { id ? nullptr : &id.error(), name ? nullptr : &name.error(), args ? nullptr : &args.error() }) {
             if (error) {
                 done(net::protocol::errorReply(r.id, net::protocol::nested(*error, at)));
                 return;
@@ -143,8 +144,8 @@ void Router::syncPush(ClientConnection &c, const net::protocol::Request &r, cons
         }
         if (*id <= previous) {
             done(net::protocol::errorReply(
-                r.id, Error::make(ErrorCode::BadRequest, u"Mutation ids must increase within a push."_s,
-                                  at + u".id"_s)));
+                r.id,
+                Error::make(ErrorCode::BadRequest, u"Mutation ids must increase within a push."_s, at + u".id"_s)));
             return;
         }
         previous = *id;

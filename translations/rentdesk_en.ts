@@ -1578,6 +1578,33 @@
     </message>
 </context>
 <context>
+    <name>Replica</name>
+    <message>
+        <source>A replica of a server account is made in a new, empty database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is not a replica of a server account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This replica does not say which account it is of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This replica&apos;s account or client id is unreadable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a row this RentDesk cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change is not among the refused ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewKind</name>
     <message>
         <source>review kind</source>
@@ -2122,6 +2149,21 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>The test address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::net::sync::SyncClient</name>
+    <message>
+        <source>The server is too old to sync (it speaks protocol version %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered a push without results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered a pull without a cursor.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1581,6 +1581,33 @@
     </message>
 </context>
 <context>
+    <name>Replica</name>
+    <message>
+        <source>A replica of a server account is made in a new, empty database.</source>
+        <translation>Копия учётной записи сервера создаётся в новой пустой базе данных.</translation>
+    </message>
+    <message>
+        <source>This database is not a replica of a server account.</source>
+        <translation>Эта база данных не является копией учётной записи сервера.</translation>
+    </message>
+    <message>
+        <source>This replica does not say which account it is of.</source>
+        <translation>В этой копии не указано, какой учётной записи она принадлежит.</translation>
+    </message>
+    <message>
+        <source>This replica&apos;s account or client id is unreadable.</source>
+        <translation>Учётная запись или идентификатор клиента этой копии не читаются.</translation>
+    </message>
+    <message>
+        <source>The server sent a row this RentDesk cannot read.</source>
+        <translation>Сервер прислал запись, которую этот RentDesk не может прочитать.</translation>
+    </message>
+    <message>
+        <source>This change is not among the refused ones.</source>
+        <translation>Этого изменения нет среди отклонённых.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewKind</name>
     <message>
         <source>review kind</source>
@@ -2130,6 +2157,21 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>The test address: %1</source>
         <translation>Адрес для проверки: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::net::sync::SyncClient</name>
+    <message>
+        <source>The server is too old to sync (it speaks protocol version %1).</source>
+        <translation>Сервер слишком старый для синхронизации (он знает версию протокола %1).</translation>
+    </message>
+    <message>
+        <source>The server answered a push without results.</source>
+        <translation>Сервер ответил на отправку изменений без результатов.</translation>
+    </message>
+    <message>
+        <source>The server answered a pull without a cursor.</source>
+        <translation>Сервер ответил на запрос изменений без курсора.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "models/db/database.h"
 #include "models/db/query.h"
 #include "models/domain/storedvalues.h"
+#include "models/services/journalsink.h"
 #include "models/services/records.h"
 #include "models/services/servicesteps.h"
 
@@ -96,6 +97,8 @@ Result<void> journal(const ServiceContext &context, const QSqlDatabase &db, cons
 {
     if (!journals(context.mode()))
         return {};
+    if (JournalSink *sink = context.journalSink())
+        return sink->record(db, actor, QString::fromLatin1(name), args, context.nowStored());
     auto done = db::exec(db,
                          u"INSERT INTO pending_mutations (name, args, actor_id, created_at) "
                          "VALUES (:name, :args, :actor, :now)"_s,

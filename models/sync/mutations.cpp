@@ -130,10 +130,10 @@ private:
 };
 
 // Unwraps a Result inside a function that returns Result<void>.
-#define RD_TRY(name, expression)                                                                                     \
-    auto name##_ = (expression);                                                                                     \
-    if (!name##_)                                                                                                    \
-        return std::unexpected(name##_.error());                                                                     \
+#define RD_TRY(name, expression)                                                                                       \
+    auto name##_ = (expression);                                                                                       \
+    if (!name##_)                                                                                                      \
+        return std::unexpected(name##_.error());                                                                       \
     const auto &name = *name##_
 
 Result<services::ListingService::BuildingDraft> buildingDraft(const Args &a)
@@ -184,9 +184,9 @@ template<typename T> Result<void> done(const Result<T> &result)
 const QStringList &mutationNames()
 {
     static const QStringList names = {
-        u"createBuilding"_s,    u"updateBuilding"_s, u"deleteBuilding"_s, u"createApartment"_s, u"updateApartment"_s,
-        u"deleteApartment"_s,   u"setApartmentStatus"_s, u"requestBooking"_s, u"confirmBooking"_s,
-        u"declineBooking"_s,    u"cancelBooking"_s,  u"createReview"_s,   u"updateReview"_s,    u"deleteReview"_s,
+        u"createBuilding"_s,  u"updateBuilding"_s,     u"deleteBuilding"_s, u"createApartment"_s, u"updateApartment"_s,
+        u"deleteApartment"_s, u"setApartmentStatus"_s, u"requestBooking"_s, u"confirmBooking"_s,  u"declineBooking"_s,
+        u"cancelBooking"_s,   u"createReview"_s,       u"updateReview"_s,   u"deleteReview"_s,
     };
     return names;
 }
@@ -257,8 +257,7 @@ Result<void> MutationApplier::apply(const QUuid &actor, const QString &name, con
 
 std::optional<QUuid> MutationApplier::createdId(const QString &name, const QJsonObject &args)
 {
-    if (name != u"createBuilding" && name != u"createApartment" && name != u"requestBooking"
-        && name != u"createReview")
+    if (name != u"createBuilding" && name != u"createApartment" && name != u"requestBooking" && name != u"createReview")
         return std::nullopt;
     const auto id = idFromStored(QVariant(args.value(u"id"_s).toString()));
     return id ? std::optional<QUuid>(*id) : std::nullopt;

@@ -36,8 +36,7 @@ class MutationApplier final
 public:
     explicit MutationApplier(const services::ServiceContext &context);
 
-    [[nodiscard]] services::Result<void> apply(const QUuid &actor, const QString &name,
-                                               const QJsonObject &args) const;
+    [[nodiscard]] services::Result<void> apply(const QUuid &actor, const QString &name, const QJsonObject &args) const;
 
     // The id of the row a mutation creates (createBuilding, createApartment, requestBooking,
     // createReview), if it is one that creates.

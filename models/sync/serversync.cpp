@@ -88,9 +88,9 @@ Result<bool> rentsFrom(const QSqlDatabase &db, const QString &renter, const QStr
 
 DomainError dependsOnRefused()
 {
-    return DomainError(DomainError::Code::DependsOnRefused, u"mutation"_s, QString(),
-                       QCoreApplication::translate("ServerSync",
-                                                   "This change needs an earlier change of yours that was refused."));
+    return DomainError(
+        DomainError::Code::DependsOnRefused, u"mutation"_s, QString(),
+        QCoreApplication::translate("ServerSync", "This change needs an earlier change of yours that was refused."));
 }
 
 // What one page of the feed is read with, and the rows it has sent so far.
@@ -306,10 +306,11 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
             // A mutation that needs what an earlier refused one of this replica would have made
             // is refused without asking the service, which could only say "not found".
             for (const QUuid &needed : MutationApplier::neededIds(mutation.name, mutation.args)) {
-                auto refused = db::scalar(db,
-                                          u"SELECT min(mutation_id) FROM sync_refusals WHERE user_id = :u "
-                                          "AND client_id = :c AND created_id = :id"_s,
-                                          { { u":u"_s, userId }, { u":c"_s, client }, { u":id"_s, toStoredId(needed) } });
+                auto refused =
+                    db::scalar(db,
+                               u"SELECT min(mutation_id) FROM sync_refusals WHERE user_id = :u "
+                               "AND client_id = :c AND created_id = :id"_s,
+                               { { u":u"_s, userId }, { u":c"_s, client }, { u":id"_s, toStoredId(needed) } });
                 if (!refused)
                     return std::unexpected(storage(refused.error()));
                 if (!refused->isNull()) {

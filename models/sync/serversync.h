@@ -62,8 +62,7 @@ public:
     // The last sequence number of the feed.
     [[nodiscard]] services::Result<qint64> lastSeq() const;
     // Of `online`, who may see a row that changed in (after, through]: to be poked.
-    [[nodiscard]] services::Result<QSet<QUuid>> audience(qint64 after, qint64 through,
-                                                         const QSet<QUuid> &online) const;
+    [[nodiscard]] services::Result<QSet<QUuid>> audience(qint64 after, qint64 through, const QSet<QUuid> &online) const;
     // Forgets tombstones that every replica seen since `activeSince` has pulled, and those older
     // than `activeSince` in any case; a replica behind the mark gets a full resync.
     [[nodiscard]] services::Result<int> pruneTombstones(const QDateTime &activeSince) const;

@@ -195,6 +195,9 @@ void ServerConnection::onConnected()
              }
              if (auto limits = protocol::Limits::fromJson(reply->value(u"limits"_s).toObject()))
                  m_limits = *limits;
+             // An older server answers with its own, older version: chat works, sync does not.
+             m_version = std::clamp(reply->value(u"version"_s).toInt(protocol::OldestProtocolVersion),
+                                    protocol::OldestProtocolVersion, protocol::ProtocolVersion);
              m_helloDone = true;
              sendWaiting(Waiting::ForHello); // a sign-up needs no more than this
              afterHello();

@@ -116,6 +116,8 @@ public:
     [[nodiscard]] State state() const { return m_state; }
     // What the server announced in its reply to hello (the protocol's defaults before).
     [[nodiscard]] protocol::Limits limits() const { return m_limits; }
+    // The protocol version agreed in hello: 2 (sync) with a current server, 1 with an older one.
+    [[nodiscard]] int protocolVersion() const { return m_version; }
 
     // Sends a request that needs the session: at once when online; while the connection is
     // being made or the log-in is under way it waits, and goes out, in the order asked, as
@@ -195,6 +197,7 @@ private:
     bool m_helloDone = false;
     State m_state = State::Offline;
     protocol::Limits m_limits;
+    int m_version = protocol::ProtocolVersion;
 
     QString m_token;
     protocol::UserJson m_user;

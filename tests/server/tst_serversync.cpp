@@ -50,7 +50,10 @@ public:
 
     [[nodiscard]] QString userId() const { return client.userId(); }
 
-    QJsonObject mutation(const QString &name, const QJsonObject &args) { return mutationWithId(nextMutation++, name, args); }
+    QJsonObject mutation(const QString &name, const QJsonObject &args)
+    {
+        return mutationWithId(nextMutation++, name, args);
+    }
     static QJsonObject mutationWithId(qint64 id, const QString &name, const QJsonObject &args)
     {
         return { { u"id"_s, id }, { u"name"_s, name }, { u"args"_s, args } };
@@ -97,12 +100,8 @@ public:
 
 QJsonObject buildingArgs(const QString &id, const QString &name, int floors = 5)
 {
-    return { { u"id"_s, id },
-             { u"name"_s, name },
-             { u"address"_s, u"1 Kremlin St"_s },
-             { u"city"_s, u"Kazan"_s },
-             { u"floors"_s, floors },
-             { u"yearBuilt"_s, 1990 } };
+    return { { u"id"_s, id },           { u"name"_s, name },     { u"address"_s, u"1 Kremlin St"_s },
+             { u"city"_s, u"Kazan"_s }, { u"floors"_s, floors }, { u"yearBuilt"_s, 1990 } };
 }
 
 QJsonObject apartmentArgs(const QString &id, const QString &building, const QString &number)
@@ -122,7 +121,9 @@ QJsonObject apartmentArgs(const QString &id, const QString &building, const QStr
 
 QJsonObject bookingArgs(const QString &id, const QString &apartment, int from, int to)
 {
-    return { { u"id"_s, id }, { u"apartmentId"_s, apartment }, { u"startDate"_s, day(from) }, { u"endDate"_s, day(to) } };
+    return {
+        { u"id"_s, id }, { u"apartmentId"_s, apartment }, { u"startDate"_s, day(from) }, { u"endDate"_s, day(to) }
+    };
 }
 
 QStringList statuses(const std::optional<QJsonObject> &reply)
@@ -199,9 +200,9 @@ private Q_SLOTS:
 
         const QString building = newId();
         const QString apartment = newId();
-        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"River House"_s)),
-                                           landlord->mutation(u"createApartment"_s,
-                                                              apartmentArgs(apartment, building, u"12"_s)) })),
+        QCOMPARE(statuses(landlord->push(
+                     { landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"River House"_s)),
+                       landlord->mutation(u"createApartment"_s, apartmentArgs(apartment, building, u"12"_s)) })),
                  QStringList({ u"applied"_s, u"applied"_s }));
         QVERIFY(renter->client.waitForPush(u"sync.poke"_s));
         QVERIFY(renter->pullAll());
@@ -212,8 +213,9 @@ private Q_SLOTS:
         QVERIFY(landlordProfile.value(u"email"_s).isNull());
 
         const QString booking = newId();
-        QCOMPARE(statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(booking, apartment, 10, 20)) })),
-                 QStringList({ u"applied"_s }));
+        QCOMPARE(
+            statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(booking, apartment, 10, 20)) })),
+            QStringList({ u"applied"_s }));
         QVERIFY(landlord->client.waitForPush(u"sync.poke"_s));
         QVERIFY(landlord->pullAll());
         QCOMPARE(landlord->row(u"booking"_s, booking).value(u"status"_s).toString(), u"requested"_s);
@@ -259,7 +261,8 @@ private Q_SLOTS:
             QCOMPARE(p->row(u"user"_s, landlord->userId()).value(u"ratingSum"_s).toInt(), 5);
             QCOMPARE(p->row(u"user"_s, renter->userId()).value(u"ratingSum"_s).toInt(), 3);
         }
-        QCOMPARE(count(u"SELECT rating_sum * 10 + rating_count FROM users WHERE id = '%1'"_s.arg(renter->userId())), 31);
+        QCOMPARE(count(u"SELECT rating_sum * 10 + rating_count FROM users WHERE id = '%1'"_s.arg(renter->userId())),
+                 31);
         // Requested to the landlord, confirmed to the renter, queued by the server.
         QCOMPARE(count(u"SELECT count(*) FROM mail_outbox WHERE event = 'booking_requested' "
                        "AND recipient_email = 'lena@example.org'"_s),
@@ -282,15 +285,24 @@ private Q_SLOTS:
         const auto again = landlord->push(mutations);
         QCOMPARE(statuses(again), QStringList({ u"applied(again)"_s, u"refused:invalid_value(again)"_s }));
         QCOMPARE(again->value(u"lastMutationId"_s).toInt(), 2);
-        QCOMPARE(again->value(u"results"_s).toArray().at(1).toObject().value(u"error"_s).toObject().value(u"field"_s).toString(),
+        QCOMPARE(again->value(u"results"_s)
+                     .toArray()
+                     .at(1)
+                     .toObject()
+                     .value(u"error"_s)
+                     .toObject()
+                     .value(u"field"_s)
+                     .toString(),
                  u"floors"_s);
         QCOMPARE(count(u"SELECT count(*) FROM buildings"_s), 1);
         // Another replica of the same account counts its own mutations.
         Peer second;
         second.clientId = newId();
-        QVERIFY(second.client.open(server->url()) && second.client.hello(2) && second.client.logIn(u"lena@example.org"_s));
-        QCOMPARE(statuses(second.push({ Peer::mutationWithId(1, u"updateBuilding"_s, buildingArgs(building, u"Twice"_s)) })),
-                 QStringList({ u"applied"_s }));
+        QVERIFY(second.client.open(server->url()) && second.client.hello(2)
+                && second.client.logIn(u"lena@example.org"_s));
+        QCOMPARE(
+            statuses(second.push({ Peer::mutationWithId(1, u"updateBuilding"_s, buildingArgs(building, u"Twice"_s)) })),
+            QStringList({ u"applied"_s }));
         QCOMPARE(count(u"SELECT count(*) FROM buildings WHERE name = 'Twice'"_s), 1);
     }
 
@@ -303,9 +315,9 @@ private Q_SLOTS:
         QVERIFY(landlord && other && renter);
         const QString building = newId();
         const QString apartment = newId();
-        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"Mine"_s)),
-                                           landlord->mutation(u"createApartment"_s,
-                                                              apartmentArgs(apartment, building, u"1"_s)) })),
+        QCOMPARE(statuses(landlord->push(
+                     { landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"Mine"_s)),
+                       landlord->mutation(u"createApartment"_s, apartmentArgs(apartment, building, u"1"_s)) })),
                  QStringList({ u"applied"_s, u"applied"_s }));
 
         // A renter creating a building, with the landlord's id put in for good measure.
@@ -315,13 +327,14 @@ private Q_SLOTS:
         // Another landlord changing, deleting, and adding to what is not theirs.
         QCOMPARE(statuses(renter->push({ renter->mutation(u"createBuilding"_s, claimed) })),
                  QStringList({ u"refused:not_allowed"_s }));
-        QCOMPARE(statuses(other->push({ other->mutation(u"updateApartment"_s, apartmentArgs(apartment, building, u"2"_s)),
-                                        other->mutation(u"deleteApartment"_s, { { u"id"_s, apartment } }),
-                                        other->mutation(u"createApartment"_s, apartmentArgs(newId(), building, u"3"_s)),
-                                        other->mutation(u"setApartmentStatus"_s,
-                                                        { { u"id"_s, apartment }, { u"status"_s, u"rented"_s } }) })),
-                 QStringList({ u"refused:not_allowed"_s, u"refused:not_allowed"_s, u"refused:not_allowed"_s,
-                               u"refused:not_allowed"_s }));
+        QCOMPARE(
+            statuses(other->push({ other->mutation(u"updateApartment"_s, apartmentArgs(apartment, building, u"2"_s)),
+                                   other->mutation(u"deleteApartment"_s, { { u"id"_s, apartment } }),
+                                   other->mutation(u"createApartment"_s, apartmentArgs(newId(), building, u"3"_s)),
+                                   other->mutation(u"setApartmentStatus"_s,
+                                                   { { u"id"_s, apartment }, { u"status"_s, u"rented"_s } }) })),
+            QStringList({ u"refused:not_allowed"_s, u"refused:not_allowed"_s, u"refused:not_allowed"_s,
+                          u"refused:not_allowed"_s }));
         // A landlord cannot book, a renter cannot confirm their own request.
         const QString booking = newId();
         QCOMPARE(statuses(other->push({ other->mutation(u"requestBooking"_s, bookingArgs(newId(), apartment, 5, 9)) })),
@@ -348,10 +361,12 @@ private Q_SLOTS:
         QVERIFY(landlord);
         const QString building = newId();
         const QString apartment = newId();
-        const auto reply = landlord->push({ landlord->mutation(u"createBuilding"_s, buildingArgs(building, u""_s)),
-                                            landlord->mutation(u"createApartment"_s, apartmentArgs(apartment, building, u"1"_s)),
-                                            landlord->mutation(u"createBuilding"_s, buildingArgs(newId(), u"Fine"_s)) });
-        QCOMPARE(statuses(reply), QStringList({ u"refused:invalid_value"_s, u"refused:depends_on_refused"_s, u"applied"_s }));
+        const auto reply =
+            landlord->push({ landlord->mutation(u"createBuilding"_s, buildingArgs(building, u""_s)),
+                             landlord->mutation(u"createApartment"_s, apartmentArgs(apartment, building, u"1"_s)),
+                             landlord->mutation(u"createBuilding"_s, buildingArgs(newId(), u"Fine"_s)) });
+        QCOMPARE(statuses(reply),
+                 QStringList({ u"refused:invalid_value"_s, u"refused:depends_on_refused"_s, u"applied"_s }));
         QCOMPARE(reply->value(u"results"_s).toArray().at(1).toObject().value(u"dependsOn"_s).toInt(), 1);
         // In a later push too.
         QCOMPARE(statuses(landlord->push({ landlord->mutation(u"deleteApartment"_s, { { u"id"_s, apartment } }) })),
@@ -376,8 +391,9 @@ private Q_SLOTS:
                              oleg->mutation(u"createApartment"_s, apartmentArgs(olegFlat, olegBuilding, u"1"_s)) }));
         const QString romanAtLena = newId();
         const QString ritaAtOleg = newId();
-        QCOMPARE(statuses(roman->push({ roman->mutation(u"requestBooking"_s, bookingArgs(romanAtLena, lenaFlat, 3, 6)) })),
-                 QStringList({ u"applied"_s }));
+        QCOMPARE(
+            statuses(roman->push({ roman->mutation(u"requestBooking"_s, bookingArgs(romanAtLena, lenaFlat, 3, 6)) })),
+            QStringList({ u"applied"_s }));
         QCOMPARE(statuses(rita->push({ rita->mutation(u"requestBooking"_s, bookingArgs(ritaAtOleg, olegFlat, 3, 6)) })),
                  QStringList({ u"applied"_s }));
         QCOMPARE(statuses(oleg->push({ oleg->mutation(u"confirmBooking"_s, { { u"id"_s, ritaAtOleg } }) })),
@@ -440,13 +456,15 @@ private Q_SLOTS:
         QVERIFY2(pages >= 7, qPrintable(QString::number(pages)));
         Peer whole;
         whole.clientId = newId();
-        QVERIFY(whole.client.open(server->url()) && whole.client.hello(2) && whole.client.logIn(u"roman@example.org"_s));
+        QVERIFY(whole.client.open(server->url()) && whole.client.hello(2)
+                && whole.client.logIn(u"roman@example.org"_s));
         QVERIFY(whole.pullAll());
         QCOMPARE(renter->rows, whole.rows);
         QCOMPARE(renter->rows.size(), 1 + 25 + 2); // the building, its apartments, the two people
 
-        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"deleteApartment"_s, { { u"id"_s, apartments.first() } }) })),
-                 QStringList({ u"applied"_s }));
+        QCOMPARE(
+            statuses(landlord->push({ landlord->mutation(u"deleteApartment"_s, { { u"id"_s, apartments.first() } }) })),
+            QStringList({ u"applied"_s }));
         QVERIFY(renter->client.waitForPush(u"sync.poke"_s));
         const qsizetype before = renter->seen.size();
         QVERIFY(renter->pullAll());
@@ -454,7 +472,8 @@ private Q_SLOTS:
         QCOMPARE(renter->seen.last().value(u"deleted"_s).toBool(), true);
         QVERIFY(!renter->rows.contains(u"apartment/"_s + apartments.first()));
         // A cursor that is not the server's is refused by name.
-        QCOMPARE(codeOf(renter->client.call(u"sync.pull"_s, { { u"clientId"_s, renter->clientId }, { u"cursor"_s, u"x1"_s } })),
+        QCOMPARE(codeOf(renter->client.call(u"sync.pull"_s,
+                                            { { u"clientId"_s, renter->clientId }, { u"cursor"_s, u"x1"_s } })),
                  u"bad_request"_s);
     }
 };

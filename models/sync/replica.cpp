@@ -1,0 +1,517 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/sync/replica.h"
+
+#include "models/db/changerecorder.h"
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/journalsink.h"
+#include "models/services/mode.h"
+#include "models/services/servicesteps.h"
+#include "models/sync/rowformat.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QScopeGuard>
+#include <QSqlError>
+
+namespace rentdesk::models::sync {
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk::models::domain;
+using services::DomainError;
+using services::Result;
+
+Q_LOGGING_CATEGORY(lcReplica, "rentdesk.sync.replica", QtInfoMsg)
+
+namespace {
+
+// The tables a pull writes and a mutation's changeset covers.
+const QStringList SyncedTables = { u"users"_s, u"buildings"_s, u"apartments"_s, u"bookings"_s, u"reviews"_s };
+
+DomainError storage(const db::DbError &error)
+{
+    return DomainError(error);
+}
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QueuedMutation::State stateOf(const QString &code)
+{
+    if (code == u"applied")
+        return QueuedMutation::State::Applied;
+    if (code == u"refused")
+        return QueuedMutation::State::Refused;
+    return QueuedMutation::State::Pending;
+}
+
+DomainError::Code codeOf(const QString &name)
+{
+    for (int c = 0; c <= int(DomainError::Code::Storage); ++c) {
+        if (DomainError::codeName(DomainError::Code(c)) == name)
+            return DomainError::Code(c);
+    }
+    return DomainError::Code::InvalidValue;
+}
+
+} // namespace
+
+// Journals the replica's mutations with the changeset each made, and while the rebase runs one
+// again, files its new changeset under its old row instead of adding a row.
+class Replica::Sink final : public services::JournalSink
+{
+public:
+    explicit Sink(std::unique_ptr<db::ChangeRecorder> recorder)
+        : recorder(std::move(recorder))
+    {
+    }
+
+    Result<void> record(const QSqlDatabase &db, const QUuid &actor, const QString &name, const QJsonObject &args,
+                        const QString &now) override
+    {
+        auto changes = recorder->take();
+        if (!changes)
+            return std::unexpected(storage(changes.error()));
+        if (replaying) {
+            auto filed = db::exec(db, u"UPDATE pending_mutations SET changes = :changes WHERE id = :id"_s,
+                                  { { u":changes"_s, *changes }, { u":id"_s, *replaying } });
+            if (!filed)
+                return std::unexpected(storage(filed.error()));
+            return {};
+        }
+        auto added = db::exec(db,
+                              u"INSERT INTO pending_mutations (name, args, actor_id, created_at, changes) "
+                              "VALUES (:name, :args, :actor, :now, :changes)"_s,
+                              { { u":name"_s, name },
+                                { u":args"_s, compact(args) },
+                                { u":actor"_s, toStoredId(actor) },
+                                { u":now"_s, now },
+                                { u":changes"_s, *changes } });
+        if (!added)
+            return std::unexpected(storage(added.error()));
+        return {};
+    }
+
+    std::unique_ptr<db::ChangeRecorder> recorder;
+    std::optional<qint64> replaying;
+};
+
+namespace {
+
+Result<QList<QueuedMutation>> readQueue(const QSqlDatabase &db, const QString &where, const QList<db::Binding> &bindings,
+                                        int limit = -1)
+{
+    auto query = db::exec(db,
+                          u"SELECT id, name, args, actor_id, state, created_at, error_code, error_entity, "
+                          "error_field, error_message, depends_on FROM pending_mutations WHERE "_s
+                              + where + u" ORDER BY id LIMIT %1"_s.arg(limit),
+                          bindings);
+    if (!query)
+        return std::unexpected(storage(query.error()));
+    QList<QueuedMutation> queue;
+    while (query->next()) {
+        QueuedMutation entry;
+        entry.mutation.id = query->value(0).toLongLong();
+        entry.mutation.name = query->value(1).toString();
+        entry.mutation.args = QJsonDocument::fromJson(query->value(2).toString().toUtf8()).object();
+        entry.actor = idFromStored(query->value(3)).value_or(QUuid());
+        entry.state = stateOf(query->value(4).toString());
+        entry.createdAt = query->value(5).toString();
+        if (entry.state == QueuedMutation::State::Refused) {
+            entry.error = DomainError(codeOf(query->value(6).toString()), query->value(7).toString(),
+                                      query->value(8).toString(), query->value(9).toString());
+            if (!query->value(10).isNull())
+                entry.dependsOn = query->value(10).toLongLong();
+        }
+        queue.append(entry);
+    }
+    return queue;
+}
+
+} // namespace
+
+Result<void> Replica::initialize(const db::Database &database, const QString &serverUrl, const QUuid &account)
+{
+    const auto connection = services::connectionOf(database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    return db::transact(db, [&]() -> Result<void> {
+        const auto mode = services::storedMode(database);
+        if (!mode)
+            return std::unexpected(mode.error());
+        auto rows = db::scalar(db, u"SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM replica_state)"_s);
+        if (!rows)
+            return std::unexpected(storage(rows.error()));
+        if (*mode != services::Mode::Standalone || rows->toLongLong() > 0) {
+            return std::unexpected(DomainError(
+                DomainError::Code::NotInThisMode, u"database"_s, QString(),
+                QCoreApplication::translate("Replica",
+                                            "A replica of a server account is made in a new, empty database.")));
+        }
+        for (const auto &[sql, bindings] : QList<std::pair<QString, QList<db::Binding>>> {
+                 { u"UPDATE database_meta SET value = 'connected' WHERE key = 'mode'"_s, {} },
+                 { u"INSERT INTO replica_state (server_url, account_id, client_id) VALUES (:url, :account, :client)"_s,
+                   { { u":url"_s, serverUrl },
+                     { u":account"_s, toStoredId(account) },
+                     { u":client"_s, toStoredId(newId()) } } } }) {
+            if (auto done = db::exec(db, sql, bindings); !done)
+                return std::unexpected(storage(done.error()));
+        }
+        return {};
+    });
+}
+
+Result<std::unique_ptr<Replica>> Replica::open(std::shared_ptr<db::Database> database, const services::Clock &clock)
+{
+    const auto mode = services::storedMode(*database);
+    if (!mode)
+        return std::unexpected(mode.error());
+    if (*mode != services::Mode::Connected) {
+        return std::unexpected(DomainError(
+            DomainError::Code::NotInThisMode, u"database"_s, QString(),
+            QCoreApplication::translate("Replica", "This database is not a replica of a server account.")));
+    }
+    const auto connection = services::connectionOf(*database);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto state = db::exec(*connection, u"SELECT account_id, client_id, server_url FROM replica_state"_s);
+    if (!state)
+        return std::unexpected(storage(state.error()));
+    if (!state->next()) {
+        return std::unexpected(
+            DomainError(DomainError::Code::NotFound, u"database"_s, QString(),
+                        QCoreApplication::translate("Replica", "This replica does not say which account it is of.")));
+    }
+    const auto account = idFromStored(state->value(0));
+    const auto client = idFromStored(state->value(1));
+    if (!account || !client)
+        return std::unexpected(DomainError(
+            DomainError::Code::InvalidValue, u"database"_s, QString(),
+            QCoreApplication::translate("Replica", "This replica's account or client id is unreadable.")));
+    const QString url = state->value(2).toString();
+    state->finish();
+    auto recorder = db::ChangeRecorder::attach(*connection, SyncedTables);
+    if (!recorder)
+        return std::unexpected(storage(recorder.error()));
+    auto sink = std::make_shared<Sink>(std::move(*recorder));
+    return std::unique_ptr<Replica>(new Replica(std::move(database), clock, *account, *client, url, std::move(sink)));
+}
+
+Replica::Replica(std::shared_ptr<db::Database> database, const services::Clock &clock, QUuid account, QUuid client,
+                 QString serverUrl, std::shared_ptr<Sink> sink)
+    : m_database(database)
+    , m_context(std::move(database), clock, services::Mode::Connected)
+    , m_account(account)
+    , m_client(client)
+    , m_serverUrl(std::move(serverUrl))
+    , m_sink(std::move(sink))
+{
+    m_context.setJournalSink(m_sink);
+}
+
+Replica::~Replica() = default;
+
+Result<QString> Replica::cursor() const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto cursor = db::scalar(*connection, u"SELECT cursor FROM replica_state"_s);
+    if (!cursor)
+        return std::unexpected(storage(cursor.error()));
+    return cursor->toString();
+}
+
+Result<QDateTime> Replica::syncedAt() const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto at = db::scalar(*connection, u"SELECT synced_at FROM replica_state"_s);
+    if (!at)
+        return std::unexpected(storage(at.error()));
+    if (at->isNull())
+        return QDateTime();
+    return timestampFromStored(*at).value_or(QDateTime());
+}
+
+Result<QList<Mutation>> Replica::pending(qint64 after, int limit) const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto queue = readQueue(*connection, u"state = 'pending' AND id > :after"_s, { { u":after"_s, after } }, limit);
+    if (!queue)
+        return std::unexpected(queue.error());
+    QList<Mutation> mutations;
+    for (const QueuedMutation &entry : std::as_const(*queue))
+        mutations.append(entry.mutation);
+    return mutations;
+}
+
+Result<int> Replica::pendingCount() const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto count = db::scalar(*connection, u"SELECT count(*) FROM pending_mutations WHERE state = 'pending'"_s);
+    if (!count)
+        return std::unexpected(storage(count.error()));
+    return count->toInt();
+}
+
+Result<QList<QueuedMutation>> Replica::refused() const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return readQueue(*connection, u"state = 'refused'"_s, {});
+}
+
+Result<QList<QueuedMutation>> Replica::queue() const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return readQueue(*connection, u"1 = 1"_s, {});
+}
+
+// The rebase (docs/architecture.md, "Sync"), inside the caller's transaction: every mutation
+// whose effect is here is undone, newest first, down to the server's state of the last pull;
+// `apply` writes what the server sent; the applied mutations leave (their effect is in the
+// server's rows); the pending ones run again through their services, oldest first, each
+// recording its new changeset. One the services now refuse here stays pending without an
+// effect: the server has the last word on it.
+namespace {
+
+Result<void> rebase(const QSqlDatabase &db, Replica::Sink &sink, const services::ServiceContext &context,
+                    const std::function<Result<void>()> &apply)
+{
+    db::ChangeRecorder &recorder = *sink.recorder;
+    recorder.setEnabled(false);
+    const auto resume = qScopeGuard([&] {
+        sink.replaying.reset();
+        recorder.setEnabled(true);
+        (void)recorder.restart();
+    });
+
+    auto done = db::exec(db, u"SELECT id, changes FROM pending_mutations WHERE changes IS NOT NULL ORDER BY id DESC"_s);
+    if (!done)
+        return std::unexpected(storage(done.error()));
+    QList<std::pair<qint64, QByteArray>> undo;
+    while (done->next())
+        undo.append({ done->value(0).toLongLong(), done->value(1).toByteArray() });
+    done->finish();
+    for (const auto &[id, changes] : std::as_const(undo)) {
+        auto inverse = db::invertChangeset(changes);
+        if (!inverse)
+            return std::unexpected(storage(inverse.error()));
+        if (auto undone = db::applyChangeset(db, *inverse); !undone) {
+            qCWarning(lcReplica) << "undoing mutation" << id << "failed:" << undone.error().detail;
+            return std::unexpected(storage(undone.error()));
+        }
+    }
+    if (auto cleared = db::exec(db, u"UPDATE pending_mutations SET changes = NULL WHERE changes IS NOT NULL"_s);
+        !cleared)
+        return std::unexpected(storage(cleared.error()));
+
+    if (auto applied = apply(); !applied)
+        return applied;
+
+    if (auto gone = db::exec(db, u"DELETE FROM pending_mutations WHERE state = 'applied'"_s); !gone)
+        return std::unexpected(storage(gone.error()));
+
+    auto redo = readQueue(db, u"state = 'pending'"_s, {});
+    if (!redo)
+        return std::unexpected(redo.error());
+    const MutationApplier applier(context);
+    for (const QueuedMutation &entry : std::as_const(*redo)) {
+        if (auto restarted = recorder.restart(); !restarted)
+            return std::unexpected(storage(restarted.error()));
+        recorder.setEnabled(true);
+        sink.replaying = entry.mutation.id;
+        auto again = applier.apply(entry.actor, entry.mutation.name, entry.mutation.args);
+        sink.replaying.reset();
+        recorder.setEnabled(false);
+        if (!again) {
+            if (again.error().code == DomainError::Code::Storage)
+                return std::unexpected(again.error());
+            qCInfo(lcReplica) << "mutation" << entry.mutation.id << entry.mutation.name
+                              << "has no effect here now:" << again.error().message;
+        }
+    }
+    return {};
+}
+
+// The upsert of each entity, prepared once for a page.
+using Upserts = QHash<QString, std::shared_ptr<QSqlQuery>>;
+
+Result<void> applyRow(const QSqlDatabase &db, Upserts &upserts, const QJsonObject &change)
+{
+    const QString entityName = change.value(u"entity"_s).toString();
+    const SyncEntity *entity = syncEntity(entityName);
+    const QString id = change.value(u"id"_s).toString();
+    if (!entity || !idFromStored(QVariant(id))) {
+        return std::unexpected(
+            DomainError(DomainError::Code::InvalidValue, u"sync"_s, u"rows"_s,
+                        QCoreApplication::translate("Replica", "The server sent a row this RentDesk cannot read.")));
+    }
+    if (change.value(u"deleted"_s).toBool()) {
+        auto gone = db::exec(db, u"DELETE FROM %1 WHERE id = :id"_s.arg(QLatin1StringView(entity->table)),
+                             { { u":id"_s, id } });
+        if (!gone)
+            return std::unexpected(storage(gone.error()));
+        return {};
+    }
+    QJsonObject row = change.value(u"row"_s).toObject();
+    if (row.value(u"id"_s).toString() != id) {
+        return std::unexpected(
+            DomainError(DomainError::Code::InvalidValue, u"sync"_s, u"rows"_s,
+                        QCoreApplication::translate("Replica", "The server sent a row this RentDesk cannot read.")));
+    }
+    auto values = rowFromJson(*entity, row);
+    if (!values)
+        return std::unexpected(values.error());
+    std::shared_ptr<QSqlQuery> &query = upserts[entityName];
+    if (!query) {
+        query = std::make_shared<QSqlQuery>(db);
+        query->setForwardOnly(true);
+        if (!query->prepare(upsertRowSql(*entity))) {
+            const QSqlError error = query->lastError();
+            query.reset();
+            return std::unexpected(storage(db::classify(error, db)));
+        }
+    }
+    for (int i = 0; i < values->size(); ++i)
+        query->bindValue(i, values->at(i));
+    if (!query->exec()) {
+        const db::DbError error = db::classify(query->lastError(), db);
+        qCWarning(lcReplica) << "the server's" << entityName << id << "was refused here:" << error.detail;
+        return std::unexpected(storage(error));
+    }
+    return {};
+}
+
+} // namespace
+
+Result<void> Replica::recordOutcomes(const QList<PushOutcome> &outcomes)
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    return db::transact(db, [&]() -> Result<void> {
+        bool anyRefused = false;
+        for (const PushOutcome &outcome : outcomes) {
+            auto filed =
+                outcome.applied
+                    ? db::exec(db, u"UPDATE pending_mutations SET state = 'applied' WHERE id = :id AND state = 'pending'"_s,
+                               { { u":id"_s, outcome.id } })
+                    : db::exec(db,
+                               u"UPDATE pending_mutations SET state = 'refused', error_code = :code, "
+                               "error_entity = :entity, error_field = :field, error_message = :message, "
+                               "depends_on = :depends WHERE id = :id AND state = 'pending'"_s,
+                               { { u":code"_s, outcome.error.codeName() },
+                                 { u":entity"_s, outcome.error.entity },
+                                 { u":field"_s, outcome.error.field },
+                                 { u":message"_s, outcome.error.message },
+                                 { u":depends"_s, outcome.dependsOn ? QVariant(*outcome.dependsOn)
+                                                                    : QVariant(QMetaType::fromType<qlonglong>()) },
+                                 { u":id"_s, outcome.id } });
+            if (!filed)
+                return std::unexpected(storage(filed.error()));
+            anyRefused = anyRefused || !outcome.applied;
+        }
+        // A refusal's effect goes at once, under the pending mutations made after it.
+        if (anyRefused)
+            return rebase(db, *m_sink, m_context, [] { return Result<void>(); });
+        return {};
+    });
+}
+
+Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, bool resync, bool end)
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    return db::transact(db, [&]() -> Result<void> {
+        return rebase(db, *m_sink, m_context, [&]() -> Result<void> {
+            if (resync) {
+                // Everything the server sends from the start; profiles stay (chat and the queue
+                // name people), the rest is replaced.
+                for (const char *table : { "reviews", "bookings", "apartments", "buildings" }) {
+                    if (auto emptied = db::exec(db, u"DELETE FROM "_s + QLatin1StringView(table)); !emptied)
+                        return std::unexpected(storage(emptied.error()));
+                }
+            }
+            // Checked at COMMIT: a page holds each row's parents, but in the feed's order.
+            if (auto deferred = db::exec(db, u"PRAGMA defer_foreign_keys = ON"_s); !deferred)
+                return std::unexpected(storage(deferred.error()));
+            Upserts upserts;
+            for (const QJsonValue &change : rows) {
+                if (auto applied = applyRow(db, upserts, change.toObject()); !applied)
+                    return applied;
+            }
+            auto moved = db::exec(db,
+                                  u"UPDATE replica_state SET cursor = :cursor, "
+                                  "synced_at = CASE WHEN :end THEN :now ELSE synced_at END"_s,
+                                  { { u":cursor"_s, cursor },
+                                    { u":end"_s, end ? 1 : 0 },
+                                    { u":now"_s, m_context.nowStored() } });
+            if (!moved)
+                return std::unexpected(storage(moved.error()));
+            return {};
+        });
+    });
+}
+
+Result<void> Replica::discard(qint64 id)
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto gone = db::exec(*connection, u"DELETE FROM pending_mutations WHERE id = :id AND state = 'refused'"_s,
+                         { { u":id"_s, id } });
+    if (!gone)
+        return std::unexpected(storage(gone.error()));
+    if (gone->numRowsAffected() != 1) {
+        return std::unexpected(
+            DomainError(DomainError::Code::NotFound, u"mutation"_s, QString(),
+                        QCoreApplication::translate("Replica", "This change is not among the refused ones.")));
+    }
+    return {};
+}
+
+Result<void> Replica::retry(qint64 id)
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    return db::transact(db, [&]() -> Result<void> {
+        auto found = readQueue(db, u"id = :id AND state = 'refused'"_s, { { u":id"_s, id } });
+        if (!found)
+            return std::unexpected(found.error());
+        if (found->isEmpty()) {
+            return std::unexpected(
+                DomainError(DomainError::Code::NotFound, u"mutation"_s, QString(),
+                            QCoreApplication::translate("Replica", "This change is not among the refused ones.")));
+        }
+        const QueuedMutation old = found->constFirst();
+        if (auto gone = db::exec(db, u"DELETE FROM pending_mutations WHERE id = :id"_s, { { u":id"_s, id } }); !gone)
+            return std::unexpected(storage(gone.error()));
+        // Journaled anew by the service, with a new id: the server has judged the old one.
+        if (auto restarted = m_sink->recorder->restart(); !restarted)
+            return std::unexpected(storage(restarted.error()));
+        return MutationApplier(m_context).apply(old.actor, old.mutation.name, old.mutation.args);
+    });
+}
+
+} // namespace rentdesk::models::sync

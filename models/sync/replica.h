@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/services/servicecontext.h"
+#include "models/sync/mutations.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QUuid>
+
+#include <memory>
+#include <optional>
+
+namespace rentdesk::models::db {
+class Database;
+}
+
+namespace rentdesk::models::sync {
+
+// A mutation of this replica as its queue keeps it.
+struct QueuedMutation
+{
+    enum class State {
+        Pending, // not yet known to be applied by the server
+        Applied, // the server applied it; it leaves with the next pull, which carries its effect
+        Refused, // the server refused it: its effect is undone, it waits for retry or discard
+    };
+    Mutation mutation;
+    QUuid actor;
+    State state = State::Pending;
+    QString createdAt;
+    services::DomainError error; // Refused: the server's reason
+    std::optional<qint64> dependsOn; // Refused because this earlier refused mutation made what it needs
+};
+
+// What the server said of one pushed mutation (docs/protocol.md, sync.push).
+struct PushOutcome
+{
+    qint64 id = 0;
+    bool applied = false;
+    services::DomainError error;
+    std::optional<qint64> dependsOn;
+};
+
+// A connected desktop database: the local replica of what one server account may see, with
+// the account's own changes on top (docs/architecture.md, "Sync"). Every service writes here at
+// once through context() and journals the mutation with the changeset it made; a pull brings
+// the tables to the server's rows and runs the still-pending mutations again on top (the
+// rebase). No sockets: net/sync moves the mutations and the pages.
+//
+// One replica per database file, used on the thread that opened it (the changesets are
+// recorded on that thread's connection).
+class Replica final
+{
+public:
+    // Makes an empty database a connected replica of `account` on `serverUrl`, with a client id
+    // of its own. Refused when the database holds data or is a replica already.
+    [[nodiscard]] static services::Result<void> initialize(const db::Database &database, const QString &serverUrl,
+                                                           const QUuid &account);
+    // The replica of a connected database.
+    [[nodiscard]] static services::Result<std::unique_ptr<Replica>> open(std::shared_ptr<db::Database> database,
+                                                                         const services::Clock &clock);
+    ~Replica();
+    Q_DISABLE_COPY_MOVE(Replica)
+
+    // The services' context on this replica: connected mode, journaling with changesets.
+    [[nodiscard]] const services::ServiceContext &context() const { return m_context; }
+    [[nodiscard]] QUuid accountId() const { return m_account; }
+    [[nodiscard]] QUuid clientId() const { return m_client; }
+    [[nodiscard]] QString serverUrl() const { return m_serverUrl; }
+    // The server's cursor after the last page applied (empty before the first), and when a
+    // pull last reached the end of the feed (null before).
+    [[nodiscard]] services::Result<QString> cursor() const;
+    [[nodiscard]] services::Result<QDateTime> syncedAt() const;
+
+    // The mutations to push, oldest first: Pending ones with an id above `after`.
+    [[nodiscard]] services::Result<QList<Mutation>> pending(qint64 after, int limit) const;
+    [[nodiscard]] services::Result<int> pendingCount() const;
+    // Files what the server said: applied ones wait for the pull; refused ones keep the reason
+    // and have their effect undone by the next pull's rebase.
+    [[nodiscard]] services::Result<void> recordOutcomes(const QList<PushOutcome> &outcomes);
+
+    // Applies one page of sync.pull in one transaction: undoes every mutation whose effect is
+    // here, applies the server's rows (all the synced tables emptied first on `resync`), drops
+    // the applied mutations and runs the pending ones again through their services. `end`: the
+    // page reached the end of the feed.
+    [[nodiscard]] services::Result<void> applyPull(const QJsonArray &rows, const QString &cursor, bool resync,
+                                                   bool end);
+
+    // The refused mutations, oldest first, with the server's reasons. They stay until the person
+    // retries or discards them.
+    [[nodiscard]] services::Result<QList<QueuedMutation>> refused() const;
+    [[nodiscard]] services::Result<void> discard(qint64 id);
+    // Runs a refused mutation again as a new one (locally at once, to the server with the next
+    // push): for a refusal whose cause has gone (the dates freed, say).
+    [[nodiscard]] services::Result<void> retry(qint64 id);
+    // Every mutation of the queue, oldest first (for tests and the details view).
+    [[nodiscard]] services::Result<QList<QueuedMutation>> queue() const;
+
+    class Sink;
+
+private:
+    Replica(std::shared_ptr<db::Database> database, const services::Clock &clock, QUuid account, QUuid client,
+            QString serverUrl, std::shared_ptr<Sink> sink);
+
+    std::shared_ptr<db::Database> m_database;
+    services::ServiceContext m_context;
+    QUuid m_account;
+    QUuid m_client;
+    QString m_serverUrl;
+    std::shared_ptr<Sink> m_sink;
+};
+
+} // namespace rentdesk::models::sync

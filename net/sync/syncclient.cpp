@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/sync/syncclient.h"
+
+#include "models/domain/storedvalues.h"
+#include "models/sync/replica.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+namespace rentdesk::net::sync {
+
+using namespace Qt::StringLiterals;
+using models::services::DomainError;
+using connection::ServerConnection;
+
+Q_LOGGING_CATEGORY(lcSync, "rentdesk.sync.client", QtInfoMsg)
+
+namespace {
+
+DomainError::Code codeOf(const QString &name)
+{
+    for (int c = 0; c <= int(DomainError::Code::Storage); ++c) {
+        if (DomainError::codeName(DomainError::Code(c)) == name)
+            return DomainError::Code(c);
+    }
+    return DomainError::Code::InvalidValue;
+}
+
+} // namespace
+
+SyncClient::SyncClient(ServerConnection &connection, models::sync::Replica &replica, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_replica(replica)
+{
+    // Changes made in one burst (a form saving several, a script) go out in one push.
+    m_soon.setSingleShot(true);
+    m_soon.setInterval(50);
+    connect(&m_soon, &QTimer::timeout, this, &SyncClient::startCycle);
+    m_retry.setSingleShot(true);
+    m_retry.setInterval(std::chrono::seconds(15));
+    connect(&m_retry, &QTimer::timeout, this, &SyncClient::startCycle);
+    connect(&m_connection, &ServerConnection::stateChanged, this, [this](ServerConnection::State state) {
+        if (state == ServerConnection::State::Online) {
+            syncNow();
+        } else if (!m_running && m_state != State::Failing) {
+            setState(State::Offline);
+        }
+    });
+    m_connection.subscribe(u"sync.poke"_s, this, [this](const QJsonObject &) { syncNow(); });
+    if (m_connection.state() == ServerConnection::State::Online)
+        syncNow();
+}
+
+SyncClient::~SyncClient() = default;
+
+void SyncClient::changed()
+{
+    schedule();
+}
+
+void SyncClient::syncNow()
+{
+    m_rounds = 0;
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_soon.stop();
+    startCycle();
+}
+
+void SyncClient::schedule()
+{
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    if (!m_soon.isActive())
+        m_soon.start();
+}
+
+void SyncClient::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void SyncClient::fail(const QString &problem)
+{
+    qCWarning(lcSync) << "sync:" << problem;
+    m_running = false;
+    m_again = false;
+    m_problem = problem;
+    setState(State::Failing);
+    m_retry.start();
+}
+
+void SyncClient::failed(const connection::Failure &failure)
+{
+    if (failure.kind != connection::Failure::Kind::Refused) {
+        // The next connection starts a new cycle from where the replica stands.
+        m_running = false;
+        m_again = false;
+        setState(State::Offline);
+        return;
+    }
+    fail(failure.error.message);
+}
+
+void SyncClient::startCycle()
+{
+    if (m_running)
+        return;
+    if (m_connection.state() != ServerConnection::State::Online) {
+        setState(State::Offline);
+        return;
+    }
+    if (m_connection.protocolVersion() < 2) {
+        fail(tr("The server is too old to sync (it speaks protocol version %1).").arg(m_connection.protocolVersion()));
+        return;
+    }
+    m_retry.stop();
+    m_running = true;
+    m_again = false;
+    m_rowsPulled = 0;
+    m_problem.clear();
+    setState(State::Syncing);
+    pushNext();
+}
+
+void SyncClient::pushNext()
+{
+    const auto pending = m_replica.pending(0, MutationsPerPush);
+    if (!pending) {
+        fail(pending.error().message);
+        return;
+    }
+    if (pending->isEmpty()) {
+        pullNext();
+        return;
+    }
+    // As many as fit in one frame, at least one.
+    const qint64 budget = std::max<qint64>(4096, m_connection.limits().maxMessageBytes - FrameMargin);
+    QJsonArray mutations;
+    qint64 bytes = 0;
+    for (const models::sync::Mutation &mutation : *pending) {
+        const QJsonObject object { { u"id"_s, mutation.id }, { u"name"_s, mutation.name }, { u"args"_s, mutation.args } };
+        const qint64 size = QJsonDocument(object).toJson(QJsonDocument::Compact).size() + 1;
+        if (!mutations.isEmpty() && bytes + size > budget)
+            break;
+        mutations.append(object);
+        bytes += size;
+    }
+    const QJsonObject body { { u"clientId"_s, models::domain::toStoredId(m_replica.clientId()) },
+                             { u"mutations"_s, mutations } };
+    m_connection.request(u"sync.push"_s, body, this, [this](const connection::Reply &reply) {
+        if (!reply) {
+            failed(reply.error());
+            return;
+        }
+        QList<models::sync::PushOutcome> outcomes;
+        int applied = 0;
+        for (const QJsonValue &value : reply->value(u"results"_s).toArray()) {
+            const QJsonObject result = value.toObject();
+            models::sync::PushOutcome outcome;
+            outcome.id = result.value(u"id"_s).toInteger();
+            outcome.applied = result.value(u"status"_s).toString() == u"applied";
+            if (!outcome.applied) {
+                const QJsonObject error = result.value(u"error"_s).toObject();
+                outcome.error = DomainError(codeOf(error.value(u"code"_s).toString()),
+                                            error.value(u"entity"_s).toString(), error.value(u"field"_s).toString(),
+                                            error.value(u"message"_s).toString());
+                if (result.contains(u"dependsOn"_s))
+                    outcome.dependsOn = result.value(u"dependsOn"_s).toInteger();
+            }
+            applied += outcome.applied ? 1 : 0;
+            outcomes.append(outcome);
+        }
+        if (outcomes.isEmpty()) {
+            fail(tr("The server answered a push without results."));
+            return;
+        }
+        if (auto filed = m_replica.recordOutcomes(outcomes); !filed) {
+            fail(filed.error().message);
+            return;
+        }
+        Q_EMIT pushed(applied, int(outcomes.size()) - applied);
+        pushNext();
+    });
+}
+
+void SyncClient::pullNext()
+{
+    QJsonObject body { { u"clientId"_s, models::domain::toStoredId(m_replica.clientId()) } };
+    const auto cursor = m_replica.cursor();
+    if (!cursor) {
+        fail(cursor.error().message);
+        return;
+    }
+    if (!cursor->isEmpty())
+        body.insert(u"cursor"_s, *cursor);
+    m_connection.request(u"sync.pull"_s, body, this, [this](const connection::Reply &reply) {
+        if (!reply) {
+            failed(reply.error());
+            return;
+        }
+        const QJsonArray rows = reply->value(u"rows"_s).toArray();
+        const bool more = reply->value(u"more"_s).toBool();
+        const QString next = reply->value(u"cursor"_s).toString();
+        if (next.isEmpty()) {
+            fail(tr("The server answered a pull without a cursor."));
+            return;
+        }
+        if (auto applied = m_replica.applyPull(rows, next, reply->value(u"resync"_s).toBool(), !more); !applied) {
+            fail(applied.error().message);
+            return;
+        }
+        m_rowsPulled += rows.size();
+        Q_EMIT pulled(int(rows.size()), m_rowsPulled, !more);
+        if (more) {
+            pullNext();
+            return;
+        }
+        finishCycle();
+    });
+}
+
+void SyncClient::finishCycle()
+{
+    m_running = false;
+    // Changes made (or poked) while the cycle ran go in the next one.
+    const auto left = m_replica.pendingCount();
+    if ((m_again || (left && *left > 0)) && ++m_rounds < MaxRounds) {
+        m_again = false;
+        startCycle();
+        return;
+    }
+    m_rounds = 0;
+    m_lastSynced = QDateTime::currentDateTimeUtc();
+    setState(State::Synced);
+    Q_EMIT synced();
+}
+
+} // namespace rentdesk::net::sync

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/db/database.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/bookingservice.h"
+#include "models/services/clock.h"
+#include "models/services/listingservice.h"
+#include "models/services/reviewservice.h"
+#include "models/sync/replica.h"
+#include "net/connection/serverconnection.h"
+#include "net/sync/syncclient.h"
+#include "tests/server/serverprocess.h"
+#include "tests/support/testsupport.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk;
+using models::domain::BookingStatus;
+using models::domain::Role;
+using models::services::BookingService;
+using models::services::ListingService;
+using models::services::ReviewService;
+using models::sync::Replica;
+using net::connection::ServerConnection;
+using net::sync::SyncClient;
+using test::ServerProcess;
+
+namespace {
+
+const QString Password = u"correct horse battery"_s;
+
+// One desktop: its replica database, its connection, the sync client and the services on the
+// replica, as the app will wire them.
+struct Desktop
+{
+    test::TempDatabase db;
+    models::services::SystemClock clock;
+    ServerConnection connection;
+    std::unique_ptr<Replica> replica;
+    std::unique_ptr<SyncClient> sync;
+    QUuid user;
+
+    ListingService listings() const { return ListingService(replica->context()); }
+    BookingService bookings() const { return BookingService(replica->context()); }
+    ReviewService reviews() const { return ReviewService(replica->context()); }
+
+    // Signs up (when asked) and logs in, makes the replica and syncs it for the first time.
+    bool start(const QUrl &server, const QString &email, Role role, bool signUp = true)
+    {
+        connection.setBackoff({ std::chrono::milliseconds(50), std::chrono::milliseconds(400) });
+        connection.setServerUrl(server);
+        if (signUp) {
+            QSignalSpy signedUp(&connection, &ServerConnection::signedUp);
+            connection.signUp(email, email.section(u'@', 0, 0), Password, role, models::domain::Language::English);
+            if (!signedUp.wait(30000))
+                return false;
+        }
+        QSignalSpy signedIn(&connection, &ServerConnection::signedIn);
+        connection.logIn(email, Password);
+        if (!signedIn.wait(30000))
+            return false;
+        user = signedIn.at(0).at(0).value<net::protocol::UserJson>().id;
+        if (!Replica::initialize(*db.shared(), server.toString(), user))
+            return false;
+        auto opened = Replica::open(db.shared(), clock);
+        if (!opened)
+            return false;
+        replica = std::move(*opened);
+        sync = std::make_unique<SyncClient>(connection, *replica);
+        return waitSynced();
+    }
+
+    bool waitSynced(int timeoutMs = 20000)
+    {
+        return QTest::qWaitFor(
+            [&] { return sync->state() == SyncClient::State::Synced && replica->pendingCount().value_or(1) == 0; },
+            timeoutMs);
+    }
+
+    // A change was made here: push it and wait until the server has it.
+    bool pushAndWait()
+    {
+        QSignalSpy synced(sync.get(), &SyncClient::synced);
+        sync->changed();
+        return synced.wait(20000) && waitSynced();
+    }
+
+    std::optional<BookingStatus> bookingStatus(const QUuid &id) const
+    {
+        const auto booking = bookings().booking(id);
+        return booking ? std::optional(booking->status) : std::nullopt;
+    }
+};
+
+ListingService::BuildingDraft building(const QString &name)
+{
+    return { name, u"1 Kremlin St"_s, u"Kazan"_s, 9, 1990 };
+}
+
+ListingService::ApartmentDraft apartment(const QUuid &building, const QString &number)
+{
+    ListingService::ApartmentDraft draft;
+    draft.buildingId = building;
+    draft.number = number;
+    draft.floor = 3;
+    draft.rooms = 2;
+    draft.areaSqm = 48;
+    draft.monthlyPrice = { 3000000, u"RUB"_s };
+    draft.description = u"Bright, near the metro"_s;
+    return draft;
+}
+
+QDate inDays(int days)
+{
+    return QDate::currentDate().addDays(days);
+}
+
+} // namespace
+
+// The sync engine end to end: replicas on two (or three) desktops and the real server, the
+// services writing locally at once, push, poke, pull and the rebase bringing them together.
+class TestSyncEngine final : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ServerProcess> server;
+
+    qint64 onServer(const QString &sql) const
+    {
+        const QString name = u"inspect-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        qint64 result = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(server->databasePath());
+            if (db.open()) {
+                QSqlQuery query(db);
+                if (query.exec(sql) && query.next())
+                    result = query.value(0).toLongLong();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return result;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        server = std::make_unique<ServerProcess>();
+        QVERIFY(server->start());
+    }
+    void cleanup() { server.reset(); }
+
+    void landlordAndRenterConverge()
+    {
+        Desktop landlord;
+        Desktop renter;
+        QVERIFY(landlord.start(server->url(), u"lena@example.org"_s, Role::Landlord));
+        QVERIFY(renter.start(server->url(), u"roman@example.org"_s, Role::Renter));
+
+        // Written locally at once, with the mark of a change waiting.
+        const auto house = landlord.listings().createBuilding(landlord.user, building(u"River House"_s));
+        QVERIFY(house);
+        const auto flat = landlord.listings().createApartment(landlord.user, apartment(house->id, u"12"_s));
+        QVERIFY(flat);
+        QCOMPARE(landlord.replica->pendingCount().value_or(-1), 2);
+        QVERIFY(landlord.pushAndWait());
+        QCOMPARE(onServer(u"SELECT count(*) FROM apartments WHERE id = '%1'"_s.arg(models::domain::toStoredId(flat->id))),
+                 1);
+
+        // The renter sees it after the poke, without asking.
+        QTRY_VERIFY_WITH_TIMEOUT(renter.listings().apartment(flat->id).has_value(), 20000);
+        QCOMPARE(renter.listings().building(house->id)->name, u"River House"_s);
+
+        const auto request = renter.bookings().request(renter.user, flat->id, inDays(10), inDays(40));
+        QVERIFY(request);
+        QVERIFY(renter.pushAndWait());
+        QTRY_COMPARE_WITH_TIMEOUT(landlord.bookingStatus(request->id), std::optional(BookingStatus::Requested), 20000);
+
+        QVERIFY(landlord.bookings().confirm(landlord.user, request->id));
+        QVERIFY(landlord.pushAndWait());
+        QTRY_COMPARE_WITH_TIMEOUT(renter.bookingStatus(request->id), std::optional(BookingStatus::Confirmed), 20000);
+        for (Desktop *desktop : { &landlord, &renter })
+            QCOMPARE(desktop->listings().apartment(flat->id)->status, models::domain::ApartmentStatus::Booked);
+
+        // Reviews both ways; the ratings agree everywhere.
+        QVERIFY(renter.reviews().create(renter.user, { models::domain::ReviewKind::Apartment, flat->id }, 4, u"Warm"_s));
+        QVERIFY(renter.reviews().create(renter.user, { models::domain::ReviewKind::Landlord, landlord.user }, 5, {}));
+        QVERIFY(landlord.reviews().create(landlord.user, { models::domain::ReviewKind::Renter, renter.user }, 3, {}));
+        QVERIFY(renter.pushAndWait());
+        QVERIFY(landlord.pushAndWait());
+        QVERIFY(renter.pushAndWait());
+        for (Desktop *desktop : { &landlord, &renter }) {
+            QTRY_COMPARE_WITH_TIMEOUT(desktop->listings().apartment(flat->id)->rating.sum, 4, 20000);
+        }
+        QCOMPARE(onServer(u"SELECT rating_sum FROM apartments"_s), 4);
+        QCOMPARE(onServer(u"SELECT rating_sum FROM users WHERE email = 'lena@example.org'"_s), 5);
+        QCOMPARE(onServer(u"SELECT rating_sum FROM users WHERE email = 'roman@example.org'"_s), 3);
+        QCOMPARE(onServer(u"SELECT count(*) FROM mail_outbox WHERE event IN ('booking_requested', 'booking_confirmed')"_s),
+                 2);
+        // Nothing is left in either queue, and the replicas do not journal mail.
+        for (Desktop *desktop : { &landlord, &renter }) {
+            QCOMPARE(desktop->replica->queue()->size(), 0);
+        }
+    }
+
+    // Both offline, both change; back online everything converges. Two renters ask for the same
+    // dates; the landlord confirms one on each of two offline desktops: the server confirms the
+    // first to arrive, the other comes back refused with the reason, its effect undone, kept.
+    void offlineChangesConvergeAndAConflictIsRefused()
+    {
+        Desktop office;
+        Desktop ann;
+        Desktop bob;
+        QVERIFY(office.start(server->url(), u"lena@example.org"_s, Role::Landlord));
+        QVERIFY(ann.start(server->url(), u"ann@example.org"_s, Role::Renter));
+        QVERIFY(bob.start(server->url(), u"bob@example.org"_s, Role::Renter));
+        const auto house = office.listings().createBuilding(office.user, building(u"Hill House"_s));
+        QVERIFY(house);
+        const auto flat = office.listings().createApartment(office.user, apartment(house->id, u"1"_s));
+        QVERIFY(flat);
+        QVERIFY(office.pushAndWait());
+        QTRY_VERIFY_WITH_TIMEOUT(ann.listings().apartment(flat->id).has_value(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(bob.listings().apartment(flat->id).has_value(), 20000);
+
+        // Offline: the renters ask, the landlord edits the listing.
+        ann.connection.stop();
+        bob.connection.stop();
+        office.connection.stop();
+        const auto annAsks = ann.bookings().request(ann.user, flat->id, inDays(5), inDays(15));
+        const auto bobAsks = bob.bookings().request(bob.user, flat->id, inDays(10), inDays(20));
+        QVERIFY(annAsks && bobAsks);
+        auto renamed = building(u"Hill House, renovated"_s);
+        QVERIFY(office.listings().updateBuilding(office.user, house->id, renamed));
+        QCOMPARE(office.listings().building(house->id)->name, u"Hill House, renovated"_s);
+        for (Desktop *desktop : { &ann, &bob, &office })
+            desktop->connection.connectToServer();
+        for (Desktop *desktop : { &ann, &bob, &office })
+            QVERIFY(desktop->waitSynced());
+        QTRY_VERIFY_WITH_TIMEOUT(office.bookingStatus(annAsks->id) && office.bookingStatus(bobAsks->id), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(ann.listings().building(house->id)->name, u"Hill House, renovated"_s, 20000);
+
+        // The landlord's second desktop, synced, then both offline confirm different requests.
+        Desktop laptop;
+        QVERIFY(laptop.start(server->url(), u"lena@example.org"_s, Role::Landlord, false));
+        QVERIFY(laptop.bookingStatus(bobAsks->id));
+        office.connection.stop();
+        laptop.connection.stop();
+        QVERIFY(office.bookings().confirm(office.user, annAsks->id));
+        QVERIFY(laptop.bookings().confirm(laptop.user, bobAsks->id));
+        // Locally each confirmation declined the other request.
+        QCOMPARE(office.bookingStatus(bobAsks->id), std::optional(BookingStatus::Declined));
+        QCOMPARE(laptop.bookingStatus(annAsks->id), std::optional(BookingStatus::Declined));
+
+        office.connection.connectToServer();
+        QVERIFY(office.waitSynced());
+        laptop.connection.connectToServer();
+        QTRY_VERIFY_WITH_TIMEOUT(!laptop.replica->refused()->isEmpty(), 20000);
+        QVERIFY(laptop.waitSynced());
+        const auto refused = *laptop.replica->refused();
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().mutation.name, u"confirmBooking"_s);
+        QCOMPARE(refused.first().error.codeName(), u"wrong_state"_s);
+        QVERIFY2(!refused.first().error.message.isEmpty(), "the server's reason is kept");
+        // Its effect is undone: the laptop shows what the server decided.
+        QCOMPARE(laptop.bookingStatus(annAsks->id), std::optional(BookingStatus::Confirmed));
+        QCOMPARE(laptop.bookingStatus(bobAsks->id), std::optional(BookingStatus::Declined));
+        QTRY_COMPARE_WITH_TIMEOUT(bob.bookingStatus(bobAsks->id), std::optional(BookingStatus::Declined), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(ann.bookingStatus(annAsks->id), std::optional(BookingStatus::Confirmed), 20000);
+        QCOMPARE(onServer(u"SELECT count(*) FROM bookings WHERE status = 'confirmed'"_s), 1);
+        // Kept until discarded; discarding removes it and nothing else.
+        QVERIFY(laptop.replica->discard(refused.first().mutation.id));
+        QCOMPARE(laptop.replica->refused()->size(), 0);
+        QCOMPARE(laptop.bookingStatus(annAsks->id), std::optional(BookingStatus::Confirmed));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
