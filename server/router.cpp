@@ -178,8 +178,10 @@ void Router::handle(ClientConnection &c, const net::protocol::Request &r, std::f
     if (r.type.startsWith(u"sync.") && c.version() < 2) {
         done(net::protocol::errorReply(
             r.id,
-            Error::make(ErrorCode::UnknownType,
-                        u"\"%1\" is not a request of protocol version %2."_s.arg(r.type).arg(c.version()), u"type"_s)));
+            Error::make(
+                ErrorCode::UnknownType,
+                u"\"%1\" is not a request of protocol version 1; say hello with version 2 to sync."_s.arg(r.type),
+                u"type"_s)));
         return;
     }
     const bool needsSession = r.type.startsWith(u"chat.") || r.type.startsWith(u"sync.") || r.type == u"logout";

@@ -218,7 +218,8 @@ Result<void> MutationApplier::apply(const QUuid &actor, const QString &name, con
         return m_listings.deleteApartment(actor, id);
     if (name == u"setApartmentStatus") {
         std::optional<ApartmentStatus> status;
-        if (!json.value(u"status"_s).isNull()) {
+        const QJsonValue given = json.value(u"status"_s);
+        if (!given.isNull() && !given.isUndefined()) {
             RD_TRY(code, a.code<ApartmentStatus>("status"));
             status = code;
         }

@@ -103,8 +103,8 @@ public:
 
 namespace {
 
-Result<QList<QueuedMutation>> readQueue(const QSqlDatabase &db, const QString &where, const QList<db::Binding> &bindings,
-                                        int limit = -1)
+Result<QList<QueuedMutation>> readQueue(const QSqlDatabase &db, const QString &where,
+                                        const QList<db::Binding> &bindings, int limit = -1)
 {
     auto query = db::exec(db,
                           u"SELECT id, name, args, actor_id, state, created_at, error_code, error_entity, "
@@ -149,10 +149,10 @@ Result<void> Replica::initialize(const db::Database &database, const QString &se
         if (!rows)
             return std::unexpected(storage(rows.error()));
         if (*mode != services::Mode::Standalone || rows->toLongLong() > 0) {
-            return std::unexpected(DomainError(
-                DomainError::Code::NotInThisMode, u"database"_s, QString(),
-                QCoreApplication::translate("Replica",
-                                            "A replica of a server account is made in a new, empty database.")));
+            return std::unexpected(
+                DomainError(DomainError::Code::NotInThisMode, u"database"_s, QString(),
+                            QCoreApplication::translate(
+                                "Replica", "A replica of a server account is made in a new, empty database.")));
         }
         for (const auto &[sql, bindings] : QList<std::pair<QString, QList<db::Binding>>> {
                  { u"UPDATE database_meta SET value = 'connected' WHERE key = 'mode'"_s, {} },
@@ -173,9 +173,9 @@ Result<std::unique_ptr<Replica>> Replica::open(std::shared_ptr<db::Database> dat
     if (!mode)
         return std::unexpected(mode.error());
     if (*mode != services::Mode::Connected) {
-        return std::unexpected(DomainError(
-            DomainError::Code::NotInThisMode, u"database"_s, QString(),
-            QCoreApplication::translate("Replica", "This database is not a replica of a server account.")));
+        return std::unexpected(
+            DomainError(DomainError::Code::NotInThisMode, u"database"_s, QString(),
+                        QCoreApplication::translate("Replica", "This database is not a replica of a server account.")));
     }
     const auto connection = services::connectionOf(*database);
     if (!connection)
@@ -191,9 +191,9 @@ Result<std::unique_ptr<Replica>> Replica::open(std::shared_ptr<db::Database> dat
     const auto account = idFromStored(state->value(0));
     const auto client = idFromStored(state->value(1));
     if (!account || !client)
-        return std::unexpected(DomainError(
-            DomainError::Code::InvalidValue, u"database"_s, QString(),
-            QCoreApplication::translate("Replica", "This replica's account or client id is unreadable.")));
+        return std::unexpected(
+            DomainError(DomainError::Code::InvalidValue, u"database"_s, QString(),
+                        QCoreApplication::translate("Replica", "This replica's account or client id is unreadable.")));
     const QString url = state->value(2).toString();
     state->finish();
     auto recorder = db::ChangeRecorder::attach(*connection, SyncedTables);
@@ -409,21 +409,21 @@ Result<void> Replica::recordOutcomes(const QList<PushOutcome> &outcomes)
     return db::transact(db, [&]() -> Result<void> {
         bool anyRefused = false;
         for (const PushOutcome &outcome : outcomes) {
-            auto filed =
-                outcome.applied
-                    ? db::exec(db, u"UPDATE pending_mutations SET state = 'applied' WHERE id = :id AND state = 'pending'"_s,
-                               { { u":id"_s, outcome.id } })
-                    : db::exec(db,
-                               u"UPDATE pending_mutations SET state = 'refused', error_code = :code, "
-                               "error_entity = :entity, error_field = :field, error_message = :message, "
-                               "depends_on = :depends WHERE id = :id AND state = 'pending'"_s,
-                               { { u":code"_s, outcome.error.codeName() },
-                                 { u":entity"_s, outcome.error.entity },
-                                 { u":field"_s, outcome.error.field },
-                                 { u":message"_s, outcome.error.message },
-                                 { u":depends"_s, outcome.dependsOn ? QVariant(*outcome.dependsOn)
-                                                                    : QVariant(QMetaType::fromType<qlonglong>()) },
-                                 { u":id"_s, outcome.id } });
+            auto filed = outcome.applied
+                ? db::exec(db, u"UPDATE pending_mutations SET state = 'applied' WHERE id = :id AND state = 'pending'"_s,
+                           { { u":id"_s, outcome.id } })
+                : db::exec(
+                    db,
+                    u"UPDATE pending_mutations SET state = 'refused', error_code = :code, "
+                    "error_entity = :entity, error_field = :field, error_message = :message, "
+                    "depends_on = :depends WHERE id = :id AND state = 'pending'"_s,
+                    { { u":code"_s, outcome.error.codeName() },
+                      { u":entity"_s, outcome.error.entity },
+                      { u":field"_s, outcome.error.field },
+                      { u":message"_s, outcome.error.message },
+                      { u":depends"_s,
+                        outcome.dependsOn ? QVariant(*outcome.dependsOn) : QVariant(QMetaType::fromType<qlonglong>()) },
+                      { u":id"_s, outcome.id } });
             if (!filed)
                 return std::unexpected(storage(filed.error()));
             anyRefused = anyRefused || !outcome.applied;
@@ -459,12 +459,11 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
                 if (auto applied = applyRow(db, upserts, change.toObject()); !applied)
                     return applied;
             }
-            auto moved = db::exec(db,
-                                  u"UPDATE replica_state SET cursor = :cursor, "
-                                  "synced_at = CASE WHEN :end THEN :now ELSE synced_at END"_s,
-                                  { { u":cursor"_s, cursor },
-                                    { u":end"_s, end ? 1 : 0 },
-                                    { u":now"_s, m_context.nowStored() } });
+            auto moved = db::exec(
+                db,
+                u"UPDATE replica_state SET cursor = :cursor, "
+                "synced_at = CASE WHEN :end THEN :now ELSE synced_at END"_s,
+                { { u":cursor"_s, cursor }, { u":end"_s, end ? 1 : 0 }, { u":now"_s, m_context.nowStored() } });
             if (!moved)
                 return std::unexpected(storage(moved.error()));
             return {};

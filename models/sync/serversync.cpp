@@ -86,6 +86,19 @@ Result<bool> rentsFrom(const QSqlDatabase &db, const QString &renter, const QStr
     return found->toBool();
 }
 
+// Whether any synced table has a row of this id.
+Result<bool> rowExists(const QSqlDatabase &db, const QUuid &id)
+{
+    auto found = db::scalar(db,
+                            u"SELECT EXISTS (SELECT 1 FROM users WHERE id = :id UNION ALL SELECT 1 FROM buildings "
+                            "WHERE id = :id UNION ALL SELECT 1 FROM apartments WHERE id = :id UNION ALL SELECT 1 "
+                            "FROM bookings WHERE id = :id UNION ALL SELECT 1 FROM reviews WHERE id = :id)"_s,
+                            { { u":id"_s, toStoredId(id) } });
+    if (!found)
+        return std::unexpected(storage(found.error()));
+    return found->toBool();
+}
+
 DomainError dependsOnRefused()
 {
     return DomainError(
@@ -304,8 +317,14 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
                 return {};
             }
             // A mutation that needs what an earlier refused one of this replica would have made
-            // is refused without asking the service, which could only say "not found".
+            // (and that no one made since) is refused without asking the service, which could
+            // only say "not found".
             for (const QUuid &needed : MutationApplier::neededIds(mutation.name, mutation.args)) {
+                auto present = rowExists(db, needed);
+                if (!present)
+                    return std::unexpected(present.error());
+                if (*present)
+                    continue;
                 auto refused =
                     db::scalar(db,
                                u"SELECT min(mutation_id) FROM sync_refusals WHERE user_id = :u "

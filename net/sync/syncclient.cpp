@@ -11,8 +11,8 @@
 namespace rentdesk::net::sync {
 
 using namespace Qt::StringLiterals;
-using models::services::DomainError;
 using connection::ServerConnection;
+using models::services::DomainError;
 
 Q_LOGGING_CATEGORY(lcSync, "rentdesk.sync.client", QtInfoMsg)
 
@@ -148,7 +148,9 @@ void SyncClient::pushNext()
     QJsonArray mutations;
     qint64 bytes = 0;
     for (const models::sync::Mutation &mutation : *pending) {
-        const QJsonObject object { { u"id"_s, mutation.id }, { u"name"_s, mutation.name }, { u"args"_s, mutation.args } };
+        const QJsonObject object { { u"id"_s, mutation.id },
+                                   { u"name"_s, mutation.name },
+                                   { u"args"_s, mutation.args } };
         const qint64 size = QJsonDocument(object).toJson(QJsonDocument::Compact).size() + 1;
         if (!mutations.isEmpty() && bytes + size > budget)
             break;
@@ -171,9 +173,9 @@ void SyncClient::pushNext()
             outcome.applied = result.value(u"status"_s).toString() == u"applied";
             if (!outcome.applied) {
                 const QJsonObject error = result.value(u"error"_s).toObject();
-                outcome.error = DomainError(codeOf(error.value(u"code"_s).toString()),
-                                            error.value(u"entity"_s).toString(), error.value(u"field"_s).toString(),
-                                            error.value(u"message"_s).toString());
+                outcome.error =
+                    DomainError(codeOf(error.value(u"code"_s).toString()), error.value(u"entity"_s).toString(),
+                                error.value(u"field"_s).toString(), error.value(u"message"_s).toString());
                 if (result.contains(u"dependsOn"_s))
                     outcome.dependsOn = result.value(u"dependsOn"_s).toInteger();
             }

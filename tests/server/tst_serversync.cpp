@@ -373,6 +373,55 @@ private Q_SLOTS:
                  QStringList({ u"refused:depends_on_refused"_s }));
     }
 
+    // A create retried with a good value after its refusal makes the row, and what names it
+    // then is no longer a dependent; a status left out hands it back to the bookings.
+    void aRetriedCreateEndsTheDependency()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        QVERIFY(landlord);
+        const QString building = newId();
+        const QString apartment = newId();
+        QCOMPARE(
+            statuses(landlord->push(
+                { landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"Low"_s, 0)),
+                  landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"Low"_s, 3)),
+                  landlord->mutation(u"createApartment"_s, apartmentArgs(apartment, building, u"1"_s)),
+                  landlord->mutation(u"setApartmentStatus"_s, { { u"id"_s, apartment }, { u"status"_s, u"rented"_s } }),
+                  landlord->mutation(u"setApartmentStatus"_s, { { u"id"_s, apartment } }) })),
+            QStringList({ u"refused:invalid_value"_s, u"applied"_s, u"applied"_s, u"applied"_s, u"applied"_s }));
+        QCOMPARE(count(u"SELECT status_manual FROM apartments"_s), 0);
+    }
+
+    // Deleting an apartment takes its past bookings along; its landlord hears of each, as its
+    // renter does.
+    void aLandlordGetsTheTombstonesOfWhatGoesWithAnApartment()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        auto renter = peer(u"roman@example.org"_s, u"renter"_s);
+        QVERIFY(landlord && renter);
+        const QString building = newId();
+        const QString apartment = newId();
+        const QString booking = newId();
+        QVERIFY(
+            landlord->push({ landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"Old"_s)),
+                             landlord->mutation(u"createApartment"_s, apartmentArgs(apartment, building, u"1"_s)) }));
+        QCOMPARE(
+            statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(booking, apartment, 3, 6)) })),
+            QStringList({ u"applied"_s }));
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"declineBooking"_s, { { u"id"_s, booking } }) })),
+                 QStringList({ u"applied"_s }));
+        QVERIFY(landlord->pullAll());
+        QVERIFY(renter->pullAll());
+        QVERIFY(landlord->rows.contains(u"booking/"_s + booking));
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"deleteApartment"_s, { { u"id"_s, apartment } }) })),
+                 QStringList({ u"applied"_s }));
+        for (Peer *p : { landlord.get(), renter.get() }) {
+            QVERIFY(p->pullAll());
+            QVERIFY2(!p->rows.contains(u"booking/"_s + booking), qPrintable(p->userId()));
+            QVERIFY(!p->rows.contains(u"apartment/"_s + apartment));
+        }
+    }
+
     // What a pull gives each person is what docs/protocol.md says they may see, and nothing else.
     void pullsShowOnlyWhatEachMaySee()
     {

@@ -169,8 +169,9 @@ private Q_SLOTS:
         QVERIFY(flat);
         QCOMPARE(landlord.replica->pendingCount().value_or(-1), 2);
         QVERIFY(landlord.pushAndWait());
-        QCOMPARE(onServer(u"SELECT count(*) FROM apartments WHERE id = '%1'"_s.arg(models::domain::toStoredId(flat->id))),
-                 1);
+        QCOMPARE(
+            onServer(u"SELECT count(*) FROM apartments WHERE id = '%1'"_s.arg(models::domain::toStoredId(flat->id))),
+            1);
 
         // The renter sees it after the poke, without asking.
         QTRY_VERIFY_WITH_TIMEOUT(renter.listings().apartment(flat->id).has_value(), 20000);
@@ -188,7 +189,8 @@ private Q_SLOTS:
             QCOMPARE(desktop->listings().apartment(flat->id)->status, models::domain::ApartmentStatus::Booked);
 
         // Reviews both ways; the ratings agree everywhere.
-        QVERIFY(renter.reviews().create(renter.user, { models::domain::ReviewKind::Apartment, flat->id }, 4, u"Warm"_s));
+        QVERIFY(
+            renter.reviews().create(renter.user, { models::domain::ReviewKind::Apartment, flat->id }, 4, u"Warm"_s));
         QVERIFY(renter.reviews().create(renter.user, { models::domain::ReviewKind::Landlord, landlord.user }, 5, {}));
         QVERIFY(landlord.reviews().create(landlord.user, { models::domain::ReviewKind::Renter, renter.user }, 3, {}));
         QVERIFY(renter.pushAndWait());
@@ -200,8 +202,9 @@ private Q_SLOTS:
         QCOMPARE(onServer(u"SELECT rating_sum FROM apartments"_s), 4);
         QCOMPARE(onServer(u"SELECT rating_sum FROM users WHERE email = 'lena@example.org'"_s), 5);
         QCOMPARE(onServer(u"SELECT rating_sum FROM users WHERE email = 'roman@example.org'"_s), 3);
-        QCOMPARE(onServer(u"SELECT count(*) FROM mail_outbox WHERE event IN ('booking_requested', 'booking_confirmed')"_s),
-                 2);
+        QCOMPARE(
+            onServer(u"SELECT count(*) FROM mail_outbox WHERE event IN ('booking_requested', 'booking_confirmed')"_s),
+            2);
         // Nothing is left in either queue, and the replicas do not journal mail.
         for (Desktop *desktop : { &landlord, &renter }) {
             QCOMPARE(desktop->replica->queue()->size(), 0);

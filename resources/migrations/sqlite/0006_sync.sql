@@ -109,7 +109,8 @@ CREATE TABLE replica_state (
 -- whose row is gone: the landlord of a building, apartment, booking or review (the one
 -- landlord every review concerns), and the renter of a booking. Written by the triggers
 -- below, on the server only (mode "server"); SQLite serialises writers, so sequence numbers
--- commit in order.
+-- commit in order. A tombstone keeps the parties its row had: a booking deleted with its
+-- apartment can no longer look up the apartment's owner, and its landlord must still hear of it.
 CREATE TABLE sync_changes (
     seq         INTEGER NOT NULL,
     entity      TEXT    NOT NULL,
@@ -138,7 +139,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'user', NEW.id, 0, NULL, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER users_feed_update
@@ -149,7 +151,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'user', NEW.id, 0, NULL, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER users_feed_delete
@@ -160,7 +163,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'user', OLD.id, 1, NULL, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER buildings_feed_insert
@@ -171,7 +175,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'building', NEW.id, 0, NEW.owner_id, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER buildings_feed_update
@@ -182,7 +187,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'building', NEW.id, 0, NEW.owner_id, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER buildings_feed_delete
@@ -193,7 +199,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'building', OLD.id, 1, OLD.owner_id, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER apartments_feed_insert
@@ -204,7 +211,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'apartment', NEW.id, 0, NEW.owner_id, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER apartments_feed_update
@@ -215,7 +223,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'apartment', NEW.id, 0, NEW.owner_id, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER apartments_feed_delete
@@ -226,7 +235,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'apartment', OLD.id, 1, OLD.owner_id, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER bookings_feed_insert
@@ -237,7 +247,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'booking', NEW.id, 0, (SELECT owner_id FROM apartments WHERE id = NEW.apartment_id), NEW.renter_id,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER bookings_feed_update
@@ -248,7 +259,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'booking', NEW.id, 0, (SELECT owner_id FROM apartments WHERE id = NEW.apartment_id), NEW.renter_id,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER bookings_feed_delete
@@ -259,7 +271,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'booking', OLD.id, 1, (SELECT owner_id FROM apartments WHERE id = OLD.apartment_id), OLD.renter_id,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER reviews_feed_insert
@@ -270,7 +283,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'review', NEW.id, 0, CASE NEW.kind WHEN 'renter' THEN NEW.author_id WHEN 'landlord' THEN NEW.target_user_id ELSE (SELECT owner_id FROM apartments WHERE id = NEW.target_apartment_id) END, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER reviews_feed_update
@@ -281,7 +295,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'review', NEW.id, 0, CASE NEW.kind WHEN 'renter' THEN NEW.author_id WHEN 'landlord' THEN NEW.target_user_id ELSE (SELECT owner_id FROM apartments WHERE id = NEW.target_apartment_id) END, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 CREATE TRIGGER reviews_feed_delete
@@ -292,7 +307,8 @@ BEGIN
     VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'review', OLD.id, 1, CASE OLD.kind WHEN 'renter' THEN OLD.author_id WHEN 'landlord' THEN OLD.target_user_id ELSE (SELECT owner_id FROM apartments WHERE id = OLD.target_apartment_id) END, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
-        landlord_id = excluded.landlord_id, renter_id = excluded.renter_id, changed_at = excluded.changed_at;
+        landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
+        changed_at = excluded.changed_at;
 END;
 
 -- What the server knows of each desktop replica (a client id per replica and account): the
