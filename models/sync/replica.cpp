@@ -135,7 +135,7 @@ Result<QList<QueuedMutation>> readQueue(const QSqlDatabase &db, const QString &w
 
 } // namespace
 
-Result<void> Replica::initialize(const db::Database &database, const QString &serverUrl, const QUuid &account)
+Result<void> Replica::initialize(const db::Database &database, const QString &serverUrl, const User &account)
 {
     const auto connection = services::connectionOf(database);
     if (!connection)
@@ -154,12 +154,22 @@ Result<void> Replica::initialize(const db::Database &database, const QString &se
                             QCoreApplication::translate(
                                 "Replica", "A replica of a server account is made in a new, empty database.")));
         }
+        const QString now = toStoredTimestamp(QDateTime::currentDateTimeUtc());
         for (const auto &[sql, bindings] : QList<std::pair<QString, QList<db::Binding>>> {
                  { u"UPDATE database_meta SET value = 'connected' WHERE key = 'mode'"_s, {} },
                  { u"INSERT INTO replica_state (server_url, account_id, client_id) VALUES (:url, :account, :client)"_s,
                    { { u":url"_s, serverUrl },
-                     { u":account"_s, toStoredId(account) },
-                     { u":client"_s, toStoredId(newId()) } } } }) {
+                     { u":account"_s, toStoredId(account.id) },
+                     { u":client"_s, toStoredId(newId()) } } },
+                 // The first pull brings the server's row over it.
+                 { u"INSERT INTO users (id, email, display_name, role, language, created_at, updated_at) "
+                   "VALUES (:id, :email, :name, :role, :language, :now, :now)"_s,
+                   { { u":id"_s, toStoredId(account.id) },
+                     { u":email"_s, account.email },
+                     { u":name"_s, account.displayName },
+                     { u":role"_s, toCode(account.role) },
+                     { u":language"_s, toCode(account.language) },
+                     { u":now"_s, now } } } }) {
             if (auto done = db::exec(db, sql, bindings); !done)
                 return std::unexpected(storage(done.error()));
         }

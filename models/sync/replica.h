@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/domain/entities.h"
 #include "models/services/servicecontext.h"
 #include "models/sync/mutations.h"
 
@@ -54,9 +55,11 @@ class Replica final
 {
 public:
     // Makes an empty database a connected replica of `account` on `serverUrl`, with a client id
-    // of its own. Refused when the database holds data or is a replica already.
+    // of its own, and the account's profile as the log-in gave it (id, e-mail, name, role,
+    // language), so that work can start offline before the first pull. Refused when the
+    // database holds data or is a replica already.
     [[nodiscard]] static services::Result<void> initialize(const db::Database &database, const QString &serverUrl,
-                                                           const QUuid &account);
+                                                           const domain::User &account);
     // The replica of a connected database.
     [[nodiscard]] static services::Result<std::unique_ptr<Replica>> open(std::shared_ptr<db::Database> database,
                                                                          const services::Clock &clock);

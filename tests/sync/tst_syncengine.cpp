@@ -64,8 +64,11 @@ struct Desktop
         connection.logIn(email, Password);
         if (!signedIn.wait(30000))
             return false;
-        user = signedIn.at(0).at(0).value<net::protocol::UserJson>().id;
-        if (!Replica::initialize(*db.shared(), server.toString(), user))
+        const auto account = signedIn.at(0).at(0).value<net::protocol::UserJson>();
+        user = account.id;
+        if (!Replica::initialize(
+                *db.shared(), server.toString(),
+                { account.id, account.email, account.displayName, {}, account.role, account.language }))
             return false;
         auto opened = Replica::open(db.shared(), clock);
         if (!opened)
