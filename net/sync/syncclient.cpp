@@ -29,6 +29,17 @@ DomainError::Code codeOf(const QString &name)
 
 } // namespace
 
+models::domain::User accountProfile(const protocol::UserJson &user)
+{
+    models::domain::User profile;
+    profile.id = user.id;
+    profile.email = user.email;
+    profile.displayName = user.displayName;
+    profile.role = user.role;
+    profile.language = user.language;
+    return profile;
+}
+
 SyncClient::SyncClient(ServerConnection &connection, models::sync::Replica &replica, QObject *parent)
     : QObject(parent)
     , m_connection(connection)

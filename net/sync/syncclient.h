@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/domain/entities.h"
 #include "models/services/domainerror.h"
 #include "net/connection/serverconnection.h"
 
@@ -13,6 +14,10 @@ class Replica;
 }
 
 namespace rentdesk::net::sync {
+
+// The account's profile as a new replica starts with it (models::sync::Replica::initialize),
+// from what the log-in answered.
+[[nodiscard]] models::domain::User accountProfile(const protocol::UserJson &user);
 
 // Moves a replica's changes to rentdesk-server and the server's back (docs/protocol.md,
 // "Sync"), over the app's one connection, which it shares with chat. A cycle pushes every

@@ -56,64 +56,63 @@ int main(int argc, char **argv)
                          err << "sign-up failed: " << error.message << '\n';
                          QCoreApplication::exit(2);
                      });
-    QObject::connect(&connection, &net::connection::ServerConnection::signedIn, &app,
-                     [&](const net::protocol::UserJson &user, const QString &) {
-                         if (replica)
-                             return;
-                         const bool first = models::services::storedMode(*database).value_or(
-                                                models::services::Mode::Connected)
-                             == models::services::Mode::Standalone;
-                         if (first) {
-                             const auto made = models::sync::Replica::initialize(
-                                 *database, connection.serverUrl().toString(),
-                                 { user.id, user.email, user.displayName, {}, user.role, user.language });
-                             if (!made) {
-                                 err << made.error().message << '\n';
-                                 QCoreApplication::exit(2);
-                                 return;
-                             }
-                         }
-                         auto made = models::sync::Replica::open(database, clock);
-                         if (!made) {
-                             err << made.error().message << '\n';
-                             QCoreApplication::exit(2);
-                             return;
-                         }
-                         replica = std::move(*made);
-                         const int changes = first ? parser.value(u"make"_s).toInt() : 0;
-                         if (changes > 0) {
-                             // Made before the first sync, as offline work is.
-                             models::services::ListingService listings(replica->context());
-                             const auto building = listings.createBuilding(
-                                 user.id, { u"Tower"_s, u"1 Main St"_s, u"Kazan"_s, 100, std::nullopt });
-                             if (!building) {
-                                 err << building.error().message << '\n';
-                                 QCoreApplication::exit(2);
-                                 return;
-                             }
-                             for (int i = 1; i < changes; ++i) {
-                                 models::services::ListingService::ApartmentDraft draft;
-                                 draft.buildingId = building->id;
-                                 draft.number = QString::number(i);
-                                 draft.floor = 1 + i % 100;
-                                 draft.areaSqm = 40;
-                                 draft.monthlyPrice = { 2000000, u"RUB"_s };
-                                 draft.description = u"Apartment %1 of the tower, made offline"_s.arg(i);
-                                 if (const auto made = listings.createApartment(user.id, draft); !made) {
-                                     err << made.error().message << '\n';
-                                     QCoreApplication::exit(2);
-                                     return;
-                                 }
-                             }
-                         }
-                         sync = std::make_unique<net::sync::SyncClient>(connection, *replica);
-                         QObject::connect(sync.get(), &net::sync::SyncClient::synced, &app, [&] {
-                             if (replica->pendingCount().value_or(1) == 0) {
-                                 QTextStream(stdout) << "synced\n" << Qt::flush;
-                                 QCoreApplication::exit(0);
-                             }
-                         });
-                     });
+    QObject::connect(
+        &connection, &net::connection::ServerConnection::signedIn, &app,
+        [&](const net::protocol::UserJson &user, const QString &) {
+            if (replica)
+                return;
+            const bool first = models::services::storedMode(*database).value_or(models::services::Mode::Connected)
+                == models::services::Mode::Standalone;
+            if (first) {
+                const auto made = models::sync::Replica::initialize(*database, connection.serverUrl().toString(),
+                                                                    net::sync::accountProfile(user));
+                if (!made) {
+                    err << made.error().message << '\n';
+                    QCoreApplication::exit(2);
+                    return;
+                }
+            }
+            auto made = models::sync::Replica::open(database, clock);
+            if (!made) {
+                err << made.error().message << '\n';
+                QCoreApplication::exit(2);
+                return;
+            }
+            replica = std::move(*made);
+            const int changes = first ? parser.value(u"make"_s).toInt() : 0;
+            if (changes > 0) {
+                // Made before the first sync, as offline work is.
+                models::services::ListingService listings(replica->context());
+                const auto building =
+                    listings.createBuilding(user.id, { u"Tower"_s, u"1 Main St"_s, u"Kazan"_s, 100, std::nullopt });
+                if (!building) {
+                    err << building.error().message << '\n';
+                    QCoreApplication::exit(2);
+                    return;
+                }
+                for (int i = 1; i < changes; ++i) {
+                    models::services::ListingService::ApartmentDraft draft;
+                    draft.buildingId = building->id;
+                    draft.number = QString::number(i);
+                    draft.floor = 1 + i % 100;
+                    draft.areaSqm = 40;
+                    draft.monthlyPrice = { 2000000, u"RUB"_s };
+                    draft.description = u"Apartment %1 of the tower, made offline"_s.arg(i);
+                    if (const auto flat = listings.createApartment(user.id, draft); !flat) {
+                        err << flat.error().message << '\n';
+                        QCoreApplication::exit(2);
+                        return;
+                    }
+                }
+            }
+            sync = std::make_unique<net::sync::SyncClient>(connection, *replica);
+            QObject::connect(sync.get(), &net::sync::SyncClient::synced, &app, [&] {
+                if (replica->pendingCount().value_or(1) == 0) {
+                    QTextStream(stdout) << "synced\n" << Qt::flush;
+                    QCoreApplication::exit(0);
+                }
+            });
+        });
     if (parser.isSet(u"signup"_s))
         connection.signUp(email, u"Landlord"_s, password, models::domain::Role::Landlord,
                           models::domain::Language::English);

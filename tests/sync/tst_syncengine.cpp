@@ -66,9 +66,7 @@ struct Desktop
             return false;
         const auto account = signedIn.at(0).at(0).value<net::protocol::UserJson>();
         user = account.id;
-        if (!Replica::initialize(
-                *db.shared(), server.toString(),
-                { account.id, account.email, account.displayName, {}, account.role, account.language }))
+        if (!Replica::initialize(*db.shared(), server.toString(), net::sync::accountProfile(account)))
             return false;
         auto opened = Replica::open(db.shared(), clock);
         if (!opened)

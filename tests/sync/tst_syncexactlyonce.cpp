@@ -80,15 +80,16 @@ private Q_SLOTS:
         QProcess first;
         first.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         first.start(QStringLiteral(RENTDESK_SYNC_CHILD),
-                    common + QStringList { u"--server"_s, proxy.url().toString(), u"--signup"_s, u"--make"_s,
-                                           QString::number(Changes) });
+                    common
+                        + QStringList { u"--server"_s, proxy.url().toString(), u"--signup"_s, u"--make"_s,
+                                        QString::number(Changes) });
         QVERIFY(first.waitForStarted());
         QSignalSpy held(&proxy, &HoldingProxy::held);
         QVERIFY2(held.wait(60000), "the child never sent the request");
         // The server has carried the request out once its reply is there to hold.
         QTRY_VERIFY_WITH_TIMEOUT(proxy.heldBytes() > 0, 30000);
-        const qint64 appliedBefore = valueIn(server.databasePath(), u"SELECT max(last_mutation_id) FROM sync_clients"_s)
-                                         .toLongLong();
+        const qint64 appliedBefore =
+            valueIn(server.databasePath(), u"SELECT max(last_mutation_id) FROM sync_clients"_s).toLongLong();
         ::kill(pid_t(first.processId()), SIGKILL);
         QVERIFY(first.waitForFinished(10000));
         QCOMPARE(first.exitStatus(), QProcess::CrashExit);
@@ -98,7 +99,8 @@ private Q_SLOTS:
 
         QProcess again;
         again.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        again.start(QStringLiteral(RENTDESK_SYNC_CHILD), common + QStringList { u"--server"_s, server.url().toString() });
+        again.start(QStringLiteral(RENTDESK_SYNC_CHILD),
+                    common + QStringList { u"--server"_s, server.url().toString() });
         QVERIFY(again.waitForFinished(90000));
         QCOMPARE(again.exitCode(), 0);
         QCOMPARE(QString::fromUtf8(again.readAllStandardOutput()).trimmed(), u"synced"_s);
