@@ -73,13 +73,13 @@ Result<qint64> lastMutationOf(const QSqlDatabase &db, const QUuid &user, const Q
     return last->isNull() ? 0 : last->toLongLong();
 }
 
-// Whether the renter has a booking (of any state) on one of the landlord's apartments: what
-// makes the renter's profile visible to the landlord.
+// Whether the renter ever asked to book one of the landlord's apartments (sync_acquaintances):
+// what makes the renter's profile visible to the landlord, for good.
 Result<bool> rentsFrom(const QSqlDatabase &db, const QString &renter, const QString &landlord)
 {
     auto found = db::scalar(db,
-                            u"SELECT EXISTS (SELECT 1 FROM bookings AS b JOIN apartments AS a "
-                            "ON a.id = b.apartment_id WHERE b.renter_id = :renter AND a.owner_id = :landlord)"_s,
+                            u"SELECT EXISTS (SELECT 1 FROM sync_acquaintances WHERE renter_id = :renter "
+                            "AND landlord_id = :landlord)"_s,
                             { { u":renter"_s, renter }, { u":landlord"_s, landlord } });
     if (!found)
         return std::unexpected(storage(found.error()));
@@ -424,9 +424,8 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
 
         const QString me = toStoredId(user);
         const QString visible = viewer->role == Role::Landlord
-            ? u"(landlord_id = :me OR (entity = 'user' AND (row_id = :me OR EXISTS (SELECT 1 FROM bookings AS b "
-              "JOIN apartments AS a ON a.id = b.apartment_id WHERE b.renter_id = sync_changes.row_id "
-              "AND a.owner_id = :me))))"_s
+            ? u"(landlord_id = :me OR (entity = 'user' AND (row_id = :me OR EXISTS (SELECT 1 FROM "
+              "sync_acquaintances AS k WHERE k.renter_id = sync_changes.row_id AND k.landlord_id = :me))))"_s
             : u"(entity <> 'booking' OR renter_id = :me)"_s;
         auto feed = db::exec(db,
                              u"SELECT seq, entity, row_id, deleted FROM sync_changes WHERE seq > :after AND "_s

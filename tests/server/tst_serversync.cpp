@@ -422,6 +422,72 @@ private Q_SLOTS:
         }
     }
 
+    // Pruning the tombstones at the top of the feed (at start-up) does not make the server give
+    // their sequence numbers again: a change after it still reaches a replica that had pulled
+    // past them.
+    void aChangeAfterPruningStillArrives()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        QVERIFY(landlord);
+        const QString gone = newId();
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"createBuilding"_s, buildingArgs(gone, u"Gone"_s)),
+                                           landlord->mutation(u"createBuilding"_s, buildingArgs(newId(), u"Stays"_s)),
+                                           landlord->mutation(u"deleteBuilding"_s, { { u"id"_s, gone } }) })),
+                 QStringList({ u"applied"_s, u"applied"_s, u"applied"_s }));
+        QVERIFY(landlord->pullAll());
+        QVERIFY(server->restart());
+        QCOMPARE(count(u"SELECT count(*) FROM sync_changes WHERE deleted = 1"_s), 0);
+        QVERIFY(landlord->client.open(server->url()) && landlord->client.hello(2)
+                && landlord->client.logIn(u"lena@example.org"_s));
+        const QString later = newId();
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"createBuilding"_s, buildingArgs(later, u"Later"_s)) })),
+                 QStringList({ u"applied"_s }));
+        QVERIFY(landlord->pullAll());
+        QCOMPARE(landlord->row(u"building"_s, later).value(u"name"_s).toString(), u"Later"_s);
+    }
+
+    // A landlord keeps seeing a renter who once asked, after the bookings went with a deleted
+    // apartment: their reviews of each other remain, and a new replica gets the author with them.
+    void aLandlordKeepsSeeingRentersOnceKnown()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        auto renter = peer(u"roman@example.org"_s, u"renter"_s);
+        QVERIFY(landlord && renter);
+        const QString building = newId();
+        const QString apartment = newId();
+        const QString booking = newId();
+        QVERIFY(
+            landlord->push({ landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"Old"_s)),
+                             landlord->mutation(u"createApartment"_s, apartmentArgs(apartment, building, u"1"_s)) }));
+        QVERIFY(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(booking, apartment, 3, 6)) }));
+        QVERIFY(landlord->push({ landlord->mutation(u"confirmBooking"_s, { { u"id"_s, booking } }) }));
+        QCOMPARE(statuses(renter->push({ renter->mutation(u"createReview"_s,
+                                                          { { u"id"_s, newId() },
+                                                            { u"kind"_s, u"landlord"_s },
+                                                            { u"targetId"_s, landlord->userId() },
+                                                            { u"rating"_s, 2 },
+                                                            { u"body"_s, u"Cold"_s } }),
+                                         renter->mutation(u"cancelBooking"_s, { { u"id"_s, booking } }) })),
+                 QStringList({ u"applied"_s, u"applied"_s }));
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"deleteApartment"_s, { { u"id"_s, apartment } }) })),
+                 QStringList({ u"applied"_s }));
+        Peer fresh;
+        QVERIFY(fresh.client.open(server->url()) && fresh.client.hello(2) && fresh.client.logIn(u"lena@example.org"_s));
+        QVERIFY(fresh.pullAll());
+        QCOMPARE(fresh.row(u"user"_s, renter->userId()).value(u"displayName"_s).toString(), u"roman"_s);
+        // The review's author comes before the review.
+        qsizetype author = -1;
+        qsizetype review = -1;
+        for (qsizetype i = 0; i < fresh.seen.size(); ++i) {
+            const QString entity = fresh.seen.at(i).value(u"entity"_s).toString();
+            if (entity == u"user" && fresh.seen.at(i).value(u"id"_s).toString() == renter->userId() && author < 0)
+                author = i;
+            if (entity == u"review" && review < 0)
+                review = i;
+        }
+        QVERIFY(author >= 0 && review > author);
+    }
+
     // What a pull gives each person is what docs/protocol.md says they may see, and nothing else.
     void pullsShowOnlyWhatEachMaySee()
     {

@@ -109,7 +109,8 @@ CREATE TABLE replica_state (
 -- whose row is gone: the landlord of a building, apartment, booking or review (the one
 -- landlord every review concerns), and the renter of a booking. Written by the triggers
 -- below, on the server only (mode "server"); SQLite serialises writers, so sequence numbers
--- commit in order. A tombstone keeps the parties its row had: a booking deleted with its
+-- commit in order. A number is never given twice, not even after the tombstones at the top of
+-- the feed were pruned (feed_pruned_through): replicas have pulled past it. A tombstone keeps the parties its row had: a booking deleted with its
 -- apartment can no longer look up the apartment's owner, and its landlord must still hear of it.
 CREATE TABLE sync_changes (
     seq         INTEGER NOT NULL,
@@ -136,7 +137,8 @@ AFTER INSERT ON users
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'user', NEW.id, 0, NULL, NULL,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'user', NEW.id, 0, NULL, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -148,7 +150,8 @@ AFTER UPDATE ON users
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'user', NEW.id, 0, NULL, NULL,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'user', NEW.id, 0, NULL, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -160,7 +163,8 @@ AFTER DELETE ON users
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'user', OLD.id, 1, NULL, NULL,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'user', OLD.id, 1, NULL, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -172,7 +176,8 @@ AFTER INSERT ON buildings
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'building', NEW.id, 0, NEW.owner_id, NULL,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'building', NEW.id, 0, NEW.owner_id, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -184,7 +189,8 @@ AFTER UPDATE ON buildings
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'building', NEW.id, 0, NEW.owner_id, NULL,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'building', NEW.id, 0, NEW.owner_id, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -196,7 +202,8 @@ AFTER DELETE ON buildings
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'building', OLD.id, 1, OLD.owner_id, NULL,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'building', OLD.id, 1, OLD.owner_id, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -208,7 +215,8 @@ AFTER INSERT ON apartments
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'apartment', NEW.id, 0, NEW.owner_id, NULL,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'apartment', NEW.id, 0, NEW.owner_id, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -220,7 +228,8 @@ AFTER UPDATE ON apartments
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'apartment', NEW.id, 0, NEW.owner_id, NULL,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'apartment', NEW.id, 0, NEW.owner_id, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -232,7 +241,8 @@ AFTER DELETE ON apartments
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'apartment', OLD.id, 1, OLD.owner_id, NULL,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'apartment', OLD.id, 1, OLD.owner_id, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -244,7 +254,8 @@ AFTER INSERT ON bookings
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'booking', NEW.id, 0, (SELECT owner_id FROM apartments WHERE id = NEW.apartment_id), NEW.renter_id,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'booking', NEW.id, 0, (SELECT owner_id FROM apartments WHERE id = NEW.apartment_id), NEW.renter_id,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -256,7 +267,8 @@ AFTER UPDATE ON bookings
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'booking', NEW.id, 0, (SELECT owner_id FROM apartments WHERE id = NEW.apartment_id), NEW.renter_id,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'booking', NEW.id, 0, (SELECT owner_id FROM apartments WHERE id = NEW.apartment_id), NEW.renter_id,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -268,7 +280,8 @@ AFTER DELETE ON bookings
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'booking', OLD.id, 1, (SELECT owner_id FROM apartments WHERE id = OLD.apartment_id), OLD.renter_id,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'booking', OLD.id, 1, (SELECT owner_id FROM apartments WHERE id = OLD.apartment_id), OLD.renter_id,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -280,7 +293,8 @@ AFTER INSERT ON reviews
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'review', NEW.id, 0, CASE NEW.kind WHEN 'renter' THEN NEW.author_id WHEN 'landlord' THEN NEW.target_user_id ELSE (SELECT owner_id FROM apartments WHERE id = NEW.target_apartment_id) END, NULL,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'review', NEW.id, 0, CASE NEW.kind WHEN 'renter' THEN NEW.author_id WHEN 'landlord' THEN NEW.target_user_id ELSE (SELECT owner_id FROM apartments WHERE id = NEW.target_apartment_id) END, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -292,7 +306,8 @@ AFTER UPDATE ON reviews
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'review', NEW.id, 0, CASE NEW.kind WHEN 'renter' THEN NEW.author_id WHEN 'landlord' THEN NEW.target_user_id ELSE (SELECT owner_id FROM apartments WHERE id = NEW.target_apartment_id) END, NULL,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'review', NEW.id, 0, CASE NEW.kind WHEN 'renter' THEN NEW.author_id WHEN 'landlord' THEN NEW.target_user_id ELSE (SELECT owner_id FROM apartments WHERE id = NEW.target_apartment_id) END, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
@@ -304,11 +319,37 @@ AFTER DELETE ON reviews
 WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
 BEGIN
     INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at)
-    VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM sync_changes), 'review', OLD.id, 1, CASE OLD.kind WHEN 'renter' THEN OLD.author_id WHEN 'landlord' THEN OLD.target_user_id ELSE (SELECT owner_id FROM apartments WHERE id = OLD.target_apartment_id) END, NULL,
+    VALUES ((SELECT max(coalesce(max(seq), 0), (SELECT coalesce(max(CAST(value AS INTEGER)), 0) FROM database_meta
+                                                                  WHERE key = 'feed_pruned_through')) + 1 FROM sync_changes), 'review', OLD.id, 1, CASE OLD.kind WHEN 'renter' THEN OLD.author_id WHEN 'landlord' THEN OLD.target_user_id ELSE (SELECT owner_id FROM apartments WHERE id = OLD.target_apartment_id) END, NULL,
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     ON CONFLICT (entity, row_id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted,
         landlord_id = coalesce(excluded.landlord_id, landlord_id), renter_id = coalesce(excluded.renter_id, renter_id),
         changed_at = excluded.changed_at;
+END;
+
+-- Which renters each landlord knows: those who ever asked to book one of their apartments.
+-- A landlord sees these people's profiles for good (the reviews between them outlive the
+-- bookings, which go when the apartment is deleted), so a profile never silently drops out of
+-- a landlord's view. Written by a trigger on the server only.
+CREATE TABLE sync_acquaintances (
+    landlord_id TEXT NOT NULL,
+    renter_id   TEXT NOT NULL,
+    CONSTRAINT sync_acquaintances_pk PRIMARY KEY (landlord_id, renter_id),
+    CONSTRAINT sync_acquaintances_landlord_fk FOREIGN KEY (landlord_id) REFERENCES users (id) ON DELETE CASCADE,
+    CONSTRAINT sync_acquaintances_renter_fk FOREIGN KEY (renter_id) REFERENCES users (id) ON DELETE CASCADE
+) STRICT;
+
+CREATE INDEX sync_acquaintances_renter_idx ON sync_acquaintances (renter_id);
+
+CREATE TRIGGER bookings_acquaint
+AFTER INSERT ON bookings
+WHEN (SELECT value FROM database_meta WHERE key = 'mode') = 'server'
+BEGIN
+    INSERT INTO sync_acquaintances (landlord_id, renter_id)
+    SELECT a.owner_id, NEW.renter_id FROM apartments AS a
+    WHERE a.id = NEW.apartment_id
+      AND NOT EXISTS (SELECT 1 FROM sync_acquaintances
+                      WHERE landlord_id = a.owner_id AND renter_id = NEW.renter_id);
 END;
 
 -- What the server knows of each desktop replica (a client id per replica and account): the
