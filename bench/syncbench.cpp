@@ -485,6 +485,10 @@ bool measurePokes(const Options &options, const QString &folder, QJsonObject &re
     result.insert(u"poke_bystander_pokes"_s, bystanderPokes);
     result.insert(u"poke_server_cpu"_s, serverCpu);
     result.insert(u"poke_bench_cpu"_s, benchCpu);
+    // The same per change: the server's work all renters wait for in turn, and the clients' own,
+    // which in the field each renter's computer does for itself.
+    result.insert(u"poke_server_cpu_ms_per_change"_s, serverCpu * phaseSeconds * 1000 / double(changes));
+    result.insert(u"poke_bench_cpu_ms_per_change"_s, benchCpu * phaseSeconds * 1000 / double(changes));
     const int exitCode = server.stop();
     result.insert(u"poke_server_exit_code"_s, exitCode);
     if (missed > 0 || exitCode != 0)
