@@ -7,9 +7,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTextStream>
+#include <QTimer>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstdlib>
+#include <sys/resource.h>
 
 namespace rentdesk::bench {
 
@@ -43,7 +47,12 @@ double medianMs(int runs, bool &ok, const std::function<bool(int)> &fn)
 
 double peakRssMb()
 {
-    QFile status(u"/proc/self/status"_s);
+    return peakRssMbOf(u"/proc/self/status"_s);
+}
+
+double peakRssMbOf(const QString &statusPath)
+{
+    QFile status(statusPath);
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : status.readAll().split('\n')) {
@@ -51,6 +60,77 @@ double peakRssMb()
             return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
     }
     return -1;
+}
+
+bool resetPeakRss()
+{
+    return resetPeakRssOf(u"/proc/self/clear_refs"_s);
+}
+
+bool resetPeakRssOf(const QString &clearRefsPath)
+{
+    // "5" resets the peak to the current resident set (proc(5)).
+    QFile clearRefs(clearRefsPath);
+    return clearRefs.open(QIODevice::WriteOnly) && clearRefs.write("5") == 1;
+}
+
+double processCpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval &t) {
+        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+double percentileMs(std::vector<qint64> samples, double fraction)
+{
+    if (samples.empty())
+        return -1;
+    std::sort(samples.begin(), samples.end());
+    // The nearest-rank percentile: the smallest sample with at least that fraction at or below it.
+    const size_t rank = size_t(std::ceil(fraction * double(samples.size())));
+    return double(samples[std::clamp<size_t>(rank, 1, samples.size()) - 1]) / 1e6;
+}
+
+qint64 nowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    // Wakes the loop now and then, so that the timeout is seen while nothing arrives.
+    QTimer tick;
+    tick.start(20);
+    QElapsedTimer waited;
+    waited.start();
+    while (!done()) {
+        if (waited.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+QString cpuModel()
+{
+    QFile info(u"/proc/cpuinfo"_s);
+    if (!info.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : info.readAll().split('\n')) {
+        if (line.startsWith("model name"))
+            return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
+    }
+    return {};
+}
+
+double loadAverage()
+{
+    QFile load(u"/proc/loadavg"_s);
+    return load.open(QIODevice::ReadOnly) ? load.readAll().split(' ').value(0).toDouble() : -1;
 }
 
 void fail(const QString &what)

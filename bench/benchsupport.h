@@ -12,8 +12,9 @@
 #include <functional>
 #include <vector>
 
-// What both benchmarks share: the fixed "today" of their data, medians of timed runs, the
-// peak resident set, and filters of the typical shape.
+// What the benchmarks share: the fixed "today" of their data, medians and percentiles of timed
+// runs, the peak resident set, the machine, waiting in an event loop, and filters of the typical
+// shape.
 namespace rentdesk::bench {
 
 // The generated data's today, fixed so that runs compare.
@@ -27,6 +28,28 @@ inline const QDate Today(2026, 6, 1);
 
 // VmHWM of this process, in MiB.
 [[nodiscard]] double peakRssMb();
+// VmHWM in a /proc/<pid>/status file, in MiB; -1 when it cannot be read.
+[[nodiscard]] double peakRssMbOf(const QString &statusPath);
+// Starts this process's VmHWM again from its resident set now (Linux's clear_refs), so that
+// peakRssMb() measures what comes after; false when the kernel refused.
+bool resetPeakRss();
+bool resetPeakRssOf(const QString &clearRefsPath);
+// User and system time of this process so far, in seconds.
+[[nodiscard]] double processCpuSeconds();
+
+// The nearest-rank percentile of samples in nanoseconds, in milliseconds (-1 when empty);
+// fraction 1.0 is the maximum.
+[[nodiscard]] double percentileMs(std::vector<qint64> samples, double fraction);
+
+// Nanoseconds on the monotonic clock, the same in every thread.
+[[nodiscard]] qint64 nowNs();
+
+// Runs the calling thread's event loop until done() or timeoutMs; false on the timeout.
+bool waitFor(const std::function<bool()> &done, int timeoutMs);
+
+// The machine, as the figures are reported with it.
+[[nodiscard]] QString cpuModel();
+[[nodiscard]] double loadAverage();
 
 // One line on stderr, prefixed with the program's name.
 void fail(const QString &what);

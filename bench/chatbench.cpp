@@ -13,17 +13,15 @@
 
 #include "bench/chatbench.h"
 
+#include "bench/benchserver.h"
 #include "bench/benchsupport.h"
 #include "bench/chatload.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -32,9 +30,6 @@
 
 #include <algorithm>
 #include <barrier>
-#include <cmath>
-#include <sys/resource.h>
-#include <unistd.h>
 #include <vector>
 
 namespace rentdesk::bench {
@@ -42,132 +37,6 @@ namespace rentdesk::bench {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// rentdesk-server on a free loopback port with a database of its own, for the whole run.
-class Server final
-{
-public:
-    Server(const QString &program, const QString &databasePath, const QString &home)
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"RENTDESK_KEYRING"_s, u"none"_s);
-        env.insert(u"HOME"_s, home);
-        env.insert(u"XDG_CONFIG_HOME"_s, home + u"/config"_s);
-        m_process.setProcessEnvironment(env);
-        // Into a file: nothing reads a pipe while the clients run (this thread waits for
-        // them), and a server whose log pipe is full stops in its next write.
-        m_logPath = home + u"/server.log"_s;
-        m_process.setStandardErrorFile(m_logPath);
-        m_process.setProgram(program);
-        // All the clients come from 127.0.0.1 and sign up and log in together before the
-        // timing: the limits per address, on sign-ups and welcome mails and on the hashing
-        // queue are not what is measured, so they are lifted.
-        m_process.setArguments({ u"--database"_s, databasePath, u"--listen"_s, u"127.0.0.1:0"_s,
-                                 u"--max-connections-per-address"_s, u"1000000"_s, u"--login-deadline-seconds"_s,
-                                 u"86400"_s, u"--login-failures-per-address"_s, u"1000000"_s,
-                                 u"--signups-per-address"_s, u"1000000"_s, u"--welcome-mails-per-domain"_s,
-                                 u"1000000"_s, u"--max-hashing-queue"_s, u"100000"_s });
-    }
-    ~Server()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    Q_DISABLE_COPY_MOVE(Server)
-
-    // Starts it and waits (bounded) for its "listening on" line.
-    bool start()
-    {
-        m_process.start();
-        if (!m_process.waitForStarted(10000))
-            return false;
-        static const QRegularExpression line(uR"(listening on (ws://\S+))"_s);
-        QByteArray out;
-        QElapsedTimer waited;
-        waited.start();
-        while (waited.elapsed() < 30000 && m_process.state() == QProcess::Running) {
-            m_process.waitForReadyRead(200);
-            out += m_process.readAllStandardOutput();
-            if (const auto match = line.match(QString::fromUtf8(out)); match.hasMatch()) {
-                m_url = QUrl(match.captured(1));
-                return true;
-            }
-        }
-        return false;
-    }
-    // SIGTERM, and its exit code (-1: it did not end by itself).
-    int stop()
-    {
-        m_process.terminate();
-        if (!m_process.waitForFinished(20000))
-            return -1;
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-    [[nodiscard]] QUrl url() const { return m_url; }
-    [[nodiscard]] QString errors() const
-    {
-        QFile log(m_logPath);
-        return log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString();
-    }
-    // User and system time so far, from /proc.
-    [[nodiscard]] double cpuSeconds() const
-    {
-        QFile stat(u"/proc/%1/stat"_s.arg(m_process.processId()));
-        if (!stat.open(QIODevice::ReadOnly))
-            return -1;
-        // The fields after the command's name, which is in parentheses and may hold spaces.
-        const QByteArray text = stat.readAll();
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() < 13)
-            return -1;
-        return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
-    }
-
-private:
-    QProcess m_process;
-    QString m_logPath;
-    QUrl m_url;
-};
-
-double processCpuSeconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval &t) {
-        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
-    };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-double percentileMs(std::vector<qint64> samples, double fraction)
-{
-    if (samples.empty())
-        return -1;
-    std::sort(samples.begin(), samples.end());
-    // The nearest-rank percentile: the smallest sample with at least that fraction at or below it.
-    const size_t rank = size_t(std::ceil(fraction * double(samples.size())));
-    return double(samples[std::clamp<size_t>(rank, 1, samples.size()) - 1]) / 1e6;
-}
-
-QString cpuModel()
-{
-    QFile info(u"/proc/cpuinfo"_s);
-    if (!info.open(QIODevice::ReadOnly))
-        return {};
-    for (const QByteArray &line : info.readAll().split('\n')) {
-        if (line.startsWith("model name"))
-            return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-    }
-    return {};
-}
-
-double loadAverage()
-{
-    QFile load(u"/proc/loadavg"_s);
-    return load.open(QIODevice::ReadOnly) ? load.readAll().split(' ').value(0).toDouble() : -1;
-}
 
 // What the server stored, read after it stopped: every message once, seq without gaps.
 struct Stored
@@ -259,7 +128,7 @@ int runChatBench(const QStringList &arguments)
     const double loadBefore = loadAverage();
     QTemporaryDir dir;
     const QString databasePath = dir.filePath(u"server.sqlite"_s);
-    Server server(parser.value(serverOption), databasePath, dir.path());
+    BenchServer server(parser.value(serverOption), databasePath, dir.path());
     if (!server.start()) {
         fail(u"rentdesk-server did not start: "_s + server.errors());
         return 1;
@@ -342,13 +211,12 @@ int runChatBench(const QStringList &arguments)
         worker->wait();
 
     const int exitCode = server.stop();
-    const QString serverErrors = server.errors();
     if (!ready) {
         for (const Group &group : groups) {
             if (!group.problem.isEmpty())
                 fail(group.problem);
         }
-        fail(u"set-up failed; the server said:\n"_s + serverErrors.right(4000));
+        fail(u"set-up failed; the server said:\n"_s + server.errors().right(4000));
         return 1;
     }
 
@@ -400,19 +268,13 @@ int runChatBench(const QStringList &arguments)
     const bool complete = all.throughputErrors == 0 && all.latencyErrors == 0 && stored.messages == acceptedTotal
         && stored.lastSeqs == stored.messages && exitCode == 0;
     if (!complete) {
-        // The server's warnings, not its log of every connection.
-        QStringList warnings;
-        for (const QString &line : serverErrors.split(u'\n')) {
-            if (!line.contains(u" info: "_s) && !line.isEmpty())
-                warnings.append(line);
-        }
         fail(u"not every message was stored, acknowledged and delivered once (%1 of %2 acknowledged messages "
              "stored, %3 refused, %4 not delivered, server exit code %5); the server said:\n%6"_s.arg(stored.messages)
                  .arg(acceptedTotal)
                  .arg(all.throughputErrors)
                  .arg(all.latencyErrors)
                  .arg(exitCode)
-                 .arg(warnings.mid(0, 20).join(u'\n')));
+                 .arg(server.warnings(20)));
     }
     return complete ? 0 : 1;
 }

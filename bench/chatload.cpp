@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench/chatload.h"
 
-#include <QCoreApplication>
+#include "bench/benchsupport.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTimer>
 
-#include <chrono>
 #include <ctime>
 
 namespace rentdesk::bench {
@@ -25,12 +25,6 @@ double threadCpuNow()
 }
 
 } // namespace
-
-qint64 nowNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 BenchClient::BenchClient(ChatLoad &load, int index, QObject *parent)
     : QObject(parent)
@@ -123,21 +117,6 @@ ChatLoad::ChatLoad(int group, int firstIndex, int count, QObject *parent)
 }
 
 ChatLoad::~ChatLoad() = default;
-
-bool ChatLoad::waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    // Wakes the loop now and then, so that the timeout is seen while nothing arrives.
-    QTimer tick;
-    tick.start(20);
-    QElapsedTimer waited;
-    waited.start();
-    while (!done()) {
-        if (waited.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
 
 bool ChatLoad::setUp(const QUrl &url, int timeoutMs)
 {

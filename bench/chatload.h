@@ -16,9 +16,6 @@
 
 namespace rentdesk::bench {
 
-// Nanoseconds on the monotonic clock, the same in every thread.
-[[nodiscard]] qint64 nowNs();
-
 // When one message was sent, acknowledged to its sender and pushed to its recipient, in
 // nowNs() (0: not yet).
 struct MessageTimes
@@ -106,7 +103,6 @@ public:
 private:
     enum class Phase { Idle, Throughput, Latency };
 
-    bool waitFor(const std::function<bool()> &done, int timeoutMs);
     void beginPhase(Phase phase);
     void send(BenchClient &client);
     [[nodiscard]] bool settled() const;

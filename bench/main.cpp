@@ -6,9 +6,11 @@
 //
 //   rentdesk-bench --apartments 200000 --json
 //   rentdesk-bench --chat --clients 100 --seconds 10 --json   (chatbench.cpp)
+//   rentdesk-bench --sync --apartments 200000 --json          (syncbench.cpp)
 
 #include "bench/benchsupport.h"
 #include "bench/chatbench.h"
+#include "bench/syncbench.h"
 #include "models/db/database.h"
 #include "models/db/query.h"
 #include "models/demo/demogenerator.h"
@@ -89,6 +91,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"rentdesk-bench"_s);
     if (QCoreApplication::arguments().contains(u"--chat"_s))
         return runChatBench(QCoreApplication::arguments());
+    if (QCoreApplication::arguments().contains(u"--sync"_s))
+        return runSyncBench(QCoreApplication::arguments());
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Measures RentDesk on generated data and prints the figures as JSON."_s);
     parser.addHelpOption();
