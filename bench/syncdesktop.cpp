@@ -14,7 +14,7 @@ SyncDesktop::SyncDesktop(QString databasePath, QObject *parent)
     , m_path(std::move(databasePath))
 {
     connect(&m_connection, &ServerConnection::signedIn, this,
-            [this](const net::protocol::UserJson &user, const QString &) { makeReplica(user.id); });
+            [this](const net::protocol::UserJson &user, const QString &) { makeReplica(user); });
     connect(&m_connection, &ServerConnection::signInFailed, this, [this](const net::protocol::Error &error) {
         m_problem = m_email + u": log-in refused: "_s + error.message;
     });
@@ -45,8 +45,9 @@ bool SyncDesktop::isSynced() const
     return m_sync && m_sync->state() == SyncClient::State::Synced && m_replica->pendingCount().value_or(1) == 0;
 }
 
-void SyncDesktop::makeReplica(const QUuid &user)
+void SyncDesktop::makeReplica(const net::protocol::UserJson &account)
 {
+    const QUuid user = account.id;
     if (m_replica)
         return; // a log-in again after a reconnect: the replica stays
     m_user = user;
@@ -56,7 +57,9 @@ void SyncDesktop::makeReplica(const QUuid &user)
         return;
     }
     m_database = std::move(*opened);
-    if (auto made = models::sync::Replica::initialize(*m_database, m_connection.serverUrl().toString(), user); !made) {
+    if (auto made = models::sync::Replica::initialize(*m_database, m_connection.serverUrl().toString(),
+                                                      net::sync::accountProfile(account));
+        !made) {
         m_problem = m_email + u": "_s + made.error().message;
         return;
     }

@@ -58,7 +58,7 @@ public:
     [[nodiscard]] const std::shared_ptr<models::db::Database> &database() const { return m_database; }
 
 private:
-    void makeReplica(const QUuid &user);
+    void makeReplica(const net::protocol::UserJson &account);
 
     QString m_path;
     QString m_email;
