@@ -361,4 +361,13 @@ QString DomainError::codeName(Code code)
     return u"unknown"_s;
 }
 
+DomainError::Code DomainError::codeFromName(QStringView name)
+{
+    for (int c = 0; c <= int(Code::Storage); ++c) {
+        if (codeName(Code(c)) == name)
+            return Code(c);
+    }
+    return Code::InvalidValue;
+}
+
 } // namespace rentdesk::models::services

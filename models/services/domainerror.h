@@ -51,6 +51,9 @@ struct DomainError
     // The stable name of the code, as written on the wire and in logs ("dates_taken").
     [[nodiscard]] QString codeName() const;
     [[nodiscard]] static QString codeName(Code code);
+    // The code of a stable name (a refusal read back from the wire or the database);
+    // InvalidValue for a name this build does not know.
+    [[nodiscard]] static Code codeFromName(QStringView name);
 };
 
 template<typename T> using Result = std::expected<T, DomainError>;

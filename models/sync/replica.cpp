@@ -50,15 +50,6 @@ QueuedMutation::State stateOf(const QString &code)
     return QueuedMutation::State::Pending;
 }
 
-DomainError::Code codeOf(const QString &name)
-{
-    for (int c = 0; c <= int(DomainError::Code::Storage); ++c) {
-        if (DomainError::codeName(DomainError::Code(c)) == name)
-            return DomainError::Code(c);
-    }
-    return DomainError::Code::InvalidValue;
-}
-
 } // namespace
 
 // Journals the replica's mutations with the changeset each made, and while the rebase runs one
@@ -123,7 +114,7 @@ Result<QList<QueuedMutation>> readQueue(const QSqlDatabase &db, const QString &w
         entry.state = stateOf(query->value(4).toString());
         entry.createdAt = query->value(5).toString();
         if (entry.state == QueuedMutation::State::Refused) {
-            entry.error = DomainError(codeOf(query->value(6).toString()), query->value(7).toString(),
+            entry.error = DomainError(DomainError::codeFromName(query->value(6).toString()), query->value(7).toString(),
                                       query->value(8).toString(), query->value(9).toString());
             if (!query->value(10).isNull())
                 entry.dependsOn = query->value(10).toLongLong();

@@ -303,11 +303,7 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
                     return std::unexpected(storage(refusal.error()));
                 outcome.applied = !refusal->next();
                 if (!outcome.applied) {
-                    outcome.error.code = DomainError::Code::InvalidValue;
-                    for (int c = 0; c <= int(DomainError::Code::Storage); ++c) {
-                        if (DomainError::codeName(DomainError::Code(c)) == refusal->value(0).toString())
-                            outcome.error.code = DomainError::Code(c);
-                    }
+                    outcome.error.code = DomainError::codeFromName(refusal->value(0).toString());
                     outcome.error.entity = refusal->value(1).toString();
                     outcome.error.field = refusal->value(2).toString();
                     outcome.error.message = refusal->value(3).toString();

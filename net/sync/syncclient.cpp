@@ -16,19 +16,6 @@ using models::services::DomainError;
 
 Q_LOGGING_CATEGORY(lcSync, "rentdesk.sync.client", QtInfoMsg)
 
-namespace {
-
-DomainError::Code codeOf(const QString &name)
-{
-    for (int c = 0; c <= int(DomainError::Code::Storage); ++c) {
-        if (DomainError::codeName(DomainError::Code(c)) == name)
-            return DomainError::Code(c);
-    }
-    return DomainError::Code::InvalidValue;
-}
-
-} // namespace
-
 models::domain::User accountProfile(const protocol::UserJson &user)
 {
     models::domain::User profile;
@@ -184,9 +171,9 @@ void SyncClient::pushNext()
             outcome.applied = result.value(u"status"_s).toString() == u"applied";
             if (!outcome.applied) {
                 const QJsonObject error = result.value(u"error"_s).toObject();
-                outcome.error =
-                    DomainError(codeOf(error.value(u"code"_s).toString()), error.value(u"entity"_s).toString(),
-                                error.value(u"field"_s).toString(), error.value(u"message"_s).toString());
+                outcome.error = DomainError(DomainError::codeFromName(error.value(u"code"_s).toString()),
+                                            error.value(u"entity"_s).toString(), error.value(u"field"_s).toString(),
+                                            error.value(u"message"_s).toString());
                 if (result.contains(u"dependsOn"_s))
                     outcome.dependsOn = result.value(u"dependsOn"_s).toInteger();
             }
