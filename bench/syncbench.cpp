@@ -524,9 +524,12 @@ int runSyncBench(const QStringList &arguments)
     const QCommandLineOption seedOption(u"seed"_s, u"Seed of the generated data (default 2026)."_s, u"n"_s, u"2026"_s);
     const QCommandLineOption serverOption(u"server"_s, u"The rentdesk-server binary (default: the build tree's)."_s,
                                           u"path"_s, QStringLiteral(RENTDESK_SERVER));
+    const QCommandLineOption partsOption(
+        u"parts"_s, u"What to measure: first-pull (with the push) and pokes, comma-separated (default both)."_s,
+        u"list"_s, u"first-pull,pokes"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object (the default and only format)."_s);
     parser.addOptions({ syncOption, apartmentsOption, mutationsOption, clientsOption, changesOption,
-                        pokeApartmentsOption, threadsOption, seedOption, serverOption, jsonOption });
+                        pokeApartmentsOption, threadsOption, seedOption, serverOption, partsOption, jsonOption });
     parser.process(arguments);
     Options options;
     options.apartments = parser.value(apartmentsOption).toInt();
@@ -538,10 +541,13 @@ int runSyncBench(const QStringList &arguments)
     options.seed = parser.value(seedOption).toULongLong();
     options.server = parser.value(serverOption);
     options.today = QDate::currentDate();
+    const QStringList parts = parser.value(partsOption).split(u',', Qt::SkipEmptyParts);
     if (options.apartments < 100 || options.pokeApartments < 100 || options.mutations < 20 || options.clients < 2
-        || options.changes < 1 || options.threads < 1 || options.threads > options.clients) {
+        || options.changes < 1 || options.threads < 1 || options.threads > options.clients || parts.isEmpty()
+        || !std::all_of(parts.begin(), parts.end(),
+                        [](const QString &part) { return part == u"first-pull" || part == u"pokes"; })) {
         fail(u"--apartments and --poke-apartments need at least 100, --mutations at least 20, --clients at least 2, "
-             "--changes at least 1, --client-threads 1 to the clients"_s);
+             "--changes at least 1, --client-threads 1 to the clients, --parts first-pull and/or pokes"_s);
         return 2;
     }
 
@@ -558,7 +564,8 @@ int runSyncBench(const QStringList &arguments)
     const QString large = dir.filePath(u"large"_s);
     const QString many = dir.filePath(u"many"_s);
     const bool made = QDir().mkpath(large) && QDir().mkpath(many);
-    const bool ok = made && measurePullAndPush(options, large, result) && measurePokes(options, many, result);
+    const bool ok = made && (!parts.contains(u"first-pull"_s) || measurePullAndPush(options, large, result))
+        && (!parts.contains(u"pokes"_s) || measurePokes(options, many, result));
     result.insert(u"peak_rss_mb"_s, peakRssMb());
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << u'\n';
     return ok ? 0 : 1;

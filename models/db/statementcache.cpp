@@ -61,4 +61,15 @@ std::expected<StatementCache::Statement, DbError> StatementCache::run(const QSql
     return Statement(found->second.get());
 }
 
+std::expected<QVariant, DbError> StatementCache::scalar(const QSqlDatabase &db, const QString &sql,
+                                                        std::initializer_list<Binding> bindings)
+{
+    auto statement = run(db, sql, bindings);
+    if (!statement)
+        return std::unexpected(statement.error());
+    QVariant value = (*statement)->next() ? (*statement)->value(0) : QVariant();
+    (*statement)->finish();
+    return value;
+}
+
 } // namespace rentdesk::models::db

@@ -54,6 +54,9 @@ public:
     // finish() when it has read what it needs, so that the statement holds no read snapshot.
     [[nodiscard]] std::expected<Statement, DbError> run(const QSqlDatabase &db, const QString &sql,
                                                         std::initializer_list<Binding> bindings);
+    // The first column of the first row (null when there is none), the statement finished.
+    [[nodiscard]] std::expected<QVariant, DbError> scalar(const QSqlDatabase &db, const QString &sql,
+                                                          std::initializer_list<Binding> bindings);
 
 private:
     [[nodiscard]] bool ownedByThisThread(const QSqlDatabase &db);

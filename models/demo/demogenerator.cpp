@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/demo/demogenerator.h"
 
+#include "models/db/bulkload.h"
 #include "models/db/query.h"
 #include "models/db/transaction.h"
 #include "models/demo/bulkinsert.h"
-#include "models/demo/bulkload.h"
 #include "models/demo/demorandom.h"
 #include "models/demo/demotext.h"
 #include "models/demo/stayplanner.h"
@@ -24,11 +24,13 @@
 #include <cmath>
 #include <vector>
 
-Q_DECLARE_LOGGING_CATEGORY(lcDemo)
+Q_LOGGING_CATEGORY(lcDemo, "rentdesk.demo", QtWarningMsg)
 
 namespace rentdesk::models::demo {
 
 using namespace Qt::StringLiterals;
+using db::BulkLoadSettings;
+using db::DeferredIndexes;
 using domain::ApartmentStatus;
 using domain::BookingStatus;
 using domain::Language;

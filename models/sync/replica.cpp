@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/sync/replica.h"
 
+#include "models/db/bulkload.h"
 #include "models/db/changerecorder.h"
 #include "models/db/database.h"
 #include "models/db/query.h"
 #include "models/db/transaction.h"
 #include "models/domain/storedvalues.h"
+#include "models/query/searchindex.h"
 #include "models/services/journalsink.h"
 #include "models/services/mode.h"
 #include "models/services/servicesteps.h"
 #include "models/sync/rowformat.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QScopeGuard>
@@ -30,6 +33,8 @@ namespace {
 
 // The tables a pull writes and a mutation's changeset covers.
 const QStringList SyncedTables = { u"users"_s, u"buildings"_s, u"apartments"_s, u"bookings"_s, u"reviews"_s };
+// Kept through a first pull: the overlap triggers look every booking's stays up in it.
+const QStringList IndexesTriggersNeed = { u"bookings_stays_idx"_s };
 
 DomainError storage(const db::DbError &error)
 {
@@ -436,14 +441,73 @@ Result<void> Replica::recordOutcomes(const QList<PushOutcome> &outcomes)
     });
 }
 
+namespace {
+
+// The indexes a first pull set aside, if one is under way.
+Result<QList<QString>> deferredIndexes(const QSqlDatabase &db)
+{
+    auto stored = db::exec(db, u"SELECT definition FROM replica_deferred_indexes ORDER BY definition"_s);
+    if (!stored)
+        return std::unexpected(storage(stored.error()));
+    QList<QString> definitions;
+    while (stored->next())
+        definitions.append(stored->value(0).toString());
+    return definitions;
+}
+
+Result<void> deferIndexes(const QSqlDatabase &db)
+{
+    const auto dropped = db::DeferredIndexes::drop(db, SyncedTables, IndexesTriggersNeed);
+    if (!dropped)
+        return std::unexpected(storage(dropped.error()));
+    for (const QString &definition : dropped->definitions()) {
+        auto kept = db::exec(db, u"INSERT INTO replica_deferred_indexes (definition) VALUES (:definition)"_s,
+                             { { u":definition"_s, definition } });
+        if (!kept)
+            return std::unexpected(storage(kept.error()));
+    }
+    return {};
+}
+
+Result<void> rebuildIndexes(const QSqlDatabase &db, const QList<QString> &definitions)
+{
+    if (auto built = db::DeferredIndexes::fromDefinitions(definitions).rebuild(db); !built)
+        return std::unexpected(storage(built.error()));
+    if (auto emptied = db::exec(db, u"DELETE FROM replica_deferred_indexes"_s); !emptied)
+        return std::unexpected(storage(emptied.error()));
+    // The text of every apartment that came, so that the first search does not index it.
+    if (auto indexed = query::refreshSearchIndex(db); !indexed)
+        return std::unexpected(storage(indexed.error()));
+    return {};
+}
+
+} // namespace
+
 Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, bool resync, bool end)
 {
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    return db::transact(db, [&]() -> Result<void> {
-        return rebase(db, *m_sink, m_context, [&]() -> Result<void> {
+    // A first pull (or a resync) that goes on past this page is a bulk load; one already under
+    // way has set its indexes aside.
+    auto deferred = deferredIndexes(db);
+    if (!deferred)
+        return std::unexpected(deferred.error());
+    auto pulledBefore = this->cursor();
+    if (!pulledBefore)
+        return std::unexpected(pulledBefore.error());
+    const bool starting = deferred->isEmpty() && !end && (resync || pulledBefore->isEmpty());
+    const bool bulk = starting || !deferred->isEmpty();
+    // Made outside the transaction (see BulkLoadSettings), kept until the last page.
+    if (bulk && !m_bulk)
+        m_bulk = std::make_unique<db::BulkLoadSettings>(db);
+    auto applied = db::transact(db, [&]() -> Result<void> {
+        if (starting) {
+            if (auto set = deferIndexes(db); !set)
+                return set;
+        }
+        auto rebased = rebase(db, *m_sink, m_context, [&]() -> Result<void> {
             if (resync) {
                 // Everything the server sends from the start; profiles stay (chat and the queue
                 // name people), the rest is replaced.
@@ -453,12 +517,12 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
                 }
             }
             // Checked at COMMIT: a page holds each row's parents, but in the feed's order.
-            if (auto deferred = db::exec(db, u"PRAGMA defer_foreign_keys = ON"_s); !deferred)
-                return std::unexpected(storage(deferred.error()));
+            if (auto deferredKeys = db::exec(db, u"PRAGMA defer_foreign_keys = ON"_s); !deferredKeys)
+                return std::unexpected(storage(deferredKeys.error()));
             Upserts upserts;
             for (const QJsonValue &change : rows) {
-                if (auto applied = applyRow(db, upserts, change.toObject()); !applied)
-                    return applied;
+                if (auto written = applyRow(db, upserts, change.toObject()); !written)
+                    return written;
             }
             auto moved = db::exec(
                 db,
@@ -469,7 +533,21 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
                 return std::unexpected(storage(moved.error()));
             return {};
         });
+        if (!rebased)
+            return rebased;
+        if (end && bulk) { // a last page never starts a bulk load: these are the stored ones
+            QElapsedTimer timer;
+            timer.start();
+            m_bulk->prepareForIndexing();
+            auto rebuilt = rebuildIndexes(db, *deferred);
+            qCDebug(lcReplica) << "indexes and search index built in" << timer.elapsed() << "ms";
+            return rebuilt;
+        }
+        return {};
     });
+    if (end || !applied)
+        m_bulk.reset();
+    return applied;
 }
 
 Result<void> Replica::discard(qint64 id)

@@ -13,8 +13,9 @@
 #include <optional>
 
 namespace rentdesk::models::db {
+class BulkLoadSettings;
 class Database;
-}
+} // namespace rentdesk::models::db
 
 namespace rentdesk::models::sync {
 
@@ -87,6 +88,10 @@ public:
     // here, applies the server's rows (all the synced tables emptied first on `resync`), drops
     // the applied mutations and runs the pending ones again through their services. `end`: the
     // page reached the end of the feed.
+    // A first pull (or a resync) of more than one page writes its rows with the browsing
+    // indexes set aside and a large page cache, and builds the indexes (and the search index)
+    // in the transaction of its last page; between its pages, and after a restart in the
+    // middle of one, the replica is complete as far as it goes, only slower to browse.
     [[nodiscard]] services::Result<void> applyPull(const QJsonArray &rows, const QString &cursor, bool resync,
                                                    bool end);
 
@@ -112,6 +117,8 @@ private:
     QUuid m_client;
     QString m_serverUrl;
     std::shared_ptr<Sink> m_sink;
+    // The connection's settings for a first pull, while one runs.
+    std::unique_ptr<db::BulkLoadSettings> m_bulk;
 };
 
 } // namespace rentdesk::models::sync

@@ -2,6 +2,7 @@
 #include "models/sync/serversync.h"
 
 #include "models/db/query.h"
+#include "models/db/statementcache.h"
 #include "models/db/transaction.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/records.h"
@@ -56,18 +57,20 @@ private:
     bool m_open = false;
 };
 
-Result<qint64> lastSeqOf(const QSqlDatabase &db)
+Result<qint64> lastSeqOf(db::StatementCache &statements, const QSqlDatabase &db)
 {
-    auto seq = db::scalar(db, u"SELECT coalesce(max(seq), 0) FROM sync_changes"_s);
+    auto seq = statements.scalar(db, u"SELECT coalesce(max(seq), 0) FROM sync_changes"_s, {});
     if (!seq)
         return std::unexpected(storage(seq.error()));
     return seq->toLongLong();
 }
 
-Result<qint64> lastMutationOf(const QSqlDatabase &db, const QUuid &user, const QUuid &client)
+Result<qint64> lastMutationOf(db::StatementCache &statements, const QSqlDatabase &db, const QUuid &user,
+                              const QUuid &client)
 {
-    auto last = db::scalar(db, u"SELECT last_mutation_id FROM sync_clients WHERE user_id = :u AND client_id = :c"_s,
-                           { { u":u"_s, toStoredId(user) }, { u":c"_s, toStoredId(client) } });
+    auto last =
+        statements.scalar(db, u"SELECT last_mutation_id FROM sync_clients WHERE user_id = :u AND client_id = :c"_s,
+                          { { u":u"_s, toStoredId(user) }, { u":c"_s, toStoredId(client) } });
     if (!last)
         return std::unexpected(storage(last.error()));
     return last->isNull() ? 0 : last->toLongLong();
@@ -75,25 +78,27 @@ Result<qint64> lastMutationOf(const QSqlDatabase &db, const QUuid &user, const Q
 
 // Whether the renter ever asked to book one of the landlord's apartments (sync_acquaintances):
 // what makes the renter's profile visible to the landlord, for good.
-Result<bool> rentsFrom(const QSqlDatabase &db, const QString &renter, const QString &landlord)
+Result<bool> rentsFrom(db::StatementCache &statements, const QSqlDatabase &db, const QString &renter,
+                       const QString &landlord)
 {
-    auto found = db::scalar(db,
-                            u"SELECT EXISTS (SELECT 1 FROM sync_acquaintances WHERE renter_id = :renter "
-                            "AND landlord_id = :landlord)"_s,
-                            { { u":renter"_s, renter }, { u":landlord"_s, landlord } });
+    auto found = statements.scalar(db,
+                                   u"SELECT EXISTS (SELECT 1 FROM sync_acquaintances WHERE renter_id = :renter "
+                                   "AND landlord_id = :landlord)"_s,
+                                   { { u":renter"_s, renter }, { u":landlord"_s, landlord } });
     if (!found)
         return std::unexpected(storage(found.error()));
     return found->toBool();
 }
 
 // Whether any synced table has a row of this id.
-Result<bool> rowExists(const QSqlDatabase &db, const QUuid &id)
+Result<bool> rowExists(db::StatementCache &statements, const QSqlDatabase &db, const QUuid &id)
 {
-    auto found = db::scalar(db,
-                            u"SELECT EXISTS (SELECT 1 FROM users WHERE id = :id UNION ALL SELECT 1 FROM buildings "
-                            "WHERE id = :id UNION ALL SELECT 1 FROM apartments WHERE id = :id UNION ALL SELECT 1 "
-                            "FROM bookings WHERE id = :id UNION ALL SELECT 1 FROM reviews WHERE id = :id)"_s,
-                            { { u":id"_s, toStoredId(id) } });
+    auto found =
+        statements.scalar(db,
+                          u"SELECT EXISTS (SELECT 1 FROM users WHERE id = :id UNION ALL SELECT 1 FROM buildings "
+                          "WHERE id = :id UNION ALL SELECT 1 FROM apartments WHERE id = :id UNION ALL SELECT 1 "
+                          "FROM bookings WHERE id = :id UNION ALL SELECT 1 FROM reviews WHERE id = :id)"_s,
+                          { { u":id"_s, toStoredId(id) } });
     if (!found)
         return std::unexpected(storage(found.error()));
     return found->toBool();
@@ -109,6 +114,7 @@ DomainError dependsOnRefused()
 // What one page of the feed is read with, and the rows it has sent so far.
 struct PageReader
 {
+    db::StatementCache &statements;
     const QSqlDatabase &db;
     User viewer;
     QSet<QString> sent; // "entity/id"
@@ -121,12 +127,13 @@ struct PageReader
     // the e-mail, phone and language; an apartment's renter only for its owner and that renter.
     Result<std::optional<QJsonObject>> read(const SyncEntity &entity, const QString &id) const
     {
-        auto query = db::exec(db, selectRowSql(entity), { { u":id"_s, id } });
+        auto query = statements.run(db, selectRowSql(entity), { { u":id"_s, id } });
         if (!query)
             return std::unexpected(storage(query.error()));
-        if (!query->next())
+        const auto finish = qScopeGuard([&] { (*query)->finish(); });
+        if (!(*query)->next())
             return std::optional<QJsonObject>();
-        QJsonObject row = rowToJson(entity, *query);
+        QJsonObject row = rowToJson(entity, **query);
         const QString me = toStoredId(viewer.id);
         if (qstrcmp(entity.name, "user") == 0 && id != me) {
             row.insert(u"email"_s, QJsonValue::Null);
@@ -150,9 +157,10 @@ struct PageReader
         if (entity == u"user") {
             if (id == me)
                 return true;
-            return rentsFrom(db, id, me);
+            return rentsFrom(statements, db, id, me);
         }
-        auto own = db::scalar(db, u"SELECT landlord_id = :me FROM sync_changes WHERE entity = :e AND row_id = :id"_s,
+        auto own =
+            statements.scalar(db, u"SELECT landlord_id = :me FROM sync_changes WHERE entity = :e AND row_id = :id"_s,
                               { { u":me"_s, me }, { u":e"_s, entity }, { u":id"_s, id } });
         if (!own)
             return std::unexpected(storage(own.error()));
@@ -194,8 +202,8 @@ struct PageReader
         for (const auto &[parentEntity, parentId] : parentsOf(entity, row)) {
             if (sent.contains(parentEntity + u'/' + parentId))
                 continue;
-            auto seq = db::scalar(db, u"SELECT seq FROM sync_changes WHERE entity = :e AND row_id = :id"_s,
-                                  { { u":e"_s, parentEntity }, { u":id"_s, parentId } });
+            auto seq = statements.scalar(db, u"SELECT seq FROM sync_changes WHERE entity = :e AND row_id = :id"_s,
+                                         { { u":e"_s, parentEntity }, { u":id"_s, parentId } });
             if (!seq)
                 return std::unexpected(storage(seq.error()));
             const bool later = seq->isNull() || seq->toLongLong() > childSeq;
@@ -253,15 +261,18 @@ struct PageReader
 ServerSync::ServerSync(services::ServiceContext context)
     : m_context(std::move(context))
     , m_applier(m_context)
+    , m_statements(std::make_unique<db::StatementCache>())
 {
 }
+
+ServerSync::~ServerSync() = default;
 
 Result<qint64> ServerSync::lastSeq() const
 {
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    return lastSeqOf(*connection);
+    return lastSeqOf(*m_statements, *connection);
 }
 
 Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &clientId,
@@ -272,7 +283,8 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
     PushResult result;
-    auto before = lastSeqOf(db);
+    db::StatementCache &statements = *m_statements;
+    auto before = lastSeqOf(statements, db);
     if (!before)
         return std::unexpected(before.error());
     result.seqBefore = *before;
@@ -283,49 +295,52 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
         Outcome outcome;
         outcome.mutationId = mutation.id;
         auto step = db::transact(db, [&]() -> Result<void> {
-            auto known = db::exec(db,
-                                  u"INSERT INTO sync_clients (user_id, client_id, seen_at) VALUES (:u, :c, :now) "
-                                  "ON CONFLICT (user_id, client_id) DO UPDATE SET seen_at = excluded.seen_at"_s,
-                                  { { u":u"_s, userId }, { u":c"_s, client }, { u":now"_s, m_context.nowStored() } });
+            auto known =
+                statements.run(db,
+                               u"INSERT INTO sync_clients (user_id, client_id, seen_at) VALUES (:u, :c, :now) "
+                               "ON CONFLICT (user_id, client_id) DO UPDATE SET seen_at = excluded.seen_at"_s,
+                               { { u":u"_s, userId }, { u":c"_s, client }, { u":now"_s, m_context.nowStored() } });
             if (!known)
                 return std::unexpected(storage(known.error()));
-            auto last = lastMutationOf(db, user, clientId);
+            auto last = lastMutationOf(statements, db, user, clientId);
             if (!last)
                 return std::unexpected(last.error());
             if (mutation.id <= *last) {
                 // Seen before: answered as it was then.
                 outcome.duplicate = true;
-                auto refusal = db::exec(db,
-                                        u"SELECT code, entity, field, message, depends_on FROM sync_refusals "
-                                        "WHERE user_id = :u AND client_id = :c AND mutation_id = :m"_s,
-                                        { { u":u"_s, userId }, { u":c"_s, client }, { u":m"_s, mutation.id } });
+                auto refusal = statements.run(db,
+                                              u"SELECT code, entity, field, message, depends_on FROM sync_refusals "
+                                              "WHERE user_id = :u AND client_id = :c AND mutation_id = :m"_s,
+                                              { { u":u"_s, userId }, { u":c"_s, client }, { u":m"_s, mutation.id } });
                 if (!refusal)
                     return std::unexpected(storage(refusal.error()));
-                outcome.applied = !refusal->next();
+                QSqlQuery &stored = **refusal;
+                outcome.applied = !stored.next();
                 if (!outcome.applied) {
-                    outcome.error.code = DomainError::codeFromName(refusal->value(0).toString());
-                    outcome.error.entity = refusal->value(1).toString();
-                    outcome.error.field = refusal->value(2).toString();
-                    outcome.error.message = refusal->value(3).toString();
-                    if (!refusal->value(4).isNull())
-                        outcome.dependsOn = refusal->value(4).toLongLong();
+                    outcome.error.code = DomainError::codeFromName(stored.value(0).toString());
+                    outcome.error.entity = stored.value(1).toString();
+                    outcome.error.field = stored.value(2).toString();
+                    outcome.error.message = stored.value(3).toString();
+                    if (!stored.value(4).isNull())
+                        outcome.dependsOn = stored.value(4).toLongLong();
                 }
+                stored.finish();
                 return {};
             }
             // A mutation that needs what an earlier refused one of this replica would have made
             // (and that no one made since) is refused without asking the service, which could
             // only say "not found".
             for (const QUuid &needed : MutationApplier::neededIds(mutation.name, mutation.args)) {
-                auto present = rowExists(db, needed);
+                auto present = rowExists(statements, db, needed);
                 if (!present)
                     return std::unexpected(present.error());
                 if (*present)
                     continue;
                 auto refused =
-                    db::scalar(db,
-                               u"SELECT min(mutation_id) FROM sync_refusals WHERE user_id = :u "
-                               "AND client_id = :c AND created_id = :id"_s,
-                               { { u":u"_s, userId }, { u":c"_s, client }, { u":id"_s, toStoredId(needed) } });
+                    statements.scalar(db,
+                                      u"SELECT min(mutation_id) FROM sync_refusals WHERE user_id = :u "
+                                      "AND client_id = :c AND created_id = :id"_s,
+                                      { { u":u"_s, userId }, { u":c"_s, client }, { u":id"_s, toStoredId(needed) } });
                 if (!refused)
                     return std::unexpected(storage(refused.error()));
                 if (!refused->isNull()) {
@@ -344,7 +359,7 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
             }
             if (!outcome.applied) {
                 const auto created = MutationApplier::createdId(mutation.name, mutation.args);
-                auto recorded = db::exec(
+                auto recorded = statements.run(
                     db,
                     u"INSERT INTO sync_refusals (user_id, client_id, mutation_id, code, entity, field, message, "
                     "depends_on, created_id, refused_at) VALUES (:u, :c, :m, :code, :entity, :field, :message, "
@@ -364,10 +379,10 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
                 if (!recorded)
                     return std::unexpected(storage(recorded.error()));
             }
-            auto advanced = db::exec(db,
-                                     u"UPDATE sync_clients SET last_mutation_id = :m "
-                                     "WHERE user_id = :u AND client_id = :c"_s,
-                                     { { u":m"_s, mutation.id }, { u":u"_s, userId }, { u":c"_s, client } });
+            auto advanced = statements.run(db,
+                                           u"UPDATE sync_clients SET last_mutation_id = :m "
+                                           "WHERE user_id = :u AND client_id = :c"_s,
+                                           { { u":m"_s, mutation.id }, { u":u"_s, userId }, { u":c"_s, client } });
             if (!advanced)
                 return std::unexpected(storage(advanced.error()));
             return {};
@@ -376,11 +391,11 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
             return std::unexpected(step.error());
         result.outcomes.append(outcome);
     }
-    auto last = lastMutationOf(db, user, clientId);
+    auto last = lastMutationOf(statements, db, user, clientId);
     if (!last)
         return std::unexpected(last.error());
     result.lastMutationId = *last;
-    auto after = lastSeqOf(db);
+    auto after = lastSeqOf(statements, db);
     if (!after)
         return std::unexpected(after.error());
     result.seqAfter = *after;
@@ -394,6 +409,7 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
+    db::StatementCache &statements = *m_statements;
     Page page;
     {
         ReadSnapshot snapshot(db);
@@ -402,14 +418,14 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
         auto viewer = services::userById(db, user);
         if (!viewer)
             return std::unexpected(viewer.error());
-        auto pruned = db::scalar(db, u"SELECT value FROM database_meta WHERE key = 'feed_pruned_through'"_s);
+        auto pruned = statements.scalar(db, u"SELECT value FROM database_meta WHERE key = 'feed_pruned_through'"_s, {});
         if (!pruned)
             return std::unexpected(storage(pruned.error()));
         if (after > 0 && !pruned->isNull() && after < pruned->toLongLong()) {
             page.resync = true;
             after = 0;
         }
-        auto last = lastSeqOf(db);
+        auto last = lastSeqOf(statements, db);
         if (!last)
             return std::unexpected(last.error());
         if (after > *last) {
@@ -423,10 +439,10 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
             ? u"(landlord_id = :me OR (entity = 'user' AND (row_id = :me OR EXISTS (SELECT 1 FROM "
               "sync_acquaintances AS k WHERE k.renter_id = sync_changes.row_id AND k.landlord_id = :me))))"_s
             : u"(entity <> 'booking' OR renter_id = :me)"_s;
-        auto feed = db::exec(db,
-                             u"SELECT seq, entity, row_id, deleted FROM sync_changes WHERE seq > :after AND "_s
-                                 + visible + u" ORDER BY seq LIMIT :limit"_s,
-                             { { u":after"_s, after }, { u":me"_s, me }, { u":limit"_s, limit } });
+        auto feed = statements.run(db,
+                                   u"SELECT seq, entity, row_id, deleted FROM sync_changes WHERE seq > :after AND "_s
+                                       + visible + u" ORDER BY seq LIMIT :limit"_s,
+                                   { { u":after"_s, after }, { u":me"_s, me }, { u":limit"_s, limit } });
         if (!feed)
             return std::unexpected(storage(feed.error()));
         struct Change
@@ -437,16 +453,17 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
             bool deleted;
         };
         QList<Change> changes;
-        while (feed->next()) {
-            changes.append({ feed->value(0).toLongLong(), feed->value(1).toString(), feed->value(2).toString(),
-                             feed->value(3).toInt() != 0 });
+        QSqlQuery &read = **feed;
+        while (read.next()) {
+            changes.append({ read.value(0).toLongLong(), read.value(1).toString(), read.value(2).toString(),
+                             read.value(3).toInt() != 0 });
         }
-        feed->finish();
+        read.finish();
         page.more = changes.size() >= limit;
         // The end of the page: its last change, or the end of the feed when the page reached it,
         // so that the next pull does not walk again what this user may not see.
         page.cursor = page.more ? changes.last().seq : *last;
-        PageReader reader { db, *viewer, {}, {}, 0 };
+        PageReader reader { statements, db, *viewer, {}, {}, 0 };
         for (const Change &change : std::as_const(changes)) {
             if (auto added = reader.add(change.entity, change.id, change.seq, change.deleted); !added)
                 return std::unexpected(added.error());
@@ -457,20 +474,20 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
             }
         }
         page.rows = std::move(reader.rows);
-        auto lastMutation = lastMutationOf(db, user, clientId);
+        auto lastMutation = lastMutationOf(statements, db, user, clientId);
         if (!lastMutation)
             return std::unexpected(lastMutation.error());
         page.lastMutationId = *lastMutation;
     }
     // Where the replica stands, for keeping tombstones long enough (not part of the snapshot).
-    auto noted = db::exec(db,
-                          u"INSERT INTO sync_clients (user_id, client_id, pulled_through, seen_at) "
-                          "VALUES (:u, :c, :through, :now) ON CONFLICT (user_id, client_id) DO UPDATE SET "
-                          "pulled_through = excluded.pulled_through, seen_at = excluded.seen_at"_s,
-                          { { u":u"_s, toStoredId(user) },
-                            { u":c"_s, toStoredId(clientId) },
-                            { u":through"_s, page.cursor },
-                            { u":now"_s, m_context.nowStored() } });
+    auto noted = statements.run(db,
+                                u"INSERT INTO sync_clients (user_id, client_id, pulled_through, seen_at) "
+                                "VALUES (:u, :c, :through, :now) ON CONFLICT (user_id, client_id) DO UPDATE SET "
+                                "pulled_through = excluded.pulled_through, seen_at = excluded.seen_at"_s,
+                                { { u":u"_s, toStoredId(user) },
+                                  { u":c"_s, toStoredId(clientId) },
+                                  { u":through"_s, page.cursor },
+                                  { u":now"_s, m_context.nowStored() } });
     if (!noted)
         return std::unexpected(storage(noted.error()));
     return page;
@@ -485,33 +502,35 @@ Result<QSet<QUuid>> ServerSync::audience(qint64 after, qint64 through, const QSe
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    auto changes = db::exec(db,
-                            u"SELECT entity, row_id, landlord_id, renter_id FROM sync_changes "
-                            "WHERE seq > :after AND seq <= :through"_s,
-                            { { u":after"_s, after }, { u":through"_s, through } });
-    if (!changes)
-        return std::unexpected(storage(changes.error()));
+    db::StatementCache &statements = *m_statements;
+    auto feed = statements.run(db,
+                               u"SELECT entity, row_id, landlord_id, renter_id FROM sync_changes "
+                               "WHERE seq > :after AND seq <= :through"_s,
+                               { { u":after"_s, after }, { u":through"_s, through } });
+    if (!feed)
+        return std::unexpected(storage(feed.error()));
+    QSqlQuery &changes = **feed;
     bool everyRenter = false;
     QSet<QString> parties;
     QSet<QString> profiles;
-    while (changes->next()) {
-        const QString entity = changes->value(0).toString();
+    while (changes.next()) {
+        const QString entity = changes.value(0).toString();
         everyRenter = everyRenter || entity != u"booking";
         for (int column : { 2, 3 }) {
-            if (!changes->value(column).isNull())
-                parties.insert(changes->value(column).toString());
+            if (!changes.value(column).isNull())
+                parties.insert(changes.value(column).toString());
         }
         if (entity == u"user")
-            profiles.insert(changes->value(1).toString());
+            profiles.insert(changes.value(1).toString());
     }
-    changes->finish();
+    changes.finish();
     for (const QUuid &user : online) {
         const QString id = toStoredId(user);
         if (parties.contains(id) || profiles.contains(id)) {
             poked.insert(user);
             continue;
         }
-        auto role = db::scalar(db, u"SELECT role FROM users WHERE id = :id"_s, { { u":id"_s, id } });
+        auto role = statements.scalar(db, u"SELECT role FROM users WHERE id = :id"_s, { { u":id"_s, id } });
         if (!role)
             return std::unexpected(storage(role.error()));
         if (role->toString() == u"renter") {
@@ -521,7 +540,7 @@ Result<QSet<QUuid>> ServerSync::audience(qint64 after, qint64 through, const QSe
         }
         // A landlord sees the profiles of the renters of their bookings.
         for (const QString &profile : std::as_const(profiles)) {
-            auto theirs = rentsFrom(db, profile, id);
+            auto theirs = rentsFrom(statements, db, profile, id);
             if (!theirs)
                 return std::unexpected(theirs.error());
             if (*theirs) {

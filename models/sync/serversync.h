@@ -8,7 +8,12 @@
 #include <QSet>
 #include <QUuid>
 
+#include <memory>
 #include <optional>
+
+namespace rentdesk::models::db {
+class StatementCache;
+}
 
 namespace rentdesk::models::sync {
 
@@ -20,6 +25,8 @@ class ServerSync final
 {
 public:
     explicit ServerSync(services::ServiceContext context);
+    ~ServerSync();
+    Q_DISABLE_COPY_MOVE(ServerSync)
 
     struct Outcome
     {
@@ -70,6 +77,8 @@ public:
 private:
     services::ServiceContext m_context;
     MutationApplier m_applier;
+    // The statements of push and pull, prepared once: a pull runs a few per row it sends.
+    std::unique_ptr<db::StatementCache> m_statements;
 };
 
 } // namespace rentdesk::models::sync

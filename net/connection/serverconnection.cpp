@@ -182,6 +182,11 @@ void ServerConnection::open()
 
 void ServerConnection::onConnected()
 {
+    // Requests go out when written rather than when the server acknowledged the last bytes
+    // (Nagle's algorithm): a sync pull asks for its next page while it writes the last one.
+    // The socket under QWebSocket is its child.
+    if (auto *transport = m_socket.findChild<QAbstractSocket *>())
+        transport->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     call(u"hello"_s, { { u"version"_s, protocol::ProtocolVersion }, { u"client"_s, net::userAgent() } },
          [this](const Reply &reply) {
              if (!reply) {
@@ -360,6 +365,9 @@ void ServerConnection::transmit(Pending request)
     const QByteArray frame = protocol::request(request.type, QString::number(id), std::exchange(request.body, {}));
     m_outstanding.emplace(id, std::move(request));
     m_socket.sendTextMessage(QString::fromUtf8(frame));
+    // Out now, not when the event loop next runs: the caller may work a while first (a sync
+    // pull asks for its next page and then writes the one it has, while the server reads).
+    m_socket.flush();
 }
 
 void ServerConnection::call(const QString &type, const QJsonObject &body,

@@ -87,10 +87,19 @@ void SyncClient::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
+void SyncClient::stopCycle()
+{
+    ++m_cycle;
+    m_running = false;
+    m_batch = QJsonArray();
+    m_batchCursor.clear();
+    m_batchResync = false;
+}
+
 void SyncClient::fail(const QString &problem)
 {
     qCWarning(lcSync) << "sync:" << problem;
-    m_running = false;
+    stopCycle();
     m_again = false;
     m_problem = problem;
     setState(State::Failing);
@@ -99,9 +108,12 @@ void SyncClient::fail(const QString &problem)
 
 void SyncClient::failed(const connection::Failure &failure)
 {
+    // What arrived before stays: the next pull goes on from its cursor.
+    if (!m_batch.isEmpty() && !applyBatch(false))
+        return;
     if (failure.kind != connection::Failure::Kind::Refused) {
         // The next connection starts a new cycle from where the replica stands.
-        m_running = false;
+        stopCycle();
         m_again = false;
         setState(State::Offline);
         return;
@@ -122,6 +134,7 @@ void SyncClient::startCycle()
         return;
     }
     m_retry.stop();
+    stopCycle();
     m_running = true;
     m_again = false;
     m_rowsPulled = 0;
@@ -195,38 +208,66 @@ void SyncClient::pushNext()
 
 void SyncClient::pullNext()
 {
-    QJsonObject body { { u"clientId"_s, models::domain::toStoredId(m_replica.clientId()) } };
     const auto cursor = m_replica.cursor();
     if (!cursor) {
         fail(cursor.error().message);
         return;
     }
-    if (!cursor->isEmpty())
-        body.insert(u"cursor"_s, *cursor);
-    m_connection.request(u"sync.pull"_s, body, this, [this](const connection::Reply &reply) {
+    requestPage(*cursor);
+}
+
+void SyncClient::requestPage(const QString &cursor)
+{
+    QJsonObject body { { u"clientId"_s, models::domain::toStoredId(m_replica.clientId()) } };
+    if (!cursor.isEmpty())
+        body.insert(u"cursor"_s, cursor);
+    m_connection.request(u"sync.pull"_s, body, this, [this, cycle = m_cycle](const connection::Reply &reply) {
+        if (cycle != m_cycle)
+            return; // that cycle failed while this page was on its way
         if (!reply) {
             failed(reply.error());
             return;
         }
         const QJsonArray rows = reply->value(u"rows"_s).toArray();
         const bool more = reply->value(u"more"_s).toBool();
+        const bool resync = reply->value(u"resync"_s).toBool();
         const QString next = reply->value(u"cursor"_s).toString();
         if (next.isEmpty()) {
             fail(tr("The server answered a pull without a cursor."));
             return;
         }
-        if (auto applied = m_replica.applyPull(rows, next, reply->value(u"resync"_s).toBool(), !more); !applied) {
-            fail(applied.error().message);
+        // The server reads the next page while this one is written here.
+        if (more)
+            requestPage(next);
+        // A resync starts from nothing: what came before it goes first, on its own.
+        if (resync && !m_batch.isEmpty() && !applyBatch(false))
             return;
+        if (m_batch.isEmpty()) {
+            m_batch = rows;
+        } else {
+            for (const QJsonValue &row : rows)
+                m_batch.append(row);
         }
-        m_rowsPulled += rows.size();
-        Q_EMIT pulled(int(rows.size()), m_rowsPulled, !more);
-        if (more) {
-            pullNext();
+        m_batchCursor = next;
+        m_batchResync = m_batchResync || resync;
+        if ((!more || m_batch.size() >= m_rowsPerApply) && !applyBatch(!more))
             return;
-        }
-        finishCycle();
+        if (!more)
+            finishCycle();
     });
+}
+
+bool SyncClient::applyBatch(bool end)
+{
+    const QJsonArray rows = std::exchange(m_batch, QJsonArray());
+    const bool resync = std::exchange(m_batchResync, false);
+    if (auto applied = m_replica.applyPull(rows, m_batchCursor, resync, end); !applied) {
+        fail(applied.error().message);
+        return false;
+    }
+    m_rowsPulled += rows.size();
+    Q_EMIT pulled(int(rows.size()), m_rowsPulled, end);
+    return true;
 }
 
 void SyncClient::finishCycle()

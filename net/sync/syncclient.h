@@ -6,6 +6,7 @@
 #include "net/connection/serverconnection.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QObject>
 #include <QTimer>
 
@@ -22,10 +23,11 @@ namespace rentdesk::net::sync {
 // Moves a replica's changes to rentdesk-server and the server's back (docs/protocol.md,
 // "Sync"), over the app's one connection, which it shares with chat. A cycle pushes every
 // pending mutation, in order and in frames the server accepts, then pulls until the end of the
-// feed, page by page, each page applied (and the pending mutations rebased) in one transaction
-// by the replica. A cycle starts when the connection comes online, when the server pokes,
-// and after a local change (changed()); one that comes while a cycle runs makes it run again.
-// A connection lost midway ends the cycle: the next connection starts again where the replica
+// feed, page by page: the next page is asked for as soon as a reply names its cursor, so that
+// the server reads it while this one is written, and pages are applied (the pending mutations
+// rebased) by the replica in batches of setRowsPerApply() rows, each in one transaction. A cycle starts when the
+// connection comes online, when the server pokes, and after a local change (changed()); one that comes while a cycle
+// runs makes it run again. A connection lost midway ends the cycle: the next connection starts again where the replica
 // stands (the unacknowledged mutations are sent again with their ids, the pull resumes from the
 // last cursor applied), so an app or server restart loses nothing.
 class SyncClient final : public QObject
@@ -61,12 +63,20 @@ public:
     static constexpr qint64 FrameMargin = 1024;
     // Mutations per push at most (the server takes 1000).
     static constexpr int MutationsPerPush = 500;
+    // Pulled rows applied together: a commit writes each page of the replica it touched once,
+    // so a large first pull committed page by page would write its indexes hundreds of times
+    // (measured at 20 000 apartments: 3 000 rows a commit pulled 12 300 rows/s, one page of
+    // about 450 rows a commit 11 600). A batch is applied as soon as it is this large, at the
+    // end of the feed, and before the cycle stops for any reason, so that what arrived is kept.
+    static constexpr int DefaultRowsPerApply = 3000;
+    void setRowsPerApply(int rows) { m_rowsPerApply = std::max(1, rows); }
 
 Q_SIGNALS:
     void stateChanged(rentdesk::net::sync::SyncClient::State state);
     // After each push's outcomes were filed: how many were applied and refused.
     void pushed(int applied, int refused);
-    // After each page was applied: its rows, the cycle's rows so far, and whether it was the last.
+    // After pulled rows were applied (a batch of pages): how many, the cycle's rows so far, and
+    // whether the feed's end was reached.
     void pulled(int rows, qint64 rowsSoFar, bool end);
     // A cycle finished with nothing left to push and the feed read to its end.
     void synced();
@@ -76,6 +86,10 @@ private:
     void startCycle();
     void pushNext();
     void pullNext();
+    void requestPage(const QString &cursor);
+    [[nodiscard]] bool applyBatch(bool end);
+    // Ends the running cycle's requests: replies still on their way are dropped.
+    void stopCycle();
     void finishCycle();
     void fail(const QString &problem);
     void setState(State state);
@@ -95,6 +109,14 @@ private:
     int m_rounds = 0;
     static constexpr int MaxRounds = 20;
     qint64 m_rowsPulled = 0;
+    // Pages received and not applied yet: their rows, the last one's cursor, and whether the
+    // server started over from the beginning in one of them (resync).
+    QJsonArray m_batch;
+    QString m_batchCursor;
+    bool m_batchResync = false;
+    // Counts the cycles, so that a reply to a cycle that has ended is recognised and dropped.
+    quint64 m_cycle = 0;
+    int m_rowsPerApply = DefaultRowsPerApply;
     QDateTime m_lastSynced;
 };
 

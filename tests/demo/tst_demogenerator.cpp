@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/db/bulkload.h"
 #include "models/db/query.h"
-#include "models/demo/bulkload.h"
 #include "models/demo/demogenerator.h"
 #include "models/demo/demorandom.h"
 #include "models/domain/enums.h"
@@ -330,7 +330,7 @@ private Q_SLOTS:
         QVERIFY(others.size() > 3);
 
         QVERIFY(rentdesk::models::db::exec(target, u"BEGIN IMMEDIATE"_s));
-        const auto deferred = rentdesk::models::demo::DeferredIndexes::drop(
+        const auto deferred = rentdesk::models::db::DeferredIndexes::drop(
             target, { u"apartments"_s, u"bookings"_s, u"reviews"_s }, { u"bookings_stays_idx"_s });
         QVERIFY(deferred);
         QCOMPARE(column(target, indexesOf.arg(1)), unique);

@@ -2,6 +2,7 @@
 #include "models/domain/storedvalues.h"
 #include "models/services/sessionservice.h"
 #include "tests/server/serverprocess.h"
+#include "tests/support/testsupport.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -124,19 +125,7 @@ class TestServerAbuse final : public QObject
 
     static qint64 rowsIn(const ServerProcess &server, const QString &sql)
     {
-        const QString name = u"inspect-%1"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
-        qint64 count = -1;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            db.setDatabaseName(server.databasePath());
-            if (db.open()) {
-                QSqlQuery query(db);
-                if (query.exec(sql) && query.next())
-                    count = query.value(0).toLongLong();
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return count;
+        return test::valueIn(server.databasePath(), sql);
     }
 
 private Q_SLOTS:

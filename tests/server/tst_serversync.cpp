@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/server/serverprocess.h"
+#include "tests/support/testsupport.h"
 
 #include <QDate>
 #include <QJsonArray>
@@ -163,22 +164,7 @@ class TestServerSync : public QObject
         return p;
     }
 
-    qint64 count(const QString &sql) const
-    {
-        const QString name = u"inspect-"_s + newId();
-        qint64 result = -1;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            db.setDatabaseName(server->databasePath());
-            if (db.open()) {
-                QSqlQuery query(db);
-                if (query.exec(sql) && query.next())
-                    result = query.value(0).toLongLong();
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return result;
-    }
+    qint64 count(const QString &sql) const { return rentdesk::test::valueIn(server->databasePath(), sql); }
 
 private Q_SLOTS:
     void init()

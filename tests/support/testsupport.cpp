@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QUuid>
 
 namespace rentdesk::test {
 
@@ -133,6 +134,38 @@ QString Rows::insert(const QString &table, const QVariantMap &values)
         db, u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(table, columns.join(u", "_s), placeholders.join(u", "_s)),
         bindings);
     return refusal(done ? std::expected<void, models::db::DbError>() : std::unexpected(done.error()));
+}
+
+QStringList rowsIn(const QString &path, const QString &sql)
+{
+    const QString name = QStringLiteral("inspect-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QStringList rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        const bool opened = db.open();
+        QSqlQuery query(db);
+        if (!opened || !query.exec(sql)) {
+            qWarning() << "cannot read" << path << ":" << db.lastError().text() << query.lastError().text();
+        } else {
+            while (query.next()) {
+                QStringList values;
+                for (int i = 0; i < query.record().count(); ++i)
+                    values << (query.isNull(i) ? QStringLiteral("∅") : query.value(i).toString());
+                rows << values.join(u'|');
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
+}
+
+qint64 valueIn(const QString &path, const QString &sql)
+{
+    const QStringList rows = rowsIn(path, sql);
+    bool ok = false;
+    const qint64 value = rows.isEmpty() ? -1 : rows.constFirst().section(u'|', 0, 0).toLongLong(&ok);
+    return ok ? value : -1;
 }
 
 QString refusal(const std::expected<void, models::db::DbError> &result)

@@ -53,6 +53,13 @@ private:
 // "type:table.column" for a STRICT type mismatch, "notnull:table.column".
 [[nodiscard]] QString refusal(const std::expected<void, models::db::DbError> &result);
 
+// Runs sql on a database file another part of the test (a server process, a replica) uses,
+// on a connection of its own, closed before returning: every row it gives, each as "a|b|c"
+// (NULL as "∅"); an empty list when the file or the statement fails, with a warning saying why.
+[[nodiscard]] QStringList rowsIn(const QString &path, const QString &sql);
+// The first column of the first row as a number, -1 when there is none.
+[[nodiscard]] qint64 valueIn(const QString &path, const QString &sql);
+
 // Inserts rows made of defaults overridden by values; each returns refusal() of the
 // insert. The defaults form a valid row, so a test changes only what it tests.
 struct Rows

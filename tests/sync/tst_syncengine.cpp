@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/database.h"
+#include "models/demo/demogenerator.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/bookingservice.h"
 #include "models/services/clock.h"
@@ -52,16 +53,23 @@ struct Desktop
     // Signs up (when asked) and logs in, makes the replica and syncs it for the first time.
     bool start(const QUrl &server, const QString &email, Role role, bool signUp = true)
     {
+        return begin(server, email, role, signUp) && waitSynced();
+    }
+
+    // The same up to the first sync, which is left running.
+    bool begin(const QUrl &server, const QString &email, Role role, bool signUp = true,
+               const QString &password = Password, int rowsPerApply = SyncClient::DefaultRowsPerApply)
+    {
         connection.setBackoff({ std::chrono::milliseconds(50), std::chrono::milliseconds(400) });
         connection.setServerUrl(server);
         if (signUp) {
             QSignalSpy signedUp(&connection, &ServerConnection::signedUp);
-            connection.signUp(email, email.section(u'@', 0, 0), Password, role, models::domain::Language::English);
+            connection.signUp(email, email.section(u'@', 0, 0), password, role, models::domain::Language::English);
             if (!signedUp.wait(30000))
                 return false;
         }
         QSignalSpy signedIn(&connection, &ServerConnection::signedIn);
-        connection.logIn(email, Password);
+        connection.logIn(email, password);
         if (!signedIn.wait(30000))
             return false;
         const auto account = signedIn.at(0).at(0).value<net::protocol::UserJson>();
@@ -73,7 +81,8 @@ struct Desktop
             return false;
         replica = std::move(*opened);
         sync = std::make_unique<SyncClient>(connection, *replica);
-        return waitSynced();
+        sync->setRowsPerApply(rowsPerApply); // before the first reply comes
+        return true;
     }
 
     bool waitSynced(int timeoutMs = 20000)
@@ -131,22 +140,7 @@ class TestSyncEngine final : public QObject
 
     std::unique_ptr<ServerProcess> server;
 
-    qint64 onServer(const QString &sql) const
-    {
-        const QString name = u"inspect-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        qint64 result = -1;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            db.setDatabaseName(server->databasePath());
-            if (db.open()) {
-                QSqlQuery query(db);
-                if (query.exec(sql) && query.next())
-                    result = query.value(0).toLongLong();
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return result;
-    }
+    qint64 onServer(const QString &sql) const { return test::valueIn(server->databasePath(), sql); }
 
 private Q_SLOTS:
     void init()
@@ -280,6 +274,72 @@ private Q_SLOTS:
         QVERIFY(laptop.replica->discard(refused.first().mutation.id));
         QCOMPARE(laptop.replica->refused()->size(), 0);
         QCOMPARE(laptop.bookingStatus(annAsks->id), std::optional(BookingStatus::Confirmed));
+    }
+    // A large first pull goes in batches with the browsing indexes set aside. Cut off midway
+    // (the server killed), it keeps what it applied and resumes from that cursor, and ends with
+    // every index and the search index built and the same rows as a replica pulled at once.
+    void aFirstPullResumesAfterADisconnect()
+    {
+        // Pages of 16 KiB (a quarter of --max-queued-bytes): a few dozen rows each.
+        ServerProcess demo({ u"--max-queued-bytes"_s, u"65536"_s });
+        {
+            auto opened = models::db::Database::open(demo.databasePath());
+            QVERIFY(opened);
+            QVERIFY(models::demo::generateDemoData(**opened, { 7, 150, QDate::currentDate() }));
+        }
+        QVERIFY2(demo.start(), qPrintable(demo.errorString()));
+        const QString email = models::demo::demoRenter().email;
+        const QString password = models::demo::demoPassword();
+
+        Desktop whole;
+        QVERIFY(whole.begin(demo.url(), email, Role::Renter, false, password) && whole.waitSynced(60000));
+        const qint64 total = whole.sync->rowsPulled();
+        QVERIFY2(total > 300, qPrintable(QString::number(total)));
+
+        Desktop cut;
+        QVERIFY(cut.begin(demo.url(), email, Role::Renter, false, password, 1));
+        bool killed = false;
+        connect(cut.sync.get(), &SyncClient::pulled, this, [&](int, qint64, bool end) {
+            if (!killed && !end) {
+                killed = true;
+                demo.kill();
+            }
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(killed && cut.sync->state() == SyncClient::State::Offline, 20000);
+        const qint64 atCut = cut.sync->rowsPulled();
+        const QString path = cut.db.path();
+        const auto rows = [](const QString &file) {
+            return test::valueIn(file,
+                                 u"SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM buildings) + "
+                                 "(SELECT count(*) FROM apartments) + (SELECT count(*) FROM reviews) + "
+                                 "(SELECT count(*) FROM bookings)"_s);
+        };
+        const auto indexes = [](const QString &file) {
+            return test::rowsIn(file, u"SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name"_s);
+        };
+        QVERIFY2(atCut > 0 && atCut < total, qPrintable(u"%1 of %2"_s.arg(atCut).arg(total)));
+        // What arrived is kept with its cursor; the browsing indexes wait for the end.
+        QCOMPARE(rows(path), atCut);
+        QVERIFY(!cut.replica->cursor().value_or(QString()).isEmpty());
+        QVERIFY(test::valueIn(path, u"SELECT count(*) FROM replica_deferred_indexes"_s) > 5);
+        QVERIFY(!indexes(path).contains(u"apartments_price_idx"_s));
+        QVERIFY(indexes(whole.db.path()).contains(u"apartments_price_idx"_s));
+
+        // The server back (on a new port): the pull goes on from the cursor, not from the start.
+        QVERIFY2(demo.start(), qPrintable(demo.errorString()));
+        cut.connection.setServerUrl(demo.url());
+        QVERIFY(cut.waitSynced(60000));
+        QCOMPARE(atCut + cut.sync->rowsPulled(), total);
+        QCOMPARE(rows(path), total);
+        QCOMPARE(indexes(path), indexes(whole.db.path()));
+        QCOMPARE(test::valueIn(path, u"SELECT count(*) FROM replica_deferred_indexes"_s), 0);
+        QCOMPARE(test::valueIn(path, u"SELECT count(*) FROM apartments_search_stale"_s), 0);
+        QCOMPARE(test::valueIn(path, u"SELECT count(*) FROM apartments_search"_s),
+                 test::valueIn(path, u"SELECT count(*) FROM apartments"_s));
+        for (const char *table : { "users", "buildings", "apartments", "bookings", "reviews" }) {
+            const QString all = u"SELECT * FROM %1 ORDER BY id"_s.arg(QLatin1StringView(table));
+            QCOMPARE(test::rowsIn(path, all), test::rowsIn(whole.db.path(), all));
+        }
     }
 };
 

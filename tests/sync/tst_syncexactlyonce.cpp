@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/server/serverprocess.h"
+#include "tests/support/testsupport.h"
 #include "tests/sync/holdingproxy.h"
 
 #include <QProcess>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -24,21 +23,11 @@ const QString Password = u"correct horse battery"_s;
 // 64 KiB, about 150 of these mutations).
 constexpr int Changes = 400;
 
+// The first row of sql in the database file at path, as text.
 QVariant valueIn(const QString &path, const QString &sql)
 {
-    const QString name = u"inspect-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QVariant result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(sql) && query.next())
-                result = query.value(0);
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
+    const QStringList rows = rentdesk::test::rowsIn(path, sql);
+    return rows.isEmpty() ? QVariant() : QVariant(rows.constFirst());
 }
 
 } // namespace

@@ -10,7 +10,7 @@
 
 #include <expected>
 
-namespace rentdesk::models::demo {
+namespace rentdesk::models::db {
 
 // What makes writing a million rows into an empty database in one transaction fast, kept
 // out of the generator: the connection's settings for the run, and indexes built once at
@@ -39,6 +39,7 @@ private:
     int m_previousCacheSize = 0;
     int m_previousTempStore = 0;
     int m_previousThreads = 0;
+    int m_previousCheckpointPages = 0;
     bool m_changed = false;
 };
 
@@ -51,13 +52,18 @@ public:
     // Drops every non-unique index made by CREATE INDEX on tables, except those named in
     // keep: an index a trigger reads while rows go in must stay, or every row would make
     // the trigger read a whole table. Unique indexes always stay (see bulkload.cpp).
-    [[nodiscard]] static std::expected<DeferredIndexes, db::DbError>
-    drop(const QSqlDatabase &db, const QStringList &tables, const QStringList &keep);
+    [[nodiscard]] static std::expected<DeferredIndexes, DbError> drop(const QSqlDatabase &db, const QStringList &tables,
+                                                                      const QStringList &keep);
     // Builds them again, exactly as they were.
-    [[nodiscard]] std::expected<void, db::DbError> rebuild(const QSqlDatabase &db) const;
+    [[nodiscard]] std::expected<void, DbError> rebuild(const QSqlDatabase &db) const;
+
+    // Their CREATE INDEX statements, to be kept when the load spans several transactions
+    // (a replica's first pull), and the set made again from them.
+    [[nodiscard]] const QList<QString> &definitions() const { return m_definitions; }
+    [[nodiscard]] static DeferredIndexes fromDefinitions(QList<QString> definitions);
 
 private:
     QList<QString> m_definitions; // their CREATE INDEX statements, as stored by SQLite
 };
 
-} // namespace rentdesk::models::demo
+} // namespace rentdesk::models::db
