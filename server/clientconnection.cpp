@@ -39,10 +39,6 @@ ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *transport, co
     // bytesWritten is when the client has read (its window opened) and may be back under the
     // limit.
     if (transport) {
-        // Replies go out when written: with Nagle's algorithm the tail of a reply could wait for
-        // the client's delayed acknowledgement, which on a request-reply exchange costs tens of
-        // milliseconds each time.
-        transport->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(transport, &QIODevice::readyRead, this, &ClientConnection::checkUnread);
         connect(transport, &QIODevice::bytesWritten, this, &ClientConnection::checkUnread);
     } else {

@@ -220,6 +220,7 @@ void Router::syncPull(ClientConnection &c, const net::protocol::Request &r, cons
     QJsonObject result { { u"rows"_s, page->rows },
                          { u"cursor"_s, QString::number(page->cursor) },
                          { u"more"_s, page->more },
+                         { u"remaining"_s, page->remaining },
                          { u"lastMutationId"_s, page->lastMutationId } };
     if (page->resync)
         result.insert(u"resync"_s, true);

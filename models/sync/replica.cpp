@@ -483,7 +483,7 @@ Result<void> rebuildIndexes(const QSqlDatabase &db, const QList<QString> &defini
 
 } // namespace
 
-Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, bool resync, bool end)
+Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, bool resync, bool end, qint64 remaining)
 {
     const auto connection = services::connectionOf(m_context);
     if (!connection)
@@ -497,7 +497,8 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
     auto pulledBefore = this->cursor();
     if (!pulledBefore)
         return std::unexpected(pulledBefore.error());
-    const bool starting = deferred->isEmpty() && !end && (resync || pulledBefore->isEmpty());
+    const bool starting =
+        deferred->isEmpty() && !end && (resync || pulledBefore->isEmpty()) && remaining >= m_bulkLoadChanges;
     const bool bulk = starting || !deferred->isEmpty();
     // Made outside the transaction (see BulkLoadSettings), kept until the last page.
     if (bulk && !m_bulk)

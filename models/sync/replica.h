@@ -88,12 +88,18 @@ public:
     // here, applies the server's rows (all the synced tables emptied first on `resync`), drops
     // the applied mutations and runs the pending ones again through their services. `end`: the
     // page reached the end of the feed.
-    // A first pull (or a resync) of more than one page writes its rows with the browsing
+    // A large first pull (or resync) of more than one batch writes its rows with the browsing
     // indexes set aside and a large page cache, and builds the indexes (and the search index)
     // in the transaction of its last page; between its pages, and after a restart in the
     // middle of one, the replica is complete as far as it goes, only slower to browse.
-    [[nodiscard]] services::Result<void> applyPull(const QJsonArray &rows, const QString &cursor, bool resync,
-                                                   bool end);
+    // `remaining`: the server's bound on the changes after these rows; a first pull is a bulk
+    // load only when at least bulkLoadChanges() remain (a small one is faster without: the
+    // settings' large page cache costs more than it saves).
+    [[nodiscard]] services::Result<void> applyPull(const QJsonArray &rows, const QString &cursor, bool resync, bool end,
+                                                   qint64 remaining = 0);
+    static constexpr qint64 DefaultBulkLoadChanges = 20000;
+    [[nodiscard]] qint64 bulkLoadChanges() const { return m_bulkLoadChanges; }
+    void setBulkLoadChanges(qint64 changes) { m_bulkLoadChanges = changes; }
 
     // The refused mutations, oldest first, with the server's reasons. They stay until the person
     // retries or discards them.
@@ -119,6 +125,7 @@ private:
     std::shared_ptr<Sink> m_sink;
     // The connection's settings for a first pull, while one runs.
     std::unique_ptr<db::BulkLoadSettings> m_bulk;
+    qint64 m_bulkLoadChanges = DefaultBulkLoadChanges;
 };
 
 } // namespace rentdesk::models::sync

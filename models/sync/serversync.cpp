@@ -291,106 +291,122 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
     const QString userId = toStoredId(user);
     const QString client = toStoredId(clientId);
 
-    for (const Mutation &mutation : mutations) {
-        Outcome outcome;
-        outcome.mutationId = mutation.id;
-        auto step = db::transact(db, [&]() -> Result<void> {
-            auto known =
-                statements.run(db,
-                               u"INSERT INTO sync_clients (user_id, client_id, seen_at) VALUES (:u, :c, :now) "
-                               "ON CONFLICT (user_id, client_id) DO UPDATE SET seen_at = excluded.seen_at"_s,
-                               { { u":u"_s, userId }, { u":c"_s, client }, { u":now"_s, m_context.nowStored() } });
-            if (!known)
-                return std::unexpected(storage(known.error()));
-            auto last = lastMutationOf(statements, db, user, clientId);
-            if (!last)
-                return std::unexpected(last.error());
-            if (mutation.id <= *last) {
-                // Seen before: answered as it was then.
-                outcome.duplicate = true;
-                auto refusal = statements.run(db,
-                                              u"SELECT code, entity, field, message, depends_on FROM sync_refusals "
-                                              "WHERE user_id = :u AND client_id = :c AND mutation_id = :m"_s,
-                                              { { u":u"_s, userId }, { u":c"_s, client }, { u":m"_s, mutation.id } });
-                if (!refusal)
-                    return std::unexpected(storage(refusal.error()));
-                QSqlQuery &stored = **refusal;
-                outcome.applied = !stored.next();
+    // One commit for the whole push, each mutation in a savepoint of its own (a nested
+    // transact): a commit writes every database page the push touched once, rather than once
+    // per mutation. A mutation the database fails on ends the push; those before it are
+    // committed all the same, and answered as duplicates when the client sends them again.
+    std::optional<DomainError> failure;
+    auto committed = db::transact(db, [&]() -> Result<void> {
+        for (const Mutation &mutation : mutations) {
+            Outcome outcome;
+            outcome.mutationId = mutation.id;
+            auto step = db::transact(db, [&]() -> Result<void> {
+                auto known =
+                    statements.run(db,
+                                   u"INSERT INTO sync_clients (user_id, client_id, seen_at) VALUES (:u, :c, :now) "
+                                   "ON CONFLICT (user_id, client_id) DO UPDATE SET seen_at = excluded.seen_at"_s,
+                                   { { u":u"_s, userId }, { u":c"_s, client }, { u":now"_s, m_context.nowStored() } });
+                if (!known)
+                    return std::unexpected(storage(known.error()));
+                auto last = lastMutationOf(statements, db, user, clientId);
+                if (!last)
+                    return std::unexpected(last.error());
+                if (mutation.id <= *last) {
+                    // Seen before: answered as it was then.
+                    outcome.duplicate = true;
+                    auto refusal =
+                        statements.run(db,
+                                       u"SELECT code, entity, field, message, depends_on FROM sync_refusals "
+                                       "WHERE user_id = :u AND client_id = :c AND mutation_id = :m"_s,
+                                       { { u":u"_s, userId }, { u":c"_s, client }, { u":m"_s, mutation.id } });
+                    if (!refusal)
+                        return std::unexpected(storage(refusal.error()));
+                    QSqlQuery &stored = **refusal;
+                    outcome.applied = !stored.next();
+                    if (!outcome.applied) {
+                        outcome.error.code = DomainError::codeFromName(stored.value(0).toString());
+                        outcome.error.entity = stored.value(1).toString();
+                        outcome.error.field = stored.value(2).toString();
+                        outcome.error.message = stored.value(3).toString();
+                        if (!stored.value(4).isNull())
+                            outcome.dependsOn = stored.value(4).toLongLong();
+                    }
+                    stored.finish();
+                    return {};
+                }
+                // A mutation that needs what an earlier refused one of this replica would have made
+                // (and that no one made since) is refused without asking the service, which could
+                // only say "not found".
+                for (const QUuid &needed : MutationApplier::neededIds(mutation.name, mutation.args)) {
+                    auto present = rowExists(statements, db, needed);
+                    if (!present)
+                        return std::unexpected(present.error());
+                    if (*present)
+                        continue;
+                    auto refused = statements.scalar(
+                        db,
+                        u"SELECT min(mutation_id) FROM sync_refusals WHERE user_id = :u "
+                        "AND client_id = :c AND created_id = :id"_s,
+                        { { u":u"_s, userId }, { u":c"_s, client }, { u":id"_s, toStoredId(needed) } });
+                    if (!refused)
+                        return std::unexpected(storage(refused.error()));
+                    if (!refused->isNull()) {
+                        outcome.dependsOn = refused->toLongLong();
+                        outcome.error = dependsOnRefused();
+                        break;
+                    }
+                }
+                if (!outcome.dependsOn) {
+                    auto applied = m_applier.apply(user, mutation.name, mutation.args);
+                    if (!applied && applied.error().code == DomainError::Code::Storage)
+                        return std::unexpected(applied.error()); // not judged: the client sends it again
+                    outcome.applied = applied.has_value();
+                    if (!applied)
+                        outcome.error = applied.error();
+                }
                 if (!outcome.applied) {
-                    outcome.error.code = DomainError::codeFromName(stored.value(0).toString());
-                    outcome.error.entity = stored.value(1).toString();
-                    outcome.error.field = stored.value(2).toString();
-                    outcome.error.message = stored.value(3).toString();
-                    if (!stored.value(4).isNull())
-                        outcome.dependsOn = stored.value(4).toLongLong();
+                    const auto created = MutationApplier::createdId(mutation.name, mutation.args);
+                    auto recorded = statements.run(
+                        db,
+                        u"INSERT INTO sync_refusals (user_id, client_id, mutation_id, code, entity, field, message, "
+                        "depends_on, created_id, refused_at) VALUES (:u, :c, :m, :code, :entity, :field, :message, "
+                        ":depends, :created, :now)"_s,
+                        { { u":u"_s, userId },
+                          { u":c"_s, client },
+                          { u":m"_s, mutation.id },
+                          { u":code"_s, outcome.error.codeName() },
+                          { u":entity"_s, services::notNull(outcome.error.entity) },
+                          { u":field"_s, services::notNull(outcome.error.field) },
+                          { u":message"_s, services::notNull(outcome.error.message) },
+                          { u":depends"_s,
+                            outcome.dependsOn ? QVariant(*outcome.dependsOn)
+                                              : QVariant(QMetaType::fromType<qlonglong>()) },
+                          { u":created"_s,
+                            created ? QVariant(toStoredId(*created)) : QVariant(QMetaType::fromType<QString>()) },
+                          { u":now"_s, m_context.nowStored() } });
+                    if (!recorded)
+                        return std::unexpected(storage(recorded.error()));
                 }
-                stored.finish();
+                auto advanced = statements.run(db,
+                                               u"UPDATE sync_clients SET last_mutation_id = :m "
+                                               "WHERE user_id = :u AND client_id = :c"_s,
+                                               { { u":m"_s, mutation.id }, { u":u"_s, userId }, { u":c"_s, client } });
+                if (!advanced)
+                    return std::unexpected(storage(advanced.error()));
                 return {};
+            });
+            if (!step) {
+                failure = step.error();
+                break;
             }
-            // A mutation that needs what an earlier refused one of this replica would have made
-            // (and that no one made since) is refused without asking the service, which could
-            // only say "not found".
-            for (const QUuid &needed : MutationApplier::neededIds(mutation.name, mutation.args)) {
-                auto present = rowExists(statements, db, needed);
-                if (!present)
-                    return std::unexpected(present.error());
-                if (*present)
-                    continue;
-                auto refused =
-                    statements.scalar(db,
-                                      u"SELECT min(mutation_id) FROM sync_refusals WHERE user_id = :u "
-                                      "AND client_id = :c AND created_id = :id"_s,
-                                      { { u":u"_s, userId }, { u":c"_s, client }, { u":id"_s, toStoredId(needed) } });
-                if (!refused)
-                    return std::unexpected(storage(refused.error()));
-                if (!refused->isNull()) {
-                    outcome.dependsOn = refused->toLongLong();
-                    outcome.error = dependsOnRefused();
-                    break;
-                }
-            }
-            if (!outcome.dependsOn) {
-                auto applied = m_applier.apply(user, mutation.name, mutation.args);
-                if (!applied && applied.error().code == DomainError::Code::Storage)
-                    return std::unexpected(applied.error()); // not judged: the client sends it again
-                outcome.applied = applied.has_value();
-                if (!applied)
-                    outcome.error = applied.error();
-            }
-            if (!outcome.applied) {
-                const auto created = MutationApplier::createdId(mutation.name, mutation.args);
-                auto recorded = statements.run(
-                    db,
-                    u"INSERT INTO sync_refusals (user_id, client_id, mutation_id, code, entity, field, message, "
-                    "depends_on, created_id, refused_at) VALUES (:u, :c, :m, :code, :entity, :field, :message, "
-                    ":depends, :created, :now)"_s,
-                    { { u":u"_s, userId },
-                      { u":c"_s, client },
-                      { u":m"_s, mutation.id },
-                      { u":code"_s, outcome.error.codeName() },
-                      { u":entity"_s, services::notNull(outcome.error.entity) },
-                      { u":field"_s, services::notNull(outcome.error.field) },
-                      { u":message"_s, services::notNull(outcome.error.message) },
-                      { u":depends"_s,
-                        outcome.dependsOn ? QVariant(*outcome.dependsOn) : QVariant(QMetaType::fromType<qlonglong>()) },
-                      { u":created"_s,
-                        created ? QVariant(toStoredId(*created)) : QVariant(QMetaType::fromType<QString>()) },
-                      { u":now"_s, m_context.nowStored() } });
-                if (!recorded)
-                    return std::unexpected(storage(recorded.error()));
-            }
-            auto advanced = statements.run(db,
-                                           u"UPDATE sync_clients SET last_mutation_id = :m "
-                                           "WHERE user_id = :u AND client_id = :c"_s,
-                                           { { u":m"_s, mutation.id }, { u":u"_s, userId }, { u":c"_s, client } });
-            if (!advanced)
-                return std::unexpected(storage(advanced.error()));
-            return {};
-        });
-        if (!step)
-            return std::unexpected(step.error());
-        result.outcomes.append(outcome);
-    }
+            result.outcomes.append(outcome);
+        }
+        return {};
+    });
+    if (!committed)
+        return std::unexpected(committed.error());
+    if (failure)
+        return std::unexpected(*failure);
     auto last = lastMutationOf(statements, db, user, clientId);
     if (!last)
         return std::unexpected(last.error());
@@ -474,6 +490,7 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
             }
         }
         page.rows = std::move(reader.rows);
+        page.remaining = *last - page.cursor;
         auto lastMutation = lastMutationOf(statements, db, user, clientId);
         if (!lastMutation)
             return std::unexpected(lastMutation.error());

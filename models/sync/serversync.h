@@ -58,6 +58,9 @@ public:
         bool more = false;
         bool resync = false; // the cursor was older than the tombstones kept: this is from the start
         qint64 lastMutationId = 0;
+        // Changes of the whole feed after the page's cursor, of which the user sees some: a bound
+        // of what is left, for progress and for a replica to tell a large first pull.
+        qint64 remaining = 0;
     };
     // One page of what the user may see that changed after `after` (0: everything), read in
     // one snapshot: at most `limit` changes, and no more once its rows reach maxBytes of JSON.

@@ -250,6 +250,7 @@ void SyncClient::requestPage(const QString &cursor)
         }
         m_batchCursor = next;
         m_batchResync = m_batchResync || resync;
+        m_batchRemaining = reply->value(u"remaining"_s).toInteger();
         if ((!more || m_batch.size() >= m_rowsPerApply) && !applyBatch(!more))
             return;
         if (!more)
@@ -261,7 +262,7 @@ bool SyncClient::applyBatch(bool end)
 {
     const QJsonArray rows = std::exchange(m_batch, QJsonArray());
     const bool resync = std::exchange(m_batchResync, false);
-    if (auto applied = m_replica.applyPull(rows, m_batchCursor, resync, end); !applied) {
+    if (auto applied = m_replica.applyPull(rows, m_batchCursor, resync, end, m_batchRemaining); !applied) {
         fail(applied.error().message);
         return false;
     }

@@ -114,6 +114,7 @@ private:
     QJsonArray m_batch;
     QString m_batchCursor;
     bool m_batchResync = false;
+    qint64 m_batchRemaining = 0;
     // Counts the cycles, so that a reply to a cycle that has ended is recognised and dropped.
     quint64 m_cycle = 0;
     int m_rowsPerApply = DefaultRowsPerApply;

@@ -7,6 +7,7 @@
 #include "models/services/listingservice.h"
 #include "models/services/reviewservice.h"
 #include "models/sync/replica.h"
+#include "net/chat/chatclient.h"
 #include "net/connection/serverconnection.h"
 #include "net/sync/syncclient.h"
 #include "tests/server/serverprocess.h"
@@ -275,6 +276,59 @@ private Q_SLOTS:
         QCOMPARE(laptop.replica->refused()->size(), 0);
         QCOMPARE(laptop.bookingStatus(annAsks->id), std::optional(BookingStatus::Confirmed));
     }
+    // Chat and sync on one connection, at the same time: a message sent while the landlord's
+    // push and the renter's pulls are under way arrives, and each reply reaches its own feature.
+    void chatAndSyncShareTheConnection()
+    {
+        Desktop landlord;
+        Desktop renter;
+        QVERIFY(landlord.start(server->url(), u"lena@example.org"_s, Role::Landlord));
+        QVERIFY(renter.start(server->url(), u"roman@example.org"_s, Role::Renter));
+        net::chat::ChatClient landlordChat(landlord.connection, landlord.db.shared(), landlord.clock);
+        net::chat::ChatClient renterChat(renter.connection, renter.db.shared(), renter.clock);
+
+        QSignalSpy started(&renterChat, &net::chat::ChatClient::conversationStarted);
+        renterChat.startConversation(u"lena@example.org"_s, std::nullopt);
+        QVERIFY(started.wait(20000));
+        const QUuid conversation = started.at(0).at(0).value<net::protocol::ConversationJson>().id;
+
+        // The landlord lists forty apartments and the renter writes, both at once.
+        QSignalSpy arrived(&landlordChat, &net::chat::ChatClient::messageReceived);
+        QSignalSpy sent(&renterChat, &net::chat::ChatClient::messageSent);
+        const auto house = landlord.listings().createBuilding(landlord.user, building(u"Chat House"_s));
+        QVERIFY(house);
+        QList<QUuid> flats;
+        for (int i = 1; i <= 40; ++i) {
+            const auto flat =
+                landlord.listings().createApartment(landlord.user, apartment(house->id, QString::number(i)));
+            QVERIFY(flat);
+            flats << flat->id;
+        }
+        landlord.sync->changed();
+        for (int i = 1; i <= 5; ++i)
+            QVERIFY(renterChat.send(conversation, u"Is it free in May? (%1)"_s.arg(i)));
+        QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 5, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 5, 20000);
+        QCOMPARE(arrived.last().at(0).value<net::protocol::ChatMessageJson>().text, u"Is it free in May? (5)"_s);
+        QVERIFY(landlord.waitSynced());
+        QTRY_VERIFY_WITH_TIMEOUT(renter.listings().apartment(flats.last()).has_value(), 20000);
+        QVERIFY(renter.waitSynced());
+
+        // And back: the renter asks to book while the landlord answers in the chat.
+        QSignalSpy answered(&renterChat, &net::chat::ChatClient::messageReceived);
+        const auto request = renter.bookings().request(renter.user, flats.first(), inDays(10), inDays(40));
+        QVERIFY(request);
+        renter.sync->changed();
+        QVERIFY(landlordChat.send(conversation, u"Yes, ask away"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 20000);
+        QCOMPARE(answered.constFirst().at(0).value<net::protocol::ChatMessageJson>().text, u"Yes, ask away"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(landlord.bookingStatus(request->id), std::optional(BookingStatus::Requested), 20000);
+        for (Desktop *desktop : { &landlord, &renter }) {
+            QVERIFY(desktop->waitSynced());
+            QCOMPARE(desktop->connection.state(), ServerConnection::State::Online);
+        }
+    }
+
     // A large first pull goes in batches with the browsing indexes set aside. Cut off midway
     // (the server killed), it keeps what it applied and resumes from that cursor, and ends with
     // every index and the search index built and the same rows as a replica pulled at once.
@@ -292,12 +346,14 @@ private Q_SLOTS:
         const QString password = models::demo::demoPassword();
 
         Desktop whole;
+        // One batch: no bulk load.
         QVERIFY(whole.begin(demo.url(), email, Role::Renter, false, password) && whole.waitSynced(60000));
         const qint64 total = whole.sync->rowsPulled();
         QVERIFY2(total > 300, qPrintable(QString::number(total)));
 
         Desktop cut;
         QVERIFY(cut.begin(demo.url(), email, Role::Renter, false, password, 1));
+        cut.replica->setBulkLoadChanges(100); // the demo's feed is smaller than a real bulk load
         bool killed = false;
         connect(cut.sync.get(), &SyncClient::pulled, this, [&](int, qint64, bool end) {
             if (!killed && !end) {
