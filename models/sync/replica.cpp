@@ -546,6 +546,12 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
         }
         return {};
     });
+    if (applied && end && m_bulk) {
+        // The load and the index build went through the WAL, which SQLite keeps at its largest
+        // size until the file is closed: copy it back now and give the disk its space again.
+        if (auto truncated = db::exec(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s); !truncated)
+            qCWarning(lcReplica) << "could not checkpoint after the first pull:" << truncated.error().detail;
+    }
     if (end || !applied)
         m_bulk.reset();
     return applied;
