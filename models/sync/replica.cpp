@@ -46,6 +46,18 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+// The indexes a first pull set aside, if one is under way.
+Result<QList<QString>> deferredIndexes(const QSqlDatabase &db)
+{
+    auto stored = db::exec(db, u"SELECT definition FROM replica_deferred_indexes ORDER BY definition"_s);
+    if (!stored)
+        return std::unexpected(storage(stored.error()));
+    QList<QString> definitions;
+    while (stored->next())
+        definitions.append(stored->value(0).toString());
+    return definitions;
+}
+
 QueuedMutation::State stateOf(const QString &code)
 {
     if (code == u"applied")
@@ -205,8 +217,14 @@ Result<std::unique_ptr<Replica>> Replica::open(std::shared_ptr<db::Database> dat
     auto recorder = db::ChangeRecorder::attach(*connection, SyncedTables);
     if (!recorder)
         return std::unexpected(storage(recorder.error()));
+    auto deferred = deferredIndexes(*connection);
+    if (!deferred)
+        return std::unexpected(deferred.error());
     auto sink = std::make_shared<Sink>(std::move(*recorder));
-    return std::unique_ptr<Replica>(new Replica(std::move(database), clock, *account, *client, url, std::move(sink)));
+    auto replica =
+        std::unique_ptr<Replica>(new Replica(std::move(database), clock, *account, *client, url, std::move(sink)));
+    replica->m_deferredIndexes = std::move(*deferred);
+    return replica;
 }
 
 Replica::Replica(std::shared_ptr<db::Database> database, const services::Clock &clock, QUuid account, QUuid client,
@@ -443,19 +461,8 @@ Result<void> Replica::recordOutcomes(const QList<PushOutcome> &outcomes)
 
 namespace {
 
-// The indexes a first pull set aside, if one is under way.
-Result<QList<QString>> deferredIndexes(const QSqlDatabase &db)
-{
-    auto stored = db::exec(db, u"SELECT definition FROM replica_deferred_indexes ORDER BY definition"_s);
-    if (!stored)
-        return std::unexpected(storage(stored.error()));
-    QList<QString> definitions;
-    while (stored->next())
-        definitions.append(stored->value(0).toString());
-    return definitions;
-}
-
-Result<void> deferIndexes(const QSqlDatabase &db)
+// Returns the definitions of the indexes it dropped.
+Result<QList<QString>> deferIndexes(const QSqlDatabase &db)
 {
     const auto dropped = db::DeferredIndexes::drop(db, SyncedTables, IndexesTriggersNeed);
     if (!dropped)
@@ -466,7 +473,7 @@ Result<void> deferIndexes(const QSqlDatabase &db)
         if (!kept)
             return std::unexpected(storage(kept.error()));
     }
-    return {};
+    return dropped->definitions();
 }
 
 Result<void> rebuildIndexes(const QSqlDatabase &db, const QList<QString> &definitions)
@@ -489,24 +496,27 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    // A first pull (or a resync) that goes on past this page is a bulk load; one already under
-    // way has set its indexes aside.
-    auto deferred = deferredIndexes(db);
-    if (!deferred)
-        return std::unexpected(deferred.error());
-    auto pulledBefore = this->cursor();
-    if (!pulledBefore)
-        return std::unexpected(pulledBefore.error());
-    const bool starting =
-        deferred->isEmpty() && !end && (resync || pulledBefore->isEmpty()) && remaining >= m_bulkLoadChanges;
-    const bool bulk = starting || !deferred->isEmpty();
+    // A large first pull (or resync) that goes on past this batch is a bulk load; one already
+    // under way has set its indexes aside. A pull from an up-to-date replica (a poke's) reads
+    // nothing for this.
+    bool starting = false;
+    if (m_deferredIndexes.isEmpty() && !end && remaining >= m_bulkLoadChanges) {
+        auto pulledBefore = resync ? Result<QString>() : this->cursor();
+        if (!pulledBefore)
+            return std::unexpected(pulledBefore.error());
+        starting = pulledBefore->isEmpty();
+    }
+    const bool bulk = starting || !m_deferredIndexes.isEmpty();
+    QList<QString> dropped;
     // Made outside the transaction (see BulkLoadSettings), kept until the last page.
     if (bulk && !m_bulk)
         m_bulk = std::make_unique<db::BulkLoadSettings>(db);
     auto applied = db::transact(db, [&]() -> Result<void> {
         if (starting) {
-            if (auto set = deferIndexes(db); !set)
-                return set;
+            auto set = deferIndexes(db);
+            if (!set)
+                return std::unexpected(set.error());
+            dropped = std::move(*set);
         }
         auto rebased = rebase(db, *m_sink, m_context, [&]() -> Result<void> {
             if (resync) {
@@ -540,12 +550,16 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
             QElapsedTimer timer;
             timer.start();
             m_bulk->prepareForIndexing();
-            auto rebuilt = rebuildIndexes(db, *deferred);
+            auto rebuilt = rebuildIndexes(db, m_deferredIndexes);
             qCDebug(lcReplica) << "indexes and search index built in" << timer.elapsed() << "ms";
             return rebuilt;
         }
         return {};
     });
+    if (applied && starting)
+        m_deferredIndexes = std::move(dropped);
+    if (applied && end && bulk)
+        m_deferredIndexes.clear();
     if (applied && end && m_bulk) {
         // The load and the index build went through the WAL, which SQLite keeps at its largest
         // size until the file is closed: copy it back now and give the disk its space again.

@@ -126,6 +126,9 @@ private:
     // The connection's settings for a first pull, while one runs.
     std::unique_ptr<db::BulkLoadSettings> m_bulk;
     qint64 m_bulkLoadChanges = DefaultBulkLoadChanges;
+    // What replica_deferred_indexes holds, read at open and kept with each commit that
+    // changes it: the only writer is this object.
+    QList<QString> m_deferredIndexes;
 };
 
 } // namespace rentdesk::models::sync
