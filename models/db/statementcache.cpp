@@ -23,16 +23,8 @@ bool StatementCache::ownedByThisThread(const QSqlDatabase &db)
     return expected == current && db.connectionName() == m_connection;
 }
 
-std::expected<StatementCache::Statement, DbError> StatementCache::run(const QSqlDatabase &db, const QString &sql,
-                                                                      std::initializer_list<Binding> bindings)
+std::expected<StatementCache::Statement, DbError> StatementCache::prepared(const QSqlDatabase &db, const QString &sql)
 {
-    const auto execute = [&](QSqlQuery &query) -> std::expected<void, DbError> {
-        for (const auto &[name, value] : bindings)
-            query.bindValue(name, value);
-        if (!query.exec())
-            return std::unexpected(classify(query.lastError(), db));
-        return {};
-    };
     const auto prepare = [&]() -> std::expected<std::unique_ptr<QSqlQuery>, DbError> {
         auto query = std::make_unique<QSqlQuery>(db);
         query->setForwardOnly(true);
@@ -40,13 +32,10 @@ std::expected<StatementCache::Statement, DbError> StatementCache::run(const QSql
             return std::unexpected(classify(query->lastError(), db));
         return query;
     };
-
     if (!ownedByThisThread(db)) {
         auto query = prepare();
         if (!query)
             return std::unexpected(query.error());
-        if (auto done = execute(**query); !done)
-            return std::unexpected(done.error());
         return Statement(std::move(*query));
     }
     auto found = m_statements.find(sql);
@@ -56,9 +45,34 @@ std::expected<StatementCache::Statement, DbError> StatementCache::run(const QSql
             return std::unexpected(query.error());
         found = m_statements.emplace(sql, std::move(*query)).first;
     }
-    if (auto done = execute(*found->second); !done)
-        return std::unexpected(done.error());
     return Statement(found->second.get());
+}
+
+template<typename Bindings>
+std::expected<StatementCache::Statement, DbError> StatementCache::runWith(const QSqlDatabase &db, const QString &sql,
+                                                                          const Bindings &bindings)
+{
+    auto statement = prepared(db, sql);
+    if (!statement)
+        return statement;
+    QSqlQuery &query = **statement;
+    for (const auto &[name, value] : bindings)
+        query.bindValue(name, value);
+    if (!query.exec())
+        return std::unexpected(classify(query.lastError(), db));
+    return statement;
+}
+
+std::expected<StatementCache::Statement, DbError> StatementCache::run(const QSqlDatabase &db, const QString &sql,
+                                                                      std::initializer_list<Binding> bindings)
+{
+    return runWith(db, sql, bindings);
+}
+
+std::expected<StatementCache::Statement, DbError> StatementCache::run(const QSqlDatabase &db, const QString &sql,
+                                                                      const QList<Binding> &bindings)
+{
+    return runWith(db, sql, bindings);
 }
 
 std::expected<QVariant, DbError> StatementCache::scalar(const QSqlDatabase &db, const QString &sql,

@@ -54,11 +54,19 @@ public:
     // finish() when it has read what it needs, so that the statement holds no read snapshot.
     [[nodiscard]] std::expected<Statement, DbError> run(const QSqlDatabase &db, const QString &sql,
                                                         std::initializer_list<Binding> bindings);
+    // Same, with bindings assembled at run time.
+    [[nodiscard]] std::expected<Statement, DbError> run(const QSqlDatabase &db, const QString &sql,
+                                                        const QList<Binding> &bindings);
+    // The statement prepared and not run, for a caller that binds by position in a loop.
+    [[nodiscard]] std::expected<Statement, DbError> prepared(const QSqlDatabase &db, const QString &sql);
     // The first column of the first row (null when there is none), the statement finished.
     [[nodiscard]] std::expected<QVariant, DbError> scalar(const QSqlDatabase &db, const QString &sql,
                                                           std::initializer_list<Binding> bindings);
 
 private:
+    template<typename Bindings>
+    [[nodiscard]] std::expected<Statement, DbError> runWith(const QSqlDatabase &db, const QString &sql,
+                                                            const Bindings &bindings);
     [[nodiscard]] bool ownedByThisThread(const QSqlDatabase &db);
 
     std::atomic<QThread *> m_thread { nullptr };

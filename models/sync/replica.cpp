@@ -5,6 +5,7 @@
 #include "models/db/changerecorder.h"
 #include "models/db/database.h"
 #include "models/db/query.h"
+#include "models/db/statementcache.h"
 #include "models/db/transaction.h"
 #include "models/domain/storedvalues.h"
 #include "models/query/searchindex.h"
@@ -111,16 +112,17 @@ public:
 
 namespace {
 
-Result<QList<QueuedMutation>> readQueue(const QSqlDatabase &db, const QString &where,
+Result<QList<QueuedMutation>> readQueue(db::StatementCache &statements, const QSqlDatabase &db, const QString &where,
                                         const QList<db::Binding> &bindings, int limit = -1)
 {
-    auto query = db::exec(db,
-                          u"SELECT id, name, args, actor_id, state, created_at, error_code, error_entity, "
-                          "error_field, error_message, depends_on FROM pending_mutations WHERE "_s
-                              + where + u" ORDER BY id LIMIT %1"_s.arg(limit),
-                          bindings);
-    if (!query)
-        return std::unexpected(storage(query.error()));
+    auto statement = statements.run(db,
+                                    u"SELECT id, name, args, actor_id, state, created_at, error_code, error_entity, "
+                                    "error_field, error_message, depends_on FROM pending_mutations WHERE "_s
+                                        + where + u" ORDER BY id LIMIT %1"_s.arg(limit),
+                                    bindings);
+    if (!statement)
+        return std::unexpected(storage(statement.error()));
+    QSqlQuery *const query = &**statement;
     QList<QueuedMutation> queue;
     while (query->next()) {
         QueuedMutation entry;
@@ -138,6 +140,7 @@ Result<QList<QueuedMutation>> readQueue(const QSqlDatabase &db, const QString &w
         }
         queue.append(entry);
     }
+    query->finish();
     return queue;
 }
 
@@ -235,6 +238,7 @@ Replica::Replica(std::shared_ptr<db::Database> database, const services::Clock &
     , m_client(client)
     , m_serverUrl(std::move(serverUrl))
     , m_sink(std::move(sink))
+    , m_statements(std::make_unique<db::StatementCache>())
 {
     m_context.setJournalSink(m_sink);
 }
@@ -246,7 +250,7 @@ Result<QString> Replica::cursor() const
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    auto cursor = db::scalar(*connection, u"SELECT cursor FROM replica_state"_s);
+    auto cursor = m_statements->scalar(*connection, u"SELECT cursor FROM replica_state"_s, {});
     if (!cursor)
         return std::unexpected(storage(cursor.error()));
     return cursor->toString();
@@ -270,7 +274,8 @@ Result<QList<Mutation>> Replica::pending(qint64 after, int limit) const
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    auto queue = readQueue(*connection, u"state = 'pending' AND id > :after"_s, { { u":after"_s, after } }, limit);
+    auto queue = readQueue(*m_statements, *connection, u"state = 'pending' AND id > :after"_s,
+                           { { u":after"_s, after } }, limit);
     if (!queue)
         return std::unexpected(queue.error());
     QList<Mutation> mutations;
@@ -284,7 +289,8 @@ Result<int> Replica::pendingCount() const
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    auto count = db::scalar(*connection, u"SELECT count(*) FROM pending_mutations WHERE state = 'pending'"_s);
+    auto count =
+        m_statements->scalar(*connection, u"SELECT count(*) FROM pending_mutations WHERE state = 'pending'"_s, {});
     if (!count)
         return std::unexpected(storage(count.error()));
     return count->toInt();
@@ -295,7 +301,7 @@ Result<QList<QueuedMutation>> Replica::refused() const
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    return readQueue(*connection, u"state = 'refused'"_s, {});
+    return readQueue(*m_statements, *connection, u"state = 'refused'"_s, {});
 }
 
 Result<QList<QueuedMutation>> Replica::queue() const
@@ -303,7 +309,7 @@ Result<QList<QueuedMutation>> Replica::queue() const
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    return readQueue(*connection, u"1 = 1"_s, {});
+    return readQueue(*m_statements, *connection, u"1 = 1"_s, {});
 }
 
 // The rebase (docs/architecture.md, "Sync"), inside the caller's transaction: every mutation
@@ -314,8 +320,8 @@ Result<QList<QueuedMutation>> Replica::queue() const
 // effect: the server has the last word on it.
 namespace {
 
-Result<void> rebase(const QSqlDatabase &db, Replica::Sink &sink, const services::ServiceContext &context,
-                    const std::function<Result<void>()> &apply)
+Result<void> rebase(const QSqlDatabase &db, db::StatementCache &statements, Replica::Sink &sink,
+                    const services::ServiceContext &context, const std::function<Result<void>()> &apply)
 {
     db::ChangeRecorder &recorder = *sink.recorder;
     recorder.setEnabled(false);
@@ -325,13 +331,14 @@ Result<void> rebase(const QSqlDatabase &db, Replica::Sink &sink, const services:
         (void)recorder.restart();
     });
 
-    auto done = db::exec(db, u"SELECT id, changes FROM pending_mutations WHERE changes IS NOT NULL ORDER BY id DESC"_s);
+    auto done = statements.run(
+        db, u"SELECT id, changes FROM pending_mutations WHERE changes IS NOT NULL ORDER BY id DESC"_s, {});
     if (!done)
         return std::unexpected(storage(done.error()));
     QList<std::pair<qint64, QByteArray>> undo;
-    while (done->next())
-        undo.append({ done->value(0).toLongLong(), done->value(1).toByteArray() });
-    done->finish();
+    while ((*done)->next())
+        undo.append({ (*done)->value(0).toLongLong(), (*done)->value(1).toByteArray() });
+    (*done)->finish();
     for (const auto &[id, changes] : std::as_const(undo)) {
         auto inverse = db::invertChangeset(changes);
         if (!inverse)
@@ -341,17 +348,18 @@ Result<void> rebase(const QSqlDatabase &db, Replica::Sink &sink, const services:
             return std::unexpected(storage(undone.error()));
         }
     }
-    if (auto cleared = db::exec(db, u"UPDATE pending_mutations SET changes = NULL WHERE changes IS NOT NULL"_s);
+    if (auto cleared =
+            statements.run(db, u"UPDATE pending_mutations SET changes = NULL WHERE changes IS NOT NULL"_s, {});
         !cleared)
         return std::unexpected(storage(cleared.error()));
 
     if (auto applied = apply(); !applied)
         return applied;
 
-    if (auto gone = db::exec(db, u"DELETE FROM pending_mutations WHERE state = 'applied'"_s); !gone)
+    if (auto gone = statements.run(db, u"DELETE FROM pending_mutations WHERE state = 'applied'"_s, {}); !gone)
         return std::unexpected(storage(gone.error()));
 
-    auto redo = readQueue(db, u"state = 'pending'"_s, {});
+    auto redo = readQueue(statements, db, u"state = 'pending'"_s, {});
     if (!redo)
         return std::unexpected(redo.error());
     const MutationApplier applier(context);
@@ -373,51 +381,175 @@ Result<void> rebase(const QSqlDatabase &db, Replica::Sink &sink, const services:
     return {};
 }
 
-// The upsert of each entity, prepared once for a page.
-using Upserts = QHash<QString, std::shared_ptr<QSqlQuery>>;
-
-Result<void> applyRow(const QSqlDatabase &db, Upserts &upserts, const QJsonObject &change)
+// The statements a pull writes a row with, made once per entity.
+struct RowStatements
 {
-    const QString entityName = change.value(u"entity"_s).toString();
-    const SyncEntity *entity = syncEntity(entityName);
+    QString upsert;
+    QString select;
+    QString remove;
+};
+
+const RowStatements &rowStatementsOf(const SyncEntity &entity)
+{
+    // In the order of syncEntities(), which never changes.
+    static const QList<RowStatements> statements = [] {
+        QList<RowStatements> made;
+        for (const SyncEntity &each : syncEntities())
+            made.append({ upsertRowSql(each), selectRowSql(each),
+                          u"DELETE FROM %1 WHERE id = :id"_s.arg(QLatin1StringView(each.table)) });
+        return made;
+    }();
+    return statements.at(&entity - syncEntities().constData());
+}
+
+bool sameValue(SyncColumn::Kind kind, const QVariant &stored, const QVariant &sent)
+{
+    if (stored.isNull() || sent.isNull())
+        return stored.isNull() && sent.isNull();
+    switch (kind) {
+    case SyncColumn::Kind::Text:
+        return stored.toString() == sent.toString();
+    case SyncColumn::Kind::Real:
+        return stored.toDouble() == sent.toDouble();
+    case SyncColumn::Kind::Integer:
+    case SyncColumn::Kind::Boolean:
+    case SyncColumn::Kind::Minor:
+        return stored.toLongLong() == sent.toLongLong();
+    }
+    return false;
+}
+
+// The columns of a row the replica has that the server's values change; empty when the row
+// is new (nullopt) or unchanged.
+Result<std::optional<QList<int>>> changedColumns(const QSqlDatabase &db, db::StatementCache &statements,
+                                                 const SyncEntity &entity, const QVariantList &values)
+{
+    auto stored = statements.run(db, rowStatementsOf(entity).select, { { u":id"_s, values.constFirst() } });
+    if (!stored)
+        return std::unexpected(storage(stored.error()));
+    QSqlQuery &query = **stored;
+    const auto finish = qScopeGuard([&] { query.finish(); });
+    if (!query.next())
+        return std::optional<QList<int>>();
+    QList<int> changed;
+    for (int i = 1; i < entity.columns.size(); ++i) {
+        if (!sameValue(entity.columns.at(i).kind, query.value(i), values.at(i)))
+            changed.append(i);
+    }
+    return std::optional<QList<int>>(changed);
+}
+
+DomainError unreadableRow()
+{
+    return DomainError(DomainError::Code::InvalidValue, u"sync"_s, u"rows"_s,
+                       QCoreApplication::translate("Replica", "The server sent a row this RentDesk cannot read."));
+}
+
+// Written, or refused by a foreign key: the row names one this replica has not got yet (its
+// parent comes later in the page), or a row of the replica still names it (its child leaves
+// later in the page).
+enum class RowWrite { Written, WaitsForReference };
+
+// `fresh`: the replica is being filled (a first pull), so the rows are new to it.
+Result<RowWrite> applyRow(const QSqlDatabase &db, db::StatementCache &statements, const QJsonObject &change, bool fresh,
+                          std::optional<db::DbError> &reference)
+{
+    const SyncEntity *entity = syncEntity(change.value(u"entity"_s).toString());
     const QString id = change.value(u"id"_s).toString();
-    if (!entity || !idFromStored(QVariant(id))) {
-        return std::unexpected(
-            DomainError(DomainError::Code::InvalidValue, u"sync"_s, u"rows"_s,
-                        QCoreApplication::translate("Replica", "The server sent a row this RentDesk cannot read.")));
-    }
+    if (!entity || !idFromStored(QVariant(id)))
+        return std::unexpected(unreadableRow());
+    const RowStatements &sql = rowStatementsOf(*entity);
+    const auto written = [&](const QSqlQuery &query, bool ok) -> Result<RowWrite> {
+        if (ok)
+            return RowWrite::Written;
+        const db::DbError error = db::classify(query.lastError(), db);
+        if (error.isConstraint(db::DbError::ConstraintKind::ForeignKey)) {
+            reference = error;
+            return RowWrite::WaitsForReference;
+        }
+        qCWarning(lcReplica) << "the server's" << entity->name << id << "was refused here:" << error.detail;
+        return std::unexpected(storage(error));
+    };
     if (change.value(u"deleted"_s).toBool()) {
-        auto gone = db::exec(db, u"DELETE FROM %1 WHERE id = :id"_s.arg(QLatin1StringView(entity->table)),
-                             { { u":id"_s, id } });
-        if (!gone)
-            return std::unexpected(storage(gone.error()));
-        return {};
+        auto remove = statements.prepared(db, sql.remove);
+        if (!remove)
+            return std::unexpected(storage(remove.error()));
+        QSqlQuery &query = **remove;
+        query.bindValue(0, id);
+        return written(query, query.exec());
     }
-    QJsonObject row = change.value(u"row"_s).toObject();
-    if (row.value(u"id"_s).toString() != id) {
-        return std::unexpected(
-            DomainError(DomainError::Code::InvalidValue, u"sync"_s, u"rows"_s,
-                        QCoreApplication::translate("Replica", "The server sent a row this RentDesk cannot read.")));
-    }
+    const QJsonObject row = change.value(u"row"_s).toObject();
+    if (row.value(u"id"_s).toString() != id)
+        return std::unexpected(unreadableRow());
     auto values = rowFromJson(*entity, row);
     if (!values)
         return std::unexpected(values.error());
-    std::shared_ptr<QSqlQuery> &query = upserts[entityName];
-    if (!query) {
-        query = std::make_shared<QSqlQuery>(db);
-        query->setForwardOnly(true);
-        if (!query->prepare(upsertRowSql(*entity))) {
-            const QSqlError error = query->lastError();
-            query.reset();
-            return std::unexpected(storage(db::classify(error, db)));
+    if (!fresh) {
+        // A row the replica has is updated in the columns that changed, or not written at all:
+        // an UPDATE rewrites every index over a column it sets, and a poke's pull would
+        // otherwise write a dozen index pages to change a price.
+        auto changed = changedColumns(db, statements, *entity, *values);
+        if (!changed)
+            return std::unexpected(changed.error());
+        if (*changed) {
+            if ((*changed)->isEmpty())
+                return RowWrite::Written;
+            QStringList sets;
+            for (int i : std::as_const(**changed))
+                sets << u"%1 = ?"_s.arg(QLatin1StringView(entity->columns.at(i).column));
+            auto update = statements.prepared(
+                db, u"UPDATE %1 SET %2 WHERE id = ?"_s.arg(QLatin1StringView(entity->table), sets.join(u", "_s)));
+            if (!update)
+                return std::unexpected(storage(update.error()));
+            QSqlQuery &query = **update;
+            int position = 0;
+            for (int i : std::as_const(**changed))
+                query.bindValue(position++, values->at(i));
+            query.bindValue(position, values->constFirst());
+            return written(query, query.exec());
         }
     }
+    auto upsert = statements.prepared(db, sql.upsert);
+    if (!upsert)
+        return std::unexpected(storage(upsert.error()));
+    QSqlQuery &query = **upsert;
     for (int i = 0; i < values->size(); ++i)
-        query->bindValue(i, values->at(i));
-    if (!query->exec()) {
-        const db::DbError error = db::classify(query->lastError(), db);
-        qCWarning(lcReplica) << "the server's" << entityName << id << "was refused here:" << error.detail;
-        return std::unexpected(storage(error));
+        query.bindValue(i, values->at(i));
+    return written(query, query.exec());
+}
+
+// Writes a page's rows in the feed's order. The server sends a row's parents before it, but a
+// row can still name one that comes after it (a building deleted once the apartment that named
+// it moved away): such a row waits and is written again after the others, as long as a pass
+// writes anything. Foreign keys stay immediate: deferring them (PRAGMA defer_foreign_keys)
+// would make SQLite compile every statement of the connection again after each page.
+Result<void> applyRows(const QSqlDatabase &db, db::StatementCache &statements, const QJsonArray &rows, bool fresh)
+{
+    std::optional<db::DbError> reference;
+    QList<QJsonObject> waiting;
+    for (const QJsonValue &change : rows) {
+        const QJsonObject object = change.toObject();
+        auto written = applyRow(db, statements, object, fresh, reference);
+        if (!written)
+            return std::unexpected(written.error());
+        if (*written == RowWrite::WaitsForReference)
+            waiting.append(object);
+    }
+    while (!waiting.isEmpty()) {
+        QList<QJsonObject> still;
+        for (const QJsonObject &object : std::as_const(waiting)) {
+            auto written = applyRow(db, statements, object, fresh, reference);
+            if (!written)
+                return std::unexpected(written.error());
+            if (*written == RowWrite::WaitsForReference)
+                still.append(object);
+        }
+        if (still.size() == waiting.size()) {
+            qCWarning(lcReplica) << still.size()
+                                 << "rows of the server name rows this replica does not have:" << reference->detail;
+            return std::unexpected(storage(*reference));
+        }
+        waiting = std::move(still);
     }
     return {};
 }
@@ -434,9 +566,10 @@ Result<void> Replica::recordOutcomes(const QList<PushOutcome> &outcomes)
         bool anyRefused = false;
         for (const PushOutcome &outcome : outcomes) {
             auto filed = outcome.applied
-                ? db::exec(db, u"UPDATE pending_mutations SET state = 'applied' WHERE id = :id AND state = 'pending'"_s,
-                           { { u":id"_s, outcome.id } })
-                : db::exec(
+                ? m_statements->run(
+                    db, u"UPDATE pending_mutations SET state = 'applied' WHERE id = :id AND state = 'pending'"_s,
+                    { { u":id"_s, outcome.id } })
+                : m_statements->run(
                     db,
                     u"UPDATE pending_mutations SET state = 'refused', error_code = :code, "
                     "error_entity = :entity, error_field = :field, error_message = :message, "
@@ -454,7 +587,7 @@ Result<void> Replica::recordOutcomes(const QList<PushOutcome> &outcomes)
         }
         // A refusal's effect goes at once, under the pending mutations made after it.
         if (anyRefused)
-            return rebase(db, *m_sink, m_context, [] { return Result<void>(); });
+            return rebase(db, *m_statements, *m_sink, m_context, [] { return Result<void>(); });
         return {};
     });
 }
@@ -518,7 +651,7 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
                 return std::unexpected(set.error());
             dropped = std::move(*set);
         }
-        auto rebased = rebase(db, *m_sink, m_context, [&]() -> Result<void> {
+        auto rebased = rebase(db, *m_statements, *m_sink, m_context, [&]() -> Result<void> {
             if (resync) {
                 // Everything the server sends from the start; profiles stay (chat and the queue
                 // name people), the rest is replaced.
@@ -527,15 +660,9 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
                         return std::unexpected(storage(emptied.error()));
                 }
             }
-            // Checked at COMMIT: a page holds each row's parents, but in the feed's order.
-            if (auto deferredKeys = db::exec(db, u"PRAGMA defer_foreign_keys = ON"_s); !deferredKeys)
-                return std::unexpected(storage(deferredKeys.error()));
-            Upserts upserts;
-            for (const QJsonValue &change : rows) {
-                if (auto written = applyRow(db, upserts, change.toObject()); !written)
-                    return written;
-            }
-            auto moved = db::exec(
+            if (auto written = applyRows(db, *m_statements, rows, bulk); !written)
+                return written;
+            auto moved = m_statements->run(
                 db,
                 u"UPDATE replica_state SET cursor = :cursor, "
                 "synced_at = CASE WHEN :end THEN :now ELSE synced_at END"_s,
@@ -595,7 +722,7 @@ Result<void> Replica::retry(qint64 id)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
     return db::transact(db, [&]() -> Result<void> {
-        auto found = readQueue(db, u"id = :id AND state = 'refused'"_s, { { u":id"_s, id } });
+        auto found = readQueue(*m_statements, db, u"id = :id AND state = 'refused'"_s, { { u":id"_s, id } });
         if (!found)
             return std::unexpected(found.error());
         if (found->isEmpty()) {

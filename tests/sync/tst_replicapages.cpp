@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Replica::applyPull on pages made by the test, without a server: the orders of rows a page may
+// hold, and what a pull writes for a row the replica already has.
+
+#include "models/domain/storedvalues.h"
+#include "models/services/clock.h"
+#include "models/sync/replica.h"
+#include "tests/support/testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk;
+using models::domain::Role;
+using models::services::DomainError;
+using models::sync::Replica;
+
+namespace {
+
+QString newStoredId()
+{
+    return models::domain::toStoredId(models::domain::newId());
+}
+
+QString now()
+{
+    return models::domain::toStoredTimestamp(QDateTime::currentDateTimeUtc());
+}
+
+QJsonObject change(const QString &entity, const QJsonObject &row)
+{
+    return { { u"entity"_s, entity }, { u"id"_s, row.value(u"id"_s) }, { u"seq"_s, 1 }, { u"row"_s, row } };
+}
+
+QJsonObject tombstone(const QString &entity, const QString &id)
+{
+    return { { u"entity"_s, entity }, { u"id"_s, id }, { u"seq"_s, 1 }, { u"deleted"_s, true } };
+}
+
+// The columns every row of that entity ends with: a rating with nothing rated, and its times.
+QJsonObject rated(QJsonObject row)
+{
+    row.insert(u"ratingSum"_s, 0);
+    row.insert(u"ratingCount"_s, 0);
+    row.insert(u"createdAt"_s, now());
+    row.insert(u"updatedAt"_s, now());
+    return row;
+}
+
+QJsonObject user(const QString &id, const QString &role)
+{
+    return rated({ { u"id"_s, id },
+                   { u"email"_s, QJsonValue(QJsonValue::Null) },
+                   { u"displayName"_s, QString(u"Someone "_s + id.left(8)) },
+                   { u"phone"_s, QJsonValue(QJsonValue::Null) },
+                   { u"role"_s, role },
+                   { u"language"_s, u"en"_s } });
+}
+
+QJsonObject building(const QString &id, const QString &owner)
+{
+    return { { u"id"_s, id },
+             { u"ownerId"_s, owner },
+             { u"name"_s, QString(u"House "_s + id.left(8)) },
+             { u"address"_s, u"1 Main Street"_s },
+             { u"city"_s, u"Kazan"_s },
+             { u"floors"_s, 5 },
+             { u"yearBuilt"_s, QJsonValue(QJsonValue::Null) },
+             { u"createdAt"_s, now() },
+             { u"updatedAt"_s, now() } };
+}
+
+QJsonObject apartment(const QString &id, const QString &buildingId, const QString &owner)
+{
+    return rated({ { u"id"_s, id },
+                   { u"buildingId"_s, buildingId },
+                   { u"ownerId"_s, owner },
+                   { u"number"_s, u"12"_s },
+                   { u"floor"_s, 3 },
+                   { u"rooms"_s, 2 },
+                   { u"area"_s, 54.5 },
+                   { u"monthlyPrice"_s, u"4500000"_s },
+                   { u"currency"_s, u"RUB"_s },
+                   { u"status"_s, u"free"_s },
+                   { u"statusManual"_s, false },
+                   { u"bookedBy"_s, QJsonValue(QJsonValue::Null) },
+                   { u"furnished"_s, true },
+                   { u"petsAllowed"_s, false },
+                   { u"description"_s, u"Bright, quiet, near the metro."_s } });
+}
+
+} // namespace
+
+class TestReplicaPages : public QObject
+{
+    Q_OBJECT
+
+    test::TempDatabase db;
+    models::services::SystemClock clock;
+    std::unique_ptr<Replica> replica;
+    QString cursor = u"0"_s;
+
+    QStringList rows(const QString &sql) const
+    {
+        QSqlQuery query(db.connection());
+        if (!query.exec(sql))
+            return { u"failed: "_s + sql };
+        QStringList found;
+        while (query.next()) {
+            QStringList values;
+            for (int i = 0; i < query.record().count(); ++i)
+                values << query.value(i).toString();
+            found << values.join(u'|');
+        }
+        return found;
+    }
+
+    // The rows the connection has written so far (SQLite's total_changes()).
+    qint64 written() const { return rows(u"SELECT total_changes()"_s).value(0).toLongLong(); }
+
+    models::services::Result<void> apply(const QList<QJsonObject> &changes)
+    {
+        QJsonArray page;
+        for (const QJsonObject &each : changes)
+            page.append(each);
+        const QString next = QString::number(cursor.toLongLong() + 1);
+        auto applied = replica->applyPull(page, next, false, true);
+        if (applied)
+            cursor = next;
+        return applied;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
+        models::domain::User account;
+        account.id = models::domain::newId();
+        account.email = u"renter@example.org"_s;
+        account.displayName = u"The renter"_s;
+        account.role = Role::Renter;
+        account.language = models::domain::Language::English;
+        QVERIFY(Replica::initialize(db.database(), u"wss://rentdesk.example.org"_s, account));
+        auto opened = Replica::open(db.shared(), clock);
+        QVERIFY(opened);
+        replica = std::move(*opened);
+    }
+
+    // The server sends parents first, but a row can still name one later in its page: each such
+    // row waits for a second pass, whether it is written (a parent not there yet) or deleted (a
+    // child still names it).
+    void rowsNamingRowsLaterInThePageWaitForThem()
+    {
+        const QString landlord = newStoredId();
+        const QString first = newStoredId();
+        const QString second = newStoredId();
+        const QString flat = newStoredId();
+        // Every row before the rows it names.
+        const auto applied =
+            apply({ change(u"apartment"_s, apartment(flat, first, landlord)),
+                    change(u"building"_s, building(first, landlord)), change(u"building"_s, building(second, landlord)),
+                    change(u"user"_s, user(landlord, u"landlord"_s)) });
+        QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().message));
+        QCOMPARE(rows(u"SELECT building_id FROM apartments WHERE id = '%1'"_s.arg(flat)), QStringList { first });
+        QCOMPARE(rows(u"SELECT count(*) FROM buildings WHERE owner_id = '%1'"_s.arg(landlord)), QStringList { u"2"_s });
+
+        // The first building deleted after its apartment moved to the second: its tombstone
+        // comes first, while the replica's apartment still names it.
+        QJsonObject moved = apartment(flat, second, landlord);
+        const auto deleted = apply({ tombstone(u"building"_s, first), change(u"apartment"_s, moved) });
+        QVERIFY2(deleted, qPrintable(deleted ? QString() : deleted.error().message));
+        QCOMPARE(rows(u"SELECT building_id FROM apartments WHERE id = '%1'"_s.arg(flat)), QStringList { second });
+        QCOMPARE(rows(u"SELECT id FROM buildings WHERE owner_id = '%1'"_s.arg(landlord)), QStringList { second });
+        QCOMPARE(replica->cursor().value_or(QString()), cursor);
+    }
+
+    // A row that names what neither the replica nor the page has is the server's error: the
+    // page is refused whole and nothing of it stays, the cursor included.
+    void aRowNamingWhatNoOneSentRefusesThePage()
+    {
+        const QString landlord = newStoredId();
+        const QString flat = newStoredId();
+        const QString before = cursor;
+        const auto applied = apply({ change(u"user"_s, user(landlord, u"landlord"_s)),
+                                     change(u"apartment"_s, apartment(flat, newStoredId(), landlord)) });
+        QVERIFY(!applied);
+        QCOMPARE(applied.error().code, DomainError::Code::NotFound); // a foreign key's refusal
+        QCOMPARE(rows(u"SELECT count(*) FROM users WHERE id = '%1'"_s.arg(landlord)), QStringList { u"0"_s });
+        QCOMPARE(rows(u"SELECT count(*) FROM apartments WHERE id = '%1'"_s.arg(flat)), QStringList { u"0"_s });
+        QCOMPARE(replica->cursor().value_or(QString()), before);
+    }
+
+    // A row the replica has is written only where it changed: sent again as it is, it writes
+    // nothing but the cursor; with a new price and description, the row and the search index's
+    // mark of it (a trigger's write, which total_changes() counts too).
+    void aRowIsWrittenOnlyWhereItChanged()
+    {
+        const QString landlord = newStoredId();
+        const QString house = newStoredId();
+        const QString flat = newStoredId();
+        const QJsonObject row = apartment(flat, house, landlord);
+        QVERIFY(apply({ change(u"user"_s, user(landlord, u"landlord"_s)),
+                        change(u"building"_s, building(house, landlord)), change(u"apartment"_s, row) }));
+
+        qint64 before = written();
+        QVERIFY(apply({}));
+        const qint64 cursorOnly = written() - before;
+        QVERIFY(cursorOnly >= 1);
+
+        before = written();
+        QVERIFY(apply({ change(u"apartment"_s, row) }));
+        QCOMPARE(written() - before, cursorOnly);
+
+        QJsonObject dearer = row;
+        dearer.insert(u"monthlyPrice"_s, u"4700000"_s);
+        dearer.insert(u"bookedBy"_s, QJsonValue(QJsonValue::Null));
+        dearer.insert(u"description"_s, u"Bright, quiet, near the metro. New windows."_s);
+        QCOMPARE(rows(u"DELETE FROM apartments_search_stale"_s), QStringList());
+        before = written();
+        QVERIFY(apply({ change(u"apartment"_s, dearer) }));
+        QCOMPARE(written() - before, cursorOnly + 2);
+        QCOMPARE(rows(u"SELECT monthly_price, description, area, furnished, booked_by IS NULL FROM apartments "
+                      "WHERE id = '%1'"_s.arg(flat)),
+                 QStringList { u"4700000|Bright, quiet, near the metro. New windows.|54.5|1|1"_s });
+        // The search index follows the changed description, as for any other update.
+        QCOMPARE(rows(u"SELECT count(*) FROM apartments_search_stale AS s JOIN apartments AS a "
+                      "ON a.rowid = s.apartment_rowid WHERE a.id = '%1'"_s.arg(flat)),
+                 QStringList { u"1"_s });
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplicaPages)
+#include "tst_replicapages.moc"
