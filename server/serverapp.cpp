@@ -55,7 +55,9 @@ int runServer(const ServerConfig &config)
         return net::mail::runTestMail(*mail, *secrets, config.sendTestMailTo, timeoutsOf(config));
     }
 
-    auto opened = models::db::Database::open(config.databasePath);
+    models::db::Database::Options options;
+    options.cacheMib = config.cacheMib;
+    auto opened = models::db::Database::open(config.databasePath, options);
     if (!opened)
         return fail(ServerExitDatabaseError, opened.error().message);
     const std::shared_ptr<models::db::Database> database = std::move(*opened);

@@ -75,6 +75,7 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
         { u"slow-reader-seconds"_s,
           u"How long a client may leave more than --max-queued-bytes unread before it is closed (default 10)."_s,
           u"n"_s },
+        { u"cache-mib"_s, u"SQLite's page cache of each database connection, in MiB (default 64)."_s, u"n"_s },
         { u"max-connections-per-address"_s,
           u"Refuse connections beyond <n> from one client address, or one /64 for IPv6 (default 32)."_s, u"n"_s },
         { u"login-deadline-seconds"_s,
@@ -201,6 +202,7 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
     number(u"ping-seconds"_s, 1, 3600, config.pingSeconds);
     number(u"max-queued-bytes"_s, 1024, qint64(1) << 32, config.maxQueuedBytes);
     number(u"slow-reader-seconds"_s, 1, 3600, config.slowReaderSeconds);
+    number(u"cache-mib"_s, 1, 65536, config.cacheMib);
     number(u"max-connections-per-address"_s, 1, 1000000, config.maxConnectionsPerAddress);
     number(u"login-deadline-seconds"_s, 1, 86400, config.loginDeadlineSeconds);
     number(u"login-failures-per-account"_s, 1, 1000000, config.loginFailuresPerAccount);

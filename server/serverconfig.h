@@ -39,6 +39,9 @@ struct ServerConfig
     // More than maxQueuedBytes unread for longer than this closes a client (1008); past
     // ClientConnection::HardQueueFactor times maxQueuedBytes it is closed at once.
     int slowReaderSeconds = 10;
+    // SQLite's page cache of each of the server's connections: a first pull reads its rows and
+    // their parents' places in the feed all over the database.
+    int cacheMib = 64;
     // Connections with a completed handshake from one address (IPv4) or one /64 (IPv6); more are
     // closed at once (1008).
     int maxConnectionsPerAddress = 32;

@@ -217,14 +217,13 @@ void Router::syncPull(ClientConnection &c, const net::protocol::Request &r, cons
         done(net::protocol::errorReply(r.id, Error::fromDomain(page.error())));
         return;
     }
-    QJsonObject result { { u"rows"_s, page->rows },
-                         { u"cursor"_s, QString::number(page->cursor) },
+    QJsonObject result { { u"cursor"_s, QString::number(page->cursor) },
                          { u"more"_s, page->more },
                          { u"remaining"_s, page->remaining },
                          { u"lastMutationId"_s, page->lastMutationId } };
     if (page->resync)
         result.insert(u"resync"_s, true);
-    done(net::protocol::reply(r.id, result));
+    done(net::protocol::reply(r.id, result, "rows"_L1, page->rows));
 }
 
 } // namespace rentdesk::server

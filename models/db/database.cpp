@@ -142,6 +142,12 @@ std::expected<void, DbError> Database::Private::configure(const QSqlDatabase &db
         { "PRAGMA trusted_schema = OFF", "PRAGMA trusted_schema", 0, QT_TRANSLATE_NOOP("DbError", "untrusted schema") },
         { nullptr, "PRAGMA busy_timeout", options.busyTimeoutMs, QT_TRANSLATE_NOOP("DbError", "busy timeout") },
     };
+    if (options.cacheMib > 0) {
+        // Negative: a size in KiB rather than in pages.
+        const int kib = -options.cacheMib * 1024;
+        if (auto done = exec(db, QStringLiteral("PRAGMA cache_size = %1").arg(kib)); !done)
+            return std::unexpected(aboutFile(done.error(), path));
+    }
     for (const Setting &setting : settings) {
         if (setting.set) {
             if (auto done = exec(db, QString::fromLatin1(setting.set)); !done)

@@ -28,6 +28,8 @@ public:
     struct Options
     {
         int busyTimeoutMs = 5000;
+        // SQLite's page cache of each connection in MiB; 0 keeps SQLite's own (2 MiB).
+        int cacheMib = 0;
         // The schema to migrate to; nullptr means MigrationSet::builtIn().
         const MigrationSet *migrations = nullptr;
     };

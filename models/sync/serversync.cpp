@@ -111,6 +111,108 @@ DomainError dependsOnRefused()
         QCoreApplication::translate("ServerSync", "This change needs an earlier change of yours that was refused."));
 }
 
+// A column as the viewer (bound as :me) may see it, in SQL over the row's table as `t`: a
+// profile of someone else without the e-mail, phone and language; an apartment's renter only
+// for its owner and that renter. The one place these rules are written for pulls.
+QString visibleColumn(const SyncEntity &entity, const char *column)
+{
+    const QString name = u"t."_s + QLatin1StringView(column);
+    const QLatin1StringView table(entity.name);
+    const QLatin1StringView field(column);
+    if (table == "user"_L1 && (field == "email"_L1 || field == "phone"_L1))
+        return u"CASE WHEN t.id = :me THEN %1 END"_s.arg(name);
+    if (table == "user"_L1 && field == "language"_L1)
+        return u"CASE WHEN t.id = :me THEN %1 ELSE 'en' END"_s.arg(name);
+    if (table == "apartment"_L1 && field == "booked_by"_L1)
+        return u"CASE WHEN t.owner_id = :me OR t.booked_by = :me THEN %1 END"_s.arg(name);
+    return name;
+}
+
+// The row as the JSON object of docs/protocol.md ("Rows"), made by SQLite: a page of 3 000
+// rows read through QtSql and turned into JSON by Qt took most of a pull's time.
+QString rowJsonExpression(const SyncEntity &entity)
+{
+    QStringList members;
+    for (const SyncColumn &column : entity.columns) {
+        const QString value = visibleColumn(entity, column.column);
+        QString json;
+        switch (column.kind) {
+        case SyncColumn::Kind::Text:
+        case SyncColumn::Kind::Integer:
+            json = value;
+            break;
+        case SyncColumn::Kind::Real:
+            // SQLite writes 15 digits; 17 where 15 would not read back as the same double.
+            json = u"CASE WHEN %1 IS NULL THEN NULL WHEN CAST(printf('%!.15g', %1) AS REAL) = %1 "
+                   "THEN json(printf('%!.15g', %1)) ELSE json(printf('%!.17g', %1)) END"_s.arg(value);
+            break;
+        case SyncColumn::Kind::Boolean:
+            json = u"CASE WHEN %1 IS NULL THEN NULL WHEN %1 THEN json('true') ELSE json('false') END"_s.arg(value);
+            break;
+        case SyncColumn::Kind::Minor: // a string of digits: JSON's numbers are doubles
+            json = u"CAST(%1 AS TEXT)"_s.arg(value);
+            break;
+        }
+        members << u"'%1', %2"_s.arg(QLatin1StringView(column.key), json);
+    }
+    return u"json_object(%1)"_s.arg(members.join(u", "_s));
+}
+
+// What a row names (its parents), by key in its JSON and by column.
+struct ParentColumn
+{
+    const char *entity;
+    const char *key;
+    const char *column;
+};
+
+QList<ParentColumn> parentColumnsOf(QLatin1StringView entity)
+{
+    if (entity == "building"_L1)
+        return { { "user", "ownerId", "owner_id" } };
+    if (entity == "apartment"_L1)
+        return { { "user", "ownerId", "owner_id" },
+                 { "building", "buildingId", "building_id" },
+                 { "user", "bookedBy", "booked_by" } };
+    if (entity == "booking"_L1)
+        return { { "apartment", "apartmentId", "apartment_id" },
+                 { "user", "renterId", "renter_id" },
+                 { "user", "decidedBy", "decided_by" } };
+    if (entity == "review"_L1)
+        return { { "user", "authorId", "author_id" },
+                 { "user", "targetUserId", "target_user_id" },
+                 { "apartment", "targetApartmentId", "target_apartment_id" } };
+    return {};
+}
+
+// One row by id, as the viewer may see it.
+QString rowJsonSql(const SyncEntity &entity)
+{
+    return u"SELECT %1 FROM %2 AS t WHERE t.id = :id"_s.arg(rowJsonExpression(entity), QLatin1StringView(entity.table));
+}
+
+// A renter's page in one statement: each change of the feed with its row's JSON; an empty
+// text for a row that names a row the feed reaches after it (or never: a parent the replica
+// may lack), which the reader sends first; NULL for a tombstone or a row gone.
+QString renterPageSql()
+{
+    QStringList cases;
+    for (const SyncEntity &entity : syncEntities()) {
+        QStringList later;
+        for (const ParentColumn &parent : parentColumnsOf(QLatin1StringView(entity.name))) {
+            const QString id = visibleColumn(entity, parent.column);
+            later << u"(%1 IS NOT NULL AND coalesce((SELECT p.seq FROM sync_changes AS p WHERE p.entity = '%2' "
+                     "AND p.row_id = %1), 9223372036854775807) > c.seq)"_s.arg(id, QLatin1StringView(parent.entity));
+        }
+        cases << u"WHEN '%1' THEN (SELECT CASE WHEN %2 THEN '' ELSE %3 END FROM %4 AS t WHERE t.id = c.row_id)"_s.arg(
+            QLatin1StringView(entity.name), later.isEmpty() ? u"0"_s : later.join(u" OR "_s), rowJsonExpression(entity),
+            QLatin1StringView(entity.table));
+    }
+    return u"SELECT c.seq, c.entity, c.row_id, c.deleted, CASE WHEN c.deleted = 1 THEN NULL ELSE CASE c.entity %1 "
+           "END END FROM sync_changes AS c WHERE c.seq > :after AND (c.entity <> 'booking' OR c.renter_id = :me) "
+           "ORDER BY c.seq LIMIT :limit"_s.arg(cases.join(u' '));
+}
+
 // What one page of the feed is read with, and the rows it has sent so far.
 struct PageReader
 {
@@ -118,32 +220,28 @@ struct PageReader
     const QSqlDatabase &db;
     User viewer;
     QSet<QString> sent; // "entity/id"
-    QJsonArray rows;
-    qint64 bytes = 0; // of the rows as compact JSON
+    QByteArray rows; // the rows as compact JSON, comma-separated
+    qsizetype count = 0;
 
     [[nodiscard]] bool isLandlord() const { return viewer.role == Role::Landlord; }
 
-    // The row's current values as the viewer may see them: a profile of someone else without
-    // the e-mail, phone and language; an apartment's renter only for its owner and that renter.
+    // The row's current values as the viewer may see them (visibleColumn).
     Result<std::optional<QJsonObject>> read(const SyncEntity &entity, const QString &id) const
     {
-        auto query = statements.run(db, selectRowSql(entity), { { u":id"_s, id } });
+        static const QList<QString> sql = [] {
+            QList<QString> made;
+            for (const SyncEntity &each : syncEntities())
+                made.append(rowJsonSql(each));
+            return made;
+        }();
+        auto query = statements.run(db, sql.at(&entity - syncEntities().constData()),
+                                    { { u":id"_s, id }, { u":me"_s, toStoredId(viewer.id) } });
         if (!query)
             return std::unexpected(storage(query.error()));
         const auto finish = qScopeGuard([&] { (*query)->finish(); });
         if (!(*query)->next())
             return std::optional<QJsonObject>();
-        QJsonObject row = rowToJson(entity, **query);
-        const QString me = toStoredId(viewer.id);
-        if (qstrcmp(entity.name, "user") == 0 && id != me) {
-            row.insert(u"email"_s, QJsonValue::Null);
-            row.insert(u"phone"_s, QJsonValue::Null);
-            row.insert(u"language"_s, u"en"_s);
-        }
-        if (qstrcmp(entity.name, "apartment") == 0 && row.value(u"ownerId"_s).toString() != me
-            && row.value(u"bookedBy"_s).toString() != me)
-            row.insert(u"bookedBy"_s, QJsonValue::Null);
-        return std::optional<QJsonObject>(row);
+        return std::optional<QJsonObject>(QJsonDocument::fromJson((*query)->value(0).toString().toUtf8()).object());
     }
 
     // Whether a landlord may see a row a row of theirs names (a parent): their own property,
@@ -171,25 +269,10 @@ struct PageReader
     static QList<std::pair<QString, QString>> parentsOf(const QString &entity, const QJsonObject &row)
     {
         QList<std::pair<QString, QString>> parents;
-        const auto add = [&](const char *parent, const char *key) {
-            const QString id = row.value(QLatin1StringView(key)).toString();
+        for (const ParentColumn &parent : parentColumnsOf(QLatin1StringView(entity.toLatin1()))) {
+            const QString id = row.value(QLatin1StringView(parent.key)).toString();
             if (!id.isEmpty())
-                parents.append({ QString::fromLatin1(parent), id });
-        };
-        if (entity == u"building") {
-            add("user", "ownerId");
-        } else if (entity == u"apartment") {
-            add("user", "ownerId");
-            add("building", "buildingId");
-            add("user", "bookedBy");
-        } else if (entity == u"booking") {
-            add("apartment", "apartmentId");
-            add("user", "renterId");
-            add("user", "decidedBy");
-        } else if (entity == u"review") {
-            add("user", "authorId");
-            add("user", "targetUserId");
-            add("apartment", "targetApartmentId");
+                parents.append({ QString::fromLatin1(parent.entity), id });
         }
         return parents;
     }
@@ -249,10 +332,22 @@ struct PageReader
         return {};
     }
 
-    void append(const QJsonObject &row)
+    void append(const QJsonObject &row) { appendJson(QJsonDocument(row).toJson(QJsonDocument::Compact)); }
+
+    void appendJson(const QByteArray &json)
     {
-        bytes += QJsonDocument(row).toJson(QJsonDocument::Compact).size() + 1;
-        rows.append(row);
+        if (count++ > 0)
+            rows += ',';
+        rows += json;
+    }
+
+    // A row the page query made as JSON (see rowJsonSql), when the replica has every row it
+    // names: wrapped as add() would, without reading it again.
+    void addJson(const QString &entityName, const QString &id, qint64 seq, const QByteArray &row)
+    {
+        sent.insert(entityName + u'/' + id);
+        appendJson("{\"entity\":\"" + entityName.toLatin1() + "\",\"id\":\"" + id.toLatin1()
+                   + "\",\"seq\":" + QByteArray::number(seq) + ",\"row\":" + row + '}');
     }
 };
 
@@ -451,14 +546,18 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
         }
 
         const QString me = toStoredId(user);
-        const QString visible = viewer->role == Role::Landlord
-            ? u"(landlord_id = :me OR (entity = 'user' AND (row_id = :me OR EXISTS (SELECT 1 FROM "
-              "sync_acquaintances AS k WHERE k.renter_id = sync_changes.row_id AND k.landlord_id = :me))))"_s
-            : u"(entity <> 'booking' OR renter_id = :me)"_s;
-        auto feed = statements.run(db,
-                                   u"SELECT seq, entity, row_id, deleted FROM sync_changes WHERE seq > :after AND "_s
-                                       + visible + u" ORDER BY seq LIMIT :limit"_s,
-                                   { { u":after"_s, after }, { u":me"_s, me }, { u":limit"_s, limit } });
+        // A landlord's page reads each row on its own (their people are always sent along, and
+        // each parent is checked for being theirs); a renter's has its rows made in the query.
+        static const QString renterPage = renterPageSql();
+        const bool landlord = viewer->role == Role::Landlord;
+        auto feed = statements.run(
+            db,
+            landlord ? u"SELECT seq, entity, row_id, deleted, NULL FROM sync_changes WHERE seq > :after AND "
+                       "(landlord_id = :me OR (entity = 'user' AND (row_id = :me OR EXISTS (SELECT 1 FROM "
+                       "sync_acquaintances AS k WHERE k.renter_id = sync_changes.row_id AND k.landlord_id = :me)))) "
+                       "ORDER BY seq LIMIT :limit"_s
+                     : renterPage,
+            { { u":after"_s, after }, { u":me"_s, me }, { u":limit"_s, limit } });
         if (!feed)
             return std::unexpected(storage(feed.error()));
         struct Change
@@ -467,12 +566,13 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
             QString entity;
             QString id;
             bool deleted;
+            QByteArray row; // made by the query, or empty: read by PageReader::add
         };
         QList<Change> changes;
         QSqlQuery &read = **feed;
         while (read.next()) {
             changes.append({ read.value(0).toLongLong(), read.value(1).toString(), read.value(2).toString(),
-                             read.value(3).toInt() != 0 });
+                             read.value(3).toInt() != 0, read.value(4).toString().toUtf8() });
         }
         read.finish();
         page.more = changes.size() >= limit;
@@ -481,15 +581,20 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
         page.cursor = page.more ? changes.last().seq : *last;
         PageReader reader { statements, db, *viewer, {}, {}, 0 };
         for (const Change &change : std::as_const(changes)) {
-            if (auto added = reader.add(change.entity, change.id, change.seq, change.deleted); !added)
+            if (!change.row.isEmpty()) {
+                if (!reader.sent.contains(change.entity + u'/' + change.id))
+                    reader.addJson(change.entity, change.id, change.seq, change.row);
+            } else if (auto added = reader.add(change.entity, change.id, change.seq, change.deleted); !added) {
                 return std::unexpected(added.error());
-            if (reader.bytes >= maxBytes && &change != &changes.last()) {
+            }
+            if (reader.rows.size() >= maxBytes && &change != &changes.last()) {
                 page.more = true;
                 page.cursor = change.seq;
                 break;
             }
         }
-        page.rows = std::move(reader.rows);
+        page.rows = '[' + reader.rows + ']';
+        page.rowCount = reader.count;
         page.remaining = *last - page.cursor;
         auto lastMutation = lastMutationOf(statements, db, user, clientId);
         if (!lastMutation)

@@ -288,6 +288,15 @@ QByteArray reply(const QString &id, QJsonObject result)
     return toFrame(result);
 }
 
+QByteArray reply(const QString &id, QJsonObject result, QLatin1StringView key, const QByteArray &json)
+{
+    result.remove(key);
+    QByteArray frame = reply(id, std::move(result)); // never empty: it has the id and "ok"
+    frame.chop(1); // its closing brace
+    frame += ",\"" + QByteArray(key.data(), key.size()) + "\":" + json + '}';
+    return frame;
+}
+
 QByteArray errorReply(const QString &id, const Error &error)
 {
     const QJsonObject object {

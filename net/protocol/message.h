@@ -80,6 +80,9 @@ struct RequestError
 // value would win.
 [[nodiscard]] QByteArray request(const QString &type, const QString &id, QJsonObject body);
 [[nodiscard]] QByteArray reply(const QString &id, QJsonObject result);
+// The same with one more member whose value is JSON text made elsewhere (a page of rows the
+// database wrote), spliced in rather than parsed and written again. `json` must be valid JSON.
+[[nodiscard]] QByteArray reply(const QString &id, QJsonObject result, QLatin1StringView key, const QByteArray &json);
 // The id is written as null when it is empty (the request had none that could be read).
 [[nodiscard]] QByteArray errorReply(const QString &id, const Error &error);
 [[nodiscard]] QByteArray push(const QString &type, QJsonObject body);

@@ -73,6 +73,24 @@ private Q_SLOTS:
         QCOMPARE(value->toString(), expected);
     }
 
+    // A page cache of the size asked for, on every connection of the database (the server's
+    // --cache-mib); SQLite's own otherwise.
+    void cacheSizeIsSetWhenAsked()
+    {
+        QCOMPARE(rentdesk::models::db::scalar(m_db->connection(), u"PRAGMA cache_size"_s).value_or(0).toInt(), -2000);
+        auto sized = Database::open(m_db->path(), Database::Options { .cacheMib = 48 });
+        QVERIFY(sized);
+        QString onThread;
+        QThread *thread = QThread::create([&] {
+            if (auto db = (*sized)->tryConnection())
+                onThread = rentdesk::models::db::scalar(*db, u"PRAGMA cache_size"_s).value_or(QVariant()).toString();
+        });
+        thread->start();
+        QVERIFY(thread->wait(10000));
+        delete thread;
+        QCOMPARE(onThread, QString::number(-48 * 1024));
+    }
+
     void secondThreadGetsItsOwnConfiguredConnection()
     {
         const QString mainName = m_db->connection().connectionName();

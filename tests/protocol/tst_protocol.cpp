@@ -449,6 +449,13 @@ private Q_SLOTS:
         // The envelope's names are reserved: the envelope wins.
         QCOMPARE(textOf(objectOf(reply(u"8"_s, QJsonObject { { u"ok"_s, false }, { u"id"_s, 1 }, { u"error"_s, 2 } }))),
                  QByteArray(R"({"id":"8","ok":true})"));
+        // A member made as JSON text elsewhere is spliced in as it is, replacing one of its name.
+        const QByteArray spliced = reply(u"10"_s, QJsonObject { { u"more"_s, true }, { u"rows"_s, 1 } }, "rows"_L1,
+                                         "[{\"a\":\"\xd0\x96 \\\"x\\\"\"},2.5e-7,null]");
+        QCOMPARE(textOf(objectOf(spliced)),
+                 QByteArray("{\"id\":\"10\",\"more\":true,\"ok\":true,\"rows\":[{\"a\":\"\xd0\x96 \\\"x\\\"\"},"
+                            "2.5e-07,null]}"));
+        QCOMPARE(spliced.count("\"rows\""), 1);
 
         Error limited = Error::make(ErrorCode::RateLimited, u"Too many failed logins."_s, u"email"_s);
         limited.retryAfter = 42;

@@ -258,6 +258,48 @@ private Q_SLOTS:
                  1);
     }
 
+    // The rows a page carries are made as JSON by the database for a renter and by the reader
+    // for a landlord: both give back every value exactly, a double that needs 17 digits and
+    // text with quotes, a backslash, a line break, Cyrillic and an emoji among them.
+    void rowsKeepTheirValuesExactly()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        auto renter = peer(u"roman@example.org"_s, u"renter"_s);
+        QVERIFY(landlord && renter);
+        const QString building = newId();
+        const QString awkward = newId();
+        const QString plain = newId();
+        const double area = 0.1 + 0.2; // 0.30000000000000004: 15 digits read back as 0.3
+        const QString text = u"Ж «кв» \"quoted\" back\\slash\nline 🏠"_s;
+        QJsonObject args = apartmentArgs(awkward, building, u"1"_s);
+        args.insert(u"area"_s, area);
+        args.insert(u"description"_s, text);
+        args.insert(u"furnished"_s, false);
+        args.insert(u"petsAllowed"_s, true);
+        args.insert(u"monthlyPrice"_s, u"99999999999"_s);
+        QJsonObject second = apartmentArgs(plain, building, u"2"_s);
+        second.insert(u"area"_s, 73.9);
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"B"_s)),
+                                           landlord->mutation(u"createApartment"_s, args),
+                                           landlord->mutation(u"createApartment"_s, second) })),
+                 QStringList({ u"applied"_s, u"applied"_s, u"applied"_s }));
+        QVERIFY(renter->pullAll());
+        QVERIFY(landlord->pullAll());
+        for (Peer *p : { renter.get(), landlord.get() }) {
+            const QJsonObject row = p->row(u"apartment"_s, awkward);
+            // QCOMPARE compares doubles fuzzily: these are compared digit for digit.
+            QCOMPARE(QString::number(row.value(u"area"_s).toDouble(), 'g', 17), QString::number(area, 'g', 17));
+            QCOMPARE(row.value(u"description"_s).toString(), text);
+            QCOMPARE(row.value(u"furnished"_s), QJsonValue(false));
+            QCOMPARE(row.value(u"petsAllowed"_s), QJsonValue(true));
+            QCOMPARE(row.value(u"monthlyPrice"_s), QJsonValue(u"99999999999"_s));
+            QCOMPARE(row.value(u"floor"_s), QJsonValue(2));
+            QCOMPARE(QString::number(p->row(u"apartment"_s, plain).value(u"area"_s).toDouble(), 'g', 17),
+                     QString::number(73.9, 'g', 17));
+            QCOMPARE(p->row(u"building"_s, building).value(u"yearBuilt"_s), QJsonValue(1990));
+        }
+    }
+
     // A resend after a lost acknowledgement is answered as before and applied once; a refused
     // one stays refused.
     void aResentPushIsAppliedOnce()
