@@ -594,7 +594,6 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
             }
         }
         page.rows = '[' + reader.rows + ']';
-        page.rowCount = reader.count;
         page.remaining = *last - page.cursor;
         auto lastMutation = lastMutationOf(statements, db, user, clientId);
         if (!lastMutation)

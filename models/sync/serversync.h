@@ -56,7 +56,6 @@ public:
         // The rows as the JSON text of an array: { entity, id, seq, row } or { entity, id, seq,
         // deleted: true }, in order. Text, since most rows are made as JSON by the database.
         QByteArray rows;
-        qsizetype rowCount = 0;
         qint64 cursor = 0;
         bool more = false;
         bool resync = false; // the cursor was older than the tombstones kept: this is from the start
