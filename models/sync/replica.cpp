@@ -399,7 +399,7 @@ const RowStatements &rowStatementsOf(const SyncEntity &entity)
                           u"DELETE FROM %1 WHERE id = :id"_s.arg(QLatin1StringView(each.table)) });
         return made;
     }();
-    return statements.at(&entity - syncEntities().constData());
+    return statements.at(syncEntityIndex(entity));
 }
 
 bool sameValue(SyncColumn::Kind kind, const QVariant &stored, const QVariant &sent)
@@ -439,6 +439,39 @@ Result<std::optional<QList<int>>> changedColumns(const QSqlDatabase &db, db::Sta
     return std::optional<QList<int>>(changed);
 }
 
+// The one unique rule of the synced tables besides the ids whose columns a row may change.
+constexpr QLatin1StringView ApartmentNumberIndex("apartments_number_unique");
+
+// The server's apartment takes a number that an apartment of the replica still holds: that one
+// has changed since (the server's numbers are unique at every moment), and its own row follows
+// later in this pull, so it waits under a number no one types ("~" and the random end of its
+// id) rather than block this row. Two apartments that swapped numbers need this whichever comes
+// first. Whether one was moved.
+Result<bool> parkApartmentNumber(const QSqlDatabase &db, db::StatementCache &statements, const QVariantList &values)
+{
+    const SyncEntity *entity = syncEntity(u"apartment");
+    const auto column = [&](QLatin1StringView name) {
+        for (int i = 0; i < entity->columns.size(); ++i) {
+            if (name == QLatin1StringView(entity->columns.at(i).column))
+                return values.value(i);
+        }
+        return QVariant();
+    };
+    auto parked = statements.run(db,
+                                 u"UPDATE apartments SET number = '~' || substr(replace(id, '-', ''), 17) "
+                                 "WHERE building_id = :building AND number = :number AND id <> :id"_s,
+                                 { { u":building"_s, column("building_id"_L1) },
+                                   { u":number"_s, column("number"_L1) },
+                                   { u":id"_s, values.value(0) } });
+    if (!parked)
+        return std::unexpected(storage(parked.error()));
+    const bool moved = (*parked)->numRowsAffected() > 0;
+    if (moved)
+        qCInfo(lcReplica) << "an apartment's number" << column("number"_L1).toString()
+                          << "was still held here by another, which waits for its own row";
+    return moved;
+}
+
 DomainError unreadableRow()
 {
     return DomainError(DomainError::Code::InvalidValue, u"sync"_s, u"rows"_s,
@@ -459,10 +492,20 @@ Result<RowWrite> applyRow(const QSqlDatabase &db, db::StatementCache &statements
     if (!entity || !idFromStored(QVariant(id)))
         return std::unexpected(unreadableRow());
     const RowStatements &sql = rowStatementsOf(*entity);
-    const auto written = [&](const QSqlQuery &query, bool ok) -> Result<RowWrite> {
+    std::optional<QVariantList> values;
+    const auto written = [&](QSqlQuery &query, bool ok) -> Result<RowWrite> {
         if (ok)
             return RowWrite::Written;
-        const db::DbError error = db::classify(query.lastError(), db);
+        db::DbError error = db::classify(query.lastError(), db);
+        if (values && error.isConstraint(db::DbError::ConstraintKind::Unique)
+            && error.constraint == ApartmentNumberIndex) {
+            auto parked = parkApartmentNumber(db, statements, *values);
+            if (!parked)
+                return std::unexpected(parked.error());
+            if (*parked && query.exec())
+                return RowWrite::Written;
+            error = db::classify(query.lastError(), db);
+        }
         if (error.isConstraint(db::DbError::ConstraintKind::ForeignKey)) {
             reference = error;
             return RowWrite::WaitsForReference;
@@ -481,9 +524,10 @@ Result<RowWrite> applyRow(const QSqlDatabase &db, db::StatementCache &statements
     const QJsonObject row = change.value(u"row"_s).toObject();
     if (row.value(u"id"_s).toString() != id)
         return std::unexpected(unreadableRow());
-    auto values = rowFromJson(*entity, row);
-    if (!values)
-        return std::unexpected(values.error());
+    auto read = rowFromJson(*entity, row);
+    if (!read)
+        return std::unexpected(read.error());
+    values = std::move(*read);
     if (!fresh) {
         // A row the replica has is updated in the columns that changed, or not written at all:
         // an UPDATE rewrites every index over a column it sets, and a poke's pull would

@@ -99,6 +99,13 @@ const SyncEntity *syncEntity(QStringView name)
     return nullptr;
 }
 
+qsizetype syncEntityIndex(const SyncEntity &entity)
+{
+    const qsizetype index = &entity - syncEntities().constData();
+    Q_ASSERT(index >= 0 && index < syncEntities().size());
+    return index;
+}
+
 QString selectRowSql(const SyncEntity &entity)
 {
     QStringList columns;

@@ -40,6 +40,8 @@ struct SyncEntity
 // depend on it, but a first pull reads best this way).
 [[nodiscard]] const QList<SyncEntity> &syncEntities();
 [[nodiscard]] const SyncEntity *syncEntity(QStringView name);
+// Where an entity of syncEntities() stands in it: for tables of statements made per entity.
+[[nodiscard]] qsizetype syncEntityIndex(const SyncEntity &entity);
 
 // "SELECT <columns> FROM <table> WHERE id = :id".
 [[nodiscard]] QString selectRowSql(const SyncEntity &entity);

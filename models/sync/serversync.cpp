@@ -234,7 +234,7 @@ struct PageReader
                 made.append(rowJsonSql(each));
             return made;
         }();
-        auto query = statements.run(db, sql.at(&entity - syncEntities().constData()),
+        auto query = statements.run(db, sql.at(syncEntityIndex(entity)),
                                     { { u":id"_s, id }, { u":me"_s, toStoredId(viewer.id) } });
         if (!query)
             return std::unexpected(storage(query.error()));
