@@ -1824,6 +1824,17 @@
     </message>
 </context>
 <context>
+    <name>Snapshot</name>
+    <message>
+        <source>The server sent a first copy this RentDesk cannot read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This replica has changes of its own to send first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WordSearch</name>
     <message>
         <source>The database is not open.</source>

@@ -1827,6 +1827,17 @@
     </message>
 </context>
 <context>
+    <name>Snapshot</name>
+    <message>
+        <source>The server sent a first copy this RentDesk cannot read (%1).</source>
+        <translation>Сервер прислал первую копию, которую эта версия RentDesk не может прочитать (%1).</translation>
+    </message>
+    <message>
+        <source>This replica has changes of its own to send first.</source>
+        <translation>В этой копии есть собственные изменения, которые нужно сначала отправить.</translation>
+    </message>
+</context>
+<context>
     <name>WordSearch</name>
     <message>
         <source>The database is not open.</source>

@@ -26,6 +26,35 @@ bool inTransaction(const QSqlDatabase &db)
     return handle && sqlite3_get_autocommit(handle) == 0;
 }
 
+ReadTransaction::ReadTransaction(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+ReadTransaction::~ReadTransaction()
+{
+    if (m_open)
+        (void)exec(m_db, QStringLiteral("ROLLBACK"));
+}
+
+std::expected<void, DbError> ReadTransaction::begin()
+{
+    Q_ASSERT(!m_open);
+    if (auto done = exec(m_db, QStringLiteral("BEGIN DEFERRED")); !done)
+        return std::unexpected(done.error());
+    m_open = true;
+    return {};
+}
+
+std::expected<void, DbError> ReadTransaction::commit()
+{
+    Q_ASSERT(m_open);
+    if (auto done = exec(m_db, QStringLiteral("COMMIT")); !done)
+        return std::unexpected(done.error());
+    m_open = false;
+    return {};
+}
+
 TransactionScope::TransactionScope(QSqlDatabase db)
     : m_db(std::move(db))
 {

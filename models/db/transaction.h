@@ -33,6 +33,25 @@ private:
     bool m_open = false;
 };
 
+// A transaction that reads one snapshot of the main database: a deferred BEGIN takes no write
+// lock on it, and WAL keeps what the first read saw until the end, whatever the writers do
+// meanwhile (a write to an attached database takes only that one's lock). Rolled back when
+// destroyed without commit().
+class ReadTransaction final
+{
+public:
+    explicit ReadTransaction(QSqlDatabase db);
+    ~ReadTransaction();
+    Q_DISABLE_COPY_MOVE(ReadTransaction)
+
+    [[nodiscard]] std::expected<void, DbError> begin();
+    [[nodiscard]] std::expected<void, DbError> commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_open = false;
+};
+
 // True while the connection is inside a transaction (SQLite's autocommit is off).
 [[nodiscard]] bool inTransaction(const QSqlDatabase &db);
 

@@ -8,6 +8,7 @@
 #include "models/services/records.h"
 #include "models/services/servicesteps.h"
 #include "models/sync/rowformat.h"
+#include "models/sync/visibility.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -27,35 +28,6 @@ DomainError storage(const db::DbError &error)
 {
     return DomainError(error);
 }
-
-// Reads in one snapshot: a deferred BEGIN takes no write lock, and WAL keeps what the first
-// read saw until the COMMIT, whatever the writers do meanwhile.
-class ReadSnapshot final
-{
-public:
-    explicit ReadSnapshot(const QSqlDatabase &db)
-        : m_db(db)
-    {
-    }
-    ~ReadSnapshot()
-    {
-        if (m_open)
-            (void)db::exec(m_db, u"ROLLBACK"_s);
-    }
-    Q_DISABLE_COPY_MOVE(ReadSnapshot)
-
-    [[nodiscard]] Result<void> begin()
-    {
-        if (auto begun = db::exec(m_db, u"BEGIN DEFERRED"_s); !begun)
-            return std::unexpected(storage(begun.error()));
-        m_open = true;
-        return {};
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_open = false;
-};
 
 Result<qint64> lastSeqOf(db::StatementCache &statements, const QSqlDatabase &db)
 {
@@ -109,23 +81,6 @@ DomainError dependsOnRefused()
     return DomainError(
         DomainError::Code::DependsOnRefused, u"mutation"_s, QString(),
         QCoreApplication::translate("ServerSync", "This change needs an earlier change of yours that was refused."));
-}
-
-// A column as the viewer (bound as :me) may see it, in SQL over the row's table as `t`: a
-// profile of someone else without the e-mail, phone and language; an apartment's renter only
-// for its owner and that renter. The one place these rules are written for pulls.
-QString visibleColumn(const SyncEntity &entity, const char *column)
-{
-    const QString name = u"t."_s + QLatin1StringView(column);
-    const QLatin1StringView table(entity.name);
-    const QLatin1StringView field(column);
-    if (table == "user"_L1 && (field == "email"_L1 || field == "phone"_L1))
-        return u"CASE WHEN t.id = :me THEN %1 END"_s.arg(name);
-    if (table == "user"_L1 && field == "language"_L1)
-        return u"CASE WHEN t.id = :me THEN %1 ELSE 'en' END"_s.arg(name);
-    if (table == "apartment"_L1 && field == "booked_by"_L1)
-        return u"CASE WHEN t.owner_id = :me OR t.booked_by = :me THEN %1 END"_s.arg(name);
-    return name;
 }
 
 // The row as the JSON object of docs/protocol.md ("Rows"), made by SQLite: a page of 3 000
@@ -209,8 +164,8 @@ QString renterPageSql()
             QLatin1StringView(entity.table));
     }
     return u"SELECT c.seq, c.entity, c.row_id, c.deleted, CASE WHEN c.deleted = 1 THEN NULL ELSE CASE c.entity %1 "
-           "END END FROM sync_changes AS c WHERE c.seq > :after AND (c.entity <> 'booking' OR c.renter_id = :me) "
-           "ORDER BY c.seq LIMIT :limit"_s.arg(cases.join(u' '));
+           "END END FROM sync_changes AS c WHERE c.seq > :after AND %2 ORDER BY c.seq LIMIT :limit"_s.arg(
+               cases.join(u' '), renterSeesChange());
 }
 
 // What one page of the feed is read with, and the rows it has sent so far.
@@ -523,9 +478,10 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
     db::StatementCache &statements = *m_statements;
     Page page;
     {
-        ReadSnapshot snapshot(db);
+        // Rolled back at the end of the scope: it only reads.
+        db::ReadTransaction snapshot(db);
         if (auto begun = snapshot.begin(); !begun)
-            return std::unexpected(begun.error());
+            return std::unexpected(storage(begun.error()));
         auto viewer = services::userById(db, user);
         if (!viewer)
             return std::unexpected(viewer.error());
@@ -549,15 +505,12 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
         // A landlord's page reads each row on its own (their people are always sent along, and
         // each parent is checked for being theirs); a renter's has its rows made in the query.
         static const QString renterPage = renterPageSql();
+        static const QString landlordPage =
+            u"SELECT c.seq, c.entity, c.row_id, c.deleted, NULL FROM sync_changes AS c "
+            "WHERE c.seq > :after AND %1 ORDER BY c.seq LIMIT :limit"_s.arg(landlordSeesChange());
         const bool landlord = viewer->role == Role::Landlord;
-        auto feed = statements.run(
-            db,
-            landlord ? u"SELECT seq, entity, row_id, deleted, NULL FROM sync_changes WHERE seq > :after AND "
-                       "(landlord_id = :me OR (entity = 'user' AND (row_id = :me OR EXISTS (SELECT 1 FROM "
-                       "sync_acquaintances AS k WHERE k.renter_id = sync_changes.row_id AND k.landlord_id = :me)))) "
-                       "ORDER BY seq LIMIT :limit"_s
-                     : renterPage,
-            { { u":after"_s, after }, { u":me"_s, me }, { u":limit"_s, limit } });
+        auto feed = statements.run(db, landlord ? landlordPage : renterPage,
+                                   { { u":after"_s, after }, { u":me"_s, me }, { u":limit"_s, limit } });
         if (!feed)
             return std::unexpected(storage(feed.error()));
         struct Change

@@ -1,0 +1,405 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/sync/snapshot.h"
+
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/domain/storedvalues.h"
+#include "models/query/searchindex.h"
+#include "models/services/records.h"
+#include "models/services/servicesteps.h"
+#include "models/sync/rowformat.h"
+#include "models/sync/visibility.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QScopeGuard>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace rentdesk::models::sync {
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk::models::domain;
+using services::DomainError;
+using services::Result;
+
+Q_LOGGING_CATEGORY(lcSnapshot, "rentdesk.sync.snapshot", QtInfoMsg)
+
+namespace {
+
+DomainError storage(const db::DbError &error)
+{
+    return DomainError(error);
+}
+
+// The search index's own tables (FTS5 keeps an index in these): copied as they are, with the
+// marks of apartments changed since it was last brought up to date.
+const QStringList SearchTables = { u"apartments_search_data"_s, u"apartments_search_idx"_s,
+                                   u"apartments_search_content"_s, u"apartments_search_docsize"_s };
+constexpr auto SearchMarks = "apartments_search_stale"_L1;
+
+DomainError notSnapshot(const QString &why)
+{
+    qCWarning(lcSnapshot) << "not a snapshot of this release:" << why;
+    return DomainError(
+        DomainError::Code::InvalidValue, u"snapshot"_s, QString(),
+        QCoreApplication::translate("Snapshot", "The server sent a first copy this RentDesk cannot read (%1).")
+            .arg(why));
+}
+
+Result<void> run(const QSqlDatabase &db, const QString &sql, const QList<db::Binding> &bindings = {})
+{
+    if (auto done = db::exec(db, sql, bindings); !done)
+        return std::unexpected(storage(done.error()));
+    return {};
+}
+
+// The triggers of the synced tables in `schema`, set aside while their rows are copied (SQLite
+// copies a table page by page only into one without triggers) and made again, exactly as they
+// were, inside the same transaction.
+class SetAsideTriggers final
+{
+public:
+    [[nodiscard]] static Result<SetAsideTriggers> drop(const QSqlDatabase &db, const QString &schema)
+    {
+        QStringList tables;
+        for (const SyncEntity &entity : syncEntities())
+            tables << u"'%1'"_s.arg(QLatin1StringView(entity.table));
+        auto found = db::exec(db,
+                              u"SELECT name, sql FROM %1.sqlite_schema WHERE type = 'trigger' AND tbl_name IN "
+                              "(%2) ORDER BY name"_s.arg(schema, tables.join(u", "_s)));
+        if (!found)
+            return std::unexpected(storage(found.error()));
+        SetAsideTriggers triggers;
+        QStringList names;
+        while (found->next()) {
+            names << found->value(0).toString();
+            triggers.m_definitions << found->value(1).toString();
+        }
+        found->finish();
+        for (const QString &name : std::as_const(names)) {
+            if (auto dropped = run(db, u"DROP TRIGGER %1.\"%2\""_s.arg(schema, name)); !dropped)
+                return std::unexpected(dropped.error());
+        }
+        triggers.m_schema = schema;
+        return triggers;
+    }
+
+    [[nodiscard]] Result<void> restore(const QSqlDatabase &db) const
+    {
+        for (const QString &definition : m_definitions) {
+            // "CREATE TRIGGER name ..." as stored; made again in its own schema.
+            QString qualified = definition;
+            if (m_schema != u"main") {
+                const qsizetype at = qualified.indexOf(u"TRIGGER "_s, 0, Qt::CaseInsensitive);
+                if (at < 0)
+                    return std::unexpected(notSnapshot(u"a trigger reads oddly: "_s + definition));
+                qualified.insert(at + 8, m_schema + u'.');
+            }
+            if (auto made = run(db, qualified); !made)
+                return made;
+        }
+        return {};
+    }
+
+private:
+    QString m_schema;
+    QStringList m_definitions;
+};
+
+// The UPDATE that hides in a copied table what the viewer may not see (visibleColumn), and
+// empties the columns sync does not carry (a password's hash); empty when there is nothing to
+// hide.
+Result<QString> maskSql(const QSqlDatabase &db, const SyncEntity &entity)
+{
+    auto columns = db::exec(db, u"SELECT name FROM pragma_table_info(:table, 'snapshot')"_s,
+                            { { u":table"_s, QString::fromLatin1(entity.table) } });
+    if (!columns)
+        return std::unexpected(storage(columns.error()));
+    QStringList sets;
+    QStringList differs;
+    while (columns->next()) {
+        const QByteArray name = columns->value(0).toString().toLatin1();
+        const bool synced = std::any_of(entity.columns.cbegin(), entity.columns.cend(), [&](const SyncColumn &column) {
+            return name == QByteArrayView(column.column);
+        });
+        const QString visible = synced ? visibleColumn(entity, name.constData()) : u"NULL"_s;
+        if (visible == u"t."_s + QLatin1StringView(name))
+            continue;
+        sets << u"%1 = %2"_s.arg(QLatin1StringView(name), visible);
+        differs << u"t.%1 IS NOT %2"_s.arg(QLatin1StringView(name), visible);
+    }
+    columns->finish();
+    if (sets.isEmpty())
+        return QString();
+    return u"UPDATE snapshot.%1 AS t SET %2 WHERE %3"_s.arg(QLatin1StringView(entity.table), sets.join(u", "_s),
+                                                            differs.join(u" OR "_s));
+}
+
+// Copies what the viewer may see of each synced table into the attached "snapshot". A renter
+// sees whole tables but for bookings (their own): those are copied whole, page by page, and
+// then masked. A landlord's rows are the feed's for them, row by row (a landlord's account is
+// small), and their search index is left to be built on the desktop.
+Result<void> copyVisibleRows(const QSqlDatabase &db, const User &viewer)
+{
+    const bool renter = viewer.role == Role::Renter;
+    const QList<db::Binding> me { { u":me"_s, toStoredId(viewer.id) } };
+    for (const SyncEntity &entity : syncEntities()) {
+        const QLatin1StringView table(entity.table);
+        QString copy;
+        if (renter && QLatin1StringView(entity.name) == "booking"_L1)
+            copy = u"INSERT INTO snapshot.bookings SELECT * FROM main.bookings WHERE renter_id = :me"_s;
+        else if (renter)
+            copy = u"INSERT INTO snapshot.%1 SELECT * FROM main.%1"_s.arg(table);
+        else
+            copy = u"INSERT INTO snapshot.%1 SELECT t.* FROM main.sync_changes AS c JOIN main.%1 AS t ON t.id = "
+                   "c.row_id WHERE c.entity = '%2' AND c.deleted = 0 AND %3 ORDER BY t.rowid"_s.arg(
+                       table, QLatin1StringView(entity.name), landlordSeesChange());
+        if (auto copied = run(db, copy, copy.contains(u":me"_s) ? me : QList<db::Binding>()); !copied)
+            return copied;
+        auto mask = maskSql(db, entity);
+        if (!mask)
+            return std::unexpected(mask.error());
+        if (!mask->isEmpty()) {
+            if (auto masked = run(db, *mask, me); !masked)
+                return masked;
+        }
+    }
+    if (renter) {
+        // The server's search index as it stands, and the marks of what changed since, in
+        // place of the new file's empty index.
+        for (const QString &table : SearchTables) {
+            if (auto emptied = run(db, u"DELETE FROM snapshot.%1"_s.arg(table)); !emptied)
+                return emptied;
+        }
+        for (const QString &table : SearchTables + QStringList { SearchMarks }) {
+            if (auto copied = run(db, u"INSERT INTO snapshot.%1 SELECT * FROM main.%1"_s.arg(table)); !copied)
+                return copied;
+        }
+    } else if (auto marked = run(db,
+                                 u"INSERT INTO snapshot.%1 (apartment_rowid) SELECT rowid FROM "
+                                 "snapshot.apartments"_s.arg(SearchMarks));
+               !marked) {
+        return marked;
+    }
+    return {};
+}
+
+Result<qint64> countRows(const QSqlDatabase &db, const QString &schema)
+{
+    QStringList counts;
+    for (const SyncEntity &entity : syncEntities())
+        counts << u"(SELECT count(*) FROM %1.%2)"_s.arg(schema, QLatin1StringView(entity.table));
+    auto rows = db::scalar(db, u"SELECT "_s + counts.join(u" + "_s));
+    if (!rows)
+        return std::unexpected(storage(rows.error()));
+    return rows->toLongLong();
+}
+
+} // namespace
+
+const QStringList &snapshotTables()
+{
+    static const QStringList tables = [] {
+        QStringList made;
+        for (const SyncEntity &entity : syncEntities())
+            made << QString::fromLatin1(entity.table);
+        return made + SearchTables + QStringList { SearchMarks };
+    }();
+    return tables;
+}
+
+Result<SnapshotInfo> writeSnapshot(const db::Database &server, const QUuid &user, const QUuid &client,
+                                   const QString &path)
+{
+    if (QFileInfo::exists(path)) {
+        return std::unexpected(DomainError(DomainError::Code::InvalidValue, u"snapshot"_s, QString(),
+                                           u"A snapshot is written to a new file: %1 exists."_s.arg(path)));
+    }
+    {
+        // This release's schema, made as for any database; closed again before it is attached.
+        auto made = db::Database::open(path);
+        if (!made)
+            return std::unexpected(storage(made.error()));
+    }
+    const auto connection = services::connectionOf(server);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    // Brought up to date first (its own short write), so that the copy carries little to mark.
+    if (auto indexed = query::refreshSearchIndex(db); !indexed)
+        return std::unexpected(storage(indexed.error()));
+
+    if (auto attached = run(db, u"ATTACH DATABASE :path AS snapshot"_s, { { u":path"_s, path } }); !attached)
+        return std::unexpected(attached.error());
+    const auto detach = qScopeGuard([&] { (void)db::exec(db, u"DETACH DATABASE snapshot"_s); });
+    // A file nothing else has open, thrown away if the server stops: no WAL, no syncs.
+    for (const QString &pragma : { u"PRAGMA snapshot.journal_mode = DELETE"_s, u"PRAGMA snapshot.synchronous = OFF"_s,
+                                   u"PRAGMA foreign_keys = OFF"_s }) {
+        if (auto set = run(db, pragma); !set)
+            return std::unexpected(set.error());
+    }
+    const auto keys = qScopeGuard([&] { (void)db::exec(db, u"PRAGMA foreign_keys = ON"_s); });
+
+    SnapshotInfo info;
+    db::ReadTransaction snapshot(db);
+    if (auto begun = snapshot.begin(); !begun)
+        return std::unexpected(storage(begun.error()));
+    auto viewer = services::userById(db, user);
+    if (!viewer)
+        return std::unexpected(viewer.error());
+    auto last = db::scalar(db, u"SELECT coalesce(max(seq), 0) FROM main.sync_changes"_s);
+    auto mutation =
+        db::scalar(db, u"SELECT last_mutation_id FROM main.sync_clients WHERE user_id = :u AND client_id = :c"_s,
+                   { { u":u"_s, toStoredId(user) }, { u":c"_s, toStoredId(client) } });
+    for (const auto *read : { &last, &mutation }) {
+        if (!*read)
+            return std::unexpected(storage(read->error()));
+    }
+    info.cursor = last->toLongLong();
+    info.lastMutationId = mutation->isNull() ? 0 : mutation->toLongLong();
+
+    auto triggers = SetAsideTriggers::drop(db, u"snapshot"_s);
+    if (!triggers)
+        return std::unexpected(triggers.error());
+    if (auto copied = copyVisibleRows(db, *viewer); !copied)
+        return std::unexpected(copied.error());
+    if (auto restored = triggers->restore(db); !restored)
+        return std::unexpected(restored.error());
+    auto rows = countRows(db, u"snapshot"_s);
+    if (!rows)
+        return std::unexpected(rows.error());
+    info.rows = *rows;
+    if (auto committed = snapshot.commit(); !committed)
+        return std::unexpected(storage(committed.error()));
+    qCInfo(lcSnapshot) << "snapshot of" << info.rows << "rows through change" << info.cursor << "for" << user;
+    return info;
+}
+
+namespace {
+
+// The tables and indexes of snapshotTables() in `schema`, as their definitions.
+Result<QStringList> definitionsOf(const QSqlDatabase &db, const QString &schema)
+{
+    QStringList tables;
+    for (const QString &table : snapshotTables())
+        tables << u"'%1'"_s.arg(table);
+    auto found = db::exec(db,
+                          u"SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM %1.sqlite_schema "
+                          "WHERE type IN ('table', 'index') AND tbl_name IN (%2) ORDER BY type, name"_s.arg(
+                              schema, tables.join(u", "_s)));
+    if (!found)
+        return std::unexpected(storage(found.error()));
+    QStringList definitions;
+    while (found->next())
+        definitions << found->value(0).toString();
+    found->finish();
+    return definitions;
+}
+
+// A connection of its own to the replica, closed and removed when this goes.
+class OwnConnection final
+{
+public:
+    explicit OwnConnection(const QString &path)
+        : m_name(u"rentdesk-snapshot-%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128)))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    }
+    ~OwnConnection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Q_DISABLE_COPY_MOVE(OwnConnection)
+
+    [[nodiscard]] QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
+
+private:
+    QString m_name;
+};
+
+} // namespace
+
+Result<qint64> applySnapshot(const QString &replicaPath, const QString &snapshotPath, const QString &cursor)
+{
+    if (!QFileInfo(snapshotPath).isFile())
+        return std::unexpected(notSnapshot(u"no file"_s));
+    OwnConnection own(replicaPath);
+    QSqlDatabase db = own.database();
+    if (!db.open())
+        return std::unexpected(storage(db::classify(db.lastError(), db)));
+    for (const QString &pragma : { u"PRAGMA foreign_keys = OFF"_s, u"PRAGMA cache_size = -65536"_s }) {
+        if (auto set = run(db, pragma); !set)
+            return std::unexpected(set.error());
+    }
+    if (auto attached = run(db, u"ATTACH DATABASE :path AS snapshot"_s, { { u":path"_s, snapshotPath } }); !attached)
+        return std::unexpected(attached.error());
+    const auto detach = qScopeGuard([&] { (void)db::exec(db, u"DETACH DATABASE snapshot"_s); });
+
+    // The file's tables are taken only if they are exactly this replica's (same release, same
+    // schema): their rows are then rows these tables could hold, and nothing the file defines
+    // (a view, a trigger) is ever run, since only its tables are read.
+    auto ours = definitionsOf(db, u"main"_s);
+    auto theirs = ours ? definitionsOf(db, u"snapshot"_s) : ours;
+    if (!theirs)
+        return std::unexpected(theirs.error());
+    if (*ours != *theirs)
+        return std::unexpected(notSnapshot(u"its tables differ from this release's"_s));
+
+    qint64 rows = 0;
+    auto applied = db::transact(db, [&]() -> Result<void> {
+        // Only a replica without changes of its own: their undo and redo belong to the
+        // replica's own connection (see Replica::applySnapshot).
+        auto mine = db::scalar(db, u"SELECT count(*) FROM pending_mutations WHERE state <> 'refused'"_s);
+        if (!mine)
+            return std::unexpected(storage(mine.error()));
+        if (mine->toLongLong() > 0) {
+            return std::unexpected(DomainError(
+                DomainError::Code::NotInThisMode, u"snapshot"_s, QString(),
+                QCoreApplication::translate("Snapshot", "This replica has changes of its own to send first.")));
+        }
+        auto triggers = SetAsideTriggers::drop(db, u"main"_s);
+        if (!triggers)
+            return std::unexpected(triggers.error());
+        QStringList emptied = snapshotTables();
+        std::reverse(emptied.begin(), emptied.end());
+        for (const QString &table : std::as_const(emptied)) {
+            if (auto gone = run(db, u"DELETE FROM main.%1"_s.arg(table)); !gone)
+                return gone;
+        }
+        for (const QString &table : snapshotTables()) {
+            if (auto copied = run(db, u"INSERT INTO main.%1 SELECT * FROM snapshot.%1"_s.arg(table)); !copied)
+                return copied;
+        }
+        if (auto restored = triggers->restore(db); !restored)
+            return restored;
+        // Foreign keys were off for the copy: a row naming one the file lacks refuses it whole.
+        auto dangling = db::exec(db, u"PRAGMA main.foreign_key_check"_s);
+        if (!dangling)
+            return std::unexpected(storage(dangling.error()));
+        if (dangling->next()) {
+            const QString table = dangling->value(0).toString();
+            dangling->finish();
+            return std::unexpected(notSnapshot(u"a row of %1 names a row it lacks"_s.arg(table)));
+        }
+        dangling->finish();
+        auto counted = countRows(db, u"main"_s);
+        if (!counted)
+            return std::unexpected(counted.error());
+        rows = *counted;
+        return run(db, u"UPDATE replica_state SET cursor = :cursor"_s, { { u":cursor"_s, cursor } });
+    });
+    if (!applied)
+        return std::unexpected(applied.error());
+    return rows;
+}
+
+} // namespace rentdesk::models::sync

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/services/domainerror.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUuid>
+
+namespace rentdesk::models::db {
+class Database;
+}
+
+namespace rentdesk::models::sync {
+
+// A first pull as one file (docs/protocol.md, "sync.snapshot"): an SQLite database of this
+// release's schema whose synced tables hold what one person may see at one moment of the feed,
+// with the search index of those apartments. Written by the server, read by a new replica.
+// Both copy whole tables where they can, which SQLite does page by page rather than row by
+// row (its "transfer optimization": same schema, no triggers, foreign keys off); a first pull
+// of 200 000 apartments sent row by row spent most of its time in the rules and the indexes
+// each row passes through, which the server's rows had passed already.
+struct SnapshotInfo
+{
+    qint64 cursor = 0; // the feed's last change the snapshot includes
+    qint64 lastMutationId = 0; // of the client that asked, as sync.pull gives it
+    qint64 rows = 0; // in the synced tables
+};
+
+// The tables a snapshot carries, parents first: the synced ones, then the search index's.
+[[nodiscard]] const QStringList &snapshotTables();
+
+// Writes the snapshot of what `user` may see to `path`, a file that must not exist yet, on the
+// calling thread's connection to the server's database. Reads in one snapshot of the database
+// (WAL), so writers go on meanwhile.
+[[nodiscard]] services::Result<SnapshotInfo> writeSnapshot(const db::Database &server, const QUuid &user,
+                                                           const QUuid &client, const QString &path);
+
+// The desktop's half: replaces the synced tables and the search index of the replica at
+// `replicaPath` with the snapshot's, and sets its cursor, in one transaction on a connection of
+// its own (the search index's tables are written underneath SQLite's full-text module, which
+// the replica's own connections then read afresh). Refused, with nothing changed: a file whose
+// tables are not exactly this release's, rows naming rows the file lacks, and a replica with
+// changes of its own waiting (those take the pages of sync.pull). The rows now in the replica.
+[[nodiscard]] services::Result<qint64> applySnapshot(const QString &replicaPath, const QString &snapshotPath,
+                                                     const QString &cursor);
+
+} // namespace rentdesk::models::sync
