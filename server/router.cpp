@@ -7,6 +7,7 @@
 #include "net/protocol/chatjson.h"
 #include "net/protocol/version.h"
 #include "server/clientconnection.h"
+#include "server/routeroffload.h"
 #include "server/wireformat.h"
 
 #include <QCoreApplication>
@@ -107,6 +108,8 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
         { u"chat.read"_s, &Router::chatRead },
         { u"sync.push"_s, &Router::syncPush },
         { u"sync.pull"_s, &Router::syncPull },
+        { u"sync.snapshot"_s, &Router::syncSnapshot },
+        { u"sync.snapshot.read"_s, &Router::syncSnapshotRead },
     };
     startSync();
     // Forget the attempts that left their windows now and then, so that made-up keys do not
@@ -128,26 +131,6 @@ Router::~Router()
 void Router::drain()
 {
     m_workers.waitForDone(10000);
-}
-
-template<typename Work, typename Finish>
-void Router::offload(ClientConnection &connection, int priority, Work work, Finish finish)
-{
-    QPointer<ClientConnection> guard(&connection);
-    m_workers.start(
-        [this, guard, work, finish]() {
-            auto result = work();
-            // Back on the Router's thread; a Router is destroyed only after its workers finished.
-            QMetaObject::invokeMethod(
-                this,
-                [guard, finish, result]() {
-                    // One read of the guard: GCC cannot tell that two reads agree.
-                    ClientConnection *open = guard.data();
-                    finish(open && open->isOpen() ? open : nullptr, result);
-                },
-                Qt::QueuedConnection);
-        },
-        priority);
 }
 
 QByteArray Router::rateLimited(const QString &id, const QString &message, std::chrono::seconds wait,

@@ -9,10 +9,12 @@
 #include "server/ratelimiter.h"
 #include "server/serverconfig.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QThreadPool>
 #include <QUuid>
 
@@ -93,6 +95,27 @@ private:
     // in pages, and a poke to whoever can see what changed.
     void syncPush(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void syncPull(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void syncSnapshot(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void syncSnapshotRead(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    // A snapshot file made for one person (docs/protocol.md, sync.snapshot), read by chunks.
+    struct SnapshotFile
+    {
+        QUuid user;
+        QString path;
+        qint64 size = 0;
+        QDateTime lastRead;
+    };
+    // Deletes the file; `id` is no longer known.
+    void forgetSnapshot(const QString &id);
+    // Snapshots not read for SnapshotIdleMinutes go, files and all.
+    void expireSnapshots();
+    static constexpr int SnapshotIdleMinutes = 10;
+    // Snapshots made at once: each copies a person's view of every table to disk, on one of the
+    // workers, and log-ins must keep one to hash passwords on.
+    static constexpr int MaxSnapshotsBuilding = 1;
+    // The bytes one sync.snapshot.read gives: base64 makes four of three, and the reply stays
+    // within what a reply may hold.
+    [[nodiscard]] qint64 snapshotChunkBytes() const { return replyBudget() / 4 * 3; }
     // The time keeper (stays completed, stale requests declined) and the tombstone pruning.
     void startSync();
     // Pokes every protocol 2 connection of whoever can see a row that changed in (after, through].
@@ -143,6 +166,10 @@ private:
     QHash<QString, Handler> m_handlers;
     QMultiHash<QUuid, QPointer<ClientConnection>> m_online;
     QList<PendingSend> m_pendingSends;
+    QHash<QString, SnapshotFile> m_snapshots;
+    // Beside the database (the same disk, which has room for it), removed with the Router.
+    std::unique_ptr<QTemporaryDir> m_snapshotFolder;
+    int m_snapshotsBuilding = 0;
     bool m_commitQueued = false;
 };
 

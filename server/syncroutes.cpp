@@ -3,13 +3,19 @@
 // The sync requests of docs/protocol.md (version 2): sync.push, sync.pull and the push
 // sync.poke. The rules are the services'; this reads the requests, calls ServerSync and
 // answers.
+#include "models/db/database.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/clock.h"
+#include "models/sync/snapshot.h"
 #include "net/protocol/message.h"
 #include "net/protocol/protocol.h"
 #include "server/clientconnection.h"
 #include "server/router.h"
+#include "server/routeroffload.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QTimer>
@@ -70,6 +76,15 @@ void Router::startSync()
             qCInfo(lcSync) << "pruned" << *pruned << "tombstones";
     };
     prune();
+    // Snapshots carry the search index: brought up to date now (a database claimed at start-up
+    // has every apartment to index), so that the first snapshot does not hold writers for it.
+    if (const auto indexed = models::sync::prepareSnapshots(*m_database); !indexed)
+        qCWarning(lcSync) << "bringing the search index up to date failed:" << indexed.error().message;
+    else if (*indexed > 0)
+        qCInfo(lcSync) << "search index: indexed" << *indexed << "apartments";
+    auto *idle = new QTimer(this);
+    connect(idle, &QTimer::timeout, this, &Router::expireSnapshots);
+    idle->start(std::chrono::minutes(1));
     auto *daily = new QTimer(this);
     connect(daily, &QTimer::timeout, this, prune);
     daily->start(std::chrono::hours(24));
@@ -224,6 +239,137 @@ void Router::syncPull(ClientConnection &c, const net::protocol::Request &r, cons
     if (page->resync)
         result.insert(u"resync"_s, true);
     done(net::protocol::reply(r.id, result, "rows"_L1, page->rows));
+}
+
+void Router::syncSnapshot(ClientConnection &c, const net::protocol::Request &r, const Done &done)
+{
+    const auto client = net::protocol::requireUuid(r.body, u"clientId");
+    if (!client) {
+        done(net::protocol::errorReply(r.id, client.error()));
+        return;
+    }
+    if (m_snapshotsBuilding >= MaxSnapshotsBuilding) {
+        done(
+            rateLimited(r.id, u"Other snapshots are being made; try again, or pull pages."_s, std::chrono::seconds(5)));
+        return;
+    }
+    if (!m_snapshotFolder) {
+        const QString beside = QFileInfo(m_database->path()).absolutePath();
+        // What a server that stopped without cleaning up left (one server runs on a file).
+        for (const QFileInfo &left : QDir(beside).entryInfoList({ u".rentdesk-snapshots-*"_s },
+                                                                QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)) {
+            if (!QDir(left.absoluteFilePath()).removeRecursively())
+                qCWarning(lcSync) << "could not remove" << left.absoluteFilePath();
+        }
+        m_snapshotFolder = std::make_unique<QTemporaryDir>(beside + u"/.rentdesk-snapshots-XXXXXX"_s);
+        if (!m_snapshotFolder->isValid()) {
+            qCWarning(lcSync) << "no folder for snapshots beside the database:" << m_snapshotFolder->errorString();
+            m_snapshotFolder.reset();
+            done(net::protocol::errorReply(
+                r.id, Error::make(ErrorCode::Internal, u"The server cannot make snapshots now; pull pages."_s)));
+            return;
+        }
+    }
+    const QUuid user = *c.user();
+    // One snapshot per person: a new one replaces what an earlier request left.
+    for (const QString &id : m_snapshots.keys()) {
+        if (m_snapshots.value(id).user == user)
+            forgetSnapshot(id);
+    }
+    const QString id = QUuid::createUuid().toString(QUuid::Id128);
+    const QString path = m_snapshotFolder->filePath(id + u".sqlite"_s);
+    ++m_snapshotsBuilding;
+    offload(
+        c, 0,
+        [database = m_database, user, client = *client, path] {
+            return models::sync::writeSnapshot(*database, user, client, path);
+        },
+        [this, id, user, path, requestId = r.id, done](ClientConnection *open, const auto &written) {
+            --m_snapshotsBuilding;
+            if (!written) {
+                qCWarning(lcSync) << "snapshot failed:" << written.error().message;
+                QFile::remove(path);
+                if (open)
+                    done(net::protocol::errorReply(requestId, Error::fromDomain(written.error())));
+                return;
+            }
+            if (!open) {
+                QFile::remove(path);
+                return;
+            }
+            const qint64 size = QFileInfo(path).size();
+            m_snapshots.insert(id, { user, path, size, m_clock.now() });
+            done(net::protocol::reply(requestId,
+                                      { { u"snapshot"_s, id },
+                                        { u"size"_s, size },
+                                        { u"rows"_s, written->rows },
+                                        { u"chunkBytes"_s, snapshotChunkBytes() },
+                                        { u"cursor"_s, QString::number(written->cursor) },
+                                        { u"lastMutationId"_s, written->lastMutationId } }));
+        });
+}
+
+void Router::syncSnapshotRead(ClientConnection &c, const net::protocol::Request &r, const Done &done)
+{
+    const auto id = net::protocol::requireString(r.body, u"snapshot", 64);
+    if (!id) {
+        done(net::protocol::errorReply(r.id, id.error()));
+        return;
+    }
+    const auto offset = net::protocol::requireInt(r.body, u"offset", 0, net::protocol::MaxJsonInteger);
+    if (!offset) {
+        done(net::protocol::errorReply(r.id, offset.error()));
+        return;
+    }
+    const qint64 most = snapshotChunkBytes();
+    const auto length = net::protocol::optionalInt(r.body, u"length", 1, net::protocol::MaxJsonInteger);
+    if (!length) {
+        done(net::protocol::errorReply(r.id, length.error()));
+        return;
+    }
+    const auto found = m_snapshots.find(*id);
+    // Another person's snapshot is as unknown as one that never was.
+    if (found == m_snapshots.end() || found->user != *c.user()) {
+        done(net::protocol::errorReply(r.id,
+                                       Error::make(ErrorCode::NotFound,
+                                                   u"No such snapshot (it may have expired); ask for a new one."_s,
+                                                   u"snapshot"_s)));
+        return;
+    }
+    if (*offset > found->size) {
+        done(net::protocol::errorReply(
+            r.id, Error::make(ErrorCode::BadRequest, u"The offset is past the snapshot's end."_s, u"offset"_s)));
+        return;
+    }
+    QFile file(found->path);
+    QByteArray data;
+    if (file.open(QIODevice::ReadOnly) && file.seek(*offset))
+        data = file.read(std::min(most, length->value_or(most)));
+    if (file.error() != QFileDevice::NoError) {
+        qCWarning(lcSync) << "reading snapshot" << *id << "failed:" << file.errorString();
+        done(net::protocol::errorReply(r.id, Error::make(ErrorCode::Internal, u"The snapshot cannot be read."_s)));
+        return;
+    }
+    found->lastRead = m_clock.now();
+    done(net::protocol::reply(
+        r.id,
+        { { u"offset"_s, *offset }, { u"data"_s, QString::fromLatin1(data.toBase64()) }, { u"size"_s, found->size } }));
+}
+
+void Router::forgetSnapshot(const QString &id)
+{
+    const SnapshotFile file = m_snapshots.take(id);
+    if (!file.path.isEmpty() && !QFile::remove(file.path))
+        qCWarning(lcSync) << "could not remove snapshot" << file.path;
+}
+
+void Router::expireSnapshots()
+{
+    const QDateTime before = m_clock.now().addSecs(-60 * SnapshotIdleMinutes);
+    for (const QString &id : m_snapshots.keys()) {
+        if (m_snapshots.value(id).lastRead < before)
+            forgetSnapshot(id);
+    }
 }
 
 } // namespace rentdesk::server

@@ -13,6 +13,7 @@
 #include "models/services/mode.h"
 #include "models/services/servicesteps.h"
 #include "models/sync/rowformat.h"
+#include "models/sync/snapshot.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -740,6 +741,17 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
     if (end || !applied)
         m_bulk.reset();
     return applied;
+}
+
+QString Replica::snapshotPath() const
+{
+    return m_database->path() + u".snapshot"_s;
+}
+
+Result<qint64> Replica::applySnapshot(const QString &cursor)
+{
+    // Only a replica without a cursor takes one, so no bulk load of pages is under way.
+    return sync::applySnapshot(m_database->path(), snapshotPath(), cursor);
 }
 
 Result<void> Replica::discard(qint64 id)

@@ -98,6 +98,10 @@ public:
     // settings' large page cache costs more than it saves).
     [[nodiscard]] services::Result<void> applyPull(const QJsonArray &rows, const QString &cursor, bool resync, bool end,
                                                    qint64 remaining = 0);
+    // A first pull as one file (models/sync/snapshot.h): where the client keeps the file while
+    // it arrives, and its application. The rows now in the replica.
+    [[nodiscard]] QString snapshotPath() const;
+    [[nodiscard]] services::Result<qint64> applySnapshot(const QString &cursor);
     static constexpr qint64 DefaultBulkLoadChanges = 20000;
     [[nodiscard]] qint64 bulkLoadChanges() const { return m_bulkLoadChanges; }
     void setBulkLoadChanges(qint64 changes) { m_bulkLoadChanges = changes; }

@@ -211,6 +211,17 @@ const QStringList &snapshotTables()
     return tables;
 }
 
+Result<int> prepareSnapshots(const db::Database &server)
+{
+    const auto connection = services::connectionOf(server);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto indexed = query::refreshSearchIndex(*connection);
+    if (!indexed)
+        return std::unexpected(storage(indexed.error()));
+    return *indexed;
+}
+
 Result<SnapshotInfo> writeSnapshot(const db::Database &server, const QUuid &user, const QUuid &client,
                                    const QString &path)
 {
@@ -224,13 +235,13 @@ Result<SnapshotInfo> writeSnapshot(const db::Database &server, const QUuid &user
         if (!made)
             return std::unexpected(storage(made.error()));
     }
+    // Brought up to date first (its own short write), so that the copy carries little to mark.
+    if (auto indexed = prepareSnapshots(server); !indexed)
+        return std::unexpected(indexed.error());
     const auto connection = services::connectionOf(server);
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    // Brought up to date first (its own short write), so that the copy carries little to mark.
-    if (auto indexed = query::refreshSearchIndex(db); !indexed)
-        return std::unexpected(storage(indexed.error()));
 
     if (auto attached = run(db, u"ATTACH DATABASE :path AS snapshot"_s, { { u":path"_s, path } }); !attached)
         return std::unexpected(attached.error());

@@ -30,6 +30,10 @@ struct SnapshotInfo
 // The tables a snapshot carries, parents first: the synced ones, then the search index's.
 [[nodiscard]] const QStringList &snapshotTables();
 
+// Brings the search index that snapshots carry up to date, on the calling thread's connection
+// to the server's database: how many apartments it indexed.
+[[nodiscard]] services::Result<int> prepareSnapshots(const db::Database &server);
+
 // Writes the snapshot of what `user` may see to `path`, a file that must not exist yet, on the
 // calling thread's connection to the server's database. Reads in one snapshot of the database
 // (WAL), so writers go on meanwhile.

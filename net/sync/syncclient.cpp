@@ -4,6 +4,7 @@
 #include "models/domain/storedvalues.h"
 #include "models/sync/replica.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -138,6 +139,8 @@ void SyncClient::startCycle()
     m_running = true;
     m_again = false;
     m_rowsPulled = 0;
+    m_pagesInstead = false;
+    m_readsInFlight = 0;
     m_problem.clear();
     setState(State::Syncing);
     pushNext();
@@ -221,14 +224,14 @@ void SyncClient::requestPage(const QString &cursor)
     QJsonObject body { { u"clientId"_s, models::domain::toStoredId(m_replica.clientId()) } };
     if (!cursor.isEmpty())
         body.insert(u"cursor"_s, cursor);
-    m_connection.request(u"sync.pull"_s, body, this, [this, cycle = m_cycle](const connection::Reply &reply) {
+    const bool first = cursor.isEmpty();
+    m_connection.request(u"sync.pull"_s, body, this, [this, first, cycle = m_cycle](const connection::Reply &reply) {
         if (cycle != m_cycle)
             return; // that cycle failed while this page was on its way
         if (!reply) {
             failed(reply.error());
             return;
         }
-        const QJsonArray rows = reply->value(u"rows"_s).toArray();
         const bool more = reply->value(u"more"_s).toBool();
         const bool resync = reply->value(u"resync"_s).toBool();
         const QString next = reply->value(u"cursor"_s).toString();
@@ -236,6 +239,14 @@ void SyncClient::requestPage(const QString &cursor)
             fail(tr("The server answered a pull without a cursor."));
             return;
         }
+        // A large first pull: the rest comes as one file, if the replica has nothing of its own
+        // waiting (a snapshot replaces its tables; see models/sync/snapshot.h).
+        if (first && more && m_snapshotsEnabled && !m_pagesInstead && m_batch.isEmpty()
+            && reply->value(u"remaining"_s).toInteger() >= m_snapshotChanges && !hasChangesOfItsOwn()) {
+            startSnapshot();
+            return;
+        }
+        const QJsonArray rows = reply->value(u"rows"_s).toArray();
         // The server reads the next page while this one is written here.
         if (more)
             requestPage(next);
@@ -256,6 +267,142 @@ void SyncClient::requestPage(const QString &cursor)
         if (!more)
             finishCycle();
     });
+}
+
+bool SyncClient::hasChangesOfItsOwn() const
+{
+    const auto queue = m_replica.queue();
+    return !queue || std::any_of(queue->cbegin(), queue->cend(), [](const models::sync::QueuedMutation &entry) {
+        return entry.state != models::sync::QueuedMutation::State::Refused;
+    });
+}
+
+void SyncClient::startSnapshot()
+{
+    if (m_snapshot) {
+        // Read on from where the last connection left it.
+        m_snapshot->requested = m_snapshot->received;
+        readMoreSnapshot();
+        return;
+    }
+    const QJsonObject body { { u"clientId"_s, models::domain::toStoredId(m_replica.clientId()) } };
+    m_connection.request(u"sync.snapshot"_s, body, this, [this, cycle = m_cycle](const connection::Reply &reply) {
+        if (cycle != m_cycle)
+            return;
+        if (!reply) {
+            if (reply.error().kind == connection::Failure::Kind::Refused)
+                pagesInstead(reply.error().error.message);
+            else
+                failed(reply.error());
+            return;
+        }
+        SnapshotDownload download;
+        download.id = reply->value(u"snapshot"_s).toString();
+        download.cursor = reply->value(u"cursor"_s).toString();
+        download.size = reply->value(u"size"_s).toInteger(-1);
+        download.chunk = reply->value(u"chunkBytes"_s).toInteger(-1);
+        download.rows = reply->value(u"rows"_s).toInteger();
+        if (download.id.isEmpty() || download.cursor.isEmpty() || download.size <= 0 || download.chunk <= 0) {
+            pagesInstead(u"the server's snapshot reply lacks its id, cursor, size or chunk size"_s);
+            return;
+        }
+        QFile file(m_replica.snapshotPath());
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            pagesInstead(file.errorString());
+            return;
+        }
+        file.close();
+        m_snapshot = download;
+        qCInfo(lcSync) << "reading a snapshot of" << download.rows << "rows," << download.size << "bytes";
+        readMoreSnapshot();
+    });
+}
+
+void SyncClient::readMoreSnapshot()
+{
+    while (m_readsInFlight < SnapshotReadsInFlight && m_snapshot->requested < m_snapshot->size) {
+        const qint64 offset = m_snapshot->requested;
+        m_snapshot->requested = std::min(m_snapshot->size, offset + m_snapshot->chunk);
+        ++m_readsInFlight;
+        const QJsonObject body { { u"snapshot"_s, m_snapshot->id },
+                                 { u"offset"_s, offset },
+                                 { u"length"_s, m_snapshot->requested - offset } };
+        m_connection.request(u"sync.snapshot.read"_s, body, this,
+                             [this, cycle = m_cycle](const connection::Reply &reply) {
+                                 if (cycle != m_cycle)
+                                     return;
+                                 --m_readsInFlight;
+                                 if (!reply) {
+                                     if (reply.error().kind != connection::Failure::Kind::Refused) {
+                                         failed(reply.error());
+                                         return;
+                                     }
+                                     QFile::remove(m_replica.snapshotPath());
+                                     m_snapshot.reset();
+                                     ++m_cycle; // the other reads of that snapshot are dropped
+                                     m_readsInFlight = 0;
+                                     // Expired, or the server restarted: a new one, from the start.
+                                     if (reply.error().error.code == protocol::codeName(protocol::ErrorCode::NotFound))
+                                         startSnapshot();
+                                     else
+                                         pagesInstead(reply.error().error.message);
+                                     return;
+                                 }
+                                 snapshotRead(*reply);
+                             });
+    }
+}
+
+void SyncClient::snapshotRead(const QJsonObject &reply)
+{
+    const qint64 offset = reply.value(u"offset"_s).toInteger(-1);
+    const QByteArray data = QByteArray::fromBase64(reply.value(u"data"_s).toString().toLatin1());
+    // Replies come in the order of the requests, each a whole chunk where the one before ended.
+    if (offset != m_snapshot->received || data.size() != std::min(m_snapshot->chunk, m_snapshot->size - offset)) {
+        QFile::remove(m_replica.snapshotPath());
+        m_snapshot.reset();
+        ++m_cycle;
+        m_readsInFlight = 0;
+        pagesInstead(u"a chunk of the snapshot was not the one asked for"_s);
+        return;
+    }
+    QFile file(m_replica.snapshotPath());
+    if (!file.open(QIODevice::ReadWrite) || !file.seek(offset) || file.write(data) != data.size()) {
+        const QString problem = file.errorString();
+        m_snapshot.reset();
+        ++m_cycle;
+        m_readsInFlight = 0;
+        pagesInstead(problem);
+        return;
+    }
+    file.close();
+    m_snapshot->received += data.size();
+    Q_EMIT snapshotProgress(m_snapshot->received, m_snapshot->size);
+    if (m_snapshot->received == m_snapshot->size)
+        applySnapshot();
+    else
+        readMoreSnapshot();
+}
+
+void SyncClient::applySnapshot()
+{
+    const SnapshotDownload download = *std::exchange(m_snapshot, std::nullopt);
+    auto applied = m_replica.applySnapshot(download.cursor);
+    QFile::remove(m_replica.snapshotPath());
+    if (!applied) {
+        pagesInstead(applied.error().message);
+        return;
+    }
+    m_rowsPulled += *applied;
+    Q_EMIT pulled(int(std::min<qint64>(*applied, std::numeric_limits<int>::max())), m_rowsPulled, false);
+    requestPage(download.cursor);
+}
+
+void SyncClient::pagesInstead(const QString &why)
+{
+    qCWarning(lcSync) << "no snapshot, pulling pages instead:" << why;
+    m_pagesInstead = true;
+    requestPage(QString());
 }
 
 bool SyncClient::applyBatch(bool end)

@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <optional>
+
 namespace rentdesk::models::sync {
 class Replica;
 }
@@ -72,6 +74,12 @@ public:
     // at the end of the feed, and before the cycle stops for any reason, so that what arrived
     // is kept.
     static constexpr int DefaultRowsPerApply = 300;
+    // A first pull whose first page says at least this many changes remain asks for a snapshot
+    // instead (the replica's bulk-load threshold); and the chunks of it asked for at once.
+    static constexpr qint64 SnapshotChanges = 20000;
+    static constexpr int SnapshotReadsInFlight = 3;
+    void setSnapshotsEnabled(bool enabled) { m_snapshotsEnabled = enabled; }
+    void setSnapshotChanges(qint64 changes) { m_snapshotChanges = changes; }
     void setRowsPerApply(int rows) { m_rowsPerApply = std::max(1, rows); }
 
 Q_SIGNALS:
@@ -81,6 +89,8 @@ Q_SIGNALS:
     // After pulled rows were applied (a batch of pages): how many, the cycle's rows so far, and
     // whether the feed's end was reached.
     void pulled(int rows, qint64 rowsSoFar, bool end);
+    // A chunk of a first pull's snapshot arrived: the bytes so far and in all.
+    void snapshotProgress(qint64 received, qint64 size);
     // A cycle finished with nothing left to push and the feed read to its end.
     void synced();
 
@@ -90,6 +100,17 @@ private:
     void pushNext();
     void pullNext();
     void requestPage(const QString &cursor);
+    // A first pull as one file (docs/protocol.md, sync.snapshot): asked for, read by chunks
+    // into a file beside the replica, applied, and followed by the pages after its cursor.
+    void startSnapshot();
+    // Mutations whose effect the replica holds (pending, or applied and not yet pulled): a
+    // snapshot, which replaces the tables, would lose them.
+    [[nodiscard]] bool hasChangesOfItsOwn() const;
+    void readMoreSnapshot();
+    void snapshotRead(const QJsonObject &reply);
+    void applySnapshot();
+    // The snapshot failed in a way a new one would not mend: this cycle pulls pages.
+    void pagesInstead(const QString &why);
     [[nodiscard]] bool applyBatch(bool end);
     // Ends the running cycle's requests: replies still on their way are dropped.
     void stopCycle();
@@ -122,6 +143,23 @@ private:
     quint64 m_cycle = 0;
     int m_rowsPerApply = DefaultRowsPerApply;
     QDateTime m_lastSynced;
+    bool m_snapshotsEnabled = true;
+    qint64 m_snapshotChanges = SnapshotChanges;
+    bool m_pagesInstead = false; // for the running cycle
+    // The snapshot being read: kept across cycles, so that a read cut off by a disconnect goes
+    // on from the bytes the file has (while the server keeps it).
+    struct SnapshotDownload
+    {
+        QString id;
+        QString cursor;
+        qint64 size = 0;
+        qint64 chunk = 0; // bytes a read gives (the last one less)
+        qint64 rows = 0;
+        qint64 received = 0; // bytes in the file, from the start
+        qint64 requested = 0; // bytes asked for, from the start
+    };
+    std::optional<SnapshotDownload> m_snapshot;
+    int m_readsInFlight = 0;
 };
 
 } // namespace rentdesk::net::sync

@@ -3,10 +3,12 @@
 #include "tests/support/testsupport.h"
 
 #include <QDate>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -618,6 +620,69 @@ private Q_SLOTS:
         QCOMPARE(codeOf(renter->client.call(u"sync.pull"_s,
                                             { { u"clientId"_s, renter->clientId }, { u"cursor"_s, u"x1"_s } })),
                  u"bad_request"_s);
+    }
+
+    // A snapshot holds the rows of the account's pages, masked the same way, and only its
+    // account reads it: another's id is unknown to them, and a new snapshot drops the last.
+    void aSnapshotIsItsAccountsAndHoldsWhatThePagesHold()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        QVERIFY(landlord);
+        const QString building = newId();
+        QJsonArray mutations = { landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"Tall"_s, 30)) };
+        for (int i = 1; i <= 5; ++i)
+            mutations.append(
+                landlord->mutation(u"createApartment"_s, apartmentArgs(newId(), building, QString::number(i))));
+        QCOMPARE(statuses(landlord->push(mutations)).count(u"applied"_s), 6);
+        auto renter = peer(u"roman@example.org"_s, u"renter"_s);
+        auto other = peer(u"olga@example.org"_s, u"renter"_s);
+        QVERIFY(renter && other && renter->pullAll());
+
+        const auto made = renter->client.call(u"sync.snapshot"_s, { { u"clientId"_s, renter->clientId } });
+        QCOMPARE(codeOf(made), u"ok"_s);
+        const QString id = made->value(u"snapshot"_s).toString();
+        const qint64 size = made->value(u"size"_s).toInteger();
+        const qint64 chunk = made->value(u"chunkBytes"_s).toInteger();
+        QVERIFY(size > 0 && chunk > 0);
+        QCOMPARE(made->value(u"cursor"_s).toString(), renter->cursor);
+        QByteArray file;
+        while (file.size() < size) {
+            const auto read =
+                renter->client.call(u"sync.snapshot.read"_s, { { u"snapshot"_s, id }, { u"offset"_s, file.size() } });
+            QCOMPARE(codeOf(read), u"ok"_s);
+            QCOMPARE(read->value(u"offset"_s).toInteger(), file.size());
+            const QByteArray data = QByteArray::fromBase64(read->value(u"data"_s).toString().toLatin1());
+            QCOMPARE(data.size(), std::min(chunk, size - file.size()));
+            file += data;
+        }
+        QTemporaryDir folder;
+        const QString path = folder.filePath(u"snapshot.sqlite"_s);
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(file) == size);
+        out.close();
+        QCOMPARE(rentdesk::test::valueIn(path, u"SELECT count(*) FROM apartments"_s), 5);
+        QCOMPARE(rentdesk::test::valueIn(path, u"SELECT count(*) FROM users"_s), 3);
+        const auto entities = [&](const QString &entity) {
+            return std::count_if(renter->rows.keyBegin(), renter->rows.keyEnd(),
+                                 [&](const QString &key) { return key.startsWith(entity + u'/'); });
+        };
+        QCOMPARE(entities(u"apartment"_s), 5);
+        QCOMPARE(entities(u"user"_s), 3);
+        // The same masks as the pages: only the account's own e-mail, no password's hash.
+        QCOMPARE(rentdesk::test::rowsIn(path, u"SELECT email FROM users WHERE email IS NOT NULL"_s),
+                 QStringList { u"roman@example.org"_s });
+        QCOMPARE(rentdesk::test::valueIn(path, u"SELECT count(*) FROM users WHERE password_hash IS NOT NULL"_s), 0);
+
+        // Another account does not find it; an offset past its end is refused by name.
+        QCOMPARE(codeOf(other->client.call(u"sync.snapshot.read"_s, { { u"snapshot"_s, id }, { u"offset"_s, 0 } })),
+                 u"not_found"_s);
+        QCOMPARE(
+            codeOf(renter->client.call(u"sync.snapshot.read"_s, { { u"snapshot"_s, id }, { u"offset"_s, size + 1 } })),
+            u"bad_request"_s);
+        // A new snapshot of the account drops the last.
+        QCOMPARE(codeOf(renter->client.call(u"sync.snapshot"_s, { { u"clientId"_s, renter->clientId } })), u"ok"_s);
+        QCOMPARE(codeOf(renter->client.call(u"sync.snapshot.read"_s, { { u"snapshot"_s, id }, { u"offset"_s, 0 } })),
+                 u"not_found"_s);
     }
 };
 

@@ -2,6 +2,7 @@
 #include "models/db/database.h"
 #include "models/demo/demogenerator.h"
 #include "models/domain/storedvalues.h"
+#include "models/query/searchindex.h"
 #include "models/services/bookingservice.h"
 #include "models/services/clock.h"
 #include "models/services/listingservice.h"
@@ -13,6 +14,7 @@
 #include "tests/server/serverprocess.h"
 #include "tests/support/testsupport.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -142,6 +144,17 @@ class TestSyncEngine final : public QObject
     std::unique_ptr<ServerProcess> server;
 
     qint64 onServer(const QString &sql) const { return test::valueIn(server->databasePath(), sql); }
+
+    // A server on a database of the demo's 150 apartments: a first pull of a few thousand rows.
+    static bool startWithDemoData(ServerProcess &demo)
+    {
+        {
+            auto opened = models::db::Database::open(demo.databasePath());
+            if (!opened || !models::demo::generateDemoData(**opened, { 7, 150, QDate::currentDate() }))
+                return false;
+        }
+        return demo.start();
+    }
 
 private Q_SLOTS:
     void init()
@@ -336,12 +349,7 @@ private Q_SLOTS:
     {
         // Pages of 16 KiB (a quarter of --max-queued-bytes): a few dozen rows each.
         ServerProcess demo({ u"--max-queued-bytes"_s, u"65536"_s });
-        {
-            auto opened = models::db::Database::open(demo.databasePath());
-            QVERIFY(opened);
-            QVERIFY(models::demo::generateDemoData(**opened, { 7, 150, QDate::currentDate() }));
-        }
-        QVERIFY2(demo.start(), qPrintable(demo.errorString()));
+        QVERIFY2(startWithDemoData(demo), qPrintable(demo.errorString()));
         const QString email = models::demo::demoRenter().email;
         const QString password = models::demo::demoPassword();
 
@@ -396,6 +404,80 @@ private Q_SLOTS:
             const QString all = u"SELECT * FROM %1 ORDER BY id"_s.arg(QLatin1StringView(table));
             QCOMPARE(test::rowsIn(path, all), test::rowsIn(whole.db.path(), all));
         }
+    }
+
+    // A large first pull comes as one file (sync.snapshot), read by chunks; the connection lost
+    // midway, it goes on from the bytes it has. The replica ends as one pulled by pages: the
+    // same rows, every index, a search index of every apartment and nothing marked stale.
+    void aLargeFirstPullComesAsOneFile()
+    {
+        // Replies of 16 KiB (a quarter of --max-queued-bytes): chunks of 12 KiB, a hundred or more.
+        ServerProcess demo({ u"--max-queued-bytes"_s, u"65536"_s });
+        QVERIFY2(startWithDemoData(demo), qPrintable(demo.errorString()));
+        const QString email = models::demo::demoRenter().email;
+        const QString password = models::demo::demoPassword();
+
+        Desktop paged;
+        QVERIFY(paged.begin(demo.url(), email, Role::Renter, false, password));
+        paged.sync->setSnapshotsEnabled(false);
+        QVERIFY(paged.waitSynced(60000));
+
+        Desktop copied;
+        QVERIFY(copied.begin(demo.url(), email, Role::Renter, false, password));
+        copied.sync->setSnapshotChanges(100); // the demo's feed is smaller than a real first pull
+        QList<qint64> received;
+        qint64 size = 0;
+        connect(copied.sync.get(), &SyncClient::snapshotProgress, this, [&](qint64 bytes, qint64 total) {
+            received.append(bytes);
+            size = total;
+            if (received.size() == 3) // the connection lost; back at once
+                QMetaObject::invokeMethod(
+                    this,
+                    [&] {
+                        copied.connection.stop();
+                        copied.connection.connectToServer();
+                    },
+                    Qt::QueuedConnection);
+        });
+        int reconnected = 0;
+        connect(&copied.connection, &ServerConnection::stateChanged, this, [&](ServerConnection::State state) {
+            reconnected += !received.isEmpty() && state == ServerConnection::State::Online ? 1 : 0;
+        });
+        QVERIFY(copied.waitSynced(60000));
+        QCOMPARE(reconnected, 1);
+        QVERIFY2(received.size() > 20, qPrintable(QString::number(received.size())));
+        QCOMPARE(received.last(), size);
+        // Never from the start again: each chunk once, in order.
+        const qint64 chunk = received.first();
+        QCOMPARE(received.size(), (size + chunk - 1) / chunk);
+        QVERIFY(std::adjacent_find(received.cbegin(), received.cend(), std::greater_equal<>()) == received.cend());
+        QVERIFY(!QFile::exists(copied.replica->snapshotPath()));
+        QCOMPARE(copied.sync->rowsPulled(), paged.sync->rowsPulled());
+
+        const QString path = copied.db.path();
+        for (const char *table : { "users", "buildings", "apartments", "bookings", "reviews" }) {
+            const QString all = u"SELECT * FROM %1 ORDER BY id"_s.arg(QLatin1StringView(table));
+            QCOMPARE(test::rowsIn(path, all), test::rowsIn(paged.db.path(), all));
+        }
+        const QString indexes = u"SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name"_s;
+        QCOMPARE(test::rowsIn(path, indexes), test::rowsIn(paged.db.path(), indexes));
+        QCOMPARE(test::valueIn(path, u"SELECT count(*) FROM apartments_search_stale"_s), 0);
+        const QString found = u"SELECT a.id FROM apartments_search AS s JOIN apartments AS a ON a.rowid = s.rowid "
+                              "WHERE apartments_search MATCH 'квартира' ORDER BY a.id"_s;
+        QVERIFY(!test::rowsIn(path, found).isEmpty());
+        // The replica pulled by pages indexes what it got when it is first searched.
+        QVERIFY(models::query::refreshSearchIndex(paged.db.connection()));
+        QCOMPARE(test::rowsIn(path, found), test::rowsIn(paged.db.path(), found));
+
+        // Changes after the snapshot come as pages, as for any replica.
+        QVERIFY(test::rowsIn(demo.databasePath(),
+                             u"UPDATE apartments SET description = 'Renovated, by the metro' "
+                             "WHERE rowid = (SELECT min(rowid) FROM apartments)"_s)
+                    .isEmpty());
+        copied.sync->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            test::valueIn(path, u"SELECT count(*) FROM apartments WHERE description = 'Renovated, by the metro'"_s), 1,
+            20000);
     }
 };
 
