@@ -181,6 +181,7 @@ bool measurePullAndPush(const Options &options, const QString &folder, QJsonObje
     const double pullSeconds = secondsSince(renter.syncStartedNs(), renter.firstSyncedNs());
     result.insert(u"first_pull_rows"_s, renter.firstRows());
     result.insert(u"first_pull_pages"_s, renter.firstPages());
+    result.insert(u"first_pull_snapshot_mb"_s, double(renter.firstSnapshotBytes()) / (1024 * 1024));
     result.insert(u"first_pull_s"_s, pullSeconds);
     result.insert(u"first_pull_rows_per_s"_s, double(renter.firstRows()) / pullSeconds);
     // CPU seconds per second of the pull (1.0 is one core): which side the time goes to.

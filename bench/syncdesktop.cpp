@@ -78,6 +78,10 @@ void SyncDesktop::makeReplica(const net::protocol::UserJson &account)
             ++m_firstPages;
         }
     });
+    connect(m_sync.get(), &SyncClient::snapshotProgress, this, [this](qint64 received, qint64) {
+        if (m_firstSynced == 0)
+            m_firstSnapshotBytes = received;
+    });
     connect(m_sync.get(), &SyncClient::synced, this, [this] {
         if (m_firstSynced == 0)
             m_firstSynced = nowNs();

@@ -47,6 +47,8 @@ public:
     [[nodiscard]] qint64 firstSyncedNs() const { return m_firstSynced; }
     [[nodiscard]] qint64 firstRows() const { return m_firstRows; }
     [[nodiscard]] int firstPages() const { return m_firstPages; }
+    // The bytes of the snapshot the first pull came as (0: it came as pages).
+    [[nodiscard]] qint64 firstSnapshotBytes() const { return m_firstSnapshotBytes; }
     // When the last sync.poke came (nowNs(), 0: none yet), and how many came.
     [[nodiscard]] qint64 lastPokeNs() const { return m_lastPoke; }
     [[nodiscard]] int pokes() const { return m_pokes; }
@@ -73,6 +75,7 @@ private:
     qint64 m_firstSynced = 0;
     qint64 m_firstRows = 0;
     int m_firstPages = 0;
+    qint64 m_firstSnapshotBytes = 0;
     qint64 m_lastPoke = 0;
     int m_pokes = 0;
 };

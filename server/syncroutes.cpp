@@ -351,9 +351,9 @@ void Router::syncSnapshotRead(ClientConnection &c, const net::protocol::Request 
         return;
     }
     found->lastRead = m_clock.now();
-    done(net::protocol::reply(
-        r.id,
-        { { u"offset"_s, *offset }, { u"data"_s, QString::fromLatin1(data.toBase64()) }, { u"size"_s, found->size } }));
+    // Base64 is JSON text as it is: spliced in, not converted to a QString and back.
+    done(net::protocol::reply(r.id, { { u"offset"_s, *offset }, { u"size"_s, found->size } }, "data"_L1,
+                              '"' + data.toBase64() + '"'));
 }
 
 void Router::forgetSnapshot(const QString &id)

@@ -119,4 +119,28 @@ void WalCheckpointer::run(sqlite3 *own)
     sqlite3_close(own);
 }
 
+BackgroundCheckpoint::BackgroundCheckpoint(const QString &path)
+    : m_thread([this, file = QFile::encodeName(path)] {
+        sqlite3 *own = nullptr;
+        if (sqlite3_open_v2(file.constData(), &own, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+            sqlite3_busy_timeout(own, 5000);
+            // A first read opens the WAL: before it, the connection checkpoints nothing.
+            sqlite3_exec(own, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+            const int done = sqlite3_wal_checkpoint_v2(own, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            if (done != SQLITE_OK && done != SQLITE_BUSY)
+                qCWarning(lcSql) << "checkpoint failed:" << sqlite3_errmsg(own);
+        } else {
+            qCWarning(lcSql) << "no connection for a checkpoint:" << (own ? sqlite3_errmsg(own) : "out of memory");
+        }
+        sqlite3_close(own);
+        m_done = true;
+    })
+{
+}
+
+BackgroundCheckpoint::~BackgroundCheckpoint()
+{
+    m_thread.join();
+}
+
 } // namespace rentdesk::models::db

@@ -3,6 +3,7 @@
 
 #include "models/db/database.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -46,6 +47,26 @@ private:
     bool m_due = false;
     bool m_stopping = false;
     int m_checkpoints = 0;
+    std::thread m_thread;
+};
+
+// One passive checkpoint of a database file, on a thread of its own with its own connection:
+// after a write of hundreds of megabytes (a replica's first pull as one file), copying the WAL
+// back takes seconds, which the app's thread need not wait for. A passive checkpoint blocks no
+// writer; the connection that wrote should not checkpoint meanwhile (wal_autocheckpoint 0), or
+// its next commit would do the same copy itself.
+class BackgroundCheckpoint final
+{
+public:
+    explicit BackgroundCheckpoint(const QString &path);
+    // Waits for the checkpoint to end.
+    ~BackgroundCheckpoint();
+    Q_DISABLE_COPY_MOVE(BackgroundCheckpoint)
+
+    [[nodiscard]] bool isDone() const { return m_done.load(); }
+
+private:
+    std::atomic<bool> m_done { false };
     std::thread m_thread;
 };
 

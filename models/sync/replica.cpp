@@ -7,6 +7,7 @@
 #include "models/db/query.h"
 #include "models/db/statementcache.h"
 #include "models/db/transaction.h"
+#include "models/db/walcheckpointer.h"
 #include "models/domain/storedvalues.h"
 #include "models/query/searchindex.h"
 #include "models/services/journalsink.h"
@@ -674,6 +675,11 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
+    if (m_checkpoint && m_checkpoint->isDone()) {
+        m_checkpoint.reset();
+        if (auto set = db::exec(db, u"PRAGMA wal_autocheckpoint = 1000"_s); !set)
+            return std::unexpected(storage(set.error()));
+    }
     // A large first pull (or resync) that goes on past this batch is a bulk load; one already
     // under way has set its indexes aside. A pull from an up-to-date replica (a poke's) reads
     // nothing for this.
@@ -751,7 +757,21 @@ QString Replica::snapshotPath() const
 Result<qint64> Replica::applySnapshot(const QString &cursor)
 {
     // Only a replica without a cursor takes one, so no bulk load of pages is under way.
-    return sync::applySnapshot(m_database->path(), snapshotPath(), cursor);
+    auto rows = sync::applySnapshot(m_database->path(), snapshotPath(), cursor);
+    if (!rows)
+        return rows;
+    // Hundreds of megabytes went through the WAL: copied back on a thread of its own, while
+    // this connection goes on (its next commit would otherwise do it), and the WAL kept small
+    // once it starts over.
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    for (const QString &pragma : { u"PRAGMA wal_autocheckpoint = 0"_s, u"PRAGMA journal_size_limit = 67108864"_s }) {
+        if (auto set = db::exec(*connection, pragma); !set)
+            return std::unexpected(storage(set.error()));
+    }
+    m_checkpoint = std::make_unique<db::BackgroundCheckpoint>(m_database->path());
+    return rows;
 }
 
 Result<void> Replica::discard(qint64 id)

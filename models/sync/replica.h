@@ -13,6 +13,7 @@
 #include <optional>
 
 namespace rentdesk::models::db {
+class BackgroundCheckpoint;
 class BulkLoadSettings;
 class Database;
 class StatementCache;
@@ -136,6 +137,9 @@ private:
     // What replica_deferred_indexes holds, read at open and kept with each commit that
     // changes it: the only writer is this object.
     QList<QString> m_deferredIndexes;
+    // The copy back of a snapshot's WAL, while it runs; this connection does not checkpoint
+    // meanwhile.
+    std::unique_ptr<db::BackgroundCheckpoint> m_checkpoint;
 };
 
 } // namespace rentdesk::models::sync

@@ -314,6 +314,7 @@ void SyncClient::startSnapshot()
         file.close();
         m_snapshot = download;
         qCInfo(lcSync) << "reading a snapshot of" << download.rows << "rows," << download.size << "bytes";
+        m_snapshotTimer.start();
         readMoreSnapshot();
     });
 }
@@ -387,6 +388,7 @@ void SyncClient::snapshotRead(const QJsonObject &reply)
 void SyncClient::applySnapshot()
 {
     const SnapshotDownload download = *std::exchange(m_snapshot, std::nullopt);
+    qCInfo(lcSync) << "snapshot read in" << m_snapshotTimer.elapsed() << "ms";
     auto applied = m_replica.applySnapshot(download.cursor);
     QFile::remove(m_replica.snapshotPath());
     if (!applied) {

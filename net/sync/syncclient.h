@@ -6,6 +6,7 @@
 #include "net/connection/serverconnection.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QObject>
 #include <QTimer>
@@ -160,6 +161,7 @@ private:
     };
     std::optional<SnapshotDownload> m_snapshot;
     int m_readsInFlight = 0;
+    QElapsedTimer m_snapshotTimer; // since the snapshot was made, for the log
 };
 
 } // namespace rentdesk::net::sync

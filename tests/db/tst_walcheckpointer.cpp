@@ -75,6 +75,21 @@ private Q_SLOTS:
         QVERIFY(writePages(1100));
         QVERIFY(fileSize() > before + 1000 * 3500);
     }
+
+    // One checkpoint on a thread of its own, for a writer that does not checkpoint: what the
+    // writer committed is in the file once it is done.
+    void aBackgroundCheckpointCopiesTheWal()
+    {
+        QVERIFY(rentdesk::models::db::exec(t->connection(), u"PRAGMA wal_autocheckpoint = 0"_s));
+        const qint64 before = fileSize();
+        QVERIFY(writePages(1100));
+        QCOMPARE(fileSize(), before); // all of it in the WAL
+        {
+            rentdesk::models::db::BackgroundCheckpoint checkpoint(t->path());
+            QVERIFY(QTest::qWaitFor([&] { return checkpoint.isDone(); }, 20000));
+        }
+        QVERIFY(fileSize() > before + 1000 * 3500);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWalCheckpointer)
