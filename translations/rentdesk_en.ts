@@ -834,6 +834,26 @@
         <source>Changes to %1 cannot be recorded: the table does not exist or has no primary key.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a RentDesk database of schema version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is open on another thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot put %1 in place of the database %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another program has it open.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
@@ -1601,6 +1621,10 @@
     </message>
     <message>
         <source>This change is not among the refused ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This replica must be opened again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

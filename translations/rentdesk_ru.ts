@@ -835,6 +835,26 @@
         <source>Changes to %1 cannot be recorded: the table does not exist or has no primary key.</source>
         <translation>Изменения в %1 не записываются: такой таблицы нет или у неё нет первичного ключа.</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 не существует.</translation>
+    </message>
+    <message>
+        <source>%1 is not a RentDesk database of schema version %2.</source>
+        <translation>%1 — не база данных RentDesk версии схемы %2.</translation>
+    </message>
+    <message>
+        <source>The database %1 is open on another thread.</source>
+        <translation>База данных %1 открыта в другом потоке.</translation>
+    </message>
+    <message>
+        <source>Cannot put %1 in place of the database %2: %3</source>
+        <translation>Не удаётся поставить %1 на место базы данных %2: %3</translation>
+    </message>
+    <message>
+        <source>another program has it open.</source>
+        <translation>её открыла другая программа.</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>
@@ -1605,6 +1625,10 @@
     <message>
         <source>This change is not among the refused ones.</source>
         <translation>Этого изменения нет среди отклонённых.</translation>
+    </message>
+    <message>
+        <source>This replica must be opened again.</source>
+        <translation>Эту реплику нужно открыть заново.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,9 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <algorithm>
+#include <filesystem>
+
 Q_LOGGING_CATEGORY(lcDb, "rentdesk.db", QtWarningMsg)
 
 namespace rentdesk::models::db {
@@ -99,12 +102,17 @@ struct Database::Private
         return connectionPrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
     }
 
-    [[nodiscard]] std::expected<QSqlDatabase, DbError> addConnection(const QString &name) const;
+    [[nodiscard]] std::expected<QSqlDatabase, DbError> addConnection(const QString &name) const
+    {
+        return addConnection(name, path);
+    }
+    [[nodiscard]] std::expected<QSqlDatabase, DbError> addConnection(const QString &name, const QString &file) const;
+    [[nodiscard]] std::expected<void, DbError> checkReplacement(const QString &file) const;
     [[nodiscard]] std::expected<void, DbError> configure(const QSqlDatabase &db) const;
     [[nodiscard]] std::expected<void, DbError> probe() const;
 };
 
-std::expected<QSqlDatabase, DbError> Database::Private::addConnection(const QString &name) const
+std::expected<QSqlDatabase, DbError> Database::Private::addConnection(const QString &name, const QString &file) const
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     if (!db.isValid()) {
@@ -114,10 +122,10 @@ std::expected<QSqlDatabase, DbError> Database::Private::addConnection(const QStr
                       QCoreApplication::translate(
                           "DbError", "Qt's SQLite driver is not installed (Debian package libqt6sql6-sqlite).")));
     }
-    db.setDatabaseName(path);
+    db.setDatabaseName(file);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
     if (!db.open()) {
-        DbError error = aboutFile(classify(db.lastError(), db), path);
+        DbError error = aboutFile(classify(db.lastError(), db), file);
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
         return std::unexpected(error);
@@ -195,6 +203,35 @@ std::expected<void, DbError> Database::Private::probe() const
             verdict =
                 std::unexpected(version.error().kind == DbError::Kind::NewerSchema ? version.error()
                                                                                    : aboutFile(version.error(), path));
+        }
+        db->close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return verdict;
+}
+
+std::expected<void, DbError> Database::Private::checkReplacement(const QString &file) const
+{
+    if (!QFileInfo(file).isFile()) {
+        return std::unexpected(makeError(DbError::Kind::CannotOpen,
+                                         QCoreApplication::translate("DbError", "%1 does not exist.").arg(file)));
+    }
+    const QString name = connectionPrefix + QStringLiteral("replacement");
+    std::expected<void, DbError> verdict;
+    {
+        auto db = addConnection(name, file);
+        if (!db)
+            return std::unexpected(db.error());
+        auto appId = scalar(*db, QStringLiteral("PRAGMA application_id"));
+        auto version = appId ? Migrator::currentVersion(*db) : std::unexpected(appId.error());
+        if (!version) {
+            verdict = std::unexpected(aboutFile(version.error(), file));
+        } else if (appId->toInt() != Migrator::ApplicationId || *version != schemaVersion) {
+            verdict = std::unexpected(
+                makeError(DbError::Kind::ForeignDatabase,
+                          QCoreApplication::translate("DbError", "%1 is not a RentDesk database of schema version %2.")
+                              .arg(file)
+                              .arg(schemaVersion)));
         }
         db->close();
     }
@@ -295,6 +332,52 @@ std::expected<QSqlDatabase, DbError> Database::tryConnection() const
     }
     qCDebug(lcDb) << "opened connection" << name << "to" << d->path;
     return *db;
+}
+
+std::expected<void, DbError> Database::replaceFile(const QString &file)
+{
+    if (auto checked = d->checkReplacement(file); !checked)
+        return checked;
+    const QString name = d->connectionName();
+    const QStringList names = QSqlDatabase::connectionNames();
+    if (std::any_of(names.cbegin(), names.cend(),
+                    [&](const QString &other) { return other.startsWith(d->connectionPrefix) && other != name; })) {
+        return std::unexpected(makeError(
+            DbError::Kind::Busy,
+            QCoreApplication::translate("DbError", "The database %1 is open on another thread.").arg(d->path)));
+    }
+    auto connection = tryConnection();
+    if (!connection)
+        return std::unexpected(connection.error());
+    QSqlDatabase db = *connection;
+    // The last connection to close copies the WAL back and removes it; a WAL that stays means
+    // another program has the file open, and would be read into the new file over its pages.
+    db.close();
+    const QString wal = d->path + QStringLiteral("-wal");
+    std::error_code moved;
+    if (QFileInfo::exists(wal)) {
+        moved = std::make_error_code(std::errc::device_or_resource_busy);
+    } else {
+        // Over the old file in one step (QFile::rename does not replace). The folder is not
+        // synced: after a crash the old file may come back, which is what was there before.
+        std::filesystem::rename(QFile::encodeName(file).toStdString(), QFile::encodeName(d->path).toStdString(), moved);
+    }
+    if (!db.open()) {
+        return std::unexpected(aboutFile(classify(db.lastError(), db), d->path));
+    }
+    if (auto configured = d->configure(db); !configured)
+        return configured;
+    if (moved) {
+        return std::unexpected(
+            makeError(moved == std::errc::device_or_resource_busy ? DbError::Kind::Busy : DbError::Kind::CannotCreate,
+                      QCoreApplication::translate("DbError", "Cannot put %1 in place of the database %2: %3")
+                          .arg(file, d->path,
+                               moved == std::errc::device_or_resource_busy
+                                   ? QCoreApplication::translate("DbError", "another program has it open.")
+                                   : QString::fromStdString(moved.message()))));
+    }
+    qCInfo(lcDb) << "replaced" << d->path << "with" << file;
+    return {};
 }
 
 QString Database::path() const

@@ -50,6 +50,16 @@ public:
     // a page would look empty instead of failed).
     [[nodiscard]] std::expected<QSqlDatabase, DbError> tryConnection() const;
 
+    // Puts `file`, a database of this schema made elsewhere (a first pull's snapshot), in place
+    // of this one's file with one rename: closes the calling thread's connection (the queries
+    // prepared on it end with it, and what holds the connection's handle must let go first),
+    // moves the file in and opens the connection again, configured as any. `file` must be on
+    // the same file system and synced to disk already: the rename is what makes the change.
+    // Refused, with both files as they were: a file that is not a RentDesk database of this
+    // schema version, and a database another thread or program has open (its -wal file stays
+    // when this connection closes).
+    [[nodiscard]] std::expected<void, DbError> replaceFile(const QString &file);
+
     [[nodiscard]] QString path() const;
     [[nodiscard]] int schemaVersion() const;
 

@@ -51,7 +51,7 @@ private:
 };
 
 // One passive checkpoint of a database file, on a thread of its own with its own connection:
-// after a write of hundreds of megabytes (a replica's first pull as one file), copying the WAL
+// after a write of hundreds of megabytes (a replica's first pull by pages), copying the WAL
 // back takes seconds, which the app's thread need not wait for. A passive checkpoint blocks no
 // writer; the connection that wrote should not checkpoint meanwhile (wal_autocheckpoint 0), or
 // its next commit would do the same copy itself.

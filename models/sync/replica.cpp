@@ -61,6 +61,14 @@ Result<QList<QString>> deferredIndexes(const QSqlDatabase &db)
     return definitions;
 }
 
+// A replica whose connection could not be taken up again after a snapshot took the file's
+// place records nothing: every write is refused until it is opened again.
+DomainError notRecording()
+{
+    return DomainError(DomainError::Code::Storage, u"database"_s, QString(),
+                       QCoreApplication::translate("Replica", "This replica must be opened again."));
+}
+
 QueuedMutation::State stateOf(const QString &code)
 {
     if (code == u"applied")
@@ -85,6 +93,8 @@ public:
     Result<void> record(const QSqlDatabase &db, const QUuid &actor, const QString &name, const QJsonObject &args,
                         const QString &now) override
     {
+        if (!recorder)
+            return std::unexpected(notRecording());
         auto changes = recorder->take();
         if (!changes)
             return std::unexpected(storage(changes.error()));
@@ -219,16 +229,10 @@ Result<std::unique_ptr<Replica>> Replica::open(std::shared_ptr<db::Database> dat
                         QCoreApplication::translate("Replica", "This replica's account or client id is unreadable.")));
     const QString url = state->value(2).toString();
     state->finish();
-    auto recorder = db::ChangeRecorder::attach(*connection, SyncedTables);
-    if (!recorder)
-        return std::unexpected(storage(recorder.error()));
-    auto deferred = deferredIndexes(*connection);
-    if (!deferred)
-        return std::unexpected(deferred.error());
-    auto sink = std::make_shared<Sink>(std::move(*recorder));
-    auto replica =
-        std::unique_ptr<Replica>(new Replica(std::move(database), clock, *account, *client, url, std::move(sink)));
-    replica->m_deferredIndexes = std::move(*deferred);
+    auto replica = std::unique_ptr<Replica>(
+        new Replica(std::move(database), clock, *account, *client, url, std::make_shared<Sink>(nullptr)));
+    if (auto attached = replica->attachToConnection(); !attached)
+        return std::unexpected(attached.error());
     return replica;
 }
 
@@ -325,6 +329,8 @@ namespace {
 Result<void> rebase(const QSqlDatabase &db, db::StatementCache &statements, Replica::Sink &sink,
                     const services::ServiceContext &context, const std::function<Result<void>()> &apply)
 {
+    if (!sink.recorder)
+        return std::unexpected(notRecording());
     db::ChangeRecorder &recorder = *sink.recorder;
     recorder.setEnabled(false);
     const auto resume = qScopeGuard([&] {
@@ -738,15 +744,25 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
         m_deferredIndexes = std::move(dropped);
     if (applied && end && bulk)
         m_deferredIndexes.clear();
-    if (applied && end && m_bulk) {
-        // The load and the index build went through the WAL, which SQLite keeps at its largest
-        // size until the file is closed: copy it back now and give the disk its space again.
-        if (auto truncated = db::exec(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s); !truncated)
-            qCWarning(lcReplica) << "could not checkpoint after the first pull:" << truncated.error().detail;
-    }
     if (end || !applied)
         m_bulk.reset();
+    if (applied && end && bulk)
+        copyWalBack(db);
     return applied;
+}
+
+void Replica::copyWalBack(const QSqlDatabase &db)
+{
+    // The load and the index build went through the WAL: copied back on a thread of its own
+    // while this connection goes on (its next commit would otherwise do it), and the WAL kept
+    // small once it starts over.
+    for (const QString &pragma : { u"PRAGMA wal_autocheckpoint = 0"_s, u"PRAGMA journal_size_limit = 67108864"_s }) {
+        if (auto set = db::exec(db, pragma); !set) {
+            qCWarning(lcReplica) << "the WAL is copied back by the next commits:" << set.error().detail;
+            return;
+        }
+    }
+    m_checkpoint = std::make_unique<db::BackgroundCheckpoint>(m_database->path());
 }
 
 QString Replica::snapshotPath() const
@@ -757,21 +773,37 @@ QString Replica::snapshotPath() const
 Result<qint64> Replica::applySnapshot(const QString &cursor)
 {
     // Only a replica without a cursor takes one, so no bulk load of pages is under way.
-    auto rows = sync::applySnapshot(m_database->path(), snapshotPath(), cursor);
+    auto rows = sync::prepareSnapshot(m_database->path(), snapshotPath(), cursor);
     if (!rows)
         return rows;
-    // Hundreds of megabytes went through the WAL: copied back on a thread of its own, while
-    // this connection goes on (its next commit would otherwise do it), and the WAL kept small
-    // once it starts over.
+    // The file takes the database's place whole, under this thread's connection, which closes
+    // meanwhile: what holds its statements and its handle lets go first and comes back after.
+    // Nothing is copied twice and there is no WAL to copy back.
+    m_checkpoint.reset();
+    m_statements = std::make_unique<db::StatementCache>();
+    m_sink->recorder.reset();
+    auto replaced = m_database->replaceFile(snapshotPath());
+    if (auto attached = attachToConnection(); !attached)
+        return std::unexpected(attached.error());
+    if (!replaced)
+        return std::unexpected(storage(replaced.error()));
+    return rows;
+}
+
+Result<void> Replica::attachToConnection()
+{
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    for (const QString &pragma : { u"PRAGMA wal_autocheckpoint = 0"_s, u"PRAGMA journal_size_limit = 67108864"_s }) {
-        if (auto set = db::exec(*connection, pragma); !set)
-            return std::unexpected(storage(set.error()));
-    }
-    m_checkpoint = std::make_unique<db::BackgroundCheckpoint>(m_database->path());
-    return rows;
+    auto recorder = db::ChangeRecorder::attach(*connection, SyncedTables);
+    if (!recorder)
+        return std::unexpected(storage(recorder.error()));
+    auto deferred = deferredIndexes(*connection);
+    if (!deferred)
+        return std::unexpected(deferred.error());
+    m_sink->recorder = std::move(*recorder);
+    m_deferredIndexes = std::move(*deferred);
+    return {};
 }
 
 Result<void> Replica::discard(qint64 id)

@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 
+class QSqlDatabase;
+
 namespace rentdesk::models::db {
 class BackgroundCheckpoint;
 class BulkLoadSettings;
@@ -100,7 +102,9 @@ public:
     [[nodiscard]] services::Result<void> applyPull(const QJsonArray &rows, const QString &cursor, bool resync, bool end,
                                                    qint64 remaining = 0);
     // A first pull as one file (models/sync/snapshot.h): where the client keeps the file while
-    // it arrives, and its application. The rows now in the replica.
+    // it arrives, and its application: the file, with this replica's own tables copied in,
+    // takes the database file's place (db::Database::replaceFile), so that the queries
+    // prepared on this thread's connection end. The rows now in the replica.
     [[nodiscard]] QString snapshotPath() const;
     [[nodiscard]] services::Result<qint64> applySnapshot(const QString &cursor);
     static constexpr qint64 DefaultBulkLoadChanges = 20000;
@@ -122,6 +126,10 @@ public:
 private:
     Replica(std::shared_ptr<db::Database> database, const services::Clock &clock, QUuid account, QUuid client,
             QString serverUrl, std::shared_ptr<Sink> sink);
+    // Records the changes of this thread's connection, and reads what it holds of the replica's
+    // own state: when the replica opens, and again after a snapshot took the file's place.
+    [[nodiscard]] services::Result<void> attachToConnection();
+    void copyWalBack(const QSqlDatabase &db);
 
     std::shared_ptr<db::Database> m_database;
     services::ServiceContext m_context;
@@ -137,7 +145,7 @@ private:
     // What replica_deferred_indexes holds, read at open and kept with each commit that
     // changes it: the only writer is this object.
     QList<QString> m_deferredIndexes;
-    // The copy back of a snapshot's WAL, while it runs; this connection does not checkpoint
+    // The copy back of a bulk load's WAL, while it runs; this connection does not checkpoint
     // meanwhile.
     std::unique_ptr<db::BackgroundCheckpoint> m_checkpoint;
 };

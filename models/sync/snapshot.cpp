@@ -57,20 +57,27 @@ Result<void> run(const QSqlDatabase &db, const QString &sql, const QList<db::Bin
     return {};
 }
 
-// The triggers of the synced tables in `schema`, set aside while their rows are copied (SQLite
-// copies a table page by page only into one without triggers) and made again, exactly as they
-// were, inside the same transaction.
+// The tables' names as an SQL list ('a', 'b'): names of this schema, never the user's.
+QString nameList(const QStringList &tables)
+{
+    QStringList quoted;
+    for (const QString &table : tables)
+        quoted << u"'%1'"_s.arg(table);
+    return quoted.join(u", "_s);
+}
+
+// The triggers of the tables in `schema`, set aside while their rows are copied (SQLite copies a
+// table page by page only into one without triggers, and the rows copied passed the rules
+// where they were made) and made again, exactly as they were, inside the same transaction.
 class SetAsideTriggers final
 {
 public:
-    [[nodiscard]] static Result<SetAsideTriggers> drop(const QSqlDatabase &db, const QString &schema)
+    [[nodiscard]] static Result<SetAsideTriggers> drop(const QSqlDatabase &db, const QString &schema,
+                                                       const QStringList &tables)
     {
-        QStringList tables;
-        for (const SyncEntity &entity : syncEntities())
-            tables << u"'%1'"_s.arg(QLatin1StringView(entity.table));
         auto found = db::exec(db,
                               u"SELECT name, sql FROM %1.sqlite_schema WHERE type = 'trigger' AND tbl_name IN "
-                              "(%2) ORDER BY name"_s.arg(schema, tables.join(u", "_s)));
+                              "(%2) ORDER BY name"_s.arg(schema, nameList(tables)));
         if (!found)
             return std::unexpected(storage(found.error()));
         SetAsideTriggers triggers;
@@ -275,7 +282,7 @@ Result<SnapshotInfo> writeSnapshot(const db::Database &server, const QUuid &user
     info.cursor = last->toLongLong();
     info.lastMutationId = mutation->isNull() ? 0 : mutation->toLongLong();
 
-    auto triggers = SetAsideTriggers::drop(db, u"snapshot"_s);
+    auto triggers = SetAsideTriggers::drop(db, u"snapshot"_s, snapshotTables());
     if (!triggers)
         return std::unexpected(triggers.error());
     if (auto copied = copyVisibleRows(db, *viewer); !copied)
@@ -295,16 +302,14 @@ Result<SnapshotInfo> writeSnapshot(const db::Database &server, const QUuid &user
 
 namespace {
 
-// The tables and indexes of snapshotTables() in `schema`, as their definitions.
+// Everything `schema` defines (tables, indexes, triggers, views) as its definitions; SQLite's
+// own tables aside (sqlite_stat1 comes and goes with ANALYZE).
 Result<QStringList> definitionsOf(const QSqlDatabase &db, const QString &schema)
 {
-    QStringList tables;
-    for (const QString &table : snapshotTables())
-        tables << u"'%1'"_s.arg(table);
     auto found = db::exec(db,
-                          u"SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM %1.sqlite_schema "
-                          "WHERE type IN ('table', 'index') AND tbl_name IN (%2) ORDER BY type, name"_s.arg(
-                              schema, tables.join(u", "_s)));
+                          u"SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || coalesce(sql, '') "
+                          "FROM %1.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                          "ORDER BY type, name"_s.arg(schema));
     if (!found)
         return std::unexpected(storage(found.error()));
     QStringList definitions;
@@ -314,7 +319,24 @@ Result<QStringList> definitionsOf(const QSqlDatabase &db, const QString &schema)
     return definitions;
 }
 
-// A connection of its own to the replica, closed and removed when this goes.
+// The replica's tables of its own, which no snapshot carries: its state and queue, chat, mail.
+// Plain tables only (a virtual table's rows are in its shadow tables).
+Result<QStringList> localTablesOf(const QSqlDatabase &db, const QString &schema)
+{
+    auto found = db::exec(db,
+                          u"SELECT name FROM %1.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+                          "ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT IN (%2) "
+                          "ORDER BY name"_s.arg(schema, nameList(snapshotTables())));
+    if (!found)
+        return std::unexpected(storage(found.error()));
+    QStringList tables;
+    while (found->next())
+        tables << found->value(0).toString();
+    found->finish();
+    return tables;
+}
+
+// A connection of its own to a file, closed and removed when this goes.
 class OwnConnection final
 {
 public:
@@ -343,43 +365,46 @@ private:
 
 } // namespace
 
-Result<qint64> applySnapshot(const QString &replicaPath, const QString &snapshotPath, const QString &cursor)
+Result<qint64> prepareSnapshot(const QString &replicaPath, const QString &snapshotPath, const QString &cursor)
 {
     if (!QFileInfo(snapshotPath).isFile())
         return std::unexpected(notSnapshot(u"no file"_s));
-    OwnConnection own(replicaPath);
+    OwnConnection own(snapshotPath);
     QSqlDatabase db = own.database();
     if (!db.open())
         return std::unexpected(storage(db::classify(db.lastError(), db)));
-    // The WAL is copied back afterwards, on a thread of the caller's (Replica::applySnapshot).
-    for (const QString &pragma :
-         { u"PRAGMA foreign_keys = OFF"_s, u"PRAGMA cache_size = -65536"_s, u"PRAGMA wal_autocheckpoint = 0"_s }) {
+    // The file is still one nothing else reads (no WAL; the replica's connection makes it one
+    // when it opens it). Its last commit syncs it whole: the rename that follows must not put a
+    // file in place whose pages are not on the disk yet.
+    for (const QString &pragma : { u"PRAGMA journal_mode = DELETE"_s, u"PRAGMA synchronous = FULL"_s,
+                                   u"PRAGMA trusted_schema = OFF"_s, u"PRAGMA foreign_keys = OFF"_s }) {
         if (auto set = run(db, pragma); !set)
             return std::unexpected(set.error());
     }
-    if (auto attached = run(db, u"ATTACH DATABASE :path AS snapshot"_s, { { u":path"_s, snapshotPath } }); !attached)
+    if (auto attached = run(db, u"ATTACH DATABASE :path AS replica"_s, { { u":path"_s, replicaPath } }); !attached)
         return std::unexpected(attached.error());
-    const auto detach = qScopeGuard([&] { (void)db::exec(db, u"DETACH DATABASE snapshot"_s); });
+    const auto detach = qScopeGuard([&] { (void)db::exec(db, u"DETACH DATABASE replica"_s); });
 
-    // The file's tables are taken only if they are exactly this replica's (same release, same
-    // schema): their rows are then rows these tables could hold, and nothing the file defines
-    // (a view, a trigger) is ever run, since only its tables are read.
-    auto ours = definitionsOf(db, u"main"_s);
-    auto theirs = ours ? definitionsOf(db, u"snapshot"_s) : ours;
+    // The file becomes the replica whole, so everything it defines must be exactly the
+    // replica's (same release, same schema): nothing else in it is then ever run or read.
+    auto ours = definitionsOf(db, u"replica"_s);
+    auto theirs = ours ? definitionsOf(db, u"main"_s) : ours;
     if (!theirs)
         return std::unexpected(theirs.error());
     if (*ours != *theirs)
-        return std::unexpected(notSnapshot(u"its tables differ from this release's"_s));
+        return std::unexpected(notSnapshot(u"its schema differs from this release's"_s));
+    auto local = localTablesOf(db, u"replica"_s);
+    if (!local)
+        return std::unexpected(local.error());
 
     qint64 rows = 0;
     QElapsedTimer timer;
     timer.start();
-    qint64 copiedMs = 0;
     qint64 checkedMs = 0;
-    auto applied = db::transact(db, [&]() -> Result<void> {
+    auto prepared = db::transact(db, [&]() -> Result<void> {
         // Only a replica without changes of its own: their undo and redo belong to the
-        // replica's own connection (see Replica::applySnapshot).
-        auto mine = db::scalar(db, u"SELECT count(*) FROM pending_mutations WHERE state <> 'refused'"_s);
+        // replica's own connection, on rows the snapshot replaces.
+        auto mine = db::scalar(db, u"SELECT count(*) FROM replica.pending_mutations WHERE state <> 'refused'"_s);
         if (!mine)
             return std::unexpected(storage(mine.error()));
         if (mine->toLongLong() > 0) {
@@ -387,23 +412,31 @@ Result<qint64> applySnapshot(const QString &replicaPath, const QString &snapshot
                 DomainError::Code::NotInThisMode, u"snapshot"_s, QString(),
                 QCoreApplication::translate("Snapshot", "This replica has changes of its own to send first.")));
         }
-        auto triggers = SetAsideTriggers::drop(db, u"main"_s);
+        // The replica's own rows in place of the new file's (a new database's defaults).
+        auto triggers = SetAsideTriggers::drop(db, u"main"_s, *local);
         if (!triggers)
             return std::unexpected(triggers.error());
-        QStringList emptied = snapshotTables();
-        std::reverse(emptied.begin(), emptied.end());
-        for (const QString &table : std::as_const(emptied)) {
+        for (const QString &table : std::as_const(*local)) {
             if (auto gone = run(db, u"DELETE FROM main.%1"_s.arg(table)); !gone)
                 return gone;
-        }
-        for (const QString &table : snapshotTables()) {
-            if (auto copied = run(db, u"INSERT INTO main.%1 SELECT * FROM snapshot.%1"_s.arg(table)); !copied)
+            if (auto copied = run(db, u"INSERT INTO main.%1 SELECT * FROM replica.%1"_s.arg(table)); !copied)
                 return copied;
+        }
+        const QString sequences = u"name IN (%1)"_s.arg(nameList(*local));
+        for (const QString &sql :
+             { QString(u"DELETE FROM main.sqlite_sequence WHERE "_s + sequences),
+               QString(u"INSERT INTO main.sqlite_sequence SELECT * FROM replica.sqlite_sequence WHERE "_s
+                       + sequences) }) {
+            if (auto kept = run(db, sql); !kept)
+                return kept;
         }
         if (auto restored = triggers->restore(db); !restored)
             return restored;
-        copiedMs = timer.elapsed();
-        // Foreign keys were off for the copy: a row naming one the file lacks refuses it whole.
+        if (auto moved = run(db, u"UPDATE main.replica_state SET cursor = :cursor"_s, { { u":cursor"_s, cursor } });
+            !moved) {
+            return moved;
+        }
+        // Foreign keys were off for the copies: a row naming one the file lacks refuses it.
         auto dangling = db::exec(db, u"PRAGMA main.foreign_key_check"_s);
         if (!dangling)
             return std::unexpected(storage(dangling.error()));
@@ -418,12 +451,12 @@ Result<qint64> applySnapshot(const QString &replicaPath, const QString &snapshot
         if (!counted)
             return std::unexpected(counted.error());
         rows = *counted;
-        return run(db, u"UPDATE replica_state SET cursor = :cursor"_s, { { u":cursor"_s, cursor } });
+        return {};
     });
-    if (!applied)
-        return std::unexpected(applied.error());
-    qCInfo(lcSnapshot) << "applied a snapshot of" << rows << "rows: copied in" << copiedMs << "ms, keys checked in"
-                       << checkedMs - copiedMs << "ms, committed in" << timer.elapsed() - checkedMs << "ms";
+    if (!prepared)
+        return std::unexpected(prepared.error());
+    qCInfo(lcSnapshot) << "prepared a snapshot of" << rows << "rows: keys checked in" << checkedMs
+                       << "ms, synced to disk in" << timer.elapsed() - checkedMs << "ms";
     return rows;
 }
 

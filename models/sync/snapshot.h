@@ -40,13 +40,14 @@ struct SnapshotInfo
 [[nodiscard]] services::Result<SnapshotInfo> writeSnapshot(const db::Database &server, const QUuid &user,
                                                            const QUuid &client, const QString &path);
 
-// The desktop's half: replaces the synced tables and the search index of the replica at
-// `replicaPath` with the snapshot's, and sets its cursor, in one transaction on a connection of
-// its own (the search index's tables are written underneath SQLite's full-text module, which
-// the replica's own connections then read afresh). Refused, with nothing changed: a file whose
-// tables are not exactly this release's, rows naming rows the file lacks, and a replica with
-// changes of its own waiting (those take the pages of sync.pull). The rows now in the replica.
-[[nodiscard]] services::Result<qint64> applySnapshot(const QString &replicaPath, const QString &snapshotPath,
-                                                     const QString &cursor);
+// The desktop's half, before the file takes the replica's place (db::Database::replaceFile):
+// makes the snapshot at `snapshotPath` the replica's next file. The replica's tables of its own
+// (its state and queue, chat, mail) are copied in, the cursor set, and the file synced to disk,
+// in one transaction on a connection of its own. Refused, with the replica as it was: a file
+// whose schema is not exactly the replica's, rows naming rows the file lacks, and a replica
+// with changes of its own waiting (those take the pages of sync.pull). The synced rows the
+// file holds.
+[[nodiscard]] services::Result<qint64> prepareSnapshot(const QString &replicaPath, const QString &snapshotPath,
+                                                       const QString &cursor);
 
 } // namespace rentdesk::models::sync

@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -134,14 +133,8 @@ private Q_SLOTS:
             QVERIFY(rentdesk::models::db::exec(rentdesk::test::connectionOf(**opened),
                                                u"DELETE FROM database_meta WHERE key = 'mode'"_s));
         } else if (setup == u"foreign"_s) {
-            {
-                QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
-                other.setDatabaseName(path);
-                QVERIFY(other.open());
-                QVERIFY(QSqlQuery(other).exec(u"CREATE TABLE notes (body TEXT)"_s));
-                other.close();
-            }
-            QSqlDatabase::removeDatabase(u"foreign"_s);
+            (void)rentdesk::test::rowsIn(path, u"CREATE TABLE notes (body TEXT)"_s);
+            QCOMPARE(rentdesk::test::valueIn(path, u"SELECT count(*) FROM sqlite_schema"_s), 1);
         } else if (setup == u"folder"_s) {
             QVERIFY(QDir().mkpath(path));
             guarded.clear();

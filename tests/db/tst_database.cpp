@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSemaphore>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
@@ -282,20 +283,89 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"other.sqlite"_s);
-        {
-            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
-            other.setDatabaseName(path);
-            QVERIFY(other.open());
-            QVERIFY(QSqlQuery(other).exec(u"CREATE TABLE bookmarks (url TEXT)"_s));
-            other.close();
-        }
-        QSqlDatabase::removeDatabase(u"other"_s);
+        (void)rentdesk::test::rowsIn(path, u"CREATE TABLE bookmarks (url TEXT)"_s);
+        QCOMPARE(rentdesk::test::valueIn(path, u"SELECT count(*) FROM sqlite_schema"_s), 1);
         const QByteArray before = rentdesk::test::fileBytes(path);
 
         auto opened = Database::open(path);
         QVERIFY(!opened);
         QCOMPARE(opened.error().kind, DbError::Kind::ForeignDatabase);
         QCOMPARE(rentdesk::test::fileBytes(path), before);
+    }
+
+    // A file made elsewhere takes the database's place under the same connection, which
+    // then reads the new file, configured as before.
+    void replaceFileSwapsTheFileUnderTheConnection()
+    {
+        const QString other = m_db->dirPath() + u"/other.sqlite"_s;
+        {
+            auto made = Database::open(other);
+            QVERIFY(made);
+            auto db = (*made)->tryConnection();
+            QVERIFY(db);
+            QVERIFY(rentdesk::models::db::exec(*db, u"CREATE TABLE probe (value INTEGER NOT NULL)"_s));
+            QVERIFY(insertProbe(*db, 7));
+            QVERIFY(insertProbe(*db, 8));
+        }
+        QVERIFY(insertProbe(m_db->connection(), 1));
+        const QSqlDatabase before = m_db->connection();
+
+        auto replaced = m_db->database().replaceFile(other);
+        QVERIFY2(replaced, qPrintable(replaced ? QString() : replaced.error().message));
+        QCOMPARE(m_db->connection().connectionName(), before.connectionName());
+        QCOMPARE(count(m_db->connection(), u"probe"_s), 2);
+        QCOMPARE(rentdesk::models::db::scalar(m_db->connection(), u"PRAGMA journal_mode"_s)->toString(), u"wal"_s);
+        QCOMPARE(rentdesk::models::db::scalar(m_db->connection(), u"PRAGMA foreign_keys"_s)->toInt(), 1);
+        QVERIFY(!QFileInfo::exists(other));
+        QCOMPARE(rentdesk::test::valueIn(m_db->path(), u"SELECT sum(value) FROM probe"_s), 15);
+    }
+
+    // Refused, with both files as they were: a file that is not a database of this schema,
+    // and a database another thread or another program has open.
+    void replaceFileRefusesWhatItCannotSwap()
+    {
+        QVERIFY(insertProbe(m_db->connection(), 1));
+        const QString other = m_db->dirPath() + u"/other.sqlite"_s;
+        (void)rentdesk::test::rowsIn(other, u"CREATE TABLE probe (value INTEGER)"_s);
+        QCOMPARE(rentdesk::test::valueIn(other, u"SELECT count(*) FROM sqlite_schema"_s), 1);
+        auto foreign = m_db->database().replaceFile(other);
+        QVERIFY(!foreign);
+        QCOMPARE(foreign.error().kind, DbError::Kind::ForeignDatabase);
+        QVERIFY(QFile::remove(other));
+        QVERIFY(Database::open(other));
+
+        // Another thread's connection, still open while its thread waits.
+        QSemaphore opened;
+        QSemaphore release;
+        QThread *thread = QThread::create([&] {
+            (void)m_db->database().tryConnection();
+            opened.release();
+            release.acquire();
+        });
+        thread->start();
+        opened.acquire();
+        auto threaded = m_db->database().replaceFile(other);
+        release.release();
+        QVERIFY(thread->wait(10000));
+        delete thread;
+        QVERIFY(!threaded);
+        QCOMPARE(threaded.error().kind, DbError::Kind::Busy);
+
+        // Another program's connection (here one that is not the Database's): its WAL stays.
+        {
+            QSqlDatabase program = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"program"_s);
+            program.setDatabaseName(m_db->path());
+            QVERIFY(program.open());
+            QVERIFY(QSqlQuery(program).exec(u"SELECT count(*) FROM probe"_s));
+            auto held = m_db->database().replaceFile(other);
+            QVERIFY(!held);
+            QCOMPARE(held.error().kind, DbError::Kind::Busy);
+            program.close();
+        }
+        QSqlDatabase::removeDatabase(u"program"_s);
+        QVERIFY(QFileInfo::exists(other));
+        QCOMPARE(count(m_db->connection(), u"probe"_s), 1);
+        QVERIFY(insertProbe(m_db->connection(), 2));
     }
 
     void emptyFileBecomesADatabase()

@@ -9,6 +9,7 @@
 #include "models/domain/storedvalues.h"
 #include "models/query/searchindex.h"
 #include "models/services/clock.h"
+#include "models/services/listingservice.h"
 #include "models/services/mode.h"
 #include "models/services/servicecontext.h"
 #include "models/sync/replica.h"
@@ -17,6 +18,7 @@
 #include "models/sync/snapshot.h"
 #include "tests/support/testsupport.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -120,7 +122,7 @@ class TestSnapshot : public QObject
         return false;
     }
 
-    QString snapshotPath(const Desktop &desktop) const { return desktop.database->dirPath() + u"/snapshot.sqlite"_s; }
+    QString snapshotPath(const Desktop &desktop) const { return desktop.replica->snapshotPath(); }
 
     models::services::Result<models::sync::SnapshotInfo> snapshotFor(const Desktop &desktop) const
     {
@@ -137,8 +139,7 @@ class TestSnapshot : public QObject
 
         const auto snapshot = snapshotFor(*copied);
         QVERIFY2(snapshot, qPrintable(snapshot ? QString() : snapshot.error().message));
-        const auto rows = models::sync::applySnapshot(copied->database->path(), snapshotPath(*copied),
-                                                      QString::number(snapshot->cursor));
+        const auto rows = copied->replica->applySnapshot(QString::number(snapshot->cursor));
         QVERIFY2(rows, qPrintable(rows ? QString() : rows.error().message));
         QCOMPARE(*rows, snapshot->rows);
         QCOMPARE(copied->replica->cursor().value_or(QString()), QString::number(snapshot->cursor));
@@ -178,6 +179,53 @@ private slots:
     void aRentersSnapshotEqualsThePages() { compareWays(models::demo::demoRenter().email); }
     void aLandlordsSnapshotEqualsThePages() { compareWays(models::demo::demoLandlord().email); }
 
+    // The file takes the replica's place whole: the replica's own rows (its state, a refused
+    // change waiting for the person) come with it, and the replica goes on recording its
+    // changes on the connection that reopened, here and after the app starts again.
+    void theReplicaKeepsItsOwnRowsAndGoesOn()
+    {
+        auto copied = desktop(models::demo::demoLandlord().email);
+        QVERIFY(copied);
+        const QString me = models::domain::toStoredId(copied->account.id);
+        QVERIFY(test::rowsIn(copied->database->path(),
+                             u"INSERT INTO pending_mutations (name, args, actor_id, created_at, state, error_code) "
+                             "VALUES ('createBuilding', '{}', '%1', '2026-01-01T00:00:00.000Z', 'refused', "
+                             "'not_allowed')"_s.arg(me))
+                    .isEmpty());
+        const QStringList state = test::rowsIn(copied->database->path(), u"SELECT * FROM replica_state"_s);
+        const QStringList queue = test::rowsIn(copied->database->path(), u"SELECT * FROM pending_mutations"_s);
+        const auto snapshot = snapshotFor(*copied);
+        QVERIFY(snapshot);
+        const auto rows = copied->replica->applySnapshot(QString::number(snapshot->cursor));
+        QVERIFY2(rows, qPrintable(rows ? QString() : rows.error().message));
+        QVERIFY(!QFileInfo::exists(snapshotPath(*copied)));
+
+        QCOMPARE(test::rowsIn(copied->database->path(), u"SELECT * FROM pending_mutations"_s), queue);
+        QCOMPARE(copied->replica->cursor().value_or(QString()), QString::number(snapshot->cursor));
+        const qint64 buildings =
+            test::valueIn(copied->database->path(), u"SELECT count(*) FROM buildings WHERE owner_id = '%1'"_s.arg(me));
+        QVERIFY(buildings > 0);
+
+        models::services::ListingService listings(copied->replica->context());
+        const auto made =
+            listings.createBuilding(copied->account.id, { u"Tower"_s, u"1 Main St"_s, u"Kazan"_s, 5, std::nullopt });
+        QVERIFY2(made, qPrintable(made ? QString() : made.error().message));
+        QCOMPARE(copied->replica->pendingCount().value_or(-1), 1);
+        QCOMPARE(test::valueIn(copied->database->path(),
+                               u"SELECT count(*) FROM pending_mutations WHERE state = 'pending' AND "
+                               "length(changes) > 0"_s),
+                 1);
+
+        // As the app finds it when it starts again.
+        copied->replica.reset();
+        auto reopened = Replica::open(copied->database->shared(), clock);
+        QVERIFY2(reopened, qPrintable(reopened ? QString() : reopened.error().message));
+        QCOMPARE((*reopened)->clientId().toString(), QUuid(state.value(0).split(u'|').value(3)).toString());
+        QCOMPARE(
+            test::valueIn(copied->database->path(), u"SELECT count(*) FROM buildings WHERE owner_id = '%1'"_s.arg(me)),
+            buildings + 1);
+    }
+
     // The file's tables must be exactly this release's: one with an index of its own is refused
     // and the replica keeps what it had (its account's profile, no cursor).
     void aFileOfAnotherSchemaChangesNothing()
@@ -187,7 +235,7 @@ private slots:
         const auto snapshot = snapshotFor(*copied);
         QVERIFY(snapshot);
         (void)test::rowsIn(snapshotPath(*copied), u"CREATE INDEX apartments_floor_idx ON apartments (floor)"_s);
-        const auto refused = models::sync::applySnapshot(copied->database->path(), snapshotPath(*copied), u"7"_s);
+        const auto refused = copied->replica->applySnapshot(u"7"_s);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, DomainError::Code::InvalidValue);
         QCOMPARE(test::valueIn(copied->database->path(), u"SELECT count(*) FROM users"_s), 1);
@@ -204,7 +252,7 @@ private slots:
         QVERIFY(snapshotFor(*copied));
         (void)test::rowsIn(snapshotPath(*copied),
                            u"DELETE FROM buildings WHERE rowid = (SELECT min(rowid) FROM buildings)"_s);
-        const auto refused = models::sync::applySnapshot(copied->database->path(), snapshotPath(*copied), u"7"_s);
+        const auto refused = copied->replica->applySnapshot(u"7"_s);
         QVERIFY(!refused);
         QVERIFY2(refused.error().message.contains(u"apartments"_s), qPrintable(refused.error().message));
         QCOMPARE(test::valueIn(copied->database->path(), u"SELECT count(*) FROM buildings"_s), 0);
@@ -223,7 +271,7 @@ private slots:
                              "('createBuilding', '{}', '%1', '2026-01-01T00:00:00.000Z')"_s.arg(
                                  models::domain::toStoredId(copied->account.id)))
                     .isEmpty());
-        const auto refused = models::sync::applySnapshot(copied->database->path(), snapshotPath(*copied), u"7"_s);
+        const auto refused = copied->replica->applySnapshot(u"7"_s);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, DomainError::Code::NotInThisMode);
         QCOMPARE(test::valueIn(copied->database->path(), u"SELECT count(*) FROM buildings"_s), 0);
