@@ -232,7 +232,10 @@ void ClientConnection::write(const QByteArray &frame)
 {
     if (m_closing)
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    if (net::protocol::isBinaryFrame(frame))
+        m_socket->sendBinaryMessage(frame);
+    else
+        m_socket->sendTextMessage(QString::fromUtf8(frame));
     checkUnread();
 }
 

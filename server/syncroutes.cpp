@@ -327,6 +327,11 @@ void Router::syncSnapshotRead(ClientConnection &c, const net::protocol::Request 
         done(net::protocol::errorReply(r.id, length.error()));
         return;
     }
+    const auto binary = net::protocol::optionalBool(r.body, u"binary");
+    if (!binary) {
+        done(net::protocol::errorReply(r.id, binary.error()));
+        return;
+    }
     const auto found = m_snapshots.find(*id);
     // Another person's snapshot is as unknown as one that never was.
     if (found == m_snapshots.end() || found->user != *c.user()) {
@@ -351,9 +356,13 @@ void Router::syncSnapshotRead(ClientConnection &c, const net::protocol::Request 
         return;
     }
     found->lastRead = m_clock.now();
+    const QJsonObject result { { u"offset"_s, *offset }, { u"size"_s, found->size } };
+    if (binary->value_or(false)) {
+        done(net::protocol::binaryReply(r.id, result, data));
+        return;
+    }
     // Base64 is JSON text as it is: spliced in, not converted to a QString and back.
-    done(net::protocol::reply(r.id, { { u"offset"_s, *offset }, { u"size"_s, found->size } }, "data"_L1,
-                              '"' + data.toBase64() + '"'));
+    done(net::protocol::reply(r.id, result, "data"_L1, '"' + data.toBase64() + '"'));
 }
 
 void Router::forgetSnapshot(const QString &id)

@@ -2001,10 +2001,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server sent a binary frame; it was ignored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The certificate of %1 is not trusted: %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2004,10 +2004,6 @@
         <translation>Сервер %1 недоступен.</translation>
     </message>
     <message>
-        <source>The server sent a binary frame; it was ignored.</source>
-        <translation>Сервер прислал двоичный кадр; он пропущен.</translation>
-    </message>
-    <message>
         <source>The certificate of %1 is not trusted: %2</source>
         <translation>Сертификату %1 нет доверия: %2</translation>
     </message>

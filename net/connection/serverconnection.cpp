@@ -63,9 +63,10 @@ ServerConnection::ServerConnection(QObject *parent)
     connect(&m_replyTimer, &QTimer::timeout, this, &ServerConnection::checkReplies);
     connect(&m_socket, &QWebSocket::connected, this, &ServerConnection::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &ServerConnection::onDisconnected);
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &ServerConnection::onText);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { onFrame(text.toUtf8(), false); });
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this,
-            [this] { Q_EMIT problem(tr("The server sent a binary frame; it was ignored.")); });
+            [this](const QByteArray &message) { onFrame(message, true); });
     connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         QStringList reasons;
         for (const QSslError &error : errors)
@@ -379,7 +380,18 @@ void ServerConnection::call(const QString &type, const QJsonObject &body,
 void ServerConnection::request(const QString &type, const QJsonObject &body, QObject *context, ReplyHandler handler)
 {
     Q_ASSERT(context);
-    Pending request { type, body, context, std::move(handler), true, {} };
+    enqueue(Pending { type, body, context, std::move(handler), true, {} });
+}
+
+void ServerConnection::requestBytes(const QString &type, QJsonObject body, QObject *context, BytesReplyHandler handler)
+{
+    Q_ASSERT(context);
+    body.insert(u"binary"_s, true);
+    enqueue(Pending { type, body, context, {}, true, {}, std::move(handler) });
+}
+
+void ServerConnection::enqueue(Pending request)
+{
     if (m_state == State::Online) {
         transmit(std::move(request));
         return;
@@ -433,15 +445,19 @@ void ServerConnection::failWaiting(const protocol::Error &error, Waiting which)
         deliver(request, std::unexpected(failure(Failure::Kind::NotSent, error)));
 }
 
-void ServerConnection::deliver(const Pending &request, const Reply &reply)
+void ServerConnection::deliver(const Pending &request, const Reply &reply, const QByteArray &bytes)
 {
-    if (request.context && request.handler)
+    if (!request.context)
+        return;
+    if (request.bytesHandler)
+        request.bytesHandler(reply, bytes);
+    else if (request.handler)
         request.handler(reply);
 }
 
-void ServerConnection::onText(const QString &text)
+void ServerConnection::onFrame(const QByteArray &frame, bool binary)
 {
-    auto incoming = protocol::parseIncoming(text.toUtf8());
+    auto incoming = protocol::parseIncoming(frame, binary);
     if (!incoming) {
         Q_EMIT problem(tr("The server sent a frame that is not valid: %1").arg(incoming.error()));
         return;
@@ -472,7 +488,7 @@ void ServerConnection::onText(const QString &text)
     const Pending request = std::move(found->second);
     m_outstanding.erase(found);
     if (incoming->ok) {
-        deliver(request, incoming->body);
+        deliver(request, incoming->body, incoming->bytes);
         return;
     }
     // A session the server no longer knows ends here too, whichever feature heard of it.

@@ -127,6 +127,11 @@ public:
     // ConnectionLost for one sent on a connection that dropped or timed out, of which none is
     // sent again by itself).
     void request(const QString &type, const QJsonObject &body, QObject *context, ReplyHandler handler);
+    // The same for a request whose reply carries bytes beside its result (docs/protocol.md,
+    // "Binary replies"): asks for them ("binary": true), and hands them over with the result;
+    // none with a refusal.
+    using BytesReplyHandler = std::function<void(const Reply &reply, const QByteArray &bytes)>;
+    void requestBytes(const QString &type, QJsonObject body, QObject *context, BytesReplyHandler handler);
     // Every push of this type goes to handler, until context is destroyed. Several handlers
     // may take the same type; each gets it, in the order they subscribed.
     void subscribe(const QString &type, QObject *context, PushHandler handler);
@@ -153,13 +158,16 @@ private:
         ReplyHandler handler;
         bool needsSession = true; // false for sign-up, which needs only hello
         std::chrono::steady_clock::time_point sentAt {};
+        BytesReplyHandler bytesHandler {}; // in place of handler, for requestBytes()
     };
 
     void setState(State state);
     void open();
     void onConnected();
     void onDisconnected();
-    void onText(const QString &text);
+    void onFrame(const QByteArray &frame, bool binary);
+    // Sends a request now, keeps it until the session is in force, or fails it (request()).
+    void enqueue(Pending request);
     void scheduleReconnect();
     void checkReplies();
     // Writes the request now; its handler runs with the answer, or ConnectionLost.
@@ -172,7 +180,7 @@ private:
     void sendWaiting(Waiting which);
     // Fails those waiting requests with NotSent.
     void failWaiting(const protocol::Error &error, Waiting which = Waiting::All);
-    static void deliver(const Pending &request, const Reply &reply);
+    static void deliver(const Pending &request, const Reply &reply, const QByteArray &bytes = {});
     // Sends an internal request (hello, the account's) whose handler is this object's.
     void call(const QString &type, const QJsonObject &body, std::function<void(const Reply &reply)> handler,
               bool needsSession = false);

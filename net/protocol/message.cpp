@@ -261,6 +261,16 @@ std::expected<bool, Error> requireBool(const QJsonObject &object, QStringView fi
     return value->toBool();
 }
 
+std::expected<std::optional<bool>, Error> optionalBool(const QJsonObject &object, QStringView field)
+{
+    if (!present(object, field))
+        return std::optional<bool>();
+    auto value = requireBool(object, field);
+    if (!value)
+        return std::unexpected(value.error());
+    return std::optional<bool>(*value);
+}
+
 Error nested(Error error, QStringView parent)
 {
     if (error.field.isEmpty()) {
@@ -297,6 +307,24 @@ QByteArray reply(const QString &id, QJsonObject result, QLatin1StringView key, c
     return frame;
 }
 
+QByteArray binaryReply(const QString &id, QJsonObject result, const QByteArray &bytes)
+{
+    const QByteArray header = reply(id, std::move(result));
+    QByteArray frame;
+    frame.reserve(4 + header.size() + bytes.size());
+    const auto length = quint32(header.size());
+    for (int shift = 24; shift >= 0; shift -= 8)
+        frame.append(char((length >> shift) & 0xff));
+    frame += header;
+    frame += bytes;
+    return frame;
+}
+
+bool isBinaryFrame(const QByteArray &frame)
+{
+    return !frame.startsWith('{');
+}
+
 QByteArray errorReply(const QString &id, const Error &error)
 {
     const QJsonObject object {
@@ -313,8 +341,24 @@ QByteArray push(const QString &type, QJsonObject body)
     return toFrame(body);
 }
 
-std::expected<Incoming, QString> parseIncoming(const QByteArray &frame)
+std::expected<Incoming, QString> parseIncoming(const QByteArray &frame, bool binary)
 {
+    if (binary) {
+        if (frame.size() < 4)
+            return std::unexpected(u"A binary reply shorter than its header's length."_s);
+        quint32 length = 0;
+        for (int i = 0; i < 4; ++i)
+            length = (length << 8) | quint8(frame.at(i));
+        if (length > quint32(frame.size() - 4))
+            return std::unexpected(u"A binary reply whose header goes past its end."_s);
+        auto header = parseIncoming(frame.mid(4, qsizetype(length)));
+        if (!header)
+            return header;
+        if (header->kind != Incoming::Reply || !header->ok)
+            return std::unexpected(u"A binary message that is not a reply that succeeded."_s);
+        header->bytes = frame.sliced(4 + qsizetype(length));
+        return header;
+    }
     const auto object = readObject(frame);
     if (!object)
         return std::unexpected(object.error());

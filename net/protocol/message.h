@@ -71,6 +71,7 @@ struct RequestError
                                                                               QStringView field);
 [[nodiscard]] std::expected<QJsonArray, Error> requireArray(const QJsonObject &object, QStringView field);
 [[nodiscard]] std::expected<bool, Error> requireBool(const QJsonObject &object, QStringView field);
+[[nodiscard]] std::expected<std::optional<bool>, Error> optionalBool(const QJsonObject &object, QStringView field);
 
 // An error found inside the object at `parent`, renamed to the full path ("peer.role").
 [[nodiscard]] Error nested(Error error, QStringView parent);
@@ -83,6 +84,13 @@ struct RequestError
 // The same with one more member whose value is JSON text made elsewhere (a page of rows the
 // database wrote), spliced in rather than parsed and written again. `json` must be valid JSON.
 [[nodiscard]] QByteArray reply(const QString &id, QJsonObject result, QLatin1StringView key, const QByteArray &json);
+// A reply with bytes, for a request that asked for them (docs/protocol.md, "Binary replies"):
+// one binary WebSocket message, the reply's JSON as reply() writes it after its length in
+// four bytes (big-endian), then the bytes as they are.
+[[nodiscard]] QByteArray binaryReply(const QString &id, QJsonObject result, const QByteArray &bytes);
+// Whether a frame made here goes as a binary message: every JSON frame starts with '{', a
+// binary reply with its length's first byte.
+[[nodiscard]] bool isBinaryFrame(const QByteArray &frame);
 // The id is written as null when it is empty (the request had none that could be read).
 [[nodiscard]] QByteArray errorReply(const QString &id, const Error &error);
 [[nodiscard]] QByteArray push(const QString &type, QJsonObject body);
@@ -99,10 +107,12 @@ struct Incoming
     Error error; // Reply when !ok
     QString type; // Push
     QJsonObject body;
+    QByteArray bytes; // a binary reply's (binaryReply)
 };
 
 // The reason for a refusal is an English sentence for the log: a client cannot answer a
-// server's malformed frame, only drop it (or the connection).
-[[nodiscard]] std::expected<Incoming, QString> parseIncoming(const QByteArray &frame);
+// server's malformed frame, only drop it (or the connection). `binary`: the frame came as a
+// binary message, which only a reply that succeeded may be.
+[[nodiscard]] std::expected<Incoming, QString> parseIncoming(const QByteArray &frame, bool binary = false);
 
 } // namespace rentdesk::net::protocol

@@ -328,51 +328,51 @@ void SyncClient::readMoreSnapshot()
         const QJsonObject body { { u"snapshot"_s, m_snapshot->id },
                                  { u"offset"_s, offset },
                                  { u"length"_s, m_snapshot->requested - offset } };
-        m_connection.request(u"sync.snapshot.read"_s, body, this,
-                             [this, cycle = m_cycle](const connection::Reply &reply) {
-                                 if (cycle != m_cycle)
-                                     return;
-                                 --m_readsInFlight;
-                                 if (!reply) {
-                                     if (reply.error().kind != connection::Failure::Kind::Refused) {
-                                         failed(reply.error());
-                                         return;
-                                     }
-                                     QFile::remove(m_replica.snapshotPath());
-                                     m_snapshot.reset();
-                                     ++m_cycle; // the other reads of that snapshot are dropped
-                                     m_readsInFlight = 0;
-                                     // Expired, or the server restarted: a new one, from the start.
-                                     if (reply.error().error.code == protocol::codeName(protocol::ErrorCode::NotFound))
-                                         startSnapshot();
-                                     else
-                                         pagesInstead(reply.error().error.message);
-                                     return;
-                                 }
-                                 snapshotRead(*reply);
-                             });
+        m_connection.requestBytes(u"sync.snapshot.read"_s, body, this,
+                                  [this, cycle = m_cycle](const connection::Reply &reply, const QByteArray &bytes) {
+                                      if (cycle != m_cycle)
+                                          return;
+                                      --m_readsInFlight;
+                                      if (reply) {
+                                          snapshotRead(*reply, bytes);
+                                          return;
+                                      }
+                                      if (reply.error().kind != connection::Failure::Kind::Refused) {
+                                          failed(reply.error()); // read on after the reconnection
+                                          return;
+                                      }
+                                      dropSnapshot();
+                                      // Expired, or the server restarted: a new one, from the start.
+                                      if (reply.error().error.is(protocol::ErrorCode::NotFound))
+                                          startSnapshot();
+                                      else
+                                          pagesInstead(reply.error().error.message);
+                                  });
     }
 }
 
-void SyncClient::snapshotRead(const QJsonObject &reply)
+void SyncClient::dropSnapshot()
+{
+    QFile::remove(m_replica.snapshotPath());
+    m_snapshot.reset();
+    ++m_cycle; // the other reads of that snapshot are dropped
+    m_readsInFlight = 0;
+}
+
+void SyncClient::snapshotRead(const QJsonObject &reply, const QByteArray &data)
 {
     const qint64 offset = reply.value(u"offset"_s).toInteger(-1);
-    const QByteArray data = QByteArray::fromBase64(reply.value(u"data"_s).toString().toLatin1());
     // Replies come in the order of the requests, each a whole chunk where the one before ended.
     if (offset != m_snapshot->received || data.size() != std::min(m_snapshot->chunk, m_snapshot->size - offset)) {
-        QFile::remove(m_replica.snapshotPath());
-        m_snapshot.reset();
-        ++m_cycle;
-        m_readsInFlight = 0;
+        dropSnapshot();
         pagesInstead(u"a chunk of the snapshot was not the one asked for"_s);
         return;
     }
     QFile file(m_replica.snapshotPath());
     if (!file.open(QIODevice::ReadWrite) || !file.seek(offset) || file.write(data) != data.size()) {
         const QString problem = file.errorString();
-        m_snapshot.reset();
-        ++m_cycle;
-        m_readsInFlight = 0;
+        file.close();
+        dropSnapshot();
         pagesInstead(problem);
         return;
     }

@@ -108,7 +108,9 @@ private:
     // snapshot, which replaces the tables, would lose them.
     [[nodiscard]] bool hasChangesOfItsOwn() const;
     void readMoreSnapshot();
-    void snapshotRead(const QJsonObject &reply);
+    void snapshotRead(const QJsonObject &reply, const QByteArray &data);
+    // Forgets the snapshot being read, its file and the reads still to come.
+    void dropSnapshot();
     void applySnapshot();
     // The snapshot failed in a way a new one would not mend: this cycle pulls pages.
     void pagesInstead(const QString &why);

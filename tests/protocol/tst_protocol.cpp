@@ -509,6 +509,38 @@ private Q_SLOTS:
         QCOMPARE(textOf(pushed->body), QByteArray(R"({"message":{}})"));
     }
 
+    // A reply with bytes: its JSON after its length, then the bytes, which may be anything
+    // (here a NUL, a '{' and bytes that are not UTF-8); read back only as a binary message.
+    void readsBinaryReplies()
+    {
+        const QByteArray bytes("\0{\xff\xfe tail", 9);
+        const QByteArray frame = binaryReply(u"12"_s, QJsonObject { { u"offset"_s, 4 } }, bytes);
+        QVERIFY(isBinaryFrame(frame));
+        QVERIFY(!isBinaryFrame(reply(u"12"_s, QJsonObject())));
+        const QByteArray header = R"({"id":"12","offset":4,"ok":true})";
+        QCOMPARE(frame.left(4), QByteArray("\0\0\0", 3) + char(header.size()));
+        QCOMPARE(frame.mid(4, header.size()), header);
+        const auto read = parseIncoming(frame, true);
+        QVERIFY2(read, qPrintable(read ? QString() : read.error()));
+        QCOMPARE(read->kind, Incoming::Reply);
+        QCOMPARE(read->id, u"12"_s);
+        QVERIFY(read->ok);
+        QCOMPARE(read->body.value(u"offset"_s).toInt(), 4);
+        QCOMPARE(read->bytes, bytes);
+        // As text it is not JSON.
+        QVERIFY(!parseIncoming(frame));
+
+        // Refused: shorter than its length, a header past the end, and anything but a reply
+        // that succeeded.
+        QVERIFY(!parseIncoming(QByteArray("\0\0", 2), true));
+        QVERIFY(!parseIncoming(QByteArray("\0\0\0\x40{}", 6), true));
+        const QByteArray refusal = errorReply(u"3"_s, Error::make(ErrorCode::NotFound, u"No such snapshot."_s));
+        QVERIFY(!parseIncoming(
+            QByteArray("\0\0", 2) + char(refusal.size() >> 8) + char(refusal.size() & 0xff) + refusal, true));
+        const QByteArray pushed = push(u"sync.poke"_s, QJsonObject());
+        QVERIFY(!parseIncoming(QByteArray("\0\0\0", 3) + char(pushed.size()) + pushed, true));
+    }
+
     void refusesIncoming_data()
     {
         QTest::addColumn<QByteArray>("frame");

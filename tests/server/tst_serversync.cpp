@@ -6,11 +6,13 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <QWebSocket>
 
 #include <memory>
 
@@ -655,6 +657,28 @@ private Q_SLOTS:
             QCOMPARE(data.size(), std::min(chunk, size - file.size()));
             file += data;
         }
+        // Asked for as bytes, a chunk comes as one binary message: its reply's JSON after its
+        // length, then the same bytes as the base64.
+        QSignalSpy binary(&renter->client.socket(), &QWebSocket::binaryMessageReceived);
+        const QJsonObject ask { { u"type"_s, u"sync.snapshot.read"_s },
+                                { u"id"_s, u"b1"_s },
+                                { u"snapshot"_s, id },
+                                { u"offset"_s, size / 2 },
+                                { u"length"_s, 1000 },
+                                { u"binary"_s, true } };
+        renter->client.sendRaw(QJsonDocument(ask).toJson(QJsonDocument::Compact));
+        QVERIFY(binary.wait(10000));
+        const QByteArray message = binary.first().first().toByteArray();
+        QVERIFY(message.size() > 4);
+        const qint64 headerLength = (qint64(quint8(message[0])) << 24) | (quint8(message[1]) << 16)
+            | (quint8(message[2]) << 8) | quint8(message[3]);
+        const QJsonObject header = QJsonDocument::fromJson(message.mid(4, headerLength)).object();
+        QCOMPARE(header.value(u"id"_s).toString(), u"b1"_s);
+        QCOMPARE(header.value(u"ok"_s).toBool(), true);
+        QCOMPARE(header.value(u"offset"_s).toInteger(), size / 2);
+        QCOMPARE(header.value(u"size"_s).toInteger(), size);
+        QCOMPARE(message.sliced(4 + headerLength), file.mid(size / 2, 1000));
+
         QTemporaryDir folder;
         const QString path = folder.filePath(u"snapshot.sqlite"_s);
         QFile out(path);
