@@ -248,6 +248,7 @@ Database::~Database()
 {
     const QString name = d->connectionName();
     if (QSqlDatabase::contains(name)) {
+        forgetStatements(name);
         QSqlDatabase::database(name, false).close();
         QSqlDatabase::removeDatabase(name);
     }
@@ -324,12 +325,14 @@ std::expected<QSqlDatabase, DbError> Database::tryConnection() const
             thread, &QThread::finished, thread,
             [name] {
                 if (QSqlDatabase::contains(name)) {
+                    forgetStatements(name);
                     QSqlDatabase::database(name, false).close();
                     QSqlDatabase::removeDatabase(name);
                 }
             },
             Qt::DirectConnection);
     }
+    keepStatements(name);
     qCDebug(lcDb) << "opened connection" << name << "to" << d->path;
     return *db;
 }
@@ -350,6 +353,7 @@ std::expected<void, DbError> Database::replaceFile(const QString &file)
     if (!connection)
         return std::unexpected(connection.error());
     QSqlDatabase db = *connection;
+    forgetStatements(name);
     // The last connection to close copies the WAL back and removes it; a WAL that stays means
     // another program has the file open, and would be read into the new file over its pages.
     db.close();
@@ -367,6 +371,7 @@ std::expected<void, DbError> Database::replaceFile(const QString &file)
     }
     if (auto configured = d->configure(db); !configured)
         return configured;
+    keepStatements(name);
     if (moved) {
         return std::unexpected(
             makeError(moved == std::errc::device_or_resource_busy ? DbError::Kind::Busy : DbError::Kind::CannotCreate,

@@ -6,6 +6,9 @@
 #include <QSet>
 #include <QSqlError>
 
+#include <optional>
+#include <unordered_map>
+
 Q_LOGGING_CATEGORY(lcSql, "rentdesk.db.sql", QtWarningMsg)
 
 namespace rentdesk::models::db {
@@ -152,12 +155,37 @@ DbError classify(const QSqlError &error, const QSqlDatabase &db)
     return result;
 }
 
-std::expected<QSqlQuery, DbError> exec(const QSqlDatabase &db, const QString &sql, const QList<Binding> &bindings)
+// The prepared statements of one connection that no Query holds, by their text.
+struct StatementPool
 {
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return std::unexpected(classify(query.lastError(), db));
+    // Enough for every statement of the services and the sync engine; past it (SQL built
+    // from a filter, say) one is dropped for each one kept.
+    static constexpr std::size_t Capacity = 256;
+    std::unordered_map<QString, QSqlQuery> idle;
+};
+
+namespace {
+
+// Connections belong to threads, and so do their pools: no lock.
+thread_local std::unordered_map<QString, std::shared_ptr<StatementPool>> t_pools;
+
+template<typename Bindings>
+std::expected<Query, DbError> execWith(const QSqlDatabase &db, const QString &sql, const Bindings &bindings)
+{
+    std::shared_ptr<StatementPool> pool;
+    std::optional<QSqlQuery> statement;
+    if (const auto found = t_pools.find(db.connectionName()); found != t_pools.end()) {
+        pool = found->second;
+        if (auto idle = pool->idle.extract(sql))
+            statement.emplace(std::move(idle.mapped()));
+    }
+    if (!statement) {
+        statement.emplace(db);
+        statement->setForwardOnly(true);
+        if (!statement->prepare(sql))
+            return std::unexpected(classify(statement->lastError(), db));
+    }
+    Query query(std::move(*statement), pool, sql);
     for (const auto &[name, value] : bindings)
         query.bindValue(name, value);
     if (!query.exec())
@@ -165,10 +193,63 @@ std::expected<QSqlQuery, DbError> exec(const QSqlDatabase &db, const QString &sq
     return query;
 }
 
-std::expected<QSqlQuery, DbError> exec(const QSqlDatabase &db, const QString &sql,
-                                       std::initializer_list<Binding> bindings)
+} // namespace
+
+Query::Query(QSqlQuery query, std::weak_ptr<StatementPool> pool, QString sql)
+    : QSqlQuery(std::move(query))
+    , m_pool(std::move(pool))
+    , m_sql(std::move(sql))
 {
-    return exec(db, sql, QList<Binding>(bindings));
+}
+
+Query &Query::operator=(Query &&other) noexcept
+{
+    if (this != &other) {
+        giveBack();
+        QSqlQuery::operator=(std::move(other));
+        m_pool = std::move(other.m_pool);
+        m_sql = std::move(other.m_sql);
+    }
+    return *this;
+}
+
+Query::~Query()
+{
+    giveBack();
+}
+
+void Query::giveBack() noexcept
+{
+    const std::shared_ptr<StatementPool> pool = std::exchange(m_pool, {}).lock();
+    // Not back: a Query of a connection without a pool, one whose pool was forgotten (the
+    // connection closed), and one its holder prepared again with other SQL. (A Query moved
+    // from has no pool either; the QSqlQuery in it must not be moved out on its own.)
+    if (!pool || lastQuery() != m_sql)
+        return;
+    finish();
+    if (pool->idle.size() >= StatementPool::Capacity)
+        pool->idle.erase(pool->idle.begin());
+    pool->idle.try_emplace(std::move(m_sql), std::move(static_cast<QSqlQuery &>(*this)));
+}
+
+std::expected<Query, DbError> exec(const QSqlDatabase &db, const QString &sql, const QList<Binding> &bindings)
+{
+    return execWith(db, sql, bindings);
+}
+
+std::expected<Query, DbError> exec(const QSqlDatabase &db, const QString &sql, std::initializer_list<Binding> bindings)
+{
+    return execWith(db, sql, bindings);
+}
+
+void keepStatements(const QString &connectionName)
+{
+    t_pools.try_emplace(connectionName, std::make_shared<StatementPool>());
+}
+
+void forgetStatements(const QString &connectionName)
+{
+    t_pools.erase(connectionName);
 }
 
 std::expected<QVariant, DbError> scalar(const QSqlDatabase &db, const QString &sql,

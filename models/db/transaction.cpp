@@ -15,8 +15,10 @@ namespace rentdesk::models::db {
 
 namespace {
 
-// Savepoint names only need to be unique among the open ones on this thread's connection.
-thread_local quint64 t_savepointCounter = 0;
+// Savepoint names only need to be unique among the open ones on this thread's connection,
+// and scopes nest: the depth names them. (A counter would make every savepoint's SQL new to
+// the connection's pool of prepared statements, and push the statements worth keeping out.)
+thread_local int t_savepointDepth = 0;
 
 } // namespace
 
@@ -70,9 +72,10 @@ std::expected<void, DbError> TransactionScope::begin()
 {
     Q_ASSERT(!m_open);
     if (inTransaction(m_db)) {
-        m_savepoint = QStringLiteral("rentdesk_sp_%1").arg(++t_savepointCounter);
+        m_savepoint = QStringLiteral("rentdesk_sp_%1").arg(t_savepointDepth + 1);
         if (auto done = exec(m_db, QStringLiteral("SAVEPOINT ") + m_savepoint); !done)
             return std::unexpected(done.error());
+        ++t_savepointDepth;
     } else {
         m_savepoint.clear();
         if (auto done = exec(m_db, QStringLiteral("BEGIN IMMEDIATE")); !done)
@@ -91,6 +94,8 @@ std::expected<void, DbError> TransactionScope::commit()
         return std::unexpected(done.error());
     }
     m_open = false;
+    if (isNested())
+        --t_savepointDepth;
     return {};
 }
 
@@ -100,6 +105,7 @@ void TransactionScope::rollback()
         return;
     m_open = false;
     if (isNested()) {
+        --t_savepointDepth;
         // ROLLBACK TO keeps the savepoint on the stack; RELEASE removes it.
         auto undone = exec(m_db, QStringLiteral("ROLLBACK TO ") + m_savepoint);
         auto released = exec(m_db, QStringLiteral("RELEASE ") + m_savepoint);

@@ -59,7 +59,7 @@ Result<OutboxMail> readMail(const QSqlQuery &q)
     return m;
 }
 
-Result<QList<OutboxMail>> readAll(std::expected<QSqlQuery, db::DbError> query)
+Result<QList<OutboxMail>> readAll(std::expected<db::Query, db::DbError> query)
 {
     if (!query)
         return std::unexpected(DomainError(query.error()));

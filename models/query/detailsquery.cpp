@@ -28,7 +28,7 @@ DomainError notFound(const char *entity, const char *text)
 }
 
 // The statement's single row, or NotFound when there is none.
-Result<QSqlQuery> singleRow(const QSqlDatabase &db, const QString &sql, const QUuid &id, const DomainError &missing)
+Result<db::Query> singleRow(const QSqlDatabase &db, const QString &sql, const QUuid &id, const DomainError &missing)
 {
     auto query = db::exec(db, sql, { { u":id"_s, domain::toStoredId(id) } });
     if (!query)

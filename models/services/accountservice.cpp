@@ -220,7 +220,7 @@ Result<User> AccountService::logIn(const QString &email, const QString &password
         keys.append(*normalized);
     if (const QString legacy = email.trimmed().toLower(); !keys.contains(legacy))
         keys.append(legacy);
-    std::optional<QSqlQuery> query;
+    std::optional<db::Query> query;
     for (const QString &key : std::as_const(keys)) {
         auto found = db::exec(
             db, u"SELECT "_s + userColumns(u"u"_s) + u", u.password_hash FROM users AS u WHERE u.email = :email"_s,

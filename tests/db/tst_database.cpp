@@ -13,6 +13,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <sqlite3.h>
 #include <stdexcept>
 
 using namespace Qt::StringLiterals;
@@ -201,6 +202,81 @@ private Q_SLOTS:
         QCOMPARE(values->value(0).toString(), u"1,3"_s);
     }
 
+    // exec() keeps what it prepares on the thread's connection: the same statement serves the
+    // next call with the same SQL, given back reset (holding no read snapshot), and one still
+    // being read is not handed out again.
+    void statementsAreKeptAndGivenBackReset()
+    {
+        const QSqlDatabase db = m_db->connection();
+        for (int value : { 1, 2, 3 })
+            QVERIFY(insertProbe(db, value));
+        const QString sql = u"SELECT value FROM probe ORDER BY value"_s;
+        const QSqlResult *kept = nullptr;
+        {
+            auto first = rentdesk::models::db::exec(db, sql);
+            QVERIFY(first && first->next());
+            QCOMPARE(first->value(0).toInt(), 1);
+            kept = first->result();
+        }
+        // Given back in the middle of its rows: no statement of the connection is running.
+        sqlite3 *handle = rentdesk::models::db::sqliteHandle(db);
+        QVERIFY(handle);
+        for (sqlite3_stmt *statement = sqlite3_next_stmt(handle, nullptr); statement;
+             statement = sqlite3_next_stmt(handle, statement))
+            QVERIFY2(!sqlite3_stmt_busy(statement), sqlite3_sql(statement));
+
+        auto again = rentdesk::models::db::exec(db, sql);
+        QVERIFY(again && again->next());
+        QCOMPARE(again->result(), kept);
+        QCOMPARE(again->value(0).toInt(), 1);
+        // The same SQL while that one is being read: a statement of its own, which leaves the
+        // first one's place alone.
+        auto nested = rentdesk::models::db::exec(db, sql);
+        QVERIFY(nested);
+        QVERIFY(nested->result() != kept);
+        QList<int> read;
+        while (nested->next())
+            read.append(nested->value(0).toInt());
+        QCOMPARE(read, (QList<int> { 1, 2, 3 }));
+        QVERIFY(again->next());
+        QCOMPARE(again->value(0).toInt(), 2);
+    }
+
+    // Nested transactions name their savepoints by depth: a thousand of them leave the kept
+    // statements in place (named by a counter, each was new SQL and pushed one out).
+    void savepointsDoNotCrowdOutKeptStatements()
+    {
+        const QSqlDatabase db = m_db->connection();
+        const QString sql = u"SELECT count(*) FROM probe WHERE value = :value"_s;
+        const QSqlResult *kept = nullptr;
+        {
+            auto first = rentdesk::models::db::exec(db, sql, { { u":value"_s, 1 } });
+            QVERIFY(first);
+            kept = first->result();
+        }
+        auto done = rentdesk::models::db::transact(db, [&]() -> std::expected<void, DbError> {
+            for (int i = 1; i <= 1000; ++i) {
+                auto step = rentdesk::models::db::transact(db, [&]() -> std::expected<void, DbError> {
+                    auto inner = rentdesk::models::db::transact(db, [&] { return insertProbe(db, i); });
+                    if (!inner)
+                        return inner;
+                    auto counted = rentdesk::models::db::exec(db, sql, { { u":value"_s, i } });
+                    if (!counted)
+                        return std::unexpected(counted.error());
+                    if (counted->result() != kept || !counted->next() || counted->value(0).toInt() != 1)
+                        return std::unexpected(
+                            DbError { DbError::Kind::Query, u"statement %1 not kept"_s.arg(i), {}, {}, {} });
+                    return {};
+                });
+                if (!step)
+                    return step;
+            }
+            return {};
+        });
+        QVERIFY2(done, qPrintable(done ? QString() : done.error().message));
+        QCOMPARE(count(db, u"probe"_s), 1000);
+    }
+
     void beginImmediateTakesTheWriteLock()
     {
         // While one connection holds a transaction begun by transact(), a second writer
@@ -308,6 +384,8 @@ private Q_SLOTS:
             QVERIFY(insertProbe(*db, 8));
         }
         QVERIFY(insertProbe(m_db->connection(), 1));
+        // Kept on the old file's connection, which closes: the count below must not reuse it.
+        QCOMPARE(count(m_db->connection(), u"probe"_s), 1);
         const QSqlDatabase before = m_db->connection();
 
         auto replaced = m_db->database().replaceFile(other);
