@@ -6,7 +6,6 @@
 #include <QSet>
 #include <QSqlError>
 
-#include <optional>
 #include <unordered_map>
 
 Q_LOGGING_CATEGORY(lcSql, "rentdesk.db.sql", QtWarningMsg)
@@ -169,27 +168,31 @@ namespace {
 // Connections belong to threads, and so do their pools: no lock.
 thread_local std::unordered_map<QString, std::shared_ptr<StatementPool>> t_pools;
 
-template<typename Bindings>
-std::expected<Query, DbError> execWith(const QSqlDatabase &db, const QString &sql, const Bindings &bindings)
+std::expected<Query, DbError> prepareOrTake(const QSqlDatabase &db, const QString &sql)
 {
     std::shared_ptr<StatementPool> pool;
-    std::optional<QSqlQuery> statement;
     if (const auto found = t_pools.find(db.connectionName()); found != t_pools.end()) {
         pool = found->second;
         if (auto idle = pool->idle.extract(sql))
-            statement.emplace(std::move(idle.mapped()));
+            return Query(std::move(idle.mapped()), pool, sql);
     }
-    if (!statement) {
-        statement.emplace(db);
-        statement->setForwardOnly(true);
-        if (!statement->prepare(sql))
-            return std::unexpected(classify(statement->lastError(), db));
-    }
-    Query query(std::move(*statement), pool, sql);
+    QSqlQuery statement(db);
+    statement.setForwardOnly(true);
+    if (!statement.prepare(sql))
+        return std::unexpected(classify(statement.lastError(), db));
+    return Query(std::move(statement), pool, sql);
+}
+
+template<typename Bindings>
+std::expected<Query, DbError> execWith(const QSqlDatabase &db, const QString &sql, const Bindings &bindings)
+{
+    auto query = prepareOrTake(db, sql);
+    if (!query)
+        return query;
     for (const auto &[name, value] : bindings)
-        query.bindValue(name, value);
-    if (!query.exec())
-        return std::unexpected(classify(query.lastError(), db));
+        query->bindValue(name, value);
+    if (!query->exec())
+        return std::unexpected(classify(query->lastError(), db));
     return query;
 }
 
@@ -240,6 +243,11 @@ std::expected<Query, DbError> exec(const QSqlDatabase &db, const QString &sql, c
 std::expected<Query, DbError> exec(const QSqlDatabase &db, const QString &sql, std::initializer_list<Binding> bindings)
 {
     return execWith(db, sql, bindings);
+}
+
+std::expected<Query, DbError> prepare(const QSqlDatabase &db, const QString &sql)
+{
+    return prepareOrTake(db, sql);
 }
 
 void keepStatements(const QString &connectionName)

@@ -51,6 +51,10 @@ private:
 [[nodiscard]] std::expected<Query, DbError> exec(const QSqlDatabase &db, const QString &sql,
                                                  const QList<Binding> &bindings);
 
+// The statement prepared (or taken from the pool) and not run, for a caller that binds by
+// position and runs it in a loop.
+[[nodiscard]] std::expected<Query, DbError> prepare(const QSqlDatabase &db, const QString &sql);
+
 // From now on exec() on the calling thread's connection `connectionName` keeps the statements
 // it prepares. The connection's owner calls forgetStatements() before it closes the
 // connection (a closed connection's statements are dead, even after it opens again); only the

@@ -3,7 +3,6 @@
 
 #include "models/db/database.h"
 #include "models/db/query.h"
-#include "models/db/statementcache.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/servicesteps.h"
 
@@ -78,7 +77,6 @@ Result<QList<OutboxMail>> readAll(std::expected<db::Query, db::DbError> query)
 OutboxStore::OutboxStore(std::shared_ptr<db::Database> database, const services::Clock &clock)
     : m_database(std::move(database))
     , m_clock(clock)
-    , m_statements(std::make_unique<db::StatementCache>())
 {
 }
 
@@ -164,14 +162,14 @@ Result<void> OutboxStore::markSent(const QUuid &id) const
     if (!connection)
         return std::unexpected(connection.error());
     // Once per mail the sender waits on this: kept prepared for the sender's thread.
-    auto done = m_statements->run(
-        *connection,
-        u"UPDATE mail_outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, "
-        "last_error = NULL WHERE id = :id AND status = 'queued'"_s,
-        { { u":now"_s, domain::toStoredTimestamp(m_clock.now()) }, { u":id"_s, domain::toStoredId(id) } });
+    auto done =
+        db::exec(*connection,
+                 u"UPDATE mail_outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, "
+                 "last_error = NULL WHERE id = :id AND status = 'queued'"_s,
+                 { { u":now"_s, domain::toStoredTimestamp(m_clock.now()) }, { u":id"_s, domain::toStoredId(id) } });
     if (!done)
         return std::unexpected(DomainError(done.error()));
-    if ((*done)->numRowsAffected() != 1) {
+    if (done->numRowsAffected() != 1) {
         return std::unexpected(
             DomainError(DomainError::Code::WrongState, u"mail"_s, QString(),
                         QCoreApplication::translate("OutboxStore", "This mail is no longer waiting to be sent.")));

@@ -16,7 +16,6 @@
 
 namespace rentdesk::models::db {
 class Database;
-class StatementCache;
 } // namespace rentdesk::models::db
 
 namespace rentdesk::models::mail {
@@ -85,7 +84,6 @@ private:
     const services::Clock &m_clock;
     // markSent()'s statement, kept prepared for the thread that sends (any other thread
     // prepares it per call): the one statement that runs for every mail.
-    std::unique_ptr<db::StatementCache> m_statements;
 };
 
 } // namespace rentdesk::models::mail

@@ -2,7 +2,6 @@
 #include "models/services/chatservice.h"
 
 #include "models/db/query.h"
-#include "models/db/statementcache.h"
 #include "models/db/transaction.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/accountservice.h"
@@ -97,7 +96,6 @@ Result<Conversation> viewOf(const QSqlDatabase &db, const QString &actor, const 
 
 ChatService::ChatService(ServiceContext context)
     : m_context(std::move(context))
-    , m_statements(std::make_unique<db::StatementCache>())
 {
 }
 
@@ -310,7 +308,6 @@ Result<QList<Result<ChatService::SendResult>>> ChatService::sendBatch(const QLis
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    db::StatementCache &statements = *m_statements;
     // The conversations as this batch found and moves them, and those that got a message, in
     // the order they got their first: their rows and the senders' marks are written once, at
     // the end, whatever the number of messages.
@@ -324,17 +321,16 @@ Result<QList<Result<ChatService::SendResult>>> ChatService::sendBatch(const QLis
         const QString conversationId = toStoredId(outgoing.conversation);
         auto known = conversations.find(conversationId);
         if (known == conversations.end()) {
-            auto row = statements.run(db, chatsql::conversationOfMember(), { { u":conversation"_s, conversationId } });
+            auto row = db::exec(db, chatsql::conversationOfMember(), { { u":conversation"_s, conversationId } });
             if (!row)
                 return std::unexpected(DomainError(row.error()));
             Progress progress;
-            if ((*row)->next()) {
+            if (row->next()) {
                 progress.found = true;
-                progress.pair =
-                    Pair { (*row)->value(0).toString(), (*row)->value(1).toString(), (*row)->value(2).toLongLong() };
-                progress.lastActivity = (*row)->value(3).toString();
+                progress.pair = Pair { row->value(0).toString(), row->value(1).toString(), row->value(2).toLongLong() };
+                progress.lastActivity = row->value(3).toString();
             }
-            (*row)->finish();
+            row->finish();
             known = conversations.insert(conversationId, progress);
         }
         Progress &progress = *known;
@@ -349,25 +345,25 @@ Result<QList<Result<ChatService::SendResult>>> ChatService::sendBatch(const QLis
         const qint64 seq = progress.pair.lastSeq + 1;
         // The common case goes straight to the insert; the primary key recognises a resend
         // (nothing inserted), which costs its extra lookup only when it happens.
-        auto inserted = statements.run(db, chatsql::insertMessage(),
-                                       { { u":id"_s, id },
-                                         { u":conversation"_s, conversationId },
-                                         { u":seq"_s, seq },
-                                         { u":sender"_s, self },
-                                         { u":text"_s, outgoing.text },
-                                         { u":sent_at"_s, sentAt } });
+        auto inserted = db::exec(db, chatsql::insertMessage(),
+                                 { { u":id"_s, id },
+                                   { u":conversation"_s, conversationId },
+                                   { u":seq"_s, seq },
+                                   { u":sender"_s, self },
+                                   { u":text"_s, outgoing.text },
+                                   { u":sent_at"_s, sentAt } });
         if (!inserted)
             return std::unexpected(DomainError(inserted.error()));
-        if ((*inserted)->numRowsAffected() == 0) {
-            auto stored = statements.run(db, chatsql::messageById(), { { u":id"_s, id } });
+        if (inserted->numRowsAffected() == 0) {
+            auto stored = db::exec(db, chatsql::messageById(), { { u":id"_s, id } });
             if (!stored)
                 return std::unexpected(DomainError(stored.error()));
-            auto message = (*stored)->next()
-                ? readChatMessage(**stored)
+            auto message = stored->next()
+                ? readChatMessage(*stored)
                 : Result<ChatMessage>(std::unexpected(DomainError(
                     Code::Storage, u"message"_s, QString(),
                     QCoreApplication::translate("ChatService", "The message could not be stored; send it again."))));
-            (*stored)->finish();
+            stored->finish();
             if (!message)
                 return std::unexpected(message.error());
             if (message->conversationId != outgoing.conversation || message->senderId != outgoing.actor) {
@@ -411,20 +407,20 @@ Result<QList<Result<ChatService::SendResult>>> ChatService::sendBatch(const QLis
         }
         for (const QString &conversationId : std::as_const(advanced)) {
             const Progress &progress = conversations[conversationId];
-            auto moved = statements.run(db, chatsql::advanceConversation(),
-                                        { { u":conversation"_s, conversationId },
-                                          { u":seq"_s, progress.pair.lastSeq },
-                                          { u":activity"_s, progress.lastActivity } });
+            auto moved = db::exec(db, chatsql::advanceConversation(),
+                                  { { u":conversation"_s, conversationId },
+                                    { u":seq"_s, progress.pair.lastSeq },
+                                    { u":activity"_s, progress.lastActivity } });
             if (!moved)
                 return std::unexpected(DomainError(moved.error()));
             for (int side : { 0, 1 }) {
                 if (progress.readBy[side] == 0)
                     continue;
-                auto marked = statements.run(db, chatsql::writeMarks(),
-                                             { { u":conversation"_s, conversationId },
-                                               { u":user"_s, side == 0 ? progress.pair.userA : progress.pair.userB },
-                                               { u":delivered"_s, progress.readBy[side] },
-                                               { u":read"_s, progress.readBy[side] } });
+                auto marked = db::exec(db, chatsql::writeMarks(),
+                                       { { u":conversation"_s, conversationId },
+                                         { u":user"_s, side == 0 ? progress.pair.userA : progress.pair.userB },
+                                         { u":delivered"_s, progress.readBy[side] },
+                                         { u":read"_s, progress.readBy[side] } });
                 if (!marked)
                     return std::unexpected(DomainError(marked.error()));
             }

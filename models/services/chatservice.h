@@ -12,7 +12,6 @@
 #include <optional>
 
 namespace rentdesk::models::db {
-class StatementCache;
 }
 
 namespace rentdesk::models::services {
@@ -24,9 +23,8 @@ namespace rentdesk::models::services {
 // checked against the conversation: someone who is not one of its two people gets NotFound,
 // exactly as for a conversation that does not exist, so that ids cannot be probed. Each call
 // is one transaction; send() is four indexed statements, and sendBatch() stores many sends in
-// one transaction, since the server relays thousands of messages a second. The sending
-// statements stay prepared for the thread that sends (db::StatementCache): use a ChatService
-// from one thread. Server mode only (NotInThisMode elsewhere).
+// one transaction, since the server relays thousands of messages a second (its statements
+// stay prepared, as db::exec() keeps them). Server mode only (NotInThisMode elsewhere).
 class ChatService final
 {
 public:
@@ -154,7 +152,6 @@ private:
                                            bool read) const;
 
     ServiceContext m_context;
-    std::unique_ptr<db::StatementCache> m_statements;
 };
 
 } // namespace rentdesk::models::services

@@ -5,7 +5,6 @@
 #include "models/db/changerecorder.h"
 #include "models/db/database.h"
 #include "models/db/query.h"
-#include "models/db/statementcache.h"
 #include "models/db/transaction.h"
 #include "models/db/walcheckpointer.h"
 #include "models/domain/storedvalues.h"
@@ -124,17 +123,17 @@ public:
 
 namespace {
 
-Result<QList<QueuedMutation>> readQueue(db::StatementCache &statements, const QSqlDatabase &db, const QString &where,
+Result<QList<QueuedMutation>> readQueue(const QSqlDatabase &db, const QString &where,
                                         const QList<db::Binding> &bindings, int limit = -1)
 {
-    auto statement = statements.run(db,
-                                    u"SELECT id, name, args, actor_id, state, created_at, error_code, error_entity, "
-                                    "error_field, error_message, depends_on FROM pending_mutations WHERE "_s
-                                        + where + u" ORDER BY id LIMIT %1"_s.arg(limit),
-                                    bindings);
+    auto statement = db::exec(db,
+                              u"SELECT id, name, args, actor_id, state, created_at, error_code, error_entity, "
+                              "error_field, error_message, depends_on FROM pending_mutations WHERE "_s
+                                  + where + u" ORDER BY id LIMIT %1"_s.arg(limit),
+                              bindings);
     if (!statement)
         return std::unexpected(storage(statement.error()));
-    QSqlQuery *const query = &**statement;
+    QSqlQuery *const query = &*statement;
     QList<QueuedMutation> queue;
     while (query->next()) {
         QueuedMutation entry;
@@ -244,7 +243,6 @@ Replica::Replica(std::shared_ptr<db::Database> database, const services::Clock &
     , m_client(client)
     , m_serverUrl(std::move(serverUrl))
     , m_sink(std::move(sink))
-    , m_statements(std::make_unique<db::StatementCache>())
 {
     m_context.setJournalSink(m_sink);
 }
@@ -256,7 +254,7 @@ Result<QString> Replica::cursor() const
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    auto cursor = m_statements->scalar(*connection, u"SELECT cursor FROM replica_state"_s, {});
+    auto cursor = db::scalar(*connection, u"SELECT cursor FROM replica_state"_s, {});
     if (!cursor)
         return std::unexpected(storage(cursor.error()));
     return cursor->toString();
@@ -280,8 +278,7 @@ Result<QList<Mutation>> Replica::pending(qint64 after, int limit) const
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    auto queue = readQueue(*m_statements, *connection, u"state = 'pending' AND id > :after"_s,
-                           { { u":after"_s, after } }, limit);
+    auto queue = readQueue(*connection, u"state = 'pending' AND id > :after"_s, { { u":after"_s, after } }, limit);
     if (!queue)
         return std::unexpected(queue.error());
     QList<Mutation> mutations;
@@ -295,8 +292,7 @@ Result<int> Replica::pendingCount() const
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    auto count =
-        m_statements->scalar(*connection, u"SELECT count(*) FROM pending_mutations WHERE state = 'pending'"_s, {});
+    auto count = db::scalar(*connection, u"SELECT count(*) FROM pending_mutations WHERE state = 'pending'"_s, {});
     if (!count)
         return std::unexpected(storage(count.error()));
     return count->toInt();
@@ -307,7 +303,7 @@ Result<QList<QueuedMutation>> Replica::refused() const
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    return readQueue(*m_statements, *connection, u"state = 'refused'"_s, {});
+    return readQueue(*connection, u"state = 'refused'"_s, {});
 }
 
 Result<QList<QueuedMutation>> Replica::queue() const
@@ -315,7 +311,7 @@ Result<QList<QueuedMutation>> Replica::queue() const
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    return readQueue(*m_statements, *connection, u"1 = 1"_s, {});
+    return readQueue(*connection, u"1 = 1"_s, {});
 }
 
 // The rebase (docs/architecture.md, "Sync"), inside the caller's transaction: every mutation
@@ -326,8 +322,8 @@ Result<QList<QueuedMutation>> Replica::queue() const
 // effect: the server has the last word on it.
 namespace {
 
-Result<void> rebase(const QSqlDatabase &db, db::StatementCache &statements, Replica::Sink &sink,
-                    const services::ServiceContext &context, const std::function<Result<void>()> &apply)
+Result<void> rebase(const QSqlDatabase &db, Replica::Sink &sink, const services::ServiceContext &context,
+                    const std::function<Result<void>()> &apply)
 {
     if (!sink.recorder)
         return std::unexpected(notRecording());
@@ -339,14 +335,14 @@ Result<void> rebase(const QSqlDatabase &db, db::StatementCache &statements, Repl
         (void)recorder.restart();
     });
 
-    auto done = statements.run(
-        db, u"SELECT id, changes FROM pending_mutations WHERE changes IS NOT NULL ORDER BY id DESC"_s, {});
+    auto done =
+        db::exec(db, u"SELECT id, changes FROM pending_mutations WHERE changes IS NOT NULL ORDER BY id DESC"_s, {});
     if (!done)
         return std::unexpected(storage(done.error()));
     QList<std::pair<qint64, QByteArray>> undo;
-    while ((*done)->next())
-        undo.append({ (*done)->value(0).toLongLong(), (*done)->value(1).toByteArray() });
-    (*done)->finish();
+    while (done->next())
+        undo.append({ done->value(0).toLongLong(), done->value(1).toByteArray() });
+    done->finish();
     for (const auto &[id, changes] : std::as_const(undo)) {
         auto inverse = db::invertChangeset(changes);
         if (!inverse)
@@ -356,18 +352,17 @@ Result<void> rebase(const QSqlDatabase &db, db::StatementCache &statements, Repl
             return std::unexpected(storage(undone.error()));
         }
     }
-    if (auto cleared =
-            statements.run(db, u"UPDATE pending_mutations SET changes = NULL WHERE changes IS NOT NULL"_s, {});
+    if (auto cleared = db::exec(db, u"UPDATE pending_mutations SET changes = NULL WHERE changes IS NOT NULL"_s, {});
         !cleared)
         return std::unexpected(storage(cleared.error()));
 
     if (auto applied = apply(); !applied)
         return applied;
 
-    if (auto gone = statements.run(db, u"DELETE FROM pending_mutations WHERE state = 'applied'"_s, {}); !gone)
+    if (auto gone = db::exec(db, u"DELETE FROM pending_mutations WHERE state = 'applied'"_s, {}); !gone)
         return std::unexpected(storage(gone.error()));
 
-    auto redo = readQueue(statements, db, u"state = 'pending'"_s, {});
+    auto redo = readQueue(db, u"state = 'pending'"_s, {});
     if (!redo)
         return std::unexpected(redo.error());
     const MutationApplier applier(context);
@@ -429,13 +424,13 @@ bool sameValue(SyncColumn::Kind kind, const QVariant &stored, const QVariant &se
 
 // The columns of a row the replica has that the server's values change; empty when the row
 // is new (nullopt) or unchanged.
-Result<std::optional<QList<int>>> changedColumns(const QSqlDatabase &db, db::StatementCache &statements,
-                                                 const SyncEntity &entity, const QVariantList &values)
+Result<std::optional<QList<int>>> changedColumns(const QSqlDatabase &db, const SyncEntity &entity,
+                                                 const QVariantList &values)
 {
-    auto stored = statements.run(db, rowStatementsOf(entity).select, { { u":id"_s, values.constFirst() } });
+    auto stored = db::exec(db, rowStatementsOf(entity).select, { { u":id"_s, values.constFirst() } });
     if (!stored)
         return std::unexpected(storage(stored.error()));
-    QSqlQuery &query = **stored;
+    QSqlQuery &query = *stored;
     const auto finish = qScopeGuard([&] { query.finish(); });
     if (!query.next())
         return std::optional<QList<int>>();
@@ -455,7 +450,7 @@ constexpr QLatin1StringView ApartmentNumberIndex("apartments_number_unique");
 // later in this pull, so it waits under a number no one types ("~" and the random end of its
 // id) rather than block this row. Two apartments that swapped numbers need this whichever comes
 // first. Whether one was moved.
-Result<bool> parkApartmentNumber(const QSqlDatabase &db, db::StatementCache &statements, const QVariantList &values)
+Result<bool> parkApartmentNumber(const QSqlDatabase &db, const QVariantList &values)
 {
     const SyncEntity *entity = syncEntity(u"apartment");
     const auto column = [&](QLatin1StringView name) {
@@ -465,15 +460,15 @@ Result<bool> parkApartmentNumber(const QSqlDatabase &db, db::StatementCache &sta
         }
         return QVariant();
     };
-    auto parked = statements.run(db,
-                                 u"UPDATE apartments SET number = '~' || substr(replace(id, '-', ''), 17) "
-                                 "WHERE building_id = :building AND number = :number AND id <> :id"_s,
-                                 { { u":building"_s, column("building_id"_L1) },
-                                   { u":number"_s, column("number"_L1) },
-                                   { u":id"_s, values.value(0) } });
+    auto parked = db::exec(db,
+                           u"UPDATE apartments SET number = '~' || substr(replace(id, '-', ''), 17) "
+                           "WHERE building_id = :building AND number = :number AND id <> :id"_s,
+                           { { u":building"_s, column("building_id"_L1) },
+                             { u":number"_s, column("number"_L1) },
+                             { u":id"_s, values.value(0) } });
     if (!parked)
         return std::unexpected(storage(parked.error()));
-    const bool moved = (*parked)->numRowsAffected() > 0;
+    const bool moved = parked->numRowsAffected() > 0;
     if (moved)
         qCInfo(lcReplica) << "an apartment's number" << column("number"_L1).toString()
                           << "was still held here by another, which waits for its own row";
@@ -492,7 +487,7 @@ DomainError unreadableRow()
 enum class RowWrite { Written, WaitsForReference };
 
 // `fresh`: the replica is being filled (a first pull), so the rows are new to it.
-Result<RowWrite> applyRow(const QSqlDatabase &db, db::StatementCache &statements, const QJsonObject &change, bool fresh,
+Result<RowWrite> applyRow(const QSqlDatabase &db, const QJsonObject &change, bool fresh,
                           std::optional<db::DbError> &reference)
 {
     const SyncEntity *entity = syncEntity(change.value(u"entity"_s).toString());
@@ -507,7 +502,7 @@ Result<RowWrite> applyRow(const QSqlDatabase &db, db::StatementCache &statements
         db::DbError error = db::classify(query.lastError(), db);
         if (values && error.isConstraint(db::DbError::ConstraintKind::Unique)
             && error.constraint == ApartmentNumberIndex) {
-            auto parked = parkApartmentNumber(db, statements, *values);
+            auto parked = parkApartmentNumber(db, *values);
             if (!parked)
                 return std::unexpected(parked.error());
             if (*parked && query.exec())
@@ -522,10 +517,10 @@ Result<RowWrite> applyRow(const QSqlDatabase &db, db::StatementCache &statements
         return std::unexpected(storage(error));
     };
     if (change.value(u"deleted"_s).toBool()) {
-        auto remove = statements.prepared(db, sql.remove);
+        auto remove = db::prepare(db, sql.remove);
         if (!remove)
             return std::unexpected(storage(remove.error()));
-        QSqlQuery &query = **remove;
+        QSqlQuery &query = *remove;
         query.bindValue(0, id);
         return written(query, query.exec());
     }
@@ -540,7 +535,7 @@ Result<RowWrite> applyRow(const QSqlDatabase &db, db::StatementCache &statements
         // A row the replica has is updated in the columns that changed, or not written at all:
         // an UPDATE rewrites every index over a column it sets, and a poke's pull would
         // otherwise write a dozen index pages to change a price.
-        auto changed = changedColumns(db, statements, *entity, *values);
+        auto changed = changedColumns(db, *entity, *values);
         if (!changed)
             return std::unexpected(changed.error());
         if (*changed) {
@@ -549,11 +544,11 @@ Result<RowWrite> applyRow(const QSqlDatabase &db, db::StatementCache &statements
             QStringList sets;
             for (int i : std::as_const(**changed))
                 sets << u"%1 = ?"_s.arg(QLatin1StringView(entity->columns.at(i).column));
-            auto update = statements.prepared(
+            auto update = db::prepare(
                 db, u"UPDATE %1 SET %2 WHERE id = ?"_s.arg(QLatin1StringView(entity->table), sets.join(u", "_s)));
             if (!update)
                 return std::unexpected(storage(update.error()));
-            QSqlQuery &query = **update;
+            QSqlQuery &query = *update;
             int position = 0;
             for (int i : std::as_const(**changed))
                 query.bindValue(position++, values->at(i));
@@ -561,10 +556,10 @@ Result<RowWrite> applyRow(const QSqlDatabase &db, db::StatementCache &statements
             return written(query, query.exec());
         }
     }
-    auto upsert = statements.prepared(db, sql.upsert);
+    auto upsert = db::prepare(db, sql.upsert);
     if (!upsert)
         return std::unexpected(storage(upsert.error()));
-    QSqlQuery &query = **upsert;
+    QSqlQuery &query = *upsert;
     for (int i = 0; i < values->size(); ++i)
         query.bindValue(i, values->at(i));
     return written(query, query.exec());
@@ -575,13 +570,13 @@ Result<RowWrite> applyRow(const QSqlDatabase &db, db::StatementCache &statements
 // it moved away): such a row waits and is written again after the others, as long as a pass
 // writes anything. Foreign keys stay immediate: deferring them (PRAGMA defer_foreign_keys)
 // would make SQLite compile every statement of the connection again after each page.
-Result<void> applyRows(const QSqlDatabase &db, db::StatementCache &statements, const QJsonArray &rows, bool fresh)
+Result<void> applyRows(const QSqlDatabase &db, const QJsonArray &rows, bool fresh)
 {
     std::optional<db::DbError> reference;
     QList<QJsonObject> waiting;
     for (const QJsonValue &change : rows) {
         const QJsonObject object = change.toObject();
-        auto written = applyRow(db, statements, object, fresh, reference);
+        auto written = applyRow(db, object, fresh, reference);
         if (!written)
             return std::unexpected(written.error());
         if (*written == RowWrite::WaitsForReference)
@@ -590,7 +585,7 @@ Result<void> applyRows(const QSqlDatabase &db, db::StatementCache &statements, c
     while (!waiting.isEmpty()) {
         QList<QJsonObject> still;
         for (const QJsonObject &object : std::as_const(waiting)) {
-            auto written = applyRow(db, statements, object, fresh, reference);
+            auto written = applyRow(db, object, fresh, reference);
             if (!written)
                 return std::unexpected(written.error());
             if (*written == RowWrite::WaitsForReference)
@@ -618,10 +613,9 @@ Result<void> Replica::recordOutcomes(const QList<PushOutcome> &outcomes)
         bool anyRefused = false;
         for (const PushOutcome &outcome : outcomes) {
             auto filed = outcome.applied
-                ? m_statements->run(
-                    db, u"UPDATE pending_mutations SET state = 'applied' WHERE id = :id AND state = 'pending'"_s,
-                    { { u":id"_s, outcome.id } })
-                : m_statements->run(
+                ? db::exec(db, u"UPDATE pending_mutations SET state = 'applied' WHERE id = :id AND state = 'pending'"_s,
+                           { { u":id"_s, outcome.id } })
+                : db::exec(
                     db,
                     u"UPDATE pending_mutations SET state = 'refused', error_code = :code, "
                     "error_entity = :entity, error_field = :field, error_message = :message, "
@@ -639,7 +633,7 @@ Result<void> Replica::recordOutcomes(const QList<PushOutcome> &outcomes)
         }
         // A refusal's effect goes at once, under the pending mutations made after it.
         if (anyRefused)
-            return rebase(db, *m_statements, *m_sink, m_context, [] { return Result<void>(); });
+            return rebase(db, *m_sink, m_context, [] { return Result<void>(); });
         return {};
     });
 }
@@ -708,7 +702,7 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
                 return std::unexpected(set.error());
             dropped = std::move(*set);
         }
-        auto rebased = rebase(db, *m_statements, *m_sink, m_context, [&]() -> Result<void> {
+        auto rebased = rebase(db, *m_sink, m_context, [&]() -> Result<void> {
             if (resync) {
                 // Everything the server sends from the start; profiles stay (chat and the queue
                 // name people), the rest is replaced.
@@ -717,9 +711,9 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
                         return std::unexpected(storage(emptied.error()));
                 }
             }
-            if (auto written = applyRows(db, *m_statements, rows, bulk); !written)
+            if (auto written = applyRows(db, rows, bulk); !written)
                 return written;
-            auto moved = m_statements->run(
+            auto moved = db::exec(
                 db,
                 u"UPDATE replica_state SET cursor = :cursor, "
                 "synced_at = CASE WHEN :end THEN :now ELSE synced_at END"_s,
@@ -777,10 +771,9 @@ Result<qint64> Replica::applySnapshot(const QString &cursor)
     if (!rows)
         return rows;
     // The file takes the database's place whole, under this thread's connection, which closes
-    // meanwhile: what holds its statements and its handle lets go first and comes back after.
-    // Nothing is copied twice and there is no WAL to copy back.
+    // meanwhile (its kept statements with it): what holds its handle lets go first and comes
+    // back after. Nothing is copied twice and there is no WAL to copy back.
     m_checkpoint.reset();
-    m_statements = std::make_unique<db::StatementCache>();
     m_sink->recorder.reset();
     auto replaced = m_database->replaceFile(snapshotPath());
     if (auto attached = attachToConnection(); !attached)
@@ -830,7 +823,7 @@ Result<void> Replica::retry(qint64 id)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
     return db::transact(db, [&]() -> Result<void> {
-        auto found = readQueue(*m_statements, db, u"id = :id AND state = 'refused'"_s, { { u":id"_s, id } });
+        auto found = readQueue(db, u"id = :id AND state = 'refused'"_s, { { u":id"_s, id } });
         if (!found)
             return std::unexpected(found.error());
         if (found->isEmpty()) {

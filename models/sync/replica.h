@@ -18,7 +18,6 @@ namespace rentdesk::models::db {
 class BackgroundCheckpoint;
 class BulkLoadSettings;
 class Database;
-class StatementCache;
 } // namespace rentdesk::models::db
 
 namespace rentdesk::models::sync {
@@ -137,8 +136,6 @@ private:
     QUuid m_client;
     QString m_serverUrl;
     std::shared_ptr<Sink> m_sink;
-    // The statements every pull and push runs, prepared once (before m_database goes).
-    std::unique_ptr<db::StatementCache> m_statements;
     // The connection's settings for a first pull, while one runs.
     std::unique_ptr<db::BulkLoadSettings> m_bulk;
     qint64 m_bulkLoadChanges = DefaultBulkLoadChanges;

@@ -2,7 +2,6 @@
 #include "models/sync/serversync.h"
 
 #include "models/db/query.h"
-#include "models/db/statementcache.h"
 #include "models/db/transaction.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/records.h"
@@ -29,48 +28,27 @@ DomainError storage(const db::DbError &error)
     return DomainError(error);
 }
 
-Result<qint64> lastSeqOf(db::StatementCache &statements, const QSqlDatabase &db)
-{
-    auto seq = statements.scalar(db, u"SELECT coalesce(max(seq), 0) FROM sync_changes"_s, {});
-    if (!seq)
-        return std::unexpected(storage(seq.error()));
-    return seq->toLongLong();
-}
-
-Result<qint64> lastMutationOf(db::StatementCache &statements, const QSqlDatabase &db, const QUuid &user,
-                              const QUuid &client)
-{
-    auto last =
-        statements.scalar(db, u"SELECT last_mutation_id FROM sync_clients WHERE user_id = :u AND client_id = :c"_s,
-                          { { u":u"_s, toStoredId(user) }, { u":c"_s, toStoredId(client) } });
-    if (!last)
-        return std::unexpected(storage(last.error()));
-    return last->isNull() ? 0 : last->toLongLong();
-}
-
 // Whether the renter ever asked to book one of the landlord's apartments (sync_acquaintances):
 // what makes the renter's profile visible to the landlord, for good.
-Result<bool> rentsFrom(db::StatementCache &statements, const QSqlDatabase &db, const QString &renter,
-                       const QString &landlord)
+Result<bool> rentsFrom(const QSqlDatabase &db, const QString &renter, const QString &landlord)
 {
-    auto found = statements.scalar(db,
-                                   u"SELECT EXISTS (SELECT 1 FROM sync_acquaintances WHERE renter_id = :renter "
-                                   "AND landlord_id = :landlord)"_s,
-                                   { { u":renter"_s, renter }, { u":landlord"_s, landlord } });
+    auto found = db::scalar(db,
+                            u"SELECT EXISTS (SELECT 1 FROM sync_acquaintances WHERE renter_id = :renter "
+                            "AND landlord_id = :landlord)"_s,
+                            { { u":renter"_s, renter }, { u":landlord"_s, landlord } });
     if (!found)
         return std::unexpected(storage(found.error()));
     return found->toBool();
 }
 
 // Whether any synced table has a row of this id.
-Result<bool> rowExists(db::StatementCache &statements, const QSqlDatabase &db, const QUuid &id)
+Result<bool> rowExists(const QSqlDatabase &db, const QUuid &id)
 {
-    auto found =
-        statements.scalar(db,
-                          u"SELECT EXISTS (SELECT 1 FROM users WHERE id = :id UNION ALL SELECT 1 FROM buildings "
-                          "WHERE id = :id UNION ALL SELECT 1 FROM apartments WHERE id = :id UNION ALL SELECT 1 "
-                          "FROM bookings WHERE id = :id UNION ALL SELECT 1 FROM reviews WHERE id = :id)"_s,
-                          { { u":id"_s, toStoredId(id) } });
+    auto found = db::scalar(db,
+                            u"SELECT EXISTS (SELECT 1 FROM users WHERE id = :id UNION ALL SELECT 1 FROM buildings "
+                            "WHERE id = :id UNION ALL SELECT 1 FROM apartments WHERE id = :id UNION ALL SELECT 1 "
+                            "FROM bookings WHERE id = :id UNION ALL SELECT 1 FROM reviews WHERE id = :id)"_s,
+                            { { u":id"_s, toStoredId(id) } });
     if (!found)
         return std::unexpected(storage(found.error()));
     return found->toBool();
@@ -171,7 +149,6 @@ QString renterPageSql()
 // What one page of the feed is read with, and the rows it has sent so far.
 struct PageReader
 {
-    db::StatementCache &statements;
     const QSqlDatabase &db;
     User viewer;
     QSet<QString> sent; // "entity/id"
@@ -189,14 +166,14 @@ struct PageReader
                 made.append(rowJsonSql(each));
             return made;
         }();
-        auto query = statements.run(db, sql.at(syncEntityIndex(entity)),
-                                    { { u":id"_s, id }, { u":me"_s, toStoredId(viewer.id) } });
+        auto query =
+            db::exec(db, sql.at(syncEntityIndex(entity)), { { u":id"_s, id }, { u":me"_s, toStoredId(viewer.id) } });
         if (!query)
             return std::unexpected(storage(query.error()));
-        const auto finish = qScopeGuard([&] { (*query)->finish(); });
-        if (!(*query)->next())
+        const auto finish = qScopeGuard([&] { query->finish(); });
+        if (!query->next())
             return std::optional<QJsonObject>();
-        return std::optional<QJsonObject>(QJsonDocument::fromJson((*query)->value(0).toString().toUtf8()).object());
+        return std::optional<QJsonObject>(QJsonDocument::fromJson(query->value(0).toString().toUtf8()).object());
     }
 
     // Whether a landlord may see a row a row of theirs names (a parent): their own property,
@@ -210,10 +187,9 @@ struct PageReader
         if (entity == u"user") {
             if (id == me)
                 return true;
-            return rentsFrom(statements, db, id, me);
+            return rentsFrom(db, id, me);
         }
-        auto own =
-            statements.scalar(db, u"SELECT landlord_id = :me FROM sync_changes WHERE entity = :e AND row_id = :id"_s,
+        auto own = db::scalar(db, u"SELECT landlord_id = :me FROM sync_changes WHERE entity = :e AND row_id = :id"_s,
                               { { u":me"_s, me }, { u":e"_s, entity }, { u":id"_s, id } });
         if (!own)
             return std::unexpected(storage(own.error()));
@@ -240,8 +216,8 @@ struct PageReader
         for (const auto &[parentEntity, parentId] : parentsOf(entity, row)) {
             if (sent.contains(parentEntity + u'/' + parentId))
                 continue;
-            auto seq = statements.scalar(db, u"SELECT seq FROM sync_changes WHERE entity = :e AND row_id = :id"_s,
-                                         { { u":e"_s, parentEntity }, { u":id"_s, parentId } });
+            auto seq = db::scalar(db, u"SELECT seq FROM sync_changes WHERE entity = :e AND row_id = :id"_s,
+                                  { { u":e"_s, parentEntity }, { u":id"_s, parentId } });
             if (!seq)
                 return std::unexpected(storage(seq.error()));
             const bool later = seq->isNull() || seq->toLongLong() > childSeq;
@@ -311,7 +287,6 @@ struct PageReader
 ServerSync::ServerSync(services::ServiceContext context)
     : m_context(std::move(context))
     , m_applier(m_context)
-    , m_statements(std::make_unique<db::StatementCache>())
 {
 }
 
@@ -322,7 +297,7 @@ Result<qint64> ServerSync::lastSeq() const
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    return lastSeqOf(*m_statements, *connection);
+    return lastSeqOf(*connection);
 }
 
 Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &clientId,
@@ -333,8 +308,7 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
     PushResult result;
-    db::StatementCache &statements = *m_statements;
-    auto before = lastSeqOf(statements, db);
+    auto before = lastSeqOf(db);
     if (!before)
         return std::unexpected(before.error());
     result.seqBefore = *before;
@@ -352,26 +326,25 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
             outcome.mutationId = mutation.id;
             auto step = db::transact(db, [&]() -> Result<void> {
                 auto known =
-                    statements.run(db,
-                                   u"INSERT INTO sync_clients (user_id, client_id, seen_at) VALUES (:u, :c, :now) "
-                                   "ON CONFLICT (user_id, client_id) DO UPDATE SET seen_at = excluded.seen_at"_s,
-                                   { { u":u"_s, userId }, { u":c"_s, client }, { u":now"_s, m_context.nowStored() } });
+                    db::exec(db,
+                             u"INSERT INTO sync_clients (user_id, client_id, seen_at) VALUES (:u, :c, :now) "
+                             "ON CONFLICT (user_id, client_id) DO UPDATE SET seen_at = excluded.seen_at"_s,
+                             { { u":u"_s, userId }, { u":c"_s, client }, { u":now"_s, m_context.nowStored() } });
                 if (!known)
                     return std::unexpected(storage(known.error()));
-                auto last = lastMutationOf(statements, db, user, clientId);
+                auto last = lastMutationOf(db, user, clientId);
                 if (!last)
                     return std::unexpected(last.error());
                 if (mutation.id <= *last) {
                     // Seen before: answered as it was then.
                     outcome.duplicate = true;
-                    auto refusal =
-                        statements.run(db,
-                                       u"SELECT code, entity, field, message, depends_on FROM sync_refusals "
-                                       "WHERE user_id = :u AND client_id = :c AND mutation_id = :m"_s,
-                                       { { u":u"_s, userId }, { u":c"_s, client }, { u":m"_s, mutation.id } });
+                    auto refusal = db::exec(db,
+                                            u"SELECT code, entity, field, message, depends_on FROM sync_refusals "
+                                            "WHERE user_id = :u AND client_id = :c AND mutation_id = :m"_s,
+                                            { { u":u"_s, userId }, { u":c"_s, client }, { u":m"_s, mutation.id } });
                     if (!refusal)
                         return std::unexpected(storage(refusal.error()));
-                    QSqlQuery &stored = **refusal;
+                    QSqlQuery &stored = *refusal;
                     outcome.applied = !stored.next();
                     if (!outcome.applied) {
                         outcome.error.code = DomainError::codeFromName(stored.value(0).toString());
@@ -388,16 +361,16 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
                 // (and that no one made since) is refused without asking the service, which could
                 // only say "not found".
                 for (const QUuid &needed : MutationApplier::neededIds(mutation.name, mutation.args)) {
-                    auto present = rowExists(statements, db, needed);
+                    auto present = rowExists(db, needed);
                     if (!present)
                         return std::unexpected(present.error());
                     if (*present)
                         continue;
-                    auto refused = statements.scalar(
-                        db,
-                        u"SELECT min(mutation_id) FROM sync_refusals WHERE user_id = :u "
-                        "AND client_id = :c AND created_id = :id"_s,
-                        { { u":u"_s, userId }, { u":c"_s, client }, { u":id"_s, toStoredId(needed) } });
+                    auto refused =
+                        db::scalar(db,
+                                   u"SELECT min(mutation_id) FROM sync_refusals WHERE user_id = :u "
+                                   "AND client_id = :c AND created_id = :id"_s,
+                                   { { u":u"_s, userId }, { u":c"_s, client }, { u":id"_s, toStoredId(needed) } });
                     if (!refused)
                         return std::unexpected(storage(refused.error()));
                     if (!refused->isNull()) {
@@ -416,7 +389,7 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
                 }
                 if (!outcome.applied) {
                     const auto created = MutationApplier::createdId(mutation.name, mutation.args);
-                    auto recorded = statements.run(
+                    auto recorded = db::exec(
                         db,
                         u"INSERT INTO sync_refusals (user_id, client_id, mutation_id, code, entity, field, message, "
                         "depends_on, created_id, refused_at) VALUES (:u, :c, :m, :code, :entity, :field, :message, "
@@ -437,10 +410,10 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
                     if (!recorded)
                         return std::unexpected(storage(recorded.error()));
                 }
-                auto advanced = statements.run(db,
-                                               u"UPDATE sync_clients SET last_mutation_id = :m "
-                                               "WHERE user_id = :u AND client_id = :c"_s,
-                                               { { u":m"_s, mutation.id }, { u":u"_s, userId }, { u":c"_s, client } });
+                auto advanced = db::exec(db,
+                                         u"UPDATE sync_clients SET last_mutation_id = :m "
+                                         "WHERE user_id = :u AND client_id = :c"_s,
+                                         { { u":m"_s, mutation.id }, { u":u"_s, userId }, { u":c"_s, client } });
                 if (!advanced)
                     return std::unexpected(storage(advanced.error()));
                 return {};
@@ -457,11 +430,11 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
         return std::unexpected(committed.error());
     if (failure)
         return std::unexpected(*failure);
-    auto last = lastMutationOf(statements, db, user, clientId);
+    auto last = lastMutationOf(db, user, clientId);
     if (!last)
         return std::unexpected(last.error());
     result.lastMutationId = *last;
-    auto after = lastSeqOf(statements, db);
+    auto after = lastSeqOf(db);
     if (!after)
         return std::unexpected(after.error());
     result.seqAfter = *after;
@@ -475,7 +448,6 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    db::StatementCache &statements = *m_statements;
     Page page;
     {
         // Rolled back at the end of the scope: it only reads.
@@ -485,14 +457,14 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
         auto viewer = services::userById(db, user);
         if (!viewer)
             return std::unexpected(viewer.error());
-        auto pruned = statements.scalar(db, u"SELECT value FROM database_meta WHERE key = 'feed_pruned_through'"_s, {});
+        auto pruned = db::scalar(db, u"SELECT value FROM database_meta WHERE key = 'feed_pruned_through'"_s, {});
         if (!pruned)
             return std::unexpected(storage(pruned.error()));
         if (after > 0 && !pruned->isNull() && after < pruned->toLongLong()) {
             page.resync = true;
             after = 0;
         }
-        auto last = lastSeqOf(statements, db);
+        auto last = lastSeqOf(db);
         if (!last)
             return std::unexpected(last.error());
         if (after > *last) {
@@ -509,8 +481,8 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
             u"SELECT c.seq, c.entity, c.row_id, c.deleted, NULL FROM sync_changes AS c "
             "WHERE c.seq > :after AND %1 ORDER BY c.seq LIMIT :limit"_s.arg(landlordSeesChange());
         const bool landlord = viewer->role == Role::Landlord;
-        auto feed = statements.run(db, landlord ? landlordPage : renterPage,
-                                   { { u":after"_s, after }, { u":me"_s, me }, { u":limit"_s, limit } });
+        auto feed = db::exec(db, landlord ? landlordPage : renterPage,
+                             { { u":after"_s, after }, { u":me"_s, me }, { u":limit"_s, limit } });
         if (!feed)
             return std::unexpected(storage(feed.error()));
         struct Change
@@ -522,7 +494,7 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
             QByteArray row; // made by the query, or empty: read by PageReader::add
         };
         QList<Change> changes;
-        QSqlQuery &read = **feed;
+        QSqlQuery &read = *feed;
         while (read.next()) {
             changes.append({ read.value(0).toLongLong(), read.value(1).toString(), read.value(2).toString(),
                              read.value(3).toInt() != 0, read.value(4).toString().toUtf8() });
@@ -532,7 +504,7 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
         // The end of the page: its last change, or the end of the feed when the page reached it,
         // so that the next pull does not walk again what this user may not see.
         page.cursor = page.more ? changes.last().seq : *last;
-        PageReader reader { statements, db, *viewer, {}, {}, 0 };
+        PageReader reader { db, *viewer, {}, {}, 0 };
         for (const Change &change : std::as_const(changes)) {
             if (!change.row.isEmpty()) {
                 if (!reader.sent.contains(change.entity + u'/' + change.id))
@@ -548,20 +520,20 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
         }
         page.rows = '[' + reader.rows + ']';
         page.remaining = *last - page.cursor;
-        auto lastMutation = lastMutationOf(statements, db, user, clientId);
+        auto lastMutation = lastMutationOf(db, user, clientId);
         if (!lastMutation)
             return std::unexpected(lastMutation.error());
         page.lastMutationId = *lastMutation;
     }
     // Where the replica stands, for keeping tombstones long enough (not part of the snapshot).
-    auto noted = statements.run(db,
-                                u"INSERT INTO sync_clients (user_id, client_id, pulled_through, seen_at) "
-                                "VALUES (:u, :c, :through, :now) ON CONFLICT (user_id, client_id) DO UPDATE SET "
-                                "pulled_through = excluded.pulled_through, seen_at = excluded.seen_at"_s,
-                                { { u":u"_s, toStoredId(user) },
-                                  { u":c"_s, toStoredId(clientId) },
-                                  { u":through"_s, page.cursor },
-                                  { u":now"_s, m_context.nowStored() } });
+    auto noted = db::exec(db,
+                          u"INSERT INTO sync_clients (user_id, client_id, pulled_through, seen_at) "
+                          "VALUES (:u, :c, :through, :now) ON CONFLICT (user_id, client_id) DO UPDATE SET "
+                          "pulled_through = excluded.pulled_through, seen_at = excluded.seen_at"_s,
+                          { { u":u"_s, toStoredId(user) },
+                            { u":c"_s, toStoredId(clientId) },
+                            { u":through"_s, page.cursor },
+                            { u":now"_s, m_context.nowStored() } });
     if (!noted)
         return std::unexpected(storage(noted.error()));
     return page;
@@ -576,14 +548,13 @@ Result<QSet<QUuid>> ServerSync::audience(qint64 after, qint64 through, const QSe
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    db::StatementCache &statements = *m_statements;
-    auto feed = statements.run(db,
-                               u"SELECT entity, row_id, landlord_id, renter_id FROM sync_changes "
-                               "WHERE seq > :after AND seq <= :through"_s,
-                               { { u":after"_s, after }, { u":through"_s, through } });
+    auto feed = db::exec(db,
+                         u"SELECT entity, row_id, landlord_id, renter_id FROM sync_changes "
+                         "WHERE seq > :after AND seq <= :through"_s,
+                         { { u":after"_s, after }, { u":through"_s, through } });
     if (!feed)
         return std::unexpected(storage(feed.error()));
-    QSqlQuery &changes = **feed;
+    QSqlQuery &changes = *feed;
     bool everyRenter = false;
     QSet<QString> parties;
     QSet<QString> profiles;
@@ -604,7 +575,7 @@ Result<QSet<QUuid>> ServerSync::audience(qint64 after, qint64 through, const QSe
             poked.insert(user);
             continue;
         }
-        auto role = statements.scalar(db, u"SELECT role FROM users WHERE id = :id"_s, { { u":id"_s, id } });
+        auto role = db::scalar(db, u"SELECT role FROM users WHERE id = :id"_s, { { u":id"_s, id } });
         if (!role)
             return std::unexpected(storage(role.error()));
         if (role->toString() == u"renter") {
@@ -614,7 +585,7 @@ Result<QSet<QUuid>> ServerSync::audience(qint64 after, qint64 through, const QSe
         }
         // A landlord sees the profiles of the renters of their bookings.
         for (const QString &profile : std::as_const(profiles)) {
-            auto theirs = rentsFrom(statements, db, profile, id);
+            auto theirs = rentsFrom(db, profile, id);
             if (!theirs)
                 return std::unexpected(theirs.error());
             if (*theirs) {

@@ -12,7 +12,6 @@
 #include <optional>
 
 namespace rentdesk::models::db {
-class StatementCache;
 }
 
 namespace rentdesk::models::sync {
@@ -82,8 +81,6 @@ public:
 private:
     services::ServiceContext m_context;
     MutationApplier m_applier;
-    // The statements of push and pull, prepared once: a pull runs a few per row it sends.
-    std::unique_ptr<db::StatementCache> m_statements;
 };
 
 } // namespace rentdesk::models::sync

@@ -271,16 +271,14 @@ Result<SnapshotInfo> writeSnapshot(const db::Database &server, const QUuid &user
     auto viewer = services::userById(db, user);
     if (!viewer)
         return std::unexpected(viewer.error());
-    auto last = db::scalar(db, u"SELECT coalesce(max(seq), 0) FROM main.sync_changes"_s);
-    auto mutation =
-        db::scalar(db, u"SELECT last_mutation_id FROM main.sync_clients WHERE user_id = :u AND client_id = :c"_s,
-                   { { u":u"_s, toStoredId(user) }, { u":c"_s, toStoredId(client) } });
-    for (const auto *read : { &last, &mutation }) {
-        if (!*read)
-            return std::unexpected(storage(read->error()));
-    }
-    info.cursor = last->toLongLong();
-    info.lastMutationId = mutation->isNull() ? 0 : mutation->toLongLong();
+    auto last = lastSeqOf(db);
+    if (!last)
+        return std::unexpected(last.error());
+    auto mutation = lastMutationOf(db, user, client);
+    if (!mutation)
+        return std::unexpected(mutation.error());
+    info.cursor = *last;
+    info.lastMutationId = *mutation;
 
     auto triggers = SetAsideTriggers::drop(db, u"snapshot"_s, snapshotTables());
     if (!triggers)
@@ -302,38 +300,36 @@ Result<SnapshotInfo> writeSnapshot(const db::Database &server, const QUuid &user
 
 namespace {
 
+// The first column of every row sql yields.
+Result<QStringList> firstColumn(const QSqlDatabase &db, const QString &sql)
+{
+    auto found = db::exec(db, sql);
+    if (!found)
+        return std::unexpected(storage(found.error()));
+    QStringList values;
+    while (found->next())
+        values << found->value(0).toString();
+    return values;
+}
+
 // Everything `schema` defines (tables, indexes, triggers, views) as its definitions; SQLite's
 // own tables aside (sqlite_stat1 comes and goes with ANALYZE).
 Result<QStringList> definitionsOf(const QSqlDatabase &db, const QString &schema)
 {
-    auto found = db::exec(db,
-                          u"SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || coalesce(sql, '') "
-                          "FROM %1.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-                          "ORDER BY type, name"_s.arg(schema));
-    if (!found)
-        return std::unexpected(storage(found.error()));
-    QStringList definitions;
-    while (found->next())
-        definitions << found->value(0).toString();
-    found->finish();
-    return definitions;
+    return firstColumn(db,
+                       u"SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || coalesce(sql, '') "
+                       "FROM %1.sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                       "ORDER BY type, name"_s.arg(schema));
 }
 
 // The replica's tables of its own, which no snapshot carries: its state and queue, chat, mail.
 // Plain tables only (a virtual table's rows are in its shadow tables).
 Result<QStringList> localTablesOf(const QSqlDatabase &db, const QString &schema)
 {
-    auto found = db::exec(db,
-                          u"SELECT name FROM %1.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
-                          "ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT IN (%2) "
-                          "ORDER BY name"_s.arg(schema, nameList(snapshotTables())));
-    if (!found)
-        return std::unexpected(storage(found.error()));
-    QStringList tables;
-    while (found->next())
-        tables << found->value(0).toString();
-    found->finish();
-    return tables;
+    return firstColumn(db,
+                       u"SELECT name FROM %1.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+                       "ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT IN (%2) "
+                       "ORDER BY name"_s.arg(schema, nameList(snapshotTables())));
 }
 
 // A connection of its own to a file, closed and removed when this goes.

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/services/domainerror.h"
 #include "models/sync/rowformat.h"
 
+#include <QSqlDatabase>
 #include <QString>
+#include <QUuid>
 
 namespace rentdesk::models::sync {
 
@@ -20,5 +23,10 @@ namespace rentdesk::models::sync {
 // renters who ever asked to book from them.
 [[nodiscard]] QString renterSeesChange();
 [[nodiscard]] QString landlordSeesChange();
+
+// Where the server's feed stands: its last seq (0 while empty), and the last mutation a
+// client of a user had applied (0 before its first). A pull, a push and a snapshot read both.
+[[nodiscard]] services::Result<qint64> lastSeqOf(const QSqlDatabase &db);
+[[nodiscard]] services::Result<qint64> lastMutationOf(const QSqlDatabase &db, const QUuid &user, const QUuid &client);
 
 } // namespace rentdesk::models::sync
