@@ -110,6 +110,11 @@ struct Database::Private
     [[nodiscard]] std::expected<void, DbError> checkReplacement(const QString &file) const;
     [[nodiscard]] std::expected<void, DbError> configure(const QSqlDatabase &db) const;
     [[nodiscard]] std::expected<void, DbError> probe() const;
+    // Runs `check` on a connection of its own to `file` (named by `suffix`), which sets no
+    // PRAGMA, and closes it.
+    template<typename Check>
+    [[nodiscard]] std::expected<void, DbError> onSideConnection(const QString &suffix, const QString &file,
+                                                                Check check) const;
 };
 
 std::expected<QSqlDatabase, DbError> Database::Private::addConnection(const QString &name, const QString &file) const
@@ -174,40 +179,50 @@ std::expected<void, DbError> Database::Private::configure(const QSqlDatabase &db
     return {};
 }
 
+template<typename Check>
+std::expected<void, DbError> Database::Private::onSideConnection(const QString &suffix, const QString &file,
+                                                                 Check check) const
+{
+    const QString name = connectionPrefix + suffix;
+    std::expected<void, DbError> verdict;
+    {
+        auto db = addConnection(name, file);
+        if (!db)
+            return std::unexpected(db.error());
+        verdict = check(*db);
+        db->close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return verdict;
+}
+
 std::expected<void, DbError> Database::Private::probe() const
 {
     // Nothing is written to a file we are about to refuse: this connection sets no PRAGMA
     // (not even the WAL switch, which changes the file's header) and only reads. It is
     // read-write all the same, because a read-only connection to a WAL database leaves its
     // -wal and -shm files behind, while the last read-write one removes them on closing.
-    const QString name = connectionPrefix + QStringLiteral("probe");
-    std::expected<void, DbError> verdict;
-    {
-        auto db = addConnection(name);
-        if (!db)
-            return std::unexpected(db.error());
-        auto appId = scalar(*db, QStringLiteral("PRAGMA application_id"));
-        auto objects = scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
-        if (!appId) {
-            verdict = std::unexpected(aboutFile(appId.error(), path));
-        } else if (!objects) {
-            verdict = std::unexpected(aboutFile(objects.error(), path));
-        } else if (appId->toInt() != Migrator::ApplicationId && !(appId->toInt() == 0 && objects->toInt() == 0)) {
-            verdict = std::unexpected(makeError(
+    return onSideConnection(QStringLiteral("probe"), path, [&](const QSqlDatabase &db) -> std::expected<void, DbError> {
+        auto appId = scalar(db, QStringLiteral("PRAGMA application_id"));
+        if (!appId)
+            return std::unexpected(aboutFile(appId.error(), path));
+        auto objects = scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+        if (!objects)
+            return std::unexpected(aboutFile(objects.error(), path));
+        if (appId->toInt() != Migrator::ApplicationId && !(appId->toInt() == 0 && objects->toInt() == 0)) {
+            return std::unexpected(makeError(
                 DbError::Kind::ForeignDatabase,
                 QCoreApplication::translate("DbError", "%1 is an SQLite database of another program, not RentDesk's.")
                     .arg(path)));
-        } else if (auto version =
-                       Migrator(options.migrations ? *options.migrations : MigrationSet::builtIn()).checkedVersion(*db);
-                   !version) {
-            verdict =
-                std::unexpected(version.error().kind == DbError::Kind::NewerSchema ? version.error()
-                                                                                   : aboutFile(version.error(), path));
         }
-        db->close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return verdict;
+        auto version = Migrator(options.migrations ? *options.migrations : MigrationSet::builtIn()).checkedVersion(db);
+        if (!version) {
+            return std::unexpected(version.error().kind == DbError::Kind::NewerSchema
+                                       ? version.error()
+                                       : aboutFile(version.error(), path));
+        }
+        return {};
+    });
 }
 
 std::expected<void, DbError> Database::Private::checkReplacement(const QString &file) const
@@ -216,27 +231,21 @@ std::expected<void, DbError> Database::Private::checkReplacement(const QString &
         return std::unexpected(makeError(DbError::Kind::CannotOpen,
                                          QCoreApplication::translate("DbError", "%1 does not exist.").arg(file)));
     }
-    const QString name = connectionPrefix + QStringLiteral("replacement");
-    std::expected<void, DbError> verdict;
-    {
-        auto db = addConnection(name, file);
-        if (!db)
-            return std::unexpected(db.error());
-        auto appId = scalar(*db, QStringLiteral("PRAGMA application_id"));
-        auto version = appId ? Migrator::currentVersion(*db) : std::unexpected(appId.error());
-        if (!version) {
-            verdict = std::unexpected(aboutFile(version.error(), file));
-        } else if (appId->toInt() != Migrator::ApplicationId || *version != schemaVersion) {
-            verdict = std::unexpected(
-                makeError(DbError::Kind::ForeignDatabase,
-                          QCoreApplication::translate("DbError", "%1 is not a RentDesk database of schema version %2.")
-                              .arg(file)
-                              .arg(schemaVersion)));
-        }
-        db->close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return verdict;
+    return onSideConnection(
+        QStringLiteral("replacement"), file, [&](const QSqlDatabase &db) -> std::expected<void, DbError> {
+            auto appId = scalar(db, QStringLiteral("PRAGMA application_id"));
+            auto version = appId ? Migrator::currentVersion(db) : std::unexpected(appId.error());
+            if (!version)
+                return std::unexpected(aboutFile(version.error(), file));
+            if (appId->toInt() != Migrator::ApplicationId || *version != schemaVersion) {
+                return std::unexpected(makeError(
+                    DbError::Kind::ForeignDatabase,
+                    QCoreApplication::translate("DbError", "%1 is not a RentDesk database of schema version %2.")
+                        .arg(file)
+                        .arg(schemaVersion)));
+            }
+            return {};
+        });
 }
 
 Database::Database(std::unique_ptr<Private> d)
