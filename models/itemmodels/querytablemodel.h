@@ -48,6 +48,16 @@ public:
     void setFilter(const Filter &filter)
     {
         m_filter = filter;
+        m_nothing = false;
+        reload();
+    }
+    // No rows, and no query (a reload() or a sort included) until the next setFilter(): for a
+    // page with nothing to show, such as the bookings while nobody is signed in, whose query
+    // would only be refused.
+    void showNothing()
+    {
+        m_filter = Filter();
+        m_nothing = true;
         reload();
     }
     // The row's data; nullopt out of range.
@@ -67,9 +77,14 @@ protected:
         return QCoreApplication::translate(m_context, m_columns[column].title);
     }
     [[nodiscard]] CellKind columnKind(int column) const override { return m_columns[column].kind; }
-    [[nodiscard]] services::Result<qint64> countRows() const override { return m_query.count(m_filter); }
+    [[nodiscard]] services::Result<qint64> countRows() const override
+    {
+        return m_nothing ? services::Result<qint64>(0) : m_query.count(m_filter);
+    }
     [[nodiscard]] services::Result<QList<QVariant>> fetchRows(int offset, int limit) const override
     {
+        if (m_nothing)
+            return QList<QVariant>();
         auto rows = m_query.fetch(m_filter, Sort { m_columns[sortColumn()].sortBy, sortOrder() }, offset, limit);
         if (!rows)
             return std::unexpected(rows.error());
@@ -94,6 +109,7 @@ private:
 
     Query m_query;
     Filter m_filter;
+    bool m_nothing = false;
     const char *m_context;
     QList<Column> m_columns;
     std::function<QUuid(const Row &)> m_id;

@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTabBar>
 #include <QTabWidget>
@@ -69,6 +70,36 @@ private Q_SLOTS:
         QVERIFY(models::demo::generateDemoData(m_db.connection(), options));
         QSettings().clear();
         QVERIFY(m_translator.switchTo(models::domain::Language::English).rentdesk);
+    }
+
+    // Before anyone signs in, and after signing out, the Bookings page shows nothing and asks
+    // nothing: its query, which needs a viewer, would only be refused (and logged).
+    void nothingPrivateIsAskedWhileNobodyIsSignedIn()
+    {
+        QTest::failOnWarning(QRegularExpression(u"table model"_s));
+        models::services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, models::services::Mode::Standalone, session);
+        MainWindow window(workspace);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *bookings = window.findChild<QTableView *>(u"bookingsTable"_s);
+        QVERIFY(bookings);
+        window.actions().refresh->trigger();
+        window.actions().showBookings->trigger();
+        QCOMPARE(bookings->model()->rowCount(), 0);
+        // Sorting asks the model again.
+        bookings->sortByColumn(1, Qt::DescendingOrder);
+        QCOMPARE(bookings->model()->rowCount(), 0);
+        QVERIFY(!window.findChild<QWidget *>(u"bookingsFailureBar"_s)->isVisible());
+
+        // Signed in, the renter's bookings are there; signed out, they are gone again.
+        const auto renter = workspace.accounts.logIn(models::demo::demoRenter().email, models::demo::demoPassword());
+        QVERIFY(renter);
+        session.signIn(*renter);
+        QVERIFY(bookings->model()->rowCount() > 0);
+        session.signOut();
+        QCOMPARE(bookings->model()->rowCount(), 0);
+        QVERIFY(!window.findChild<QWidget *>(u"bookingsFailureBar"_s)->isVisible());
     }
 
     void renterSignsInWithTheDemoButtonAndFilters()

@@ -78,7 +78,7 @@ void BookingsPage::applyFilter()
     filter.viewer = m_workspace.session.userId();
     if (filter.viewer.isNull()) {
         // Bookings are private: nobody signed in sees none (and asks nothing).
-        m_model->setFilter(filter);
+        m_model->showNothing();
         return;
     }
     if (const QVariant status = m_status->currentData(); status.isValid()) {
