@@ -24,6 +24,7 @@ struct StatementPool;
 // costs more than running it on tables with CHECKs and triggers, and the services run the
 // same few dozen statements over and over. A statement in use is not in the pool, so a
 // caller that runs the same SQL while reading an earlier result gets a statement of its own.
+// A Query stays on its connection's thread (the pools are per thread and take no lock).
 class Query final : public QSqlQuery
 {
 public:
