@@ -69,7 +69,6 @@ Result<std::optional<QList<int>>> changedColumns(const QSqlDatabase &db, const S
     if (!stored)
         return std::unexpected(DomainError(stored.error()));
     QSqlQuery &query = *stored;
-    const auto finish = qScopeGuard([&] { query.finish(); });
     if (!query.next())
         return std::optional<QList<int>>();
     QList<int> changed;

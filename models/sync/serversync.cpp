@@ -12,7 +12,6 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
-#include <QScopeGuard>
 
 namespace rentdesk::models::sync {
 
@@ -170,7 +169,6 @@ struct PageReader
             db::exec(db, sql.at(syncEntityIndex(entity)), { { u":id"_s, id }, { u":me"_s, toStoredId(viewer.id) } });
         if (!query)
             return std::unexpected(storage(query.error()));
-        const auto finish = qScopeGuard([&] { query->finish(); });
         if (!query->next())
             return std::optional<QJsonObject>();
         return std::optional<QJsonObject>(QJsonDocument::fromJson(query->value(0).toString().toUtf8()).object());
