@@ -9,23 +9,31 @@
 #include "models/services/clock.h"
 #include "models/services/mode.h"
 #include "models/services/timekeeper.h"
+#include "models/sync/replica.h"
+#include "models/sync/replicadirectory.h"
 #include "net/chat/chatclient.h"
 #include "net/connection/savedsession.h"
 #include "net/connection/serverconnection.h"
 #include "net/mail/mailcommand.h"
 #include "net/mail/outboxsender.h"
 #include "net/secrets/secretstore.h"
+#include "net/sync/replicasession.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/workspace.h"
 #include "views/settings/serversettingspage.h"
 #include "views/settings/settingsdialog.h"
+#include "views/sync/switchaccountdialog.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
 #include <QTextStream>
+#include <QUrl>
+
+#include <expected>
 
 namespace rentdesk::app {
 
@@ -80,6 +88,8 @@ models::domain::Language systemLanguage()
 // The saved settings (the Settings dialog); the command line overrides them for one run.
 const QString languageKey = QStringLiteral("general/language");
 const QString databaseKey = QStringLiteral("general/database");
+// The file open when RentDesk last ran or switched: a later start opens it again.
+const QString lastOpenedKey = QStringLiteral("general/lastOpened");
 
 models::domain::Language savedLanguage()
 {
@@ -114,33 +124,74 @@ QStringList argumentsForRestart()
 
 } // namespace
 
-struct Application::Private
+// What one open database needs, built when it opens and dropped as a whole when another takes
+// its place (File ▸ Switch account, a sign-in on a server): the window, the connection with chat
+// and sync on it, the services and the database. Declared in the order they are built, so that
+// each goes after everything that uses it.
+struct Desktop
 {
-    Options options;
-    models::i18n::Translator translator;
-    models::services::SystemClock clock;
     std::shared_ptr<models::db::Database> database;
     // Read once, right after the database opens; a database whose mode cannot be read is
     // not used at all (exit 1), never taken for standalone.
     models::services::Mode mode = models::services::Mode::Standalone;
     std::unique_ptr<models::services::TimeKeeper> timeKeeper;
-    models::services::Session session;
-    std::unique_ptr<views::Workspace> workspace;
-    std::unique_ptr<net::secrets::SecretStore> secrets;
     std::unique_ptr<net::mail::OutboxSender> mailSender;
-    // The one connection to rentdesk-server, and chat on it (sync next): declared before the
-    // clients that use it, so that it is destroyed after them.
+    std::unique_ptr<views::Workspace> workspace;
+    // The one connection to rentdesk-server, with chat on it and, on a replica, sync.
     std::unique_ptr<net::connection::ServerConnection> connection;
+    std::unique_ptr<net::sync::ReplicaSession> replica;
     std::unique_ptr<net::chat::ChatClient> chat;
     std::unique_ptr<views::MainWindow> window;
+};
 
+// A desktop that another has replaced, kept until control is back in the main loop: its window
+// may be in one of its own slots, or a dialog's event loop, when the switch is asked for.
+class RetiredDesktop final : public QObject
+{
+public:
+    explicit RetiredDesktop(std::unique_ptr<Desktop> desktop)
+        : m_desktop(std::move(desktop))
+    {
+    }
+
+private:
+    std::unique_ptr<Desktop> m_desktop;
+};
+
+struct Application::Private
+{
+    Options options;
+    models::i18n::Translator translator;
+    models::services::SystemClock clock;
+    models::services::Session session;
+    std::unique_ptr<net::secrets::SecretStore> secrets;
+    std::unique_ptr<Desktop> desktop;
+    // This computer's own database (the settings' or the command line's), which Switch account
+    // offers beside the replicas; and where the replicas are.
+    QString standalonePath;
+    models::sync::ReplicaDirectory replicas { defaultReplicaFolder() };
+    // What was open before the last switch, for Cancel in a first sync.
+    QString previousPath;
+
+    // Opens the database at path into a new Desktop (the window not yet), with the replica of a
+    // connected database.
+    [[nodiscard]] std::expected<std::unique_ptr<Desktop>, QString> openDesktop(const QString &path);
+    // Builds the window of the open desktop and shows it; asks for a sign-in, or shows the
+    // first sync's progress.
+    void showWindow();
+    // Opens path in place of what is open, keeping what is open when path fails (said in a box).
+    // `token`: a session just made for the account of the replica at path, used at once.
+    void switchTo(const QString &path, const QString &token = {});
+    // Signed in on a server as user: opens (or makes) that account's replica.
+    void openServerAccount(const net::protocol::UserJson &user);
+    void chooseAccount();
     // On the authority (a standalone database), brings bookings and apartments up to
     // today and keeps them there at every midnight. A failure is reported and the run
     // goes on: the data is as the last run left it, and the next day tries again.
-    void startTimeKeeper();
+    void startTimeKeeper(Desktop &d) const;
     // On the authority, sends the outbox (DESIGN.md: the standalone desktop sends its own
     // mail) with this run's mail settings and the password from the environment or keyring.
-    void startMailSender(models::services::Mode mode);
+    void startMailSender(Desktop &d);
     void configureMail(const SavedMail &mail);
     void editSettings();
     // rentdesk --send-outbox: sends what is due and returns the exit code.
@@ -149,10 +200,11 @@ struct Application::Private
 
 int Application::Private::sendOutbox()
 {
-    if (!models::services::isAuthority(mode)) {
+    Desktop &d = *desktop;
+    if (!models::services::isAuthority(d.mode)) {
         printError(QCoreApplication::translate("Application",
                                                "%1 is a replica of a server account; the server sends its mail.")
-                       .arg(database->path()));
+                       .arg(d.database->path()));
         return net::mail::MailExitConfiguration;
     }
     const SavedMail saved = mailFor(options.mail);
@@ -165,32 +217,33 @@ int Application::Private::sendOutbox()
         return net::mail::MailExitConfiguration;
     }
     secrets = net::secrets::makeSecretStore();
-    mailSender = std::make_unique<net::mail::OutboxSender>(database, clock);
+    d.mailSender = std::make_unique<net::mail::OutboxSender>(d.database, clock);
+    net::mail::OutboxSender &sender = *d.mailSender;
     net::mail::OutboxSender::Options senderOptions;
     senderOptions.timeouts = timeoutsFor(options.mail);
-    mailSender->setOptions(senderOptions);
+    sender.setOptions(senderOptions);
 
     int sent = 0;
     int failed = 0;
     QString lastProblem;
-    QObject::connect(mailSender.get(), &net::mail::OutboxSender::mailSent, mailSender.get(), [&sent] { ++sent; });
-    QObject::connect(mailSender.get(), &net::mail::OutboxSender::mailFailed, mailSender.get(),
+    QObject::connect(&sender, &net::mail::OutboxSender::mailSent, &sender, [&sent] { ++sent; });
+    QObject::connect(&sender, &net::mail::OutboxSender::mailFailed, &sender,
                      [&failed, &lastProblem](const QUuid &, const QString &reason) {
                          ++failed;
                          lastProblem = reason;
                      });
     // Done once nothing is due any more: sent, failed for good, or waiting for a later try.
-    QObject::connect(mailSender.get(), &net::mail::OutboxSender::drained, QCoreApplication::instance(),
-                     &QCoreApplication::quit, Qt::QueuedConnection);
-    net::mail::readPassword(*secrets, *config, mailSender.get(),
-                            [this, config = *config](const QString &password, const QString &problem) {
+    QObject::connect(&sender, &net::mail::OutboxSender::drained, QCoreApplication::instance(), &QCoreApplication::quit,
+                     Qt::QueuedConnection);
+    net::mail::readPassword(*secrets, *config, &sender,
+                            [&sender, config = *config](const QString &password, const QString &problem) {
                                 if (!problem.isEmpty())
                                     printError(problem);
-                                mailSender->configure(config, password);
+                                sender.configure(config, password);
                             });
     QCoreApplication::exec();
 
-    const auto waiting = models::mail::OutboxStore(database, clock).list(models::domain::MailStatus::Queued, 1000000);
+    const auto waiting = models::mail::OutboxStore(d.database, clock).list(models::domain::MailStatus::Queued, 1000000);
     QTextStream(stdout) << QCoreApplication::translate("Application", "Mail: %1 sent, %2 not sent, %3 waiting.")
                                .arg(sent)
                                .arg(failed)
@@ -201,92 +254,255 @@ int Application::Private::sendOutbox()
     return failed > 0 ? int(net::mail::MailExitNotAllSent) : int(ExitSuccess);
 }
 
-void Application::Private::startMailSender(models::services::Mode mode)
+void Application::Private::startMailSender(Desktop &d)
 {
-    if (!models::services::isAuthority(mode))
+    if (!models::services::isAuthority(d.mode))
         return; // the server sends the mail of a connected replica
-    mailSender = std::make_unique<net::mail::OutboxSender>(database, clock);
+    d.mailSender = std::make_unique<net::mail::OutboxSender>(d.database, clock);
     net::mail::OutboxSender::Options senderOptions;
     senderOptions.timeouts = timeoutsFor(options.mail);
-    mailSender->setOptions(senderOptions);
-    configureMail(mailFor(options.mail));
+    d.mailSender->setOptions(senderOptions);
 }
 
 void Application::Private::configureMail(const SavedMail &mail)
 {
+    net::mail::OutboxSender *sender = desktop ? desktop->mailSender.get() : nullptr;
+    if (!sender)
+        return;
     const auto config = net::mail::makeMailConfig(mail.smtpUrl, mail.caFile, mail.from);
     if (!config) {
         // Mail waits in the outbox; the status bar says mail is not set up.
         printError(config.error());
-        mailSender->configure({}, QString());
+        sender->configure({}, QString());
         return;
     }
-    net::mail::readPassword(*secrets, *config, mailSender.get(),
-                            [this, config = *config](const QString &password, const QString &problem) {
+    net::mail::readPassword(*secrets, *config, sender,
+                            [sender, config = *config](const QString &password, const QString &problem) {
                                 if (!problem.isEmpty())
                                     printError(problem);
-                                mailSender->configure(config, password);
+                                sender->configure(config, password);
                             });
 }
 
 void Application::Private::editSettings()
 {
+    Desktop &d = *desktop;
     const SavedMail mailBefore = savedMail();
     const views::SettingsValues current { translator.language(),
-                                          database->path(),
+                                          standalonePath,
                                           { mailBefore.smtpUrl, mailBefore.caFile, mailBefore.from } };
-    views::SettingsDialog dialog(current, *secrets, window.get());
+    views::SettingsDialog dialog(current, *secrets, d.window.get());
     if (const auto &user = session.user())
         dialog.mailPage()->setTestRecipient(user->email);
-    views::ServerAccountDefaults account;
-    if (const auto &user = session.user())
-        account = { user->email, user->displayName, user->role, user->language };
-    auto *server = new views::ServerSettingsPage(connection->serverUrl().toString(), *connection, account, &dialog);
-    dialog.addTab(server, QCoreApplication::translate("Application", "Server"),
-                  [server] { return server->validate(); });
+    views::ServerSettingsPage *server = nullptr;
+    if (!d.replica) {
+        // On a replica the server is the account's, chosen when it was connected.
+        views::ServerAccountDefaults account;
+        if (const auto &user = session.user())
+            account = { user->email, user->displayName, user->role, user->language };
+        server = new views::ServerSettingsPage(d.connection->serverUrl().toString(), *d.connection, account, &dialog);
+        dialog.addTab(server, QCoreApplication::translate("Application", "Server"),
+                      [server] { return server->validate(); });
+    }
     if (dialog.exec() != QDialog::Accepted)
         return;
     // The server: used at once (a sign-in on the tab has already used it).
-    if (const QUrl url(server->url()); url != connection->serverUrl()) {
-        connection->setServerUrl(url);
-        connection->connectToServer();
+    if (server) {
+        if (const QUrl url(server->url()); url != d.connection->serverUrl()) {
+            d.connection->setServerUrl(url);
+            d.connection->connectToServer();
+        }
+        net::connection::saveServerUrl(d.connection->serverUrl().toString());
     }
-    net::connection::saveServerUrl(connection->serverUrl().toString());
     const views::SettingsValues chosen = dialog.values();
     const SavedMail mailAfter { chosen.mail.smtpUrl, chosen.mail.caFile, chosen.mail.from };
     // Mail settings need no restart: the running sender takes them once the password is kept.
     applyMailSettings(*secrets, mailBefore, mailAfter, dialog.mailPage()->changedPassword(),
-                      dialog.mailPage()->password(), window.get(), [this](const QString &problem) {
+                      dialog.mailPage()->password(), d.window.get(), [this](const QString &problem) {
                           if (!problem.isEmpty())
-                              QMessageBox::warning(window.get(),
+                              QMessageBox::warning(desktop->window.get(),
                                                    QCoreApplication::translate("Application", "Password not kept"),
                                                    problem);
-                          if (mailSender)
-                              configureMail(savedMail());
+                          configureMail(savedMail());
                       });
     if (!views::needsRestart(current, chosen))
         return;
     QSettings settings;
     settings.setValue(languageKey, models::domain::toCode(chosen.language));
     settings.setValue(databaseKey, chosen.databasePath);
-    if (QMessageBox::question(window.get(), QCoreApplication::translate("Application", "Restart RentDesk?"),
+    if (chosen.databasePath != current.databasePath)
+        settings.setValue(lastOpenedKey, chosen.databasePath);
+    if (QMessageBox::question(d.window.get(), QCoreApplication::translate("Application", "Restart RentDesk?"),
                               QCoreApplication::translate("Application",
                                                           "The new settings take effect when RentDesk starts again. "
                                                           "Restart now?"))
         != QMessageBox::Yes)
         return;
-    if (window->close() && QProcess::startDetached(QCoreApplication::applicationFilePath(), argumentsForRestart()))
+    if (d.window->close() && QProcess::startDetached(QCoreApplication::applicationFilePath(), argumentsForRestart()))
         QCoreApplication::quit();
 }
 
-void Application::Private::startTimeKeeper()
+void Application::Private::startTimeKeeper(Desktop &d) const
 {
-    if (!models::services::isAuthority(mode))
+    if (!models::services::isAuthority(d.mode))
         return; // the server moves a connected database on with time
-    timeKeeper =
-        std::make_unique<models::services::TimeKeeper>(models::services::ServiceContext(database, clock, mode));
-    if (auto step = timeKeeper->start(); !step)
+    d.timeKeeper =
+        std::make_unique<models::services::TimeKeeper>(models::services::ServiceContext(d.database, clock, d.mode));
+    if (auto step = d.timeKeeper->start(); !step)
         printError(step.error().message);
+}
+
+std::expected<std::unique_ptr<Desktop>, QString> Application::Private::openDesktop(const QString &path)
+{
+    auto d = std::make_unique<Desktop>();
+    auto database = models::db::Database::open(path);
+    if (!database)
+        return std::unexpected(database.error().message);
+    d->database = std::move(*database);
+    const auto mode = models::services::storedMode(*d->database);
+    if (!mode)
+        return std::unexpected(d->database->path() + u": "_s + mode.error().message);
+    if (*mode == models::services::Mode::Server) {
+        return std::unexpected(d->database->path() + u": "_s
+                               + QCoreApplication::translate(
+                                   "Application", "This is rentdesk-server's database; RentDesk does not open it."));
+    }
+    d->mode = *mode;
+    if (d->mode == models::services::Mode::Connected) {
+        auto replica = net::sync::ReplicaSession::open(d->database, clock);
+        if (!replica)
+            return std::unexpected(d->database->path() + u": "_s + replica.error().message);
+        d->replica = std::move(*replica);
+    }
+    return d;
+}
+
+void Application::Private::showWindow()
+{
+    Desktop &d = *desktop;
+    if (!secrets)
+        secrets = net::secrets::makeSecretStore();
+    if (!d.timeKeeper)
+        startTimeKeeper(d);
+    startMailSender(d);
+    d.workspace = d.replica ? std::make_unique<views::Workspace>(d.replica->replica().context(), session)
+                            : std::make_unique<views::Workspace>(d.database, clock, d.mode, session);
+    d.workspace->mailSender = d.mailSender.get();
+    d.workspace->secrets = secrets.get();
+    d.connection = std::make_unique<net::connection::ServerConnection>();
+    net::connection::keepSessionTokens(*d.connection, *secrets, printError);
+    d.chat = std::make_unique<net::chat::ChatClient>(*d.connection, d.database, clock);
+    if (d.replica) {
+        // The account's own session, resumed from the keyring (or just made by a sign-in).
+        const net::protocol::UserJson account = d.replica->account();
+        net::connection::resumeSession(*d.connection, *secrets, d.replica->replica().serverUrl(), account, printError);
+        d.replica->start(*d.connection);
+        d.workspace->replica = d.replica.get();
+        if (const auto profile = d.replica->replica().account())
+            session.signIn(*profile);
+    } else {
+        net::connection::resumeSavedServer(*d.connection, *secrets, options.serverUrl, d.connection.get(), printError);
+    }
+    d.workspace->connection = d.connection.get();
+    d.workspace->chat = d.chat.get();
+    if (auto present = models::demo::presentDemoAccounts(*d.database); !d.replica && present && !present->isEmpty()) {
+        for (const models::demo::DemoAccount &account : { models::demo::demoLandlord(), models::demo::demoRenter() }) {
+            if (present->contains(account.email))
+                d.workspace->demoAccounts.append(
+                    { account.email,
+                      QCoreApplication::translate("Application", "%1: %2")
+                          .arg(models::domain::displayName(account.role), account.displayName) });
+        }
+        d.workspace->demoPassword = models::demo::demoPassword();
+    }
+    configureMail(mailFor(options.mail));
+    d.window = std::make_unique<views::MainWindow>(*d.workspace);
+    views::MainWindow *window = d.window.get();
+    QObject::connect(window, &views::MainWindow::settingsRequested, window, [this] { editSettings(); });
+    QObject::connect(window, &views::MainWindow::serverAccountReady, window,
+                     [this](const net::protocol::UserJson &user) { openServerAccount(user); });
+    QObject::connect(window, &views::MainWindow::switchAccountRequested, window, [this] { chooseAccount(); });
+    QObject::connect(window, &views::MainWindow::firstSyncCancelled, window, [this] {
+        const QString back =
+            previousPath.isEmpty() || previousPath == desktop->database->path() ? standalonePath : previousPath;
+        switchTo(back);
+    });
+    window->show();
+    QSettings().setValue(lastOpenedKey, d.database->path());
+    if (d.replica) {
+        // Filled by its first sync, or synced in the background from where it is.
+        QMetaObject::invokeMethod(window, &views::MainWindow::startFirstSync, Qt::QueuedConnection);
+        return;
+    }
+    // Nobody is signed in yet: ask, once the window is on screen.
+    QMetaObject::invokeMethod(window, &views::MainWindow::showSignIn, Qt::QueuedConnection);
+}
+
+void Application::Private::switchTo(const QString &path, const QString &token)
+{
+    auto opened = openDesktop(path);
+    if (!opened) {
+        QMessageBox::warning(desktop ? desktop->window.get() : nullptr,
+                             QCoreApplication::translate("Application", "Not opened"), opened.error());
+        return;
+    }
+    previousPath = desktop ? desktop->database->path() : QString();
+    if (desktop) {
+        desktop->window->saveWindowState();
+        desktop->window->hide();
+        QObject::disconnect(&session, nullptr, desktop->window.get(), nullptr);
+        (new RetiredDesktop(std::move(desktop)))->deleteLater();
+    }
+    session.signOut();
+    desktop = std::move(*opened);
+    // A session just made for this account goes straight on the new connection.
+    if (!token.isEmpty() && desktop->replica) {
+        showWindow();
+        desktop->connection->setServerUrl(QUrl(desktop->replica->replica().serverUrl()));
+        desktop->connection->setSession(token, desktop->replica->account());
+        return;
+    }
+    showWindow();
+}
+
+void Application::Private::openServerAccount(const net::protocol::UserJson &user)
+{
+    Desktop &d = *desktop;
+    const QString url = d.connection->serverUrl().toString();
+    // Signed in again on the replica open now (its session had ended): it syncs on.
+    if (d.replica && d.replica->replica().accountId() == user.id && d.replica->replica().serverUrl() == url)
+        return;
+    auto made = net::sync::ReplicaSession::forAccount(replicas, url, user, clock);
+    if (!made) {
+        QMessageBox::warning(d.window.get(), QCoreApplication::translate("Application", "Not connected"),
+                             made.error().message);
+        return;
+    }
+    const QString path = (*made)->database()->path();
+    const QString token = d.connection->token();
+    made->reset(); // closed here, opened again as the desktop's
+    switchTo(path, token);
+}
+
+void Application::Private::chooseAccount()
+{
+    Desktop &d = *desktop;
+    const auto found = replicas.list();
+    if (!found) {
+        QMessageBox::warning(d.window.get(), QCoreApplication::translate("Application", "Switch account"),
+                             found.error().message);
+        return;
+    }
+    views::SwitchAccountDialog dialog(*found, standalonePath, d.database->path(), d.window.get());
+    bool connectAfter = false;
+    QObject::connect(&dialog, &views::SwitchAccountDialog::connectRequested, &dialog,
+                     [&connectAfter] { connectAfter = true; });
+    if (dialog.exec() == QDialog::Accepted && !dialog.chosenPath().isEmpty()) {
+        switchTo(dialog.chosenPath());
+        return;
+    }
+    if (connectAfter)
+        d.window->actions().connectToServer->trigger();
 }
 
 Application::Application(Options options)
@@ -303,67 +519,47 @@ int Application::run()
     if (!d->options.sendTestMailTo.isEmpty())
         return sendTestMail(d->options);
 
-    const QString path = d->options.databasePath.isEmpty() ? savedDatabasePath() : d->options.databasePath;
-    auto database = models::db::Database::open(path);
-    if (!database) {
-        printError(database.error().message);
+    d->standalonePath = savedDatabasePath();
+    // The command line's file, else what was open last (a replica, say), else this computer's.
+    QString path = d->options.databasePath;
+    if (path.isEmpty()) {
+        const QString last = QSettings().value(lastOpenedKey).toString();
+        path = !last.isEmpty() && QFileInfo::exists(last) ? last : d->standalonePath;
+    }
+    auto opened = d->openDesktop(path);
+    if (!opened) {
+        printError(opened.error());
         return ExitDatabaseError;
     }
-    d->database = std::move(*database);
-    const auto mode = models::services::storedMode(*d->database);
-    if (!mode) {
-        printError(d->database->path() + u": "_s + mode.error().message);
-        return ExitDatabaseError;
-    }
-    if (*mode == models::services::Mode::Server) {
-        printError(d->database->path() + u": "_s
+    d->desktop = std::move(*opened);
+    Desktop &desktop = *d->desktop;
+    if (!desktop.replica && !d->options.databasePath.isEmpty())
+        d->standalonePath = desktop.database->path(); // this run's own database
+    if (desktop.replica && (d->options.demo || d->options.sendOutbox)) {
+        if (d->options.sendOutbox)
+            return d->sendOutbox(); // says the server sends this replica's mail
+        printError(desktop.database->path() + u": "_s
                    + QCoreApplication::translate("Application",
-                                                 "This is rentdesk-server's database; RentDesk does not open it."));
+                                                 "a replica of a server account gets its data from the server; no "
+                                                 "demo data was added."));
         return ExitDatabaseError;
     }
-    d->mode = *mode;
 
-    if (d->options.demo && !addDemoData(*d->database, d->options.demoApartments))
+    if (d->options.demo && !addDemoData(*desktop.database, d->options.demoApartments))
         return ExitDatabaseError;
-    d->startTimeKeeper();
+    d->startTimeKeeper(desktop);
 
     if (d->options.sendOutbox)
         return d->sendOutbox();
 
     if (d->options.initOnly) {
         QTextStream(stdout) << QCoreApplication::translate("Application", "%1 is ready (schema version %2).")
-                                   .arg(d->database->path())
-                                   .arg(d->database->schemaVersion())
+                                   .arg(desktop.database->path())
+                                   .arg(desktop.database->schemaVersion())
                             << u'\n';
         return ExitSuccess;
     }
-
-    d->secrets = net::secrets::makeSecretStore();
-    d->startMailSender(d->mode);
-    d->workspace = std::make_unique<views::Workspace>(d->database, d->clock, d->mode, d->session);
-    d->workspace->mailSender = d->mailSender.get();
-    d->workspace->secrets = d->secrets.get();
-    d->connection = std::make_unique<net::connection::ServerConnection>();
-    d->chat = std::make_unique<net::chat::ChatClient>(*d->connection, d->database, d->clock);
-    net::connection::setUpConnection(*d->connection, *d->secrets, d->options.serverUrl, printError);
-    d->workspace->connection = d->connection.get();
-    d->workspace->chat = d->chat.get();
-    if (auto present = models::demo::presentDemoAccounts(*d->database); present && !present->isEmpty()) {
-        for (const models::demo::DemoAccount &account : { models::demo::demoLandlord(), models::demo::demoRenter() }) {
-            if (present->contains(account.email))
-                d->workspace->demoAccounts.append(
-                    { account.email,
-                      QCoreApplication::translate("Application", "%1: %2")
-                          .arg(models::domain::displayName(account.role), account.displayName) });
-        }
-        d->workspace->demoPassword = models::demo::demoPassword();
-    }
-    d->window = std::make_unique<views::MainWindow>(*d->workspace);
-    QObject::connect(d->window.get(), &views::MainWindow::settingsRequested, d->window.get(),
-                     [this] { d->editSettings(); });
-    d->window->show();
-    // Nobody is signed in yet: ask, once the window is on screen.
-    QMetaObject::invokeMethod(d->window.get(), &views::MainWindow::showSignIn, Qt::QueuedConnection);
+    d->showWindow();
     return QApplication::exec();
 }
 

@@ -36,6 +36,11 @@ QString defaultDatabasePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/rentdesk.sqlite"_s;
 }
 
+QString defaultReplicaFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/replicas"_s;
+}
+
 std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;

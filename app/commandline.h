@@ -58,5 +58,7 @@ struct Finished
 
 // The database used when --database is not given.
 [[nodiscard]] QString defaultDatabasePath();
+// Where the replicas of server accounts are kept (models::sync::ReplicaDirectory).
+[[nodiscard]] QString defaultReplicaFolder();
 
 } // namespace rentdesk::app

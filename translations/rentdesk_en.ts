@@ -211,6 +211,22 @@
         <source>This is rentdesk-server&apos;s database; RentDesk does not open it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a replica of a server account gets its data from the server; no demo data was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingQuery</name>
@@ -481,6 +497,143 @@
     </message>
     <message>
         <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangeText</name>
+    <message>
+        <source>apartment %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an apartment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New building “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes to the building “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting a building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New apartment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes to apartment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New status of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking request for %1, arriving %2, leaving %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirming a booking request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declining a booking request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling a booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A review with %n star(s)</source>
+        <translation>
+            <numerusform>A review with %n star</numerusform>
+            <numerusform>A review with %n stars</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes to a review, %n star(s)</source>
+        <translation>
+            <numerusform>Changes to a review, %n star</numerusform>
+            <numerusform>Changes to a review, %n stars</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting a review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The apartment is already taken for some of these nights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These dates are in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already asked for overlapping dates in this apartment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The booking had already changed on the server (decided, cancelled or over).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this change refers to no longer exists on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account may not make this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already reviewed this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A review needs a stay between you first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The building still has apartments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The apartment has requested or confirmed stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The building already has an apartment with this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It needs an earlier change that the server refused too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not accept one of the values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not store it; retrying later may work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (The server says: %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1629,6 +1782,17 @@
     </message>
 </context>
 <context>
+    <name>ReplicaSession</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the replica of another account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewKind</name>
     <message>
         <source>review kind</source>
@@ -1787,6 +1951,36 @@
     </message>
 </context>
 <context>
+    <name>ServerAccount</name>
+    <message>
+        <source>Give the server&apos;s address first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the server as ws://host:port or wss://host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address has no host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ws:// would send your password unencrypted across the network: use wss://, or ws:// only to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail or the password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins; wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Too many failed sign-ins; wait %n second and try again.</numerusform>
+            <numerusform>Too many failed sign-ins; wait %n seconds and try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServerSync</name>
     <message>
         <source>This change needs an earlier change of yours that was refused.</source>
@@ -1855,6 +2049,94 @@
     </message>
     <message>
         <source>This replica has changes of its own to send first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Click for the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes are kept on this computer and sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not signed in (%n change(s) waiting)</source>
+        <translation>
+            <numerusform>Not signed in (%n change waiting)</numerusform>
+            <numerusform>Not signed in (%n changes waiting)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks you to sign in again before it syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline (%n change(s) waiting)</source>
+        <translation>
+            <numerusform>Offline (%n change waiting)</numerusform>
+            <numerusform>Offline (%n changes waiting)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RentDesk tries again by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n change(s)</source>
+        <translation>
+            <numerusform>Syncing %n change</numerusform>
+            <numerusform>Syncing %n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending your changes to %1 and fetching what changed there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything here agrees with %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1976,6 +2258,13 @@
     </message>
     <message>
         <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::models::itemmodels::PagedTableModel</name>
+    <message>
+        <source>Waiting to sync: the server has not received this change yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2860,11 +3149,53 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Cannot review</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Edit and retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The apartment of this request is not on this computer any more: discard the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ConversationListModel</name>
     <message>
         <source>No messages yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::FirstSyncDialog</name>
+    <message>
+        <source>First sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RentDesk keeps a copy of what your account may see on this computer, so that you can work offline. Cancel stops for now: the copy keeps what arrived, and the sync goes on from there the next time you open this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for %1… %2 fetched so far; the sync goes on from there once the server answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync stopped: %1. RentDesk tries again by itself; %2 fetched so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching your data from %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2952,6 +3283,42 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Creating the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rentdesk-server your landlord or renters use: wss:// (encrypted), or ws:// only to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was created; signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the account on %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3410,6 +3777,38 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Show or hide the chat panel</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Connect to a server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in or create an account on a rentdesk-server; its data is kept here to work offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;witch account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open another server account kept on this computer, or the database of this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your changes and fetch the server&apos;s now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the server refused, with its reasons: edit and retry, or discard</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -3508,9 +3907,9 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
         </translation>
     </message>
     <message>
@@ -3523,6 +3922,65 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Counts unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account&apos;s e-mail notifications (sign-up, booking requested, confirmed, declined, cancelled) are sent by the server, %1, not from this computer: RentDesk queues no mail here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the server refused. Click to see why, and to retry or discard them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sync problem(s)</source>
+        <translation>
+            <numerusform>%n sync problem</numerusform>
+            <numerusform>%n sync problems</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last complete sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the server refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync problems</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3684,26 +4142,7 @@ Booking requests, confirmations and other notices will come from this address.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The e-mail or the password is wrong.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many failed sign-ins; wait %n second(s) and try again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The account was created; signing in…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give the server as ws://host:port or wss://host:port.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server address has no host name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3720,10 +4159,6 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Signed out. Messages not sent yet stay queued for this account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ws:// would send your password unencrypted across the network: use wss://, or ws:// only to this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3778,6 +4213,132 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>%1 of %2 stars</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::SwitchAccountDialog</name>
+    <message>
+        <source>Switch account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each server account you signed in to keeps its data on this computer, apart from the others. Open one, or this computer&apos;s own database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — open now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first sync not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt; on %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Kept in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer only (no server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the server refused it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit and retry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the change in its editor with its values, to change them and send it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the change again as it is, once what stood in its way has gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the change; the server&apos;s data stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refused changes cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has accepted every change made here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n change(s) made here. Their effect is undone on this computer; each stays here until you retry or discard it.</source>
+        <translation>
+            <numerusform>The server refused %n change made here. Their effect is undone on this computer; each stays here until you retry or discard it.</numerusform>
+            <numerusform>The server refused %n changes made here. Their effect is undone on this computer; each stays here until you retry or discard it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not retried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard “%1”? The server&apos;s data stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not discarded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -211,6 +211,22 @@
         <source>This is rentdesk-server&apos;s database; RentDesk does not open it.</source>
         <translation>Это база данных rentdesk-server; RentDesk её не открывает.</translation>
     </message>
+    <message>
+        <source>Not opened</source>
+        <translation>Не открыто</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Не подключено</translation>
+    </message>
+    <message>
+        <source>Switch account</source>
+        <translation>Сменить учётную запись</translation>
+    </message>
+    <message>
+        <source>a replica of a server account gets its data from the server; no demo data was added.</source>
+        <translation>копия учётной записи на сервере получает данные с сервера; демо-данные не добавлены.</translation>
+    </message>
 </context>
 <context>
     <name>BookingQuery</name>
@@ -483,6 +499,145 @@
     <message>
         <source>no</source>
         <translation>нет</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeText</name>
+    <message>
+        <source>apartment %1, %2</source>
+        <translation>квартира %1, %2</translation>
+    </message>
+    <message>
+        <source>an apartment</source>
+        <translation>квартира</translation>
+    </message>
+    <message>
+        <source>New building “%1”</source>
+        <translation>Новое здание «%1»</translation>
+    </message>
+    <message>
+        <source>Changes to the building “%1”</source>
+        <translation>Изменения здания «%1»</translation>
+    </message>
+    <message>
+        <source>Deleting a building</source>
+        <translation>Удаление здания</translation>
+    </message>
+    <message>
+        <source>New apartment %1</source>
+        <translation>Новая квартира %1</translation>
+    </message>
+    <message>
+        <source>Changes to apartment %1</source>
+        <translation>Изменения квартиры %1</translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation>Удаление: %1</translation>
+    </message>
+    <message>
+        <source>New status of %1</source>
+        <translation>Новый статус: %1</translation>
+    </message>
+    <message>
+        <source>Booking request for %1, arriving %2, leaving %3</source>
+        <translation>Запрос на бронирование: %1, заезд %2, выезд %3</translation>
+    </message>
+    <message>
+        <source>Confirming a booking request</source>
+        <translation>Подтверждение запроса на бронирование</translation>
+    </message>
+    <message>
+        <source>Declining a booking request</source>
+        <translation>Отклонение запроса на бронирование</translation>
+    </message>
+    <message>
+        <source>Cancelling a booking</source>
+        <translation>Отмена бронирования</translation>
+    </message>
+    <message numerus="yes">
+        <source>A review with %n star(s)</source>
+        <translation>
+            <numerusform>Отзыв с %n звездой</numerusform>
+            <numerusform>Отзыв с %n звёздами</numerusform>
+            <numerusform>Отзыв с %n звёздами</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes to a review, %n star(s)</source>
+        <translation>
+            <numerusform>Изменения отзыва, %n звезда</numerusform>
+            <numerusform>Изменения отзыва, %n звезды</numerusform>
+            <numerusform>Изменения отзыва, %n звёзд</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting a review</source>
+        <translation>Удаление отзыва</translation>
+    </message>
+    <message>
+        <source>The apartment is already taken for some of these nights.</source>
+        <translation>Квартира уже занята на некоторые из этих ночей.</translation>
+    </message>
+    <message>
+        <source>These dates are in the past.</source>
+        <translation>Эти даты уже прошли.</translation>
+    </message>
+    <message>
+        <source>You have already asked for overlapping dates in this apartment.</source>
+        <translation>Вы уже запросили пересекающиеся даты в этой квартире.</translation>
+    </message>
+    <message>
+        <source>The booking had already changed on the server (decided, cancelled or over).</source>
+        <translation>Бронирование на сервере уже изменилось (решено, отменено или завершено).</translation>
+    </message>
+    <message>
+        <source>What this change refers to no longer exists on the server.</source>
+        <translation>То, к чему относится это изменение, на сервере больше не существует.</translation>
+    </message>
+    <message>
+        <source>Your account may not make this change.</source>
+        <translation>Вашей учётной записи нельзя вносить это изменение.</translation>
+    </message>
+    <message>
+        <source>You have already reviewed this.</source>
+        <translation>Вы уже оставили отзыв об этом.</translation>
+    </message>
+    <message>
+        <source>A review needs a stay between you first.</source>
+        <translation>Для отзыва сначала нужно проживание между вами.</translation>
+    </message>
+    <message>
+        <source>The building still has apartments.</source>
+        <translation>В здании ещё есть квартиры.</translation>
+    </message>
+    <message>
+        <source>The apartment has requested or confirmed stays.</source>
+        <translation>У квартиры есть запрошенные или подтверждённые проживания.</translation>
+    </message>
+    <message>
+        <source>The building already has an apartment with this number.</source>
+        <translation>В здании уже есть квартира с этим номером.</translation>
+    </message>
+    <message>
+        <source>It needs an earlier change that the server refused too.</source>
+        <translation>Оно зависит от более раннего изменения, которое сервер тоже отклонил.</translation>
+    </message>
+    <message>
+        <source>The server does not accept one of the values.</source>
+        <translation>Сервер не принимает одно из значений.</translation>
+    </message>
+    <message>
+        <source>The server could not store it; retrying later may work.</source>
+        <translation>Сервер не смог его сохранить; повтор позже может помочь.</translation>
+    </message>
+    <message>
+        <source>The server refused the change.</source>
+        <translation>Сервер отклонил изменение.</translation>
+    </message>
+    <message>
+        <source>%1 (The server says: %2)</source>
+        <translation>%1 (Ответ сервера: %2)</translation>
     </message>
 </context>
 <context>
@@ -1632,6 +1787,17 @@
     </message>
 </context>
 <context>
+    <name>ReplicaSession</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Не удаётся создать папку %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the replica of another account.</source>
+        <translation>%1 — копия другой учётной записи.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewKind</name>
     <message>
         <source>review kind</source>
@@ -1790,6 +1956,37 @@
     </message>
 </context>
 <context>
+    <name>ServerAccount</name>
+    <message>
+        <source>Give the server&apos;s address first.</source>
+        <translation>Сначала укажите адрес сервера.</translation>
+    </message>
+    <message>
+        <source>Give the server as ws://host:port or wss://host:port.</source>
+        <translation>Укажите сервер как ws://host:port или wss://host:port.</translation>
+    </message>
+    <message>
+        <source>The server address has no host name.</source>
+        <translation>В адресе сервера нет имени узла.</translation>
+    </message>
+    <message>
+        <source>ws:// would send your password unencrypted across the network: use wss://, or ws:// only to this computer.</source>
+        <translation>Через ws:// пароль пойдёт по сети без шифрования: используйте wss:// или ws:// только к этому компьютеру.</translation>
+    </message>
+    <message>
+        <source>The e-mail or the password is wrong.</source>
+        <translation>Неверный e-mail или пароль.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins; wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Слишком много неудачных входов; подождите %n секунду и попробуйте снова.</numerusform>
+            <numerusform>Слишком много неудачных входов; подождите %n секунды и попробуйте снова.</numerusform>
+            <numerusform>Слишком много неудачных входов; подождите %n секунд и попробуйте снова.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServerSync</name>
     <message>
         <source>This change needs an earlier change of yours that was refused.</source>
@@ -1859,6 +2056,97 @@
     <message>
         <source>This replica has changes of its own to send first.</source>
         <translation>В этой копии есть собственные изменения, которые нужно сначала отправить.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Click for the details.</source>
+        <translation>Щёлкните, чтобы увидеть подробности.</translation>
+    </message>
+    <message>
+        <source>Your changes are kept on this computer and sent when the connection is back.</source>
+        <translation>Ваши изменения хранятся на этом компьютере и будут отправлены, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <source>Last synced at %1.</source>
+        <translation>Последняя синхронизация: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not signed in (%n change(s) waiting)</source>
+        <translation>
+            <numerusform>Вход не выполнен (ждёт %n изменение)</numerusform>
+            <numerusform>Вход не выполнен (ждут %n изменения)</numerusform>
+            <numerusform>Вход не выполнен (ждут %n изменений)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Вход не выполнен</translation>
+    </message>
+    <message>
+        <source>The server asks you to sign in again before it syncs.</source>
+        <translation>Сервер просит войти снова, прежде чем синхронизировать.</translation>
+    </message>
+    <message>
+        <source>Click to sign in.</source>
+        <translation>Щёлкните, чтобы войти.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline (%n change(s) waiting)</source>
+        <translation>
+            <numerusform>Нет связи (ждёт %n изменение)</numerusform>
+            <numerusform>Нет связи (ждут %n изменения)</numerusform>
+            <numerusform>Нет связи (ждут %n изменений)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Нет связи</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Подключение к %1…</translation>
+    </message>
+    <message>
+        <source>No connection to %1.</source>
+        <translation>Нет связи с %1.</translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation>Ошибка синхронизации</translation>
+    </message>
+    <message>
+        <source>RentDesk tries again by itself.</source>
+        <translation>RentDesk повторит попытку сам.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n change(s)</source>
+        <translation>
+            <numerusform>Синхронизация %n изменения</numerusform>
+            <numerusform>Синхронизация %n изменений</numerusform>
+            <numerusform>Синхронизация %n изменений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>Sending your changes to %1 and fetching what changed there.</source>
+        <translation>Ваши изменения отправляются на %1, а изменения оттуда загружаются.</translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>Синхронизировано в %1</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Синхронизировано</translation>
+    </message>
+    <message>
+        <source>Everything here agrees with %1.</source>
+        <translation>Всё здесь совпадает с %1.</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2268,13 @@
     <message>
         <source>Last error</source>
         <translation>Последняя ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::models::itemmodels::PagedTableModel</name>
+    <message>
+        <source>Waiting to sync: the server has not received this change yet.</source>
+        <translation>Ждёт синхронизации: сервер ещё не получил это изменение.</translation>
     </message>
 </context>
 <context>
@@ -2875,12 +3170,55 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Cannot review</source>
         <translation>Отзыв невозможен</translation>
     </message>
+    <message>
+        <source>Edit and retry</source>
+        <translation>Изменить и повторить</translation>
+    </message>
+    <message>
+        <source>The apartment of this request is not on this computer any more: discard the request.</source>
+        <translation>Квартиры из этого запроса больше нет на этом компьютере: отмените запрос.</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ConversationListModel</name>
     <message>
         <source>No messages yet</source>
         <translation>Сообщений пока нет</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::FirstSyncDialog</name>
+    <message>
+        <source>First sync</source>
+        <translation>Первая синхронизация</translation>
+    </message>
+    <message>
+        <source>RentDesk keeps a copy of what your account may see on this computer, so that you can work offline. Cancel stops for now: the copy keeps what arrived, and the sync goes on from there the next time you open this account.</source>
+        <translation>RentDesk хранит на этом компьютере копию того, что видит ваша учётная запись, чтобы можно было работать без связи. «Отмена» останавливает загрузку: полученное сохраняется, и синхронизация продолжится с этого места, когда вы снова откроете эту учётную запись.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n запись</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for %1… %2 fetched so far; the sync goes on from there once the server answers.</source>
+        <translation>Ожидание %1… Пока загружено: %2; синхронизация продолжится с этого места, когда сервер ответит.</translation>
+    </message>
+    <message>
+        <source>The sync stopped: %1. RentDesk tries again by itself; %2 fetched so far.</source>
+        <translation>Синхронизация остановилась: %1. RentDesk повторит попытку сам; пока загружено: %2.</translation>
+    </message>
+    <message>
+        <source>Fetching your data from %1: %2.</source>
+        <translation>Загрузка ваших данных с %1: %2.</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Готово: %1.</translation>
     </message>
 </context>
 <context>
@@ -2968,6 +3306,42 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Creating the account…</source>
         <translation>Создание учётной записи…</translation>
+    </message>
+    <message>
+        <source>The rentdesk-server your landlord or renters use: wss:// (encrypted), or ws:// only to this computer.</source>
+        <translation>rentdesk-server, которым пользуются ваш арендодатель или арендаторы: wss:// (с шифрованием) или ws:// только к этому компьютеру.</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Где:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>На сервере</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>На этом компьютере</translation>
+    </message>
+    <message>
+        <source>On a server</source>
+        <translation>На сервере</translation>
+    </message>
+    <message>
+        <source>The account was created; signing in…</source>
+        <translation>Учётная запись создана; выполняется вход…</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Вход на %1…</translation>
+    </message>
+    <message>
+        <source>Creating the account on %1…</source>
+        <translation>Создание учётной записи на %1…</translation>
     </message>
 </context>
 <context>
@@ -3425,6 +3799,38 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Show or hide the chat panel</source>
         <translation>Показать или скрыть панель чата</translation>
     </message>
+    <message>
+        <source>&amp;Connect to a server…</source>
+        <translation>&amp;Подключиться к серверу…</translation>
+    </message>
+    <message>
+        <source>Sign in or create an account on a rentdesk-server; its data is kept here to work offline</source>
+        <translation>Войти или создать учётную запись на rentdesk-server; её данные хранятся здесь для работы без связи</translation>
+    </message>
+    <message>
+        <source>S&amp;witch account…</source>
+        <translation>С&amp;менить учётную запись…</translation>
+    </message>
+    <message>
+        <source>Open another server account kept on this computer, or the database of this computer</source>
+        <translation>Открыть другую учётную запись сервера, сохранённую на этом компьютере, или базу данных этого компьютера</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>С&amp;инхронизировать</translation>
+    </message>
+    <message>
+        <source>Send your changes and fetch the server&apos;s now</source>
+        <translation>Отправить ваши изменения и загрузить изменения сервера сейчас</translation>
+    </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation>&amp;Ошибки синхронизации…</translation>
+    </message>
+    <message>
+        <source>Changes the server refused, with its reasons: edit and retry, or discard</source>
+        <translation>Изменения, которые сервер отклонил, с причинами: изменить и повторить или отменить</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -3543,6 +3949,66 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Counts unavailable</source>
         <translation>Счётчики недоступны</translation>
+    </message>
+    <message>
+        <source>Mail queue</source>
+        <translation>Очередь писем</translation>
+    </message>
+    <message>
+        <source>This account&apos;s e-mail notifications (sign-up, booking requested, confirmed, declined, cancelled) are sent by the server, %1, not from this computer: RentDesk queues no mail here.</source>
+        <translation>Уведомления этой учётной записи (регистрация, запрос, подтверждение, отклонение и отмена бронирования) отправляет сервер %1, а не этот компьютер: RentDesk не ставит здесь письма в очередь.</translation>
+    </message>
+    <message>
+        <source>Changes the server refused. Click to see why, and to retry or discard them.</source>
+        <translation>Изменения, которые сервер отклонил. Щёлкните, чтобы узнать причину и повторить или отменить их.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sync problem(s)</source>
+        <translation>
+            <numerusform>%n ошибка синхронизации</numerusform>
+            <numerusform>%n ошибки синхронизации</numerusform>
+            <numerusform>%n ошибок синхронизации</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Учётная запись: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Состояние: %1</translation>
+    </message>
+    <message>
+        <source>Last complete sync: %1</source>
+        <translation>Последняя полная синхронизация: %1</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ещё не было</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: %1</source>
+        <translation>Изменений ждут отправки: %1</translation>
+    </message>
+    <message>
+        <source>Changes the server refused: %1</source>
+        <translation>Изменений отклонено сервером: %1</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Ошибка: %1</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>Sync problems</source>
+        <translation>Ошибки синхронизации</translation>
     </message>
 </context>
 <context>
@@ -3705,28 +4171,8 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>Вход выполнен: %1 (%2).</translation>
     </message>
     <message>
-        <source>The e-mail or the password is wrong.</source>
-        <translation>Неверный e-mail или пароль.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many failed sign-ins; wait %n second(s) and try again.</source>
-        <translation>
-            <numerusform>Слишком много неудачных входов; подождите %n секунду и попробуйте снова.</numerusform>
-            <numerusform>Слишком много неудачных входов; подождите %n секунды и попробуйте снова.</numerusform>
-            <numerusform>Слишком много неудачных входов; подождите %n секунд и попробуйте снова.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The account was created; signing in…</source>
         <translation>Учётная запись создана; выполняется вход…</translation>
-    </message>
-    <message>
-        <source>Give the server as ws://host:port or wss://host:port.</source>
-        <translation>Укажите сервер как ws://host:port или wss://host:port.</translation>
-    </message>
-    <message>
-        <source>The server address has no host name.</source>
-        <translation>В адресе сервера нет имени узла.</translation>
     </message>
     <message>
         <source>Give the server&apos;s address first.</source>
@@ -3743,10 +4189,6 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Signed out. Messages not sent yet stay queued for this account.</source>
         <translation>Выход выполнен. Неотправленные сообщения остаются в очереди этой учётной записи.</translation>
-    </message>
-    <message>
-        <source>ws:// would send your password unencrypted across the network: use wss://, or ws:// only to this computer.</source>
-        <translation>Через ws:// пароль пойдёт по сети без шифрования: используйте wss:// или ws:// только к этому компьютеру.</translation>
     </message>
 </context>
 <context>
@@ -3801,6 +4243,134 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>%1 of %2 stars</source>
         <translation>%1 из %2 звёзд</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::SwitchAccountDialog</name>
+    <message>
+        <source>Switch account</source>
+        <translation>Сменить учётную запись</translation>
+    </message>
+    <message>
+        <source>Each server account you signed in to keeps its data on this computer, apart from the others. Open one, or this computer&apos;s own database:</source>
+        <translation>Каждая учётная запись сервера, в которую вы входили, хранит свои данные на этом компьютере отдельно от других. Откройте одну из них или собственную базу данных этого компьютера:</translation>
+    </message>
+    <message>
+        <source>%1 — open now</source>
+        <translation>%1 — открыта сейчас</translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation>синхронизирована %1</translation>
+    </message>
+    <message>
+        <source>first sync not finished</source>
+        <translation>первая синхронизация не завершена</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt; on %3 (%4)</source>
+        <translation>%1 &lt;%2&gt; на %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1
+Kept in %2</source>
+        <translation>%1
+Хранится в %2</translation>
+    </message>
+    <message>
+        <source>This computer only (no server)</source>
+        <translation>Только этот компьютер (без сервера)</translation>
+    </message>
+    <message>
+        <source>Kept in %1</source>
+        <translation>Хранится в %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a server…</source>
+        <translation>&amp;Подключиться к серверу…</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation>Ошибки синхронизации</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Сделано</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Why the server refused it</source>
+        <translation>Почему сервер отклонил</translation>
+    </message>
+    <message>
+        <source>&amp;Edit and retry…</source>
+        <translation>&amp;Изменить и повторить…</translation>
+    </message>
+    <message>
+        <source>Open the change in its editor with its values, to change them and send it again</source>
+        <translation>Открыть изменение в редакторе с его значениями, чтобы поправить и отправить снова</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>Send the change again as it is, once what stood in its way has gone</source>
+        <translation>Отправить изменение снова как есть, когда помеха исчезла</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Отменить…</translation>
+    </message>
+    <message>
+        <source>Drop the change; the server&apos;s data stays as it is</source>
+        <translation>Отбросить изменение; данные сервера остаются как есть</translation>
+    </message>
+    <message>
+        <source>The refused changes cannot be read: %1</source>
+        <translation>Не удаётся прочитать отклонённые изменения: %1</translation>
+    </message>
+    <message>
+        <source>The server has accepted every change made here.</source>
+        <translation>Сервер принял все изменения, сделанные здесь.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n change(s) made here. Their effect is undone on this computer; each stays here until you retry or discard it.</source>
+        <translation>
+            <numerusform>Сервер отклонил %n изменение, сделанное здесь. Его действие отменено на этом компьютере; оно остаётся здесь, пока вы не повторите или не отмените его.</numerusform>
+            <numerusform>Сервер отклонил %n изменения, сделанных здесь. Их действие отменено на этом компьютере; каждое остаётся здесь, пока вы не повторите или не отмените его.</numerusform>
+            <numerusform>Сервер отклонил %n изменений, сделанных здесь. Их действие отменено на этом компьютере; каждое остаётся здесь, пока вы не повторите или не отмените его.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not retried</source>
+        <translation>Не повторено</translation>
+    </message>
+    <message>
+        <source>Discard change</source>
+        <translation>Отменить изменение</translation>
+    </message>
+    <message>
+        <source>Discard “%1”? The server&apos;s data stays as it is.</source>
+        <translation>Отменить «%1»? Данные сервера останутся как есть.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Not discarded</source>
+        <translation>Не отменено</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,9 @@ enum ItemRole {
     ValueRole,
     // The column's CellKind, as int.
     CellKindRole,
+    // True in every column of a row changed here that the server has not applied yet (a
+    // connected replica's pending change), for the "waiting to sync" mark.
+    WaitingRole,
 };
 
 } // namespace rentdesk::models::itemmodels

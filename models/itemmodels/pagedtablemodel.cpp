@@ -39,6 +39,7 @@ QVariant PagedTableModel::data(const QModelIndex &index, int role) const
     case IdRole:
     case ValueRole:
     case Qt::ToolTipRole:
+    case WaitingRole:
         break;
     case CellKindRole:
         return int(columnKind(index.column()));
@@ -64,12 +65,27 @@ QVariant PagedTableModel::data(const QModelIndex &index, int role) const
     case ValueRole:
         return rowValue(*row, index.column());
     case Qt::ToolTipRole: {
-        const QString tip = rowToolTip(*row, index.column());
+        QString tip = rowToolTip(*row, index.column());
+        if (m_waiting.contains(rowId(*row))) {
+            const QString waiting = tr("Waiting to sync: the server has not received this change yet.");
+            tip = tip.isEmpty() ? waiting : tip + u'\n' + waiting;
+        }
         return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
+    case WaitingRole:
+        return m_waiting.contains(rowId(*row));
     default:
         return {};
     }
+}
+
+void PagedTableModel::setWaitingIds(QSet<QUuid> ids)
+{
+    if (ids == m_waiting)
+        return;
+    m_waiting = std::move(ids);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), { WaitingRole, Qt::ToolTipRole });
 }
 
 QVariant PagedTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QSet>
 #include <QUuid>
 #include <QVariant>
 
@@ -52,6 +53,10 @@ public:
     [[nodiscard]] QUuid idAt(int row) const;
     // The row showing id among the pages read so far, or -1.
     [[nodiscard]] int loadedRowOf(const QUuid &id) const;
+    // The rows changed here that the server has not applied yet (WaitingRole), by id: the
+    // connected window sets them after each change and sync; the cells are repainted.
+    void setWaitingIds(QSet<QUuid> ids);
+    [[nodiscard]] const QSet<QUuid> &waitingIds() const { return m_waiting; }
     // How many rows are held in memory now (for tests and benchmarks).
     [[nodiscard]] int cachedRows() const;
     // Why the last count or fetch failed; while set, no query runs. A successful reload()
@@ -106,6 +111,7 @@ private:
     mutable std::optional<services::DomainError> m_error;
     mutable bool m_reloadQueued = false;
     qint64 m_total = 0;
+    QSet<QUuid> m_waiting;
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -250,6 +250,14 @@ Replica::Replica(std::shared_ptr<db::Database> database, const services::Clock &
 
 Replica::~Replica() = default;
 
+Result<User> Replica::account() const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return services::userById(*connection, m_account);
+}
+
 Result<QString> Replica::cursor() const
 {
     const auto connection = services::connectionOf(m_context);
@@ -297,6 +305,37 @@ Result<int> Replica::pendingCount() const
     if (!count)
         return std::unexpected(storage(count.error()));
     return count->toInt();
+}
+
+Result<qint64> Replica::rowCount() const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    QStringList counts;
+    for (const QString &table : SyncedTables)
+        counts.append(u"(SELECT count(*) FROM "_s + table + u')');
+    auto count = db::scalar(*connection, u"SELECT "_s + counts.join(u" + "_s));
+    if (!count)
+        return std::unexpected(storage(count.error()));
+    return count->toLongLong();
+}
+
+Result<QSet<QUuid>> Replica::waitingIds() const
+{
+    const auto connection = services::connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto ids = db::exec(*connection,
+                        u"SELECT DISTINCT json_extract(args, '$.id') FROM pending_mutations WHERE state = 'pending'"_s);
+    if (!ids)
+        return std::unexpected(storage(ids.error()));
+    QSet<QUuid> waiting;
+    while (ids->next()) {
+        if (const auto id = idFromStored(ids->value(0)))
+            waiting.insert(*id);
+    }
+    return waiting;
 }
 
 Result<QList<QueuedMutation>> Replica::refused() const

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QSet>
 #include <QUuid>
 
 #include <memory>
@@ -75,14 +76,22 @@ public:
     [[nodiscard]] QUuid accountId() const { return m_account; }
     [[nodiscard]] QUuid clientId() const { return m_client; }
     [[nodiscard]] QString serverUrl() const { return m_serverUrl; }
+    // The account's profile as the replica holds it (the server's row after a pull, the
+    // log-in's before): who the desktop's session is while offline.
+    [[nodiscard]] services::Result<domain::User> account() const;
     // The server's cursor after the last page applied (empty before the first), and when a
     // pull last reached the end of the feed (null before).
     [[nodiscard]] services::Result<QString> cursor() const;
     [[nodiscard]] services::Result<QDateTime> syncedAt() const;
 
+    // The rows of the synced tables here (how far a first sync that resumes has come).
+    [[nodiscard]] services::Result<qint64> rowCount() const;
+
     // The mutations to push, oldest first: Pending ones with an id above `after`.
     [[nodiscard]] services::Result<QList<Mutation>> pending(qint64 after, int limit) const;
     [[nodiscard]] services::Result<int> pendingCount() const;
+    // The rows the pending mutations create or change (the "waiting to sync" mark), by id.
+    [[nodiscard]] services::Result<QSet<QUuid>> waitingIds() const;
     // Files what the server said: applied ones wait for the pull; refused ones keep the reason
     // and have their effect undone by the next pull's rebase.
     [[nodiscard]] services::Result<void> recordOutcomes(const QList<PushOutcome> &outcomes);

@@ -46,42 +46,56 @@ QString tokenKey(const QString &url, const QString &email)
     return u"rentdesk-server-token:"_s + url + u'|' + email.toLower();
 }
 
-void setUpConnection(ServerConnection &connection, net::secrets::SecretStore &secrets, const QString &serverOverride,
-                     std::function<void(const QString &)> printError)
+void keepSessionTokens(ServerConnection &connection, net::secrets::SecretStore &secrets,
+                       std::function<void(const QString &)> problem)
 {
-    const SavedServer saved = savedServer();
-    const QString url = serverOverride.isEmpty() ? saved.url : serverOverride;
-    connection.setServerUrl(QUrl(url));
-
     QObject::connect(&connection, &ServerConnection::signedIn, &connection,
-                     [&connection, &secrets, printError](const protocol::UserJson &user, const QString &token) {
-                         const QString server = connection.serverUrl().toString();
-                         saveServerUrl(server);
-                         QSettings().setValue(userKey, QJsonDocument(user.toJson()).toJson(QJsonDocument::Compact));
-                         secrets.write(tokenKey(server, user.email), token, &connection,
-                                       [printError](std::expected<void, QString> written) {
+                     [&connection, &secrets, problem](const protocol::UserJson &user, const QString &token) {
+                         secrets.write(tokenKey(connection.serverUrl().toString(), user.email), token, &connection,
+                                       [problem](std::expected<void, QString> written) {
                                            if (!written)
-                                               printError(written.error());
+                                               problem(written.error());
                                        });
                      });
     QObject::connect(&connection, &ServerConnection::sessionEnded, &connection, [&connection, &secrets] {
-        const SavedServer now = savedServer();
-        if (!now.user.email.isEmpty())
-            secrets.write(tokenKey(connection.serverUrl().toString(), now.user.email), QString(), &connection,
+        // The connection keeps the account of the session that ended.
+        const QString email = connection.user().email;
+        if (!email.isEmpty())
+            secrets.write(tokenKey(connection.serverUrl().toString(), email), QString(), &connection,
                           [](std::expected<void, QString>) {});
     });
+}
 
-    if (url.isEmpty() || saved.user.id.isNull() || url != saved.url)
-        return; // nobody signed in to this server yet: the Server tab of Settings does that
-    secrets.read(tokenKey(url, saved.user.email), &connection,
-                 [&connection, user = saved.user, printError](std::expected<QString, QString> token) {
+void resumeSession(ServerConnection &connection, net::secrets::SecretStore &secrets, const QString &url,
+                   const protocol::UserJson &user, std::function<void(const QString &)> problem)
+{
+    connection.setServerUrl(QUrl(url));
+    if (url.isEmpty() || user.id.isNull())
+        return;
+    secrets.read(tokenKey(url, user.email), &connection,
+                 [&connection, url, user, problem](std::expected<QString, QString> token) {
                      if (!token) {
-                         printError(token.error());
+                         problem(token.error());
                          return;
                      }
-                     if (!token->isEmpty())
+                     // Pointed elsewhere meanwhile (another account was opened): not this one's.
+                     if (!token->isEmpty() && connection.serverUrl() == QUrl(url) && !connection.hasSession())
                          connection.setSession(*token, user);
                  });
+}
+
+void resumeSavedServer(ServerConnection &connection, net::secrets::SecretStore &secrets, const QString &serverOverride,
+                       QObject *context, std::function<void(const QString &)> problem)
+{
+    const SavedServer saved = savedServer();
+    const QString url = serverOverride.isEmpty() ? saved.url : serverOverride;
+    QObject::connect(&connection, &ServerConnection::signedIn, context,
+                     [&connection](const protocol::UserJson &user, const QString &) {
+                         saveServerUrl(connection.serverUrl().toString());
+                         QSettings().setValue(userKey, QJsonDocument(user.toJson()).toJson(QJsonDocument::Compact));
+                     });
+    // Nobody signed in to this server yet: the Server tab of Settings does that.
+    resumeSession(connection, secrets, url, url == saved.url ? saved.user : protocol::UserJson(), std::move(problem));
 }
 
 } // namespace rentdesk::net::connection

@@ -7,6 +7,8 @@
 
 #include <functional>
 
+class QObject;
+
 namespace rentdesk::net::secrets {
 class SecretStore;
 }
@@ -29,11 +31,23 @@ void saveServerUrl(const QString &url);
 // The keyring entry of the token for this server and account.
 [[nodiscard]] QString tokenKey(const QString &url, const QString &email);
 
-// Wires the connection to the saved settings and the keyring: points it at the server (the
-// command line's --server instead, when given), resumes the kept session once the keyring
-// has answered, keeps a new session's token and the account when it signs in, and forgets
-// the token when the session ends. A keyring problem is handed to problem.
-void setUpConnection(ServerConnection &connection, net::secrets::SecretStore &secrets, const QString &serverOverride,
-                     std::function<void(const QString &)> problem);
+// Keeps each new session's token in the keyring under tokenKey(server, e-mail) when the
+// connection signs in, and forgets it when the session ends. Once per connection, for every
+// server and account it is pointed at.
+void keepSessionTokens(ServerConnection &connection, net::secrets::SecretStore &secrets,
+                       std::function<void(const QString &)> problem);
+
+// Points the connection at url and resumes the session kept for user there once the keyring
+// has answered; without a kept token it stays offline until a log-in. A keyring problem is
+// handed to problem.
+void resumeSession(ServerConnection &connection, net::secrets::SecretStore &secrets, const QString &url,
+                   const protocol::UserJson &user, std::function<void(const QString &)> problem);
+
+// Chat on a standalone database: points the connection at the saved server (the command
+// line's --server instead, when given), resumes the saved account's session, and remembers
+// the server and account of each new log-in in the settings (server/…) for as long as context
+// lives. Call keepSessionTokens() once first.
+void resumeSavedServer(ServerConnection &connection, net::secrets::SecretStore &secrets, const QString &serverOverride,
+                       QObject *context, std::function<void(const QString &)> problem);
 
 } // namespace rentdesk::net::connection

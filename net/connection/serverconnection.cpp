@@ -546,9 +546,10 @@ void ServerConnection::logOut()
         call(u"logout"_s, {}, [](const Reply &) {});
     const bool had = !m_token.isEmpty();
     m_token.clear();
-    m_user = {};
+    // Said while user() still names the account, whose kept token is then forgotten.
     if (had)
         Q_EMIT sessionEnded();
+    m_user = {};
     stop();
 }
 

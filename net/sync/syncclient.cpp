@@ -379,6 +379,8 @@ void SyncClient::snapshotRead(const QJsonObject &reply, const QByteArray &data)
     file.close();
     m_snapshot->received += data.size();
     Q_EMIT snapshotProgress(m_snapshot->received, m_snapshot->size);
+    const qint64 rows = qint64(double(m_snapshot->rows) * double(m_snapshot->received) / double(m_snapshot->size));
+    Q_EMIT progress(m_rowsPulled + rows, m_snapshot->rows - rows);
     if (m_snapshot->received == m_snapshot->size)
         applySnapshot();
     else
@@ -417,6 +419,7 @@ bool SyncClient::applyBatch(bool end)
     }
     m_rowsPulled += rows.size();
     Q_EMIT pulled(int(rows.size()), m_rowsPulled, end);
+    Q_EMIT progress(m_rowsPulled, end ? 0 : m_batchRemaining);
     return true;
 }
 

@@ -92,6 +92,10 @@ Q_SIGNALS:
     void pulled(int rows, qint64 rowsSoFar, bool end);
     // A chunk of a first pull's snapshot arrived: the bytes so far and in all.
     void snapshotProgress(qint64 received, qint64 size);
+    // How far the running cycle's pull is, for a progress bar: the rows it has brought (a
+    // snapshot's counted by the share of its bytes received) and the server's bound on the
+    // changes still to come (0 at the end of the feed).
+    void progress(qint64 rows, qint64 remaining);
     // A cycle finished with nothing left to push and the feed read to its end.
     void synced();
 

@@ -53,7 +53,8 @@ private Q_SLOTS:
         QString token;
         {
             ServerConnection first;
-            net::connection::setUpConnection(first, keyring, url, problem);
+            net::connection::keepSessionTokens(first, keyring, problem);
+            net::connection::resumeSavedServer(first, keyring, url, &first, problem);
             QSignalSpy signedUp(&first, &ServerConnection::signedUp);
             first.signUp(u"ann@example.org"_s, u"Ann"_s, u"correct horse battery"_s, models::domain::Role::Renter,
                          models::domain::Language::English);
@@ -73,7 +74,8 @@ private Q_SLOTS:
 
         // The next run: no password, and online all the same.
         ServerConnection next;
-        net::connection::setUpConnection(next, keyring, QString(), problem);
+        net::connection::keepSessionTokens(next, keyring, problem);
+        net::connection::resumeSavedServer(next, keyring, QString(), &next, problem);
         QTRY_COMPARE_WITH_TIMEOUT(next.state(), ServerConnection::State::Online, 20000);
         QCOMPARE(next.user().email, u"ann@example.org"_s);
         QCOMPARE(next.token(), token);

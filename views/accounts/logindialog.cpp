@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/accounts/logindialog.h"
 
+#include "net/connection/serverconnection.h"
+#include "net/sync/replicasession.h"
+#include "views/accounts/serveraccount.h"
 #include "views/mainwindow/workspace.h"
 
 #include <QComboBox>
@@ -40,12 +43,136 @@ LoginDialog::LoginDialog(Workspace &workspace, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(createWhereRow());
     layout->addWidget(m_tabs);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     setMinimumWidth(420);
+    connectToServerSignals();
+    onWhereChanged();
     // Typing starts in the e-mail field, whatever the style's default focus would be.
     m_email->setFocus();
+}
+
+QWidget *LoginDialog::createWhereRow()
+{
+    auto *row = new QWidget(this);
+    m_where = new QComboBox(row);
+    m_where->setObjectName(u"whereCombo"_s);
+    m_server = new QLineEdit(row);
+    m_server->setObjectName(u"serverUrlEdit"_s);
+    m_server->setPlaceholderText(u"wss://rentdesk.example.org:8765"_s);
+    m_server->setToolTip(tr("The rentdesk-server your landlord or renters use: wss:// (encrypted), or ws:// only "
+                            "to this computer."));
+    m_serverError = errorLabel(u"serverUrlError"_s);
+    auto *form = new QFormLayout(row);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Where:"), m_where);
+    form->addRow(tr("Server:"), m_server);
+    form->addRow(QString(), m_serverError);
+
+    if (const net::sync::ReplicaSession *replica = m_workspace.replica) {
+        // A connected replica belongs to one account on one server.
+        m_where->addItem(tr("On the server"), true);
+        m_server->setText(m_workspace.connection->serverUrl().toString());
+        m_server->setReadOnly(true);
+        m_email->setText(replica->account().email);
+        m_tabs->setTabEnabled(1, false);
+        m_where->setEnabled(false);
+    } else {
+        m_where->addItem(tr("On this computer"), false);
+        if (m_workspace.connection)
+            m_where->addItem(tr("On a server"), true);
+        m_where->setEnabled(m_where->count() > 1);
+        m_server->setText(u"wss://"_s);
+    }
+    connect(m_where, &QComboBox::currentIndexChanged, this, &LoginDialog::onWhereChanged);
+    row->setVisible(m_where->count() > 1 || m_workspace.replica);
+    return row;
+}
+
+void LoginDialog::chooseServer(const QString &url)
+{
+    const int index = m_where->findData(true);
+    if (index < 0)
+        return;
+    m_where->setCurrentIndex(index);
+    if (!url.isEmpty() && !m_server->isReadOnly())
+        m_server->setText(url);
+    m_server->setFocus();
+}
+
+bool LoginDialog::onServer() const
+{
+    return m_where->currentData().toBool();
+}
+
+void LoginDialog::onWhereChanged()
+{
+    const bool server = onServer();
+    auto *form = qobject_cast<QFormLayout *>(m_server->parentWidget()->layout());
+    form->setRowVisible(m_server, server);
+    if (!server)
+        m_serverError->hide();
+    if (m_demo)
+        m_demo->setVisible(!server);
+    // Only the server knows whether the phone number is asked for; it is not sent there.
+    m_newPhone->setEnabled(!server);
+    clearErrors();
+}
+
+bool LoginDialog::useServer()
+{
+    const QString problem = serverUrlProblem(m_server->text(), true);
+    m_serverError->setText(problem);
+    m_serverError->setVisible(!problem.isEmpty());
+    if (!problem.isEmpty()) {
+        m_server->setFocus();
+        return false;
+    }
+    const QUrl url(m_server->text().trimmed());
+    if (m_workspace.connection->serverUrl() != url)
+        m_workspace.connection->setServerUrl(url);
+    return true;
+}
+
+void LoginDialog::connectToServerSignals()
+{
+    net::connection::ServerConnection *connection = m_workspace.connection;
+    if (!connection)
+        return;
+    using net::connection::ServerConnection;
+    connect(connection, &ServerConnection::signedIn, this, [this](const net::protocol::UserJson &user) {
+        if (!m_busy || !onServer())
+            return;
+        setBusy(false);
+        m_password->clear();
+        m_newPassword->clear();
+        m_repeatPassword->clear();
+        Q_EMIT serverAccountReady(user);
+        accept();
+    });
+    connect(connection, &ServerConnection::signInFailed, this, [this](const net::protocol::Error &error) {
+        if (!m_busy || !onServer())
+            return;
+        setBusy(false);
+        showError(DomainError(DomainError::Code::WrongCredentials, u"user"_s, QString(), accountFailureText(error)),
+                  m_tabs->currentIndex() == 1);
+    });
+    connect(connection, &ServerConnection::signedUp, this, [this] {
+        if (!m_busy || !onServer())
+            return;
+        setBusy(true, tr("The account was created; signing in…"));
+        m_workspace.connection->logIn(m_newEmail->text().trimmed(), m_newPassword->text());
+    });
+    connect(connection, &ServerConnection::signUpFailed, this, [this](const net::protocol::Error &error) {
+        if (!m_busy || !onServer())
+            return;
+        setBusy(false);
+        // The server names the field as the sign-up form does (displayName, email, password).
+        showError(DomainError(DomainError::Code::InvalidValue, u"user"_s, error.field, accountFailureText(error)),
+                  true);
+    });
 }
 
 LoginDialog::~LoginDialog() = default;
@@ -86,6 +213,7 @@ QWidget *LoginDialog::createSignInTab()
     layout->addLayout(form);
     if (!m_workspace.demoAccounts.isEmpty()) {
         auto *demo = new QGroupBox(tr("Try the demo"), tab);
+        m_demo = demo;
         auto *demoLayout = new QVBoxLayout(demo);
         demoLayout->addWidget(new QLabel(tr("This database holds demo data. Sign in as:"), demo));
         for (const Workspace::DemoAccount &account : std::as_const(m_workspace.demoAccounts)) {
@@ -160,6 +288,13 @@ void LoginDialog::signIn(const QString &email, const QString &password)
     if (m_busy)
         return;
     clearErrors();
+    if (onServer()) {
+        if (!useServer())
+            return;
+        setBusy(true, tr("Signing in to %1…").arg(m_workspace.connection->serverUrl().host()));
+        m_workspace.connection->logIn(email.trimmed(), password);
+        return;
+    }
     setBusy(true, tr("Checking the password…"));
     auto *watcher = new QFutureWatcher<UserResult>(this);
     connect(watcher, &QFutureWatcher<UserResult>::finished, this, [this, watcher] {
@@ -188,6 +323,15 @@ void LoginDialog::signUp()
         showError(DomainError(DomainError::Code::InvalidValue, u"user"_s, u"repeatPassword"_s,
                               tr("The two passwords differ.")),
                   true);
+        return;
+    }
+    if (onServer()) {
+        if (!useServer())
+            return;
+        setBusy(true, tr("Creating the account on %1…").arg(m_workspace.connection->serverUrl().host()));
+        m_workspace.connection->signUp(m_newEmail->text().trimmed(), m_newName->text().trimmed(), m_newPassword->text(),
+                                       models::domain::Role(m_role->currentData().toInt()),
+                                       models::domain::Language(m_language->currentData().toInt()));
         return;
     }
     models::services::AccountService::SignUp request;

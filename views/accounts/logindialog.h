@@ -12,14 +12,22 @@ class QLineEdit;
 class QPushButton;
 class QTabWidget;
 
+namespace rentdesk::net::protocol {
+struct UserJson;
+}
+
 namespace rentdesk::views {
 
 struct Workspace;
 
-// Signing in and signing up on a standalone database. Passwords are hashed on a worker
-// thread (Argon2id takes a noticeable moment on purpose), so the window stays responsive
-// and shows that it is checking. On demo data it offers the demo landlord and renter, one
-// click each. Accepts once the Session holds the user.
+// Signing in and signing up, on this computer's standalone database or on a server. Here,
+// passwords are hashed on a worker thread (Argon2id takes a noticeable moment on purpose), so
+// the window stays responsive and shows that it is checking; on demo data it offers the demo
+// landlord and renter, one click each; it accepts once the Session holds the user. On a server
+// (wss://, or ws:// to this computer), the workspace's connection logs in (after creating the
+// account, for a sign-up); the dialog announces serverAccountReady() and accepts, and the
+// composition root opens that account's replica. On a connected replica only its own server
+// and account are offered (signing in again after the session ended).
 class LoginDialog final : public QDialog
 {
     Q_OBJECT
@@ -31,9 +39,21 @@ public:
 
     // True while a password is being checked or hashed.
     [[nodiscard]] bool isBusy() const { return m_busy; }
+    // Offers signing in on a server first, at url when given (File ▸ Connect to a server…).
+    void chooseServer(const QString &url = QString());
+
+Q_SIGNALS:
+    // Signed in on the server the connection now points at, as user.
+    void serverAccountReady(const rentdesk::net::protocol::UserJson &user);
 
 private:
+    QWidget *createWhereRow();
     QWidget *createSignInTab();
+    [[nodiscard]] bool onServer() const;
+    void onWhereChanged();
+    // Points the connection at the server typed, or shows why it cannot be.
+    [[nodiscard]] bool useServer();
+    void connectToServerSignals();
     QWidget *createSignUpTab();
     void signIn(const QString &email, const QString &password);
     void signUp();
@@ -45,6 +65,10 @@ private:
     Workspace &m_workspace;
     bool m_busy = false;
     QTabWidget *m_tabs = nullptr;
+    QComboBox *m_where = nullptr;
+    QLineEdit *m_server = nullptr;
+    QLabel *m_serverError = nullptr;
+    QWidget *m_demo = nullptr;
     QLineEdit *m_email = nullptr;
     QLineEdit *m_password = nullptr;
     QLineEdit *m_newName = nullptr;

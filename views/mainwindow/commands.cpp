@@ -2,9 +2,11 @@
 #include "views/mainwindow/commands.h"
 
 #include "models/domain/enums.h"
+#include "models/domain/storedvalues.h"
 #include "models/itemmodels/cellformat.h"
 #include "models/query/bookingquery.h"
 #include "models/query/buildingquery.h"
+#include "models/query/detailsquery.h"
 #include "views/apartments/apartmentspage.h"
 #include "views/bookings/bookingspage.h"
 #include "views/buildings/buildingspage.h"
@@ -148,15 +150,41 @@ void Commands::requestBooking()
     const auto row = m_pages.apartments->current();
     if (!row)
         return;
+    if (requestBookingOf(row->apartment, tr("%1, apartment %2").arg(row->buildingName, row->apartment.number), {}))
+        Q_EMIT changed();
+}
+
+bool Commands::requestBookingOf(const models::domain::Apartment &apartment, const QString &title,
+                                std::optional<std::pair<QDate, QDate>> stay)
+{
     const QDate today = m_workspace.clock.today();
     const auto taken = models::query::BookingQuery(m_workspace.database)
-                           .takenDates(row->apartment.id, today, today.addYears(2))
+                           .takenDates(apartment.id, today, today.addYears(2))
                            .value_or(QList<std::pair<QDate, QDate>>());
-    BookingRequestDialog dialog(m_workspace.bookings, m_workspace.session.userId(), row->apartment,
-                                tr("%1, apartment %2").arg(row->buildingName, row->apartment.number), taken, today,
+    BookingRequestDialog dialog(m_workspace.bookings, m_workspace.session.userId(), apartment, title, taken, today,
                                 m_window);
-    if (dialog.exec() == QDialog::Accepted)
-        Q_EMIT changed();
+    if (stay)
+        dialog.setStay(stay->first, stay->second);
+    return dialog.exec() == QDialog::Accepted;
+}
+
+bool Commands::editRefused(const QString &name, const QJsonObject &args)
+{
+    if (name != u"requestBooking")
+        return false;
+    const QUuid apartmentId =
+        models::domain::idFromStored(QVariant(args.value(u"apartmentId"_s).toString())).value_or(QUuid());
+    const auto details =
+        models::query::DetailsQuery(m_workspace.database).apartment(m_workspace.session.userId(), apartmentId);
+    if (!details) {
+        messages::tell(m_window, tr("Edit and retry"),
+                       tr("The apartment of this request is not on this computer any more: discard the request."));
+        return false;
+    }
+    return requestBookingOf(details->apartment,
+                            tr("%1, apartment %2").arg(details->building.name, details->apartment.number),
+                            std::pair { QDate::fromString(args.value(u"startDate"_s).toString(), Qt::ISODate),
+                                        QDate::fromString(args.value(u"endDate"_s).toString(), Qt::ISODate) });
 }
 
 void Commands::confirmBooking()

@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/domain/entities.h"
+
+#include <QDate>
+#include <QJsonObject>
 #include <QObject>
+
+#include <optional>
+#include <utility>
 
 class QWidget;
 
@@ -44,12 +51,18 @@ public:
     void cancelBooking();
     // The apartment (Apartments page), or the other person of a booking (Bookings page).
     void writeReview(QWidget *page);
+    // Edit and retry of a change the server refused: its editor with the change's values (a
+    // booking request: the apartment and the dates). True once the edited change was saved;
+    // false when cancelled or when the change has no editor.
+    bool editRefused(const QString &name, const QJsonObject &args);
 
 Q_SIGNALS:
     // Something was saved: tables and counts are to be read again.
     void changed();
 
 private:
+    bool requestBookingOf(const models::domain::Apartment &apartment, const QString &title,
+                          std::optional<std::pair<QDate, QDate>> stay);
     void editBuilding();
     void editApartment();
     void editReview();

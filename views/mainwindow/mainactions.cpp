@@ -38,6 +38,15 @@ MainActions::MainActions(QWidget *window)
     signIn = make(window, u"signInAction"_s, tr("Sign &in…"), tr("Sign in or create an account"));
     signOut =
         make(window, u"signOutAction"_s, tr("&Log out / switch user"), tr("Sign out and let someone else sign in"));
+    connectToServer = make(window, u"connectAction"_s, tr("&Connect to a server…"),
+                           tr("Sign in or create an account on a rentdesk-server; its data is kept here to work "
+                              "offline"));
+    switchAccount = make(window, u"switchAccountAction"_s, tr("S&witch account…"),
+                         tr("Open another server account kept on this computer, or the database of this computer"));
+    syncNow = make(window, u"syncNowAction"_s, tr("S&ync now"), tr("Send your changes and fetch the server's now"),
+                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    syncProblems = make(window, u"syncProblemsAction"_s, tr("Sync &problems…"),
+                        tr("Changes the server refused, with its reasons: edit and retry, or discard"));
     settings = make(window, u"settingsAction"_s, tr("&Settings…"), tr("Language, database and mail server"),
                     QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
@@ -91,7 +100,11 @@ void MainActions::update(const State &s)
 {
     using Page = State::Page;
     signIn->setVisible(!s.signedIn);
-    signOut->setVisible(s.signedIn);
+    // A connected replica is one account's: another is opened with Switch account.
+    signOut->setVisible(s.signedIn && !s.connected);
+    connectToServer->setEnabled(s.canConnect);
+    syncNow->setVisible(s.connected);
+    syncProblems->setVisible(s.connected);
     newBuilding->setEnabled(s.landlord);
     newApartment->setEnabled(s.landlord);
     const bool listing = s.page == Page::Buildings || s.page == Page::Apartments;
@@ -102,8 +115,8 @@ void MainActions::update(const State &s)
     declineBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
     cancelBooking->setEnabled(s.renter && s.page == Page::Bookings && s.selectionIsCancellable);
     writeReview->setEnabled(s.signedIn && s.hasSelection && s.selectionIsReviewable);
-    // A replica's mail is the server's to send: it has no queue of its own.
-    mailQueue->setEnabled(s.queuesMail);
+    // A replica's mail is the server's to send: it has no queue of its own, and the view says so.
+    mailQueue->setEnabled(s.queuesMail || s.connected);
     message->setEnabled(s.chatOnline && s.hasSelection && s.selectionHasPeer
                         && (s.page == Page::Apartments || s.page == Page::Bookings));
 }
@@ -113,6 +126,10 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     QMenu *file = menuBar->addMenu(tr("&File"));
     file->addAction(signIn);
     file->addAction(signOut);
+    file->addSeparator();
+    file->addAction(connectToServer);
+    file->addAction(switchAccount);
+    file->addAction(syncNow);
     file->addSeparator();
     file->addAction(settings);
     file->addSeparator();
@@ -142,6 +159,7 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     view->addAction(refresh);
     view->addSeparator();
     view->addAction(mailQueue);
+    view->addAction(syncProblems);
     view->addAction(showChat);
 
     QMenu *help = menuBar->addMenu(tr("&Help"));

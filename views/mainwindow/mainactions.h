@@ -39,6 +39,8 @@ public:
         bool queuesMail = false; // this database is the authority and sends its own mail
         bool chatOnline = false; // connected to a chat server
         bool selectionHasPeer = false; // an apartment of someone else, or a booking one is part of
+        bool connected = false; // the window works on a connected replica
+        bool canConnect = false; // there is a connection to sign in on a server with
     };
     void update(const State &state);
 
@@ -48,6 +50,10 @@ public:
 
     QAction *signIn = nullptr;
     QAction *signOut = nullptr;
+    QAction *connectToServer = nullptr; // sign in on a server: its account's replica opens
+    QAction *switchAccount = nullptr; // the replicas of this computer and the standalone database
+    QAction *syncNow = nullptr;
+    QAction *syncProblems = nullptr; // the changes the server refused
     QAction *settings = nullptr;
     QAction *quit = nullptr;
     QAction *newBuilding = nullptr;

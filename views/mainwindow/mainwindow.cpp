@@ -7,6 +7,8 @@
 #include "net/chat/chatclient.h"
 #include "net/connection/serverconnection.h"
 #include "net/mail/outboxsender.h"
+#include "net/sync/replicasession.h"
+#include "net/sync/syncclient.h"
 #include "views/accounts/logindialog.h"
 #include "views/apartments/apartmentfilterbar.h"
 #include "views/apartments/apartmentspage.h"
@@ -14,11 +16,15 @@
 #include "views/buildings/buildingspage.h"
 #include "views/chat/chatmodels.h"
 #include "views/chat/chatpanel.h"
+#include "views/common/messages.h"
 #include "views/mail/mailqueuedialog.h"
 #include "views/mainwindow/commands.h"
 #include "views/mainwindow/workspace.h"
 #include "views/pages/tablepage.h"
 #include "views/reviews/reviewspage.h"
+#include "views/sync/firstsyncdialog.h"
+#include "views/sync/syncproblemsdialog.h"
+#include "views/sync/syncstatus.h"
 #include "views/widgets/celldelegate.h"
 
 #include <QApplication>
@@ -33,6 +39,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QUrl>
 
 namespace rentdesk::views {
 
@@ -66,7 +73,7 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     addPage(m_bookings, tr("B&ookings"), Page::Bookings);
     addPage(m_reviews, tr("Revie&ws"), Page::Reviews);
     m_commands = new Commands(workspace, this, { m_buildings, m_apartments, m_bookings, m_reviews });
-    connect(m_commands, &Commands::changed, this, &MainWindow::refreshAll);
+    connect(m_commands, &Commands::changed, this, &MainWindow::afterChange);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
 
     m_userLabel = new QLabel(this);
@@ -83,6 +90,7 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     statusBar()->addPermanentWidget(m_mailLabel);
 
     setUpChat();
+    setUpSync();
     connectActions();
     connect(m_actions->signIn, &QAction::triggered, this, &MainWindow::showSignIn);
     connect(m_actions->signOut, &QAction::triggered, this, [this] {
@@ -90,6 +98,13 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
         showSignIn();
     });
     connect(m_actions->settings, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(m_actions->connectToServer, &QAction::triggered, this, [this] {
+        LoginDialog dialog(m_workspace, this);
+        dialog.chooseServer();
+        connect(&dialog, &LoginDialog::serverAccountReady, this, &MainWindow::serverAccountReady);
+        dialog.exec();
+    });
+    connect(m_actions->switchAccount, &QAction::triggered, this, &MainWindow::switchAccountRequested);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::refreshAll);
     connect(m_actions->mailQueue, &QAction::triggered, this, &MainWindow::showMailQueue);
@@ -169,6 +184,7 @@ void MainWindow::showPage(TablePage *page)
 void MainWindow::showSignIn()
 {
     LoginDialog dialog(m_workspace, this);
+    connect(&dialog, &LoginDialog::serverAccountReady, this, &MainWindow::serverAccountReady);
     dialog.exec();
 }
 
@@ -184,6 +200,22 @@ void MainWindow::onSessionChanged()
     // A sign-up has just queued its welcome mail.
     if (m_workspace.mailSender)
         m_workspace.mailSender->wake();
+}
+
+void MainWindow::afterChange()
+{
+    // Journaled just now: pushed soon, and shown with its mark until the server applied it.
+    if (m_workspace.replica && m_workspace.replica->sync())
+        m_workspace.replica->sync()->changed();
+    refreshAll();
+}
+
+void MainWindow::refreshInPlace()
+{
+    for (TablePage *page : std::as_const(m_pages))
+        page->refresh(TablePage::Scroll::Keep);
+    updateActions();
+    updateStatus();
 }
 
 void MainWindow::refreshAll()
@@ -202,6 +234,14 @@ void MainWindow::showMailQueue()
 {
     if (!m_actions->mailQueue->isEnabled())
         return;
+    if (m_workspace.replica) {
+        messages::tell(this, tr("Mail queue"),
+                       tr("This account's e-mail notifications (sign-up, booking requested, confirmed, declined, "
+                          "cancelled) are sent by the server, %1, not from this computer: RentDesk queues no "
+                          "mail here.")
+                           .arg(m_workspace.connection->serverUrl().host()));
+        return;
+    }
     if (!m_mailQueue) {
         m_mailQueue = new MailQueueDialog(m_workspace, this);
         connect(m_mailQueue, &MailQueueDialog::changed, this, &MainWindow::updateStatus);
@@ -220,6 +260,14 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         showMailQueue();
         return true;
     }
+    if ((watched == m_syncLabel || watched == m_problemsBadge) && event->type() == QEvent::MouseButtonRelease
+        && static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
+        if (watched == m_problemsBadge)
+            showSyncProblems();
+        else
+            showSyncDetails();
+        return true;
+    }
     return QMainWindow::eventFilter(watched, event);
 }
 
@@ -232,6 +280,8 @@ MainActions::State MainWindow::selectionState() const
     state.renter = session.isRenter();
     state.page = currentKind();
     state.queuesMail = models::services::isAuthority(m_workspace.mode);
+    state.connected = m_workspace.replica != nullptr;
+    state.canConnect = m_workspace.connection != nullptr;
     state.chatOnline =
         m_workspace.chat && m_workspace.connection->state() == net::connection::ServerConnection::State::Online;
     const QUuid me = session.userId();
@@ -286,6 +336,11 @@ void MainWindow::updateStatus()
             tr("Signed in as %1 (%2)").arg(user->displayName, models::domain::displayName(user->role)));
     else
         m_userLabel->setText(tr("Not signed in"));
+    if (m_workspace.replica) {
+        // The sync label says what waits; the server sends the mail.
+        updateSyncStatus();
+        return;
+    }
     const auto pending = models::query::DetailsQuery(m_workspace.database).pending();
     if (!pending) {
         // Said, with the reason, rather than two labels that vanish; read again after the
@@ -366,6 +421,155 @@ void MainWindow::updateChatStatus()
     m_chatLabel->setText(text);
     m_chatLabel->setToolTip(connection.serverUrl().isEmpty() ? tr("No chat server is set up (Settings, Server).")
                                                              : connection.serverUrl().toDisplayString());
+}
+
+void MainWindow::setUpSync()
+{
+    net::sync::ReplicaSession *replica = m_workspace.replica;
+    if (!replica)
+        return;
+    Q_ASSERT(m_workspace.connection && replica->sync());
+    m_pendingLabel->hide();
+    m_mailLabel->hide();
+    m_syncLabel = new QLabel(this);
+    m_syncLabel->setObjectName(u"syncStatus"_s);
+    m_syncLabel->setCursor(Qt::PointingHandCursor);
+    m_syncLabel->installEventFilter(this);
+    m_problemsBadge = new QLabel(this);
+    m_problemsBadge->setObjectName(u"syncProblemsBadge"_s);
+    m_problemsBadge->setCursor(Qt::PointingHandCursor);
+    m_problemsBadge->setToolTip(tr("Changes the server refused. Click to see why, and to retry or discard them."));
+    m_problemsBadge->setStyleSheet(u"QLabel { background: #b3261e; color: white; border-radius: 8px; "
+                                   "padding: 1px 8px; font-weight: bold; }"_s);
+    m_problemsBadge->installEventFilter(this);
+    m_problemsBadge->hide();
+    statusBar()->addPermanentWidget(m_problemsBadge);
+    statusBar()->addPermanentWidget(m_syncLabel);
+
+    using net::sync::SyncClient;
+    SyncClient *sync = replica->sync();
+    connect(sync, &SyncClient::stateChanged, this, &MainWindow::updateSyncStatus);
+    connect(sync, &SyncClient::pushed, this, [this](int, int refused) {
+        // The marks of what the server applied go; a refusal undoes its effect with the next
+        // pull, which refreshes the pages.
+        refreshInPlace();
+        if (refused > 0 && m_syncProblems && m_syncProblems->isVisible())
+            m_syncProblems->reload();
+    });
+    // The server's changes (a poke's pull, or the first sync's pages) on the open pages.
+    connect(sync, &SyncClient::pulled, this, [this](int rows, qint64, bool end) {
+        if (rows > 0 || end)
+            refreshInPlace();
+        if (m_syncProblems && m_syncProblems->isVisible())
+            m_syncProblems->reload();
+    });
+    connect(m_workspace.connection, &net::connection::ServerConnection::stateChanged, this,
+            &MainWindow::updateSyncStatus);
+    connect(m_workspace.connection, &net::connection::ServerConnection::sessionEnded, this,
+            &MainWindow::updateSyncStatus);
+    connect(m_actions->syncNow, &QAction::triggered, sync, &SyncClient::syncNow);
+    connect(m_actions->syncProblems, &QAction::triggered, this, &MainWindow::showSyncProblems);
+}
+
+void MainWindow::updateSyncStatus()
+{
+    net::sync::ReplicaSession *replica = m_workspace.replica;
+    if (!replica)
+        return;
+    const net::connection::ServerConnection &connection = *m_workspace.connection;
+    const models::sync::Replica &r = replica->replica();
+    SyncStatusInput input;
+    input.sync = replica->sync()->state();
+    input.connection = connection.state();
+    input.hasSession = connection.hasSession();
+    input.pending = r.pendingCount().value_or(0);
+    input.lastSynced = r.syncedAt().value_or(QDateTime());
+    input.problem = replica->sync()->problem();
+    const QUrl url = connection.serverUrl();
+    input.server = url.port() > 0 ? u"%1:%2"_s.arg(url.host()).arg(url.port()) : url.host();
+    const SyncStatusText status = syncStatusText(input, QDateTime::currentDateTime());
+    m_syncLabel->setText(status.text);
+    m_syncLabel->setToolTip(status.tooltip);
+    m_syncLabel->setStyleSheet(status.problem ? u"color: #b3261e;"_s : QString());
+
+    const int refused = int(r.refused().value_or(QList<models::sync::QueuedMutation>()).size());
+    m_problemsBadge->setText(tr("%n sync problem(s)", nullptr, refused));
+    m_problemsBadge->setVisible(refused > 0);
+    // The rows whose change has not reached the server yet.
+    const QSet<QUuid> waiting = r.waitingIds().value_or(QSet<QUuid>());
+    for (TablePage *page : std::as_const(m_pages))
+        page->model()->setWaitingIds(waiting);
+}
+
+void MainWindow::showSyncDetails()
+{
+    net::sync::ReplicaSession *replica = m_workspace.replica;
+    if (!replica)
+        return;
+    const net::connection::ServerConnection &connection = *m_workspace.connection;
+    if (!connection.hasSession()) {
+        showSignIn();
+        return;
+    }
+    const models::sync::Replica &r = replica->replica();
+    const QDateTime synced = r.syncedAt().value_or(QDateTime());
+    const QStringList lines {
+        tr("Server: %1").arg(connection.serverUrl().toDisplayString()),
+        tr("Account: %1").arg(replica->account().email),
+        tr("Status: %1").arg(m_syncLabel->text()),
+        tr("Last complete sync: %1")
+            .arg(synced.isValid() ? syncMoment(synced, QDateTime::currentDateTime()) : tr("not yet")),
+        tr("Changes waiting to be sent: %1").arg(r.pendingCount().value_or(0)),
+        tr("Changes the server refused: %1").arg(r.refused().value_or(QList<models::sync::QueuedMutation>()).size()),
+    };
+    QString text = lines.join(u'\n');
+    if (!replica->sync()->problem().isEmpty())
+        text += u"\n\n"_s + tr("Problem: %1").arg(replica->sync()->problem());
+    messages::tell(this, tr("Sync"), text);
+}
+
+void MainWindow::showSyncProblems()
+{
+    net::sync::ReplicaSession *replica = m_workspace.replica;
+    if (!replica)
+        return;
+    if (!m_syncProblems) {
+        m_syncProblems = new SyncProblemsDialog(replica->replica(), m_workspace.database, this);
+        connect(m_syncProblems, &SyncProblemsDialog::changed, this, &MainWindow::afterChange);
+        connect(m_syncProblems, &SyncProblemsDialog::editRequested, this, &MainWindow::editRefused);
+    } else {
+        m_syncProblems->reload();
+    }
+    m_syncProblems->show();
+    m_syncProblems->raise();
+    m_syncProblems->activateWindow();
+}
+
+void MainWindow::editRefused(const models::sync::QueuedMutation &refused)
+{
+    if (!m_commands->editRefused(refused.mutation.name, refused.mutation.args))
+        return;
+    // The edited change replaces the refused one.
+    if (auto gone = m_workspace.replica->replica().discard(refused.mutation.id); !gone)
+        messages::tell(this, tr("Sync problems"), gone.error().message);
+    if (m_syncProblems)
+        m_syncProblems->reload();
+    afterChange();
+}
+
+FirstSyncDialog *MainWindow::startFirstSync()
+{
+    net::sync::ReplicaSession *replica = m_workspace.replica;
+    if (!replica || !replica->sync() || replica->hasSynced())
+        return nullptr;
+    if (!m_firstSync) {
+        m_firstSync = new FirstSyncDialog(*replica->sync(), m_workspace.connection->serverUrl().host(),
+                                          replica->replica().rowCount().value_or(0), this);
+        m_firstSync->setWindowModality(Qt::WindowModal);
+        connect(m_firstSync, &QDialog::rejected, this, &MainWindow::firstSyncCancelled);
+    }
+    m_firstSync->open();
+    return m_firstSync;
 }
 
 void MainWindow::messageAboutSelection()

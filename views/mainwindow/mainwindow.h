@@ -8,15 +8,24 @@
 class QLabel;
 class QTabWidget;
 
+namespace rentdesk::models::sync {
+struct QueuedMutation;
+}
+namespace rentdesk::net::protocol {
+struct UserJson;
+}
+
 namespace rentdesk::views {
 
 class ApartmentsPage;
 class BookingsPage;
 class BuildingsPage;
 class ChatPanel;
+class FirstSyncDialog;
 class Commands;
 class MailQueueDialog;
 class ReviewsPage;
+class SyncProblemsDialog;
 class TablePage;
 struct Workspace;
 
@@ -48,9 +57,33 @@ public:
     // The chat dock, or null when there is no chat client.
     [[nodiscard]] ChatPanel *chatPanel() const { return m_chat; }
 
+    // On a connected replica whose first sync has not reached its end: opens the progress
+    // dialog (window-modal) and returns it; it closes itself at the end, and Cancel emits
+    // firstSyncCancelled(). Null when there is nothing to wait for.
+    FirstSyncDialog *startFirstSync();
+    // View ▸ Sync problems (or a click on the status bar's badge).
+    void showSyncProblems();
+    [[nodiscard]] SyncProblemsDialog *syncProblems() const { return m_syncProblems; }
+    // What the status bar says of sync, and of the refused changes (hidden when none).
+    [[nodiscard]] QLabel *syncLabel() const { return m_syncLabel; }
+    [[nodiscard]] QLabel *problemsBadge() const { return m_problemsBadge; }
+    // Reads the open pages again in place, keeping each selection and scroll position (after
+    // a pull brought the server's changes).
+    void refreshInPlace();
+    // The window's geometry, page, columns and filters, for the next run (also when another
+    // account's window takes this one's place).
+    void saveWindowState() const;
+
 Q_SIGNALS:
     // The user asked for the settings dialog (the composition root owns the settings).
     void settingsRequested();
+    // Signed in on a server (the sign-in dialog, File ▸ Connect): the composition root opens
+    // that account's replica in place of this database.
+    void serverAccountReady(const rentdesk::net::protocol::UserJson &user);
+    // File ▸ Switch account: the composition root lists what there is to open.
+    void switchAccountRequested();
+    // Cancel in the first sync's dialog: the composition root goes back to what was open.
+    void firstSyncCancelled();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -68,12 +101,18 @@ private:
     void showAbout();
     void setUpChat();
     void updateChatStatus();
+    void setUpSync();
+    void updateSyncStatus();
+    // The details behind the sync label: state, server, last sync, waiting changes, problem.
+    void showSyncDetails();
+    void editRefused(const models::sync::QueuedMutation &refused);
+    // After a change here: the pages, and a push soon on a replica.
+    void afterChange();
     // Message…: the other person of the selected apartment or booking, in the chat dock.
     void messageAboutSelection();
     [[nodiscard]] TablePage *currentPage() const;
     [[nodiscard]] MainActions::State::Page currentKind() const;
     void restoreWindowState();
-    void saveWindowState() const;
 
     Workspace &m_workspace;
     MainActions *m_actions = nullptr;
@@ -91,6 +130,10 @@ private:
     MailQueueDialog *m_mailQueue = nullptr;
     ChatPanel *m_chat = nullptr;
     QLabel *m_chatLabel = nullptr;
+    QLabel *m_syncLabel = nullptr;
+    QLabel *m_problemsBadge = nullptr;
+    SyncProblemsDialog *m_syncProblems = nullptr;
+    FirstSyncDialog *m_firstSync = nullptr;
 };
 
 } // namespace rentdesk::views

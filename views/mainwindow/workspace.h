@@ -27,6 +27,9 @@ class OutboxSender;
 namespace rentdesk::net::secrets {
 class SecretStore;
 }
+namespace rentdesk::net::sync {
+class ReplicaSession;
+}
 
 namespace rentdesk::views {
 
@@ -37,14 +40,19 @@ struct Workspace
 {
     Workspace(std::shared_ptr<models::db::Database> database, const models::services::Clock &clock,
               models::services::Mode mode, models::services::Session &session)
-        : database(database)
-        , clock(clock)
-        , mode(mode)
+        : Workspace(models::services::ServiceContext(std::move(database), clock, mode), session)
+    {
+    }
+    // On a connected replica: its context, whose services journal each change for the push.
+    Workspace(const models::services::ServiceContext &context, models::services::Session &session)
+        : database(context.database())
+        , clock(context.clock())
+        , mode(context.mode())
         , session(session)
-        , accounts(models::services::ServiceContext(database, clock, mode))
-        , listings(models::services::ServiceContext(database, clock, mode))
-        , bookings(models::services::ServiceContext(database, clock, mode))
-        , reviews(models::services::ServiceContext(database, clock, mode))
+        , accounts(context)
+        , listings(context)
+        , bookings(context)
+        , reviews(context)
     {
     }
 
@@ -74,6 +82,9 @@ struct Workspace
     // chat on it; both null or both set (no chat panel without them).
     net::connection::ServerConnection *connection = nullptr;
     net::chat::ChatClient *chat = nullptr;
+    // The connected replica this window works on and its sync (with the connection set), or
+    // null on a standalone database.
+    net::sync::ReplicaSession *replica = nullptr;
 };
 
 } // namespace rentdesk::views

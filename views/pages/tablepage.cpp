@@ -9,6 +9,7 @@
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -99,7 +100,7 @@ TablePage::TablePage(const QString &name, models::itemmodels::PagedTableModel *m
     // before a reload that worked must not show once the reload is over.
     connect(model, &models::itemmodels::PagedTableModel::modelReset, this, &TablePage::updateFailure);
     connect(model, &models::itemmodels::PagedTableModel::failed, this, &TablePage::updateFailure);
-    connect(m_failureBar, &MessageBar::actionTriggered, this, &TablePage::refresh);
+    connect(m_failureBar, &MessageBar::actionTriggered, this, [this] { refresh(); });
     // The selection, not the current index, says which row the actions apply to: a click
     // moves the current index before it selects the row.
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TablePage::onCurrentChanged);
@@ -136,14 +137,24 @@ int TablePage::currentRow() const
     return rows.isEmpty() ? -1 : rows.first().row();
 }
 
-void TablePage::refresh()
+void TablePage::refresh(Scroll scroll)
 {
     const QUuid selected = currentId();
     const int column = std::max(0, m_table->currentIndex().column());
+    const int top = m_table->verticalScrollBar()->value();
+    const int left = m_table->horizontalScrollBar()->value();
+    const int firstShown = std::max(0, m_table->rowAt(0));
     m_model->reload();
+    if (scroll == Scroll::Keep) {
+        // The rows in view are read first, so that the selection is found among them.
+        (void)m_model->idAt(std::min(firstShown, std::max(0, m_model->rowCount() - 1)));
+        m_table->doItemsLayout();
+        m_table->verticalScrollBar()->setValue(top);
+        m_table->horizontalScrollBar()->setValue(left);
+    }
     if (selected.isNull())
         return;
-    // The row is found again if its page is among the first ones read back.
+    // The row is found again if its page is among the first ones read back (or in view).
     int row = m_model->loadedRowOf(selected);
     for (int page = 0;
          row < 0 && page < 3 && page * models::itemmodels::PagedTableModel::PageSize < m_model->rowCount(); ++page) {
@@ -153,7 +164,13 @@ void TablePage::refresh()
     if (row >= 0) {
         m_table->selectionModel()->setCurrentIndex(m_model->index(row, column),
                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        m_table->scrollTo(m_model->index(row, column));
+        if (scroll == Scroll::ToSelection)
+            m_table->scrollTo(m_model->index(row, column));
+    }
+    if (scroll == Scroll::Keep) {
+        // Making the row current scrolls to it: the view goes back where the reader had it.
+        m_table->verticalScrollBar()->setValue(top);
+        m_table->horizontalScrollBar()->setValue(left);
     }
 }
 

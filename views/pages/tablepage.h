@@ -44,8 +44,11 @@ public:
     [[nodiscard]] QUuid currentId() const;
     [[nodiscard]] int currentRow() const;
 
-    // Counts and reads again, keeping the selected row selected when it is still shown.
-    void refresh();
+    // Counts and reads again, keeping the selected row selected when it is still shown, and
+    // either scrolled to it (after the person's own change) or the view where it was (after a
+    // sync brought others' changes: nothing moves under the reader).
+    enum class Scroll { ToSelection, Keep };
+    void refresh(Scroll scroll = Scroll::ToSelection);
 
     // Column widths, sort order and splitter, under "pages/<name>/".
     void saveState(QSettings &settings) const;

@@ -2,6 +2,7 @@
 #include "views/settings/serversettingspage.h"
 
 #include "net/connection/serverconnection.h"
+#include "views/accounts/serveraccount.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -81,14 +82,7 @@ ServerSettingsPage::ServerSettingsPage(const QString &url, ServerConnection &con
                 updateButtons();
             });
     connect(&connection, &ServerConnection::signInFailed, this, [this](const net::protocol::Error &error) {
-        using net::protocol::ErrorCode;
-        QString text = error.message;
-        if (error.is(ErrorCode::WrongCredentials))
-            text = tr("The e-mail or the password is wrong.");
-        else if (error.is(ErrorCode::RateLimited))
-            text = tr("Too many failed sign-ins; wait %n second(s) and try again.", nullptr,
-                      error.retryAfter.value_or(60));
-        showStatus(text, true);
+        showStatus(accountFailureText(error), true);
         updateButtons();
     });
     connect(&connection, &ServerConnection::signedUp, this, [this] {
@@ -115,18 +109,7 @@ QString ServerSettingsPage::url() const
 
 bool ServerSettingsPage::validate()
 {
-    const QString text = url();
-    QString problem;
-    if (!text.isEmpty()) {
-        const QUrl parsed(text, QUrl::StrictMode);
-        if (!parsed.isValid() || (parsed.scheme() != u"ws"_s && parsed.scheme() != u"wss"_s))
-            problem = tr("Give the server as ws://host:port or wss://host:port.");
-        else if (parsed.host().isEmpty())
-            problem = tr("The server address has no host name.");
-        else if (!ServerConnection::isSecureEnough(parsed))
-            problem = tr("ws:// would send your password unencrypted across the network: use wss://, or ws:// "
-                         "only to this computer.");
-    }
+    const QString problem = serverUrlProblem(url(), false);
     m_urlError->setText(problem);
     m_urlError->setVisible(!problem.isEmpty());
     if (!problem.isEmpty())

@@ -210,6 +210,31 @@ QRect CellDelegate::contentRect(const QStyleOptionViewItem &option)
 
 void CellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    paintContent(painter, option, index);
+    if (index.column() == 0 && index.data(models::itemmodels::WaitingRole).toBool())
+        paintWaitingMark(painter, option);
+}
+
+void CellDelegate::paintWaitingMark(QPainter *painter, const QStyleOptionViewItem &option)
+{
+    // A small amber dot with a white clock hand at the cell's right edge: the row's change has
+    // not reached the server yet (the tooltip says so in words).
+    const int size = std::max(6, option.fontMetrics.height() / 2);
+    const QRect dot(option.rect.right() - size - 3, option.rect.center().y() - size / 2, size, size);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0xe0, 0x8a, 0x00));
+    painter->drawEllipse(dot);
+    painter->setPen(QPen(Qt::white, std::max(1.0, size / 6.0)));
+    const QPointF centre = QRectF(dot).center();
+    painter->drawLine(centre, QPointF(centre.x(), dot.top() + size * 0.25));
+    painter->drawLine(centre, QPointF(dot.right() - size * 0.25, centre.y()));
+    painter->restore();
+}
+
+void CellDelegate::paintContent(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
     const auto kind = kindOf(index);
     if (!kind) {
         QStyledItemDelegate::paint(painter, option, index);

@@ -41,6 +41,9 @@ private:
     [[nodiscard]] static std::optional<models::itemmodels::CellKind> kindOf(const QModelIndex &index);
     // Draws the cell's background, selection and focus without its text.
     static void paintFrame(QPainter *painter, QStyleOptionViewItem &option);
+    void paintContent(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    // The "waiting to sync" mark of a row whose change the server has not applied yet.
+    static void paintWaitingMark(QPainter *painter, const QStyleOptionViewItem &option);
     // The area inside the cell's margins where the custom content goes.
     [[nodiscard]] static QRect contentRect(const QStyleOptionViewItem &option);
     void paintRating(QPainter *painter, const QStyleOptionViewItem &option, const QVariant &value) const;

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/demo/demogenerator.h"
+#include "models/domain/enums.h"
+#include "models/i18n/translator.h"
+#include "models/itemmodels/itemroles.h"
+#include "models/itemmodels/pagemodels.h"
+#include "models/services/clock.h"
+#include "models/services/session.h"
+#include "models/sync/replica.h"
+#include "models/sync/replicadirectory.h"
+#include "net/connection/serverconnection.h"
+#include "net/sync/replicasession.h"
+#include "net/sync/syncclient.h"
+#include "tests/server/serverprocess.h"
+#include "tests/support/testsupport.h"
+#include "tests/views/guitesting.h"
+#include "views/accounts/logindialog.h"
+#include "views/apartments/apartmentspage.h"
+#include "views/bookings/bookingspage.h"
+#include "views/common/messages.h"
+#include "views/editors/bookingrequestdialog.h"
+#include "views/mainwindow/mainwindow.h"
+#include "views/mainwindow/workspace.h"
+#include "views/pages/tablepage.h"
+#include "views/sync/firstsyncdialog.h"
+#include "views/sync/syncproblemsdialog.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk;
+using models::domain::BookingStatus;
+using models::domain::Role;
+using net::connection::ServerConnection;
+using net::sync::SyncClient;
+using test::ServerProcess;
+
+namespace {
+
+const QString Password = u"correct horse battery"_s;
+
+QDate inDays(int days)
+{
+    return QDate::currentDate().addDays(days);
+}
+
+void selectRow(QTableView *table, int row)
+{
+    table->setFocus();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(row, 0)).center());
+}
+
+// One person at one computer, wired as the composition root (app/application.cpp) wires it:
+// a window on this computer's own database until they sign in on a server, then a window on
+// that account's replica, with the connection, sync and the services on the replica.
+struct Person
+{
+    QTemporaryDir home;
+    test::TempDatabase standalone;
+    models::services::SystemClock clock;
+    models::services::Session session;
+    ServerConnection connection;
+    std::unique_ptr<net::sync::ReplicaSession> replica;
+    std::unique_ptr<views::Workspace> workspace;
+    std::unique_ptr<views::MainWindow> window;
+    net::protocol::UserJson account;
+
+    Person() { connection.setBackoff({ std::chrono::milliseconds(50), std::chrono::milliseconds(400) }); }
+    ~Person()
+    {
+        window.reset();
+        workspace.reset();
+        replica.reset();
+    }
+    Q_DISABLE_COPY_MOVE(Person)
+
+    [[nodiscard]] models::sync::ReplicaDirectory replicas() const
+    {
+        return models::sync::ReplicaDirectory(home.filePath(u"replicas"_s));
+    }
+    [[nodiscard]] models::sync::Replica &r() const { return replica->replica(); }
+    [[nodiscard]] SyncClient &sync() const { return *replica->sync(); }
+
+    // File ▸ Connect to a server… in the window on this computer's database: "On a server", the
+    // Create an account tab filled in, and the window's serverAccountReady() opens the replica.
+    void signUpOnServer(const QUrl &server, const QString &name, const QString &email, Role role)
+    {
+        workspace =
+            std::make_unique<views::Workspace>(standalone.shared(), clock, models::services::Mode::Standalone, session);
+        workspace->connection = &connection;
+        window = std::make_unique<views::MainWindow>(*workspace);
+        window->show();
+        QSignalSpy ready(window.get(), &views::MainWindow::serverAccountReady);
+        test::driveModalDialog<views::LoginDialog>(
+            [this] { window->actions().connectToServer->trigger(); },
+            [&](views::LoginDialog *dialog) {
+                auto *where = dialog->findChild<QComboBox *>(u"whereCombo"_s);
+                QVERIFY(where && where->currentData().toBool()); // "On a server", chosen by Connect
+                test::typeOver(dialog->findChild<QLineEdit *>(u"serverUrlEdit"_s), server.toString());
+                auto *tabs = dialog->findChild<QTabWidget *>(u"loginTabs"_s);
+                tabs->setCurrentIndex(1);
+                QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newNameEdit"_s), name);
+                QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newEmailEdit"_s), email);
+                QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newPasswordEdit"_s), Password);
+                QTest::keyClicks(dialog->findChild<QLineEdit *>(u"repeatPasswordEdit"_s), Password);
+                auto *roleBox = dialog->findChild<QComboBox *>(u"roleCombo"_s);
+                roleBox->setCurrentIndex(roleBox->findData(int(role)));
+                QTest::mouseClick(dialog->findChild<QPushButton *>(u"createAccountButton"_s), Qt::LeftButton);
+                // Created, logged in, and closed by itself.
+                QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 30000);
+                QCOMPARE(dialog->result(), int(QDialog::Accepted));
+            });
+        RENTDESK_RETURN_IF_FAILED();
+        QCOMPARE(ready.size(), 1);
+        account = ready.at(0).at(0).value<net::protocol::UserJson>();
+        QCOMPARE(account.email, email);
+        QCOMPARE(connection.state(), ServerConnection::State::Online);
+        openReplica();
+    }
+
+    // What the composition root does with serverAccountReady(): the account's replica, made
+    // on the first sign-in, in a window of its own in place of this one.
+    void openReplica()
+    {
+        window.reset();
+        workspace.reset();
+        replica.reset();
+        session.signOut();
+        auto made =
+            net::sync::ReplicaSession::forAccount(replicas(), connection.serverUrl().toString(), account, clock);
+        QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+        replica = std::move(*made);
+        replica->start(connection);
+        sync().setRowsPerApply(50); // several batches even for a small first sync
+        workspace = std::make_unique<views::Workspace>(r().context(), session);
+        workspace->connection = &connection;
+        workspace->replica = replica.get();
+        const auto profile = r().account();
+        QVERIFY(profile);
+        session.signIn(*profile);
+        window = std::make_unique<views::MainWindow>(*workspace);
+        window->show();
+    }
+
+    // The first sync's dialog, run to its end.
+    void firstSync()
+    {
+        views::FirstSyncDialog *dialog = window->startFirstSync();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 30000);
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        QCOMPARE(dialog->percent(), 100);
+        QVERIFY(replica->hasSynced());
+        // Synced once: a window opened later shows no dialog.
+        QVERIFY(!window->startFirstSync());
+    }
+
+    // Signs up on the server and waits for the first sync.
+    void join(const QUrl &server, const QString &name, const QString &email, Role role)
+    {
+        signUpOnServer(server, name, email, role);
+        RENTDESK_RETURN_IF_FAILED();
+        firstSync();
+    }
+
+    // Offline, Request booking… on the first apartment listed, for the nights given.
+    void requestOffline(QDate firstNight, QDate departure)
+    {
+        connection.stop();
+        QTRY_COMPARE(sync().state(), SyncClient::State::Offline);
+        window->showPage(window->apartmentsPage());
+        selectRow(table(u"apartments"_s), 0);
+        test::driveModalDialog<views::BookingRequestDialog>([this] { window->actions().requestBooking->trigger(); },
+                                                            [&](views::BookingRequestDialog *dialog) {
+                                                                dialog->setStay(firstNight, departure);
+                                                                test::clickSave(*dialog);
+                                                            });
+    }
+
+    [[nodiscard]] bool waitSynced(int timeoutMs = 20000) const
+    {
+        return QTest::qWaitFor(
+            [this] { return sync().state() == SyncClient::State::Synced && r().pendingCount().value_or(1) == 0; },
+            timeoutMs);
+    }
+
+    [[nodiscard]] QTableView *table(const QString &page) const
+    {
+        return window->findChild<QTableView *>(page + u"Table"_s);
+    }
+    [[nodiscard]] QString syncText() const { return window->syncLabel()->text(); }
+};
+
+QVariant cell(QTableView *table, int row, int column, int role)
+{
+    return table->model()->index(row, column).data(role);
+}
+
+} // namespace
+
+// The connected desktop end to end, against the real rentdesk-server on loopback: people sign up
+// on the server from the window, their replicas fill with the first sync's dialog, a renter
+// books offline, the landlord sees the request arrive by itself and confirms it, and a second
+// renter's overlapping request comes back as a sync problem that is discarded.
+class TestConnectedDesktop final : public QObject
+{
+    Q_OBJECT
+
+    models::i18n::Translator m_translator;
+
+private Q_SLOTS:
+    // The English catalogue has the plural forms ("1 change", "2 changes").
+    void initTestCase() { QVERIFY(m_translator.switchTo(models::domain::Language::English).rentdesk); }
+    void init() { views::messages::setNextAnswer(std::nullopt); }
+
+    void aBookingGoesBetweenTwoComputers()
+    {
+        ServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+
+        // The landlord lists an apartment from their connected window.
+        Person landlord;
+        landlord.join(server.url(), u"Lena Landlord"_s, u"lena@example.org"_s, Role::Landlord);
+        RENTDESK_RETURN_IF_FAILED();
+        QCOMPARE(landlord.syncText().left(6), u"Synced"_s);
+        const auto house = landlord.workspace->listings.createBuilding(
+            landlord.account.id, { u"River House"_s, u"1 Quay"_s, u"Kazan"_s, 9, 1990 });
+        QVERIFY(house);
+        models::services::ListingService::ApartmentDraft draft;
+        draft.buildingId = house->id;
+        draft.number = u"12"_s;
+        draft.rooms = 2;
+        draft.areaSqm = 48;
+        draft.monthlyPrice = { 3000000, u"RUB"_s };
+        const auto flat = landlord.workspace->listings.createApartment(landlord.account.id, draft);
+        QVERIFY(flat);
+        landlord.sync().changed();
+        QVERIFY(landlord.waitSynced());
+
+        // A renter connects: the first sync brings the listing.
+        Person renter;
+        renter.join(server.url(), u"Roman Renter"_s, u"roman@example.org"_s, Role::Renter);
+        RENTDESK_RETURN_IF_FAILED();
+        QTableView *apartments = renter.table(u"apartments"_s);
+        QTRY_COMPARE(apartments->model()->rowCount(), 1);
+
+        // Offline, the renter asks for dates: the request shows at once, marked as waiting.
+        renter.requestOffline(inDays(10), inDays(15));
+        RENTDESK_RETURN_IF_FAILED();
+        QTableView *renterBookings = renter.table(u"bookings"_s);
+        QTRY_COMPARE(renterBookings->model()->rowCount(), 1);
+        QVERIFY(cell(renterBookings, 0, 0, models::itemmodels::WaitingRole).toBool());
+        QVERIFY(cell(renterBookings, 0, 0, Qt::ToolTipRole).toString().contains(u"Waiting to sync"_s));
+        QTRY_COMPARE(renter.syncText(), u"Offline (1 change waiting)"_s);
+
+        // Online again: it goes out, the mark goes, and the landlord's page shows it without a
+        // click there (the server's poke, the pull, the page read again in place).
+        QTableView *landlordBookings = landlord.table(u"bookings"_s);
+        QCOMPARE(landlordBookings->model()->rowCount(), 0);
+        renter.connection.connectToServer();
+        QVERIFY(renter.waitSynced());
+        QTRY_VERIFY(!cell(renterBookings, 0, 0, models::itemmodels::WaitingRole).toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(landlordBookings->model()->rowCount(), 1, 10000);
+        using models::itemmodels::BookingColumns::Status;
+        QCOMPARE(cell(landlordBookings, 0, Status, models::itemmodels::ValueRole).value<BookingStatus>(),
+                 BookingStatus::Requested);
+
+        // The landlord confirms; the renter's page shows Confirmed.
+        landlord.window->showPage(landlord.window->bookingsPage());
+        selectRow(landlordBookings, 0);
+        views::messages::setNextAnswer(true);
+        QVERIFY(landlord.window->actions().confirmBooking->isEnabled());
+        landlord.window->actions().confirmBooking->trigger();
+        QCOMPARE(cell(landlordBookings, 0, Status, models::itemmodels::ValueRole).value<BookingStatus>(),
+                 BookingStatus::Confirmed);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(renterBookings, 0, Status, models::itemmodels::ValueRole).value<BookingStatus>(),
+                                  BookingStatus::Confirmed, 10000);
+        QVERIFY(landlord.waitSynced());
+
+        // A second renter, offline, asks for overlapping nights: nothing here knows of the
+        // first stay (it is not theirs to see), so the request is made, and the server refuses it.
+        Person other;
+        other.join(server.url(), u"Olga Other"_s, u"olga@example.org"_s, Role::Renter);
+        RENTDESK_RETURN_IF_FAILED();
+        QCOMPARE(other.table(u"bookings"_s)->model()->rowCount(), 0); // the first renter's is not here
+        QVERIFY(other.replicas().pathFor(server.url().toString(), other.account.id)
+                != renter.replicas().pathFor(server.url().toString(), renter.account.id));
+        other.requestOffline(inDays(12), inDays(14));
+        RENTDESK_RETURN_IF_FAILED();
+        QTRY_COMPARE(other.table(u"bookings"_s)->model()->rowCount(), 1);
+        QVERIFY(!other.window->problemsBadge()->isVisible());
+        other.connection.connectToServer();
+        // Refused: the badge says so, and the request is undone here.
+        QTRY_VERIFY_WITH_TIMEOUT(other.window->problemsBadge()->isVisible(), 20000);
+        QCOMPARE(other.window->problemsBadge()->text(), u"1 sync problem"_s);
+        QTRY_COMPARE(other.table(u"bookings"_s)->model()->rowCount(), 0);
+
+        // View ▸ Sync problems: the change and the overlap as the reason; it stays until
+        // discarded.
+        other.window->actions().syncProblems->trigger();
+        views::SyncProblemsDialog *problems = other.window->syncProblems();
+        QVERIFY(problems && problems->isVisible());
+        QTreeWidget *list = problems->list();
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QVERIFY2(list->topLevelItem(0)->text(1).contains(u"apartment 12, River House"_s),
+                 qPrintable(list->topLevelItem(0)->text(1)));
+        QVERIFY2(list->topLevelItem(0)->text(2).contains(u"already taken"_s),
+                 qPrintable(list->topLevelItem(0)->text(2)));
+        QVERIFY(other.waitSynced());
+        QCOMPARE(list->topLevelItemCount(), 1); // nothing leaves by itself
+        views::messages::setNextAnswer(true);
+        QTest::mouseClick(problems->findChild<QPushButton *>(u"discardButton"_s), Qt::LeftButton);
+        QCOMPARE(list->topLevelItemCount(), 0);
+        QVERIFY(other.r().refused()->isEmpty());
+        QTRY_VERIFY(!other.window->problemsBadge()->isVisible());
+
+        // The first renter's stay is as it was on every side.
+        QCOMPARE(cell(renterBookings, 0, Status, models::itemmodels::ValueRole).value<BookingStatus>(),
+                 BookingStatus::Confirmed);
+        QCOMPARE(test::valueIn(server.databasePath(), u"SELECT count(*) FROM bookings"_s), 1);
+    }
+};
+
+QTEST_MAIN(TestConnectedDesktop)
+#include "tst_connecteddesktop.moc"
