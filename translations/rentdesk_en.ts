@@ -3290,14 +3290,6 @@ Booking requests, confirmations and other notices will come from this address.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Where:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>On the server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3319,6 +3311,14 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Creating the account on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3312,14 +3312,6 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>rentdesk-server, которым пользуются ваш арендодатель или арендаторы: wss:// (с шифрованием) или ws:// только к этому компьютеру.</translation>
     </message>
     <message>
-        <source>Where:</source>
-        <translation>Где:</translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation>Сервер:</translation>
-    </message>
-    <message>
         <source>On the server</source>
         <translation>На сервере</translation>
     </message>
@@ -3342,6 +3334,14 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Creating the account on %1…</source>
         <translation>Создание учётной записи на %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation>&amp;Где:</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>Се&amp;рвер:</translation>
     </message>
 </context>
 <context>

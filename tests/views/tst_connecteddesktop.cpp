@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/db/database.h"
 #include "models/demo/demogenerator.h"
 #include "models/domain/enums.h"
 #include "models/i18n/translator.h"
@@ -32,6 +33,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -90,9 +92,11 @@ struct Person
     [[nodiscard]] models::sync::Replica &r() const { return replica->replica(); }
     [[nodiscard]] SyncClient &sync() const { return *replica->sync(); }
 
-    // File ▸ Connect to a server… in the window on this computer's database: "On a server", the
-    // Create an account tab filled in, and the window's serverAccountReady() opens the replica.
-    void signUpOnServer(const QUrl &server, const QString &name, const QString &email, Role role)
+    // File ▸ Connect to a server… in the window on this computer's database: "On a server", and
+    // either the Create an account tab filled in (name given) or Sign in; the window's
+    // serverAccountReady() then opens the replica.
+    void signUpOnServer(const QUrl &server, const QString &name, const QString &email, Role role,
+                        const QString &password = Password)
     {
         workspace =
             std::make_unique<views::Workspace>(standalone.shared(), clock, models::services::Mode::Standalone, session);
@@ -106,23 +110,28 @@ struct Person
                 auto *where = dialog->findChild<QComboBox *>(u"whereCombo"_s);
                 QVERIFY(where && where->currentData().toBool()); // "On a server", chosen by Connect
                 test::typeOver(dialog->findChild<QLineEdit *>(u"serverUrlEdit"_s), server.toString());
-                auto *tabs = dialog->findChild<QTabWidget *>(u"loginTabs"_s);
-                tabs->setCurrentIndex(1);
-                QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newNameEdit"_s), name);
-                QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newEmailEdit"_s), email);
-                QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newPasswordEdit"_s), Password);
-                QTest::keyClicks(dialog->findChild<QLineEdit *>(u"repeatPasswordEdit"_s), Password);
-                auto *roleBox = dialog->findChild<QComboBox *>(u"roleCombo"_s);
-                roleBox->setCurrentIndex(roleBox->findData(int(role)));
-                QTest::mouseClick(dialog->findChild<QPushButton *>(u"createAccountButton"_s), Qt::LeftButton);
-                // Created, logged in, and closed by itself.
+                if (name.isEmpty()) {
+                    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"emailEdit"_s), email);
+                    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"passwordEdit"_s), password);
+                    QTest::mouseClick(dialog->findChild<QPushButton *>(u"signInButton"_s), Qt::LeftButton);
+                } else {
+                    dialog->findChild<QTabWidget *>(u"loginTabs"_s)->setCurrentIndex(1);
+                    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newNameEdit"_s), name);
+                    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newEmailEdit"_s), email);
+                    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newPasswordEdit"_s), password);
+                    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"repeatPasswordEdit"_s), password);
+                    auto *roleBox = dialog->findChild<QComboBox *>(u"roleCombo"_s);
+                    roleBox->setCurrentIndex(roleBox->findData(int(role)));
+                    QTest::mouseClick(dialog->findChild<QPushButton *>(u"createAccountButton"_s), Qt::LeftButton);
+                }
+                // Signed in (after creating the account), and closed by itself.
                 QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 30000);
                 QCOMPARE(dialog->result(), int(QDialog::Accepted));
             });
         RENTDESK_RETURN_IF_FAILED();
         QCOMPARE(ready.size(), 1);
         account = ready.at(0).at(0).value<net::protocol::UserJson>();
-        QCOMPARE(account.email, email);
+        QCOMPARE(account.email, email.toLower());
         QCOMPARE(connection.state(), ServerConnection::State::Online);
         openReplica();
     }
@@ -327,6 +336,65 @@ private Q_SLOTS:
         QCOMPARE(cell(renterBookings, 0, Status, models::itemmodels::ValueRole).value<BookingStatus>(),
                  BookingStatus::Confirmed);
         QCOMPARE(test::valueIn(server.databasePath(), u"SELECT count(*) FROM bookings"_s), 1);
+    }
+
+    void aFirstSyncStoppedAt40PercentResumes()
+    {
+        // The demo's 150 apartments, in pages of 16 KiB (a quarter of --max-queued-bytes), on one
+        // port for the server's whole life, so that the desktop finds it again after the restart.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        ServerProcess server({ u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--max-queued-bytes"_s, u"65536"_s });
+        {
+            auto opened = models::db::Database::open(server.databasePath());
+            QVERIFY(opened);
+            QVERIFY(models::demo::generateDemoData(**opened, { 7, 150, QDate::currentDate() }));
+        }
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+
+        Person renter;
+        renter.signUpOnServer(server.url(), QString(), models::demo::demoRenter().email, Role::Renter,
+                              models::demo::demoPassword());
+        RENTDESK_RETURN_IF_FAILED();
+        views::FirstSyncDialog *dialog = renter.window->startFirstSync();
+        QVERIFY(dialog);
+        // The server goes away as soon as the dialog says 40 %.
+        bool stopped = false;
+        int percentAtStop = 0;
+        connect(dialog, &views::FirstSyncDialog::percentChanged, this, [&](int percent) {
+            if (!stopped && percent >= 40) {
+                stopped = true;
+                percentAtStop = percent;
+                server.kill();
+            }
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(stopped && renter.sync().state() == SyncClient::State::Offline, 30000);
+        QVERIFY2(percentAtStop >= 40 && percentAtStop < 100, qPrintable(QString::number(percentAtStop)));
+        // What arrived is kept; the dialog waits, saying so.
+        QVERIFY(dialog->isVisible());
+        const auto text = dialog->findChild<QLabel *>(u"firstSyncText"_s)->text();
+        QVERIFY2(text.startsWith(u"Waiting for 127.0.0.1"_s), qPrintable(text));
+        const qint64 kept = renter.r().rowCount().value_or(0);
+        QVERIFY(kept > 0);
+        QVERIFY(!renter.replica->hasSynced());
+
+        // Back: the sync goes on from its cursor, to 100 %.
+        QSignalSpy progress(&renter.sync(), &SyncClient::progress);
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 60000);
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        QCOMPARE(dialog->percent(), 100);
+        const qint64 total = renter.r().rowCount().value_or(0);
+        QVERIFY(!progress.isEmpty());
+        const qint64 afterRestart = progress.last().at(0).toLongLong();
+        QCOMPARE(kept + afterRestart, total);
+        QCOMPARE(dialog->rows(), total);
+        // The same rows as the server's own count of what a renter sees: every apartment.
+        QCOMPARE(test::valueIn(renter.r().context().database()->path(), u"SELECT count(*) FROM apartments"_s),
+                 test::valueIn(server.databasePath(), u"SELECT count(*) FROM apartments"_s));
+        QVERIFY(renter.replica->hasSynced());
     }
 };
 

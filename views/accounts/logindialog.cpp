@@ -67,8 +67,8 @@ QWidget *LoginDialog::createWhereRow()
     m_serverError = errorLabel(u"serverUrlError"_s);
     auto *form = new QFormLayout(row);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Where:"), m_where);
-    form->addRow(tr("Server:"), m_server);
+    form->addRow(tr("&Where:"), m_where);
+    form->addRow(tr("Ser&ver:"), m_server);
     form->addRow(QString(), m_serverError);
 
     if (const net::sync::ReplicaSession *replica = m_workspace.replica) {

@@ -46,7 +46,8 @@ MainActions::MainActions(QWidget *window)
     syncNow = make(window, u"syncNowAction"_s, tr("S&ync now"), tr("Send your changes and fetch the server's now"),
                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     syncProblems = make(window, u"syncProblemsAction"_s, tr("Sync &problems…"),
-                        tr("Changes the server refused, with its reasons: edit and retry, or discard"));
+                        tr("Changes the server refused, with its reasons: edit and retry, or discard"),
+                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     settings = make(window, u"settingsAction"_s, tr("&Settings…"), tr("Language, database and mail server"),
                     QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);

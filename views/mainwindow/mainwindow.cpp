@@ -563,8 +563,11 @@ FirstSyncDialog *MainWindow::startFirstSync()
     if (!replica || !replica->sync() || replica->hasSynced())
         return nullptr;
     if (!m_firstSync) {
-        m_firstSync = new FirstSyncDialog(*replica->sync(), m_workspace.connection->serverUrl().host(),
-                                          replica->replica().rowCount().value_or(0), this);
+        // A first sync that stopped before its end goes on from its cursor with what it kept; a
+        // new one has only the account's own profile, which the pull brings again.
+        const models::sync::Replica &r = replica->replica();
+        const qint64 kept = r.cursor().value_or(QString()).isEmpty() ? 0 : r.rowCount().value_or(0);
+        m_firstSync = new FirstSyncDialog(*replica->sync(), m_workspace.connection->serverUrl().host(), kept, this);
         m_firstSync->setWindowModality(Qt::WindowModal);
         connect(m_firstSync, &QDialog::rejected, this, &MainWindow::firstSyncCancelled);
     }

@@ -41,6 +41,12 @@ SyncProblemsDialog::SyncProblemsDialog(models::sync::Replica &replica, std::shar
     m_list->header()->setStretchLastSection(true);
     m_list->setColumnWidth(1, 320);
 
+    m_details = new QLabel(this);
+    m_details->setObjectName(u"syncProblemDetails"_s);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setTextFormat(Qt::PlainText);
+
     m_edit = new QPushButton(tr("&Edit and retry…"), this);
     m_edit->setObjectName(u"editRetryButton"_s);
     m_edit->setToolTip(tr("Open the change in its editor with its values, to change them and send it again"));
@@ -61,6 +67,7 @@ SyncProblemsDialog::SyncProblemsDialog(models::sync::Replica &replica, std::shar
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_list, 1);
+    layout->addWidget(m_details);
     layout->addLayout(actions);
     layout->addWidget(buttons);
     resize(820, 420);
@@ -139,6 +146,9 @@ std::optional<QueuedMutation> SyncProblemsDialog::selected() const
 void SyncProblemsDialog::updateButtons()
 {
     const auto entry = selected();
+    const QTreeWidgetItem *item = m_list->currentItem();
+    m_details->setText(entry && item ? item->text(1) + u"\n"_s + item->text(2) : QString());
+    m_details->setVisible(entry.has_value());
     m_edit->setEnabled(entry && isEditable(entry->mutation.name));
     m_retry->setEnabled(entry.has_value());
     m_discard->setEnabled(entry.has_value());

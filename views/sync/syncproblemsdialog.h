@@ -56,6 +56,7 @@ private:
     QList<models::sync::QueuedMutation> m_refused;
     QTreeWidget *m_list = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_details = nullptr; // the selected one's change and reason, whole
     QPushButton *m_edit = nullptr;
     QPushButton *m_retry = nullptr;
     QPushButton *m_discard = nullptr;
