@@ -6,8 +6,12 @@
 // one JSON object. Build it in release (cmake --preset release).
 //
 //   QT_QPA_PLATFORM=offscreen rentdesk-bench-ui --apartments 200000 --json
+//
+// With --replica, the same page on a connected replica against a standalone database of the
+// same data, and pokes from the server to the open page (bench/replicauibench.cpp).
 
 #include "bench/benchsupport.h"
+#include "bench/replicauibench.h"
 #include "models/db/database.h"
 #include "models/demo/demogenerator.h"
 #include "models/i18n/translator.h"
@@ -57,13 +61,22 @@ int main(int argc, char *argv[])
                                               u"20000"_s);
     const QCommandLineOption runsOption(u"runs"_s, u"Repetitions per measurement (default 11)."_s, u"n"_s, u"11"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object (the default and only format)."_s);
-    parser.addOptions({ apartmentsOption, runsOption, jsonOption });
+    const QCommandLineOption replicaOption(
+        u"replica"_s, u"Compare the page on a connected replica with a standalone database, and time pokes."_s);
+    const QCommandLineOption pokesOption(u"pokes"_s, u"With --replica: changes to time (default 30)."_s, u"n"_s,
+                                         u"30"_s);
+    parser.addOptions({ apartmentsOption, runsOption, jsonOption, replicaOption, pokesOption });
     parser.process(app);
     const int apartments = parser.value(apartmentsOption).toInt();
     const int runs = std::max(3, parser.value(runsOption).toInt());
     if (apartments < 100) {
         fail(u"--apartments must be at least 100"_s);
         return 2;
+    }
+    if (parser.isSet(replicaOption)) {
+        models::i18n::Translator translator;
+        translator.switchTo(models::domain::Language::English);
+        return runReplicaBench(apartments, runs, std::max(1, parser.value(pokesOption).toInt()));
     }
 
     QTemporaryDir dir;
