@@ -137,15 +137,17 @@ struct Person
     }
 
     // What the composition root does with serverAccountReady(): the account's replica, made
-    // on the first sign-in, in a window of its own in place of this one.
-    void openReplica()
+    // on the first sign-in, in a window of its own in place of this one. With a path, what
+    // File ▸ Switch account does with the replica chosen.
+    void openReplica(const QString &path = QString())
     {
         window.reset();
         workspace.reset();
         replica.reset();
         session.signOut();
-        auto made =
-            net::sync::ReplicaSession::forAccount(replicas(), connection.serverUrl().toString(), account, clock);
+        auto made = path.isEmpty()
+            ? net::sync::ReplicaSession::forAccount(replicas(), connection.serverUrl().toString(), account, clock)
+            : openedReplica(path);
         QVERIFY2(made, made ? "" : qPrintable(made.error().message));
         replica = std::move(*made);
         replica->start(connection);
@@ -158,6 +160,15 @@ struct Person
         session.signIn(*profile);
         window = std::make_unique<views::MainWindow>(*workspace);
         window->show();
+    }
+
+    [[nodiscard]] models::services::Result<std::unique_ptr<net::sync::ReplicaSession>>
+    openedReplica(const QString &path) const
+    {
+        auto database = models::db::Database::open(path);
+        if (!database)
+            return std::unexpected(models::services::DomainError(database.error()));
+        return net::sync::ReplicaSession::open(std::move(*database), clock);
     }
 
     // The first sync's dialog, run to its end.
@@ -336,6 +347,56 @@ private Q_SLOTS:
         QCOMPARE(cell(renterBookings, 0, Status, models::itemmodels::ValueRole).value<BookingStatus>(),
                  BookingStatus::Confirmed);
         QCOMPARE(test::valueIn(server.databasePath(), u"SELECT count(*) FROM bookings"_s), 1);
+    }
+
+    void switchingAccountsKeepsEachReplicaApart()
+    {
+        ServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        Person landlord;
+        landlord.join(server.url(), u"Lena Landlord"_s, u"lena@example.org"_s, Role::Landlord);
+        RENTDESK_RETURN_IF_FAILED();
+        const auto house = landlord.workspace->listings.createBuilding(
+            landlord.account.id, { u"River House"_s, u"1 Quay"_s, u"Kazan"_s, 9, 1990 });
+        QVERIFY(house);
+        landlord.sync().changed();
+        QVERIFY(landlord.waitSynced());
+
+        // One computer: Roman signs up; then Olga signs in on it, and gets a replica of her own,
+        // with nothing of Roman's in it.
+        Person computer;
+        computer.join(server.url(), u"Roman Renter"_s, u"roman@example.org"_s, Role::Renter);
+        RENTDESK_RETURN_IF_FAILED();
+        const QString romans = computer.r().context().database()->path();
+        const QUuid roman = computer.account.id;
+        QCOMPARE(computer.table(u"buildings"_s)->model()->rowCount(), 1);
+        computer.join(server.url(), u"Olga Other"_s, u"olga@example.org"_s, Role::Renter);
+        RENTDESK_RETURN_IF_FAILED();
+        const QString olgas = computer.r().context().database()->path();
+        QVERIFY(olgas != romans);
+        QCOMPARE(computer.r().accountId(), computer.account.id);
+        QCOMPARE(computer.session.userId(), computer.account.id);
+        QCOMPARE(computer.table(u"buildings"_s)->model()->rowCount(), 1); // the landlord's, synced to her too
+
+        // File ▸ Switch account lists both, by their own files, and this computer's database.
+        const auto found = computer.replicas().list();
+        QVERIFY(found);
+        QCOMPARE(found->size(), 2);
+        QStringList emails;
+        for (const models::sync::ReplicaEntry &entry : *found)
+            emails << entry.email;
+        emails.sort();
+        QCOMPARE(emails, (QStringList { u"olga@example.org"_s, u"roman@example.org"_s }));
+
+        // Back to Roman: his replica, his session, as he left it.
+        computer.openReplica(romans);
+        RENTDESK_RETURN_IF_FAILED();
+        QCOMPARE(computer.r().accountId(), roman);
+        QCOMPARE(computer.session.userId(), roman);
+        QVERIFY(computer.replica->hasSynced());
+        QVERIFY(!computer.window->startFirstSync()); // synced before: no dialog
+        QCOMPARE(computer.table(u"buildings"_s)->model()->rowCount(), 1);
+        QCOMPARE(test::valueIn(olgas, u"SELECT count(*) FROM users WHERE email = 'roman@example.org'"_s), 0);
     }
 
     void aFirstSyncStoppedAt40PercentResumes()
