@@ -224,7 +224,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a replica of a server account gets its data from the server; no demo data was added.</source>
+        <source>%1 is a replica of a server account: it gets its data from the server, and no demo data was added.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3154,7 +3154,7 @@ Booking requests, confirmations and other notices will come from this address.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The apartment of this request is not on this computer any more: discard the request.</source>
+        <source>What this change was about is not on this computer any more: discard the change.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

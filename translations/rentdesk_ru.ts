@@ -224,8 +224,8 @@
         <translation>Сменить учётную запись</translation>
     </message>
     <message>
-        <source>a replica of a server account gets its data from the server; no demo data was added.</source>
-        <translation>копия учётной записи на сервере получает данные с сервера; демо-данные не добавлены.</translation>
+        <source>%1 is a replica of a server account: it gets its data from the server, and no demo data was added.</source>
+        <translation>%1 — копия учётной записи на сервере: она получает данные с сервера, демо-данные не добавлены.</translation>
     </message>
 </context>
 <context>
@@ -3175,8 +3175,8 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>Изменить и повторить</translation>
     </message>
     <message>
-        <source>The apartment of this request is not on this computer any more: discard the request.</source>
-        <translation>Квартиры из этого запроса больше нет на этом компьютере: отмените запрос.</translation>
+        <source>What this change was about is not on this computer any more: discard the change.</source>
+        <translation>Того, к чему относилось это изменение, на этом компьютере больше нет: отмените изменение.</translation>
     </message>
 </context>
 <context>

@@ -136,7 +136,7 @@ private:
         return std::unexpected(name##_.error());                                                                       \
     const auto &name = *name##_
 
-Result<services::ListingService::BuildingDraft> buildingDraft(const Args &a)
+Result<services::ListingService::BuildingDraft> readBuildingDraft(const Args &a)
 {
     RD_TRY(name, a.text("name"));
     RD_TRY(address, a.text("address"));
@@ -146,7 +146,7 @@ Result<services::ListingService::BuildingDraft> buildingDraft(const Args &a)
     return services::ListingService::BuildingDraft { name, address, city, floors, year };
 }
 
-Result<services::ListingService::ApartmentDraft> apartmentDraft(const Args &a)
+Result<services::ListingService::ApartmentDraft> readApartmentDraft(const Args &a)
 {
     RD_TRY(building, a.id("buildingId"));
     RD_TRY(number, a.text("number"));
@@ -203,14 +203,14 @@ Result<void> MutationApplier::apply(const QUuid &actor, const QString &name, con
     const Args a(json);
     RD_TRY(id, a.id("id"));
     if (name == u"createBuilding" || name == u"updateBuilding") {
-        RD_TRY(draft, buildingDraft(a));
+        RD_TRY(draft, readBuildingDraft(a));
         return name == u"createBuilding" ? done(m_listings.createBuilding(actor, draft, id))
                                          : done(m_listings.updateBuilding(actor, id, draft));
     }
     if (name == u"deleteBuilding")
         return m_listings.deleteBuilding(actor, id);
     if (name == u"createApartment" || name == u"updateApartment") {
-        RD_TRY(draft, apartmentDraft(a));
+        RD_TRY(draft, readApartmentDraft(a));
         return name == u"createApartment" ? done(m_listings.createApartment(actor, draft, id))
                                           : done(m_listings.updateApartment(actor, id, draft));
     }
@@ -254,6 +254,16 @@ Result<void> MutationApplier::apply(const QUuid &actor, const QString &name, con
     return std::unexpected(DomainError(
         DomainError::Code::InvalidValue, u"mutation"_s, u"name"_s,
         QCoreApplication::translate("Mutations", "“%1” is not a change RentDesk knows.").arg(name.left(64))));
+}
+
+Result<services::ListingService::BuildingDraft> MutationApplier::buildingDraft(const QJsonObject &args)
+{
+    return readBuildingDraft(Args(args));
+}
+
+Result<services::ListingService::ApartmentDraft> MutationApplier::apartmentDraft(const QJsonObject &args)
+{
+    return readApartmentDraft(Args(args));
 }
 
 std::optional<QUuid> MutationApplier::createdId(const QString &name, const QJsonObject &args)

@@ -38,6 +38,13 @@ public:
 
     [[nodiscard]] services::Result<void> apply(const QUuid &actor, const QString &name, const QJsonObject &args) const;
 
+    // The values of a building's or an apartment's mutation (create or update), read as
+    // apply() reads them: for an editor that shows a refused change again.
+    [[nodiscard]] static services::Result<services::ListingService::BuildingDraft>
+    buildingDraft(const QJsonObject &args);
+    [[nodiscard]] static services::Result<services::ListingService::ApartmentDraft>
+    apartmentDraft(const QJsonObject &args);
+
     // The id of the row a mutation creates (createBuilding, createApartment, requestBooking,
     // createReview), if it is one that creates.
     [[nodiscard]] static std::optional<QUuid> createdId(const QString &name, const QJsonObject &args);

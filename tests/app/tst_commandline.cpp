@@ -2,6 +2,7 @@
 #include "models/db/database.h"
 #include "models/db/migrationset.h"
 #include "models/db/query.h"
+#include "models/sync/replica.h"
 #include "tests/support/childprocess.h"
 #include "tests/support/servicefixture.h"
 #include "tests/support/testsupport.h"
@@ -74,6 +75,32 @@ private Q_SLOTS:
         auto reopened = rentdesk::models::db::Database::open(path);
         QVERIFY(reopened);
         QCOMPARE(rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**reopened)), dumpAfterFirst);
+    }
+
+    // scripts/run passes --demo on every start: a replica opened again (the file open last)
+    // gets no demo data, with a note, and opens; --send-outbox there says the server sends.
+    void aReplicaGetsNoDemoDataAndSendsNoMail()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"replica.sqlite"_s);
+        {
+            auto opened = rentdesk::models::db::Database::open(path);
+            QVERIFY(opened);
+            rentdesk::models::domain::User account;
+            account.id = QUuid::createUuid();
+            account.email = u"roman@example.org"_s;
+            account.displayName = u"Roman"_s;
+            QVERIFY(rentdesk::models::sync::Replica::initialize(**opened, u"ws://127.0.0.1:9"_s, account));
+        }
+        const Run demo = rentdesk({ u"--database"_s, path, u"--demo"_s, u"--init-only"_s });
+        QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
+        QVERIFY2(demo.out.contains(u"is a replica of a server account"_s), qPrintable(demo.out));
+        QCOMPARE(rentdesk::test::valueIn(path, u"SELECT count(*) FROM apartments"_s), 0);
+        QCOMPARE(rentdesk::test::valueIn(path, u"SELECT count(*) FROM users"_s), 1);
+
+        const Run mail = rentdesk({ u"--database"_s, path, u"--send-outbox"_s });
+        QVERIFY(mail.exitCode != 0);
+        QVERIFY2(mail.err.contains(u"the server sends its mail"_s), qPrintable(mail.err));
     }
 
     void initOnlyUsesTheDefaultLocation()

@@ -343,10 +343,36 @@ private Q_SLOTS:
         QVERIFY(other.r().refused()->isEmpty());
         QTRY_VERIFY(!other.window->problemsBadge()->isVisible());
 
+        // Again, and this time Edit and retry: the request's editor, its nights kept, moved to
+        // free ones; saved, it replaces the refused one and the server takes it.
+        other.requestOffline(inDays(12), inDays(14));
+        RENTDESK_RETURN_IF_FAILED();
+        other.connection.connectToServer();
+        QTRY_VERIFY_WITH_TIMEOUT(other.window->problemsBadge()->isVisible(), 20000);
+        QTRY_COMPARE(list->topLevelItemCount(), 1);
+        test::driveModalDialog<views::BookingRequestDialog>(
+            [&] { QTest::mouseClick(problems->findChild<QPushButton *>(u"editRetryButton"_s), Qt::LeftButton); },
+            [](views::BookingRequestDialog *dialog) {
+                QCOMPARE(dialog->firstNight(), inDays(12));
+                QCOMPARE(dialog->departure(), inDays(14));
+                dialog->setStay(inDays(20), inDays(22));
+                test::clickSave(*dialog);
+            });
+        RENTDESK_RETURN_IF_FAILED();
+        QCOMPARE(list->topLevelItemCount(), 0);
+        QVERIFY(other.waitSynced());
+        QVERIFY(other.r().refused()->isEmpty());
+        QTRY_COMPARE(other.table(u"bookings"_s)->model()->rowCount(), 1);
+        QCOMPARE(test::valueIn(
+                     server.databasePath(),
+                     u"SELECT count(*) FROM bookings WHERE start_date = '%1'"_s.arg(inDays(20).toString(Qt::ISODate))),
+                 1);
+
         // The first renter's stay is as it was on every side.
         QCOMPARE(cell(renterBookings, 0, Status, models::itemmodels::ValueRole).value<BookingStatus>(),
                  BookingStatus::Confirmed);
-        QCOMPARE(test::valueIn(server.databasePath(), u"SELECT count(*) FROM bookings"_s), 1);
+        QCOMPARE(test::valueIn(server.databasePath(), u"SELECT count(*) FROM bookings WHERE status = 'confirmed'"_s),
+                 1);
     }
 
     void switchingAccountsKeepsEachReplicaApart()

@@ -152,18 +152,24 @@ void ApartmentEditor::selectCurrency(const QString &code)
     m_currency->setCurrentIndex(index);
 }
 
-void ApartmentEditor::load(const models::domain::Apartment &apartment)
+void ApartmentEditor::load(const models::domain::Apartment &a)
 {
-    selectBuilding(apartment.buildingId);
-    m_number->setText(apartment.number);
-    m_floor->setValue(apartment.floor);
-    m_rooms->setValue(apartment.rooms);
-    m_area->setValue(apartment.areaSqm);
-    m_price->setValue(double(apartment.monthlyPrice.minor) / 100.0);
-    selectCurrency(apartment.monthlyPrice.currency);
-    m_furnished->setChecked(apartment.furnished);
-    m_pets->setChecked(apartment.petsAllowed);
-    m_description->setPlainText(apartment.description);
+    setDraft({ a.buildingId, a.number, a.floor, a.rooms, a.areaSqm, a.monthlyPrice, a.furnished, a.petsAllowed,
+               a.description });
+}
+
+void ApartmentEditor::setDraft(const models::services::ListingService::ApartmentDraft &draft)
+{
+    selectBuilding(draft.buildingId);
+    m_number->setText(draft.number);
+    m_floor->setValue(draft.floor);
+    m_rooms->setValue(draft.rooms);
+    m_area->setValue(draft.areaSqm);
+    m_price->setValue(double(draft.monthlyPrice.minor) / 100.0);
+    selectCurrency(draft.monthlyPrice.currency);
+    m_furnished->setChecked(draft.furnished);
+    m_pets->setChecked(draft.petsAllowed);
+    m_description->setPlainText(draft.description);
     m_description->moveCursor(QTextCursor::End);
 }
 

@@ -35,6 +35,9 @@ public:
     // The apartment as saved, once the dialog was accepted.
     [[nodiscard]] const models::domain::Apartment &apartment() const { return m_saved; }
 
+    // Shows these values instead (a change the server refused, to edit and send again).
+    void setDraft(const models::services::ListingService::ApartmentDraft &draft);
+
     // Chooses one of the buildings offered (the one selected on a page, say).
     void selectBuilding(const QUuid &building);
 

@@ -52,14 +52,19 @@ BuildingEditor::BuildingEditor(const models::services::ListingService &listings,
     m_yearBuilt->setValue(0);
     addField(tr("&Year built:"), m_yearBuilt, { u"yearBuilt"_s });
 
-    if (m_existing) {
-        m_name->setText(m_existing->name);
-        m_address->setText(m_existing->address);
-        m_city->setText(m_existing->city);
-        m_floors->setValue(m_existing->floors);
-        m_yearBuilt->setValue(m_existing->yearBuilt.value_or(0));
-    }
+    if (m_existing)
+        setDraft(
+            { m_existing->name, m_existing->address, m_existing->city, m_existing->floors, m_existing->yearBuilt });
     m_name->setFocus();
+}
+
+void BuildingEditor::setDraft(const models::services::ListingService::BuildingDraft &draft)
+{
+    m_name->setText(draft.name);
+    m_address->setText(draft.address);
+    m_city->setText(draft.city);
+    m_floors->setValue(draft.floors);
+    m_yearBuilt->setValue(draft.yearBuilt.value_or(0));
 }
 
 BuildingEditor::~BuildingEditor() = default;

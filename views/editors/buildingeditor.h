@@ -23,6 +23,9 @@ public:
                    std::optional<models::domain::Building> existing = std::nullopt, QWidget *parent = nullptr);
     ~BuildingEditor() override;
 
+    // Shows these values instead (a change the server refused, to edit and send again).
+    void setDraft(const models::services::ListingService::BuildingDraft &draft);
+
     // The building as saved, once the dialog was accepted.
     [[nodiscard]] const models::domain::Building &building() const { return m_saved; }
 

@@ -7,6 +7,7 @@
 #include "models/query/bookingquery.h"
 #include "models/query/buildingquery.h"
 #include "models/query/detailsquery.h"
+#include "models/sync/mutations.h"
 #include "views/apartments/apartmentspage.h"
 #include "views/bookings/bookingspage.h"
 #include "views/buildings/buildingspage.h"
@@ -170,19 +171,51 @@ bool Commands::requestBookingOf(const models::domain::Apartment &apartment, cons
 
 bool Commands::editRefused(const QString &name, const QJsonObject &args)
 {
+    const QUuid me = m_workspace.session.userId();
+    const models::query::DetailsQuery details(m_workspace.database);
+    const QUuid id = models::domain::idFromStored(QVariant(args.value(u"id"_s).toString())).value_or(QUuid());
+    const auto gone = [this] {
+        messages::tell(m_window, tr("Edit and retry"),
+                       tr("What this change was about is not on this computer any more: discard the change."));
+        return false;
+    };
+    if (name == u"createBuilding" || name == u"updateBuilding") {
+        const auto draft = models::sync::MutationApplier::buildingDraft(args);
+        std::optional<models::domain::Building> existing;
+        if (name == u"updateBuilding") {
+            const auto building = details.building(id);
+            if (!building)
+                return gone();
+            existing = building->building;
+        }
+        BuildingEditor editor(m_workspace.listings, me, existing, m_window);
+        if (draft)
+            editor.setDraft(*draft);
+        return editor.exec() == QDialog::Accepted;
+    }
+    if (name == u"createApartment" || name == u"updateApartment") {
+        const auto draft = models::sync::MutationApplier::apartmentDraft(args);
+        std::optional<models::domain::Apartment> existing;
+        if (name == u"updateApartment") {
+            const auto apartment = details.apartment(me, id);
+            if (!apartment)
+                return gone();
+            existing = apartment->apartment;
+        }
+        ApartmentEditor editor(m_workspace.listings, me, buildingsOf(m_workspace), existing, m_window);
+        if (draft)
+            editor.setDraft(*draft);
+        return editor.exec() == QDialog::Accepted;
+    }
     if (name != u"requestBooking")
         return false;
     const QUuid apartmentId =
         models::domain::idFromStored(QVariant(args.value(u"apartmentId"_s).toString())).value_or(QUuid());
-    const auto details =
-        models::query::DetailsQuery(m_workspace.database).apartment(m_workspace.session.userId(), apartmentId);
-    if (!details) {
-        messages::tell(m_window, tr("Edit and retry"),
-                       tr("The apartment of this request is not on this computer any more: discard the request."));
-        return false;
-    }
-    return requestBookingOf(details->apartment,
-                            tr("%1, apartment %2").arg(details->building.name, details->apartment.number),
+    const auto apartment = details.apartment(me, apartmentId);
+    if (!apartment)
+        return gone();
+    return requestBookingOf(apartment->apartment,
+                            tr("%1, apartment %2").arg(apartment->building.name, apartment->apartment.number),
                             std::pair { QDate::fromString(args.value(u"startDate"_s).toString(), Qt::ISODate),
                                         QDate::fromString(args.value(u"endDate"_s).toString(), Qt::ISODate) });
 }

@@ -52,8 +52,9 @@ public:
     // The apartment (Apartments page), or the other person of a booking (Bookings page).
     void writeReview(QWidget *page);
     // Edit and retry of a change the server refused: its editor with the change's values (a
-    // booking request: the apartment and the dates). True once the edited change was saved;
-    // false when cancelled or when the change has no editor.
+    // new or changed building or apartment; a booking request: the apartment and the dates).
+    // True once the edited change was saved; false when cancelled, when the change has no
+    // editor, or when what it was about is gone (said in a box).
     bool editRefused(const QString &name, const QJsonObject &args);
 
 Q_SIGNALS:

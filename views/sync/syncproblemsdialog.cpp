@@ -86,7 +86,9 @@ SyncProblemsDialog::~SyncProblemsDialog() = default;
 
 bool SyncProblemsDialog::isEditable(const QString &mutationName)
 {
-    return mutationName == u"requestBooking";
+    static const QStringList editable = { u"requestBooking"_s, u"createBuilding"_s, u"updateBuilding"_s,
+                                          u"createApartment"_s, u"updateApartment"_s };
+    return editable.contains(mutationName);
 }
 
 void SyncProblemsDialog::reload()
