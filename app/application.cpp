@@ -520,11 +520,14 @@ int Application::run()
         return sendTestMail(d->options);
 
     d->standalonePath = savedDatabasePath();
-    // The command line's file, else what was open last (a replica, say), else this computer's.
+    // The command line's file, else for a window what was open last (a replica, say), else this
+    // computer's: --init-only and --send-outbox are about this computer's database.
     QString path = d->options.databasePath;
-    if (path.isEmpty()) {
+    if (path.isEmpty() && !d->options.initOnly && !d->options.sendOutbox) {
         const QString last = QSettings().value(lastOpenedKey).toString();
         path = !last.isEmpty() && QFileInfo::exists(last) ? last : d->standalonePath;
+    } else if (path.isEmpty()) {
+        path = d->standalonePath;
     }
     auto opened = d->openDesktop(path);
     if (!opened) {
