@@ -55,8 +55,13 @@ ReviewEditor::ReviewEditor(const models::services::ReviewService &reviews, const
     m_target.id = m_existing->targetUserId.value_or(m_existing->targetApartmentId.value_or(QUuid()));
     setWindowTitle(titleFor(m_target.kind, true));
     createInputs(targetTitle);
-    m_rating->setValue(m_existing->rating);
-    m_body->setPlainText(m_existing->body);
+    setValues(m_existing->rating, m_existing->body);
+}
+
+void ReviewEditor::setValues(int rating, const QString &body)
+{
+    m_rating->setValue(rating);
+    m_body->setPlainText(body);
     m_body->moveCursor(QTextCursor::End); // typing goes on from the end
 }
 

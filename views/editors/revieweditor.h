@@ -29,6 +29,9 @@ public:
                  const QString &targetTitle, QWidget *parent = nullptr);
     ~ReviewEditor() override;
 
+    // Shows these stars and text instead (a review the server refused, to edit and send again).
+    void setValues(int rating, const QString &body);
+
     // The review as saved, once the dialog was accepted.
     [[nodiscard]] const models::domain::Review &review() const { return m_saved; }
 

@@ -169,6 +169,18 @@ bool Commands::requestBookingOf(const models::domain::Apartment &apartment, cons
     return dialog.exec() == QDialog::Accepted;
 }
 
+QString Commands::reviewTargetTitle(models::domain::ReviewKind kind, const QUuid &target) const
+{
+    const models::query::DetailsQuery details(m_workspace.database);
+    if (kind == models::domain::ReviewKind::Apartment) {
+        const auto apartment = details.apartment(m_workspace.session.userId(), target);
+        return apartment ? tr("%1, apartment %2").arg(apartment->building.name, apartment->apartment.number)
+                         : QString();
+    }
+    const auto person = details.user(target);
+    return person ? person->displayName : QString();
+}
+
 bool Commands::editRefused(const QString &name, const QJsonObject &args)
 {
     const QUuid me = m_workspace.session.userId();
@@ -206,6 +218,31 @@ bool Commands::editRefused(const QString &name, const QJsonObject &args)
         if (draft)
             editor.setDraft(*draft);
         return editor.exec() == QDialog::Accepted;
+    }
+    if (name == u"createReview" || name == u"updateReview") {
+        const int rating = args.value(u"rating"_s).toInt();
+        const QString body = args.value(u"body"_s).toString();
+        std::optional<ReviewEditor> editor;
+        if (name == u"updateReview") {
+            const auto review = m_workspace.reviews.review(id);
+            if (!review)
+                return gone();
+            editor.emplace(
+                m_workspace.reviews, me, *review,
+                reviewTargetTitle(review->kind,
+                                  review->targetUserId.value_or(review->targetApartmentId.value_or(QUuid()))),
+                m_window);
+        } else {
+            const auto kind = models::domain::fromCode<models::domain::ReviewKind>(args.value(u"kind"_s).toString());
+            const QUuid target =
+                models::domain::idFromStored(QVariant(args.value(u"targetId"_s).toString())).value_or(QUuid());
+            if (!kind)
+                return gone();
+            editor.emplace(m_workspace.reviews, me, models::services::ReviewService::Target { *kind, target },
+                           reviewTargetTitle(*kind, target), m_window);
+        }
+        editor->setValues(rating, body);
+        return editor->exec() == QDialog::Accepted;
     }
     if (name != u"requestBooking")
         return false;

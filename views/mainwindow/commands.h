@@ -52,7 +52,8 @@ public:
     // The apartment (Apartments page), or the other person of a booking (Bookings page).
     void writeReview(QWidget *page);
     // Edit and retry of a change the server refused: its editor with the change's values (a
-    // new or changed building or apartment; a booking request: the apartment and the dates).
+    // new or changed building, apartment or review; a booking request: the apartment and the
+    // dates).
     // True once the edited change was saved; false when cancelled, when the change has no
     // editor, or when what it was about is gone (said in a box).
     bool editRefused(const QString &name, const QJsonObject &args);
@@ -62,6 +63,8 @@ Q_SIGNALS:
     void changed();
 
 private:
+    // "Lena Landlord", or "River House, apartment 12": what a review is about, for its editor.
+    [[nodiscard]] QString reviewTargetTitle(models::domain::ReviewKind kind, const QUuid &target) const;
     bool requestBookingOf(const models::domain::Apartment &apartment, const QString &title,
                           std::optional<std::pair<QDate, QDate>> stay);
     void editBuilding();

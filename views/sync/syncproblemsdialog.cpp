@@ -86,8 +86,9 @@ SyncProblemsDialog::~SyncProblemsDialog() = default;
 
 bool SyncProblemsDialog::isEditable(const QString &mutationName)
 {
-    static const QStringList editable = { u"requestBooking"_s, u"createBuilding"_s, u"updateBuilding"_s,
-                                          u"createApartment"_s, u"updateApartment"_s };
+    static const QStringList editable = { u"requestBooking"_s,  u"createBuilding"_s,  u"updateBuilding"_s,
+                                          u"createApartment"_s, u"updateApartment"_s, u"createReview"_s,
+                                          u"updateReview"_s };
     return editable.contains(mutationName);
 }
 
