@@ -333,8 +333,10 @@ std::expected<QSqlDatabase, DbError> Database::tryConnection() const
         QObject::connect(
             thread, &QThread::finished, thread,
             [name] {
+                // The statements first, whether or not the Database is still there: they hold
+                // the connection's driver.
+                forgetStatements(name);
                 if (QSqlDatabase::contains(name)) {
-                    forgetStatements(name);
                     QSqlDatabase::database(name, false).close();
                     QSqlDatabase::removeDatabase(name);
                 }

@@ -48,6 +48,7 @@ LoginDialog::LoginDialog(Workspace &workspace, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     setMinimumWidth(420);
+    m_hashing.setMaxThreadCount(1);
     connectToServerSignals();
     onWhereChanged();
     // Typing starts in the e-mail field, whatever the style's default focus would be.
@@ -311,7 +312,7 @@ void LoginDialog::signIn(const QString &email, const QString &password)
     // The service (a copy: it holds only shared handles) runs on a pool thread, which
     // opens its own database connection.
     watcher->setFuture(QtConcurrent::run(
-        [accounts = m_workspace.accounts, email, password] { return accounts.logIn(email, password); }));
+        &m_hashing, [accounts = m_workspace.accounts, email, password] { return accounts.logIn(email, password); }));
 }
 
 void LoginDialog::signUp()
@@ -355,7 +356,7 @@ void LoginDialog::signUp()
         accept();
     });
     watcher->setFuture(
-        QtConcurrent::run([accounts = m_workspace.accounts, request] { return accounts.signUp(request); }));
+        QtConcurrent::run(&m_hashing, [accounts = m_workspace.accounts, request] { return accounts.signUp(request); }));
 }
 
 void LoginDialog::setBusy(bool busy, const QString &message)

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 #include <QHash>
+#include <QThreadPool>
 
 class QComboBox;
 class QLabel;
@@ -63,6 +64,9 @@ private:
     QLabel *errorLabel(const QString &objectName);
 
     Workspace &m_workspace;
+    // The thread that checks and hashes passwords: the dialog's own, so that it ends (its
+    // database connection and statements with it) when the dialog goes, not at the process's exit.
+    QThreadPool m_hashing;
     bool m_busy = false;
     QTabWidget *m_tabs = nullptr;
     QComboBox *m_where = nullptr;
