@@ -85,21 +85,32 @@ models::domain::Language systemLanguage()
                                                             : models::domain::Language::English;
 }
 
-// The saved settings (the Settings dialog); the command line overrides them for one run.
-const QString languageKey = QStringLiteral("general/language");
-const QString databaseKey = QStringLiteral("general/database");
+// The saved settings (the Settings dialog); the command line overrides them for one run. Not in
+// a group "general": QSettings' INI files keep that one as their [%General] section, which reads
+// back as "General/…", so such keys never survived a restart; what earlier versions saved there
+// is still read (savedValue()).
+const QString languageKey = QStringLiteral("desktop/language");
+const QString databaseKey = QStringLiteral("desktop/database");
 // The file open when RentDesk last ran or switched: a later start opens it again.
-const QString lastOpenedKey = QStringLiteral("general/lastOpened");
+const QString lastOpenedKey = QStringLiteral("desktop/lastOpened");
+
+QVariant savedValue(const QString &key)
+{
+    const QSettings settings;
+    if (settings.contains(key))
+        return settings.value(key);
+    return settings.value(u"General/"_s + key.section(u'/', 1));
+}
 
 models::domain::Language savedLanguage()
 {
-    const auto saved = models::domain::fromCode<models::domain::Language>(QSettings().value(languageKey).toString());
+    const auto saved = models::domain::fromCode<models::domain::Language>(savedValue(languageKey).toString());
     return saved ? *saved : systemLanguage();
 }
 
 QString savedDatabasePath()
 {
-    const QString saved = QSettings().value(databaseKey).toString();
+    const QString saved = savedValue(databaseKey).toString();
     return saved.isEmpty() ? defaultDatabasePath() : saved;
 }
 
@@ -524,7 +535,7 @@ int Application::run()
     // computer's: --init-only and --send-outbox are about this computer's database.
     QString path = d->options.databasePath;
     if (path.isEmpty() && !d->options.initOnly && !d->options.sendOutbox) {
-        const QString last = QSettings().value(lastOpenedKey).toString();
+        const QString last = savedValue(lastOpenedKey).toString();
         path = !last.isEmpty() && QFileInfo::exists(last) ? last : d->standalonePath;
     } else if (path.isEmpty()) {
         path = d->standalonePath;

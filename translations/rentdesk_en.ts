@@ -3983,6 +3983,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Sync problems</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Offline — sign in to your account again: click “Not signed in” in the status bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MessageListModel</name>

@@ -4010,6 +4010,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Sync problems</source>
         <translation>Ошибки синхронизации</translation>
     </message>
+    <message>
+        <source>Offline — sign in to your account again: click “Not signed in” in the status bar.</source>
+        <translation>Нет связи — войдите в свою учётную запись снова: щёлкните «Вход не выполнен» в строке состояния.</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MessageListModel</name>

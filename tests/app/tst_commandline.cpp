@@ -9,7 +9,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -101,6 +103,32 @@ private Q_SLOTS:
         const Run mail = rentdesk({ u"--database"_s, path, u"--send-outbox"_s });
         QVERIFY(mail.exitCode != 0);
         QVERIFY2(mail.err.contains(u"the server sends its mail"_s), qPrintable(mail.err));
+    }
+
+    // The saved language is read at start, from where Settings writes it (desktop/language) and
+    // from where earlier versions did (the INI file's [%General] section).
+    void theSavedLanguageIsUsed_data()
+    {
+        QTest::addColumn<QByteArray>("settings");
+        QTest::newRow("desktop group") << QByteArray("[desktop]\nlanguage=ru\n");
+        QTest::newRow("an earlier version's") << QByteArray("[%General]\nlanguage=ru\n");
+    }
+
+    void theSavedLanguageIsUsed()
+    {
+        QFETCH(QByteArray, settings);
+        const QString conf = m_home.filePath(u"config/RentDesk/RentDesk.conf"_s);
+        QVERIFY(QDir().mkpath(QFileInfo(conf).absolutePath()));
+        {
+            QFile file(conf);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(settings);
+        }
+        const auto removeConf = qScopeGuard([&] { QFile::remove(conf); });
+        QTemporaryDir dir;
+        const Run result = rentdesk({ u"--database"_s, dir.filePath(u"ru.sqlite"_s), u"--init-only"_s });
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.out.contains(u"готова"_s), qPrintable(result.out));
     }
 
     void initOnlyUsesTheDefaultLocation()

@@ -317,13 +317,20 @@ void ChatPanel::onStateChanged(ServerConnection::State state)
 {
     QString text = stateText(state);
     if (state == ServerConnection::State::Offline && !m_client.connection().hasSession())
-        text = tr("Offline — sign in to a chat server in Settings, on the Server tab.");
+        text = m_signInHint.isEmpty() ? tr("Offline — sign in to a chat server in Settings, on the Server tab.")
+                                      : m_signInHint;
     else if (state == ServerConnection::State::Offline || state == ServerConnection::State::Connecting)
         text += u" — "_s + tr("messages you write are sent when the server is back.");
     m_state->setText(text);
     m_start->setEnabled(state == ServerConnection::State::Online);
     if (state == ServerConnection::State::Online)
         showError(QString());
+}
+
+void ChatPanel::setSignInHint(const QString &hint)
+{
+    m_signInHint = hint;
+    onStateChanged(m_client.connection().state());
 }
 
 void ChatPanel::startConversation(const QString &email, const std::optional<net::protocol::About> &about,

@@ -33,6 +33,10 @@ public:
     explicit ChatPanel(net::chat::ChatClient &client, QWidget *parent = nullptr);
     ~ChatPanel() override;
 
+    // What the panel says while there is no session: where to sign in (Settings' Server tab by
+    // default; the status bar on a connected replica, whose account is the chat's).
+    void setSignInHint(const QString &hint);
+
     // Starts (or reopens) the conversation with that person, about an apartment or a
     // booking when given, and selects it once the server has answered. The name, when
     // known, is what a refusal calls the person.
@@ -78,6 +82,7 @@ private:
     QLabel *m_error = nullptr;
     bool m_selectStarted = false;
     QString m_peerName; // of the conversation being started
+    QString m_signInHint;
 };
 
 } // namespace rentdesk::views

@@ -397,6 +397,8 @@ void MainWindow::setUpChat()
     if (!client)
         return;
     m_chat = new ChatPanel(*client, this);
+    if (m_workspace.replica)
+        m_chat->setSignInHint(tr("Offline — sign in to your account again: click “Not signed in” in the status bar."));
     addDockWidget(Qt::RightDockWidgetArea, m_chat);
     connect(m_actions->showChat, &QAction::toggled, m_chat, &QWidget::setVisible);
     connect(m_chat, &QDockWidget::visibilityChanged, m_actions->showChat, &QAction::setChecked);
