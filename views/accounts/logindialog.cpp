@@ -51,8 +51,12 @@ LoginDialog::LoginDialog(Workspace &workspace, QWidget *parent)
     m_hashing.setMaxThreadCount(1);
     connectToServerSignals();
     onWhereChanged();
-    // Typing starts in the e-mail field, whatever the style's default focus would be.
-    m_email->setFocus();
+    // Typing starts in the e-mail field, whatever the style's default focus would be; in the
+    // password field when the account is known (signing in again to a replica's server).
+    if (m_workspace.replica)
+        m_password->setFocus();
+    else
+        m_email->setFocus();
 }
 
 QWidget *LoginDialog::createWhereRow()
