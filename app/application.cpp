@@ -191,8 +191,10 @@ struct Application::Private
     // first sync's progress.
     void showWindow();
     // Opens path in place of what is open, keeping what is open when path fails (said in a box).
-    // `token`: a session just made for the account of the replica at path, used at once.
-    void switchTo(const QString &path, const QString &token = {});
+    void switchTo(const QString &path);
+    // Puts next in place of what is open. `token`: a session just made for the account of
+    // next's replica, used at once.
+    void switchTo(std::unique_ptr<Desktop> next, const QString &token = {});
     // Signed in on a server as user: opens (or makes) that account's replica.
     void openServerAccount(const net::protocol::UserJson &user);
     void chooseAccount();
@@ -449,7 +451,7 @@ void Application::Private::showWindow()
     QMetaObject::invokeMethod(window, &views::MainWindow::showSignIn, Qt::QueuedConnection);
 }
 
-void Application::Private::switchTo(const QString &path, const QString &token)
+void Application::Private::switchTo(const QString &path)
 {
     auto opened = openDesktop(path);
     if (!opened) {
@@ -457,6 +459,11 @@ void Application::Private::switchTo(const QString &path, const QString &token)
                              QCoreApplication::translate("Application", "Not opened"), opened.error());
         return;
     }
+    switchTo(std::move(*opened));
+}
+
+void Application::Private::switchTo(std::unique_ptr<Desktop> next, const QString &token)
+{
     previousPath = desktop ? desktop->database->path() : QString();
     if (desktop) {
         desktop->window->saveWindowState();
@@ -465,15 +472,12 @@ void Application::Private::switchTo(const QString &path, const QString &token)
         (new RetiredDesktop(std::move(desktop)))->deleteLater();
     }
     session.signOut();
-    desktop = std::move(*opened);
-    // A session just made for this account goes straight on the new connection.
-    if (!token.isEmpty() && desktop->replica) {
-        showWindow();
-        desktop->connection->setServerUrl(QUrl(desktop->replica->replica().serverUrl()));
-        desktop->connection->setSession(token, desktop->replica->account());
-        return;
-    }
+    desktop = std::move(next);
     showWindow();
+    // A session just made for this account goes straight on the new connection (showWindow()
+    // pointed it at the replica's server).
+    if (!token.isEmpty() && desktop->replica)
+        desktop->connection->setSession(token, desktop->replica->account());
 }
 
 void Application::Private::openServerAccount(const net::protocol::UserJson &user)
@@ -489,10 +493,11 @@ void Application::Private::openServerAccount(const net::protocol::UserJson &user
                              made.error().message);
         return;
     }
-    const QString path = (*made)->database()->path();
-    const QString token = d.connection->token();
-    made->reset(); // closed here, opened again as the desktop's
-    switchTo(path, token);
+    auto next = std::make_unique<Desktop>();
+    next->database = (*made)->database();
+    next->mode = models::services::Mode::Connected;
+    next->replica = std::move(*made);
+    switchTo(std::move(next), d.connection->token());
 }
 
 void Application::Private::chooseAccount()

@@ -47,14 +47,14 @@ using models::itemmodels::ApartmentTableModel;
 using net::connection::ServerConnection;
 using net::sync::SyncClient;
 
-namespace {
-
 void settle(QWidget *window)
 {
     QCoreApplication::processEvents();
     window->repaint();
     QCoreApplication::processEvents();
 }
+
+namespace {
 
 // One account's replica on this computer, signed in on the bench's server and synced once.
 struct Account

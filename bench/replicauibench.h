@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+class QWidget;
+
 namespace rentdesk::bench {
+
+// Lets the window lay out and paint everything pending: what a person would see (both UI
+// benches time up to here).
+void settle(QWidget *window);
 
 // rentdesk-bench-ui --replica (bench/replicauibench.cpp): the Apartments page on a connected
 // replica of `apartments` demo apartments against a standalone database of the same data, and

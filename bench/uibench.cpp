@@ -36,18 +36,6 @@ using namespace rentdesk;
 using namespace rentdesk::bench;
 using models::itemmodels::ApartmentTableModel;
 
-namespace {
-
-// Lets the window lay out and paint everything pending: what a person would see.
-void settle(QWidget *window)
-{
-    QCoreApplication::processEvents();
-    window->repaint();
-    QCoreApplication::processEvents();
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

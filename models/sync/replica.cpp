@@ -296,15 +296,30 @@ Result<QList<Mutation>> Replica::pending(qint64 after, int limit) const
     return mutations;
 }
 
-Result<int> Replica::pendingCount() const
+namespace {
+
+Result<int> countInState(const services::ServiceContext &context, const QString &state)
 {
-    const auto connection = services::connectionOf(m_context);
+    const auto connection = services::connectionOf(context);
     if (!connection)
         return std::unexpected(connection.error());
-    auto count = db::scalar(*connection, u"SELECT count(*) FROM pending_mutations WHERE state = 'pending'"_s, {});
+    auto count = db::scalar(*connection, u"SELECT count(*) FROM pending_mutations WHERE state = :state"_s,
+                            { { u":state"_s, state } });
     if (!count)
         return std::unexpected(storage(count.error()));
     return count->toInt();
+}
+
+} // namespace
+
+Result<int> Replica::pendingCount() const
+{
+    return countInState(m_context, u"pending"_s);
+}
+
+Result<int> Replica::refusedCount() const
+{
+    return countInState(m_context, u"refused"_s);
 }
 
 Result<qint64> Replica::rowCount() const

@@ -90,6 +90,7 @@ public:
     // The mutations to push, oldest first: Pending ones with an id above `after`.
     [[nodiscard]] services::Result<QList<Mutation>> pending(qint64 after, int limit) const;
     [[nodiscard]] services::Result<int> pendingCount() const;
+    [[nodiscard]] services::Result<int> refusedCount() const;
     // The rows the pending mutations create or change (the "waiting to sync" mark), by id.
     [[nodiscard]] services::Result<QSet<QUuid>> waitingIds() const;
     // Files what the server said: applied ones wait for the pull; refused ones keep the reason

@@ -38,6 +38,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QUrl>
 
@@ -452,18 +453,25 @@ void MainWindow::setUpSync()
     SyncClient *sync = replica->sync();
     connect(sync, &SyncClient::stateChanged, this, &MainWindow::updateSyncStatus);
     connect(sync, &SyncClient::pushed, this, [this](int, int refused) {
-        // The marks of what the server applied go; a refusal undoes its effect with the next
-        // pull, which refreshes the pages.
-        refreshInPlace();
+        // The marks of what the server applied go; a refusal undoes its effect with the pull
+        // that follows, whose end reads the pages again.
+        updateSyncStatus();
         if (refused > 0 && m_syncProblems && m_syncProblems->isVisible())
             m_syncProblems->reload();
     });
-    // The server's changes (a poke's pull, or the first sync's pages) on the open pages.
+    // The server's changes on the open pages: at the end of each pull (a poke's is one batch),
+    // and during a long one (a first sync's pages) at most every quarter second.
+    m_pullRefresh = new QTimer(this);
+    m_pullRefresh->setSingleShot(true);
+    m_pullRefresh->setInterval(250);
+    connect(m_pullRefresh, &QTimer::timeout, this, &MainWindow::refreshInPlace);
     connect(sync, &SyncClient::pulled, this, [this](int rows, qint64, bool end) {
-        if (rows > 0 || end)
+        if (end) {
+            m_pullRefresh->stop();
             refreshInPlace();
-        if (m_syncProblems && m_syncProblems->isVisible())
-            m_syncProblems->reload();
+        } else if (rows > 0 && !m_pullRefresh->isActive()) {
+            m_pullRefresh->start();
+        }
     });
     connect(m_workspace.connection, &net::connection::ServerConnection::stateChanged, this,
             &MainWindow::updateSyncStatus);
@@ -494,7 +502,7 @@ void MainWindow::updateSyncStatus()
     m_syncLabel->setToolTip(status.tooltip);
     m_syncLabel->setStyleSheet(status.problem ? u"color: #b3261e;"_s : QString());
 
-    const int refused = int(r.refused().value_or(QList<models::sync::QueuedMutation>()).size());
+    const int refused = r.refusedCount().value_or(0);
     m_problemsBadge->setText(tr("%n sync problem(s)", nullptr, refused));
     m_problemsBadge->setVisible(refused > 0);
     // The rows whose change has not reached the server yet.
@@ -522,7 +530,7 @@ void MainWindow::showSyncDetails()
         tr("Last complete sync: %1")
             .arg(synced.isValid() ? syncMoment(synced, QDateTime::currentDateTime()) : tr("not yet")),
         tr("Changes waiting to be sent: %1").arg(r.pendingCount().value_or(0)),
-        tr("Changes the server refused: %1").arg(r.refused().value_or(QList<models::sync::QueuedMutation>()).size()),
+        tr("Changes the server refused: %1").arg(r.refusedCount().value_or(0)),
     };
     QString text = lines.join(u'\n');
     if (!replica->sync()->problem().isEmpty())

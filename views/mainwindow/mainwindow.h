@@ -7,6 +7,7 @@
 
 class QLabel;
 class QTabWidget;
+class QTimer;
 
 namespace rentdesk::models::sync {
 struct QueuedMutation;
@@ -134,6 +135,7 @@ private:
     QLabel *m_problemsBadge = nullptr;
     SyncProblemsDialog *m_syncProblems = nullptr;
     FirstSyncDialog *m_firstSync = nullptr;
+    QTimer *m_pullRefresh = nullptr; // the pages read again during a long pull
 };
 
 } // namespace rentdesk::views

@@ -94,7 +94,8 @@ bool SyncProblemsDialog::isEditable(const QString &mutationName)
 
 void SyncProblemsDialog::reload()
 {
-    const qint64 current = selected() ? selected()->mutation.id : 0;
+    const auto before = selected();
+    const qint64 current = before ? before->mutation.id : 0;
     m_list->clear();
     const auto refused = m_replica.refused();
     if (!refused) {
