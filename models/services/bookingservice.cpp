@@ -134,18 +134,8 @@ Result<QJsonObject> mailParameters(const QSqlDatabase &db, const QUuid &booking)
     return params;
 }
 
-} // namespace
-
-Result<Booking> BookingService::booking(const QUuid &id) const
-{
-    const auto connection = connectionOf(m_context);
-    if (!connection)
-        return std::unexpected(connection.error());
-    return loadBooking(*connection, id);
-}
-
-Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartmentId, QDate start, QDate end,
-                                        const QUuid &givenId) const
+// The dates of a stay as any request or hold needs them: both given, in order, not too long.
+Result<void> checkStayDates(QDate start, QDate end)
 {
     if (!start.isValid())
         return std::unexpected(bookingError(Code::InvalidValue, "startDate",
@@ -159,12 +149,126 @@ Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartme
             Code::InvalidValue, "endDate",
             QCoreApplication::translate("BookingService", "The departure must be after the first night.")));
     }
-    if (start.daysTo(end) > MaximumNights) {
+    if (start.daysTo(end) > BookingService::MaximumNights) {
         return std::unexpected(
             bookingError(Code::InvalidValue, "endDate",
                          QCoreApplication::translate("BookingService", "A stay may be at most %n night(s) long.",
-                                                     nullptr, MaximumNights)));
+                                                     nullptr, BookingService::MaximumNights)));
     }
+    return {};
+}
+
+// A new stay's row: who and when, the apartment, and its price at the apartment's price now.
+struct NewStay
+{
+    QUuid id;
+    QUuid apartment;
+    QDate start;
+    QDate end;
+};
+
+// Inserts a request (no one decided yet) or, with `decidedBy`, a stay confirmed by them.
+Result<void> insertStay(const QSqlDatabase &db, const NewStay &stay, const QUuid &renter, const Apartment &apartment,
+                        const QUuid &decidedBy, const QString &now)
+{
+    const Money price = stayPrice(apartment.monthlyPrice, stay.start.daysTo(stay.end));
+    const bool decided = !decidedBy.isNull();
+    auto inserted = db::exec(
+        db,
+        u"INSERT INTO bookings (id, apartment_id, renter_id, start_date, end_date, status, "
+        "total_price, currency, decided_by, decided_at, created_at, updated_at) VALUES (:id, "
+        ":apartment, :renter, :start, :end, :status, :price, :currency, :decidedBy, :decidedAt, "
+        ":now, :now)"_s,
+        { { u":id"_s, toStoredId(stay.id) },
+          { u":apartment"_s, toStoredId(stay.apartment) },
+          { u":renter"_s, toStoredId(renter) },
+          { u":start"_s, toStoredDate(stay.start) },
+          { u":end"_s, toStoredDate(stay.end) },
+          { u":status"_s, decided ? u"confirmed"_s : u"requested"_s },
+          { u":price"_s, price.minor },
+          { u":currency"_s, price.currency },
+          { u":decidedBy"_s, decided ? QVariant(toStoredId(decidedBy)) : QVariant(QMetaType::fromType<QString>()) },
+          { u":decidedAt"_s, decided ? QVariant(now) : QVariant(QMetaType::fromType<QString>()) },
+          { u":now"_s, now } });
+    if (!inserted)
+        return std::unexpected(DomainError(inserted.error()));
+    return {};
+}
+
+// The journal's arguments of a stay asked for or held (docs/protocol.md, "Mutations").
+QJsonObject stayArgs(const NewStay &stay)
+{
+    return { { u"id"_s, toStoredId(stay.id) },
+             { u"apartmentId"_s, toStoredId(stay.apartment) },
+             { u"startDate"_s, toStoredDate(stay.start) },
+             { u"endDate"_s, toStoredDate(stay.end) } };
+}
+
+// Declines, in the actor's name, every request of the stay's apartment whose dates overlap the
+// stay: a confirmed stay or a hold has taken their nights. The declined ones.
+Result<QList<QUuid>> declineOverlapping(const QSqlDatabase &db, const Booking &stay, const QUuid &actor,
+                                        const QString &now)
+{
+    auto overlapping = db::exec(db,
+                                u"SELECT id FROM bookings WHERE apartment_id = :apartment AND +status = 'requested' "
+                                "AND id <> :id AND start_date < :end AND end_date > :start"_s,
+                                { { u":apartment"_s, toStoredId(stay.apartmentId) },
+                                  { u":id"_s, toStoredId(stay.id) },
+                                  { u":start"_s, toStoredDate(stay.startDate) },
+                                  { u":end"_s, toStoredDate(stay.endDate) } });
+    if (!overlapping)
+        return std::unexpected(DomainError(overlapping.error()));
+    QList<QUuid> declined;
+    while (overlapping->next()) {
+        auto id = idFromStored(overlapping->value(0));
+        if (!id)
+            return std::unexpected(unreadable(u"booking"_s, id.error()));
+        declined.append(*id);
+    }
+    for (const QUuid &id : std::as_const(declined)) {
+        auto updated =
+            db::exec(db,
+                     u"UPDATE bookings SET status = 'declined', decided_by = :actor, decided_at = :now, "
+                     "updated_at = max(updated_at, :now) WHERE id = :id"_s,
+                     { { u":actor"_s, toStoredId(actor) }, { u":now"_s, now }, { u":id"_s, toStoredId(id) } });
+        if (!updated)
+            return std::unexpected(DomainError(updated.error()));
+    }
+    return declined;
+}
+
+// Tells each renter whose request a stay declined that its dates were taken.
+Result<void> mailDeclined(const ServiceContext &context, const QSqlDatabase &db, const QList<QUuid> &declined)
+{
+    for (const QUuid &id : declined) {
+        auto params = mailParameters(db, id);
+        if (!params)
+            return std::unexpected(params.error());
+        params->insert(u"reason"_s, u"dates_taken"_s);
+        auto renter = loadBooking(db, id);
+        if (!renter)
+            return std::unexpected(renter.error());
+        if (auto mailed = queueMail(context, db, MailEvent::BookingDeclined, renter->renterId, *params); !mailed)
+            return mailed;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<Booking> BookingService::booking(const QUuid &id) const
+{
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    return loadBooking(*connection, id);
+}
+
+Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartmentId, QDate start, QDate end,
+                                        const QUuid &givenId) const
+{
+    if (auto dates = checkStayDates(start, end); !dates)
+        return std::unexpected(dates.error());
     const QDate today = m_context.clock().today();
     if (start < today) {
         return std::unexpected(
@@ -212,26 +316,11 @@ Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartme
                 bookingError(Code::DuplicateRequest, "dates",
                              QCoreApplication::translate("BookingService", "You have already asked for these dates.")));
         }
-        const Money price = stayPrice(apartment->monthlyPrice, start.daysTo(end));
-        auto inserted = db::exec(db,
-                                 u"INSERT INTO bookings (id, apartment_id, renter_id, start_date, end_date, status, "
-                                 "total_price, currency, created_at, updated_at) VALUES (:id, :apartment, :renter, "
-                                 ":start, :end, 'requested', :price, :currency, :now, :now)"_s,
-                                 { { u":id"_s, toStoredId(id) },
-                                   { u":apartment"_s, toStoredId(apartmentId) },
-                                   { u":renter"_s, toStoredId(actor) },
-                                   { u":start"_s, toStoredDate(start) },
-                                   { u":end"_s, toStoredDate(end) },
-                                   { u":price"_s, price.minor },
-                                   { u":currency"_s, price.currency },
-                                   { u":now"_s, m_context.nowStored() } });
-        if (!inserted)
-            return std::unexpected(DomainError(inserted.error()));
-        auto journaled = journal(m_context, db, actor, "requestBooking",
-                                 QJsonObject { { u"id"_s, toStoredId(id) },
-                                               { u"apartmentId"_s, toStoredId(apartmentId) },
-                                               { u"startDate"_s, toStoredDate(start) },
-                                               { u"endDate"_s, toStoredDate(end) } });
+        if (auto inserted =
+                insertStay(db, { id, apartmentId, start, end }, actor, *apartment, {}, m_context.nowStored());
+            !inserted)
+            return inserted;
+        auto journaled = journal(m_context, db, actor, "requestBooking", stayArgs({ id, apartmentId, start, end }));
         if (!journaled || !isAuthority(m_context.mode()))
             return journaled;
         auto params = mailParameters(db, id);
@@ -286,24 +375,6 @@ Result<BookingService::Confirmation> BookingService::confirm(const QUuid &actor,
         if (*taken)
             return std::unexpected(datesTaken(**taken));
 
-        // The requests this stay overlaps cannot be confirmed any more: decline them with it.
-        auto overlapping =
-            db::exec(db,
-                     u"SELECT id FROM bookings WHERE apartment_id = :apartment AND +status = 'requested' "
-                     "AND id <> :id AND start_date < :end AND end_date > :start"_s,
-                     { { u":apartment"_s, toStoredId(booking->apartmentId) },
-                       { u":id"_s, toStoredId(bookingId) },
-                       { u":start"_s, toStoredDate(booking->startDate) },
-                       { u":end"_s, toStoredDate(booking->endDate) } });
-        if (!overlapping)
-            return std::unexpected(DomainError(overlapping.error()));
-        while (overlapping->next()) {
-            auto id = idFromStored(overlapping->value(0));
-            if (!id)
-                return std::unexpected(unreadable(u"booking"_s, id.error()));
-            result.declined.append(*id);
-        }
-
         const QString now = m_context.nowStored();
         const Money price = stayPrice(apartment->monthlyPrice, booking->nights());
         auto confirmed =
@@ -318,15 +389,11 @@ Result<BookingService::Confirmation> BookingService::confirm(const QUuid &actor,
                        { u":id"_s, toStoredId(bookingId) } });
         if (!confirmed)
             return std::unexpected(DomainError(confirmed.error()));
-        for (const QUuid &declined : std::as_const(result.declined)) {
-            auto updated = db::exec(
-                db,
-                u"UPDATE bookings SET status = 'declined', decided_by = :actor, decided_at = :now, "
-                "updated_at = max(updated_at, :now) WHERE id = :id"_s,
-                { { u":actor"_s, toStoredId(actor) }, { u":now"_s, now }, { u":id"_s, toStoredId(declined) } });
-            if (!updated)
-                return std::unexpected(DomainError(updated.error()));
-        }
+        // The requests this stay overlaps cannot be confirmed any more: decline them with it.
+        auto declined = declineOverlapping(db, *booking, actor, now);
+        if (!declined)
+            return std::unexpected(declined.error());
+        result.declined = *declined;
         if (auto refreshed = refreshOccupancy(db, today, now, booking->apartmentId); !refreshed)
             return std::unexpected(refreshed.error());
         auto journaled =
@@ -339,19 +406,7 @@ Result<BookingService::Confirmation> BookingService::confirm(const QUuid &actor,
             return std::unexpected(params.error());
         if (auto mailed = queueMail(m_context, db, MailEvent::BookingConfirmed, booking->renterId, *params); !mailed)
             return mailed;
-        for (const QUuid &declined : std::as_const(result.declined)) {
-            auto declinedParams = mailParameters(db, declined);
-            if (!declinedParams)
-                return std::unexpected(declinedParams.error());
-            declinedParams->insert(u"reason"_s, u"dates_taken"_s);
-            auto renter = loadBooking(db, declined);
-            if (!renter)
-                return std::unexpected(renter.error());
-            if (auto mailed = queueMail(m_context, db, MailEvent::BookingDeclined, renter->renterId, *declinedParams);
-                !mailed)
-                return mailed;
-        }
-        return {};
+        return mailDeclined(m_context, db, result.declined);
     });
     if (!done)
         return std::unexpected(done.error());
@@ -360,6 +415,64 @@ Result<BookingService::Confirmation> BookingService::confirm(const QUuid &actor,
         return std::unexpected(booking.error());
     result.booking = *booking;
     return result;
+}
+
+Result<Booking> BookingService::hold(const QUuid &actor, const QUuid &apartmentId, QDate start, QDate end,
+                                     const QUuid &givenId) const
+{
+    if (auto dates = checkStayDates(start, end); !dates)
+        return std::unexpected(dates.error());
+    const QDate today = m_context.clock().today();
+    if (end <= today) {
+        return std::unexpected(bookingError(
+            Code::DatesInPast, "endDate",
+            QCoreApplication::translate("BookingService", "This stay is over; there are no nights left to hold.")));
+    }
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    const QUuid id = givenId.isNull() ? newId() : givenId;
+    QList<QUuid> declined;
+    auto done = db::transact(db, [&]() -> Result<void> {
+        auto user = actingUser(db, actor);
+        if (!user)
+            return std::unexpected(user.error());
+        if (auto fresh = requireNewId(db, "bookings", id); !fresh)
+            return fresh;
+        auto apartment = loadApartment(db, apartmentId);
+        if (!apartment)
+            return std::unexpected(apartment.error());
+        if (apartment->ownerId != actor) {
+            return std::unexpected(bookingError(
+                Code::NotAllowed, "",
+                QCoreApplication::translate("BookingService", "Only the apartment's owner can hold its nights.")));
+        }
+        auto taken = takenBy(db, apartmentId, start, end, id);
+        if (!taken)
+            return std::unexpected(taken.error());
+        if (*taken)
+            return std::unexpected(datesTaken(**taken));
+        const QString now = m_context.nowStored();
+        if (auto inserted = insertStay(db, { id, apartmentId, start, end }, actor, *apartment, actor, now); !inserted)
+            return inserted;
+        auto stay = loadBooking(db, id);
+        if (!stay)
+            return std::unexpected(stay.error());
+        auto overlapping = declineOverlapping(db, *stay, actor, now);
+        if (!overlapping)
+            return std::unexpected(overlapping.error());
+        declined = *overlapping;
+        if (auto refreshed = refreshOccupancy(db, today, now, apartmentId); !refreshed)
+            return std::unexpected(refreshed.error());
+        auto journaled = journal(m_context, db, actor, "holdDates", stayArgs({ id, apartmentId, start, end }));
+        if (!journaled || !isAuthority(m_context.mode()))
+            return journaled;
+        return mailDeclined(m_context, db, declined);
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return loadBooking(db, id);
 }
 
 Result<Booking> BookingService::decline(const QUuid &actor, const QUuid &bookingId) const
@@ -462,6 +575,8 @@ Result<Booking> BookingService::cancel(const QUuid &actor, const QUuid &bookingI
         auto params = mailParameters(db, bookingId);
         if (!params)
             return std::unexpected(params.error());
+        if (booking->renterId == apartment->ownerId)
+            return {}; // the owner's own hold: nobody else to tell
         params->insert(u"previousStatus"_s, toCode(booking->status));
         return queueMail(m_context, db, MailEvent::BookingCancelled, apartment->ownerId, *params);
     });

@@ -32,6 +32,12 @@ public:
     [[nodiscard]] Result<Confirmation> confirm(const QUuid &actor, const QUuid &booking) const;
     [[nodiscard]] Result<domain::Booking> decline(const QUuid &actor, const QUuid &booking) const;
     [[nodiscard]] Result<domain::Booking> cancel(const QUuid &actor, const QUuid &booking) const;
+    // The apartment's owner holds its nights [start, end): a confirmed stay with the owner as
+    // its renter, as a published standalone database brings its future stays to a server
+    // (docs/architecture.md, "Publishing a standalone database"). Overlapping requests are
+    // declined with it. The stay may have begun; it must not be over. The owner cancels it.
+    [[nodiscard]] Result<domain::Booking> hold(const QUuid &actor, const QUuid &apartment, QDate start, QDate end,
+                                               const QUuid &id = {}) const;
 
     struct TimeStep
     {

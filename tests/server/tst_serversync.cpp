@@ -386,6 +386,74 @@ private Q_SLOTS:
         QCOMPARE(count(u"SELECT count(*) FROM bookings WHERE status = 'requested'"_s), 1);
     }
 
+    // holdDates (a published standalone stay): only the apartment's owner holds its nights, which
+    // are then taken for everyone; the requests they overlap are declined; the hold is the
+    // owner's own row, never shown to the renters.
+    void aLandlordHoldsNightsOfTheirOwnApartment()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        auto other = peer(u"oleg@example.org"_s, u"landlord"_s);
+        auto renter = peer(u"roman@example.org"_s, u"renter"_s);
+        QVERIFY(landlord && other && renter);
+        const QString building = newId();
+        const QString apartment = newId();
+        QCOMPARE(statuses(landlord->push(
+                     { landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"Mine"_s)),
+                       landlord->mutation(u"createApartment"_s, apartmentArgs(apartment, building, u"1"_s)) })),
+                 QStringList({ u"applied"_s, u"applied"_s }));
+        const QString request = newId();
+        const QString after = newId();
+        QCOMPARE(
+            statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(request, apartment, 10, 20)),
+                                    renter->mutation(u"requestBooking"_s, bookingArgs(after, apartment, 25, 27)) })),
+            QStringList({ u"applied"_s, u"applied"_s }));
+
+        // Someone else's apartment, a renter, and nights already over are refused.
+        QCOMPARE(statuses(other->push({ other->mutation(u"holdDates"_s, bookingArgs(newId(), apartment, 2, 4)) })),
+                 QStringList({ u"refused:not_allowed"_s }));
+        QCOMPARE(statuses(renter->push({ renter->mutation(u"holdDates"_s, bookingArgs(newId(), apartment, 2, 4)) })),
+                 QStringList({ u"refused:not_allowed"_s }));
+        QCOMPARE(
+            statuses(landlord->push({ landlord->mutation(u"holdDates"_s, bookingArgs(newId(), apartment, -6, 0)),
+                                      landlord->mutation(u"holdDates"_s, bookingArgs(newId(), apartment, 4, 2)) })),
+            QStringList({ u"refused:dates_in_past"_s, u"refused:invalid_value"_s }));
+
+        // The owner holds nights 8 to 12 (a stay that began is fine too: -2 to 1), with a renter
+        // claimed in the arguments that changes nothing.
+        const QString hold = newId();
+        QJsonObject claimed = bookingArgs(hold, apartment, 8, 12);
+        claimed.insert(u"renterId"_s, renter->userId());
+        QCOMPARE(
+            statuses(landlord->push({ landlord->mutation(u"holdDates"_s, claimed),
+                                      landlord->mutation(u"holdDates"_s, bookingArgs(newId(), apartment, -2, 1)),
+                                      landlord->mutation(u"holdDates"_s, bookingArgs(newId(), apartment, 11, 13)) })),
+            QStringList({ u"applied"_s, u"applied"_s, u"refused:dates_taken"_s }));
+        QVERIFY(landlord->pullAll());
+        const QJsonObject held = landlord->row(u"booking"_s, hold);
+        QCOMPARE(held.value(u"status"_s).toString(), u"confirmed"_s);
+        QCOMPARE(held.value(u"renterId"_s).toString(), landlord->userId());
+        QCOMPARE(landlord->row(u"booking"_s, request).value(u"status"_s).toString(), u"declined"_s);
+        QCOMPARE(landlord->row(u"booking"_s, after).value(u"status"_s).toString(), u"requested"_s);
+        QCOMPARE(landlord->row(u"apartment"_s, apartment).value(u"status"_s).toString(), u"rented"_s);
+
+        // The renter sees the request declined, not the hold; the held nights are taken.
+        QVERIFY(renter->pullAll());
+        QCOMPARE(renter->row(u"booking"_s, request).value(u"status"_s).toString(), u"declined"_s);
+        QVERIFY(renter->row(u"booking"_s, hold).isEmpty());
+        QCOMPARE(
+            statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(newId(), apartment, 9, 10)) })),
+            QStringList({ u"refused:dates_taken"_s }));
+        // The owner cancels the hold: the nights are free again.
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"cancelBooking"_s, { { u"id"_s, hold } }) })),
+                 QStringList({ u"applied"_s }));
+        QCOMPARE(
+            statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(newId(), apartment, 9, 10)) })),
+            QStringList({ u"applied"_s }));
+        // One mail: the declined request's; the owner is never told of their own hold.
+        QCOMPARE(count(u"SELECT count(*) FROM mail_outbox WHERE event = 'booking_declined'"_s), 1);
+        QCOMPARE(count(u"SELECT count(*) FROM mail_outbox WHERE event = 'booking_cancelled'"_s), 0);
+    }
+
     // A mutation that needs what a refused one would have made is refused as dependent, naming it.
     void aDependentMutationIsRefusedWithItsCause()
     {

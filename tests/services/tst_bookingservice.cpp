@@ -261,6 +261,68 @@ private Q_SLOTS:
         QCOMPARE(std::get<1>(mails().last()), emailOf(landlord));
     }
 
+    void theOwnerHoldsNightsAndCancelsTheHold()
+    {
+        auto overlapping = f->bookings.request(renter, apartment, QDate(2026, 6, 12), QDate(2026, 6, 14));
+        auto after = f->bookings.request(renter2, apartment, QDate(2026, 6, 20), QDate(2026, 6, 22));
+        QVERIFY(overlapping && after);
+        const qsizetype mailsBefore = mails().size();
+        auto held = f->bookings.hold(landlord, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));
+        QVERIFY2(held, qPrintable(held ? QString() : held.error().message));
+        QCOMPARE(held->status, BookingStatus::Confirmed);
+        QCOMPARE(held->renterId, landlord);
+        QCOMPARE(held->decidedBy, std::optional<QUuid>(landlord));
+        QCOMPARE(held->totalPrice.minor, 1500000); // 45000.00 * 10 / 30
+        QCOMPARE(statusOf(overlapping->id), BookingStatus::Declined);
+        QCOMPARE(statusOf(after->id), BookingStatus::Requested); // from the day of departure: free
+        QCOMPARE(f->listings.apartment(apartment)->status, ApartmentStatus::Booked);
+        // The renter whose request it declined is told; the owner gets no mail about themselves.
+        const auto sent = mails();
+        QCOMPARE(sent.size(), mailsBefore + 1);
+        QCOMPARE(std::get<0>(sent.last()), u"booking_declined"_s);
+        QCOMPARE(std::get<1>(sent.last()), emailOf(renter));
+        // The held nights are taken for everyone, the owner's own second hold too.
+        QCOMPARE(f->bookings.request(renter2, apartment, QDate(2026, 6, 19), QDate(2026, 6, 21)).error().code,
+                 Code::DatesTaken);
+        QCOMPARE(f->bookings.hold(landlord, apartment, QDate(2026, 6, 15), QDate(2026, 6, 16)).error().code,
+                 Code::DatesTaken);
+
+        auto cancelled = f->bookings.cancel(landlord, held->id);
+        QVERIFY2(cancelled, qPrintable(cancelled ? QString() : cancelled.error().message));
+        QCOMPARE(cancelled->status, BookingStatus::Cancelled);
+        QCOMPARE(f->listings.apartment(apartment)->status, ApartmentStatus::Free);
+        QCOMPARE(mails().size(), mailsBefore + 1);
+    }
+
+    void holdsThatAreRefused()
+    {
+        const QStringList before = f->dump();
+        const auto refused = [&](const QUuid &who, QDate start, QDate end) {
+            auto held = f->bookings.hold(who, apartment, start, end);
+            return held ? Code::Storage : held.error().code;
+        };
+        QCOMPARE(refused(renter, today.addDays(2), today.addDays(4)), Code::NotAllowed);
+        QCOMPARE(refused(otherLandlord, today.addDays(2), today.addDays(4)), Code::NotAllowed);
+        QCOMPARE(refused(landlord, today.addDays(-5), today), Code::DatesInPast); // over: departure today
+        QCOMPARE(refused(landlord, today.addDays(4), today.addDays(2)), Code::InvalidValue);
+        QCOMPARE(refused(landlord, today, today.addDays(731)), Code::InvalidValue);
+        QCOMPARE(f->dump(), before);
+        // A stay that has begun keeps its remaining nights: the apartment is rented.
+        auto begun = f->bookings.hold(landlord, apartment, today.addDays(-3), today.addDays(2));
+        QVERIFY2(begun, qPrintable(begun ? QString() : begun.error().message));
+        QCOMPARE(f->listings.apartment(apartment)->status, ApartmentStatus::Rented);
+    }
+
+    // The database keeps landlords from booking anyone else's apartment, whatever a service does.
+    void aLandlordsBookingOfAnotherApartmentIsRefusedByTheDatabase()
+    {
+        rentdesk::test::Rows rows(f->connection());
+        using rentdesk::models::domain::toStoredId;
+        const QString error = rows.booking(toStoredId(rentdesk::models::domain::newId()), toStoredId(apartment),
+                                           toStoredId(otherLandlord), u"2026-06-10"_s, u"2026-06-13"_s, u"confirmed"_s);
+        QVERIFY2(error.contains(u"bookings_renter_is_renter"_s), qPrintable(error));
+    }
+
     void timeMovesStaysAndApartments()
     {
         const QUuid stay = f->addStay(renter, landlord, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));
