@@ -28,6 +28,7 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QSettings>
 #include <QTextStream>
@@ -434,6 +435,17 @@ void Application::Private::showWindow()
     QObject::connect(window, &views::MainWindow::settingsRequested, window, [this] { editSettings(); });
     QObject::connect(window, &views::MainWindow::serverAccountReady, window,
                      [this](const net::protocol::UserJson &user) { openServerAccount(user); });
+    QObject::connect(window, &views::MainWindow::publishRequested, window,
+                     [this](const net::protocol::UserJson &user, const models::sync::Publication &publication) {
+                         openServerAccount(user);
+                         // The account's window is open now (or what was open stays, said in a box): it
+                         // publishes after its first sync, whose dialog is opened by a queued call too.
+                         if (!desktop->replica || desktop->replica->replica().accountId() != user.id)
+                             return;
+                         QPointer<views::MainWindow> next = desktop->window.get();
+                         QMetaObject::invokeMethod(
+                             next, [next, publication] { next->publish(publication); }, Qt::QueuedConnection);
+                     });
     QObject::connect(window, &views::MainWindow::switchAccountRequested, window, [this] { chooseAccount(); });
     QObject::connect(window, &views::MainWindow::firstSyncCancelled, window, [this] {
         const QString back =

@@ -293,13 +293,6 @@
         <source>The departure must be after the first night.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>A stay may be at most %n night(s) long.</source>
-        <translation>
-            <numerusform>A stay may be at most %n night long.</numerusform>
-            <numerusform>A stay may be at most %n nights long.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The stay cannot start before today (%1).</source>
         <translation type="unfinished"></translation>
@@ -342,6 +335,14 @@
     </message>
     <message>
         <source>The server moves bookings on with time for a connected database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This stay is over; there are no nights left to hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can hold its nights.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -634,6 +635,10 @@
     </message>
     <message>
         <source>%1 (The server says: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nights held in %1, from %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3809,6 +3814,14 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Changes the server refused, with its reasons: edit and retry, or discard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Publish to a server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your buildings, apartments and coming stays from this computer&apos;s database to a server account, once</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -3987,6 +4000,14 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Offline — sign in to your account again: click “Not signed in” in the status bar.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Publish to a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a renter&apos;s account on the server. Sign in to a landlord&apos;s account, or create one, to publish your buildings.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MessageListModel</name>
@@ -4009,6 +4030,144 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>You: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::PublishDialog</name>
+    <message>
+        <source>Publish to a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no buildings in this database yet: there is nothing to publish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These go to the server account you sign in to next: %1, %2 and %3. They keep their details; the database on this computer stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n building(s)</source>
+        <translation>
+            <numerusform>%n building</numerusform>
+            <numerusform>%n buildings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n apartment(s)</source>
+        <translation>
+            <numerusform>%n apartment</numerusform>
+            <numerusform>%n apartments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coming stay(s)</source>
+        <translation>
+            <numerusform>%n coming stay</numerusform>
+            <numerusform>%n coming stays</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your renters here are accounts of this computer, not of the server, so a coming stay is published as nights you hold: nobody can book them, and the server does not name the renter. Staying only here: %1, %2 and %3. What the server refuses is listed when it answers, and kept in Sync problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n past stay(s)</source>
+        <translation>
+            <numerusform>%n past stay</numerusform>
+            <numerusform>%n past stays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s)</source>
+        <translation>
+            <numerusform>%n review</numerusform>
+            <numerusform>%n reviews</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in and &amp;publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching your account first…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buildings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apartments: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nights you hold: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apartment %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was published: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes answered by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the server… %1 The rest is sent when it answers; it is kept on this computer until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Published: %n change(s).</source>
+        <translation>
+            <numerusform>Published: %n change.</numerusform>
+            <numerusform>Published: %n changes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were on the server already.</source>
+        <translation>
+            <numerusform>%n was on the server already.</numerusform>
+            <numerusform>%n were on the server already.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not published: %n, listed below. Those the server refused stay in Sync problems.</source>
+        <translation>
+            <numerusform>Not published: %n, listed below. Those the server refused stay in Sync problems.</numerusform>
+            <numerusform>Not published: %n, listed below. Those the server refused stay in Sync problems.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -293,14 +293,6 @@
         <source>The departure must be after the first night.</source>
         <translation>День выезда должен быть позже первой ночи.</translation>
     </message>
-    <message numerus="yes">
-        <source>A stay may be at most %n night(s) long.</source>
-        <translation>
-            <numerusform>Проживание может длиться не больше %n ночи.</numerusform>
-            <numerusform>Проживание может длиться не больше %n ночей.</numerusform>
-            <numerusform>Проживание может длиться не больше %n ночей.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The stay cannot start before today (%1).</source>
         <translation>Проживание не может начаться раньше сегодняшнего дня (%1).</translation>
@@ -344,6 +336,14 @@
     <message>
         <source>The server moves bookings on with time for a connected database.</source>
         <translation>Для подключённой базы данных бронирования по времени обновляет сервер.</translation>
+    </message>
+    <message>
+        <source>This stay is over; there are no nights left to hold.</source>
+        <translation>Этот срок прошёл: держать больше нечего.</translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can hold its nights.</source>
+        <translation>Держать ночи квартиры может только её владелец.</translation>
     </message>
 </context>
 <context>
@@ -638,6 +638,10 @@
     <message>
         <source>%1 (The server says: %2)</source>
         <translation>%1 (Ответ сервера: %2)</translation>
+    </message>
+    <message>
+        <source>Nights held in %1, from %2 to %3</source>
+        <translation>Ночи за собой: %1, с %2 по %3</translation>
     </message>
 </context>
 <context>
@@ -3831,6 +3835,14 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Changes the server refused, with its reasons: edit and retry, or discard</source>
         <translation>Изменения, которые сервер отклонил, с причинами: изменить и повторить или отменить</translation>
     </message>
+    <message>
+        <source>&amp;Publish to a server…</source>
+        <translation>&amp;Опубликовать на сервере…</translation>
+    </message>
+    <message>
+        <source>Send your buildings, apartments and coming stays from this computer&apos;s database to a server account, once</source>
+        <translation>Один раз отправить ваши дома, квартиры и предстоящие проживания из базы этого компьютера в учётную запись на сервере</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -4014,6 +4026,14 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Offline — sign in to your account again: click “Not signed in” in the status bar.</source>
         <translation>Нет связи — войдите в свою учётную запись снова: щёлкните «Вход не выполнен» в строке состояния.</translation>
     </message>
+    <message>
+        <source>Publish to a server</source>
+        <translation>Публикация на сервере</translation>
+    </message>
+    <message>
+        <source>%1 is a renter&apos;s account on the server. Sign in to a landlord&apos;s account, or create one, to publish your buildings.</source>
+        <translation>%1 — учётная запись арендатора на сервере. Чтобы опубликовать дома, войдите в учётную запись арендодателя или создайте её.</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MessageListModel</name>
@@ -4036,6 +4056,153 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>You: %1</source>
         <translation>Вы: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::PublishDialog</name>
+    <message>
+        <source>Publish to a server</source>
+        <translation>Публикация на сервере</translation>
+    </message>
+    <message>
+        <source>You have no buildings in this database yet: there is nothing to publish.</source>
+        <translation>В этой базе пока нет ваших домов: публиковать нечего.</translation>
+    </message>
+    <message>
+        <source>These go to the server account you sign in to next: %1, %2 and %3. They keep their details; the database on this computer stays as it is.</source>
+        <translation>В учётную запись на сервере, в которую вы сейчас войдёте, уйдут: %1, %2 и %3. Все сведения сохранятся; база на этом компьютере останется как есть.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n building(s)</source>
+        <translation>
+            <numerusform>%n дом</numerusform>
+            <numerusform>%n дома</numerusform>
+            <numerusform>%n домов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n apartment(s)</source>
+        <translation>
+            <numerusform>%n квартира</numerusform>
+            <numerusform>%n квартиры</numerusform>
+            <numerusform>%n квартир</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coming stay(s)</source>
+        <translation>
+            <numerusform>%n предстоящее проживание</numerusform>
+            <numerusform>%n предстоящих проживания</numerusform>
+            <numerusform>%n предстоящих проживаний</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your renters here are accounts of this computer, not of the server, so a coming stay is published as nights you hold: nobody can book them, and the server does not name the renter. Staying only here: %1, %2 and %3. What the server refuses is listed when it answers, and kept in Sync problems.</source>
+        <translation>Ваши арендаторы здесь — учётные записи этого компьютера, а не сервера, поэтому предстоящее проживание публикуется как ночи, которые вы держите за собой: их никто не сможет забронировать, а имя арендатора сервер не узнает. Остаются только здесь: %1, %2 и %3. То, что сервер отклонит, будет показано списком после его ответа и останется в «Проблемах синхронизации».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n past stay(s)</source>
+        <translation>
+            <numerusform>%n прошедшее проживание</numerusform>
+            <numerusform>%n прошедших проживания</numerusform>
+            <numerusform>%n прошедших проживаний</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n запрос</numerusform>
+            <numerusform>%n запроса</numerusform>
+            <numerusform>%n запросов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s)</source>
+        <translation>
+            <numerusform>%n отзыв</numerusform>
+            <numerusform>%n отзыва</numerusform>
+            <numerusform>%n отзывов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in and &amp;publish…</source>
+        <translation>Войти и &amp;опубликовать…</translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation>Не опубликовано</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>Fetching your account first…</source>
+        <translation>Сначала загружаем вашу учётную запись…</translation>
+    </message>
+    <message>
+        <source>Buildings: %1</source>
+        <translation>Дома: %1</translation>
+    </message>
+    <message>
+        <source>Apartments: %1</source>
+        <translation>Квартиры: %1</translation>
+    </message>
+    <message>
+        <source>Nights you hold: %1</source>
+        <translation>Ночи за вами: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>apartment %1, %2</source>
+        <translation>квартира %1, %2</translation>
+    </message>
+    <message>
+        <source>%1: from %2 to %3</source>
+        <translation>%1: с %2 по %3</translation>
+    </message>
+    <message>
+        <source>Nothing was published: %1</source>
+        <translation>Ничего не опубликовано: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes answered by the server.</source>
+        <translation>Сервер ответил на %1 из %2 изменений.</translation>
+    </message>
+    <message>
+        <source>Publishing… %1</source>
+        <translation>Публикация… %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the server… %1 The rest is sent when it answers; it is kept on this computer until then.</source>
+        <translation>Ждём сервер… %1 Остальное уйдёт, когда он ответит; до тех пор оно хранится на этом компьютере.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Published: %n change(s).</source>
+        <translation>
+            <numerusform>Опубликовано: %n изменение.</numerusform>
+            <numerusform>Опубликовано: %n изменения.</numerusform>
+            <numerusform>Опубликовано: %n изменений.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were on the server already.</source>
+        <translation>
+            <numerusform>%n уже было на сервере.</numerusform>
+            <numerusform>%n уже были на сервере.</numerusform>
+            <numerusform>%n уже были на сервере.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not published: %n, listed below. Those the server refused stay in Sync problems.</source>
+        <translation>
+            <numerusform>Не опубликовано: %n, список ниже. Отклонённое сервером остаётся в «Проблемах синхронизации».</numerusform>
+            <numerusform>Не опубликовано: %n, список ниже. Отклонённое сервером остаётся в «Проблемах синхронизации».</numerusform>
+            <numerusform>Не опубликовано: %n, список ниже. Отклонённое сервером остаётся в «Проблемах синхронизации».</numerusform>
+        </translation>
     </message>
 </context>
 <context>

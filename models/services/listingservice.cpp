@@ -144,7 +144,9 @@ Result<ListingService::ApartmentDraft> checked(ListingService::ApartmentDraft dr
     return draft;
 }
 
-QJsonObject toJson(const ListingService::BuildingDraft &draft)
+} // namespace
+
+QJsonObject mutationArgs(const ListingService::BuildingDraft &draft)
 {
     return { { u"name"_s, draft.name },
              { u"address"_s, draft.address },
@@ -153,7 +155,7 @@ QJsonObject toJson(const ListingService::BuildingDraft &draft)
              { u"yearBuilt"_s, draft.yearBuilt ? QJsonValue(*draft.yearBuilt) : QJsonValue() } };
 }
 
-QJsonObject toJson(const ListingService::ApartmentDraft &draft)
+QJsonObject mutationArgs(const ListingService::ApartmentDraft &draft)
 {
     return { { u"buildingId"_s, toStoredId(draft.buildingId) },
              { u"number"_s, draft.number },
@@ -166,6 +168,8 @@ QJsonObject toJson(const ListingService::ApartmentDraft &draft)
              { u"petsAllowed"_s, draft.petsAllowed },
              { u"description"_s, draft.description } };
 }
+
+namespace {
 
 Result<Building> loadBuilding(const QSqlDatabase &db, const QUuid &id)
 {
@@ -283,7 +287,7 @@ Result<Building> ListingService::createBuilding(const QUuid &actor, const Buildi
               { u":now"_s, m_context.nowStored() } });
         if (!inserted)
             return std::unexpected(DomainError(inserted.error()));
-        QJsonObject args = toJson(*draft);
+        QJsonObject args = mutationArgs(*draft);
         args.insert(u"id"_s, toStoredId(id));
         return journal(m_context, db, actor, "createBuilding", args);
     });
@@ -334,7 +338,7 @@ Result<Building> ListingService::updateBuilding(const QUuid &actor, const QUuid 
               { u":now"_s, m_context.nowStored() } });
         if (!updated)
             return std::unexpected(DomainError(updated.error()));
-        QJsonObject args = toJson(*draft);
+        QJsonObject args = mutationArgs(*draft);
         args.insert(u"id"_s, toStoredId(id));
         return journal(m_context, db, actor, "updateBuilding", args);
     });
@@ -420,7 +424,7 @@ Result<Apartment> ListingService::createApartment(const QUuid &actor, const Apar
                      bindings);
         if (!inserted)
             return std::unexpected(DomainError(inserted.error()));
-        QJsonObject args = toJson(*draft);
+        QJsonObject args = mutationArgs(*draft);
         args.insert(u"id"_s, toStoredId(id));
         return journal(m_context, db, actor, "createApartment", args);
     });
@@ -470,7 +474,7 @@ Result<Apartment> ListingService::updateApartment(const QUuid &actor, const QUui
                                 apartmentBindings(id, *draft, m_context.nowStored()));
         if (!updated)
             return std::unexpected(DomainError(updated.error()));
-        QJsonObject args = toJson(*draft);
+        QJsonObject args = mutationArgs(*draft);
         args.insert(u"id"_s, toStoredId(id));
         return journal(m_context, db, actor, "updateApartment", args);
     });

@@ -4,6 +4,8 @@
 #include "models/domain/entities.h"
 #include "models/services/servicecontext.h"
 
+#include <QJsonObject>
+
 #include <optional>
 
 namespace rentdesk::models::services {
@@ -64,5 +66,10 @@ public:
 private:
     ServiceContext m_context;
 };
+
+// The arguments of a building's or an apartment's mutation, without its id (docs/protocol.md,
+// "Mutations"), as the journal records them.
+[[nodiscard]] QJsonObject mutationArgs(const ListingService::BuildingDraft &draft);
+[[nodiscard]] QJsonObject mutationArgs(const ListingService::ApartmentDraft &draft);
 
 } // namespace rentdesk::models::services

@@ -2,10 +2,14 @@
 #include "models/db/database.h"
 #include "models/demo/demogenerator.h"
 #include "models/domain/enums.h"
+#include "models/domain/storedvalues.h"
 #include "models/i18n/translator.h"
 #include "models/itemmodels/itemroles.h"
 #include "models/itemmodels/pagemodels.h"
+#include "models/services/accountservice.h"
+#include "models/services/bookingservice.h"
 #include "models/services/clock.h"
+#include "models/services/listingservice.h"
 #include "models/services/session.h"
 #include "models/sync/replica.h"
 #include "models/sync/replicadirectory.h"
@@ -24,11 +28,14 @@
 #include "views/mainwindow/workspace.h"
 #include "views/pages/tablepage.h"
 #include "views/sync/firstsyncdialog.h"
+#include "views/sync/publishdialog.h"
 #include "views/sync/syncproblemsdialog.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -92,42 +99,53 @@ struct Person
     [[nodiscard]] models::sync::Replica &r() const { return replica->replica(); }
     [[nodiscard]] SyncClient &sync() const { return *replica->sync(); }
 
-    // File ▸ Connect to a server… in the window on this computer's database: "On a server", and
-    // either the Create an account tab filled in (name given) or Sign in; the window's
-    // serverAccountReady() then opens the replica.
-    void signUpOnServer(const QUrl &server, const QString &name, const QString &email, Role role,
-                        const QString &password = Password)
+    // The window on this computer's own database, as the composition root opens it.
+    void openStandalone()
     {
         workspace =
             std::make_unique<views::Workspace>(standalone.shared(), clock, models::services::Mode::Standalone, session);
         workspace->connection = &connection;
         window = std::make_unique<views::MainWindow>(*workspace);
         window->show();
+    }
+
+    // The sign-in dialog with "On a server" chosen (by Connect, or Publish): the server's
+    // address, and either the Create an account tab filled in (name given) or Sign in; it closes
+    // by itself once signed in.
+    static void signInOnServer(views::LoginDialog *dialog, const QUrl &server, const QString &name,
+                               const QString &email, Role role, const QString &password)
+    {
+        auto *where = dialog->findChild<QComboBox *>(u"whereCombo"_s);
+        QVERIFY(where && where->currentData().toBool());
+        test::typeOver(dialog->findChild<QLineEdit *>(u"serverUrlEdit"_s), server.toString());
+        if (name.isEmpty()) {
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"emailEdit"_s), email);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"passwordEdit"_s), password);
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"signInButton"_s), Qt::LeftButton);
+        } else {
+            dialog->findChild<QTabWidget *>(u"loginTabs"_s)->setCurrentIndex(1);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newNameEdit"_s), name);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newEmailEdit"_s), email);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newPasswordEdit"_s), password);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"repeatPasswordEdit"_s), password);
+            auto *roleBox = dialog->findChild<QComboBox *>(u"roleCombo"_s);
+            roleBox->setCurrentIndex(roleBox->findData(int(role)));
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"createAccountButton"_s), Qt::LeftButton);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 30000);
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    }
+
+    // File ▸ Connect to a server… in the window on this computer's database; the window's
+    // serverAccountReady() then opens the replica.
+    void signUpOnServer(const QUrl &server, const QString &name, const QString &email, Role role,
+                        const QString &password = Password)
+    {
+        openStandalone();
         QSignalSpy ready(window.get(), &views::MainWindow::serverAccountReady);
         test::driveModalDialog<views::LoginDialog>(
             [this] { window->actions().connectToServer->trigger(); },
-            [&](views::LoginDialog *dialog) {
-                auto *where = dialog->findChild<QComboBox *>(u"whereCombo"_s);
-                QVERIFY(where && where->currentData().toBool()); // "On a server", chosen by Connect
-                test::typeOver(dialog->findChild<QLineEdit *>(u"serverUrlEdit"_s), server.toString());
-                if (name.isEmpty()) {
-                    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"emailEdit"_s), email);
-                    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"passwordEdit"_s), password);
-                    QTest::mouseClick(dialog->findChild<QPushButton *>(u"signInButton"_s), Qt::LeftButton);
-                } else {
-                    dialog->findChild<QTabWidget *>(u"loginTabs"_s)->setCurrentIndex(1);
-                    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newNameEdit"_s), name);
-                    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newEmailEdit"_s), email);
-                    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"newPasswordEdit"_s), password);
-                    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"repeatPasswordEdit"_s), password);
-                    auto *roleBox = dialog->findChild<QComboBox *>(u"roleCombo"_s);
-                    roleBox->setCurrentIndex(roleBox->findData(int(role)));
-                    QTest::mouseClick(dialog->findChild<QPushButton *>(u"createAccountButton"_s), Qt::LeftButton);
-                }
-                // Signed in (after creating the account), and closed by itself.
-                QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 30000);
-                QCOMPARE(dialog->result(), int(QDialog::Accepted));
-            });
+            [&](views::LoginDialog *dialog) { signInOnServer(dialog, server, name, email, role, password); });
         RENTDESK_RETURN_IF_FAILED();
         QCOMPARE(ready.size(), 1);
         account = ready.at(0).at(0).value<net::protocol::UserJson>();
@@ -423,6 +441,144 @@ private Q_SLOTS:
         QVERIFY(!computer.window->startFirstSync()); // synced before: no dialog
         QCOMPARE(computer.table(u"buildings"_s)->model()->rowCount(), 1);
         QCOMPARE(test::valueIn(olgas, u"SELECT count(*) FROM users WHERE email = 'roman@example.org'"_s), 0);
+    }
+
+    // File ▸ Publish to a server…: a landlord who started on this computer's database brings their
+    // buildings, apartments and coming stays to a new server account. What the server has under
+    // another owner is listed, not lost; the file stays as it was; publishing again sends nothing
+    // twice; a renter then finds the listings, and the held nights are taken on the server.
+    void aLandlordPublishesAStandaloneDatabase()
+    {
+        ServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+
+        // Another landlord on the server already has a building with the id of one in the file (not
+        // one the landlord's replica sees: it has no apartments to let).
+        Person olga;
+        olga.join(server.url(), u"Olga Owner"_s, u"olga.owner@example.org"_s, Role::Landlord);
+        RENTDESK_RETURN_IF_FAILED();
+        const QUuid millId = models::domain::newId();
+        QVERIFY(olga.workspace->listings.createBuilding(
+            olga.account.id, { u"Old Mill"_s, u"3 Weir"_s, u"Tver"_s, 3, std::nullopt }, millId));
+        olga.sync().changed();
+        QVERIFY(olga.waitSynced());
+
+        // The landlord's database on this computer: two buildings (one with the Old Mill's id), two
+        // apartments, a renter of this computer with a coming stay and a request.
+        Person lena;
+        const models::services::ServiceContext local(lena.standalone.shared(), lena.clock,
+                                                     models::services::Mode::Standalone);
+        const models::services::AccountService accounts(local);
+        const auto me = accounts.signUp({ u"lena@home.example"_s, Password, u"Lena Landlord"_s, {}, Role::Landlord });
+        const auto guest = accounts.signUp({ u"guest@home.example"_s, Password, u"Gleb Guest"_s, {}, Role::Renter });
+        QVERIFY(me && guest);
+        const models::services::ListingService listings(local);
+        const auto house = listings.createBuilding(me->id, { u"River House"_s, u"1 Quay"_s, u"Kazan"_s, 9, 1990 });
+        const auto copy = listings.createBuilding(me->id, { u"Mill Copy"_s, u"3 Weir"_s, u"Tver"_s, 3, 1901 }, millId);
+        QVERIFY(house && copy);
+        models::services::ListingService::ApartmentDraft draft;
+        draft.buildingId = house->id;
+        draft.number = u"12"_s;
+        draft.rooms = 2;
+        draft.areaSqm = 48;
+        draft.monthlyPrice = { 3000000, u"RUB"_s };
+        const auto flat12 = listings.createApartment(me->id, draft);
+        draft.number = u"14"_s;
+        const auto flat14 = listings.createApartment(me->id, draft);
+        QVERIFY(flat12 && flat14);
+        const models::services::BookingService bookings(local);
+        const auto stay = bookings.request(guest->id, flat12->id, inDays(20), inDays(27));
+        QVERIFY(stay && bookings.confirm(me->id, stay->id));
+        QVERIFY(bookings.request(guest->id, flat14->id, inDays(3), inDays(5)));
+        const QStringList fileBefore = test::dumpDatabase(lena.standalone.connection());
+
+        lena.session.signIn(*me);
+        lena.openStandalone();
+        QVERIFY(lena.window->actions().publish->isEnabled());
+        QSignalSpy requested(lena.window.get(), &views::MainWindow::publishRequested);
+        // The sign-in on the server follows the preview: driven when it opens.
+        bool signedIn = false;
+        QTimer loginDriver;
+        loginDriver.setInterval(20);
+        connect(&loginDriver, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<views::LoginDialog *>(QApplication::activeModalWidget());
+            if (!dialog || signedIn)
+                return;
+            signedIn = true;
+            Person::signInOnServer(dialog, server.url(), u"Lena Landlord"_s, u"lena@example.org"_s, Role::Landlord,
+                                   Password);
+        });
+        loginDriver.start();
+        test::driveModalDialog<views::PublishDialog>(
+            [&] { lena.window->actions().publish->trigger(); },
+            [&](views::PublishDialog *preview) {
+                const QString summary = preview->findChild<QLabel *>(u"publishSummary"_s)->text();
+                QVERIFY2(summary.contains(u"2 buildings, 2 apartments and 1 coming stay"_s), qPrintable(summary));
+                const QString note = preview->findChild<QLabel *>(u"publishNote"_s)->text();
+                QVERIFY2(note.contains(u"0 past stays, 1 request and 0 reviews"_s), qPrintable(note));
+                auto *tree = preview->findChild<QTreeWidget *>(u"publishPreview"_s);
+                QCOMPARE(tree->topLevelItem(0)->childCount(), 2);
+                QCOMPARE(tree->topLevelItem(1)->childCount(), 2);
+                QCOMPARE(tree->topLevelItem(2)->childCount(), 1);
+                QVERIFY(tree->topLevelItem(2)->child(0)->text(0).startsWith(u"apartment 12, River House: from"_s));
+                QTest::mouseClick(preview->findChild<QPushButton *>(u"publishButton"_s), Qt::LeftButton);
+            });
+        RENTDESK_RETURN_IF_FAILED();
+        loginDriver.stop();
+        QVERIFY(signedIn);
+        QCOMPARE(requested.size(), 1);
+
+        // What the composition root does: the account's replica, its first sync, then publishing.
+        lena.account = requested.at(0).at(0).value<net::protocol::UserJson>();
+        const auto publication = requested.at(0).at(1).value<models::sync::Publication>();
+        QCOMPARE(publication.changes.size(), 5); // two buildings, two apartments, one hold
+        lena.openReplica();
+        lena.firstSync();
+        RENTDESK_RETURN_IF_FAILED();
+        views::PublishDialog *publishing = lena.window->publish(publication);
+        QVERIFY(publishing);
+        QTRY_VERIFY_WITH_TIMEOUT(publishing->isFinished(), 20000);
+        QCOMPARE(publishing->findChild<QProgressBar *>(u"publishProgress"_s)->value(), 100);
+        QCOMPARE(publishing->sent(), 5);
+        QCOMPARE(publishing->answered(), 5);
+        const QString outcome = publishing->findChild<QLabel *>(u"publishText"_s)->text();
+        QVERIFY2(outcome.startsWith(u"Published: 4 changes. Not published: 1"_s), qPrintable(outcome));
+        auto *refusals = publishing->findChild<QTreeWidget *>(u"publishRefusals"_s);
+        QCOMPARE(refusals->topLevelItemCount(), 1);
+        QVERIFY2(refusals->topLevelItem(0)->text(0).contains(u"Mill Copy"_s),
+                 qPrintable(refusals->topLevelItem(0)->text(0)));
+        QVERIFY2(refusals->topLevelItem(0)->text(1).contains(u"does not accept one of the values"_s),
+                 qPrintable(refusals->topLevelItem(0)->text(1)));
+        // The server's refusal stays in Sync problems too.
+        QCOMPARE(lena.r().refusedCount().value_or(0), 1);
+        publishing->reject();
+
+        // On the server and in the landlord's replica: the apartments, and the hold as a confirmed stay.
+        QVERIFY(lena.waitSynced());
+        QTRY_COMPARE(lena.table(u"apartments"_s)->model()->rowCount(), 2);
+        QTableView *held = lena.table(u"bookings"_s);
+        QTRY_COMPARE(held->model()->rowCount(), 1);
+        using models::itemmodels::BookingColumns::Status;
+        QCOMPARE(cell(held, 0, Status, models::itemmodels::ValueRole).value<BookingStatus>(), BookingStatus::Confirmed);
+        // The file on this computer is as it was.
+        QCOMPARE(test::dumpDatabase(lena.standalone.connection()), fileBefore);
+        // Publishing again sends nothing twice, nor what the server refused (it waits in Sync problems).
+        const auto again = models::sync::publish(lena.r(), publication);
+        QVERIFY(again);
+        QCOMPARE(again->alreadyThere, 4);
+        QVERIFY(again->queued.isEmpty());
+        QCOMPARE(again->refused.size(), 1);
+
+        // A renter finds the listings; the held nights are taken on the server, which the renter's
+        // replica cannot know (the hold is not theirs to see).
+        Person renter;
+        renter.join(server.url(), u"Roman Renter"_s, u"roman@example.org"_s, Role::Renter);
+        RENTDESK_RETURN_IF_FAILED();
+        QTRY_COMPARE(renter.table(u"apartments"_s)->model()->rowCount(), 2);
+        QVERIFY(renter.workspace->bookings.request(renter.account.id, flat12->id, inDays(22), inDays(24)));
+        renter.sync().changed();
+        QTRY_COMPARE_WITH_TIMEOUT(renter.r().refusedCount().value_or(0), 1, 20000);
+        QCOMPARE(renter.r().refused()->first().error.code, models::services::DomainError::Code::DatesTaken);
     }
 
     void aFirstSyncStoppedAt40PercentResumes()

@@ -41,6 +41,9 @@ MainActions::MainActions(QWidget *window)
     connectToServer = make(window, u"connectAction"_s, tr("&Connect to a server…"),
                            tr("Sign in or create an account on a rentdesk-server; its data is kept here to work "
                               "offline"));
+    publish = make(window, u"publishAction"_s, tr("&Publish to a server…"),
+                   tr("Send your buildings, apartments and coming stays from this computer's database to a server "
+                      "account, once"));
     switchAccount = make(window, u"switchAccountAction"_s, tr("S&witch account…"),
                          tr("Open another server account kept on this computer, or the database of this computer"));
     syncNow = make(window, u"syncNowAction"_s, tr("S&ync now"), tr("Send your changes and fetch the server's now"),
@@ -104,6 +107,8 @@ void MainActions::update(const State &s)
     // A connected replica is one account's: another is opened with Switch account.
     signOut->setVisible(s.signedIn && !s.connected);
     connectToServer->setEnabled(s.canConnect);
+    publish->setVisible(!s.connected);
+    publish->setEnabled(s.canConnect && s.landlord && !s.connected);
     syncNow->setVisible(s.connected);
     syncProblems->setVisible(s.connected);
     newBuilding->setEnabled(s.landlord);
@@ -129,6 +134,7 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     file->addAction(signOut);
     file->addSeparator();
     file->addAction(connectToServer);
+    file->addAction(publish);
     file->addAction(switchAccount);
     file->addAction(syncNow);
     file->addSeparator();

@@ -51,6 +51,7 @@ public:
     QAction *signIn = nullptr;
     QAction *signOut = nullptr;
     QAction *connectToServer = nullptr; // sign in on a server: its account's replica opens
+    QAction *publish = nullptr; // a landlord's standalone listings and stays to a server account
     QAction *switchAccount = nullptr; // the replicas of this computer and the standalone database
     QAction *syncNow = nullptr;
     QAction *syncProblems = nullptr; // the changes the server refused

@@ -23,6 +23,7 @@
 #include "views/pages/tablepage.h"
 #include "views/reviews/reviewspage.h"
 #include "views/sync/firstsyncdialog.h"
+#include "views/sync/publishdialog.h"
 #include "views/sync/syncproblemsdialog.h"
 #include "views/sync/syncstatus.h"
 #include "views/widgets/celldelegate.h"
@@ -105,6 +106,7 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
         connect(&dialog, &LoginDialog::serverAccountReady, this, &MainWindow::serverAccountReady);
         dialog.exec();
     });
+    connect(m_actions->publish, &QAction::triggered, this, &MainWindow::publishToServer);
     connect(m_actions->switchAccount, &QAction::triggered, this, &MainWindow::switchAccountRequested);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::refreshAll);
@@ -583,6 +585,53 @@ FirstSyncDialog *MainWindow::startFirstSync()
     }
     m_firstSync->open();
     return m_firstSync;
+}
+
+void MainWindow::publishToServer()
+{
+    const auto user = m_workspace.session.user();
+    if (!m_workspace.connection || m_workspace.replica || !user || user->role != models::domain::Role::Landlord)
+        return;
+    const auto publication =
+        models::sync::Publication::read(*m_workspace.database, user->id, m_workspace.clock.today());
+    if (!publication) {
+        QMessageBox::warning(this, tr("Publish to a server"), publication.error().message);
+        return;
+    }
+    PublishDialog preview(*publication, this);
+    if (preview.exec() != QDialog::Accepted)
+        return;
+    LoginDialog dialog(m_workspace, this);
+    dialog.chooseServer();
+    connect(&dialog, &LoginDialog::serverAccountReady, this, [this, &publication](const net::protocol::UserJson &on) {
+        if (on.role != models::domain::Role::Landlord) {
+            // Listings belong to a landlord's account: this one could publish none of them.
+            m_workspace.connection->logOut();
+            QMessageBox::warning(this, tr("Publish to a server"),
+                                 tr("%1 is a renter's account on the server. Sign in to a landlord's account, or "
+                                    "create one, to publish your buildings.")
+                                     .arg(on.email));
+            return;
+        }
+        Q_EMIT publishRequested(on, *publication);
+    });
+    dialog.exec();
+}
+
+PublishDialog *MainWindow::publish(const models::sync::Publication &publication)
+{
+    net::sync::ReplicaSession *replica = m_workspace.replica;
+    if (!replica || !replica->sync())
+        return nullptr;
+    auto *dialog = new PublishDialog(publication, *replica, this);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    // After the first sync's dialog, which the publishing waits for anyway.
+    if (m_firstSync && m_firstSync->isVisible())
+        connect(m_firstSync, &QDialog::accepted, dialog, &QDialog::open);
+    else
+        dialog->open();
+    return dialog;
 }
 
 void MainWindow::messageAboutSelection()

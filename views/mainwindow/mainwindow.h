@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/sync/publication.h"
 #include "views/mainwindow/mainactions.h"
 
 #include <QMainWindow>
@@ -25,6 +26,7 @@ class ChatPanel;
 class FirstSyncDialog;
 class Commands;
 class MailQueueDialog;
+class PublishDialog;
 class ReviewsPage;
 class SyncProblemsDialog;
 class TablePage;
@@ -62,6 +64,13 @@ public:
     // dialog (window-modal) and returns it; it closes itself at the end, and Cancel emits
     // firstSyncCancelled(). Null when there is nothing to wait for.
     FirstSyncDialog *startFirstSync();
+    // File ▸ Publish to a server… on a standalone database: the preview, then the sign-in on the
+    // server; a landlord's account there emits publishRequested().
+    void publishToServer();
+    // On the replica of the account publishRequested() named: publishes once the first sync is
+    // done (window-modal, after the first sync's dialog) and returns the dialog. Null when this
+    // window is not on a replica.
+    PublishDialog *publish(const models::sync::Publication &publication);
     // View ▸ Sync problems (or a click on the status bar's badge).
     void showSyncProblems();
     [[nodiscard]] SyncProblemsDialog *syncProblems() const { return m_syncProblems; }
@@ -81,6 +90,11 @@ Q_SIGNALS:
     // Signed in on a server (the sign-in dialog, File ▸ Connect): the composition root opens
     // that account's replica in place of this database.
     void serverAccountReady(const rentdesk::net::protocol::UserJson &user);
+    // Signed in on a server to publish this database there (File ▸ Publish to a server…): the
+    // composition root opens that account's replica, as for serverAccountReady(), and calls
+    // publish() on its window.
+    void publishRequested(const rentdesk::net::protocol::UserJson &user,
+                          const rentdesk::models::sync::Publication &publication);
     // File ▸ Switch account: the composition root lists what there is to open.
     void switchAccountRequested();
     // Cancel in the first sync's dialog: the composition root goes back to what was open.

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/sync/publication.h"
+
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
+#include "models/services/listingservice.h"
+#include "models/services/records.h"
+#include "models/services/servicesteps.h"
+#include "models/sync/replica.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSet>
+
+namespace rentdesk::models::sync {
+
+using namespace Qt::StringLiterals;
+using services::DomainError;
+using services::Result;
+
+namespace {
+
+Mutation change(const char *name, const QUuid &id, QJsonObject args)
+{
+    args.insert(u"id"_s, domain::toStoredId(id));
+    return Mutation { 0, QString::fromLatin1(name), std::move(args) };
+}
+
+services::ListingService::BuildingDraft draftOf(const domain::Building &b)
+{
+    return { b.name, b.address, b.city, b.floors, b.yearBuilt };
+}
+
+services::ListingService::ApartmentDraft draftOf(const domain::Apartment &a)
+{
+    return { a.buildingId,   a.number,    a.floor,       a.rooms,      a.areaSqm,
+             a.monthlyPrice, a.furnished, a.petsAllowed, a.description };
+}
+
+Result<int> count(const QSqlDatabase &db, const QString &sql, const QString &landlord, QDate today)
+{
+    auto value = db::scalar(db, sql, { { u":me"_s, landlord }, { u":today"_s, domain::toStoredDate(today) } });
+    if (!value)
+        return std::unexpected(DomainError(value.error()));
+    return value->toInt();
+}
+
+// The table a publication's mutation makes its row in.
+QString tableOf(const QString &name)
+{
+    if (name == u"createBuilding")
+        return u"buildings"_s;
+    if (name == u"createApartment")
+        return u"apartments"_s;
+    return u"bookings"_s;
+}
+
+} // namespace
+
+Result<Publication> Publication::read(const db::Database &standalone, const QUuid &landlord, QDate today)
+{
+    auto connection = services::connectionOf(standalone);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    const QString me = domain::toStoredId(landlord);
+    Publication p;
+
+    auto buildings = db::exec(db,
+                              u"SELECT "_s + services::buildingColumns(u"b"_s)
+                                  + u" FROM buildings AS b WHERE b.owner_id = :me ORDER BY b.created_at, b.id"_s,
+                              { { u":me"_s, me } });
+    if (!buildings)
+        return std::unexpected(DomainError(buildings.error()));
+    while (buildings->next()) {
+        auto building = services::readBuilding(*buildings);
+        if (!building)
+            return std::unexpected(building.error());
+        p.changes.append(change("createBuilding", building->id, services::mutationArgs(draftOf(*building))));
+        ++p.buildings;
+    }
+
+    QList<Mutation> statuses;
+    auto apartments = db::exec(db,
+                               u"SELECT "_s + services::apartmentColumns(u"a"_s)
+                                   + u" FROM apartments AS a WHERE a.owner_id = :me ORDER BY a.created_at, a.id"_s,
+                               { { u":me"_s, me } });
+    if (!apartments)
+        return std::unexpected(DomainError(apartments.error()));
+    while (apartments->next()) {
+        auto apartment = services::readApartment(*apartments);
+        if (!apartment)
+            return std::unexpected(apartment.error());
+        p.changes.append(change("createApartment", apartment->id, services::mutationArgs(draftOf(*apartment))));
+        ++p.apartments;
+        if (apartment->statusManual) {
+            statuses.append(
+                change("setApartmentStatus", apartment->id, { { u"status"_s, domain::toCode(apartment->status) } }));
+        }
+    }
+    p.changes.append(statuses);
+
+    // A stay whose day of departure is still ahead has nights to hold.
+    auto stays = db::exec(db,
+                          u"SELECT b.id, b.apartment_id, b.start_date, b.end_date FROM bookings AS b "
+                          "JOIN apartments AS a ON a.id = b.apartment_id "
+                          "WHERE a.owner_id = :me AND b.status = 'confirmed' AND b.end_date > :today "
+                          "ORDER BY b.start_date, b.id"_s,
+                          { { u":me"_s, me }, { u":today"_s, domain::toStoredDate(today) } });
+    if (!stays)
+        return std::unexpected(DomainError(stays.error()));
+    while (stays->next()) {
+        auto id = domain::idFromStored(stays->value(0));
+        if (!id)
+            return std::unexpected(services::unreadable(u"booking"_s, id.error()));
+        p.changes.append(change("holdDates", *id,
+                                { { u"apartmentId"_s, stays->value(1).toString() },
+                                  { u"startDate"_s, stays->value(2).toString() },
+                                  { u"endDate"_s, stays->value(3).toString() } }));
+        ++p.stays;
+    }
+
+    const QString ofMine =
+        u"FROM bookings AS b JOIN apartments AS a ON a.id = b.apartment_id WHERE a.owner_id = :me "_s;
+    auto past = count(db,
+                      u"SELECT count(*) "_s + ofMine
+                          + u"AND b.status IN ('confirmed', 'completed') "
+                            "AND b.end_date <= :today"_s,
+                      me, today);
+    auto requests = count(db, u"SELECT count(*) "_s + ofMine + u"AND b.status = 'requested'"_s, me, today);
+    auto reviews = count(db,
+                         u"SELECT count(*) FROM reviews AS r WHERE r.author_id = :me OR r.target_user_id = :me "
+                         "OR r.target_apartment_id IN (SELECT id FROM apartments WHERE owner_id = :me)"_s,
+                         me, today);
+    if (!past || !requests || !reviews)
+        return std::unexpected(!past ? past.error() : !requests ? requests.error() : reviews.error());
+    p.pastStays = *past;
+    p.requests = *requests;
+    p.reviews = *reviews;
+    return p;
+}
+
+Result<PublishedChanges> publish(const Replica &replica, const Publication &publication)
+{
+    auto connection = services::connectionOf(replica.context());
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    const QString me = domain::toStoredId(replica.accountId());
+    auto before = replica.queue();
+    if (!before)
+        return std::unexpected(before.error());
+    QSet<qint64> known;
+    // What a publishing before this one made and the server refused: it waits in Sync problems
+    // with the server's reason, and is not made a second time.
+    QHash<QString, DomainError> refusedBefore;
+    for (const QueuedMutation &queued : std::as_const(*before)) {
+        known.insert(queued.mutation.id);
+        if (queued.state == QueuedMutation::State::Refused)
+            refusedBefore.insert(queued.mutation.args.value(u"id"_s).toString(), queued.error);
+    }
+
+    const MutationApplier applier(replica.context());
+    PublishedChanges done;
+    QSet<QString> madeHere; // apartments made by this run: only theirs get a status by hand
+    for (const Mutation &mutation : publication.changes) {
+        const QString id = mutation.args.value(u"id"_s).toString();
+        if (mutation.name != u"setApartmentStatus" && refusedBefore.contains(id)) {
+            done.refused.append({ mutation, refusedBefore.value(id) });
+            continue;
+        }
+        if (mutation.name == u"setApartmentStatus") {
+            if (!madeHere.contains(id))
+                continue;
+        } else {
+            // The owner's column: the renter's for a hold, which is the owner's own.
+            const QString owner = mutation.name == u"holdDates" ? u"renter_id"_s : u"owner_id"_s;
+            auto mine = db::scalar(db,
+                                   u"SELECT count(*) FROM "_s + tableOf(mutation.name) + u" WHERE id = :id AND "_s
+                                       + owner + u" = :me"_s,
+                                   { { u":id"_s, id }, { u":me"_s, me } });
+            if (!mine)
+                return std::unexpected(DomainError(mine.error()));
+            if (mine->toInt() > 0) {
+                ++done.alreadyThere;
+                continue;
+            }
+        }
+        if (auto applied = applier.apply(replica.accountId(), mutation.name, mutation.args); !applied) {
+            if (applied.error().code == DomainError::Code::Storage)
+                return std::unexpected(applied.error());
+            done.refused.append({ mutation, applied.error() });
+            continue;
+        }
+        if (mutation.name == u"createApartment")
+            madeHere.insert(id);
+    }
+
+    auto after = replica.queue();
+    if (!after)
+        return std::unexpected(after.error());
+    for (const QueuedMutation &queued : std::as_const(*after)) {
+        if (!known.contains(queued.mutation.id))
+            done.queued.append(queued.mutation.id);
+    }
+    return done;
+}
+
+} // namespace rentdesk::models::sync

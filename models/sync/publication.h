@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/services/domainerror.h"
+#include "models/sync/mutations.h"
+
+#include <QDate>
+#include <QList>
+#include <QUuid>
+
+#include <memory>
+
+namespace rentdesk::models::db {
+class Database;
+}
+
+namespace rentdesk::models::sync {
+
+class Replica;
+
+// What a landlord who started on a standalone database brings to a server account, read from
+// that file and never written to it (docs/architecture.md, "Publishing a standalone
+// database"): their buildings and apartments with the ids they have, the statuses they set by
+// hand, and each stay that is not over as nights the owner holds (holdDates). The file's
+// renters are its own accounts, not the server's, so neither they, their requests nor the
+// reviews go.
+struct Publication
+{
+    QList<Mutation> changes; // in the order they are made: buildings, apartments, statuses, holds
+    int buildings = 0;
+    int apartments = 0;
+    int stays = 0; // confirmed stays not over, sent as holds
+    // What stays only in the file.
+    int pastStays = 0;
+    int requests = 0;
+    int reviews = 0;
+
+    // The landlord's part of a standalone database, as of today.
+    [[nodiscard]] static services::Result<Publication> read(const db::Database &standalone, const QUuid &landlord,
+                                                            QDate today);
+    [[nodiscard]] bool isEmpty() const { return changes.isEmpty(); }
+};
+
+// What publishing made of each change on the replica of the server account.
+struct PublishedChanges
+{
+    QList<qint64> queued; // the mutations journaled, to push: the ones to follow to the server
+    int alreadyThere = 0; // rows with these ids the account has already (published before)
+    // Refused on the replica at once, by the same rules the server applies: never sent.
+    QList<std::pair<Mutation, services::DomainError>> refused;
+};
+
+// Makes a publication's changes on a connected replica of a landlord's account, as that
+// account: each one through its service, journaled to be pushed like any other change. Rows
+// the account already has under the same id are left as they are, so publishing again after
+// an interruption sends only what is missing.
+[[nodiscard]] services::Result<PublishedChanges> publish(const Replica &replica, const Publication &publication);
+
+} // namespace rentdesk::models::sync

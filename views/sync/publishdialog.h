@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/sync/publication.h"
+
+#include <QDialog>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTreeWidget;
+
+namespace rentdesk::net::sync {
+class ReplicaSession;
+}
+
+namespace rentdesk::views {
+
+// File ▸ Publish to a server… (docs/architecture.md, "Publishing a standalone database").
+//
+// In the window on the standalone database it is the preview: what goes to the server
+// account (the landlord's buildings, apartments and the stays that are not over, which the
+// server keeps as nights the owner holds) and what stays only in this file; it accepts with
+// "Sign in and publish…". In the window on the account's replica that follows, it publishes:
+// once the first sync is done it makes the changes on the replica, pushes them with a progress
+// bar of the server's answers, and lists what was refused with the reason (the server's
+// refusals also stay in Sync problems). The standalone file is only ever read.
+class PublishDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PublishDialog)
+
+public:
+    // The preview.
+    explicit PublishDialog(const models::sync::Publication &publication, QWidget *parent = nullptr);
+    // The publishing, on the replica (synced or still in its first sync) of a landlord's account.
+    PublishDialog(models::sync::Publication publication, net::sync::ReplicaSession &replica, QWidget *parent = nullptr);
+    ~PublishDialog() override;
+
+    // Publishing: the changes the server has answered for, of those sent, and whether all have
+    // been answered.
+    [[nodiscard]] int answered() const { return m_answered; }
+    [[nodiscard]] int sent() const { return int(m_published.queued.size()); }
+    [[nodiscard]] bool isFinished() const { return m_finished; }
+
+Q_SIGNALS:
+    // Every change was answered (or refused here): the list of refusals is final.
+    void publishingFinished();
+
+private:
+    void buildPreview(QTreeWidget *tree) const;
+    void start();
+    void follow();
+    void finish();
+    void addRefusal(const models::sync::Mutation &mutation, const QString &reason);
+
+    models::sync::Publication m_publication;
+    net::sync::ReplicaSession *m_replica = nullptr;
+    models::sync::PublishedChanges m_published;
+    int m_answered = 0;
+    bool m_started = false;
+    bool m_finished = false;
+    QLabel *m_text = nullptr;
+    QProgressBar *m_bar = nullptr;
+    QTreeWidget *m_refusals = nullptr;
+    QPushButton *m_close = nullptr;
+};
+
+} // namespace rentdesk::views
