@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/db/database.h"
+#include "models/domain/storedvalues.h"
+#include "models/sync/publication.h"
+#include "models/sync/replica.h"
+#include "tests/support/servicefixture.h"
+#include "tests/support/testsupport.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk;
+using models::domain::ApartmentStatus;
+using models::domain::Role;
+using models::sync::Publication;
+using models::sync::Replica;
+
+// What a landlord's standalone database publishes (models/sync/publication.h): read from the
+// file as of a day, and made on a connected replica of the landlord's server account, once.
+class TestPublication final : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::ServiceFixture> f;
+    QUuid landlord, renter, mine, flat1, flat2;
+
+private Q_SLOTS:
+    void init()
+    {
+        f = std::make_unique<test::ServiceFixture>();
+        QVERIFY2(f->isValid(), qPrintable(f->errorMessage()));
+        landlord = f->addLandlord(u"Lena Landlord"_s);
+        const QUuid other = f->addLandlord(u"Oleg Other"_s);
+        renter = f->addRenter(u"Roman Renter"_s);
+        mine = f->addBuilding(landlord, u"River House"_s);
+        flat1 = f->addApartment(landlord, mine, u"1"_s);
+        flat2 = f->addApartment(landlord, mine, u"2"_s);
+        const QUuid theirs = f->addApartment(other, f->addBuilding(other, u"Not Mine"_s), u"9"_s);
+        const QDate day0 = f->clock.today();
+        f->addStay(renter, landlord, flat1, day0.addDays(1), day0.addDays(3)); // over by day 5
+        f->addStay(renter, landlord, flat1, day0.addDays(4), day0.addDays(8)); // begun by day 5
+        f->addStay(renter, landlord, flat1, day0.addDays(10), day0.addDays(12)); // ahead
+        f->addStay(renter, other, theirs, day0.addDays(10), day0.addDays(12)); // someone else's
+        QVERIFY(f->bookings.request(renter, flat2, day0.addDays(20), day0.addDays(22)));
+        QVERIFY(f->listings.setApartmentStatus(landlord, flat2, ApartmentStatus::Rented));
+        QVERIFY(f->reviews.create(renter, { models::domain::ReviewKind::Landlord, landlord }, 5, u"Kind"_s));
+        f->clock.advanceDays(5);
+    }
+    void cleanup() { f.reset(); }
+
+    void theLandlordsPartIsReadAsOfToday()
+    {
+        const QStringList before = f->dump();
+        const auto p = Publication::read(f->database().database(), landlord, f->clock.today());
+        QVERIFY2(p, qPrintable(p ? QString() : p.error().message));
+        QCOMPARE(p->buildings, 1);
+        QCOMPARE(p->apartments, 2);
+        QCOMPARE(p->stays, 2); // the one begun and the one ahead
+        QCOMPARE(p->pastStays, 1);
+        QCOMPARE(p->requests, 1);
+        QCOMPARE(p->reviews, 1);
+        QStringList names;
+        for (const models::sync::Mutation &change : p->changes)
+            names << change.name;
+        QCOMPARE(names,
+                 (QStringList { u"createBuilding"_s, u"createApartment"_s, u"createApartment"_s,
+                                u"setApartmentStatus"_s, u"holdDates"_s, u"holdDates"_s }));
+        QCOMPARE(p->changes[0].args.value(u"id"_s).toString(), models::domain::toStoredId(mine));
+        QCOMPARE(p->changes[0].args.value(u"name"_s).toString(), u"River House"_s);
+        QCOMPARE(p->changes[3].args.value(u"status"_s).toString(), u"rented"_s);
+        QCOMPARE(p->changes[4].args.value(u"startDate"_s).toString(),
+                 models::domain::toStoredDate(f->clock.today().addDays(-1)));
+        QCOMPARE(f->dump(), before); // only read
+    }
+
+    void publishingMakesEachChangeOnceOnTheReplica()
+    {
+        const auto p = Publication::read(f->database().database(), landlord, f->clock.today());
+        QVERIFY(p);
+        test::TempDatabase replicaFile;
+        models::domain::User account;
+        account.id = models::domain::newId();
+        account.email = u"lena@example.org"_s;
+        account.displayName = u"Lena on the server"_s;
+        account.role = Role::Landlord;
+        QVERIFY(Replica::initialize(replicaFile.database(), u"wss://rentdesk.example.org"_s, account));
+        auto replica = Replica::open(replicaFile.shared(), f->clock);
+        QVERIFY(replica);
+
+        const auto first = models::sync::publish(**replica, *p);
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        QCOMPARE(first->queued.size(), 6);
+        QVERIFY(first->refused.isEmpty());
+        QCOMPARE(first->alreadyThere, 0);
+        QCOMPARE((*replica)->pendingCount().value_or(-1), 6);
+        // The stays are the account's holds; the hand-set status came along.
+        QCOMPARE(test::valueIn(replicaFile.path(),
+                               u"SELECT count(*) FROM bookings WHERE status = 'confirmed' AND renter_id = '%1'"_s.arg(
+                                   models::domain::toStoredId(account.id))),
+                 2);
+        QCOMPARE(test::valueIn(replicaFile.path(),
+                               u"SELECT count(*) FROM apartments WHERE status = 'rented' AND status_manual = 1"_s),
+                 1);
+
+        // Again (after an interruption, say): nothing twice.
+        const auto again = models::sync::publish(**replica, *p);
+        QVERIFY(again);
+        QVERIFY(again->queued.isEmpty());
+        QCOMPARE(again->alreadyThere, 5);
+        QCOMPARE((*replica)->pendingCount().value_or(-1), 6);
+    }
+
+    void aRenterOrNobodyHasNothingToPublish()
+    {
+        const auto p = Publication::read(f->database().database(), renter, f->clock.today());
+        QVERIFY(p);
+        QVERIFY(p->isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPublication)
+#include "tst_publication.moc"
