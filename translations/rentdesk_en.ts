@@ -2882,6 +2882,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>No reviews about them yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nights held by the owner, %1: no renter is named.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::BuildingEditor</name>

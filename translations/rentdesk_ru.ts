@@ -2899,6 +2899,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>No reviews about them yet.</source>
         <translation>Отзывов о нём или о ней пока нет.</translation>
     </message>
+    <message>
+        <source>Nights held by the owner, %1: no renter is named.</source>
+        <translation>Ночи, которые держит за собой владелец, %1: арендатор не указан.</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::BuildingEditor</name>

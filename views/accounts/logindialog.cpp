@@ -107,6 +107,15 @@ void LoginDialog::chooseServer(const QString &url)
     m_server->setFocus();
 }
 
+void LoginDialog::suggestAccount(const QString &name, const QString &email, models::domain::Role role)
+{
+    m_email->setText(email);
+    m_newName->setText(name);
+    m_newEmail->setText(email);
+    if (const int index = m_role->findData(int(role)); index >= 0)
+        m_role->setCurrentIndex(index);
+}
+
 bool LoginDialog::onServer() const
 {
     return m_where->currentData().toBool();

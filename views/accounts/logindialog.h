@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/domain/enums.h"
 #include "models/services/domainerror.h"
 
 #include <QDialog>
@@ -42,6 +43,9 @@ public:
     [[nodiscard]] bool isBusy() const { return m_busy; }
     // Offers signing in on a server first, at url when given (File ▸ Connect to a server…).
     void chooseServer(const QString &url = QString());
+    // Fills in who the person is here, for a server account of their own (File ▸ Publish to a
+    // server…): the e-mail to sign in with, and the name, e-mail and role to create it with.
+    void suggestAccount(const QString &name, const QString &email, models::domain::Role role);
 
 Q_SIGNALS:
     // Signed in on the server the connection now points at, as user.

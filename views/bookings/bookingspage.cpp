@@ -118,6 +118,8 @@ QString BookingsPage::detailsHtml(const QUuid &id) const
     if (!row)
         return {};
     const models::domain::Booking &b = row->booking;
+    // The owner's own hold (a published stay: docs/architecture.md) names no renter.
+    const bool hold = b.renterId == row->ownerId;
     return detailshtml::heading(tr("%1, apartment %2").arg(row->buildingName, row->apartmentNumber))
         + detailshtml::paragraph({ row->address, row->city })
         + detailshtml::paragraph(
@@ -125,8 +127,10 @@ QString BookingsPage::detailsHtml(const QUuid &id) const
                      .arg(models::itemmodels::formatDate(b.startDate), models::itemmodels::formatDate(b.endDate)),
                  tr("Total: %1").arg(models::itemmodels::formatMoney(b.totalPrice)),
                  tr("Status: %1").arg(models::domain::displayName(b.status)) })
-        + detailshtml::paragraph({ tr("Renter: %1").arg(row->renterName), tr("Owner: %1").arg(row->ownerName) })
-        + personHtml(m_workspace.session.userId() == b.renterId ? row->ownerId : b.renterId);
+        + detailshtml::paragraph(
+               hold ? QStringList { tr("Nights held by the owner, %1: no renter is named.").arg(row->ownerName) }
+                    : QStringList { tr("Renter: %1").arg(row->renterName), tr("Owner: %1").arg(row->ownerName) })
+        + (hold ? QString() : personHtml(m_workspace.session.userId() == b.renterId ? row->ownerId : b.renterId));
 }
 
 QString BookingsPage::personHtml(const QUuid &person) const

@@ -119,7 +119,8 @@ void MainActions::update(const State &s)
     requestBooking->setEnabled(s.renter && s.page == Page::Apartments && s.hasSelection);
     confirmBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
     declineBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
-    cancelBooking->setEnabled(s.renter && s.page == Page::Bookings && s.selectionIsCancellable);
+    // A renter's own booking, or a landlord's own hold on their nights.
+    cancelBooking->setEnabled(s.page == Page::Bookings && s.selectionIsCancellable);
     writeReview->setEnabled(s.signedIn && s.hasSelection && s.selectionIsReviewable);
     // A replica's mail is the server's to send: it has no queue of its own, and the view says so.
     mailQueue->setEnabled(s.queuesMail || s.connected);

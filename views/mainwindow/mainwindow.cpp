@@ -312,8 +312,11 @@ MainActions::State MainWindow::selectionState() const
             state.selectionIsCancellable = row->booking.renterId == me
                 && (status == BookingStatus::Requested || status == BookingStatus::Confirmed)
                 && row->booking.endDate > m_workspace.clock.today();
-            state.selectionIsReviewable = status == BookingStatus::Confirmed || status == BookingStatus::Completed;
-            state.selectionHasPeer = row->booking.renterId == me || row->ownerId == me;
+            // The owner's own hold (a published stay) has nobody else in it to review or write to.
+            const bool hold = row->booking.renterId == row->ownerId;
+            state.selectionIsReviewable =
+                !hold && (status == BookingStatus::Confirmed || status == BookingStatus::Completed);
+            state.selectionHasPeer = !hold && (row->booking.renterId == me || row->ownerId == me);
         }
         break;
     case Page::Reviews:
@@ -603,6 +606,7 @@ void MainWindow::publishToServer()
         return;
     LoginDialog dialog(m_workspace, this);
     dialog.chooseServer();
+    dialog.suggestAccount(user->displayName, user->email, models::domain::Role::Landlord);
     connect(&dialog, &LoginDialog::serverAccountReady, this, [this, &publication](const net::protocol::UserJson &on) {
         if (on.role != models::domain::Role::Landlord) {
             // Listings belong to a landlord's account: this one could publish none of them.
