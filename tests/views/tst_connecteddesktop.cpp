@@ -82,6 +82,9 @@ struct Person
     std::unique_ptr<views::Workspace> workspace;
     std::unique_ptr<views::MainWindow> window;
     net::protocol::UserJson account;
+    // File ▸ Publish to a server…: what it sent, and its dialog on the replica.
+    models::sync::Publication publication;
+    views::PublishDialog *publishing = nullptr;
 
     Person() { connection.setBackoff({ std::chrono::milliseconds(50), std::chrono::milliseconds(400) }); }
     ~Person()
@@ -203,6 +206,56 @@ struct Person
         QVERIFY(!window->startFirstSync());
     }
 
+    // File ▸ Publish to a server… in the window on this computer's database, signed in there as
+    // `local`: the preview (checked by `preview`, then accepted), the sign-in dialog (filled in with
+    // who `local` is, checked) to create a landlord's account `email` on the server, and what the
+    // composition root then does: the account's replica, its first sync, and the publishing, run
+    // to its end (`publishing`, left open).
+    void publishTo(const QUrl &server, const models::domain::User &local, const QString &email,
+                   const std::function<void(views::PublishDialog *)> &preview = {})
+    {
+        session.signIn(local);
+        openStandalone();
+        QVERIFY(window->actions().publish->isEnabled());
+        QSignalSpy requested(window.get(), &views::MainWindow::publishRequested);
+        // The sign-in on the server follows the preview: driven when it opens.
+        bool signedIn = false;
+        QTimer loginDriver;
+        loginDriver.setInterval(20);
+        QObject::connect(&loginDriver, &QTimer::timeout, [&] {
+            auto *dialog = qobject_cast<views::LoginDialog *>(QApplication::activeModalWidget());
+            if (!dialog || signedIn)
+                return;
+            signedIn = true;
+            QCOMPARE(dialog->findChild<QLineEdit *>(u"newNameEdit"_s)->text(), local.displayName);
+            QCOMPARE(dialog->findChild<QLineEdit *>(u"newEmailEdit"_s)->text(), local.email);
+            QCOMPARE(dialog->findChild<QComboBox *>(u"roleCombo"_s)->currentData().toInt(), int(Role::Landlord));
+            signInOnServer(dialog, server, local.displayName, email, Role::Landlord, Password);
+        });
+        loginDriver.start();
+        test::driveModalDialog<views::PublishDialog>(
+            [this] { window->actions().publish->trigger(); },
+            [&](views::PublishDialog *dialog) {
+                if (preview)
+                    preview(dialog);
+                RENTDESK_RETURN_IF_FAILED();
+                QTest::mouseClick(dialog->findChild<QPushButton *>(u"publishButton"_s), Qt::LeftButton);
+            });
+        RENTDESK_RETURN_IF_FAILED();
+        loginDriver.stop();
+        QVERIFY(signedIn);
+        QCOMPARE(requested.size(), 1);
+        account = requested.at(0).at(0).value<net::protocol::UserJson>();
+        publication = requested.at(0).at(1).value<models::sync::Publication>();
+        openReplica();
+        RENTDESK_RETURN_IF_FAILED();
+        firstSync();
+        RENTDESK_RETURN_IF_FAILED();
+        publishing = window->publish(publication);
+        QVERIFY(publishing);
+        QTRY_VERIFY_WITH_TIMEOUT(publishing->isFinished(), 20000);
+    }
+
     // Signs up on the server and waits for the first sync.
     void join(const QUrl &server, const QString &name, const QString &email, Role role)
     {
@@ -246,10 +299,11 @@ QVariant cell(QTableView *table, int row, int column, int role)
 
 } // namespace
 
-// The connected desktop end to end, against the real rentdesk-server on loopback: people sign up
-// on the server from the window, their replicas fill with the first sync's dialog, a renter
-// books offline, the landlord sees the request arrive by itself and confirms it, and a second
-// renter's overlapping request comes back as a sync problem that is discarded.
+// The connected desktop end to end, against the real rentdesk-server on loopback: a landlord
+// publishes the database they started on this computer, people sign up on the server from the
+// window, their replicas fill with the first sync's dialog, a renter books offline, the landlord
+// sees the request arrive by itself and confirms it, and a second renter's overlapping request
+// comes back as a sync problem that is discarded.
 class TestConnectedDesktop final : public QObject
 {
     Q_OBJECT
@@ -266,13 +320,15 @@ private Q_SLOTS:
         ServerProcess server;
         QVERIFY2(server.start(), qPrintable(server.errorString()));
 
-        // The landlord lists an apartment from their connected window.
+        // The landlord started on this computer's own database, and publishes it.
         Person landlord;
-        landlord.join(server.url(), u"Lena Landlord"_s, u"lena@example.org"_s, Role::Landlord);
-        RENTDESK_RETURN_IF_FAILED();
-        QCOMPARE(landlord.syncText().left(6), u"Synced"_s);
-        const auto house = landlord.workspace->listings.createBuilding(
-            landlord.account.id, { u"River House"_s, u"1 Quay"_s, u"Kazan"_s, 9, 1990 });
+        const models::services::ServiceContext local(landlord.standalone.shared(), landlord.clock,
+                                                     models::services::Mode::Standalone);
+        const auto me = models::services::AccountService(local).signUp(
+            { u"lena@home.example"_s, Password, u"Lena Landlord"_s, {}, Role::Landlord });
+        QVERIFY(me);
+        const models::services::ListingService listings(local);
+        const auto house = listings.createBuilding(me->id, { u"River House"_s, u"1 Quay"_s, u"Kazan"_s, 9, 1990 });
         QVERIFY(house);
         models::services::ListingService::ApartmentDraft draft;
         draft.buildingId = house->id;
@@ -280,10 +336,15 @@ private Q_SLOTS:
         draft.rooms = 2;
         draft.areaSqm = 48;
         draft.monthlyPrice = { 3000000, u"RUB"_s };
-        const auto flat = landlord.workspace->listings.createApartment(landlord.account.id, draft);
-        QVERIFY(flat);
-        landlord.sync().changed();
+        QVERIFY(listings.createApartment(me->id, draft));
+        landlord.publishTo(server.url(), *me, u"lena@example.org"_s);
+        RENTDESK_RETURN_IF_FAILED();
+        QCOMPARE(landlord.publishing->answered(), 2);
+        QVERIFY(
+            landlord.publishing->findChild<QLabel *>(u"publishText"_s)->text().startsWith(u"Published: 2 changes."_s));
+        landlord.publishing->accept();
         QVERIFY(landlord.waitSynced());
+        QTRY_COMPARE(landlord.syncText().left(6), u"Synced"_s);
 
         // A renter connects: the first sync brings the listing.
         Person renter;
@@ -493,56 +554,20 @@ private Q_SLOTS:
         QVERIFY(bookings.request(guest->id, flat14->id, inDays(3), inDays(5)));
         const QStringList fileBefore = test::dumpDatabase(lena.standalone.connection());
 
-        lena.session.signIn(*me);
-        lena.openStandalone();
-        QVERIFY(lena.window->actions().publish->isEnabled());
-        QSignalSpy requested(lena.window.get(), &views::MainWindow::publishRequested);
-        // The sign-in on the server follows the preview: driven when it opens.
-        bool signedIn = false;
-        QTimer loginDriver;
-        loginDriver.setInterval(20);
-        connect(&loginDriver, &QTimer::timeout, this, [&] {
-            auto *dialog = qobject_cast<views::LoginDialog *>(QApplication::activeModalWidget());
-            if (!dialog || signedIn)
-                return;
-            signedIn = true;
-            // Who the landlord is here is filled in for the account on the server.
-            QCOMPARE(dialog->findChild<QLineEdit *>(u"newNameEdit"_s)->text(), u"Lena Landlord"_s);
-            QCOMPARE(dialog->findChild<QLineEdit *>(u"newEmailEdit"_s)->text(), u"lena@home.example"_s);
-            QCOMPARE(dialog->findChild<QComboBox *>(u"roleCombo"_s)->currentData().toInt(), int(Role::Landlord));
-            Person::signInOnServer(dialog, server.url(), u"Lena Landlord"_s, u"lena@example.org"_s, Role::Landlord,
-                                   Password);
+        lena.publishTo(server.url(), *me, u"lena@example.org"_s, [](views::PublishDialog *preview) {
+            const QString summary = preview->findChild<QLabel *>(u"publishSummary"_s)->text();
+            QVERIFY2(summary.contains(u"2 buildings, 2 apartments and 1 coming stay"_s), qPrintable(summary));
+            const QString note = preview->findChild<QLabel *>(u"publishNote"_s)->text();
+            QVERIFY2(note.contains(u"0 past stays, 1 request and 0 reviews"_s), qPrintable(note));
+            auto *tree = preview->findChild<QTreeWidget *>(u"publishPreview"_s);
+            QCOMPARE(tree->topLevelItem(0)->childCount(), 2);
+            QCOMPARE(tree->topLevelItem(1)->childCount(), 2);
+            QCOMPARE(tree->topLevelItem(2)->childCount(), 1);
+            QVERIFY(tree->topLevelItem(2)->child(0)->text(0).startsWith(u"apartment 12, River House: from"_s));
         });
-        loginDriver.start();
-        test::driveModalDialog<views::PublishDialog>(
-            [&] { lena.window->actions().publish->trigger(); },
-            [&](views::PublishDialog *preview) {
-                const QString summary = preview->findChild<QLabel *>(u"publishSummary"_s)->text();
-                QVERIFY2(summary.contains(u"2 buildings, 2 apartments and 1 coming stay"_s), qPrintable(summary));
-                const QString note = preview->findChild<QLabel *>(u"publishNote"_s)->text();
-                QVERIFY2(note.contains(u"0 past stays, 1 request and 0 reviews"_s), qPrintable(note));
-                auto *tree = preview->findChild<QTreeWidget *>(u"publishPreview"_s);
-                QCOMPARE(tree->topLevelItem(0)->childCount(), 2);
-                QCOMPARE(tree->topLevelItem(1)->childCount(), 2);
-                QCOMPARE(tree->topLevelItem(2)->childCount(), 1);
-                QVERIFY(tree->topLevelItem(2)->child(0)->text(0).startsWith(u"apartment 12, River House: from"_s));
-                QTest::mouseClick(preview->findChild<QPushButton *>(u"publishButton"_s), Qt::LeftButton);
-            });
         RENTDESK_RETURN_IF_FAILED();
-        loginDriver.stop();
-        QVERIFY(signedIn);
-        QCOMPARE(requested.size(), 1);
-
-        // What the composition root does: the account's replica, its first sync, then publishing.
-        lena.account = requested.at(0).at(0).value<net::protocol::UserJson>();
-        const auto publication = requested.at(0).at(1).value<models::sync::Publication>();
-        QCOMPARE(publication.changes.size(), 5); // two buildings, two apartments, one hold
-        lena.openReplica();
-        lena.firstSync();
-        RENTDESK_RETURN_IF_FAILED();
-        views::PublishDialog *publishing = lena.window->publish(publication);
-        QVERIFY(publishing);
-        QTRY_VERIFY_WITH_TIMEOUT(publishing->isFinished(), 20000);
+        QCOMPARE(lena.publication.changes.size(), 5); // two buildings, two apartments, one hold
+        views::PublishDialog *publishing = lena.publishing;
         QCOMPARE(publishing->findChild<QProgressBar *>(u"publishProgress"_s)->value(), 100);
         QCOMPARE(publishing->sent(), 5);
         QCOMPARE(publishing->answered(), 5);
@@ -574,7 +599,7 @@ private Q_SLOTS:
         // The file on this computer is as it was.
         QCOMPARE(test::dumpDatabase(lena.standalone.connection()), fileBefore);
         // Publishing again sends nothing twice, nor what the server refused (it waits in Sync problems).
-        const auto again = models::sync::publish(lena.r(), publication);
+        const auto again = models::sync::publish(lena.r(), lena.publication);
         QVERIFY(again);
         QCOMPARE(again->alreadyThere, 4);
         QVERIFY(again->queued.isEmpty());
