@@ -4173,6 +4173,14 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>Not published: %n, listed below. Those the server refused stay in Sync problems.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Publishing stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing your changes: %1 of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ReviewEditor</name>

@@ -4208,6 +4208,14 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>Не опубликовано: %n, список ниже. Отклонённое сервером остаётся в «Проблемах синхронизации».</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Publishing stopped: %1</source>
+        <translation>Публикация остановлена: %1</translation>
+    </message>
+    <message>
+        <source>Preparing your changes: %1 of %2.</source>
+        <translation>Готовим ваши изменения: %1 из %2.</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ReviewEditor</name>

@@ -45,6 +45,15 @@ Result<int> count(const QSqlDatabase &db, const QString &sql, const QString &lan
     return value->toInt();
 }
 
+// The last id the journal handed out (AUTOINCREMENT: never used again), 0 before the first.
+Result<qint64> journalSequence(const QSqlDatabase &db)
+{
+    auto seq = db::scalar(db, u"SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'pending_mutations'"_s);
+    if (!seq)
+        return std::unexpected(DomainError(seq.error()));
+    return seq->toLongLong();
+}
+
 // The table a publication's mutation makes its row in.
 QString tableOf(const QString &name)
 {
@@ -140,38 +149,48 @@ Result<Publication> Publication::read(const db::Database &standalone, const QUui
     return p;
 }
 
-Result<PublishedChanges> publish(const Replica &replica, const Publication &publication)
+Publisher::Publisher(const Replica &replica, Publication publication)
+    : m_replica(&replica)
+    , m_publication(std::move(publication))
 {
-    auto connection = services::connectionOf(replica.context());
-    if (!connection)
-        return std::unexpected(connection.error());
-    const QSqlDatabase &db = *connection;
-    const QString me = domain::toStoredId(replica.accountId());
+}
+
+Result<Publisher> Publisher::start(const Replica &replica, Publication publication)
+{
+    Publisher publisher(replica, std::move(publication));
     auto before = replica.queue();
     if (!before)
         return std::unexpected(before.error());
-    QSet<qint64> known;
-    // What a publishing before this one made and the server refused: it waits in Sync problems
-    // with the server's reason, and is not made a second time.
-    QHash<QString, DomainError> refusedBefore;
     for (const QueuedMutation &queued : std::as_const(*before)) {
-        known.insert(queued.mutation.id);
         if (queued.state == QueuedMutation::State::Refused)
-            refusedBefore.insert(queued.mutation.args.value(u"id"_s).toString(), queued.error);
+            publisher.m_refusedBefore.insert(queued.mutation.args.value(u"id"_s).toString(), queued.error);
     }
+    return publisher;
+}
 
-    const MutationApplier applier(replica.context());
-    PublishedChanges done;
-    QSet<QString> madeHere; // apartments made by this run: only theirs get a status by hand
-    for (const Mutation &mutation : publication.changes) {
+Result<bool> Publisher::next(qsizetype count)
+{
+    auto connection = services::connectionOf(m_replica->context());
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    const QString me = domain::toStoredId(m_replica->accountId());
+    const MutationApplier applier(m_replica->context());
+    // The journal's ids only grow and are never used again: those it handed out in this slice
+    // are the mutations it journaled (a pull in between may already have dropped some, applied).
+    auto first = journalSequence(db);
+    if (!first)
+        return std::unexpected(first.error());
+    const qsizetype end = std::min(total(), m_next + std::max<qsizetype>(1, count));
+    for (; m_next < end; ++m_next) {
+        const Mutation &mutation = m_publication.changes.at(m_next);
         const QString id = mutation.args.value(u"id"_s).toString();
-        if (mutation.name != u"setApartmentStatus" && refusedBefore.contains(id)) {
-            done.refused.append({ mutation, refusedBefore.value(id) });
-            continue;
-        }
         if (mutation.name == u"setApartmentStatus") {
-            if (!madeHere.contains(id))
+            if (!m_madeHere.contains(id))
                 continue;
+        } else if (m_refusedBefore.contains(id)) {
+            m_done.refused.append({ mutation, m_refusedBefore.value(id) });
+            continue;
         } else {
             // The owner's column: the renter's for a hold, which is the owner's own.
             const QString owner = mutation.name == u"holdDates" ? u"renter_id"_s : u"owner_id"_s;
@@ -182,28 +201,36 @@ Result<PublishedChanges> publish(const Replica &replica, const Publication &publ
             if (!mine)
                 return std::unexpected(DomainError(mine.error()));
             if (mine->toInt() > 0) {
-                ++done.alreadyThere;
+                ++m_done.alreadyThere;
                 continue;
             }
         }
-        if (auto applied = applier.apply(replica.accountId(), mutation.name, mutation.args); !applied) {
+        if (auto applied = applier.apply(m_replica->accountId(), mutation.name, mutation.args); !applied) {
             if (applied.error().code == DomainError::Code::Storage)
                 return std::unexpected(applied.error());
-            done.refused.append({ mutation, applied.error() });
+            m_done.refused.append({ mutation, applied.error() });
             continue;
         }
         if (mutation.name == u"createApartment")
-            madeHere.insert(id);
+            m_madeHere.insert(id);
     }
+    auto last = journalSequence(db);
+    if (!last)
+        return std::unexpected(last.error());
+    for (qint64 id = *first + 1; id <= *last; ++id)
+        m_done.queued.append(id);
+    return m_next == total();
+}
 
-    auto after = replica.queue();
-    if (!after)
-        return std::unexpected(after.error());
-    for (const QueuedMutation &queued : std::as_const(*after)) {
-        if (!known.contains(queued.mutation.id))
-            done.queued.append(queued.mutation.id);
-    }
-    return done;
+Result<PublishedChanges> publish(const Replica &replica, const Publication &publication)
+{
+    auto publisher = Publisher::start(replica, publication);
+    if (!publisher)
+        return std::unexpected(publisher.error());
+    auto done = publisher->next(publisher->total());
+    if (!done)
+        return std::unexpected(done.error());
+    return publisher->result();
 }
 
 } // namespace rentdesk::models::sync

@@ -5,7 +5,9 @@
 #include "models/sync/mutations.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QUuid>
 
 #include <memory>
@@ -52,8 +54,34 @@ struct PublishedChanges
 
 // Makes a publication's changes on a connected replica of a landlord's account, as that
 // account: each one through its service, journaled to be pushed like any other change. Rows
-// the account already has under the same id are left as they are, so publishing again after
-// an interruption sends only what is missing.
+// the account already has under the same id are left as they are, and a change an earlier
+// publishing made and the server refused is not made again (it waits in Sync problems), so
+// publishing again after an interruption sends only what is missing. A few at a time (next()),
+// so that a window stays responsive while thousands are made.
+class Publisher final
+{
+public:
+    // Reads what the replica's queue holds already.
+    [[nodiscard]] static services::Result<Publisher> start(const Replica &replica, Publication publication);
+
+    // Makes up to `count` more changes; true once all are made (and result() is complete).
+    [[nodiscard]] services::Result<bool> next(qsizetype count);
+    [[nodiscard]] qsizetype made() const { return m_next; }
+    [[nodiscard]] qsizetype total() const { return m_publication.changes.size(); }
+    [[nodiscard]] const PublishedChanges &result() const { return m_done; }
+
+private:
+    Publisher(const Replica &replica, Publication publication);
+
+    const Replica *m_replica;
+    Publication m_publication;
+    qsizetype m_next = 0;
+    QHash<QString, services::DomainError> m_refusedBefore; // by the id of the row they make
+    QSet<QString> m_madeHere; // apartments made by this run: only theirs get a status by hand
+    PublishedChanges m_done;
+};
+
+// All of a publication at once (Publisher in one go).
 [[nodiscard]] services::Result<PublishedChanges> publish(const Replica &replica, const Publication &publication);
 
 } // namespace rentdesk::models::sync

@@ -24,6 +24,25 @@ class TestPublication final : public QObject
     std::unique_ptr<test::ServiceFixture> f;
     QUuid landlord, renter, mine, flat1, flat2;
 
+    static models::domain::User landlordOnTheServer()
+    {
+        models::domain::User account;
+        account.id = models::domain::newId();
+        account.email = u"lena@example.org"_s;
+        account.displayName = u"Lena on the server"_s;
+        account.role = Role::Landlord;
+        return account;
+    }
+
+    // A connected replica of the account in an empty file, as the first sign-in makes it.
+    [[nodiscard]] models::services::Result<std::unique_ptr<Replica>>
+    replicaOf(const test::TempDatabase &file, const models::domain::User &account) const
+    {
+        if (auto made = Replica::initialize(file.database(), u"wss://rentdesk.example.org"_s, account); !made)
+            return std::unexpected(made.error());
+        return Replica::open(file.shared(), f->clock);
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -78,13 +97,8 @@ private Q_SLOTS:
         const auto p = Publication::read(f->database().database(), landlord, f->clock.today());
         QVERIFY(p);
         test::TempDatabase replicaFile;
-        models::domain::User account;
-        account.id = models::domain::newId();
-        account.email = u"lena@example.org"_s;
-        account.displayName = u"Lena on the server"_s;
-        account.role = Role::Landlord;
-        QVERIFY(Replica::initialize(replicaFile.database(), u"wss://rentdesk.example.org"_s, account));
-        auto replica = Replica::open(replicaFile.shared(), f->clock);
+        const models::domain::User account = landlordOnTheServer();
+        auto replica = replicaOf(replicaFile, account);
         QVERIFY(replica);
 
         const auto first = models::sync::publish(**replica, *p);
@@ -108,6 +122,31 @@ private Q_SLOTS:
         QVERIFY(again->queued.isEmpty());
         QCOMPARE(again->alreadyThere, 5);
         QCOMPARE((*replica)->pendingCount().value_or(-1), 6);
+    }
+
+    // A slice at a time, as the window does it: the same changes, the status after its apartment.
+    void publishingInSlicesMakesTheSame()
+    {
+        const auto p = Publication::read(f->database().database(), landlord, f->clock.today());
+        QVERIFY(p);
+        test::TempDatabase replicaFile;
+        const models::domain::User account = landlordOnTheServer();
+        auto replica = replicaOf(replicaFile, account);
+        QVERIFY(replica);
+        auto publisher = models::sync::Publisher::start(**replica, *p);
+        QVERIFY(publisher);
+        int slices = 0;
+        for (bool done = false; !done && slices < 100; ++slices) {
+            auto next = publisher->next(1);
+            QVERIFY(next);
+            done = *next;
+            QCOMPARE(publisher->made(), std::min<qsizetype>(slices + 1, publisher->total()));
+        }
+        QCOMPARE(slices, 6);
+        QCOMPARE(publisher->result().queued.size(), 6);
+        QCOMPARE(test::valueIn(replicaFile.path(),
+                               u"SELECT count(*) FROM apartments WHERE status = 'rented' AND status_manual = 1"_s),
+                 1);
     }
 
     void aRenterOrNobodyHasNothingToPublish()

@@ -253,6 +253,7 @@ struct Person
         RENTDESK_RETURN_IF_FAILED();
         publishing = window->publish(publication);
         QVERIFY(publishing);
+        publishing->setChangesPerSlice(2); // several turns of the event loop even for a few
         QTRY_VERIFY_WITH_TIMEOUT(publishing->isFinished(), 20000);
     }
 

@@ -124,13 +124,13 @@ PublishDialog::PublishDialog(models::sync::Publication publication, net::sync::R
     Q_ASSERT(sync);
     connect(sync, &SyncClient::pushed, this, &PublishDialog::follow);
     connect(sync, &SyncClient::synced, this, [this] {
-        if (!m_started)
+        if (m_stage == Stage::WaitingForFirstSync)
             start();
         else
             follow();
     });
     connect(sync, &SyncClient::stateChanged, this, [this](SyncClient::State state) {
-        if (m_started && !m_finished && state != SyncClient::State::Syncing)
+        if (state != SyncClient::State::Syncing)
             follow();
     });
     if (replica.hasSynced())
@@ -174,26 +174,50 @@ void PublishDialog::buildPreview(QTreeWidget *tree) const
 
 void PublishDialog::start()
 {
-    if (m_started)
+    if (m_stage != Stage::WaitingForFirstSync)
         return;
-    m_started = true;
-    auto published = models::sync::publish(m_replica->replica(), m_publication);
-    if (!published) {
-        m_finished = true;
-        m_text->setText(tr("Nothing was published: %1").arg(published.error().message));
+    auto publisher = models::sync::Publisher::start(m_replica->replica(), m_publication);
+    if (!publisher) {
+        m_stage = Stage::Finished;
+        m_text->setText(tr("Nothing was published: %1").arg(publisher.error().message));
         Q_EMIT publishingFinished();
         return;
     }
-    m_published = *published;
+    m_publisher.emplace(std::move(*publisher));
+    m_stage = Stage::Preparing;
+    prepareMore();
+}
+
+void PublishDialog::prepareMore()
+{
+    auto done = m_publisher->next(m_changesPerSlice);
+    if (!done) {
+        // What was made so far is journaled and goes with the next sync; publishing again
+        // makes the rest.
+        m_stage = Stage::Finished;
+        m_text->setText(tr("Publishing stopped: %1").arg(done.error().message));
+        Q_EMIT publishingFinished();
+        return;
+    }
+    const qsizetype total = std::max<qsizetype>(1, m_publisher->total());
+    if (!*done) {
+        // The first half of the bar: the changes made here; the second: the server's answers.
+        m_bar->setValue(int(m_publisher->made() * 50 / total));
+        m_text->setText(tr("Preparing your changes: %1 of %2.").arg(m_publisher->made()).arg(m_publisher->total()));
+        QMetaObject::invokeMethod(this, &PublishDialog::prepareMore, Qt::QueuedConnection);
+        return;
+    }
+    m_published = m_publisher->result();
     for (const auto &[mutation, error] : std::as_const(m_published.refused))
         addRefusal(mutation, refusalText(error));
+    m_stage = Stage::Sending;
     m_replica->sync()->syncNow();
     follow();
 }
 
 void PublishDialog::follow()
 {
-    if (!m_started || m_finished)
+    if (m_stage != Stage::Sending)
         return;
     auto queue = m_replica->replica().queue();
     if (!queue) {
@@ -207,7 +231,7 @@ void PublishDialog::follow()
             ++waiting;
     }
     m_answered = sent() - waiting;
-    m_bar->setValue(sent() > 0 ? m_answered * 100 / sent() : 100);
+    m_bar->setValue(50 + (sent() > 0 ? m_answered * 50 / sent() : 50));
     if (waiting == 0) {
         finish();
         return;
@@ -224,7 +248,7 @@ void PublishDialog::follow()
 
 void PublishDialog::finish()
 {
-    m_finished = true;
+    m_stage = Stage::Finished;
     m_bar->setValue(100);
     const QSet<qint64> ours(m_published.queued.cbegin(), m_published.queued.cend());
     int refusedThere = 0;

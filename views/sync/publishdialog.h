@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -42,7 +44,9 @@ public:
     // been answered.
     [[nodiscard]] int answered() const { return m_answered; }
     [[nodiscard]] int sent() const { return int(m_published.queued.size()); }
-    [[nodiscard]] bool isFinished() const { return m_finished; }
+    [[nodiscard]] bool isFinished() const { return m_stage == Stage::Finished; }
+    // How many changes are made on the replica per turn of the event loop (100; tests set fewer).
+    void setChangesPerSlice(qsizetype changes) { m_changesPerSlice = std::max<qsizetype>(1, changes); }
 
 Q_SIGNALS:
     // Every change was answered (or refused here): the list of refusals is final.
@@ -51,16 +55,24 @@ Q_SIGNALS:
 private:
     void buildPreview(QTreeWidget *tree) const;
     void start();
+    void prepareMore();
     void follow();
     void finish();
     void addRefusal(const models::sync::Mutation &mutation, const QString &reason);
 
     models::sync::Publication m_publication;
     net::sync::ReplicaSession *m_replica = nullptr;
+    std::optional<models::sync::Publisher> m_publisher;
     models::sync::PublishedChanges m_published;
     int m_answered = 0;
-    bool m_started = false;
-    bool m_finished = false;
+    enum class Stage {
+        WaitingForFirstSync,
+        Preparing, // the changes are made on the replica, a slice at a time
+        Sending, // pushed; following the server's answers
+        Finished,
+    };
+    Stage m_stage = Stage::WaitingForFirstSync;
+    qsizetype m_changesPerSlice = 100;
     QLabel *m_text = nullptr;
     QProgressBar *m_bar = nullptr;
     QTreeWidget *m_refusals = nullptr;
