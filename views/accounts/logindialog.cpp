@@ -89,7 +89,9 @@ QWidget *LoginDialog::createWhereRow()
         if (m_workspace.connection)
             m_where->addItem(tr("On a server"), true);
         m_where->setEnabled(m_where->count() > 1);
-        m_server->setText(u"wss://"_s);
+        // The server this window's connection knows (the settings', or --server), else a start.
+        const QUrl known = m_workspace.connection ? m_workspace.connection->serverUrl() : QUrl();
+        m_server->setText(known.isEmpty() ? u"wss://"_s : known.toString());
     }
     connect(m_where, &QComboBox::currentIndexChanged, this, &LoginDialog::onWhereChanged);
     row->setVisible(m_where->count() > 1 || m_workspace.replica);
