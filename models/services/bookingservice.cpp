@@ -204,6 +204,19 @@ QJsonObject stayArgs(const NewStay &stay)
              { u"endDate"_s, toStoredDate(stay.end) } };
 }
 
+// Declines one booking in the name of the one who decided (the owner, or time in the owner's
+// name). Ids as stored.
+Result<void> markDeclined(const QSqlDatabase &db, const QString &booking, const QString &decidedBy, const QString &now)
+{
+    auto updated = db::exec(db,
+                            u"UPDATE bookings SET status = 'declined', decided_by = :actor, decided_at = :now, "
+                            "updated_at = max(updated_at, :now) WHERE id = :id"_s,
+                            { { u":actor"_s, decidedBy }, { u":now"_s, now }, { u":id"_s, booking } });
+    if (!updated)
+        return std::unexpected(DomainError(updated.error()));
+    return {};
+}
+
 // Declines, in the actor's name, every request of the stay's apartment whose dates overlap the
 // stay: a confirmed stay or a hold has taken their nights. The declined ones.
 Result<QList<QUuid>> declineOverlapping(const QSqlDatabase &db, const Booking &stay, const QUuid &actor,
@@ -226,13 +239,8 @@ Result<QList<QUuid>> declineOverlapping(const QSqlDatabase &db, const Booking &s
         declined.append(*id);
     }
     for (const QUuid &id : std::as_const(declined)) {
-        auto updated =
-            db::exec(db,
-                     u"UPDATE bookings SET status = 'declined', decided_by = :actor, decided_at = :now, "
-                     "updated_at = max(updated_at, :now) WHERE id = :id"_s,
-                     { { u":actor"_s, toStoredId(actor) }, { u":now"_s, now }, { u":id"_s, toStoredId(id) } });
-        if (!updated)
-            return std::unexpected(DomainError(updated.error()));
+        if (auto done = markDeclined(db, toStoredId(id), toStoredId(actor), now); !done)
+            return std::unexpected(done.error());
     }
     return declined;
 }
@@ -502,13 +510,8 @@ Result<Booking> BookingService::decline(const QUuid &actor, const QUuid &booking
                 booking->status, QCoreApplication::translate("BookingService", "only a request can be declined.")));
         }
         const QString now = m_context.nowStored();
-        auto updated =
-            db::exec(db,
-                     u"UPDATE bookings SET status = 'declined', decided_by = :actor, decided_at = :now, "
-                     "updated_at = max(updated_at, :now) WHERE id = :id"_s,
-                     { { u":actor"_s, toStoredId(actor) }, { u":now"_s, now }, { u":id"_s, toStoredId(bookingId) } });
-        if (!updated)
-            return std::unexpected(DomainError(updated.error()));
+        if (auto done = markDeclined(db, toStoredId(bookingId), toStoredId(actor), now); !done)
+            return done;
         auto journaled =
             journal(m_context, db, actor, "declineBooking", QJsonObject { { u"id"_s, toStoredId(bookingId) } });
         if (!journaled || !isAuthority(m_context.mode()))
@@ -619,12 +622,8 @@ Result<BookingService::TimeStep> BookingService::applyTime() const
         while (stale->next())
             expired.append({ stale->value(0).toString(), stale->value(1).toString(), stale->value(2).toString() });
         for (const auto &[booking, renter, owner] : std::as_const(expired)) {
-            auto updated = db::exec(db,
-                                    u"UPDATE bookings SET status = 'declined', decided_by = :owner, decided_at = :now, "
-                                    "updated_at = max(updated_at, :now) WHERE id = :id"_s,
-                                    { { u":owner"_s, owner }, { u":now"_s, now }, { u":id"_s, booking } });
-            if (!updated)
-                return std::unexpected(DomainError(updated.error()));
+            if (auto done = markDeclined(db, booking, owner, now); !done)
+                return done;
             auto id = idFromStored(booking);
             auto renterId = idFromStored(renter);
             if (!id || !renterId)

@@ -8,9 +8,7 @@
 #include "models/services/servicesteps.h"
 #include "models/sync/replica.h"
 
-#include <QHash>
 #include <QJsonObject>
-#include <QSet>
 
 namespace rentdesk::models::sync {
 
@@ -158,13 +156,11 @@ Publisher::Publisher(const Replica &replica, Publication publication)
 Result<Publisher> Publisher::start(const Replica &replica, Publication publication)
 {
     Publisher publisher(replica, std::move(publication));
-    auto before = replica.queue();
-    if (!before)
-        return std::unexpected(before.error());
-    for (const QueuedMutation &queued : std::as_const(*before)) {
-        if (queued.state == QueuedMutation::State::Refused)
-            publisher.m_refusedBefore.insert(queued.mutation.args.value(u"id"_s).toString(), queued.error);
-    }
+    auto refused = replica.refused();
+    if (!refused)
+        return std::unexpected(refused.error());
+    for (const QueuedMutation &queued : std::as_const(*refused))
+        publisher.m_refusedBefore.insert(queued.mutation.args.value(u"id"_s).toString(), queued.error);
     return publisher;
 }
 

@@ -298,13 +298,14 @@ Result<QList<Mutation>> Replica::pending(qint64 after, int limit) const
 
 namespace {
 
-Result<int> countInState(const services::ServiceContext &context, const QString &state)
+Result<int> countInState(const services::ServiceContext &context, const QString &state, qint64 after = 0)
 {
     const auto connection = services::connectionOf(context);
     if (!connection)
         return std::unexpected(connection.error());
-    auto count = db::scalar(*connection, u"SELECT count(*) FROM pending_mutations WHERE state = :state"_s,
-                            { { u":state"_s, state } });
+    auto count =
+        db::scalar(*connection, u"SELECT count(*) FROM pending_mutations WHERE state = :state AND id > :after"_s,
+                   { { u":state"_s, state }, { u":after"_s, after } });
     if (!count)
         return std::unexpected(storage(count.error()));
     return count->toInt();
@@ -312,9 +313,9 @@ Result<int> countInState(const services::ServiceContext &context, const QString 
 
 } // namespace
 
-Result<int> Replica::pendingCount() const
+Result<int> Replica::pendingCount(qint64 after) const
 {
-    return countInState(m_context, u"pending"_s);
+    return countInState(m_context, u"pending"_s, after);
 }
 
 Result<int> Replica::refusedCount() const

@@ -89,7 +89,8 @@ public:
 
     // The mutations to push, oldest first: Pending ones with an id above `after`.
     [[nodiscard]] services::Result<QList<Mutation>> pending(qint64 after, int limit) const;
-    [[nodiscard]] services::Result<int> pendingCount() const;
+    // Pending ones with an id above `after` (all of them by default).
+    [[nodiscard]] services::Result<int> pendingCount(qint64 after = 0) const;
     [[nodiscard]] services::Result<int> refusedCount() const;
     // The rows the pending mutations create or change (the "waiting to sync" mark), by id.
     [[nodiscard]] services::Result<QSet<QUuid>> waitingIds() const;

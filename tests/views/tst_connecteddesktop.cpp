@@ -57,6 +57,23 @@ namespace {
 
 const QString Password = u"correct horse battery"_s;
 
+// Apartment `number` of a building, as the landlords of these tests list it.
+models::services::ListingService::ApartmentDraft flatIn(const QUuid &building, const QString &number)
+{
+    models::services::ListingService::ApartmentDraft draft;
+    draft.buildingId = building;
+    draft.number = number;
+    draft.rooms = 2;
+    draft.areaSqm = 48;
+    draft.monthlyPrice = { 3000000, u"RUB"_s };
+    return draft;
+}
+
+// The landlord who started on this computer's own database, before publishing it.
+const models::services::AccountService::SignUp LocalLandlord {
+    u"lena@home.example"_s, Password, u"Lena Landlord"_s, {}, Role::Landlord
+};
+
 QDate inDays(int days)
 {
     return QDate::currentDate().addDays(days);
@@ -94,6 +111,12 @@ struct Person
         replica.reset();
     }
     Q_DISABLE_COPY_MOVE(Person)
+
+    // The services on this computer's own database (accounts with passwords, mail sent here).
+    [[nodiscard]] models::services::ServiceContext local() const
+    {
+        return { standalone.shared(), clock, models::services::Mode::Standalone };
+    }
 
     [[nodiscard]] models::sync::ReplicaDirectory replicas() const
     {
@@ -332,21 +355,12 @@ private Q_SLOTS:
 
         // The landlord started on this computer's own database, and publishes it.
         Person landlord;
-        const models::services::ServiceContext local(landlord.standalone.shared(), landlord.clock,
-                                                     models::services::Mode::Standalone);
-        const auto me = models::services::AccountService(local).signUp(
-            { u"lena@home.example"_s, Password, u"Lena Landlord"_s, {}, Role::Landlord });
+        const auto me = models::services::AccountService(landlord.local()).signUp(LocalLandlord);
         QVERIFY(me);
-        const models::services::ListingService listings(local);
+        const models::services::ListingService listings(landlord.local());
         const auto house = listings.createBuilding(me->id, { u"River House"_s, u"1 Quay"_s, u"Kazan"_s, 9, 1990 });
         QVERIFY(house);
-        models::services::ListingService::ApartmentDraft draft;
-        draft.buildingId = house->id;
-        draft.number = u"12"_s;
-        draft.rooms = 2;
-        draft.areaSqm = 48;
-        draft.monthlyPrice = { 3000000, u"RUB"_s };
-        QVERIFY(listings.createApartment(me->id, draft));
+        QVERIFY(listings.createApartment(me->id, flatIn(house->id, u"12"_s)));
         landlord.publishTo(server.url(), *me, u"lena@example.org"_s);
         RENTDESK_RETURN_IF_FAILED();
         QCOMPARE(landlord.publishing->answered(), 2);
@@ -538,27 +552,18 @@ private Q_SLOTS:
         // The landlord's database on this computer: two buildings (one with the Old Mill's id), two
         // apartments, a renter of this computer with a coming stay and a request.
         Person lena;
-        const models::services::ServiceContext local(lena.standalone.shared(), lena.clock,
-                                                     models::services::Mode::Standalone);
-        const models::services::AccountService accounts(local);
-        const auto me = accounts.signUp({ u"lena@home.example"_s, Password, u"Lena Landlord"_s, {}, Role::Landlord });
+        const models::services::AccountService accounts(lena.local());
+        const auto me = accounts.signUp(LocalLandlord);
         const auto guest = accounts.signUp({ u"guest@home.example"_s, Password, u"Gleb Guest"_s, {}, Role::Renter });
         QVERIFY(me && guest);
-        const models::services::ListingService listings(local);
+        const models::services::ListingService listings(lena.local());
         const auto house = listings.createBuilding(me->id, { u"River House"_s, u"1 Quay"_s, u"Kazan"_s, 9, 1990 });
         const auto copy = listings.createBuilding(me->id, { u"Mill Copy"_s, u"3 Weir"_s, u"Tver"_s, 3, 1901 }, millId);
         QVERIFY(house && copy);
-        models::services::ListingService::ApartmentDraft draft;
-        draft.buildingId = house->id;
-        draft.number = u"12"_s;
-        draft.rooms = 2;
-        draft.areaSqm = 48;
-        draft.monthlyPrice = { 3000000, u"RUB"_s };
-        const auto flat12 = listings.createApartment(me->id, draft);
-        draft.number = u"14"_s;
-        const auto flat14 = listings.createApartment(me->id, draft);
+        const auto flat12 = listings.createApartment(me->id, flatIn(house->id, u"12"_s));
+        const auto flat14 = listings.createApartment(me->id, flatIn(house->id, u"14"_s));
         QVERIFY(flat12 && flat14);
-        const models::services::BookingService bookings(local);
+        const models::services::BookingService bookings(lena.local());
         const auto stay = bookings.request(guest->id, flat12->id, inDays(20), inDays(27));
         QVERIFY(stay && bookings.confirm(me->id, stay->id));
         QVERIFY(bookings.request(guest->id, flat14->id, inDays(3), inDays(5)));

@@ -22,6 +22,7 @@
 namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
+using models::services::Result;
 using models::sync::Mutation;
 using models::sync::Publication;
 using models::sync::QueuedMutation;
@@ -219,17 +220,16 @@ void PublishDialog::follow()
 {
     if (m_stage != Stage::Sending)
         return;
-    auto queue = m_replica->replica().queue();
-    if (!queue) {
-        m_text->setText(queue.error().message);
+    // The journal's ids only grow, and nothing else journals while this window-modal dialog runs:
+    // every pending change from the first one publishing made on is one of its own.
+    const auto pending = m_published.queued.isEmpty()
+        ? Result<int>(0)
+        : m_replica->replica().pendingCount(m_published.queued.first() - 1);
+    if (!pending) {
+        m_text->setText(pending.error().message);
         return;
     }
-    const QSet<qint64> ours(m_published.queued.cbegin(), m_published.queued.cend());
-    int waiting = 0;
-    for (const QueuedMutation &queued : std::as_const(*queue)) {
-        if (queued.state == QueuedMutation::State::Pending && ours.contains(queued.mutation.id))
-            ++waiting;
-    }
+    const int waiting = *pending;
     m_answered = sent() - waiting;
     m_bar->setValue(50 + (sent() > 0 ? m_answered * 50 / sent() : 50));
     if (waiting == 0) {
