@@ -239,8 +239,8 @@ Result<QList<QUuid>> declineOverlapping(const QSqlDatabase &db, const Booking &s
         declined.append(*id);
     }
     for (const QUuid &id : std::as_const(declined)) {
-        if (auto done = markDeclined(db, toStoredId(id), toStoredId(actor), now); !done)
-            return std::unexpected(done.error());
+        if (auto marked = markDeclined(db, toStoredId(id), toStoredId(actor), now); !marked)
+            return std::unexpected(marked.error());
     }
     return declined;
 }
@@ -510,8 +510,8 @@ Result<Booking> BookingService::decline(const QUuid &actor, const QUuid &booking
                 booking->status, QCoreApplication::translate("BookingService", "only a request can be declined.")));
         }
         const QString now = m_context.nowStored();
-        if (auto done = markDeclined(db, toStoredId(bookingId), toStoredId(actor), now); !done)
-            return done;
+        if (auto declined = markDeclined(db, toStoredId(bookingId), toStoredId(actor), now); !declined)
+            return declined;
         auto journaled =
             journal(m_context, db, actor, "declineBooking", QJsonObject { { u"id"_s, toStoredId(bookingId) } });
         if (!journaled || !isAuthority(m_context.mode()))
@@ -622,8 +622,8 @@ Result<BookingService::TimeStep> BookingService::applyTime() const
         while (stale->next())
             expired.append({ stale->value(0).toString(), stale->value(1).toString(), stale->value(2).toString() });
         for (const auto &[booking, renter, owner] : std::as_const(expired)) {
-            if (auto done = markDeclined(db, booking, owner, now); !done)
-                return done;
+            if (auto declined = markDeclined(db, booking, owner, now); !declined)
+                return declined;
             auto id = idFromStored(booking);
             auto renterId = idFromStored(renter);
             if (!id || !renterId)
