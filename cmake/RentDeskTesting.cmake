@@ -28,3 +28,21 @@ function(rentdesk_add_test name)
         set_tests_properties(${name} PROPERTIES TIMEOUT ${arg_TIMEOUT})
     endif()
 endfunction()
+
+# rentdesk_add_postgres_variant(<name>)
+#
+# Runs the test <name> a second time, as <name>_postgresql, with its servers on PostgreSQL
+# (RENTDESK_TEST_ENGINE=postgresql; tests/support/postgrescluster.h): the test binary starts a
+# throw-away cluster of its own. Same labels, timeout and environment otherwise.
+function(rentdesk_add_postgres_variant name)
+    get_test_property(${name} ENVIRONMENT environment)
+    get_test_property(${name} LABELS labels)
+    get_test_property(${name} TIMEOUT timeout)
+    add_test(NAME ${name}_postgresql COMMAND ${name})
+    set_tests_properties(${name}_postgresql PROPERTIES
+        LABELS "${labels};postgresql"
+        ENVIRONMENT "${environment};RENTDESK_TEST_ENGINE=postgresql")
+    if(timeout)
+        set_tests_properties(${name}_postgresql PROPERTIES TIMEOUT ${timeout})
+    endif()
+endfunction()

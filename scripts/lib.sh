@@ -7,7 +7,7 @@ RENTDESK_BUILD_PACKAGES=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev libqt6sql6-sqlite qt6-websockets-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
-    libsqlite3-dev libsodium-dev libzxcvbn-dev qtkeychain-qt6-dev libsecret-1-0
+    libsqlite3-dev libpq-dev libsodium-dev libzxcvbn-dev qtkeychain-qt6-dev libsecret-1-0
 )
 # What the test suite needs on top (real servers the integration tests start): a real SMTP
 # server (aiosmtpd, run with Debian's /usr/bin/python3) and the cryptography package that makes

@@ -18,6 +18,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace rentdesk::server {
 
@@ -70,8 +71,11 @@ int runServer(const ServerConfig &config)
     }
 
     // The event loop's thread writes every chat message; the fsyncs of checkpoints happen
-    // elsewhere, so that no one's message waits for the disk.
-    const models::db::WalCheckpointer checkpointer(database);
+    // elsewhere, so that no one's message waits for the disk. (SQLite only: PostgreSQL's own
+    // checkpointer does this for it.)
+    std::optional<models::db::WalCheckpointer> checkpointer;
+    if (database->engine() == models::db::Engine::Sqlite)
+        checkpointer.emplace(database);
     const models::services::SystemClock clock;
     Router router(database, clock, config);
     ChatServer server(config, router);

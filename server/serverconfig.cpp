@@ -51,7 +51,10 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
     const QCommandLineOption version = parser.addVersionOption();
     const QList<QCommandLineOption> options {
         { u"config"_s, u"Read options from the INI <file>; the command line wins over it."_s, u"file"_s },
-        { u"database"_s, u"The server's SQLite database <file>."_s, u"file"_s },
+        { u"database"_s,
+          u"The server's database: an SQLite <file>, or postgresql://user@host:port/name (the password "
+          "from PGPASSWORD or ~/.pgpass)."_s,
+          u"file|url"_s },
         { u"init-only"_s, u"Create or update the database, then exit."_s },
         { u"listen"_s, u"Listen on <host:port> (default 127.0.0.1:8765); port 0 takes a free one and prints it."_s,
           u"host:port"_s },
@@ -226,7 +229,7 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
         return config;
     }
     if (config.databasePath.isEmpty())
-        return usageError(u"--database FILE is required."_s);
+        return usageError(u"--database FILE or --database postgresql://… is required."_s);
     return config;
 }
 

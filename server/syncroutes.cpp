@@ -253,6 +253,11 @@ void Router::syncSnapshot(ClientConnection &c, const net::protocol::Request &r, 
             rateLimited(r.id, u"Other snapshots are being made; try again, or pull pages."_s, std::chrono::seconds(5)));
         return;
     }
+    if (!m_snapshotFolder && m_database->engine() == models::db::Engine::Postgres) {
+        // Several servers share the database and none of them its folder: each makes its
+        // snapshots in a temporary folder of its own.
+        m_snapshotFolder = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/rentdesk-snapshots-XXXXXX"_s);
+    }
     if (!m_snapshotFolder) {
         const QString beside = QFileInfo(m_database->path()).absolutePath();
         // What a server that stopped without cleaning up left (one server runs on a file).

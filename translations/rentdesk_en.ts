@@ -1012,6 +1012,62 @@
         <source>another program has it open.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The database %1 sorts text by the locale %2; RentDesk needs byte order. Create it with: createdb --template=template0 --encoding=UTF8 --lc-collate=C --lc-ctype=C.UTF-8 NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 runs PostgreSQL %2; RentDesk needs 13 or newer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds tables of another program, not RentDesk&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is not replaced by a file (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a PostgreSQL address RentDesk can use: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write it as postgresql://user@host:port/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password must not be in the address; put it in PGPASSWORD or ~/.pgpass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it names no database (…/database at the end).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the option %1 is not one RentDesk passes to libpq.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value of %1 is empty or has a space, quote, ; or \.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is busy with other changes to the same records. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>

@@ -1014,6 +1014,62 @@
         <source>another program has it open.</source>
         <translation>её открыла другая программа.</translation>
     </message>
+    <message>
+        <source>The database %1 sorts text by the locale %2; RentDesk needs byte order. Create it with: createdb --template=template0 --encoding=UTF8 --lc-collate=C --lc-ctype=C.UTF-8 NAME</source>
+        <translation>База данных %1 упорядочивает текст по локали %2, а RentDesk нужен порядок байтов. Создайте её так: createdb --template=template0 --encoding=UTF8 --lc-collate=C --lc-ctype=C.UTF-8 ИМЯ</translation>
+    </message>
+    <message>
+        <source>The database %1 runs PostgreSQL %2; RentDesk needs 13 or newer.</source>
+        <translation>База данных %1 работает на PostgreSQL %2, а RentDesk нужна версия 13 или новее.</translation>
+    </message>
+    <message>
+        <source>%1 holds tables of another program, not RentDesk&apos;s.</source>
+        <translation>В %1 таблицы другой программы, а не RentDesk.</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL database is not replaced by a file (%1).</source>
+        <translation>Базу данных PostgreSQL нельзя заменить файлом (%1).</translation>
+    </message>
+    <message>
+        <source>%1 is not a PostgreSQL address RentDesk can use: %2</source>
+        <translation>%1 — не адрес PostgreSQL, который RentDesk может использовать: %2</translation>
+    </message>
+    <message>
+        <source>write it as postgresql://user@host:port/database.</source>
+        <translation>запишите его как postgresql://пользователь@сервер:порт/база.</translation>
+    </message>
+    <message>
+        <source>the password must not be in the address; put it in PGPASSWORD or ~/.pgpass.</source>
+        <translation>пароля не должно быть в адресе; укажите его в PGPASSWORD или ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>it names no database (…/database at the end).</source>
+        <translation>в нём не указана база данных (…/база в конце).</translation>
+    </message>
+    <message>
+        <source>the option %1 is not one RentDesk passes to libpq.</source>
+        <translation>параметр %1 не из тех, что RentDesk передаёт libpq.</translation>
+    </message>
+    <message>
+        <source>the value of %1 is empty or has a space, quote, ; or \.</source>
+        <translation>значение %1 пустое или содержит пробел, кавычку, ; или \.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>Драйвер PostgreSQL для Qt не установлен (пакет Debian libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database %1: %2</source>
+        <translation>Не удаётся подключиться к базе данных %1: %2</translation>
+    </message>
+    <message>
+        <source>The database is busy with other changes to the same records. Try again.</source>
+        <translation>База данных занята другими изменениями тех же записей. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached.</source>
+        <translation>Сервер базы данных недоступен.</translation>
+    </message>
 </context>
 <context>
     <name>DemoData</name>

@@ -3,6 +3,7 @@
 
 #include "models/db/migrationset.h"
 #include "models/db/migrator.h"
+#include "models/db/postgres.h"
 #include "models/db/query.h"
 #include "models/db/sqlitehandle.h"
 
@@ -92,6 +93,8 @@ QAtomicInteger<quint64> g_instanceCounter;
 
 struct Database::Private
 {
+    Engine engine = Engine::Sqlite;
+    PostgresTarget target; // for Engine::Postgres
     QString path;
     QString connectionPrefix;
     Options options;
@@ -110,6 +113,11 @@ struct Database::Private
     [[nodiscard]] std::expected<void, DbError> checkReplacement(const QString &file) const;
     [[nodiscard]] std::expected<void, DbError> configure(const QSqlDatabase &db) const;
     [[nodiscard]] std::expected<void, DbError> probe() const;
+    [[nodiscard]] std::expected<void, DbError> probePostgres(const QSqlDatabase &db) const;
+    [[nodiscard]] const MigrationSet &migrations() const
+    {
+        return options.migrations ? *options.migrations : MigrationSet::builtIn(engine);
+    }
     // Runs `check` on a connection of its own to `file` (named by `suffix`), which sets no
     // PRAGMA, and closes it.
     template<typename Check>
@@ -119,6 +127,8 @@ struct Database::Private
 
 std::expected<QSqlDatabase, DbError> Database::Private::addConnection(const QString &name, const QString &file) const
 {
+    if (engine == Engine::Postgres)
+        return db::openPostgres(target, name);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     if (!db.isValid()) {
         QSqlDatabase::removeDatabase(name);
@@ -140,6 +150,41 @@ std::expected<QSqlDatabase, DbError> Database::Private::addConnection(const QStr
 
 std::expected<void, DbError> Database::Private::configure(const QSqlDatabase &db) const
 {
+    if (engine == Engine::Postgres) {
+        // Ids and timestamps are compared and ordered as text by both engines; SQLite compares
+        // bytes, and so must PostgreSQL, or "a-b" and "ab" sort apart on the two.
+        auto collation =
+            scalar(db, QStringLiteral("SELECT datcollate FROM pg_database WHERE datname = current_database()"));
+        if (!collation)
+            return std::unexpected(collation.error());
+        static const QStringList byteOrder = { QStringLiteral("C"), QStringLiteral("POSIX"), QStringLiteral("C.UTF-8"),
+                                               QStringLiteral("C.utf8") };
+        if (!byteOrder.contains(collation->toString())) {
+            return std::unexpected(makeError(
+                DbError::Kind::Configuration,
+                QCoreApplication::translate("DbError",
+                                            "The database %1 sorts text by the locale %2; RentDesk needs byte order. "
+                                            "Create it with: createdb --template=template0 --encoding=UTF8 "
+                                            "--lc-collate=C --lc-ctype=C.UTF-8 NAME")
+                    .arg(path, collation->toString())));
+        }
+        // PostgreSQL's notices ("already exists, skipping") are not errors; libpq would print
+        // them on stderr.
+        if (auto quiet = exec(db, QStringLiteral("SET client_min_messages TO warning")); !quiet)
+            return std::unexpected(quiet.error());
+        auto version = scalar(db, QStringLiteral("SELECT current_setting('server_version_num')::integer"));
+        if (!version)
+            return std::unexpected(version.error());
+        if (version->toInt() < 130000) {
+            return std::unexpected(
+                makeError(DbError::Kind::Configuration,
+                          QCoreApplication::translate("DbError",
+                                                      "The database %1 runs PostgreSQL %2; RentDesk needs 13 or newer.")
+                              .arg(path)
+                              .arg(version->toInt() / 10000)));
+        }
+        return {};
+    }
     struct Setting
     {
         const char *set;
@@ -196,6 +241,26 @@ std::expected<void, DbError> Database::Private::onSideConnection(const QString &
     return verdict;
 }
 
+std::expected<void, DbError> Database::Private::probePostgres(const QSqlDatabase &db) const
+{
+    // A database of another program (tables, none of them RentDesk's schema_migrations) is
+    // refused before a migration writes RentDesk's tables beside its own.
+    auto tables =
+        scalar(db, QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"));
+    auto version = tables ? Migrator::currentVersion(db) : std::unexpected(tables.error());
+    if (!version)
+        return std::unexpected(version.error());
+    if (*version == 0 && tables->toInt() > 0) {
+        return std::unexpected(makeError(
+            DbError::Kind::ForeignDatabase,
+            QCoreApplication::translate("DbError", "%1 holds tables of another program, not RentDesk's.").arg(path)));
+    }
+    auto checked = Migrator(migrations()).checkedVersion(db);
+    if (!checked)
+        return std::unexpected(checked.error());
+    return {};
+}
+
 std::expected<void, DbError> Database::Private::probe() const
 {
     // Nothing is written to a file we are about to refuse: this connection sets no PRAGMA
@@ -215,7 +280,7 @@ std::expected<void, DbError> Database::Private::probe() const
                 QCoreApplication::translate("DbError", "%1 is an SQLite database of another program, not RentDesk's.")
                     .arg(path)));
         }
-        auto version = Migrator(options.migrations ? *options.migrations : MigrationSet::builtIn()).checkedVersion(db);
+        auto version = Migrator(migrations()).checkedVersion(db);
         if (!version) {
             return std::unexpected(version.error().kind == DbError::Kind::NewerSchema
                                        ? version.error()
@@ -227,6 +292,11 @@ std::expected<void, DbError> Database::Private::probe() const
 
 std::expected<void, DbError> Database::Private::checkReplacement(const QString &file) const
 {
+    if (engine == Engine::Postgres) {
+        return std::unexpected(makeError(
+            DbError::Kind::CannotOpen,
+            QCoreApplication::translate("DbError", "A PostgreSQL database is not replaced by a file (%1).").arg(file)));
+    }
     if (!QFileInfo(file).isFile()) {
         return std::unexpected(makeError(DbError::Kind::CannotOpen,
                                          QCoreApplication::translate("DbError", "%1 does not exist.").arg(file)));
@@ -271,10 +341,12 @@ std::expected<std::shared_ptr<Database>, DbError> Database::open(const QString &
 std::expected<std::shared_ptr<Database>, DbError> Database::open(const QString &path, const Options &options)
 {
     auto d = std::make_unique<Private>();
-    d->path = QFileInfo(path).absoluteFilePath();
     d->options = options;
     d->connectionPrefix = QStringLiteral("rentdesk-%1-").arg(++g_instanceCounter);
+    if (isPostgresUrl(path))
+        return openPostgres(std::move(d), path);
 
+    d->path = QFileInfo(path).absoluteFilePath();
     auto existed = prepareLocation(d->path);
     if (!existed)
         return std::unexpected(existed.error());
@@ -292,14 +364,7 @@ std::expected<std::shared_ptr<Database>, DbError> Database::open(const QString &
         static const std::expected<void, DbError> sameSqlite = checkSameSqlite(readSqliteLinkage(*db));
         if (!sameSqlite)
             return std::unexpected(sameSqlite.error());
-        const MigrationSet &set = options.migrations ? *options.migrations : MigrationSet::builtIn();
-        if (auto migrated = Migrator(set).migrate(*db); !migrated)
-            return std::unexpected(migrated.error());
-        auto version = Migrator::currentVersion(*db);
-        if (!version)
-            return std::unexpected(aboutFile(version.error(), database->d->path));
-        database->d->schemaVersion = *version;
-        return database;
+        return database->migrate(*db);
     }();
     if (!result && !*existed) {
         // Do not leave behind a half-made file that the user never had.
@@ -309,6 +374,34 @@ std::expected<std::shared_ptr<Database>, DbError> Database::open(const QString &
             QFile::remove(file + suffix);
     }
     return result;
+}
+
+std::expected<std::shared_ptr<Database>, DbError> Database::openPostgres(std::unique_ptr<Private> d, const QString &url)
+{
+    auto target = PostgresTarget::parse(url);
+    if (!target)
+        return std::unexpected(makeError(DbError::Kind::CannotOpen, target.error()));
+    d->engine = Engine::Postgres;
+    d->target = *target;
+    d->path = target->display();
+    std::shared_ptr<Database> database(new Database(std::move(d)));
+    auto db = database->tryConnection();
+    if (!db)
+        return std::unexpected(db.error());
+    if (auto probed = database->d->probePostgres(*db); !probed)
+        return std::unexpected(probed.error());
+    return database->migrate(*db);
+}
+
+std::expected<std::shared_ptr<Database>, DbError> Database::migrate(const QSqlDatabase &db)
+{
+    if (auto migrated = Migrator(d->migrations()).migrate(db); !migrated)
+        return std::unexpected(migrated.error());
+    auto version = Migrator::currentVersion(db);
+    if (!version)
+        return std::unexpected(aboutFile(version.error(), d->path));
+    d->schemaVersion = *version;
+    return shared_from_this();
 }
 
 std::expected<QSqlDatabase, DbError> Database::tryConnection() const
@@ -404,6 +497,11 @@ QString Database::path() const
 int Database::schemaVersion() const
 {
     return d->schemaVersion;
+}
+
+Engine Database::engine() const
+{
+    return d->engine;
 }
 
 } // namespace rentdesk::models::db

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/db/dberror.h"
+#include "models/db/engine.h"
 
 #include <QString>
 
@@ -20,7 +21,9 @@ class MigrationSet;
 // thread (SQLite connections must not be shared between threads). Every connection has
 // foreign keys on, WAL, synchronous=NORMAL and a busy timeout, and each is verified
 // when it is made: a setting that silently did not take is an error, not a surprise.
-class Database final
+// A server may instead open a PostgreSQL database, named by a postgresql:// URL
+// (PostgresTarget): one connection per thread as well, migrated with PostgreSQL's dialect.
+class Database final : public std::enable_shared_from_this<Database>
 {
     struct Private;
 
@@ -37,6 +40,8 @@ public:
     // Opens path, creating it and its folder if needed, and migrates it to the latest
     // version. Refused, and left untouched: a path under a regular file, a file that is
     // not an SQLite database, another program's database, one from a newer release.
+    // A postgresql:// URL opens that database instead (it must exist; its tables are made),
+    // with the same refusals, and one that does not sort text in byte order.
     [[nodiscard]] static std::expected<std::shared_ptr<Database>, DbError> open(const QString &path,
                                                                                 const Options &options);
     [[nodiscard]] static std::expected<std::shared_ptr<Database>, DbError> open(const QString &path);
@@ -60,11 +65,16 @@ public:
     // when this connection closes).
     [[nodiscard]] std::expected<void, DbError> replaceFile(const QString &file);
 
+    // The file, or for PostgreSQL the URL (without a password, which is never in it).
     [[nodiscard]] QString path() const;
     [[nodiscard]] int schemaVersion() const;
+    [[nodiscard]] Engine engine() const;
 
 private:
     explicit Database(std::unique_ptr<Private> d);
+    [[nodiscard]] static std::expected<std::shared_ptr<Database>, DbError> openPostgres(std::unique_ptr<Private> d,
+                                                                                        const QString &url);
+    [[nodiscard]] std::expected<std::shared_ptr<Database>, DbError> migrate(const QSqlDatabase &db);
     std::unique_ptr<Private> d;
 };
 

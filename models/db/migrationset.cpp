@@ -10,8 +10,78 @@
 
 namespace rentdesk::models::db {
 
-QStringList splitSqlStatements(const QString &script)
+namespace {
+
+// PostgreSQL's lexical rules for where a statement ends: a semicolon outside quotes ('…', "…"),
+// dollar quotes ($$…$$, $tag$…$tag$) and comments (-- and /* */, which nest).
+QStringList splitPostgres(const QString &script)
 {
+    QStringList statements;
+    qsizetype start = 0;
+    qsizetype i = 0;
+    const qsizetype n = script.size();
+    const auto skipPast = [&](QStringView closing) {
+        const qsizetype end = script.indexOf(closing, i);
+        i = end < 0 ? n : end + closing.size();
+    };
+    while (i < n) {
+        const QChar c = script.at(i);
+        if (c == u'\'' || c == u'"') {
+            ++i;
+            // A doubled quote is one quote inside the text.
+            while (i < n) {
+                if (script.at(i) == c && !(i + 1 < n && script.at(i + 1) == c))
+                    break;
+                i += script.at(i) == c ? 2 : 1;
+            }
+            ++i;
+        } else if (c == u'-' && i + 1 < n && script.at(i + 1) == u'-') {
+            skipPast(u"\n");
+        } else if (c == u'/' && i + 1 < n && script.at(i + 1) == u'*') {
+            int depth = 0;
+            do {
+                if (script.mid(i, 2) == u"/*") {
+                    ++depth;
+                    i += 2;
+                } else if (script.mid(i, 2) == u"*/") {
+                    --depth;
+                    i += 2;
+                } else {
+                    ++i;
+                }
+            } while (depth > 0 && i < n);
+        } else if (c == u'$') {
+            static const QRegularExpression tag(QStringLiteral(R"(\$[A-Za-z_]*\$)"));
+            const auto match =
+                tag.match(script, i, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
+            if (match.hasMatch()) {
+                i += match.capturedLength();
+                skipPast(match.captured());
+            } else {
+                ++i;
+            }
+        } else if (c == u';') {
+            ++i;
+            statements.append(script.mid(start, i - start).trimmed());
+            start = i;
+        } else {
+            ++i;
+        }
+    }
+    statements.append(script.mid(start).trimmed());
+    return statements;
+}
+
+} // namespace
+
+QStringList splitSqlStatements(const QString &script, Engine engine)
+{
+    if (engine == Engine::Postgres) {
+        static const QRegularExpression commentsOnly(QStringLiteral(R"(^(\s|--[^\n]*\n?)*$)"));
+        QStringList statements = splitPostgres(script);
+        statements.removeIf([](const QString &statement) { return commentsOnly.match(statement + u'\n').hasMatch(); });
+        return statements;
+    }
     QStringList statements;
     QString pending;
     for (const QString &line : script.split(u'\n')) {
@@ -31,19 +101,24 @@ QStringList splitSqlStatements(const QString &script)
     return statements;
 }
 
-const MigrationSet &MigrationSet::builtIn()
+const MigrationSet &MigrationSet::builtIn(Engine engine)
 {
-    static const MigrationSet set = [] {
-        auto loaded = fromDirectory(QStringLiteral(":/migrations/sqlite"));
+    const auto load = [](Engine of, const QString &dir) {
+        auto loaded = fromDirectory(dir, of);
         // The resources are compiled in and checked by the test suite; a broken set is a
         // build defect, not a run-time condition.
         Q_ASSERT_X(loaded.has_value(), "MigrationSet::builtIn", qPrintable(loaded.error()));
         return loaded.value_or(MigrationSet());
-    }();
-    return set;
+    };
+    if (engine == Engine::Postgres) {
+        static const MigrationSet postgres = load(Engine::Postgres, QStringLiteral(":/migrations/postgresql"));
+        return postgres;
+    }
+    static const MigrationSet sqlite = load(Engine::Sqlite, QStringLiteral(":/migrations/sqlite"));
+    return sqlite;
 }
 
-std::expected<MigrationSet, QString> MigrationSet::fromDirectory(const QString &dir)
+std::expected<MigrationSet, QString> MigrationSet::fromDirectory(const QString &dir, Engine engine)
 {
     static const QRegularExpression fileName(QStringLiteral(R"(^(\d{4})_([a-z0-9_]+)\.sql$)"));
     const QStringList files = QDir(dir).entryList({ QStringLiteral("*.sql") }, QDir::Files, QDir::Name);
@@ -62,7 +137,7 @@ std::expected<MigrationSet, QString> MigrationSet::fromDirectory(const QString &
             migration.name = match.captured(2);
         const QString script = QString::fromUtf8(sqlFile.readAll());
         migration.rebuildsTables = migration.rebuildsTables || script.contains(RebuildsTablesMarker);
-        migration.statements += splitSqlStatements(script);
+        migration.statements += splitSqlStatements(script, engine);
     }
     MigrationSet set;
     int expected = 1;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/db/engine.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -34,12 +36,15 @@ class MigrationSet final
 public:
     MigrationSet() = default;
 
-    // The migrations compiled into RentDesk (resources/migrations/sqlite).
-    [[nodiscard]] static const MigrationSet &builtIn();
+    // The migrations compiled into RentDesk for an engine (resources/migrations/sqlite or
+    // resources/migrations/postgresql): the same versions, each engine's own dialect.
+    [[nodiscard]] static const MigrationSet &builtIn(Engine engine = Engine::Sqlite);
 
-    // Reads every NNNN_*.sql in dir (a resource path or a folder). Fails when a file
-    // cannot be read, its name has no version, or the versions are not 1, 2, 3, ...
-    [[nodiscard]] static std::expected<MigrationSet, QString> fromDirectory(const QString &dir);
+    // Reads every NNNN_*.sql in dir (a resource path or a folder), in the engine's dialect.
+    // Fails when a file cannot be read, its name has no version, or the versions are not 1,
+    // 2, 3, ...
+    [[nodiscard]] static std::expected<MigrationSet, QString> fromDirectory(const QString &dir,
+                                                                            Engine engine = Engine::Sqlite);
 
     // Adds a migration after the last one (its version is set to latest + 1); tests use
     // this to append a deliberately failing step.
@@ -53,7 +58,8 @@ private:
 };
 
 // Splits an SQL script into complete statements (trigger bodies with their inner
-// semicolons stay whole), dropping comment-only remainders.
-[[nodiscard]] QStringList splitSqlStatements(const QString &script);
+// semicolons stay whole: SQLite's BEGIN … END, PostgreSQL's $$ … $$), dropping comment-only
+// remainders.
+[[nodiscard]] QStringList splitSqlStatements(const QString &script, Engine engine = Engine::Sqlite);
 
 } // namespace rentdesk::models::db

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/migrator.h"
 
+#include "models/db/engine.h"
 #include "models/db/query.h"
 #include "models/db/transaction.h"
 
@@ -20,9 +21,13 @@ Migrator::Migrator(const MigrationSet &migrations)
 
 std::expected<int, DbError> Migrator::currentVersion(const QSqlDatabase &db)
 {
-    auto hasTable = scalar(db,
-                           QStringLiteral("SELECT count(*) FROM sqlite_schema "
-                                          "WHERE type = 'table' AND name = 'schema_migrations'"));
+    auto hasTable = engineOf(db) == Engine::Postgres
+        ? scalar(db,
+                 QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables "
+                                "WHERE schemaname = current_schema() AND tablename = 'schema_migrations'"))
+        : scalar(db,
+                 QStringLiteral("SELECT count(*) FROM sqlite_schema "
+                                "WHERE type = 'table' AND name = 'schema_migrations'"));
     if (!hasTable)
         return std::unexpected(hasTable.error());
     if (hasTable->toInt() == 0)
@@ -55,6 +60,17 @@ std::expected<int, DbError> Migrator::checkedVersion(const QSqlDatabase &db) con
 
 std::expected<int, DbError> Migrator::migrate(const QSqlDatabase &db) const
 {
+    const bool postgres = engineOf(db) == Engine::Postgres;
+    if (postgres) {
+        // Servers that start together on one database migrate it one after the other: the
+        // second finds the schema current. A session lock, given back whatever happens.
+        if (auto locked = exec(db, QStringLiteral("SELECT pg_advisory_lock(%1)").arg(MigrationLockKey)); !locked)
+            return std::unexpected(locked.error());
+    }
+    const auto unlock = qScopeGuard([&] {
+        if (postgres)
+            (void)exec(db, QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(MigrationLockKey));
+    });
     auto current = checkedVersion(db);
     if (!current)
         return std::unexpected(current.error());
@@ -68,7 +84,7 @@ std::expected<int, DbError> Migrator::migrate(const QSqlDatabase &db) const
         // old one while it is gone). Both are connection settings, changed outside the
         // transaction and restored whatever happens; the foreign keys are checked in full before
         // the COMMIT instead.
-        const bool rebuilds = migration.rebuildsTables;
+        const bool rebuilds = migration.rebuildsTables && !postgres;
         if (rebuilds) {
             if (auto off = exec(db, QStringLiteral("PRAGMA foreign_keys = OFF")); !off)
                 return std::unexpected(off.error());
@@ -86,7 +102,8 @@ std::expected<int, DbError> Migrator::migrate(const QSqlDatabase &db) const
                                   QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                                  " version INTEGER NOT NULL PRIMARY KEY,"
                                                  " name TEXT NOT NULL,"
-                                                 " applied_at TEXT NOT NULL) STRICT"));
+                                                 " applied_at TEXT NOT NULL)")
+                                      + (postgres ? QString() : QStringLiteral(" STRICT")));
             if (!bootstrap)
                 return std::unexpected(bootstrap.error());
             for (const QString &statement : migration.statements) {
@@ -105,9 +122,12 @@ std::expected<int, DbError> Migrator::migrate(const QSqlDatabase &db) const
                     return std::unexpected(error);
                 }
             }
-            // PRAGMA takes no bound values; the id is our own constant.
-            if (auto marked = exec(db, QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId)); !marked)
-                return std::unexpected(marked.error());
+            // PRAGMA takes no bound values; the id is our own constant. (A PostgreSQL database is
+            // RentDesk's when it has schema_migrations: Database refuses one with other tables.)
+            if (!postgres) {
+                if (auto marked = exec(db, QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId)); !marked)
+                    return std::unexpected(marked.error());
+            }
             auto recorded = exec(
                 db,
                 QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "

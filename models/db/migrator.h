@@ -11,14 +11,17 @@
 namespace rentdesk::models::db {
 
 // Brings a database up to the latest version of a MigrationSet: each pending migration
-// runs in its own BEGIN IMMEDIATE transaction together with its row in
-// schema_migrations, so a failure leaves the database exactly as the previous step did.
+// runs in its own transaction together with its row in schema_migrations, so a failure
+// leaves the database exactly as the previous step did (PostgreSQL's DDL is transactional
+// too).
 class Migrator final
 {
 public:
     // Marks a database as RentDesk's (PRAGMA application_id), so that opening some other
     // program's SQLite file is refused instead of writing our tables into it.
     static constexpr int ApplicationId = 0x52454E54; // "RENT"
+    // The PostgreSQL advisory lock that servers migrating one database take in turn ("RDMIGR").
+    static constexpr qint64 MigrationLockKey = 0x52444D494752;
 
     explicit Migrator(const MigrationSet &migrations);
 

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/query.h"
 
+#include "models/db/engine.h"
+#include "models/db/postgres.h"
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QSqlError>
+#include <QSqlResult>
 
+#include <iterator>
 #include <unordered_map>
 
 Q_LOGGING_CATEGORY(lcSql, "rentdesk.db.sql", QtWarningMsg)
@@ -114,8 +119,10 @@ QString constraintNameFrom(const QString &text, DbError::ConstraintKind kind, co
 
 } // namespace
 
-DbError classify(const QSqlError &error, const QSqlDatabase &db)
+DbError classify(const QSqlError &error, const QSqlDatabase &db, const QVariant &failedResult)
 {
+    if (engineOf(db) == Engine::Postgres)
+        return classifyPostgres(error, failedResult);
     DbError result;
     result.detail = error.text();
     bool numeric = false;
@@ -177,22 +184,61 @@ std::expected<Query, DbError> prepareOrTake(const QSqlDatabase &db, const QStrin
             return Query(std::move(idle.mapped()), pool, sql);
     }
     QSqlQuery statement(db);
-    statement.setForwardOnly(true);
+    // SQLite steps through a result as it is read. Qt's PostgreSQL driver reads a forward-only
+    // result row by row from the connection, which another statement on it would cut off (the
+    // services read one result while they run others): there it takes the whole result at once.
+    statement.setForwardOnly(engineOf(db) == Engine::Sqlite);
     if (!statement.prepare(sql))
-        return std::unexpected(classify(statement.lastError(), db));
+        return std::unexpected(classify(statement.lastError(), db, statement.result()->handle()));
     return Query(std::move(statement), pool, sql);
+}
+
+// PostgreSQL prepares only SELECT, INSERT, UPDATE, DELETE and VALUES: BEGIN, SAVEPOINT, SET,
+// LISTEN and the migrations' DDL are sent as they are (they take no values).
+bool isUtilityOnPostgres(const QSqlDatabase &db, const QString &sql)
+{
+    if (engineOf(db) != Engine::Postgres)
+        return false;
+    QStringView text = QStringView(sql).trimmed();
+    while (text.startsWith(u"--")) {
+        const qsizetype end = text.indexOf(u'\n');
+        text = end < 0 ? QStringView() : text.mid(end + 1).trimmed();
+    }
+    for (const char *word : { "SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "VALUES" }) {
+        const QLatin1StringView keyword(word);
+        if (text.startsWith(keyword, Qt::CaseInsensitive)
+            && (text.size() == keyword.size() || !text.at(keyword.size()).isLetterOrNumber()))
+            return false;
+    }
+    return true;
+}
+
+// What PostgreSQL cannot take as it is: a bool for one of RentDesk's 0/1 integer flags (SQLite
+// stores a bool as 1 or 0 by itself).
+QVariant boundValue(const QSqlDatabase &db, const QVariant &value)
+{
+    if (value.typeId() == QMetaType::Bool && engineOf(db) == Engine::Postgres)
+        return value.toBool() ? 1 : 0;
+    return value;
 }
 
 template<typename Bindings>
 std::expected<Query, DbError> execWith(const QSqlDatabase &db, const QString &sql, const Bindings &bindings)
 {
+    if (isUtilityOnPostgres(db, sql)) {
+        Q_ASSERT_X(std::empty(bindings), "db::exec", "a statement PostgreSQL cannot prepare takes no values");
+        QSqlQuery statement(db);
+        if (!statement.exec(sql))
+            return std::unexpected(classify(statement.lastError(), db, statement.result()->handle()));
+        return Query(std::move(statement), {}, sql);
+    }
     auto query = prepareOrTake(db, sql);
     if (!query)
         return query;
     for (const auto &[name, value] : bindings)
-        query->bindValue(name, value);
+        query->bindValue(name, boundValue(db, value));
     if (!query->exec())
-        return std::unexpected(classify(query->lastError(), db));
+        return std::unexpected(classify(query->lastError(), db, query->result()->handle()));
     return query;
 }
 

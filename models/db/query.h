@@ -68,7 +68,8 @@ void forgetStatements(const QString &connectionName);
                                                       std::initializer_list<Binding> bindings = {});
 
 // Classifies a driver error. For UNIQUE failures, which SQLite reports by columns, the
-// name of the unique index over those columns is looked up on db.
-[[nodiscard]] DbError classify(const QSqlError &error, const QSqlDatabase &db);
+// name of the unique index over those columns is looked up on db. On PostgreSQL the
+// constraint's name is read from the failed statement's result (QSqlResult::handle()).
+[[nodiscard]] DbError classify(const QSqlError &error, const QSqlDatabase &db, const QVariant &failedResult = {});
 
 } // namespace rentdesk::models::db

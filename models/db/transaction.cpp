@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/transaction.h"
 
+#include "models/db/engine.h"
+#include "models/db/postgres.h"
 #include "models/db/query.h"
 #include "models/db/sqlitehandle.h"
 
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QSqlDriver>
+#include <QThread>
 
 #include <sqlite3.h>
 
@@ -24,6 +28,8 @@ thread_local int t_savepointDepth = 0;
 
 bool inTransaction(const QSqlDatabase &db)
 {
+    if (engineOf(db) == Engine::Postgres)
+        return postgresInTransaction(db);
     sqlite3 *handle = sqliteHandle(db);
     return handle && sqlite3_get_autocommit(handle) == 0;
 }
@@ -42,7 +48,10 @@ ReadTransaction::~ReadTransaction()
 std::expected<void, DbError> ReadTransaction::begin()
 {
     Q_ASSERT(!m_open);
-    if (auto done = exec(m_db, QStringLiteral("BEGIN DEFERRED")); !done)
+    const QString begin = engineOf(m_db) == Engine::Postgres
+        ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        : QStringLiteral("BEGIN DEFERRED");
+    if (auto done = exec(m_db, begin); !done)
         return std::unexpected(done.error());
     m_open = true;
     return {};
@@ -78,7 +87,10 @@ std::expected<void, DbError> TransactionScope::begin()
         ++t_savepointDepth;
     } else {
         m_savepoint.clear();
-        if (auto done = exec(m_db, QStringLiteral("BEGIN IMMEDIATE")); !done)
+        clearRetryableFailure();
+        const QString begin = engineOf(m_db) == Engine::Postgres ? QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE")
+                                                                 : QStringLiteral("BEGIN IMMEDIATE");
+        if (auto done = exec(m_db, begin); !done)
             return std::unexpected(done.error());
     }
     m_open = true;
@@ -97,6 +109,16 @@ std::expected<void, DbError> TransactionScope::commit()
     if (isNested())
         --t_savepointDepth;
     return {};
+}
+
+bool TransactionScope::retryAfter(int attempt) const
+{
+    if (isNested() || !hadRetryableFailure() || attempt >= MaxAttempts)
+        return false;
+    const int spreadMs = 2 << attempt; // 4, 8, … 256 ms
+    QThread::msleep(QRandomGenerator::global()->bounded(spreadMs / 2, spreadMs));
+    qCDebug(lcSql) << "running a transaction again after a serialization failure, attempt" << attempt + 1;
+    return true;
 }
 
 void TransactionScope::rollback()

@@ -16,16 +16,27 @@ namespace rentdesk::models::db {
 class TransactionScope final
 {
 public:
+    // How many times transact() runs a unit of work that PostgreSQL could not serialize with
+    // another transaction, or chose to break a deadlock with, before it gives up (Busy).
+    static constexpr int MaxAttempts = 8;
+
     explicit TransactionScope(QSqlDatabase db);
     ~TransactionScope();
     Q_DISABLE_COPY_MOVE(TransactionScope)
 
-    // BEGIN IMMEDIATE, or a SAVEPOINT when the connection is already in a transaction.
+    // BEGIN IMMEDIATE on SQLite and BEGIN ISOLATION LEVEL SERIALIZABLE on PostgreSQL, or a
+    // SAVEPOINT when the connection is already in a transaction.
     [[nodiscard]] std::expected<void, DbError> begin();
     [[nodiscard]] std::expected<void, DbError> commit();
     void rollback();
 
     [[nodiscard]] bool isNested() const { return !m_savepoint.isEmpty(); }
+
+    // After this outermost transaction failed and was rolled back as its attempt'th run: whether
+    // to run the work again, because a statement in it was a serialization failure or a deadlock
+    // (never on SQLite, whose writers take turns). Waits a few random milliseconds, growing with
+    // the attempts, so that the transactions that collided do not collide again in step.
+    [[nodiscard]] bool retryAfter(int attempt) const;
 
 private:
     QSqlDatabase m_db;
@@ -35,8 +46,8 @@ private:
 
 // A transaction that reads one snapshot of the main database: a deferred BEGIN takes no write
 // lock on it, and WAL keeps what the first read saw until the end, whatever the writers do
-// meanwhile (a write to an attached database takes only that one's lock). Rolled back when
-// destroyed without commit().
+// meanwhile (a write to an attached database takes only that one's lock). On PostgreSQL,
+// REPEATABLE READ gives the same one snapshot. Rolled back when destroyed without commit().
 class ReadTransaction final
 {
 public:
@@ -52,7 +63,8 @@ private:
     bool m_open = false;
 };
 
-// True while the connection is inside a transaction (SQLite's autocommit is off).
+// True while the connection is inside a transaction (SQLite's autocommit is off; a
+// PostgreSQL transaction block is open, failed or not).
 [[nodiscard]] bool inTransaction(const QSqlDatabase &db);
 
 // Runs one unit of work atomically: BEGIN IMMEDIATE (so that a writer takes the write
@@ -60,23 +72,37 @@ private:
 // returned by the work, a failed COMMIT, or an exception rolls everything back. Nested
 // calls become savepoints, so services can compose. The work returns
 // std::expected<T, E>, where E can be made from a DbError.
+//
+// On PostgreSQL the transaction is SERIALIZABLE: the services were written for SQLite, whose
+// writers take turns, and read, check and then write (the next message's number, a rule
+// about other rows); PostgreSQL keeps that correct between servers by refusing one of two
+// transactions that would not have been the same one after the other. The outermost
+// transact() then runs the work again, at most MaxAttempts times in all, so the work must do
+// nothing outside the database that a second run would repeat, or must undo it at its start.
 template<typename Work> [[nodiscard]] auto transact(const QSqlDatabase &db, Work &&work) -> std::invoke_result_t<Work &>
 {
     using Result = std::invoke_result_t<Work &>;
     using Error = typename Result::error_type;
     static_assert(std::is_constructible_v<Error, DbError>, "the work's error type must be constructible from DbError");
 
-    TransactionScope scope(db);
-    if (auto begun = scope.begin(); !begun)
-        return Result(std::unexpect, Error(begun.error()));
-    Result result = std::invoke(work);
-    if (!result) {
-        scope.rollback();
+    for (int attempt = 1;; ++attempt) {
+        TransactionScope scope(db);
+        if (auto begun = scope.begin(); !begun)
+            return Result(std::unexpect, Error(begun.error()));
+        Result result = std::invoke(work);
+        if (!result) {
+            scope.rollback();
+            if (scope.retryAfter(attempt))
+                continue;
+            return result;
+        }
+        if (auto committed = scope.commit(); !committed) {
+            if (scope.retryAfter(attempt))
+                continue;
+            return Result(std::unexpect, Error(committed.error()));
+        }
         return result;
     }
-    if (auto committed = scope.commit(); !committed)
-        return Result(std::unexpect, Error(committed.error()));
-    return result;
 }
 
 } // namespace rentdesk::models::db

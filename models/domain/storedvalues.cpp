@@ -50,6 +50,9 @@ QString toStoredDate(QDate date)
 
 std::expected<QDate, CodeError> dateFromStored(const QVariant &stored)
 {
+    // PostgreSQL stores stays in a date column, which its driver hands over as a QDate.
+    if (stored.typeId() == QMetaType::QDate && stored.toDate().isValid())
+        return stored.toDate();
     const QString text = stored.toString();
     const QDate date = QDate::fromString(text, u"yyyy-MM-dd"_s);
     // fromString is lenient about a few forms; require the exact round trip.

@@ -22,8 +22,8 @@ using Code = DomainError::Code;
 namespace {
 
 // Without ANALYZE statistics SQLite may walk bookings_status_idx (every request in the
-// database) for "status = 'requested'"; the unary plus in "+status" below keeps it on the
-// apartment's own bookings.
+// database) for "status = 'requested'"; "status || ''" below keeps it on the apartment's own
+// bookings (SQLite's unary plus would do the same, but PostgreSQL has no + for text).
 
 QString shown(QDate date)
 {
@@ -222,13 +222,14 @@ Result<void> markDeclined(const QSqlDatabase &db, const QString &booking, const 
 Result<QList<QUuid>> declineOverlapping(const QSqlDatabase &db, const Booking &stay, const QUuid &actor,
                                         const QString &now)
 {
-    auto overlapping = db::exec(db,
-                                u"SELECT id FROM bookings WHERE apartment_id = :apartment AND +status = 'requested' "
-                                "AND id <> :id AND start_date < :end AND end_date > :start"_s,
-                                { { u":apartment"_s, toStoredId(stay.apartmentId) },
-                                  { u":id"_s, toStoredId(stay.id) },
-                                  { u":start"_s, toStoredDate(stay.startDate) },
-                                  { u":end"_s, toStoredDate(stay.endDate) } });
+    auto overlapping =
+        db::exec(db,
+                 u"SELECT id FROM bookings WHERE apartment_id = :apartment AND status || '' = 'requested' "
+                 "AND id <> :id AND start_date < :end AND end_date > :start"_s,
+                 { { u":apartment"_s, toStoredId(stay.apartmentId) },
+                   { u":id"_s, toStoredId(stay.id) },
+                   { u":start"_s, toStoredDate(stay.startDate) },
+                   { u":end"_s, toStoredDate(stay.endDate) } });
     if (!overlapping)
         return std::unexpected(DomainError(overlapping.error()));
     QList<QUuid> declined;
@@ -312,7 +313,7 @@ Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartme
         auto asked =
             db::scalar(db,
                        u"SELECT count(*) FROM bookings WHERE apartment_id = :apartment AND renter_id = :renter "
-                       "AND +status = 'requested' AND start_date < :end AND end_date > :start"_s,
+                       "AND status || '' = 'requested' AND start_date < :end AND end_date > :start"_s,
                        { { u":apartment"_s, toStoredId(apartmentId) },
                          { u":renter"_s, toStoredId(actor) },
                          { u":start"_s, toStoredDate(start) },

@@ -121,9 +121,10 @@ const QString &conversationsOf()
 {
     // One arm per side of the pair, each walking its index (user_x, last_activity_at, id)
     // backwards, merged in order and stopped after a page: no sort of the actor's
-    // conversations.
+    // conversations. The order names the result's columns by position (last_activity_at, id):
+    // PostgreSQL orders a UNION by its result only.
     static const QString sql = viewOf(u"c.user_b"_s) + u" WHERE c.user_a = :actor UNION ALL "_s + viewOf(u"c.user_a"_s)
-        + u" WHERE c.user_b = :actor ORDER BY c.last_activity_at DESC, c.id DESC LIMIT :limit"_s;
+        + u" WHERE c.user_b = :actor ORDER BY 6 DESC, 1 DESC LIMIT :limit"_s;
     return sql;
 }
 
@@ -133,7 +134,7 @@ const QString &conversationsOfAfter()
     static const QString sql = viewOf(u"c.user_b"_s)
         + u" WHERE c.user_a = :actor AND (c.last_activity_at, c.id) < (:at, :id) UNION ALL "_s + viewOf(u"c.user_a"_s)
         + u" WHERE c.user_b = :actor AND (c.last_activity_at, c.id) < (:at, :id)"
-          " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT :limit"_s;
+          " ORDER BY 6 DESC, 1 DESC LIMIT :limit"_s;
     return sql;
 }
 

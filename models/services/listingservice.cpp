@@ -199,7 +199,7 @@ Result<void> requireFreeNumber(const QSqlDatabase &db, const QUuid &building, co
 {
     auto taken = db::scalar(db,
                             u"SELECT count(*) FROM apartments WHERE building_id = :b AND number = :n "
-                            "AND (:except IS NULL OR id <> :except)"_s,
+                            "AND (CAST(:except AS TEXT) IS NULL OR id <> :except)"_s,
                             { { u":b"_s, toStoredId(building) },
                               { u":n"_s, number },
                               { u":except"_s, except ? QVariant(toStoredId(*except)) : nullText() } });

@@ -23,7 +23,7 @@ Result<int> refreshOccupancy(const QSqlDatabase &db, QDate today, const QString 
 {
     // For each apartment: the renter of the stay covering today, else of the nearest stay
     // ahead; the status follows from which one was found. The CTE is materialized so that
-    // each apartment's stays are probed once, and "+b.status" keeps SQLite from walking
+    // each apartment's stays are probed once, and "b.status || ''" keeps SQLite from walking
     // bookings_status_idx (every confirmed stay before today) instead of the apartment's
     // own bookings.
     const QString sql = uR"(
@@ -35,19 +35,19 @@ Result<int> refreshOccupancy(const QSqlDatabase &db, QDate today, const QString 
                    coalesce(current_renter, next_renter) AS booked_by
               FROM (SELECT a.id AS apartment_id,
                            (SELECT b.renter_id FROM bookings AS b
-                             WHERE b.apartment_id = a.id AND +b.status = 'confirmed'
+                             WHERE b.apartment_id = a.id AND b.status || '' = 'confirmed'
                                AND b.start_date <= :today AND b.end_date > :today
                              LIMIT 1) AS current_renter,
                            (SELECT b.renter_id FROM bookings AS b
-                             WHERE b.apartment_id = a.id AND +b.status = 'confirmed' AND b.start_date > :today
+                             WHERE b.apartment_id = a.id AND b.status || '' = 'confirmed' AND b.start_date > :today
                              ORDER BY b.start_date LIMIT 1) AS next_renter
                       FROM apartments AS a
-                     WHERE a.status_manual = 0 %1))
+                     WHERE a.status_manual = 0 %1) AS stays)
         UPDATE apartments
            SET status = computed.status, booked_by = computed.booked_by, updated_at = max(updated_at, :now)
           FROM computed
          WHERE apartments.id = computed.apartment_id
-           AND (apartments.status IS NOT computed.status OR apartments.booked_by IS NOT computed.booked_by))"_s;
+           AND (apartments.status IS DISTINCT FROM computed.status OR apartments.booked_by IS DISTINCT FROM computed.booked_by))"_s;
     // One apartment is looked up by its key; "(:one IS NULL OR a.id = :one)" would make
     // SQLite scan them all for every confirmation.
     QList<db::Binding> bindings { { u":today"_s, domain::toStoredDate(today) }, { u":now"_s, now } };

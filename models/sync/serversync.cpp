@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/sync/serversync.h"
 
+#include "models/db/engine.h"
 #include "models/db/query.h"
 #include "models/db/transaction.h"
 #include "models/domain/storedvalues.h"
@@ -60,10 +61,13 @@ DomainError dependsOnRefused()
         QCoreApplication::translate("ServerSync", "This change needs an earlier change of yours that was refused."));
 }
 
-// The row as the JSON object of docs/protocol.md ("Rows"), made by SQLite: a page of 3 000
-// rows read through QtSql and turned into JSON by Qt took most of a pull's time.
-QString rowJsonExpression(const SyncEntity &entity)
+// The row as the JSON object of docs/protocol.md ("Rows"), made by the database: a page of
+// 3 000 rows read through QtSql and turned into JSON by Qt took most of a pull's time. SQLite's
+// json_object() and PostgreSQL's json_build_object() write the same values (PostgreSQL
+// writes a double in its shortest exact form, and a date as "YYYY-MM-DD").
+QString rowJsonExpression(const SyncEntity &entity, db::Engine engine)
 {
+    const bool postgres = engine == db::Engine::Postgres;
     QStringList members;
     for (const SyncColumn &column : entity.columns) {
         const QString value = visibleColumn(entity, column.column);
@@ -75,11 +79,14 @@ QString rowJsonExpression(const SyncEntity &entity)
             break;
         case SyncColumn::Kind::Real:
             // SQLite writes 15 digits; 17 where 15 would not read back as the same double.
-            json = u"CASE WHEN %1 IS NULL THEN NULL WHEN CAST(printf('%!.15g', %1) AS REAL) = %1 "
-                   "THEN json(printf('%!.15g', %1)) ELSE json(printf('%!.17g', %1)) END"_s.arg(value);
+            json = postgres ? value
+                            : u"CASE WHEN %1 IS NULL THEN NULL WHEN CAST(printf('%!.15g', %1) AS REAL) = %1 "
+                              "THEN json(printf('%!.15g', %1)) ELSE json(printf('%!.17g', %1)) END"_s.arg(value);
             break;
         case SyncColumn::Kind::Boolean:
-            json = u"CASE WHEN %1 IS NULL THEN NULL WHEN %1 THEN json('true') ELSE json('false') END"_s.arg(value);
+            json = postgres
+                ? u"CASE WHEN %1 IS NULL THEN NULL ELSE %1 <> 0 END"_s.arg(value)
+                : u"CASE WHEN %1 IS NULL THEN NULL WHEN %1 THEN json('true') ELSE json('false') END"_s.arg(value);
             break;
         case SyncColumn::Kind::Minor: // a string of digits: JSON's numbers are doubles
             json = u"CAST(%1 AS TEXT)"_s.arg(value);
@@ -87,7 +94,7 @@ QString rowJsonExpression(const SyncEntity &entity)
         }
         members << u"'%1', %2"_s.arg(QLatin1StringView(column.key), json);
     }
-    return u"json_object(%1)"_s.arg(members.join(u", "_s));
+    return (postgres ? u"CAST(json_build_object(%1) AS TEXT)"_s : u"json_object(%1)"_s).arg(members.join(u", "_s));
 }
 
 // What a row names (its parents), by key in its JSON and by column.
@@ -118,15 +125,16 @@ QList<ParentColumn> parentColumnsOf(QLatin1StringView entity)
 }
 
 // One row by id, as the viewer may see it.
-QString rowJsonSql(const SyncEntity &entity)
+QString rowJsonSql(const SyncEntity &entity, db::Engine engine)
 {
-    return u"SELECT %1 FROM %2 AS t WHERE t.id = :id"_s.arg(rowJsonExpression(entity), QLatin1StringView(entity.table));
+    return u"SELECT %1 FROM %2 AS t WHERE t.id = :id"_s.arg(rowJsonExpression(entity, engine),
+                                                            QLatin1StringView(entity.table));
 }
 
 // A renter's page in one statement: each change of the feed with its row's JSON; an empty
 // text for a row that names a row the feed reaches after it (or never: a parent the replica
 // may lack), which the reader sends first; NULL for a tombstone or a row gone.
-QString renterPageSql()
+QString renterPageSql(db::Engine engine)
 {
     QStringList cases;
     for (const SyncEntity &entity : syncEntities()) {
@@ -137,8 +145,8 @@ QString renterPageSql()
                      "AND p.row_id = %1), 9223372036854775807) > c.seq)"_s.arg(id, QLatin1StringView(parent.entity));
         }
         cases << u"WHEN '%1' THEN (SELECT CASE WHEN %2 THEN '' ELSE %3 END FROM %4 AS t WHERE t.id = c.row_id)"_s.arg(
-            QLatin1StringView(entity.name), later.isEmpty() ? u"0"_s : later.join(u" OR "_s), rowJsonExpression(entity),
-            QLatin1StringView(entity.table));
+            QLatin1StringView(entity.name), later.isEmpty() ? u"1 = 0"_s : later.join(u" OR "_s),
+            rowJsonExpression(entity, engine), QLatin1StringView(entity.table));
     }
     return u"SELECT c.seq, c.entity, c.row_id, c.deleted, CASE WHEN c.deleted = 1 THEN NULL ELSE CASE c.entity %1 "
            "END END FROM sync_changes AS c WHERE c.seq > :after AND %2 ORDER BY c.seq LIMIT :limit"_s.arg(
@@ -159,12 +167,15 @@ struct PageReader
     // The row's current values as the viewer may see them (visibleColumn).
     Result<std::optional<QJsonObject>> read(const SyncEntity &entity, const QString &id) const
     {
-        static const QList<QString> sql = [] {
+        const auto statements = [](db::Engine engine) {
             QList<QString> made;
             for (const SyncEntity &each : syncEntities())
-                made.append(rowJsonSql(each));
+                made.append(rowJsonSql(each, engine));
             return made;
-        }();
+        };
+        static const QList<QString> sqlite = statements(db::Engine::Sqlite);
+        static const QList<QString> postgres = statements(db::Engine::Postgres);
+        const QList<QString> &sql = db::engineOf(db) == db::Engine::Postgres ? postgres : sqlite;
         auto query =
             db::exec(db, sql.at(syncEntityIndex(entity)), { { u":id"_s, id }, { u":me"_s, toStoredId(viewer.id) } });
         if (!query)
@@ -474,7 +485,9 @@ Result<ServerSync::Page> ServerSync::pull(const QUuid &user, const QUuid &client
         const QString me = toStoredId(user);
         // A landlord's page reads each row on its own (their people are always sent along, and
         // each parent is checked for being theirs); a renter's has its rows made in the query.
-        static const QString renterPage = renterPageSql();
+        static const QString sqliteRenterPage = renterPageSql(db::Engine::Sqlite);
+        static const QString postgresRenterPage = renterPageSql(db::Engine::Postgres);
+        const QString &renterPage = db::engineOf(db) == db::Engine::Postgres ? postgresRenterPage : sqliteRenterPage;
         static const QString landlordPage =
             u"SELECT c.seq, c.entity, c.row_id, c.deleted, NULL FROM sync_changes AS c "
             "WHERE c.seq > :after AND %1 ORDER BY c.seq LIMIT :limit"_s.arg(landlordSeesChange());
@@ -619,7 +632,7 @@ Result<int> ServerSync::pruneTombstones(const QDateTime &activeSince) const
             return {};
         auto noted = db::exec(db,
                               u"INSERT INTO database_meta (key, value) VALUES ('feed_pruned_through', :mark) "
-                              "ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), "
+                              "ON CONFLICT (key) DO UPDATE SET value = max(CAST(database_meta.value AS INTEGER), "
                               "CAST(excluded.value AS INTEGER))"_s,
                               { { u":mark"_s, QString::number(mark->toLongLong()) } });
         if (!noted)

@@ -2,6 +2,7 @@
 #include "models/sync/snapshot.h"
 
 #include "models/db/database.h"
+#include "models/db/engine.h"
 #include "models/db/query.h"
 #include "models/db/transaction.h"
 #include "models/domain/storedvalues.h"
@@ -18,6 +19,7 @@
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlResult>
 
 namespace rentdesk::models::sync {
 
@@ -206,6 +208,131 @@ Result<qint64> countRows(const QSqlDatabase &db, const QString &schema)
     return rows->toLongLong();
 }
 
+// Where a snapshot read in the current transaction stands: the feed's last change and the
+// client's last mutation the server applied.
+Result<SnapshotInfo> positionOf(const QSqlDatabase &db, const QUuid &user, const QUuid &client)
+{
+    auto last = lastSeqOf(db);
+    if (!last)
+        return std::unexpected(last.error());
+    auto mutation = lastMutationOf(db, user, client);
+    if (!mutation)
+        return std::unexpected(mutation.error());
+    SnapshotInfo info;
+    info.cursor = *last;
+    info.lastMutationId = *mutation;
+    return info;
+}
+
+// The snapshot of a server on PostgreSQL: the same file as writeSnapshot() makes on SQLite,
+// filled from PostgreSQL's rows, which cannot be attached. The visible columns are read in one
+// REPEATABLE READ snapshot (the feed's position with them) and written into the new file's
+// tables with their triggers set aside, as on SQLite. The search index is not copied (its
+// documents are PostgreSQL's tsvectors): every apartment is marked to be indexed on the desktop,
+// as for a landlord's snapshot.
+Result<SnapshotInfo> writePostgresSnapshot(const QSqlDatabase &db, const db::Database &file, const QUuid &user,
+                                           const QUuid &client)
+{
+    const auto target = services::connectionOf(file);
+    if (!target)
+        return std::unexpected(target.error());
+    const QSqlDatabase &out = *target;
+    // A file nothing else has open, thrown away if the server stops: no WAL, no syncs.
+    for (const QString &pragma :
+         { u"PRAGMA journal_mode = DELETE"_s, u"PRAGMA synchronous = OFF"_s, u"PRAGMA foreign_keys = OFF"_s }) {
+        if (auto set = run(out, pragma); !set)
+            return std::unexpected(set.error());
+    }
+
+    db::ReadTransaction snapshot(db);
+    if (auto begun = snapshot.begin(); !begun)
+        return std::unexpected(storage(begun.error()));
+    auto viewer = services::userById(db, user);
+    if (!viewer)
+        return std::unexpected(viewer.error());
+    auto position = positionOf(db, user, client);
+    if (!position)
+        return std::unexpected(position.error());
+    SnapshotInfo info = *position;
+
+    auto written = db::transact(out, [&]() -> Result<void> {
+        auto triggers = SetAsideTriggers::drop(out, u"main"_s, snapshotTables());
+        if (!triggers)
+            return std::unexpected(triggers.error());
+        const bool renter = viewer->role == Role::Renter;
+        for (const SyncEntity &entity : syncEntities()) {
+            const QLatin1StringView table(entity.table);
+            auto columns = db::exec(out, u"SELECT name FROM pragma_table_info(:table, 'main') ORDER BY cid"_s,
+                                    { { u":table"_s, QString(table) } });
+            if (!columns)
+                return std::unexpected(storage(columns.error()));
+            QStringList names;
+            QStringList values;
+            QStringList places;
+            while (columns->next()) {
+                const QByteArray name = columns->value(0).toString().toLatin1();
+                const bool synced =
+                    std::any_of(entity.columns.cbegin(), entity.columns.cend(),
+                                [&](const SyncColumn &column) { return name == QByteArrayView(column.column); });
+                names << QString::fromLatin1(name);
+                values << (synced ? visibleColumn(entity, name.constData()) : u"NULL"_s);
+                places << u"?"_s;
+            }
+            columns->finish();
+            QString from;
+            if (renter && QLatin1StringView(entity.name) == "booking"_L1)
+                from = u"bookings AS t WHERE t.renter_id = :me"_s;
+            else if (renter)
+                from = u"%1 AS t"_s.arg(table);
+            else
+                from = u"sync_changes AS c JOIN %1 AS t ON t.id = c.row_id WHERE c.entity = '%2' AND c.deleted = 0 "
+                       "AND %3"_s.arg(table, QLatin1StringView(entity.name), landlordSeesChange());
+            auto insert = db::prepare(
+                out, u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(table, names.join(u", "_s), places.join(u", "_s)));
+            if (!insert)
+                return std::unexpected(storage(insert.error()));
+            // Read as it comes (a whole table of a large server would not fit in memory at once):
+            // nothing else runs on this connection until the last row.
+            QSqlQuery read(db);
+            read.setForwardOnly(true);
+            const QString select = u"SELECT %1 FROM %2"_s.arg(values.join(u", "_s), from);
+            if (!read.prepare(select))
+                return std::unexpected(storage(db::classify(read.lastError(), db, read.result()->handle())));
+            if (select.contains(u":me"_s))
+                read.bindValue(u":me"_s, toStoredId(viewer->id));
+            if (!read.exec())
+                return std::unexpected(storage(db::classify(read.lastError(), db, read.result()->handle())));
+            while (read.next()) {
+                for (int i = 0; i < names.size(); ++i) {
+                    const QVariant value = read.value(i);
+                    insert->bindValue(
+                        i, value.typeId() == QMetaType::QDate ? QVariant(toStoredDate(value.toDate())) : value);
+                }
+                if (!insert->exec())
+                    return std::unexpected(storage(db::classify(insert->lastError(), out)));
+            }
+            if (read.lastError().isValid())
+                return std::unexpected(storage(db::classify(read.lastError(), db, read.result()->handle())));
+        }
+        if (auto marked = run(out, u"INSERT INTO %1 (apartment_rowid) SELECT rowid FROM apartments"_s.arg(SearchMarks));
+            !marked) {
+            return marked;
+        }
+        return triggers->restore(out);
+    });
+    if (!written)
+        return std::unexpected(written.error());
+    if (auto keys = run(out, u"PRAGMA foreign_keys = ON"_s); !keys)
+        return std::unexpected(keys.error());
+    auto rows = countRows(out, u"main"_s);
+    if (!rows)
+        return std::unexpected(rows.error());
+    info.rows = *rows;
+    if (auto committed = snapshot.commit(); !committed)
+        return std::unexpected(storage(committed.error()));
+    return info;
+}
+
 } // namespace
 
 const QStringList &snapshotTables()
@@ -224,6 +351,9 @@ Result<int> prepareSnapshots(const db::Database &server)
     const auto connection = services::connectionOf(server);
     if (!connection)
         return std::unexpected(connection.error());
+    // PostgreSQL keeps its search documents up to date in the transaction of each change.
+    if (server.engine() == db::Engine::Postgres)
+        return 0;
     auto indexed = query::refreshSearchIndex(*connection);
     if (!indexed)
         return std::unexpected(storage(indexed.error()));
@@ -236,6 +366,22 @@ Result<SnapshotInfo> writeSnapshot(const db::Database &server, const QUuid &user
     if (QFileInfo::exists(path)) {
         return std::unexpected(DomainError(DomainError::Code::InvalidValue, u"snapshot"_s, QString(),
                                            u"A snapshot is written to a new file: %1 exists."_s.arg(path)));
+    }
+    if (server.engine() == db::Engine::Postgres) {
+        auto made = db::Database::open(path);
+        if (!made)
+            return std::unexpected(storage(made.error()));
+        const auto connection = services::connectionOf(server);
+        if (!connection)
+            return std::unexpected(connection.error());
+        QElapsedTimer timer;
+        timer.start();
+        auto info = writePostgresSnapshot(*connection, **made, user, client);
+        if (info) {
+            qCInfo(lcSnapshot) << "snapshot of" << info->rows << "rows through change" << info->cursor << "for" << user
+                               << "in" << timer.elapsed() << "ms";
+        }
+        return info;
     }
     {
         // This release's schema, made as for any database; closed again before it is attached.
@@ -264,21 +410,16 @@ Result<SnapshotInfo> writeSnapshot(const db::Database &server, const QUuid &user
 
     QElapsedTimer timer;
     timer.start();
-    SnapshotInfo info;
     db::ReadTransaction snapshot(db);
     if (auto begun = snapshot.begin(); !begun)
         return std::unexpected(storage(begun.error()));
     auto viewer = services::userById(db, user);
     if (!viewer)
         return std::unexpected(viewer.error());
-    auto last = lastSeqOf(db);
-    if (!last)
-        return std::unexpected(last.error());
-    auto mutation = lastMutationOf(db, user, client);
-    if (!mutation)
-        return std::unexpected(mutation.error());
-    info.cursor = *last;
-    info.lastMutationId = *mutation;
+    auto position = positionOf(db, user, client);
+    if (!position)
+        return std::unexpected(position.error());
+    SnapshotInfo info = *position;
 
     auto triggers = SetAsideTriggers::drop(db, u"snapshot"_s, snapshotTables());
     if (!triggers)

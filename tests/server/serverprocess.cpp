@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/server/serverprocess.h"
 
+#include "tests/support/postgrescluster.h"
+
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -15,6 +18,7 @@ using namespace Qt::StringLiterals;
 ServerProcess::ServerProcess(QStringList extraArguments, QObject *parent)
     : QObject(parent)
     , m_extra(std::move(extraArguments))
+    , m_database(serverDatabase(m_dir.filePath(u"server.sqlite"_s)))
 {
     connect(&m_process, &QProcess::readyReadStandardOutput, this,
             [this] { m_stdout += m_process.readAllStandardOutput(); });
@@ -22,8 +26,20 @@ ServerProcess::ServerProcess(QStringList extraArguments, QObject *parent)
             [this] { m_stderr += m_process.readAllStandardError(); });
 }
 
+ServerProcess::ServerProcess(const ServerProcess &first, QStringList extraArguments, QObject *parent)
+    : ServerProcess(std::move(extraArguments), parent)
+{
+    m_database = first.m_database;
+}
+
 ServerProcess::~ServerProcess()
 {
+    // For a developer reading what the server said: RENTDESK_TEST_SERVERLOG=FILE collects it.
+    if (const QString keep = qEnvironmentVariable("RENTDESK_TEST_SERVERLOG"); !keep.isEmpty()) {
+        QFile file(keep);
+        if (file.open(QIODevice::Append))
+            file.write(m_stderr);
+    }
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
         m_process.waitForFinished(5000);
@@ -37,6 +53,8 @@ bool ServerProcess::start()
     env.insert(u"RENTDESK_KEYRING"_s, u"none"_s);
     env.insert(u"HOME"_s, m_dir.path());
     env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
+    if (serverTestsOnPostgres())
+        env.insert(u"PGPASSWORD"_s, sharedPostgres().password());
     m_process.setProcessEnvironment(env);
     m_process.start(QStringLiteral(RENTDESK_SERVER),
                     QStringList { u"--database"_s, databasePath(), u"--listen"_s, u"127.0.0.1:0"_s } + m_extra);

@@ -23,7 +23,8 @@ namespace rentdesk::test {
 
 // The real rentdesk-server binary on a free loopback port, with a database in its own
 // temporary folder (kept across restart(), so that a test can restart the server in the
-// middle of a conversation).
+// middle of a conversation), or, when the tests run on PostgreSQL, a database of its own in
+// the test's cluster (test::serverDatabase()).
 class ServerProcess final : public QObject
 {
     Q_OBJECT
@@ -31,6 +32,8 @@ class ServerProcess final : public QObject
 
 public:
     explicit ServerProcess(QStringList extraArguments = {}, QObject *parent = nullptr);
+    // A second server on the same database as `first` (several servers on one PostgreSQL).
+    ServerProcess(const ServerProcess &first, QStringList extraArguments, QObject *parent = nullptr);
     ~ServerProcess() override;
 
     // Starts it and waits (bounded) for its "listening on" line.
@@ -41,7 +44,8 @@ public:
     void kill();
 
     [[nodiscard]] QUrl url() const { return m_url; }
-    [[nodiscard]] QString databasePath() const { return m_dir.filePath(QStringLiteral("server.sqlite")); }
+    // The SQLite file, or the postgresql:// URL.
+    [[nodiscard]] QString databasePath() const { return m_database; }
     [[nodiscard]] QString errorString() const { return m_error; }
     [[nodiscard]] QString standardError() const { return QString::fromUtf8(m_stderr); }
     [[nodiscard]] QProcess &process() { return m_process; }
@@ -49,6 +53,7 @@ public:
 private:
     QStringList m_extra;
     QTemporaryDir m_dir;
+    QString m_database;
     QProcess m_process;
     QUrl m_url;
     QString m_error;

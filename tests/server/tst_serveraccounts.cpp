@@ -124,8 +124,7 @@ private Q_SLOTS:
         second.reset();
         third.reset();
         QCOMPARE(server->stop(), 0);
-        const QByteArray stored =
-            test::fileBytes(server->databasePath()) + test::fileBytes(server->databasePath() + u"-wal"_s);
+        const QByteArray stored = test::storedBytes(server->databasePath());
         QVERIFY(stored.contains(models::services::SessionService::tokenHash(QString::fromLatin1(token)).toLatin1()));
         QVERIFY(!stored.contains(token));
     }

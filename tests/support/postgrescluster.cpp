@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/postgrescluster.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -74,6 +75,11 @@ PostgresCluster::PostgresCluster()
 
 PostgresCluster::~PostgresCluster()
 {
+    // For a developer reading why a statement failed: RENTDESK_TEST_PGLOG=FILE keeps the log.
+    if (const QString keep = qEnvironmentVariable("RENTDESK_TEST_PGLOG"); !keep.isEmpty()) {
+        QFile::remove(keep);
+        QFile::copy(m_dir.filePath(u"postmaster.log"_s), keep);
+    }
     if (m_postmaster && m_postmaster->state() != QProcess::NotRunning) {
         ::kill(pid_t(m_postmaster->processId()), SIGQUIT);
         if (!m_postmaster->waitForFinished(10000))
@@ -141,23 +147,91 @@ bool PostgresCluster::start()
     m_port = freeLoopbackPort();
     m_postmaster = std::make_unique<QProcess>();
     configure(*m_postmaster, who);
+    // The log goes to a file: a pipe nobody reads once the cluster is up would fill and stop the
+    // postmaster at its next line (every refused statement is one).
+    const QString logFile = m_dir.filePath(u"postmaster.log"_s);
     m_postmaster->setProcessChannelMode(QProcess::MergedChannels);
+    m_postmaster->setStandardOutputFile(logFile);
     m_postmaster->start(BinDir + u"/postgres"_s,
                         { u"-D"_s, data, u"-p"_s, QString::number(m_port), u"-k"_s, m_dir.path(), u"-c"_s,
                           u"listen_addresses=127.0.0.1"_s, u"-c"_s, u"fsync=off"_s, u"-c"_s, u"full_page_writes=off"_s,
-                          u"-c"_s, u"max_connections=200"_s });
-    QString log;
+                          u"-c"_s, u"max_connections=300"_s });
+    const auto log = [&] {
+        QFile file(logFile);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    };
     const QDeadlineTimer deadline(60000);
-    while (!log.contains(u"ready to accept connections"_s)) {
+    while (!log().contains(u"ready to accept connections"_s)) {
         if (m_postmaster->state() == QProcess::NotRunning || deadline.hasExpired()) {
-            log += QString::fromUtf8(m_postmaster->readAll());
-            m_error = u"the postmaster did not start: "_s + log.trimmed();
+            m_error = u"the postmaster did not start: "_s + log().trimmed();
             return false;
         }
-        m_postmaster->waitForReadyRead(500);
-        log += QString::fromUtf8(m_postmaster->readAll());
+        m_postmaster->waitForFinished(100);
     }
     return true;
+}
+
+QByteArray PostgresCluster::dump(const QString &database) const
+{
+    QProcess pgDump;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"PGPASSWORD"_s, m_password);
+    pgDump.setProcessEnvironment(env);
+    pgDump.start(BinDir + u"/pg_dump"_s,
+                 { u"--host"_s, host(), u"--port"_s, QString::number(m_port), u"--username"_s, user(),
+                   u"--no-password"_s, database });
+    if (!pgDump.waitForFinished(60000) || pgDump.exitStatus() != QProcess::NormalExit || pgDump.exitCode() != 0)
+        return {};
+    return pgDump.readAllStandardOutput();
+}
+
+QString PostgresCluster::check(const QString &database) const
+{
+    QProcess amcheck;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"PGPASSWORD"_s, m_password);
+    amcheck.setProcessEnvironment(env);
+    amcheck.setProcessChannelMode(QProcess::MergedChannels);
+    amcheck.start(BinDir + u"/pg_amcheck"_s,
+                  { u"--host"_s, host(), u"--port"_s, QString::number(m_port), u"--username"_s, user(),
+                    u"--no-password"_s, u"--install-missing"_s, u"--heapallindexed"_s, u"--database"_s, database });
+    if (!amcheck.waitForFinished(120000) || amcheck.exitStatus() != QProcess::NormalExit)
+        return u"pg_amcheck did not finish"_s;
+    const QString output = QString::fromUtf8(amcheck.readAll()).trimmed();
+    if (amcheck.exitCode() != 0)
+        return output.isEmpty() ? u"pg_amcheck exited with %1"_s.arg(amcheck.exitCode()) : output;
+    return output;
+}
+
+bool serverTestsOnPostgres()
+{
+    return qEnvironmentVariable("RENTDESK_TEST_ENGINE") == u"postgresql";
+}
+
+PostgresCluster &sharedPostgres()
+{
+    static PostgresCluster *cluster = [] {
+        auto *started = new PostgresCluster;
+        if (!started->start())
+            qFatal("cannot start the tests' PostgreSQL cluster: %s", qPrintable(started->errorString()));
+        // Stopped with the application (the QTest main's), before static destruction, while
+        // QProcess still works; a test killed outright takes it along by the parent-death signal.
+        qAddPostRoutine([] { delete cluster; });
+        return started;
+    }();
+    return *cluster;
+}
+
+QString serverDatabase(const QString &sqliteFile)
+{
+    if (!serverTestsOnPostgres())
+        return sqliteFile;
+    static int counter = 0;
+    const QString name = u"server_%1"_s.arg(++counter);
+    PostgresCluster &cluster = sharedPostgres();
+    if (!cluster.createDatabase(name))
+        qFatal("cannot create the database %s: %s", qPrintable(name), qPrintable(cluster.errorString()));
+    return cluster.url(name);
 }
 
 QSqlDatabase PostgresCluster::connect(const QString &database, const QString &connectionName) const

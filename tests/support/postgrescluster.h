@@ -35,6 +35,14 @@ public:
     // postgresql://rentdesk@127.0.0.1:PORT/NAME (the password is not in it: PGPASSWORD is).
     [[nodiscard]] QString url(const QString &database) const;
 
+    // Everything `database` holds, as pg_dump writes it (empty when it fails): for a test that
+    // checks what is, and is not, on the server's disk.
+    [[nodiscard]] QByteArray dump(const QString &database) const;
+
+    // pg_amcheck over `database` (tables and their B-tree indexes, the amcheck extension added
+    // when missing): empty when it found nothing wrong, otherwise what it reported.
+    [[nodiscard]] QString check(const QString &database) const;
+
     // A new empty database; false with errorString() when refused (the name is taken, say).
     [[nodiscard]] bool createDatabase(const QString &name);
     // A connection of Qt's PostgreSQL driver to `database` as the superuser, open, under
@@ -48,5 +56,17 @@ private:
     QString m_password;
     QString m_error;
 };
+
+// Whether the server tests run on PostgreSQL: ctest runs each of them a second time with
+// RENTDESK_TEST_ENGINE=postgresql (tests/server/CMakeLists.txt).
+[[nodiscard]] bool serverTestsOnPostgres();
+
+// The test binary's one cluster, started on first use and stopped with the application. A
+// cluster that cannot start ends the test (qFatal): in CI nothing is skipped.
+[[nodiscard]] PostgresCluster &sharedPostgres();
+
+// Where a server in a test keeps its data: sqliteFile, or, when the tests run on PostgreSQL, a
+// new database of the shared cluster (its URL; PGPASSWORD is sharedPostgres().password()).
+[[nodiscard]] QString serverDatabase(const QString &sqliteFile);
 
 } // namespace rentdesk::test

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/testsupport.h"
 
+#include "models/db/engine.h"
 #include "models/db/query.h"
+#include "tests/support/postgrescluster.h"
 
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QUrl>
 #include <QUuid>
 
 namespace rentdesk::test {
@@ -64,6 +67,13 @@ QByteArray fileBytes(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
+}
+
+QByteArray storedBytes(const QString &database)
+{
+    if (models::db::isPostgresUrl(database))
+        return sharedPostgres().dump(QUrl(database).path().mid(1));
+    return fileBytes(database) + fileBytes(database + u"-wal"_s);
 }
 
 TempDatabase::TempDatabase()
@@ -141,9 +151,15 @@ QStringList rowsIn(const QString &path, const QString &sql)
     const QString name = QStringLiteral("inspect-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QStringList rows;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        const bool opened = db.open();
+        QSqlDatabase db;
+        if (models::db::isPostgresUrl(path)) {
+            db = sharedPostgres().connect(QUrl(path).path().mid(1), name);
+        } else {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            db.open();
+        }
+        const bool opened = db.isOpen();
         QSqlQuery query(db);
         if (!opened || !query.exec(sql)) {
             qWarning() << "cannot read" << path << ":" << db.lastError().text() << query.lastError().text();

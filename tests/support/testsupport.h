@@ -26,6 +26,9 @@ namespace rentdesk::test {
 // The bytes of a file, or an empty array when it does not exist; with -wal and -shm
 // checked too, this tells whether anything at all was written next to a database file.
 [[nodiscard]] QByteArray fileBytes(const QString &path);
+// What a server's database keeps on disk: an SQLite file with its WAL, or a PostgreSQL
+// database (a postgresql:// URL of the tests' cluster) as pg_dump writes it.
+[[nodiscard]] QByteArray storedBytes(const QString &database);
 
 // A fresh database in its own temporary folder, migrated to the latest version.
 class TempDatabase final
