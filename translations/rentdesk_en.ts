@@ -1013,10 +1013,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database %1 sorts text by the locale %2; RentDesk needs byte order. Create it with: createdb --template=template0 --encoding=UTF8 --lc-collate=C --lc-ctype=C.UTF-8 NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The database %1 runs PostgreSQL %2; RentDesk needs 13 or newer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1066,6 +1062,10 @@
     </message>
     <message>
         <source>The database server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 sorts text by a language&apos;s rules; RentDesk needs byte order. Create it with: createdb --template=template0 --encoding=UTF8 --lc-collate=C --lc-ctype=C.UTF-8 NAME</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1015,10 +1015,6 @@
         <translation>её открыла другая программа.</translation>
     </message>
     <message>
-        <source>The database %1 sorts text by the locale %2; RentDesk needs byte order. Create it with: createdb --template=template0 --encoding=UTF8 --lc-collate=C --lc-ctype=C.UTF-8 NAME</source>
-        <translation>База данных %1 упорядочивает текст по локали %2, а RentDesk нужен порядок байтов. Создайте её так: createdb --template=template0 --encoding=UTF8 --lc-collate=C --lc-ctype=C.UTF-8 ИМЯ</translation>
-    </message>
-    <message>
         <source>The database %1 runs PostgreSQL %2; RentDesk needs 13 or newer.</source>
         <translation>База данных %1 работает на PostgreSQL %2, а RentDesk нужна версия 13 или новее.</translation>
     </message>
@@ -1069,6 +1065,10 @@
     <message>
         <source>The database server cannot be reached.</source>
         <translation>Сервер базы данных недоступен.</translation>
+    </message>
+    <message>
+        <source>The database %1 sorts text by a language&apos;s rules; RentDesk needs byte order. Create it with: createdb --template=template0 --encoding=UTF8 --lc-collate=C --lc-ctype=C.UTF-8 NAME</source>
+        <translation>База данных %1 упорядочивает текст по правилам языка, а RentDesk нужен порядок байтов. Создайте её так: createdb --template=template0 --encoding=UTF8 --lc-collate=C --lc-ctype=C.UTF-8 ИМЯ</translation>
     </message>
 </context>
 <context>

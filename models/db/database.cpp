@@ -152,21 +152,19 @@ std::expected<void, DbError> Database::Private::configure(const QSqlDatabase &db
 {
     if (engine == Engine::Postgres) {
         // Ids and timestamps are compared and ordered as text by both engines; SQLite compares
-        // bytes, and so must PostgreSQL, or "a-b" and "ab" sort apart on the two.
-        auto collation =
-            scalar(db, QStringLiteral("SELECT datcollate FROM pg_database WHERE datname = current_database()"));
-        if (!collation)
-            return std::unexpected(collation.error());
-        static const QStringList byteOrder = { QStringLiteral("C"), QStringLiteral("POSIX"), QStringLiteral("C.UTF-8"),
-                                               QStringLiteral("C.utf8") };
-        if (!byteOrder.contains(collation->toString())) {
+        // bytes, and so must PostgreSQL, or "a-c" and "ab" sort apart on the two. Asked of the
+        // comparison itself: a database's collation may be libc's or ICU's.
+        auto byteOrder = scalar(db, QStringLiteral("SELECT ('B' < 'a') AND ('a-c' < 'ab')"));
+        if (!byteOrder)
+            return std::unexpected(byteOrder.error());
+        if (!byteOrder->toBool()) {
             return std::unexpected(makeError(
                 DbError::Kind::Configuration,
                 QCoreApplication::translate("DbError",
-                                            "The database %1 sorts text by the locale %2; RentDesk needs byte order. "
-                                            "Create it with: createdb --template=template0 --encoding=UTF8 "
+                                            "The database %1 sorts text by a language's rules; RentDesk needs byte "
+                                            "order. Create it with: createdb --template=template0 --encoding=UTF8 "
                                             "--lc-collate=C --lc-ctype=C.UTF-8 NAME")
-                    .arg(path, collation->toString())));
+                    .arg(path)));
         }
         // PostgreSQL's notices ("already exists, skipping") are not errors; libpq would print
         // them on stderr.

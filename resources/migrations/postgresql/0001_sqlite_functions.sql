@@ -1,6 +1,6 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
--- Schema version 1, first part on PostgreSQL: SQLite's functions that the services' SQL uses
+-- Schema version 1, on PostgreSQL only: SQLite's functions that the services' SQL uses
 -- and PostgreSQL lacks, so that one statement serves both engines. SQLite's max() with two
 -- arguments is the larger one (PostgreSQL's greatest()); beside the aggregate max(x), which
 -- takes one, PostgreSQL allows a function max(a, b).

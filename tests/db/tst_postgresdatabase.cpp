@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/db/database.h"
+#include "models/db/migrationset.h"
+#include "models/db/postgres.h"
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "tests/support/postgrescluster.h"
+#include "tests/support/testsupport.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk::models::db;
+using rentdesk::test::PostgresCluster;
+
+// The database layer on PostgreSQL (docs/architecture.md, "PostgreSQL for the server"): how an
+// address is read, what is refused before anything is written, the migrations of the same
+// versions as SQLite's, refusals named as on SQLite, and transactions run again when
+// PostgreSQL could not serialize them.
+class TestPostgresDatabase final : public QObject
+{
+    Q_OBJECT
+
+    // The binary's one cluster, as the URLs test::valueIn() reads are of it.
+    PostgresCluster &m_cluster = rentdesk::test::sharedPostgres();
+    int m_databases = 0;
+
+    // A new empty database of the cluster; its URL.
+    QString fresh(const QString &options = {})
+    {
+        const QString name = u"d%1"_s.arg(++m_databases);
+        if (!m_cluster.createDatabase(name))
+            return {};
+        return m_cluster.url(name) + options;
+    }
+
+    // Runs sql as the cluster's superuser on its own connection (what another program does).
+    bool runBehind(const QString &url, const QString &sql)
+    {
+        bool done = false;
+        {
+            QSqlDatabase db = m_cluster.connect(QUrl(url).path().mid(1), u"behind"_s);
+            QSqlQuery query(db);
+            done = db.isOpen() && query.exec(sql);
+            if (!done)
+                qWarning() << sql << query.lastError().text();
+        }
+        QSqlDatabase::removeDatabase(u"behind"_s);
+        return done;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // As an operator gives it to rentdesk-server: libpq reads it, the URL never holds it.
+        qputenv("PGPASSWORD", m_cluster.password().toUtf8());
+    }
+
+    void addressesAreRead()
+    {
+        auto plain = PostgresTarget::parse(u"postgresql://app@db.example.org/rentdesk"_s);
+        QVERIFY2(plain, qPrintable(plain.error()));
+        QCOMPARE(plain->user, u"app"_s);
+        QCOMPARE(plain->host, u"db.example.org"_s);
+        QCOMPARE(plain->port, 5432);
+        QCOMPARE(plain->database, u"rentdesk"_s);
+        QVERIFY(plain->options.isEmpty());
+
+        auto tls = PostgresTarget::parse(
+            u"postgres://app@10.0.0.5:6432/rd?sslmode=verify-full&sslrootcert=/etc/rentdesk/ca.pem&connect_timeout=5"_s);
+        QVERIFY2(tls, qPrintable(tls.error()));
+        QCOMPARE(tls->port, 6432);
+        QCOMPARE(
+            tls->options,
+            QStringList({ u"sslmode=verify-full"_s, u"sslrootcert=/etc/rentdesk/ca.pem"_s, u"connect_timeout=5"_s }));
+        QCOMPARE(
+            tls->display(),
+            u"postgresql://app@10.0.0.5:6432/rd?sslmode=verify-full&sslrootcert=/etc/rentdesk/ca.pem&connect_timeout=5"_s);
+
+        auto socket = PostgresTarget::parse(u"postgresql://app@/rd?host=/run/postgresql"_s);
+        QVERIFY2(socket, qPrintable(socket.error()));
+        QCOMPARE(socket->host, u"/run/postgresql"_s);
+
+        const struct
+        {
+            QString url;
+            QString says;
+        } refused[] = {
+            { u"postgresql://app:s3cret@db/rd"_s, u"PGPASSWORD"_s },
+            { u"postgresql://app@db/rd?sslmod=require"_s, u"sslmod"_s },
+            { u"postgresql://app@db/rd?options=-c%20fsync=off"_s, u"options"_s },
+            { u"postgresql://app@db/"_s, u"names no database"_s },
+            { u"postgresql://app@db/rd?application_name=a%20b"_s, u"space"_s },
+            { u"mysql://app@db/rd"_s, u"postgresql://user@host:port/database"_s },
+        };
+        for (const auto &[url, says] : refused) {
+            auto target = PostgresTarget::parse(url);
+            QVERIFY2(!target, qPrintable(url));
+            QVERIFY2(target.error().contains(says), qPrintable(target.error()));
+            QVERIFY2(!target.error().contains(u"s3cret"_s), qPrintable(target.error()));
+        }
+    }
+
+    // A new database gets the schema of the same versions, named as SQLite's migrations are;
+    // opening it again runs nothing; its path names no password.
+    void aNewDatabaseIsMigrated()
+    {
+        const QString url = fresh();
+        QVERIFY(!url.isEmpty());
+        const MigrationSet &postgres = MigrationSet::builtIn(Engine::Postgres);
+        const MigrationSet &sqlite = MigrationSet::builtIn(Engine::Sqlite);
+        QCOMPARE(postgres.latestVersion(), sqlite.latestVersion());
+        for (int i = 0; i < sqlite.migrations().size(); ++i)
+            QCOMPARE(postgres.migrations().at(i).name, sqlite.migrations().at(i).name);
+        {
+            auto opened = Database::open(url);
+            QVERIFY2(opened,
+                     qPrintable(opened ? QString() : opened.error().message + u" / "_s + opened.error().detail));
+            QCOMPARE((*opened)->engine(), Engine::Postgres);
+            QCOMPARE((*opened)->schemaVersion(), sqlite.latestVersion());
+            QCOMPARE((*opened)->path(), url);
+        }
+        QCOMPARE(rentdesk::test::valueIn(url, u"SELECT count(*) FROM schema_migrations"_s), sqlite.latestVersion());
+        auto again = Database::open(url);
+        QVERIFY(again);
+        QCOMPARE(rentdesk::test::valueIn(url, u"SELECT count(*) FROM schema_migrations"_s), sqlite.latestVersion());
+        // The one rule SQLite needs two triggers for is one constraint here.
+        QCOMPARE(rentdesk::test::valueIn(url,
+                                         u"SELECT count(*) FROM pg_constraint WHERE conname = "
+                                         "'bookings_no_overlap' AND contype = 'x'"_s),
+                 1);
+    }
+
+    // Servers that start together on a new database: one migrates it, the other finds it current.
+    void serversStartingTogetherMigrateItOnce()
+    {
+        const QString url = fresh();
+        const auto open = [url] {
+            auto opened = Database::open(url);
+            return opened ? (*opened)->schemaVersion() : -1;
+        };
+        QFuture<int> first = QtConcurrent::run(open);
+        QFuture<int> second = QtConcurrent::run(open);
+        const int latest = MigrationSet::builtIn(Engine::Postgres).latestVersion();
+        QCOMPARE(first.result(), latest);
+        QCOMPARE(second.result(), latest);
+        QCOMPARE(rentdesk::test::valueIn(url, u"SELECT count(*) FROM schema_migrations"_s), latest);
+    }
+
+    // Refused, and left as they were: another program's tables, a newer release's schema, a
+    // database that does not sort text in byte order, a wrong password, no server.
+    void databasesRentDeskDoesNotOpen()
+    {
+        const QString foreign = fresh();
+        QVERIFY(runBehind(foreign, u"CREATE TABLE invoices (id integer PRIMARY KEY)"_s));
+        auto refused = Database::open(foreign);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, DbError::Kind::ForeignDatabase);
+        QCOMPARE(rentdesk::test::valueIn(foreign, u"SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"_s), 1);
+
+        const QString newer = fresh();
+        QVERIFY(Database::open(newer));
+        QVERIFY(runBehind(newer, u"INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01T00:00:00.000Z')"_s));
+        refused = Database::open(newer);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, DbError::Kind::NewerSchema);
+        QVERIFY2(refused.error().message.contains(u"99"_s), qPrintable(refused.error().message));
+
+        const QString name = u"linguistic"_s;
+        QVERIFY(runBehind(m_cluster.url(u"postgres"_s),
+                          u"CREATE DATABASE linguistic TEMPLATE template0 "
+                          "LOCALE_PROVIDER icu ICU_LOCALE 'en-US'"_s));
+        refused = Database::open(m_cluster.url(name));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, DbError::Kind::Configuration);
+        QVERIFY2(refused.error().message.contains(u"--lc-collate=C"_s), qPrintable(refused.error().message));
+        QCOMPARE(rentdesk::test::valueIn(m_cluster.url(name),
+                                         u"SELECT count(*) FROM pg_tables WHERE schemaname = "
+                                         "'public'"_s),
+                 0);
+
+        const QByteArray password = qgetenv("PGPASSWORD");
+        qputenv("PGPASSWORD", "wrong");
+        refused = Database::open(fresh());
+        qputenv("PGPASSWORD", password);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, DbError::Kind::CannotOpen);
+        QVERIFY2(refused.error().message.contains(u"password authentication failed"_s),
+                 qPrintable(refused.error().message));
+
+        refused = Database::open(u"postgresql://rentdesk@127.0.0.1:1/nothing?connect_timeout=5"_s);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, DbError::Kind::CannotOpen);
+    }
+
+    // The rules refuse with the names the SQLite schema gives them, so that a service maps a
+    // refusal to the same field and message on both engines.
+    void rulesAreRefusedByTheirNames()
+    {
+        auto opened = Database::open(fresh());
+        QVERIFY(opened);
+        rentdesk::test::TempDatabase sqliteFile;
+        QVERIFY2(sqliteFile.isValid(), qPrintable(sqliteFile.errorMessage()));
+        using rentdesk::test::uuid;
+        for (const QSqlDatabase &db : { rentdesk::test::connectionOf(**opened), sqliteFile.connection() }) {
+            rentdesk::test::Rows rows(db);
+            QCOMPARE(rows.landlord(uuid(1)), QString());
+            QCOMPARE(rows.renter(uuid(2)), QString());
+            QCOMPARE(rows.building(uuid(10), uuid(1)), QString());
+            QCOMPARE(rows.apartment(uuid(20), uuid(10), uuid(1)), QString());
+            QCOMPARE(rows.renter(uuid(3), { { u"email"_s, u"renter.%1@example.org"_s.arg(uuid(2).right(4)) } }),
+                     u"users_email_unique"_s);
+            QCOMPARE(rows.building(uuid(11), uuid(2)), u"buildings_owner_is_landlord"_s);
+            QCOMPARE(rows.building(uuid(12), uuid(1), { { u"floors"_s, 0 } }), u"buildings_floors_range"_s);
+            QCOMPARE(rows.building(uuid(13), uuid(9)), u"fk"_s);
+            QCOMPARE(rows.booking(uuid(30), uuid(20), uuid(2), u"2027-03-01"_s, u"2027-03-10"_s, u"confirmed"_s),
+                     QString());
+            QCOMPARE(rows.booking(uuid(31), uuid(20), uuid(2), u"2027-03-09"_s, u"2027-03-12"_s, u"confirmed"_s),
+                     u"bookings_no_overlap"_s);
+            // Back to back is no overlap; a request occupies nothing.
+            QCOMPARE(rows.booking(uuid(32), uuid(20), uuid(2), u"2027-03-10"_s, u"2027-03-12"_s, u"confirmed"_s),
+                     QString());
+            QCOMPARE(rows.booking(uuid(33), uuid(20), uuid(2), u"2027-03-01"_s, u"2027-03-12"_s, u"requested"_s),
+                     QString());
+            QCOMPARE(rows.booking(uuid(34), uuid(20), uuid(2), u"2027-04-10"_s, u"2027-04-01"_s, u"requested"_s),
+                     u"bookings_dates_order"_s);
+            QCOMPARE(rows.insert(u"reviews"_s,
+                                 { { u"id"_s, uuid(40) },
+                                   { u"author_id"_s, uuid(1) },
+                                   { u"kind"_s, u"landlord"_s },
+                                   { u"target_user_id"_s, uuid(2) },
+                                   { u"rating"_s, 4 },
+                                   { u"created_at"_s, rentdesk::test::timestamp() },
+                                   { u"updated_at"_s, rentdesk::test::timestamp() } }),
+                     u"reviews_roles_match_kind"_s);
+        }
+    }
+
+    // A transaction PostgreSQL fails for being in a cycle with another one that committed is
+    // run again by transact(), and succeeds; one that keeps failing gives up after MaxAttempts.
+    void aTransactionThatCannotBeSerializedRunsAgain()
+    {
+        const QString url = fresh();
+        auto opened = Database::open(url);
+        QVERIFY(opened);
+        const QSqlDatabase db = rentdesk::test::connectionOf(**opened);
+        QSqlDatabase other = m_cluster.connect(QUrl(url).path().mid(1), u"other"_s);
+        QVERIFY(other.isOpen());
+
+        int conflictsLeft = 0;
+        int attempts = 0;
+        // The other transaction reads the row this one writes, and writes rows this one has read:
+        // after it commits, this one cannot have run before it nor after it.
+        const auto work = [&]() -> std::expected<qint64, DbError> {
+            ++attempts;
+            QSqlQuery theirs(other);
+            if (conflictsLeft > 0
+                && !(theirs.exec(u"BEGIN ISOLATION LEVEL SERIALIZABLE"_s)
+                     && theirs.exec(u"SELECT value FROM database_meta WHERE key = 'mode'"_s)))
+                return std::unexpected(DbError());
+            auto users = scalar(db, u"SELECT count(*) FROM users"_s);
+            if (!users)
+                return std::unexpected(users.error());
+            if (conflictsLeft > 0) {
+                --conflictsLeft;
+                const bool committed = theirs.exec(u"INSERT INTO users (id, email, display_name, role, created_at, "
+                                                   "updated_at) VALUES (gen_random_uuid()::text, "
+                                                   "gen_random_uuid()::text || '@example.org', 'Other', 'renter', "
+                                                   "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"_s)
+                    && theirs.exec(u"COMMIT"_s);
+                if (!committed)
+                    return std::unexpected(DbError());
+            }
+            auto written = exec(db, u"UPDATE database_meta SET value = value WHERE key = 'mode'"_s);
+            if (!written)
+                return std::unexpected(written.error());
+            return users->toLongLong();
+        };
+
+        conflictsLeft = 1;
+        auto once = transact(db, work);
+        QVERIFY2(once, qPrintable(once ? QString() : once.error().detail));
+        QCOMPARE(attempts, 2);
+        QCOMPARE(*once, 1); // the second run saw the other's user
+
+        attempts = 0;
+        conflictsLeft = TransactionScope::MaxAttempts;
+        auto never = transact(db, work);
+        QVERIFY(!never);
+        QCOMPARE(never.error().kind, DbError::Kind::Busy);
+        QCOMPARE(attempts, TransactionScope::MaxAttempts);
+        QVERIFY(!inTransaction(db));
+        QCOMPARE(rentdesk::test::valueIn(url, u"SELECT count(*) FROM users"_s), 1 + TransactionScope::MaxAttempts);
+        other = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"other"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPostgresDatabase)
+#include "tst_postgresdatabase.moc"
