@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/router.h"
 
+#include "models/db/database.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/accountservice.h"
 #include "models/services/clock.h"
 #include "net/protocol/chatjson.h"
 #include "net/protocol/version.h"
 #include "server/clientconnection.h"
+#include "server/peerbus.h"
 #include "server/routeroffload.h"
 #include "server/wireformat.h"
 
@@ -191,13 +193,32 @@ void Router::online(ClientConnection &connection, const QUuid &user, const QStri
     m_online.insert(user, QPointer<ClientConnection>(&connection));
 }
 
+void Router::setPeers(PeerBus *peers)
+{
+    m_peers = peers;
+    connect(peers, &PeerBus::pushed, this,
+            [this](const QUuid &user, const QByteArray &frame) { pushHere(user, frame); });
+    connect(peers, &PeerBus::poked, this, &Router::pokeHere);
+    connect(peers, &PeerBus::sessionEnded, this,
+            [this](const QString &tokenHash, const QString &reason) { endSessionHere(tokenHash, reason); });
+}
+
 void Router::endSession(const QString &token, const QString &reason, const ClientConnection *quiet)
 {
     if (token.isEmpty())
         return;
+    const QString hash = models::services::SessionService::tokenHash(token);
+    endSessionHere(hash, reason, quiet);
+    if (m_peers)
+        m_peers->endSession(hash, reason);
+}
+
+void Router::endSessionHere(const QString &tokenHash, const QString &reason, const ClientConnection *quiet)
+{
     QList<ClientConnection *> holding;
     for (const QPointer<ClientConnection> &guard : std::as_const(m_online)) {
-        if (ClientConnection *connection = guard.data(); connection && connection->token() == token)
+        if (ClientConnection *connection = guard.data();
+            connection && models::services::SessionService::tokenHash(connection->token()) == tokenHash)
             holding << connection;
     }
     for (ClientConnection *connection : std::as_const(holding)) {
@@ -209,6 +230,13 @@ void Router::endSession(const QString &token, const QString &reason, const Clien
 }
 
 void Router::pushTo(const QUuid &user, const QByteArray &frame, const ClientConnection *except)
+{
+    pushHere(user, frame, except);
+    if (m_peers)
+        m_peers->push(user, frame);
+}
+
+void Router::pushHere(const QUuid &user, const QByteArray &frame, const ClientConnection *except)
 {
     const auto connections = m_online.values(user);
     for (const QPointer<ClientConnection> &guard : connections) {
@@ -557,6 +585,19 @@ void Router::commitSends()
     if (m_pendingSends.isEmpty())
         return;
     const QList<PendingSend> sends = std::exchange(m_pendingSends, {});
+    // Group commit is SQLite's: one fsync for the turn's messages instead of one each. PostgreSQL
+    // groups the commits of concurrent transactions itself, and a small transaction collides
+    // with fewer others: there each message is stored on its own, in the order they came.
+    if (m_database->engine() == models::db::Engine::Postgres) {
+        for (const PendingSend &send : sends)
+            storeSends({ send });
+        return;
+    }
+    storeSends(sends);
+}
+
+void Router::storeSends(const QList<PendingSend> &sends)
+{
     QList<models::services::ChatService::Outgoing> messages;
     messages.reserve(sends.size());
     for (const PendingSend &send : sends)

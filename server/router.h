@@ -30,6 +30,8 @@ class Clock;
 
 namespace rentdesk::server {
 
+class PeerBus;
+
 class ClientConnection;
 
 // What each request of docs/protocol.md means on the server: the checks a connection must
@@ -68,6 +70,9 @@ public:
     // their replies (ClientConnection::setPipelined): sends are stored in the order they
     // were handed over, in this batch or the next, and nothing else is read in between.
     [[nodiscard]] static QSet<QString> pipelinedRequests();
+    // The other servers on the same PostgreSQL database (nullptr: none, as on SQLite): what this
+    // one pushes, pokes and ends goes to their connections too, and theirs to this one's.
+    void setPeers(PeerBus *peers);
     // How many connections have a session, and for how many users.
     [[nodiscard]] qsizetype sessions() const { return m_online.size(); }
 
@@ -118,11 +123,16 @@ private:
     [[nodiscard]] qint64 snapshotChunkBytes() const { return replyBudget() / 4 * 3; }
     // The time keeper (stays completed, stale requests declined) and the tombstone pruning.
     void startSync();
-    // Pokes every protocol 2 connection of whoever can see a row that changed in (after, through].
+    // Pokes every protocol 2 connection of whoever can see a row that changed in (after, through],
+    // here and on the other servers.
     void pokeChanges(qint64 after, qint64 through);
+    void pokeHere(qint64 after, qint64 through);
     // Ends the session on every connection holding the token (a log-out anywhere, an expiry)
-    // and tells them with the push session.ended, except `quiet` (the one that asked).
+    // and tells them with the push session.ended, except `quiet` (the one that asked); the
+    // other servers end it on theirs.
     void endSession(const QString &token, const QString &reason, const ClientConnection *quiet = nullptr);
+    // Ends the session of the token with this hash on this server's connections.
+    void endSessionHere(const QString &tokenHash, const QString &reason, const ClientConnection *quiet = nullptr);
     void sessionExpired(ClientConnection *connection);
     // One chat.send waiting for the group commit.
     struct PendingSend
@@ -133,8 +143,11 @@ private:
         Done done;
     };
 
-    // Sends the frame to every open connection of the user but `except`.
+    // Stores the sends in one transaction and answers and relays each.
+    void storeSends(const QList<PendingSend> &sends);
+    // Sends the frame to every open connection of the user but `except`, on every server.
     void pushTo(const QUuid &user, const QByteArray &frame, const ClientConnection *except = nullptr);
+    void pushHere(const QUuid &user, const QByteArray &frame, const ClientConnection *except = nullptr);
     void online(ClientConnection &connection, const QUuid &user, const QString &token, const QDateTime &expiresAt);
     // Runs work on a worker thread (a higher priority first) and then, back on this thread,
     // finish with the connection — nullptr when it is gone by then, so that what the attempt
@@ -171,6 +184,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_snapshotFolder;
     int m_snapshotsBuilding = 0;
     bool m_commitQueued = false;
+    PeerBus *m_peers = nullptr;
 };
 
 } // namespace rentdesk::server

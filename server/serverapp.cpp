@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/serverapp.h"
 
+#include "models/db/advisorylock.h"
 #include "models/db/database.h"
 #include "models/db/walcheckpointer.h"
 #include "models/services/clock.h"
@@ -10,6 +11,7 @@
 #include "net/mail/outboxsender.h"
 #include "net/secrets/secretstore.h"
 #include "server/chatserver.h"
+#include "server/peerbus.h"
 #include "server/router.h"
 #include "server/shutdownsignal.h"
 
@@ -46,6 +48,11 @@ net::mail::SmtpClient::Timeouts timeoutsOf(const ServerConfig &config)
 
 } // namespace
 
+namespace {
+// The advisory lock of the server that sends the shared outbox's mail ("RDMAIL").
+constexpr qint64 MailLockKey = 0x52444D41494C;
+} // namespace
+
 int runServer(const ServerConfig &config)
 {
     const auto mail = net::mail::makeMailConfig(config.smtpUrl, config.smtpCaFile, config.mailFrom);
@@ -78,6 +85,16 @@ int runServer(const ServerConfig &config)
         checkpointer.emplace(database);
     const models::services::SystemClock clock;
     Router router(database, clock, config);
+    // Servers that share a PostgreSQL database relay what they push to each other's
+    // connections, and one of them at a time sends the shared outbox's mail.
+    std::unique_ptr<PeerBus> peers;
+    if (database->engine() == models::db::Engine::Postgres) {
+        auto bus = PeerBus::open(database);
+        if (!bus)
+            return fail(ServerExitDatabaseError, database->path() + u": "_s + bus.error());
+        peers = std::move(*bus);
+        router.setPeers(peers.get());
+    }
     ChatServer server(config, router);
     const auto port = server.listen();
     if (!port)
@@ -86,22 +103,51 @@ int runServer(const ServerConfig &config)
     // The mail the services queue (a sign-up's welcome), sent by the server as the
     // authority; without --smtp it waits in the outbox.
     std::unique_ptr<net::secrets::SecretStore> secrets = net::secrets::makeSecretStore();
-    net::mail::OutboxSender sender(database, clock);
-    net::mail::OutboxSender::Options senderOptions;
-    senderOptions.timeouts = timeoutsOf(config);
-    sender.setOptions(senderOptions);
-    QObject::connect(&router, &Router::mailQueued, &sender, &net::mail::OutboxSender::wake);
-    QObject::connect(&sender, &net::mail::OutboxSender::stateChanged, &sender,
-                     [&sender](net::mail::OutboxSender::State state) {
-                         if (state == net::mail::OutboxSender::State::Failing)
-                             qCWarning(lcApp) << "mail:" << sender.problem();
-                     });
-    net::mail::readPassword(*secrets, *mail, &sender,
-                            [&sender, config = *mail](const QString &password, const QString &problem) {
-                                if (!problem.isEmpty())
-                                    qCWarning(lcApp) << "mail:" << problem;
-                                sender.configure(config, password);
-                            });
+    std::unique_ptr<net::mail::OutboxSender> sender;
+    QString mailPassword;
+    bool passwordRead = false;
+    const auto startSending = [&] {
+        sender = std::make_unique<net::mail::OutboxSender>(database, clock);
+        net::mail::OutboxSender::Options senderOptions;
+        senderOptions.timeouts = timeoutsOf(config);
+        sender->setOptions(senderOptions);
+        QObject::connect(sender.get(), &net::mail::OutboxSender::stateChanged, sender.get(),
+                         [s = sender.get()](net::mail::OutboxSender::State state) {
+                             if (state == net::mail::OutboxSender::State::Failing)
+                                 qCWarning(lcApp) << "mail:" << s->problem();
+                         });
+        if (passwordRead)
+            sender->configure(*mail, mailPassword);
+    };
+    QObject::connect(&router, &Router::mailQueued, &router, [&] {
+        if (sender)
+            sender->wake();
+        if (peers)
+            peers->mailQueued();
+    });
+    std::unique_ptr<models::db::AdvisoryLock> mailLock;
+    if (peers) {
+        QObject::connect(peers.get(), &PeerBus::mailWaiting, &router, [&] {
+            if (sender)
+                sender->wake();
+        });
+        // One sender for the shared outbox: the server that holds the lock, until it loses it.
+        mailLock = std::make_unique<models::db::AdvisoryLock>(database, MailLockKey, u"mail"_s);
+        QObject::connect(mailLock.get(), &models::db::AdvisoryLock::acquired, &router, startSending);
+        QObject::connect(mailLock.get(), &models::db::AdvisoryLock::lost, &router, [&] { sender.reset(); });
+    } else {
+        startSending();
+    }
+    net::mail::readPassword(*secrets, *mail, &router, [&](const QString &password, const QString &problem) {
+        if (!problem.isEmpty())
+            qCWarning(lcApp) << "mail:" << problem;
+        mailPassword = password;
+        passwordRead = true;
+        if (sender)
+            sender->configure(*mail, password);
+    });
+    if (mailLock)
+        mailLock->start();
 
     ShutdownSignal shutdown;
     if (!shutdown.isValid())

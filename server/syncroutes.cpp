@@ -10,6 +10,7 @@
 #include "net/protocol/message.h"
 #include "net/protocol/protocol.h"
 #include "server/clientconnection.h"
+#include "server/peerbus.h"
 #include "server/router.h"
 #include "server/routeroffload.h"
 
@@ -91,6 +92,13 @@ void Router::startSync()
 }
 
 void Router::pokeChanges(qint64 after, qint64 through)
+{
+    pokeHere(after, through);
+    if (m_peers && through > after)
+        m_peers->poke(after, through);
+}
+
+void Router::pokeHere(qint64 after, qint64 through)
 {
     if (through <= after)
         return;

@@ -439,6 +439,21 @@ std::expected<QSqlDatabase, DbError> Database::tryConnection() const
     return *db;
 }
 
+std::expected<QSqlDatabase, DbError> Database::openOwnConnection(const QString &name) const
+{
+    const QString full = d->connectionPrefix + name;
+    auto db = d->addConnection(full);
+    if (!db)
+        return std::unexpected(db.error());
+    if (auto configured = d->configure(*db); !configured) {
+        db->close();
+        *db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(full);
+        return std::unexpected(configured.error());
+    }
+    return *db;
+}
+
 std::expected<void, DbError> Database::replaceFile(const QString &file)
 {
     if (auto checked = d->checkReplacement(file); !checked)

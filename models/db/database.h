@@ -55,6 +55,12 @@ public:
     // a page would look empty instead of failed).
     [[nodiscard]] std::expected<QSqlDatabase, DbError> tryConnection() const;
 
+    // A connection of the caller's own, named `name` (prefixed with this database's own), opened
+    // and configured as the threads' ones: for one that must stay open and apart from the
+    // services' statements (PostgreSQL's LISTEN). The caller closes it and removes it
+    // (QSqlDatabase::removeDatabase(connection.connectionName())) on the same thread.
+    [[nodiscard]] std::expected<QSqlDatabase, DbError> openOwnConnection(const QString &name) const;
+
     // Puts `file`, a database of this schema made elsewhere (a first pull's snapshot), in place
     // of this one's file with one rename: closes the calling thread's connection (the queries
     // prepared on it end with it, and what holds the connection's handle must let go first),

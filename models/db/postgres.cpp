@@ -234,6 +234,12 @@ bool postgresInTransaction(const QSqlDatabase &db)
     return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
+bool postgresTransactionFailed(const QSqlDatabase &db)
+{
+    PGconn *connection = db.driver() ? pointerIn<PGconn>(db.driver()->handle(), { "pg_conn*", "PGconn*" }) : nullptr;
+    return connection && PQtransactionStatus(connection) == PQTRANS_INERROR;
+}
+
 bool hadRetryableFailure()
 {
     return t_retryableFailure;

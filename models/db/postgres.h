@@ -46,6 +46,10 @@ struct PostgresTarget
 // True while db (a PostgreSQL connection) is inside a transaction block, failed or not.
 [[nodiscard]] bool postgresInTransaction(const QSqlDatabase &db);
 
+// True while db (a PostgreSQL connection) is in a transaction block that a statement failed
+// in: PostgreSQL refuses every later statement of it until it is rolled back.
+[[nodiscard]] bool postgresTransactionFailed(const QSqlDatabase &db);
+
 // Whether a statement failed, since the last call of clearRetryableFailure() on this thread,
 // because PostgreSQL could not serialize it with another transaction (40001) or broke a
 // deadlock with it (40P01): the transaction, run again from its start, may well succeed.

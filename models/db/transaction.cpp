@@ -34,6 +34,11 @@ bool inTransaction(const QSqlDatabase &db)
     return handle && sqlite3_get_autocommit(handle) == 0;
 }
 
+bool transactionAborted(const QSqlDatabase &db)
+{
+    return engineOf(db) == Engine::Postgres && postgresTransactionFailed(db);
+}
+
 ReadTransaction::ReadTransaction(QSqlDatabase db)
     : m_db(std::move(db))
 {

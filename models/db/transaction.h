@@ -67,6 +67,12 @@ private:
 // PostgreSQL transaction block is open, failed or not).
 [[nodiscard]] bool inTransaction(const QSqlDatabase &db);
 
+// True when a statement failed in the connection's transaction and took the whole of it
+// with it: on PostgreSQL, every later statement is refused until the rollback. Never on
+// SQLite, whose transaction stays usable after a failed statement (it rolls back by itself
+// on some I/O and memory errors, which inTransaction() tells).
+[[nodiscard]] bool transactionAborted(const QSqlDatabase &db);
+
 // Runs one unit of work atomically: BEGIN IMMEDIATE (so that a writer takes the write
 // lock up front instead of failing at its first write), the work, then COMMIT. Any error
 // returned by the work, a failed COMMIT, or an exception rolls everything back. Nested

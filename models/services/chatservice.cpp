@@ -315,7 +315,8 @@ Result<QList<Result<ChatService::SendResult>>> ChatService::sendBatch(const QLis
     QStringList advanced;
 
     // One message: a refusal is its own, unless the statement that failed took the whole
-    // transaction with it (SQLite rolls back by itself on some I/O and memory errors).
+    // transaction with it (SQLite rolls back by itself on some I/O and memory errors; on
+    // PostgreSQL any failed statement leaves the transaction refusing every later one).
     const auto store = [&](const Outgoing &outgoing) -> Result<SendResult> {
         const QString self = toStoredId(outgoing.actor);
         const QString conversationId = toStoredId(outgoing.conversation);
@@ -397,12 +398,17 @@ Result<QList<Result<ChatService::SendResult>>> ChatService::sendBatch(const QLis
         return SendResult { message, false, *peer };
     };
 
+    const QList<Result<SendResult>> validated = results;
     auto committed = db::transact(db, [&]() -> Result<void> {
+        // Run again from the start after a serialization failure (transact()).
+        results = validated;
+        conversations.clear();
+        advanced.clear();
         for (qsizetype i = 0; i < messages.size(); ++i) {
             if (!results.at(i))
                 continue;
             results[i] = store(messages.at(i));
-            if (!results.at(i) && !db::inTransaction(db))
+            if (!results.at(i) && (!db::inTransaction(db) || db::transactionAborted(db)))
                 return std::unexpected(results.at(i).error());
         }
         for (const QString &conversationId : std::as_const(advanced)) {

@@ -330,6 +330,9 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
     // committed all the same, and answered as duplicates when the client sends them again.
     std::optional<DomainError> failure;
     auto committed = db::transact(db, [&]() -> Result<void> {
+        // Run again from the start after a serialization failure (transact()).
+        failure.reset();
+        result.outcomes.clear();
         for (const Mutation &mutation : mutations) {
             Outcome outcome;
             outcome.mutationId = mutation.id;

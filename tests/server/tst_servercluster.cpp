@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/server/serverprocess.h"
+#include "tests/server/syncpeer.h"
+#include "tests/support/postgrescluster.h"
+#include "tests/support/testsupport.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using rentdesk::test::ServerProcess;
+using rentdesk::test::TestClient;
+using namespace rentdesk::test::sync;
+
+// Two rentdesk-server processes on one PostgreSQL database (docs/architecture.md, "Several
+// servers on one database"), as an agency runs them behind a load balancer: a person on one
+// server chats and deals with a person on the other, a log-out ends the session on both, and a
+// server killed outright loses nothing it acknowledged.
+class TestServerCluster final : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ServerProcess> a;
+    std::unique_ptr<ServerProcess> b;
+
+    static std::unique_ptr<Peer> on(const ServerProcess &server, const QString &email, const QString &role)
+    {
+        auto peer = std::make_unique<Peer>();
+        if (!peer->client.open(server.url()) || !peer->client.hello(2)
+            || !peer->client.signUpAndLogIn(email, email.section(u'@', 0, 0), role))
+            return nullptr;
+        return peer;
+    }
+
+public:
+    TestServerCluster()
+    {
+        // This test is about PostgreSQL; its servers are always on the binary's cluster.
+        qputenv("RENTDESK_TEST_ENGINE", "postgresql");
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        a = std::make_unique<ServerProcess>();
+        QVERIFY2(a->start(), qPrintable(a->errorString()));
+        b = std::make_unique<ServerProcess>(*a, QStringList());
+        QVERIFY2(b->start(), qPrintable(b->errorString()));
+        QVERIFY(a->url() != b->url());
+        QCOMPARE(a->databasePath(), b->databasePath());
+    }
+
+    void cleanup()
+    {
+        b.reset();
+        a.reset();
+    }
+
+    void chatGoesBetweenServers()
+    {
+        auto ann = on(*a, u"ann@example.org"_s, u"renter"_s);
+        auto bob = on(*b, u"bob@example.org"_s, u"landlord"_s);
+        QVERIFY(ann && bob);
+
+        const auto started = ann->client.call(u"chat.start"_s, { { u"email"_s, u"bob@example.org"_s } });
+        QCOMPARE(codeOf(started), u"ok"_s);
+        const QString conversation = started->value(u"conversation"_s).toObject().value(u"id"_s).toString();
+        const auto told = bob->client.waitForPush(u"chat.conversation"_s);
+        QVERIFY(told);
+        QCOMPARE(told->value(u"conversation"_s).toObject().value(u"id"_s).toString(), conversation);
+
+        // A message of more than one notification's worth of bytes arrives whole.
+        const QString longText = QString(3999, u'ж') + u'!';
+        for (const QString &text : { u"Is the flat still free?"_s, longText }) {
+            const auto sent = ann->client.call(
+                u"chat.send"_s,
+                { { u"conversationId"_s, conversation }, { u"messageId"_s, newId() }, { u"text"_s, text } });
+            QCOMPARE(codeOf(sent), u"ok"_s);
+            const auto arrived = bob->client.waitForPush(u"chat.message"_s);
+            QVERIFY(arrived);
+            QCOMPARE(arrived->value(u"message"_s).toObject().value(u"text"_s).toString(), text);
+        }
+
+        QCOMPARE(
+            codeOf(bob->client.call(u"chat.read"_s, { { u"conversationId"_s, conversation }, { u"upToSeq"_s, 2 } })),
+            u"ok"_s);
+        const auto receipt = ann->client.waitForPush(u"chat.receipt"_s);
+        QVERIFY(receipt);
+        QCOMPARE(receipt->value(u"readUpTo"_s).toInt(), 2);
+
+        // Ann's second connection, on the other server, hears her own message too.
+        TestClient annElsewhere;
+        QVERIFY(annElsewhere.open(b->url()) && annElsewhere.hello(2) && annElsewhere.resume(ann->client.token()));
+        QCOMPARE(codeOf(ann->client.call(u"chat.send"_s,
+                                         { { u"conversationId"_s, conversation },
+                                           { u"messageId"_s, newId() },
+                                           { u"text"_s, u"Any time this week"_s } })),
+                 u"ok"_s);
+        QVERIFY(annElsewhere.waitForPush(u"chat.message"_s));
+        QVERIFY(bob->client.waitForPush(u"chat.message"_s));
+    }
+
+    void aDealGoesBetweenServers()
+    {
+        auto landlord = on(*a, u"lena@example.org"_s, u"landlord"_s);
+        auto renter = on(*b, u"roman@example.org"_s, u"renter"_s);
+        QVERIFY(landlord && renter);
+        QVERIFY(renter->pullAll());
+
+        const QString building = newId();
+        const QString apartment = newId();
+        QCOMPARE(statuses(landlord->push(
+                     { landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"River House"_s)),
+                       landlord->mutation(u"createApartment"_s, apartmentArgs(apartment, building, u"12"_s)) })),
+                 QStringList({ u"applied"_s, u"applied"_s }));
+        QVERIFY(renter->client.waitForPush(u"sync.poke"_s));
+        QVERIFY(renter->pullAll());
+        QCOMPARE(renter->row(u"apartment"_s, apartment).value(u"number"_s).toString(), u"12"_s);
+
+        const QString booking = newId();
+        QCOMPARE(
+            statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(booking, apartment, 10, 20)) })),
+            QStringList({ u"applied"_s }));
+        QVERIFY(landlord->client.waitForPush(u"sync.poke"_s));
+        QVERIFY(landlord->pullAll());
+        QCOMPARE(landlord->row(u"booking"_s, booking).value(u"status"_s).toString(), u"requested"_s);
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"confirmBooking"_s, { { u"id"_s, booking } }) })),
+                 QStringList({ u"applied"_s }));
+        QVERIFY(renter->client.waitForPush(u"sync.poke"_s));
+        QVERIFY(renter->pullAll());
+        QCOMPARE(renter->row(u"booking"_s, booking).value(u"status"_s).toString(), u"confirmed"_s);
+    }
+
+    void aLogOutEndsTheSessionOnBothServers()
+    {
+        auto ann = on(*a, u"ann@example.org"_s, u"renter"_s);
+        QVERIFY(ann);
+        TestClient elsewhere;
+        QVERIFY(elsewhere.open(b->url()) && elsewhere.hello(2) && elsewhere.resume(ann->client.token()));
+        QCOMPARE(codeOf(ann->client.call(u"logout"_s)), u"ok"_s);
+        const auto ended = elsewhere.waitForPush(u"session.ended"_s);
+        QVERIFY(ended);
+        QCOMPARE(ended->value(u"reason"_s).toString(), u"logged_out"_s);
+        QCOMPARE(codeOf(elsewhere.call(u"chat.list"_s)), u"not_logged_in"_s);
+    }
+
+    // What a server acknowledged is in the database: killed outright (no shutdown, no flush),
+    // its messages and its mutations are all there for the other server's clients.
+    void killingAServerLosesNothingAcknowledged()
+    {
+        auto ann = on(*a, u"ann@example.org"_s, u"renter"_s);
+        auto lena = on(*a, u"lena@example.org"_s, u"landlord"_s);
+        auto bob = on(*b, u"bob@example.org"_s, u"landlord"_s);
+        QVERIFY(ann && lena && bob);
+        const auto started = ann->client.call(u"chat.start"_s, { { u"email"_s, u"bob@example.org"_s } });
+        QCOMPARE(codeOf(started), u"ok"_s);
+        const QString conversation = started->value(u"conversation"_s).toObject().value(u"id"_s).toString();
+        QStringList acknowledged;
+        for (int i = 1; i <= 40; ++i) {
+            const QString text = u"message %1"_s.arg(i);
+            if (codeOf(ann->client.call(
+                    u"chat.send"_s,
+                    { { u"conversationId"_s, conversation }, { u"messageId"_s, newId() }, { u"text"_s, text } }))
+                == u"ok"_s)
+                acknowledged << text;
+        }
+        QCOMPARE(acknowledged.size(), 40);
+        QJsonArray mutations;
+        QStringList buildings;
+        for (int i = 0; i < 20; ++i) {
+            buildings << newId();
+            mutations.append(lena->mutation(u"createBuilding"_s, buildingArgs(buildings.last(), u"House %1"_s.arg(i))));
+        }
+        QCOMPARE(statuses(lena->push(mutations)).count(u"applied"_s), 20);
+
+        a->kill();
+        QVERIFY(ann->client.waitForClose());
+
+        const auto history =
+            bob->client.call(u"chat.history"_s, { { u"conversationId"_s, conversation }, { u"limit"_s, 100 } });
+        QCOMPARE(codeOf(history), u"ok"_s);
+        QStringList stored;
+        for (const QJsonValue &message : history->value(u"messages"_s).toArray())
+            stored << message.toObject().value(u"text"_s).toString();
+        QCOMPARE(stored, acknowledged);
+
+        auto lenaAgain = std::make_unique<Peer>();
+        QVERIFY(lenaAgain->client.open(b->url()) && lenaAgain->client.hello(2)
+                && lenaAgain->client.logIn(u"lena@example.org"_s));
+        QVERIFY(lenaAgain->pullAll());
+        for (const QString &building : std::as_const(buildings))
+            QVERIFY2(!lenaAgain->row(u"building"_s, building).isEmpty(), qPrintable(building));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerCluster)
+#include "tst_servercluster.moc"
