@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/ratelimiter.h"
 
+#include "models/services/attemptstore.h"
 #include "models/services/clock.h"
+
+#include <QLoggingCategory>
 
 #include <algorithm>
 
 namespace rentdesk::server {
+
+Q_LOGGING_CATEGORY(lcLimits, "rentdesk.server.limits", QtInfoMsg)
 
 RateLimiter::RateLimiter(const models::services::Clock &clock, int limit, std::chrono::seconds window)
     : m_clock(clock)
@@ -20,8 +25,26 @@ void RateLimiter::expire(Attempts &attempts) const
     attempts.counted.removeIf([&](const QDateTime &at) { return at <= oldest; });
 }
 
+void RateLimiter::share(std::shared_ptr<const models::services::AttemptStore> store, QString kind)
+{
+    m_store = std::move(store);
+    m_kind = std::move(kind);
+}
+
 std::expected<void, std::chrono::seconds> RateLimiter::begin(const QString &key)
 {
+    if (m_store) {
+        const auto admitted = m_store->begin(m_kind, key, m_limit, m_window);
+        if (!admitted) {
+            qCWarning(lcLimits) << m_kind
+                                << "attempt refused, the database cannot count it:" << admitted.error().message;
+            return std::unexpected(std::chrono::seconds(1));
+        }
+        if (const auto *wait = std::get_if<std::chrono::seconds>(&*admitted))
+            return std::unexpected(*wait);
+        m_running[key].append(std::get<QString>(*admitted));
+        return {};
+    }
     Attempts &attempts = m_keys[key];
     expire(attempts);
     const qsizetype taken = attempts.counted.size() + attempts.inProgress;
@@ -41,6 +64,17 @@ std::expected<void, std::chrono::seconds> RateLimiter::begin(const QString &key)
 
 void RateLimiter::end(const QString &key, Outcome outcome)
 {
+    if (m_store) {
+        const auto found = m_running.find(key);
+        if (found == m_running.end())
+            return; // not begun: nothing to end
+        const QString attempt = found->takeLast();
+        if (found->isEmpty())
+            m_running.erase(found);
+        if (auto ended = m_store->end(attempt, outcome == Outcome::Counted); !ended)
+            qCWarning(lcLimits) << m_kind << "attempt not ended (it leaves with the window):" << ended.error().message;
+        return;
+    }
     const auto found = m_keys.find(key);
     if (found == m_keys.end() || found->inProgress == 0)
         return; // not begun: nothing to end
@@ -55,6 +89,11 @@ void RateLimiter::end(const QString &key, Outcome outcome)
 
 void RateLimiter::reset(const QString &key)
 {
+    if (m_store) {
+        if (auto done = m_store->reset(m_kind, key); !done)
+            qCWarning(lcLimits) << m_kind << "counted attempts not forgotten:" << done.error().message;
+        return;
+    }
     const auto found = m_keys.find(key);
     if (found == m_keys.end())
         return;
@@ -65,6 +104,11 @@ void RateLimiter::reset(const QString &key)
 
 void RateLimiter::sweep()
 {
+    if (m_store) {
+        if (auto done = m_store->sweep(m_kind, m_window); !done)
+            qCWarning(lcLimits) << m_kind << "sweep failed:" << done.error().message;
+        return;
+    }
     for (auto it = m_keys.begin(); it != m_keys.end();) {
         expire(*it);
         it = it->counted.isEmpty() && it->inProgress == 0 ? m_keys.erase(it) : std::next(it);

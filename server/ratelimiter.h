@@ -8,10 +8,12 @@
 
 #include <chrono>
 #include <expected>
+#include <memory>
 
 namespace rentdesk::models::services {
+class AttemptStore;
 class Clock;
-}
+} // namespace rentdesk::models::services
 
 namespace rentdesk::server {
 
@@ -21,11 +23,17 @@ namespace rentdesk::server {
 // are ever judged in a window. When an attempt ends it either stays counted (a failed log-in,
 // an accepted sign-up) or gives its place back (a log-in that succeeded, a sign-up refused
 // before it cost anything). Kept in memory: a restart forgets, which costs an attacker a
-// restart of a server they do not control.
+// restart of a server they do not control. Servers that share a PostgreSQL database keep the
+// attempts there instead (share()), so that together they allow what one would.
 class RateLimiter final
 {
 public:
     RateLimiter(const models::services::Clock &clock, int limit, std::chrono::seconds window);
+
+    // From now on the attempts are counted in the database's rate_attempts under `kind` (one of
+    // the schema's), with every server on it. An attempt the database cannot count is refused
+    // (a second's wait): a limit that fails does not open.
+    void share(std::shared_ptr<const models::services::AttemptStore> store, QString kind);
 
     // What an attempt left behind when it ended.
     enum class Outcome {
@@ -45,7 +53,7 @@ public:
     // keys do not grow the memory; the server calls it now and then.
     void sweep();
 
-    [[nodiscard]] qsizetype keys() const { return m_keys.size(); }
+    [[nodiscard]] qsizetype keys() const { return m_keys.size() + m_running.size(); }
     [[nodiscard]] int inProgress(const QString &key) const { return m_keys.value(key).inProgress; }
     [[nodiscard]] qsizetype counted(const QString &key) const { return m_keys.value(key).counted.size(); }
     [[nodiscard]] int limit() const { return m_limit; }
@@ -62,6 +70,10 @@ private:
     int m_limit;
     std::chrono::seconds m_window;
     QHash<QString, Attempts> m_keys;
+    std::shared_ptr<const models::services::AttemptStore> m_store;
+    QString m_kind;
+    // Shared: the ids of this server's attempts in progress, by key, to end them by.
+    QHash<QString, QStringList> m_running;
 };
 
 } // namespace rentdesk::server

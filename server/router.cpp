@@ -4,6 +4,7 @@
 #include "models/db/database.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/accountservice.h"
+#include "models/services/attemptstore.h"
 #include "models/services/clock.h"
 #include "net/protocol/chatjson.h"
 #include "net/protocol/version.h"
@@ -114,6 +115,16 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
         { u"sync.snapshot.read"_s, &Router::syncSnapshotRead },
     };
     startSync();
+    // Servers that share a PostgreSQL database judge the attempts together.
+    if (m_database->engine() == models::db::Engine::Postgres) {
+        const auto store = std::make_shared<const models::services::AttemptStore>(
+            models::services::ServiceContext(m_database, clock, models::services::Mode::Server));
+        m_accountLogIns.share(store, u"login_account"_s);
+        m_addressLogIns.share(store, u"login_address"_s);
+        m_addressSignUps.share(store, u"signup_address"_s);
+        m_domainWelcomes.share(store, u"welcome_domain"_s);
+        m_userConversations.share(store, u"conversation_user"_s);
+    }
     // Forget the attempts that left their windows now and then, so that made-up keys do not
     // pile up.
     auto *sweep = new QTimer(this);

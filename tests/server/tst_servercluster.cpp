@@ -5,6 +5,7 @@
 #include "tests/support/testsupport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 #include <memory>
@@ -44,9 +45,10 @@ public:
 private Q_SLOTS:
     void init()
     {
-        a = std::make_unique<ServerProcess>();
+        // Twenty connections from one address in a test.
+        a = std::make_unique<ServerProcess>(QStringList { u"--max-connections-per-address"_s, u"100"_s });
         QVERIFY2(a->start(), qPrintable(a->errorString()));
-        b = std::make_unique<ServerProcess>(*a, QStringList());
+        b = std::make_unique<ServerProcess>(*a, QStringList { u"--max-connections-per-address"_s, u"100"_s });
         QVERIFY2(b->start(), qPrintable(b->errorString()));
         QVERIFY(a->url() != b->url());
         QCOMPARE(a->databasePath(), b->databasePath());
@@ -144,6 +146,42 @@ private Q_SLOTS:
         QVERIFY(ended);
         QCOMPARE(ended->value(u"reason"_s).toString(), u"logged_out"_s);
         QCOMPARE(codeOf(elsewhere.call(u"chat.list"_s)), u"not_logged_in"_s);
+    }
+
+    // Twenty wrong log-ins for one account at once, ten on each server: the two judge them
+    // together, so five are judged (the limit) and fifteen refused, as on one server.
+    void logInLimitsHoldAcrossServers()
+    {
+        QVERIFY(on(*a, u"bob@example.org"_s, u"renter"_s));
+        std::vector<std::unique_ptr<TestClient>> clients;
+        for (int i = 0; i < 20; ++i) {
+            auto client = std::make_unique<TestClient>();
+            QVERIFY(client->open((i % 2 ? *a : *b).url()) && client->hello(2));
+            clients.push_back(std::move(client));
+        }
+        const QJsonObject wrong { { u"type"_s, u"login"_s },
+                                  { u"id"_s, u"l"_s },
+                                  { u"email"_s, u"bob@example.org"_s },
+                                  { u"password"_s, u"wrong horse battery"_s } };
+        for (const auto &client : clients)
+            client->sendRaw(QJsonDocument(wrong).toJson(QJsonDocument::Compact));
+        QHash<QString, int> counts;
+        for (const auto &client : clients) {
+            const auto reply = client->takeReplies(1, 60000);
+            QVERIFY(reply);
+            ++counts[codeOf(reply->constFirst())];
+        }
+        QCOMPARE(counts.value(u"wrong_credentials"_s), 5);
+        QCOMPARE(counts.value(u"rate_limited"_s), 15);
+        // The right password waits too, on either server.
+        for (const ServerProcess *server : { a.get(), b.get() }) {
+            TestClient late;
+            QVERIFY(late.open(server->url()) && late.hello(2));
+            QCOMPARE(codeOf(late.call(
+                         u"login"_s,
+                         { { u"email"_s, u"bob@example.org"_s }, { u"password"_s, u"correct horse battery"_s } })),
+                     u"rate_limited"_s);
+        }
     }
 
     // What a server acknowledged is in the database: killed outright (no shutdown, no flush),
