@@ -16,9 +16,12 @@
 #include "bench/benchserver.h"
 #include "bench/benchsupport.h"
 #include "bench/chatload.h"
+#include "models/db/engine.h"
+#include "tests/support/postgrescluster.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,6 +33,7 @@
 
 #include <algorithm>
 #include <barrier>
+#include <optional>
 #include <vector>
 
 namespace rentdesk::bench {
@@ -45,13 +49,23 @@ struct Stored
     qint64 lastSeqs = -1; // the sum over conversations of last_seq: messages when nothing is missing
 };
 
-Stored readStored(const QString &path)
+Stored readStored(const QString &database)
 {
     Stored stored;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"chatbench"_s);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        QSqlDatabase db;
+        if (models::db::isPostgresUrl(database)) {
+            db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"chatbench"_s);
+            const QUrl url(database);
+            db.setHostName(url.host());
+            db.setPort(url.port());
+            db.setUserName(url.userName());
+            db.setDatabaseName(url.path().mid(1));
+        } else {
+            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"chatbench"_s);
+            db.setDatabaseName(database);
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        }
         if (db.open()) {
             QSqlQuery query(db);
             if (query.exec(u"SELECT (SELECT count(*) FROM chat_messages), (SELECT sum(last_seq) FROM conversations)"_s)
@@ -92,6 +106,25 @@ struct Figures
 
 } // namespace
 
+namespace {
+
+struct ChatOptions
+{
+    int clients;
+    double seconds;
+    double rate;
+    int window;
+    int threads;
+    QString program;
+};
+
+// One measurement: serverCount servers of `program` on `database` (a file or a URL), the
+// clients spread over them.
+std::optional<QJsonObject> measureChat(const ChatOptions &options, const QString &database, int serverCount,
+                                       const QString &folder);
+
+} // namespace
+
 int runChatBench(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -110,8 +143,13 @@ int runChatBench(const QStringList &arguments)
     const QCommandLineOption serverOption(u"server"_s, u"The rentdesk-server binary (default: the build tree's)."_s,
                                           u"path"_s, QStringLiteral(RENTDESK_SERVER));
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object (the default and only format)."_s);
+    const QCommandLineOption engineOption(
+        u"engine"_s,
+        u"sqlite (the default), postgresql (one server, then two on one database, on a throw-away cluster), or all "
+        "(each, in one run)."_s,
+        u"engine"_s, u"sqlite"_s);
     parser.addOptions({ chatOption, clientsOption, secondsOption, rateOption, windowOption, threadsOption, serverOption,
-                        jsonOption });
+                        jsonOption, engineOption });
     parser.process(arguments);
     const int clients = parser.value(clientsOption).toInt();
     const double seconds = parser.value(secondsOption).toDouble();
@@ -125,14 +163,77 @@ int runChatBench(const QStringList &arguments)
         return 2;
     }
 
-    const double loadBefore = loadAverage();
-    QTemporaryDir dir;
-    const QString databasePath = dir.filePath(u"server.sqlite"_s);
-    BenchServer server(parser.value(serverOption), databasePath, dir.path());
-    if (!server.start()) {
-        fail(u"rentdesk-server did not start: "_s + server.errors());
-        return 1;
+    const QString engine = parser.value(engineOption);
+    if (engine != u"sqlite" && engine != u"postgresql" && engine != u"all") {
+        fail(u"--engine is sqlite, postgresql or all"_s);
+        return 2;
     }
+    const ChatOptions options { clients, seconds, rate, window, threads, parser.value(serverOption) };
+    QJsonObject results;
+    bool complete = true;
+    const auto record = [&](const QString &name, const std::optional<QJsonObject> &measured) {
+        complete = complete && measured && measured->value(u"complete"_s).toBool();
+        results.insert(name, measured ? *measured : QJsonObject { { u"failed"_s, true } });
+    };
+    if (engine != u"postgresql") {
+        QTemporaryDir dir;
+        record(u"sqlite"_s, measureChat(options, dir.filePath(u"server.sqlite"_s), 1, dir.path()));
+    }
+    if (engine != u"sqlite") {
+        // A throw-away cluster of the bench's own (as the tests start theirs), with a database
+        // for one server and one for two servers sharing it.
+        test::PostgresCluster cluster;
+        if (!cluster.start()) {
+            fail(u"PostgreSQL: "_s + cluster.errorString());
+            return 1;
+        }
+        qputenv("PGPASSWORD", cluster.password().toUtf8());
+        for (const int servers : { 1, 2 }) {
+            const QString name = u"chat_%1"_s.arg(servers);
+            if (!cluster.createDatabase(name)) {
+                fail(u"PostgreSQL: "_s + cluster.errorString());
+                return 1;
+            }
+            QTemporaryDir dir;
+            record(servers == 1 ? u"postgresql"_s : u"postgresql_two_servers"_s,
+                   measureChat(options, cluster.url(name), servers, dir.path()));
+        }
+    }
+    QJsonObject printed = results.size() == 1 ? results.begin()->toObject() : results;
+    if (results.size() > 1) {
+        printed.insert(u"mode"_s, u"chat"_s);
+        printed.insert(u"cores"_s, QThread::idealThreadCount());
+        printed.insert(u"cpu"_s, cpuModel());
+    }
+    QTextStream(stdout) << QJsonDocument(printed).toJson(QJsonDocument::Compact) << u'\n';
+    return complete ? 0 : 1;
+}
+
+namespace {
+
+std::optional<QJsonObject> measureChat(const ChatOptions &options, const QString &database, int serverCount,
+                                       const QString &folder)
+{
+    const auto [clients, seconds, rate, window, threads, program] = options;
+    const double loadBefore = loadAverage();
+    std::vector<std::unique_ptr<BenchServer>> servers;
+    QList<QUrl> urls;
+    for (int i = 0; i < serverCount; ++i) {
+        const QString home = folder + u"/server%1"_s.arg(i);
+        QDir().mkpath(home);
+        servers.push_back(std::make_unique<BenchServer>(program, database, home));
+        if (!servers.back()->start()) {
+            fail(u"rentdesk-server did not start: "_s + servers.back()->errors());
+            return std::nullopt;
+        }
+        urls << servers.back()->url();
+    }
+    const auto cpuOfServers = [&] {
+        double total = 0;
+        for (const auto &server : servers)
+            total += server->cpuSeconds();
+        return total;
+    };
 
     // The pairs split over the threads; each group lives, is set up and runs on its own.
     const qint64 phaseNs = qint64(seconds * 1e9);
@@ -154,7 +255,7 @@ int runChatBench(const QStringList &arguments)
         const int count = 2 * (pairs * (g + 1) / threads) - first;
         Group &group = groups[size_t(g)];
         group.load = std::make_unique<ChatLoad>(g, first, count);
-        group.ready = group.load->setUp(server.url(), 300000);
+        group.ready = group.load->setUp(urls, 300000);
         group.problem = group.load->problem();
         sync.arrive_and_wait(); // set up
         sync.arrive_and_wait(); // start times decided
@@ -196,39 +297,47 @@ int runChatBench(const QStringList &arguments)
     const double setupSeconds = double(setupTimer.nsecsElapsed()) / 1e9;
     const bool ready = std::all_of(groups.cbegin(), groups.cend(), [](const Group &g) { return g.ready; });
     throughputStart = nowNs() + 200000000; // every thread sends its first messages at the same moment
-    const double serverCpu0 = server.cpuSeconds();
+    const double serverCpu0 = cpuOfServers();
     const double benchCpu0 = processCpuSeconds();
     sync.arrive_and_wait();
     sync.arrive_and_wait();
-    const double serverCpu1 = server.cpuSeconds();
+    const double serverCpu1 = cpuOfServers();
     const double benchCpu1 = processCpuSeconds();
     latencyStart = nowNs() + 500000000; // after a pause in which the server's queues empty
     sync.arrive_and_wait();
     sync.arrive_and_wait();
-    const double serverCpu2 = server.cpuSeconds();
+    const double serverCpu2 = cpuOfServers();
     const double benchCpu2 = processCpuSeconds();
     for (const auto &worker : workers)
         worker->wait();
 
-    const int exitCode = server.stop();
+    int exitCode = 0;
+    QString warnings;
+    for (const auto &server : servers) {
+        exitCode = std::max(exitCode, server->stop());
+        warnings += server->warnings(20);
+    }
     if (!ready) {
         for (const Group &group : groups) {
             if (!group.problem.isEmpty())
                 fail(group.problem);
         }
-        fail(u"set-up failed; the server said:\n"_s + server.errors().right(4000));
-        return 1;
+        for (const auto &server : servers)
+            fail(u"set-up failed; the server said:\n"_s + server->errors().right(4000));
+        return std::nullopt;
     }
 
     Figures all;
     for (const Group &group : groups)
         all.add(group.figures);
-    const Stored stored = readStored(databasePath);
+    const Stored stored = readStored(database);
     const qint64 acceptedTotal = all.sent - all.throughputErrors + qint64(all.ackLatencies.size());
     const double latencySeconds = double(latencyTotal) / rate;
 
     QJsonObject result {
         { u"mode"_s, u"chat"_s },
+        { u"engine"_s, models::db::isPostgresUrl(database) ? u"postgresql"_s : u"sqlite"_s },
+        { u"servers"_s, serverCount },
         { u"clients"_s, clients },
         { u"seconds"_s, seconds },
         { u"rate"_s, rate },
@@ -264,19 +373,21 @@ int runChatBench(const QStringList &arguments)
         { u"server_exit_code"_s, exitCode },
         { u"peak_rss_mb"_s, peakRssMb() },
     };
-    QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << u'\n';
     const bool complete = all.throughputErrors == 0 && all.latencyErrors == 0 && stored.messages == acceptedTotal
         && stored.lastSeqs == stored.messages && exitCode == 0;
+    result.insert(u"complete"_s, complete);
     if (!complete) {
         fail(u"not every message was stored, acknowledged and delivered once (%1 of %2 acknowledged messages "
-             "stored, %3 refused, %4 not delivered, server exit code %5); the server said:\n%6"_s.arg(stored.messages)
+             "stored, %3 refused, %4 not delivered, server exit code %5); the servers said:\n%6"_s.arg(stored.messages)
                  .arg(acceptedTotal)
                  .arg(all.throughputErrors)
                  .arg(all.latencyErrors)
                  .arg(exitCode)
-                 .arg(server.warnings(20)));
+                 .arg(warnings));
     }
-    return complete ? 0 : 1;
+    return result;
 }
+
+} // namespace
 
 } // namespace rentdesk::bench

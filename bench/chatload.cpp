@@ -118,7 +118,7 @@ ChatLoad::ChatLoad(int group, int firstIndex, int count, QObject *parent)
 
 ChatLoad::~ChatLoad() = default;
 
-bool ChatLoad::setUp(const QUrl &url, int timeoutMs)
+bool ChatLoad::setUp(const QList<QUrl> &servers, int timeoutMs)
 {
     QElapsedTimer elapsed;
     elapsed.start();
@@ -126,7 +126,7 @@ bool ChatLoad::setUp(const QUrl &url, int timeoutMs)
         return std::max(1, timeoutMs - int(elapsed.elapsed()));
     };
     for (const auto &client : m_clients)
-        client->open(url);
+        client->open(servers.at(client->index() % servers.size()));
     if (!waitFor(
             [&] {
                 return std::all_of(m_clients.cbegin(), m_clients.cend(),

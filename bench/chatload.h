@@ -79,8 +79,10 @@ public:
     ~ChatLoad() override;
 
     // Connects, says hello, signs up and logs in every client and starts the conversations;
-    // false with problem() when something failed or took more than timeoutMs.
-    bool setUp(const QUrl &url, int timeoutMs);
+    // false with problem() when something failed or took more than timeoutMs. With several
+    // servers (on one database) client i connects to servers[i % n]: with two, the two of every
+    // pair are on different servers.
+    bool setUp(const QList<QUrl> &servers, int timeoutMs);
 
     // Until deadlineNs every client keeps `window` chat.send requests outstanding; then waits
     // (bounded) for the last acks and pushes.

@@ -322,7 +322,8 @@ Result<QList<Result<ChatService::SendResult>>> ChatService::sendBatch(const QLis
         const QString conversationId = toStoredId(outgoing.conversation);
         auto known = conversations.find(conversationId);
         if (known == conversations.end()) {
-            auto row = db::exec(db, chatsql::conversationOfMember(), { { u":conversation"_s, conversationId } });
+            auto row = db::exec(db, chatsql::conversationToNumber(db::engineOf(db)),
+                                { { u":conversation"_s, conversationId } });
             if (!row)
                 return std::unexpected(DomainError(row.error()));
             Progress progress;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/services/chatsql.h"
 
+#include "models/db/engine.h"
 #include "models/services/records.h"
 
 namespace rentdesk::models::services::chatsql {
@@ -28,6 +29,17 @@ const QString &conversationOfMember()
     static const QString sql =
         u"SELECT user_a, user_b, last_seq, last_activity_at FROM conversations WHERE id = :conversation"_s;
     return sql;
+}
+
+const QString &conversationToNumber(db::Engine engine)
+{
+    // SQLite's writers take turns. On PostgreSQL two servers may number messages of one
+    // conversation at once: the row is locked while this transaction numbers, so that the other
+    // waits and then, as the row moved under it, fails to serialize and runs again with the new
+    // last_seq (rather than colliding on chat_messages_seq_unique).
+    static const QString sqlite = conversationOfMember();
+    static const QString postgres = conversationOfMember() + u" FOR UPDATE"_s;
+    return engine == db::Engine::Postgres ? postgres : sqlite;
 }
 
 const QString &insertMessage()

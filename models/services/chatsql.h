@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/db/engine.h"
+
 #include <QString>
 
 namespace rentdesk::models::services::chatsql {
@@ -12,7 +14,10 @@ namespace rentdesk::models::services::chatsql {
 
 // send(), in this order, in one transaction.
 [[nodiscard]] const QString &conversationOfMember(); // :conversation -> user_a, user_b, last_seq, last_activity_at
-[[nodiscard]] const QString &insertMessage(); // :id, … :sent_at; nothing when the id is stored
+[[nodiscard]] // conversationOfMember(), the row locked for numbering its messages (on PostgreSQL).
+const QString &
+conversationToNumber(db::Engine engine);
+const QString &insertMessage(); // :id, … :sent_at; nothing when the id is stored
 [[nodiscard]] const QString &advanceConversation(); // :conversation, :seq, :activity
 [[nodiscard]] const QString &writeMarks(); // :conversation, :user, :delivered, :read (an upsert)
 // send() only for a resend: the stored message with that id.

@@ -148,6 +148,41 @@ private Q_SLOTS:
         QCOMPARE(codeOf(elsewhere.call(u"chat.list"_s)), u"not_logged_in"_s);
     }
 
+    // Both people of one conversation write at once, each through a different server: every
+    // message is stored once, numbered without a gap or a collision (the two servers number the
+    // conversation's messages one after the other, running a transaction again when the other
+    // numbered first).
+    void bothSidesWriteAtOnce()
+    {
+        auto ann = on(*a, u"ann@example.org"_s, u"renter"_s);
+        auto bob = on(*b, u"bob@example.org"_s, u"landlord"_s);
+        QVERIFY(ann && bob);
+        const auto started = ann->client.call(u"chat.start"_s, { { u"email"_s, u"bob@example.org"_s } });
+        QCOMPARE(codeOf(started), u"ok"_s);
+        const QString conversation = started->value(u"conversation"_s).toObject().value(u"id"_s).toString();
+        constexpr int Each = 30;
+        for (int i = 0; i < Each; ++i) {
+            for (Peer *writer : { ann.get(), bob.get() }) {
+                const QJsonObject send { { u"type"_s, u"chat.send"_s },
+                                         { u"id"_s, u"s%1"_s.arg(i) },
+                                         { u"conversationId"_s, conversation },
+                                         { u"messageId"_s, newId() },
+                                         { u"text"_s, u"line %1"_s.arg(i) } };
+                writer->client.sendRaw(QJsonDocument(send).toJson(QJsonDocument::Compact));
+            }
+        }
+        for (Peer *writer : { ann.get(), bob.get() }) {
+            const auto replies = writer->client.takeReplies(Each, 60000);
+            QVERIFY(replies);
+            for (const QJsonObject &reply : *replies)
+                QCOMPARE(codeOf(reply), u"ok"_s);
+        }
+        const QString url = a->databasePath();
+        QCOMPARE(rentdesk::test::valueIn(url, u"SELECT count(*) FROM chat_messages"_s), 2 * Each);
+        QCOMPARE(rentdesk::test::valueIn(url, u"SELECT max(seq) FROM chat_messages"_s), 2 * Each);
+        QCOMPARE(rentdesk::test::valueIn(url, u"SELECT last_seq FROM conversations"_s), 2 * Each);
+    }
+
     // Twenty wrong log-ins for one account at once, ten on each server: the two judge them
     // together, so five are judged (the limit) and fifteen refused, as on one server.
     void logInLimitsHoldAcrossServers()
