@@ -240,6 +240,52 @@ private Q_SLOTS:
         }
     }
 
+    // An apartment's search document is kept by triggers: its building's address and city and
+    // its description, found by English and Russian word forms and without accents; a building's
+    // new address and a new description are found at once, and a deleted apartment is gone.
+    void apartmentsAreFoundByTheirWords()
+    {
+        auto opened = Database::open(fresh());
+        QVERIFY(opened);
+        const QSqlDatabase db = rentdesk::test::connectionOf(**opened);
+        rentdesk::test::Rows rows(db);
+        using rentdesk::test::uuid;
+        QCOMPARE(rows.landlord(uuid(1)), QString());
+        QCOMPARE(
+            rows.building(uuid(10), uuid(1), { { u"address"_s, u"Тверская улица, 5"_s }, { u"city"_s, u"Москва"_s } }),
+            QString());
+        QCOMPARE(
+            rows.apartment(uuid(20), uuid(10), uuid(1),
+                           { { u"description"_s, u"Светлые квартиры у парка, near the café, bright apartments"_s } }),
+            QString());
+        QCOMPARE(rows.apartment(uuid(21), uuid(10), uuid(1),
+                                { { u"number"_s, u"2"_s }, { u"description"_s, u"Тихий двор"_s } }),
+                 QString());
+        const auto found = [&](const QString &words) {
+            auto query = exec(db,
+                              u"SELECT string_agg(apartment_id, ',' ORDER BY apartment_id) FROM apartments_search "
+                              "WHERE document @@ (plainto_tsquery('english', unaccent(:words)) || "
+                              "plainto_tsquery('russian', unaccent(:words)))"_s,
+                              { { u":words"_s, words } });
+            return query && query->next() ? query->value(0).toString() : u"<failed>"_s;
+        };
+        QCOMPARE(found(u"квартира"_s), uuid(20)); // квартиры
+        QCOMPARE(found(u"apartment"_s), uuid(20)); // apartments
+        QCOMPARE(found(u"cafe"_s), uuid(20)); // café
+        QCOMPARE(found(u"тверской"_s), uuid(20) + u',' + uuid(21)); // the building's address
+        QCOMPARE(found(u"москве"_s), uuid(20) + u',' + uuid(21));
+        QCOMPARE(found(u"дворы"_s), uuid(21));
+        QVERIFY(exec(db, u"UPDATE buildings SET city = 'Казань' WHERE id = :id"_s, { { u":id"_s, uuid(10) } }));
+        QCOMPARE(found(u"Москва"_s), QString());
+        QCOMPARE(found(u"Казани"_s), uuid(20) + u',' + uuid(21));
+        QVERIFY(exec(db, u"UPDATE apartments SET description = 'Вид на реку' WHERE id = :id"_s,
+                     { { u":id"_s, uuid(21) } }));
+        QCOMPARE(found(u"река"_s), uuid(21));
+        QCOMPARE(found(u"двор"_s), QString());
+        QVERIFY(exec(db, u"DELETE FROM apartments WHERE id = :id"_s, { { u":id"_s, uuid(20) } }));
+        QCOMPARE(found(u"квартира"_s), QString());
+    }
+
     // A transaction PostgreSQL fails for being in a cycle with another one that committed is
     // run again by transact(), and succeeds; one that keeps failing gives up after MaxAttempts.
     void aTransactionThatCannotBeSerializedRunsAgain()
