@@ -71,8 +71,9 @@ std::expected<void, DbError> ReadTransaction::commit()
     return {};
 }
 
-TransactionScope::TransactionScope(QSqlDatabase db)
+TransactionScope::TransactionScope(QSqlDatabase db, Isolation isolation)
     : m_db(std::move(db))
+    , m_isolation(isolation)
 {
 }
 
@@ -93,8 +94,9 @@ std::expected<void, DbError> TransactionScope::begin()
     } else {
         m_savepoint.clear();
         clearRetryableFailure();
-        const QString begin = engineOf(m_db) == Engine::Postgres ? QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE")
-                                                                 : QStringLiteral("BEGIN IMMEDIATE");
+        const QString begin = engineOf(m_db) != Engine::Postgres ? QStringLiteral("BEGIN IMMEDIATE")
+            : m_isolation == Isolation::RowLocks ? QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED")
+                                                 : QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE");
         if (auto done = exec(m_db, begin); !done)
             return std::unexpected(done.error());
     }

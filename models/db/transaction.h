@@ -20,7 +20,16 @@ public:
     // another transaction, or chose to break a deadlock with, before it gives up (Busy).
     static constexpr int MaxAttempts = 8;
 
-    explicit TransactionScope(QSqlDatabase db);
+    // How a PostgreSQL transaction isolates itself (SQLite's writers take turns either way).
+    enum class Isolation {
+        Serializable, // PostgreSQL fails one of two transactions that could not run in turn
+        // The work locks the rows it reads and then writes (SELECT … FOR UPDATE on PostgreSQL):
+        // a transaction that waited for such a lock reads the row as the other left it,
+        // instead of failing to serialize and running again.
+        RowLocks,
+    };
+
+    explicit TransactionScope(QSqlDatabase db, Isolation isolation = Isolation::Serializable);
     ~TransactionScope();
     Q_DISABLE_COPY_MOVE(TransactionScope)
 
@@ -40,6 +49,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    Isolation m_isolation;
     QString m_savepoint;
     bool m_open = false;
 };
@@ -85,14 +95,16 @@ private:
 // transactions that would not have been the same one after the other. The outermost
 // transact() then runs the work again, at most MaxAttempts times in all, so the work must do
 // nothing outside the database that a second run would repeat, or must undo it at its start.
-template<typename Work> [[nodiscard]] auto transact(const QSqlDatabase &db, Work &&work) -> std::invoke_result_t<Work &>
+template<typename Work>
+[[nodiscard]] auto transact(const QSqlDatabase &db, TransactionScope::Isolation isolation, Work &&work)
+    -> std::invoke_result_t<Work &>
 {
     using Result = std::invoke_result_t<Work &>;
     using Error = typename Result::error_type;
     static_assert(std::is_constructible_v<Error, DbError>, "the work's error type must be constructible from DbError");
 
     for (int attempt = 1;; ++attempt) {
-        TransactionScope scope(db);
+        TransactionScope scope(db, isolation);
         if (auto begun = scope.begin(); !begun)
             return Result(std::unexpect, Error(begun.error()));
         Result result = std::invoke(work);
@@ -109,6 +121,11 @@ template<typename Work> [[nodiscard]] auto transact(const QSqlDatabase &db, Work
         }
         return result;
     }
+}
+
+template<typename Work> [[nodiscard]] auto transact(const QSqlDatabase &db, Work &&work) -> std::invoke_result_t<Work &>
+{
+    return transact(db, TransactionScope::Isolation::Serializable, std::forward<Work>(work));
 }
 
 } // namespace rentdesk::models::db

@@ -400,7 +400,10 @@ Result<QList<Result<ChatService::SendResult>>> ChatService::sendBatch(const QLis
     };
 
     const QList<Result<SendResult>> validated = results;
-    auto committed = db::transact(db, [&]() -> Result<void> {
+    // The conversation's row is locked while its messages are numbered
+    // (chatsql::conversationToNumber()): on PostgreSQL a send that waited for another reads the
+    // number that one left, rather than failing to serialize under a stream of sends.
+    auto committed = db::transact(db, db::TransactionScope::Isolation::RowLocks, [&]() -> Result<void> {
         // Run again from the start after a serialization failure (transact()).
         results = validated;
         conversations.clear();
