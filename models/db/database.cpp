@@ -405,8 +405,19 @@ std::expected<std::shared_ptr<Database>, DbError> Database::migrate(const QSqlDa
 std::expected<QSqlDatabase, DbError> Database::tryConnection() const
 {
     const QString name = d->connectionName();
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, false);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase existing = QSqlDatabase::database(name, false);
+        // A PostgreSQL server that restarted, or a connection it ended, leaves this one dead;
+        // libpq knows without a round trip. It is opened anew (outside a transaction: one that
+        // was open is lost with the connection, and its statements failed already).
+        if (d->engine != Engine::Postgres || !postgresConnectionLost(existing))
+            return existing;
+        qCWarning(lcDb) << "the connection to" << d->path << "was lost; connecting again";
+        forgetStatements(name);
+        existing.close();
+        existing = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+    }
 
     auto db = d->addConnection(name);
     if (!db)

@@ -225,6 +225,12 @@ DbError classifyPostgres(const QSqlError &error, const QVariant &result)
     return e;
 }
 
+bool postgresConnectionLost(const QSqlDatabase &db)
+{
+    PGconn *connection = db.driver() ? pointerIn<PGconn>(db.driver()->handle(), { "pg_conn*", "PGconn*" }) : nullptr;
+    return !connection || PQstatus(connection) == CONNECTION_BAD;
+}
+
 bool postgresInTransaction(const QSqlDatabase &db)
 {
     PGconn *connection = db.driver() ? pointerIn<PGconn>(db.driver()->handle(), { "pg_conn*", "PGconn*" }) : nullptr;

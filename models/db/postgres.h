@@ -43,6 +43,10 @@ struct PostgresTarget
 // deadlocks are Busy, and mark the connection's transaction to be run again (see transact()).
 [[nodiscard]] DbError classifyPostgres(const QSqlError &error, const QVariant &result);
 
+// True when db (a PostgreSQL connection) was lost (the server restarted, or ended it): libpq's
+// status, read without a round trip.
+[[nodiscard]] bool postgresConnectionLost(const QSqlDatabase &db);
+
 // True while db (a PostgreSQL connection) is inside a transaction block, failed or not.
 [[nodiscard]] bool postgresInTransaction(const QSqlDatabase &db);
 

@@ -240,6 +240,23 @@ private Q_SLOTS:
         }
     }
 
+    // A connection PostgreSQL ended (a restart, an administrator) fails the statement that finds
+    // out, and the next one on that thread connects again.
+    void aLostConnectionIsMadeAgain()
+    {
+        const QString url = fresh();
+        auto opened = Database::open(url);
+        QVERIFY(opened);
+        auto pid = scalar(rentdesk::test::connectionOf(**opened), u"SELECT pg_backend_pid()"_s);
+        QVERIFY(pid);
+        QVERIFY(runBehind(url, u"SELECT pg_terminate_backend(%1)"_s.arg(pid->toLongLong())));
+        auto lost = scalar(rentdesk::test::connectionOf(**opened), u"SELECT 1"_s);
+        QVERIFY(!lost);
+        auto again = scalar(rentdesk::test::connectionOf(**opened), u"SELECT pg_backend_pid()"_s);
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().detail));
+        QVERIFY(again->toLongLong() != pid->toLongLong());
+    }
+
     // An apartment's search document is kept by triggers: its building's address and city and
     // its description, found by English and Russian word forms and without accents; a building's
     // new address and a new description are found at once, and a deleted apartment is gone.
