@@ -2,16 +2,19 @@
 #include "tests/server/serverprocess.h"
 #include "tests/server/syncpeer.h"
 #include "tests/support/postgrescluster.h"
+#include "tests/support/smtptestserver.h"
 #include "tests/support/testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTest>
 
 #include <memory>
 
 using namespace Qt::StringLiterals;
 using rentdesk::test::ServerProcess;
+using rentdesk::test::SmtpTestServer;
 using rentdesk::test::TestClient;
 using namespace rentdesk::test::sync;
 
@@ -217,6 +220,52 @@ private Q_SLOTS:
                          { { u"email"_s, u"bob@example.org"_s }, { u"password"_s, u"correct horse battery"_s } })),
                      u"rate_limited"_s);
         }
+    }
+
+    // Every server queues mail in the one outbox and one of them sends it: each sign-up's
+    // welcome arrives once, whichever server took the sign-up; with that server killed, the
+    // other takes the sending over.
+    void theSharedOutboxIsSentOnce()
+    {
+        SmtpTestServer smtp;
+        QVERIFY2(smtp.start(SmtpTestServer::Mode::Plain), qPrintable(smtp.errorString()));
+        // Eight sign-ups from this one address, past the default limit (5 an hour).
+        const QStringList mail { u"--smtp"_s,
+                                 u"smtp+insecure://127.0.0.1:%1"_s.arg(smtp.port()),
+                                 u"--mail-from"_s,
+                                 u"RentDesk <server@example.test>"_s,
+                                 u"--signups-per-address"_s,
+                                 u"100"_s };
+        cleanup();
+        a = std::make_unique<ServerProcess>(mail);
+        QVERIFY2(a->start(), qPrintable(a->errorString()));
+        b = std::make_unique<ServerProcess>(*a, mail);
+        QVERIFY2(b->start(), qPrintable(b->errorString()));
+
+        const auto signUp = [&](const ServerProcess &server, int n) {
+            return on(server, u"person%1@example.test"_s.arg(n), u"renter"_s) != nullptr;
+        };
+        for (int n = 1; n <= 6; ++n)
+            QVERIFY(signUp(n % 2 ? *a : *b, n));
+        QVERIFY2(smtp.waitForMessages(6, 60000), qPrintable(smtp.errorString()));
+        // One more, and its mail after it: a second sender would have sent the first six again
+        // by then.
+        QVERIFY(signUp(*b, 7));
+        QVERIFY2(smtp.waitForMessages(7, 60000), qPrintable(smtp.errorString()));
+        const auto recipients = [&] {
+            QStringList all;
+            for (const QJsonObject &message : smtp.messages())
+                all << message.value(u"rcpt_tos"_s).toArray().first().toString();
+            return all;
+        };
+        const QStringList sent = recipients();
+        QCOMPARE(sent.size(), 7);
+        QCOMPARE(QSet<QString>(sent.cbegin(), sent.cend()).size(), 7);
+
+        a->kill();
+        QVERIFY(signUp(*b, 8));
+        QVERIFY2(smtp.waitForMessages(8, 60000), qPrintable(smtp.errorString()));
+        QCOMPARE(recipients().constLast(), u"person8@example.test"_s);
     }
 
     // What a server acknowledged is in the database: killed outright (no shutdown, no flush),
