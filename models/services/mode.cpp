@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/services/mode.h"
 
+#include "models/db/engine.h"
 #include "models/db/query.h"
 #include "models/db/transaction.h"
 #include "models/services/servicesteps.h"
@@ -83,8 +84,16 @@ Result<void> claimForServer(const db::Database &database)
             u"INSERT INTO sync_acquaintances (landlord_id, renter_id) SELECT DISTINCT a.owner_id, b.renter_id "
             "FROM bookings AS b JOIN apartments AS a ON a.id = b.apartment_id"_s,
         };
+        QStringList statements = backfill;
+        // PostgreSQL's feed takes its numbers from a sequence (0006_sync.sql): it goes on after
+        // the rows numbered here, or the first change would take a number they have.
+        if (db::engineOf(db) == db::Engine::Postgres) {
+            statements
+                << u"SELECT setval('sync_changes_seq_counter', coalesce((SELECT max(seq) FROM sync_changes), 1), "
+                   "(SELECT count(*) FROM sync_changes) > 0)"_s;
+        }
         const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-        for (const QString &statement : backfill) {
+        for (const QString &statement : std::as_const(statements)) {
             const QList<db::Binding> bindings =
                 statement.contains(u":now"_s) ? QList<db::Binding> { { u":now"_s, now } } : QList<db::Binding> {};
             if (auto done = db::exec(db, statement, bindings); !done)

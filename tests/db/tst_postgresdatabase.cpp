@@ -4,6 +4,7 @@
 #include "models/db/postgres.h"
 #include "models/db/query.h"
 #include "models/db/transaction.h"
+#include "models/services/mode.h"
 #include "tests/support/postgrescluster.h"
 #include "tests/support/testsupport.h"
 
@@ -238,6 +239,26 @@ private Q_SLOTS:
                                    { u"updated_at"_s, rentdesk::test::timestamp() } }),
                      u"reviews_roles_match_kind"_s);
         }
+    }
+
+    // A database that held rows before a server claimed it: the claim numbers them in the feed,
+    // and the next change takes the number after them (PostgreSQL's feed counts with a sequence).
+    void aClaimedDatabaseFeedsOnAfterItsRows()
+    {
+        const QString url = fresh();
+        auto opened = Database::open(url);
+        QVERIFY(opened);
+        const QSqlDatabase db = rentdesk::test::connectionOf(**opened);
+        rentdesk::test::Rows rows(db);
+        using rentdesk::test::uuid;
+        QCOMPARE(rows.landlord(uuid(1)), QString());
+        QCOMPARE(rows.building(uuid(10), uuid(1)), QString());
+        QCOMPARE(rentdesk::test::valueIn(url, u"SELECT count(*) FROM sync_changes"_s), 0);
+        QVERIFY(rentdesk::models::services::claimForServer(**opened));
+        QCOMPARE(rentdesk::test::valueIn(url, u"SELECT max(seq) FROM sync_changes"_s), 2);
+        QCOMPARE(rows.building(uuid(11), uuid(1), { { u"name"_s, u"Second"_s } }), QString());
+        QCOMPARE(rentdesk::test::rowsIn(url, u"SELECT seq, entity, row_id FROM sync_changes ORDER BY seq"_s),
+                 QStringList({ u"1|user|"_s + uuid(1), u"2|building|"_s + uuid(10), u"3|building|"_s + uuid(11) }));
     }
 
     // A connection PostgreSQL ended (a restart, an administrator) fails the statement that finds
