@@ -64,7 +64,7 @@ private Q_SLOTS:
     void addressesAreRead()
     {
         auto plain = PostgresTarget::parse(u"postgresql://app@db.example.org/rentdesk"_s);
-        QVERIFY2(plain, qPrintable(plain.error()));
+        QVERIFY2(plain, qPrintable(plain ? QString() : plain.error()));
         QCOMPARE(plain->user, u"app"_s);
         QCOMPARE(plain->host, u"db.example.org"_s);
         QCOMPARE(plain->port, 5432);
@@ -73,7 +73,7 @@ private Q_SLOTS:
 
         auto tls = PostgresTarget::parse(
             u"postgres://app@10.0.0.5:6432/rd?sslmode=verify-full&sslrootcert=/etc/rentdesk/ca.pem&connect_timeout=5"_s);
-        QVERIFY2(tls, qPrintable(tls.error()));
+        QVERIFY2(tls, qPrintable(tls ? QString() : tls.error()));
         QCOMPARE(tls->port, 6432);
         QCOMPARE(
             tls->options,
@@ -83,7 +83,7 @@ private Q_SLOTS:
             u"postgresql://app@10.0.0.5:6432/rd?sslmode=verify-full&sslrootcert=/etc/rentdesk/ca.pem&connect_timeout=5"_s);
 
         auto socket = PostgresTarget::parse(u"postgresql://app@/rd?host=/run/postgresql"_s);
-        QVERIFY2(socket, qPrintable(socket.error()));
+        QVERIFY2(socket, qPrintable(socket ? QString() : socket.error()));
         QCOMPARE(socket->host, u"/run/postgresql"_s);
 
         const struct
