@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/clientconnection.h"
 
+#include "models/services/sessionservice.h"
+
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTcpSocket>
@@ -85,6 +87,7 @@ void ClientConnection::setSession(const QUuid &user, const QString &token, std::
 {
     m_user = user;
     m_token = token;
+    m_tokenHash = models::services::SessionService::tokenHash(token);
     m_loginDeadline.stop();
     m_sessionEnds = QDeadlineTimer(std::max(lifetime, std::chrono::milliseconds(0)));
     armSessionExpiry();
@@ -106,6 +109,7 @@ void ClientConnection::clearSession()
     m_sessionExpiry.stop();
     m_user.reset();
     m_token.clear();
+    m_tokenHash.clear();
     // Logged out, the connection is one without a session again, and has as long as a new one.
     if (!m_closing)
         m_loginDeadline.start();

@@ -80,6 +80,9 @@ public:
     }
     [[nodiscard]] std::optional<QUuid> user() const { return m_user; }
     [[nodiscard]] QString token() const { return m_token; }
+    // SessionService::tokenHash() of the token, made once: how a session is named between
+    // servers, which are never sent the token itself.
+    [[nodiscard]] QString tokenHash() const { return m_tokenHash; }
     // The session in force on this connection, until `lifetime` from now: then
     // sessionExpired() (the Router ends it and tells the client).
     void setSession(const QUuid &user, const QString &token, std::chrono::milliseconds lifetime);
@@ -161,6 +164,7 @@ private:
     int m_version = 0;
     std::optional<QUuid> m_user;
     QString m_token;
+    QString m_tokenHash;
     QTimer m_pingTimer;
     QElapsedTimer m_lastHeard;
     // Runs while more than maxQueuedBytes are unread; stopped as soon as the client catches up.

@@ -228,8 +228,7 @@ void Router::endSessionHere(const QString &tokenHash, const QString &reason, con
 {
     QList<ClientConnection *> holding;
     for (const QPointer<ClientConnection> &guard : std::as_const(m_online)) {
-        if (ClientConnection *connection = guard.data();
-            connection && models::services::SessionService::tokenHash(connection->token()) == tokenHash)
+        if (ClientConnection *connection = guard.data(); connection && connection->tokenHash() == tokenHash)
             holding << connection;
     }
     for (ClientConnection *connection : std::as_const(holding)) {

@@ -89,6 +89,17 @@ std::expected<bool /*file existed*/, DbError> prepareLocation(const QString &pat
 
 QAtomicInteger<quint64> g_instanceCounter;
 
+// Closes and removes the calling thread's connection `name`: its pooled statements first, as they
+// hold the connection's driver.
+void closeConnection(const QString &name)
+{
+    forgetStatements(name);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
 } // namespace
 
 struct Database::Private
@@ -323,12 +334,7 @@ Database::Database(std::unique_ptr<Private> d)
 
 Database::~Database()
 {
-    const QString name = d->connectionName();
-    if (QSqlDatabase::contains(name)) {
-        forgetStatements(name);
-        QSqlDatabase::database(name, false).close();
-        QSqlDatabase::removeDatabase(name);
-    }
+    closeConnection(d->connectionName());
 }
 
 std::expected<std::shared_ptr<Database>, DbError> Database::open(const QString &path)
@@ -413,10 +419,8 @@ std::expected<QSqlDatabase, DbError> Database::tryConnection() const
         if (d->engine != Engine::Postgres || !postgresConnectionLost(existing))
             return existing;
         qCWarning(lcDb) << "the connection to" << d->path << "was lost; connecting again";
-        forgetStatements(name);
-        existing.close();
         existing = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
+        closeConnection(name);
     }
 
     auto db = d->addConnection(name);
@@ -433,17 +437,7 @@ std::expected<QSqlDatabase, DbError> Database::tryConnection() const
     const QCoreApplication *app = QCoreApplication::instance();
     if (QThread *thread = QThread::currentThread(); app && thread != app->thread()) {
         QObject::connect(
-            thread, &QThread::finished, thread,
-            [name] {
-                // The statements first, whether or not the Database is still there: they hold
-                // the connection's driver.
-                forgetStatements(name);
-                if (QSqlDatabase::contains(name)) {
-                    QSqlDatabase::database(name, false).close();
-                    QSqlDatabase::removeDatabase(name);
-                }
-            },
-            Qt::DirectConnection);
+            thread, &QThread::finished, thread, [name] { closeConnection(name); }, Qt::DirectConnection);
     }
     keepStatements(name);
     qCDebug(lcDb) << "opened connection" << name << "to" << d->path;

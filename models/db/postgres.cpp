@@ -69,6 +69,12 @@ template<typename T> T *pointerIn(const QVariant &handle, std::initializer_list<
     return *static_cast<T *const *>(handle.constData());
 }
 
+// libpq's connection under a Qt connection; nullptr when it is not an open PostgreSQL one.
+PGconn *handleOf(const QSqlDatabase &db)
+{
+    return db.driver() ? pointerIn<PGconn>(db.driver()->handle(), { "pg_conn*", "PGconn*" }) : nullptr;
+}
+
 QString field(const PGresult *result, int code)
 {
     const char *value = result ? PQresultErrorField(result, code) : nullptr;
@@ -227,13 +233,13 @@ DbError classifyPostgres(const QSqlError &error, const QVariant &result)
 
 bool postgresConnectionLost(const QSqlDatabase &db)
 {
-    PGconn *connection = db.driver() ? pointerIn<PGconn>(db.driver()->handle(), { "pg_conn*", "PGconn*" }) : nullptr;
+    PGconn *connection = handleOf(db);
     return !connection || PQstatus(connection) == CONNECTION_BAD;
 }
 
 bool postgresInTransaction(const QSqlDatabase &db)
 {
-    PGconn *connection = db.driver() ? pointerIn<PGconn>(db.driver()->handle(), { "pg_conn*", "PGconn*" }) : nullptr;
+    PGconn *connection = handleOf(db);
     if (!connection)
         return false;
     const PGTransactionStatusType status = PQtransactionStatus(connection);
@@ -242,7 +248,7 @@ bool postgresInTransaction(const QSqlDatabase &db)
 
 bool postgresTransactionFailed(const QSqlDatabase &db)
 {
-    PGconn *connection = db.driver() ? pointerIn<PGconn>(db.driver()->handle(), { "pg_conn*", "PGconn*" }) : nullptr;
+    PGconn *connection = handleOf(db);
     return connection && PQtransactionStatus(connection) == PQTRANS_INERROR;
 }
 

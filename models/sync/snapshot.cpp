@@ -119,6 +119,24 @@ private:
     QStringList m_definitions;
 };
 
+// What the viewer may see of a column of entity's table (visibleColumn), or NULL for a column
+// sync does not carry (a password's hash).
+QString visibleOrNull(const SyncEntity &entity, const QByteArray &name)
+{
+    const bool synced = std::any_of(entity.columns.cbegin(), entity.columns.cend(),
+                                    [&](const SyncColumn &column) { return name == QByteArrayView(column.column); });
+    return synced ? visibleColumn(entity, name.constData()) : u"NULL"_s;
+}
+
+// A landlord's rows of entity's table (the feed's for them), as a FROM clause with its WHERE,
+// the table as t; `schema` prefixes the server's tables ("main." when a snapshot file is
+// attached to the server's SQLite database, nothing on PostgreSQL).
+QString landlordRows(const SyncEntity &entity, const QString &schema)
+{
+    return u"%1sync_changes AS c JOIN %1%2 AS t ON t.id = c.row_id WHERE c.entity = '%3' AND c.deleted = 0 AND %4"_s
+        .arg(schema, QLatin1StringView(entity.table), QLatin1StringView(entity.name), landlordSeesChange());
+}
+
 // The UPDATE that hides in a copied table what the viewer may not see (visibleColumn), and
 // empties the columns sync does not carry (a password's hash); empty when there is nothing to
 // hide.
@@ -132,10 +150,7 @@ Result<QString> maskSql(const QSqlDatabase &db, const SyncEntity &entity)
     QStringList differs;
     while (columns->next()) {
         const QByteArray name = columns->value(0).toString().toLatin1();
-        const bool synced = std::any_of(entity.columns.cbegin(), entity.columns.cend(), [&](const SyncColumn &column) {
-            return name == QByteArrayView(column.column);
-        });
-        const QString visible = synced ? visibleColumn(entity, name.constData()) : u"NULL"_s;
+        const QString visible = visibleOrNull(entity, name);
         if (visible == u"t."_s + QLatin1StringView(name))
             continue;
         sets << u"%1 = %2"_s.arg(QLatin1StringView(name), visible);
@@ -164,9 +179,8 @@ Result<void> copyVisibleRows(const QSqlDatabase &db, const User &viewer)
         else if (renter)
             copy = u"INSERT INTO snapshot.%1 SELECT * FROM main.%1"_s.arg(table);
         else
-            copy = u"INSERT INTO snapshot.%1 SELECT t.* FROM main.sync_changes AS c JOIN main.%1 AS t ON t.id = "
-                   "c.row_id WHERE c.entity = '%2' AND c.deleted = 0 AND %3 ORDER BY t.rowid"_s.arg(
-                       table, QLatin1StringView(entity.name), landlordSeesChange());
+            copy = u"INSERT INTO snapshot.%1 SELECT t.* FROM %2 ORDER BY t.rowid"_s.arg(
+                table, landlordRows(entity, u"main."_s));
         if (auto copied = run(db, copy, copy.contains(u":me"_s) ? me : QList<db::Binding>()); !copied)
             return copied;
         auto mask = maskSql(db, entity);
@@ -271,11 +285,8 @@ Result<SnapshotInfo> writePostgresSnapshot(const QSqlDatabase &db, const db::Dat
             QStringList places;
             while (columns->next()) {
                 const QByteArray name = columns->value(0).toString().toLatin1();
-                const bool synced =
-                    std::any_of(entity.columns.cbegin(), entity.columns.cend(),
-                                [&](const SyncColumn &column) { return name == QByteArrayView(column.column); });
                 names << QString::fromLatin1(name);
-                values << (synced ? visibleColumn(entity, name.constData()) : u"NULL"_s);
+                values << visibleOrNull(entity, name);
                 places << u"?"_s;
             }
             columns->finish();
@@ -285,8 +296,7 @@ Result<SnapshotInfo> writePostgresSnapshot(const QSqlDatabase &db, const db::Dat
             else if (renter)
                 from = u"%1 AS t"_s.arg(table);
             else
-                from = u"sync_changes AS c JOIN %1 AS t ON t.id = c.row_id WHERE c.entity = '%2' AND c.deleted = 0 "
-                       "AND %3"_s.arg(table, QLatin1StringView(entity.name), landlordSeesChange());
+                from = landlordRows(entity, QString());
             auto insert = db::prepare(
                 out, u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(table, names.join(u", "_s), places.join(u", "_s)));
             if (!insert)
