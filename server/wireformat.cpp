@@ -119,4 +119,16 @@ net::protocol::ConversationJson conversationJson(const models::domain::Conversat
     return json;
 }
 
+QByteArray refusal(const QString &id, const models::services::DomainError &error)
+{
+    return net::protocol::errorReply(id, Error::fromDomain(error));
+}
+
+QByteArray asBadRequest(const QString &id, const models::services::DomainError &error)
+{
+    if (error.code != models::services::DomainError::Code::InvalidValue)
+        return refusal(id, error);
+    return net::protocol::errorReply(id, Error::make(ErrorCode::BadRequest, error.message, error.field));
+}
+
 } // namespace rentdesk::server

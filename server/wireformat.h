@@ -4,9 +4,11 @@
 #include "models/domain/chat.h"
 #include "models/domain/entities.h"
 #include "models/services/accountservice.h"
+#include "models/services/domainerror.h"
 #include "net/protocol/chatjson.h"
 #include "net/protocol/protocol.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 
 #include <expected>
@@ -23,6 +25,12 @@ readSignUp(const QJsonObject &body);
 // chat.start's optional "about".
 [[nodiscard]] std::expected<std::optional<models::domain::About>, net::protocol::Error>
 readAbout(const QJsonObject &body);
+
+// A service's refusal as the error reply to request `id`.
+[[nodiscard]] QByteArray refusal(const QString &id, const models::services::DomainError &error);
+// A service's InvalidValue that docs/protocol.md calls bad_request, naming the field: a seq
+// beyond the conversation's last message, a messageId already used for another message.
+[[nodiscard]] QByteArray asBadRequest(const QString &id, const models::services::DomainError &error);
 
 [[nodiscard]] net::protocol::UserJson userJson(const models::domain::User &user);
 [[nodiscard]] net::protocol::ChatMessageJson messageJson(const models::domain::ChatMessage &message);
