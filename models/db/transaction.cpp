@@ -11,6 +11,7 @@
 #include <QSqlDriver>
 #include <QThread>
 
+#include <algorithm>
 #include <sqlite3.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSql)
@@ -118,9 +119,14 @@ std::expected<void, DbError> TransactionScope::commit()
     return {};
 }
 
-bool TransactionScope::retryAfter(int attempt) const
+bool lastTransactionCollided()
 {
-    if (isNested() || !hadRetryableFailure() || attempt >= MaxAttempts)
+    return hadRetryableFailure();
+}
+
+bool TransactionScope::retryAfter(int attempt, int maxAttempts) const
+{
+    if (isNested() || !hadRetryableFailure() || attempt >= std::min(maxAttempts, int(MaxAttempts)))
         return false;
     const int spreadMs = 2 << attempt; // 4, 8, … 256 ms
     QThread::msleep(QRandomGenerator::global()->bounded(spreadMs / 2, spreadMs));

@@ -45,7 +45,8 @@ public:
     // to run the work again, because a statement in it was a serialization failure or a deadlock
     // (never on SQLite, whose writers take turns). Waits a few random milliseconds, growing with
     // the attempts, so that the transactions that collided do not collide again in step.
-    [[nodiscard]] bool retryAfter(int attempt) const;
+    // maxAttempts: how many runs the caller allows in all (MaxAttempts at most).
+    [[nodiscard]] bool retryAfter(int attempt, int maxAttempts = MaxAttempts) const;
 
 private:
     QSqlDatabase m_db;
@@ -83,6 +84,12 @@ private:
 // on some I/O and memory errors, which inTransaction() tells).
 [[nodiscard]] bool transactionAborted(const QSqlDatabase &db);
 
+// Whether a statement of this thread's current (or, after it ended, last) outermost transaction
+// failed because PostgreSQL could not serialize it with another or broke a deadlock with it:
+// the work inside should give up rather than go on, and after transact() gave up, a caller may
+// try a smaller unit of work. Never on SQLite.
+[[nodiscard]] bool lastTransactionCollided();
+
 // Runs one unit of work atomically: BEGIN IMMEDIATE (so that a writer takes the write
 // lock up front instead of failing at its first write), the work, then COMMIT. Any error
 // returned by the work, a failed COMMIT, or an exception rolls everything back. Nested
@@ -93,11 +100,12 @@ private:
 // writers take turns, and read, check and then write (the next message's number, a rule
 // about other rows); PostgreSQL keeps that correct between servers by refusing one of two
 // transactions that would not have been the same one after the other. The outermost
-// transact() then runs the work again, at most MaxAttempts times in all, so the work must do
-// nothing outside the database that a second run would repeat, or must undo it at its start.
+// transact() then runs the work again, at most maxAttempts times in all (a caller with a
+// cheaper way out passes fewer), so the work must do nothing outside the database that a second
+// run would repeat, or must undo it at its start.
 template<typename Work>
-[[nodiscard]] auto transact(const QSqlDatabase &db, TransactionScope::Isolation isolation, Work &&work)
-    -> std::invoke_result_t<Work &>
+[[nodiscard]] auto transact(const QSqlDatabase &db, TransactionScope::Isolation isolation, Work &&work,
+                            int maxAttempts = TransactionScope::MaxAttempts) -> std::invoke_result_t<Work &>
 {
     using Result = std::invoke_result_t<Work &>;
     using Error = typename Result::error_type;
@@ -110,12 +118,12 @@ template<typename Work>
         Result result = std::invoke(work);
         if (!result) {
             scope.rollback();
-            if (scope.retryAfter(attempt))
+            if (scope.retryAfter(attempt, maxAttempts))
                 continue;
             return result;
         }
         if (auto committed = scope.commit(); !committed) {
-            if (scope.retryAfter(attempt))
+            if (scope.retryAfter(attempt, maxAttempts))
                 continue;
             return Result(std::unexpect, Error(committed.error()));
         }

@@ -13,6 +13,9 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcServerSync, "rentdesk.sync.server", QtInfoMsg)
 
 namespace rentdesk::models::sync {
 
@@ -328,8 +331,14 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
     // transact): a commit writes every database page the push touched once, rather than once
     // per mutation. A mutation the database fails on ends the push; those before it are
     // committed all the same, and answered as duplicates when the client sends them again.
+    //
+    // On PostgreSQL another server's transactions may run beside the push, and a push of
+    // hundreds of mutations reads so many rows that PostgreSQL watches whole tables for it:
+    // two such pushes at once, a renter's and a landlord's, failed to serialize at every one of
+    // transact()'s attempts (rentdesk-bench --sync --engine all). So the whole push is tried
+    // twice, and then each mutation runs as a transaction of its own, retried on its own.
     std::optional<DomainError> failure;
-    auto committed = db::transact(db, [&]() -> Result<void> {
+    const auto applyEach = [&]() -> Result<void> {
         // Run again from the start after a serialization failure (transact()).
         failure.reset();
         result.outcomes.clear();
@@ -431,13 +440,26 @@ Result<ServerSync::PushResult> ServerSync::push(const QUuid &user, const QUuid &
                 return {};
             });
             if (!step) {
+                // A collision with another transaction spoils the whole push's transaction:
+                // transact() rolls it back and runs it again. Any other failure ends the push
+                // here, the mutations before it kept.
+                if (db::lastTransactionCollided())
+                    return std::unexpected(step.error());
                 failure = step.error();
                 break;
             }
             result.outcomes.append(outcome);
         }
         return {};
-    });
+    };
+    constexpr int WholePushAttempts = 2;
+    auto committed = db::transact(db, db::TransactionScope::Isolation::Serializable, applyEach, WholePushAttempts);
+    if (!committed && db::lastTransactionCollided() && mutations.size() > 1) {
+        qCInfo(lcServerSync) << "a push of" << mutations.size()
+                             << "mutations could not be serialized with other transactions;"
+                             << "applying it one mutation per transaction";
+        committed = applyEach();
+    }
     if (!committed)
         return std::unexpected(committed.error());
     if (failure)

@@ -378,7 +378,22 @@ private Q_SLOTS:
         QCOMPARE(never.error().kind, DbError::Kind::Busy);
         QCOMPARE(attempts, TransactionScope::MaxAttempts);
         QVERIFY(!inTransaction(db));
+        QVERIFY(lastTransactionCollided());
         QCOMPARE(rentdesk::test::valueIn(url, u"SELECT count(*) FROM users"_s), 1 + TransactionScope::MaxAttempts);
+
+        // A caller with a cheaper way out (a sync push, one mutation at a time) allows fewer
+        // runs, and learns that a collision, not the work, ended the last one.
+        attempts = 0;
+        conflictsLeft = TransactionScope::MaxAttempts;
+        auto twice = transact(db, TransactionScope::Isolation::Serializable, work, 2);
+        QVERIFY(!twice);
+        QCOMPARE(attempts, 2);
+        QVERIFY(lastTransactionCollided());
+        conflictsLeft = 0;
+        auto clean = transact(db, work);
+        QVERIFY(clean);
+        QCOMPARE(*clean, 3 + TransactionScope::MaxAttempts);
+        QVERIFY(!lastTransactionCollided());
         other = QSqlDatabase();
         QSqlDatabase::removeDatabase(u"other"_s);
     }

@@ -186,6 +186,90 @@ private Q_SLOTS:
         QCOMPARE(rentdesk::test::valueIn(url, u"SELECT last_seq FROM conversations"_s), 2 * Each);
     }
 
+    // A landlord's push and a renter's, each of many mutations over the same apartments, at once
+    // through the two servers: PostgreSQL cannot serialize the two whole pushes (each reads more
+    // rows than it watches one by one), and every mutation of both is applied all the same, the
+    // push that collided applied again one mutation per transaction.
+    void bothSidesPushAtOnce()
+    {
+        auto landlord = on(*a, u"lena@example.org"_s, u"landlord"_s);
+        auto renter = on(*b, u"roman@example.org"_s, u"renter"_s);
+        QVERIFY(landlord && renter);
+        constexpr int Apartments = 40;
+        const QString building = newId();
+        QJsonArray listing { landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"River House"_s)) };
+        QStringList apartments;
+        for (int i = 0; i < Apartments; ++i) {
+            apartments << newId();
+            listing << landlord->mutation(u"createApartment"_s,
+                                          apartmentArgs(apartments.last(), building, QString::number(i + 1)));
+        }
+        QCOMPARE(statuses(landlord->push(listing)), QStringList(Apartments + 1, u"applied"_s));
+        QVERIFY(renter->pullAll());
+        QCOMPARE(renter->rows.size(), Apartments + 3); // the apartments, the building, the two people
+        QJsonArray firstRequests;
+        QStringList requested;
+        for (int i = 0; i < Apartments; ++i) {
+            requested << newId();
+            firstRequests << renter->mutation(u"requestBooking"_s, bookingArgs(requested.last(), apartments[i], 5, 9));
+        }
+        QCOMPARE(statuses(renter->push(firstRequests)), QStringList(Apartments, u"applied"_s));
+
+        // The landlord confirms the requests (reading each apartment's bookings) and raises the
+        // prices; the renter asks for more nights of the same apartments (reading their bookings).
+        QJsonArray landlords;
+        QJsonArray renters;
+        for (int i = 0; i < Apartments; ++i) {
+            QJsonObject args = apartmentArgs(apartments[i], building, QString::number(i + 1));
+            args.insert(u"monthlyPrice"_s, u"4500300"_s);
+            landlords << landlord->mutation(u"confirmBooking"_s, { { u"id"_s, requested[i] } })
+                      << landlord->mutation(u"updateApartment"_s, args);
+            renters << renter->mutation(u"requestBooking"_s, bookingArgs(newId(), apartments[i], 30, 40))
+                    << renter->mutation(u"requestBooking"_s, bookingArgs(newId(), apartments[i], 50, 60));
+        }
+        // Each side's mutations in pushes one after the other, as a desktop pushes while its
+        // person goes on editing: the landlord's long ones run while the renter's commit.
+        const auto sendInParts = [](Peer &peer, const QJsonArray &mutations, int parts) {
+            const qsizetype each = mutations.size() / parts;
+            for (int p = 0; p < parts; ++p) {
+                QJsonArray part;
+                for (qsizetype m = p * each; m < (p + 1) * each; ++m)
+                    part << mutations[m];
+                const QJsonObject push { { u"type"_s, u"sync.push"_s },
+                                         { u"id"_s, u"part%1"_s.arg(p) },
+                                         { u"clientId"_s, peer.clientId },
+                                         { u"mutations"_s, part } };
+                peer.client.sendRaw(QJsonDocument(push).toJson(QJsonDocument::Compact));
+            }
+        };
+        constexpr int landlordParts = 1;
+        constexpr int renterParts = 8;
+        sendInParts(*landlord, landlords, landlordParts);
+        sendInParts(*renter, renters, renterParts);
+        for (auto [peer, parts] : { std::pair(landlord.get(), landlordParts), std::pair(renter.get(), renterParts) }) {
+            const auto replies = peer->client.takeReplies(parts, 60000);
+            QVERIFY(replies);
+            for (const QJsonObject &reply : *replies)
+                QCOMPARE(statuses(reply), QStringList(2 * Apartments / parts, u"applied"_s));
+        }
+        const QString url = a->databasePath();
+        QCOMPARE(rentdesk::test::valueIn(url, u"SELECT count(*) FROM bookings WHERE status = 'confirmed'"_s),
+                 Apartments);
+        QCOMPARE(rentdesk::test::valueIn(url, u"SELECT count(*) FROM bookings WHERE status = 'requested'"_s),
+                 2 * Apartments);
+        QCOMPARE(rentdesk::test::valueIn(url, u"SELECT count(*) FROM apartments WHERE monthly_price = 4500300"_s),
+                 Apartments);
+        // Both replicas catch up with everything the other pushed.
+        QVERIFY(renter->pullAll());
+        QVERIFY(landlord->pullAll());
+        QCOMPARE(renter->row(u"apartment"_s, apartments.last()).value(u"monthlyPrice"_s).toString(), u"4500300"_s);
+        QCOMPARE(renter->row(u"booking"_s, requested.last()).value(u"status"_s).toString(), u"confirmed"_s);
+        int bookings = 0;
+        for (auto it = landlord->rows.cbegin(); it != landlord->rows.cend(); ++it)
+            bookings += it.key().startsWith(u"booking/"_s) ? 1 : 0;
+        QCOMPARE(bookings, 3 * Apartments);
+    }
+
     // Twenty wrong log-ins for one account at once, ten on each server: the two judge them
     // together, so five are judged (the limit) and fifteen refused, as on one server.
     void logInLimitsHoldAcrossServers()
