@@ -9,8 +9,6 @@
 #include <QRegularExpression>
 #include <QStringList>
 
-#include <unistd.h>
-
 namespace rentdesk::bench {
 
 using namespace Qt::StringLiterals;
@@ -92,15 +90,7 @@ QString BenchServer::warnings(int lines) const
 
 double BenchServer::cpuSeconds() const
 {
-    QFile stat(u"/proc/%1/stat"_s.arg(m_process.processId()));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    // The fields after the command's name, which is in parentheses and may hold spaces.
-    const QByteArray text = stat.readAll();
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+    return cpuSecondsOf(m_process.processId());
 }
 
 double BenchServer::peakRssMb() const

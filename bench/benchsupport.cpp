@@ -4,6 +4,7 @@
 #include "models/db/query.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTextStream>
@@ -14,6 +15,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace rentdesk::bench {
 
@@ -82,6 +84,44 @@ double processCpuSeconds()
         return double(t.tv_sec) + double(t.tv_usec) / 1e6;
     };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+namespace {
+
+// The fields of /proc/<pid>/stat after the command's name (which is in parentheses and may hold
+// spaces): field 3 of proc(5), the state, is [0]; empty when it cannot be read.
+QList<QByteArray> statFields(const QString &pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray text = stat.readAll();
+    return text.mid(text.lastIndexOf(')') + 2).split(' ');
+}
+
+} // namespace
+
+double cpuSecondsOf(qint64 pid, bool withChildren)
+{
+    const QList<QByteArray> own = statFields(QString::number(pid));
+    if (own.size() < 15)
+        return -1;
+    // utime and stime; cutime and cstime, of the children it has waited for.
+    qint64 ticks = own[11].toLongLong() + own[12].toLongLong();
+    if (withChildren) {
+        ticks += own[13].toLongLong() + own[14].toLongLong();
+        const QStringList processes = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &process : processes) {
+            bool number = false;
+            process.toLongLong(&number);
+            if (!number)
+                continue;
+            const QList<QByteArray> child = statFields(process);
+            if (child.size() >= 13 && child[1].toLongLong() == pid)
+                ticks += child[11].toLongLong() + child[12].toLongLong();
+        }
+    }
+    return double(ticks) / double(sysconf(_SC_CLK_TCK));
 }
 
 double percentileMs(std::vector<qint64> samples, double fraction)

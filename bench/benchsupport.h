@@ -36,6 +36,10 @@ bool resetPeakRss();
 bool resetPeakRssOf(const QString &clearRefsPath);
 // User and system time of this process so far, in seconds.
 [[nodiscard]] double processCpuSeconds();
+// The same of process pid, from /proc; withChildren adds that of its children, those it has
+// waited for and those still running (a PostgreSQL cluster: the postmaster and its backends).
+// -1 when /proc does not say.
+[[nodiscard]] double cpuSecondsOf(qint64 pid, bool withChildren = false);
 
 // The nearest-rank percentile of samples in nanoseconds, in milliseconds (-1 when empty);
 // fraction 1.0 is the maximum.

@@ -246,7 +246,7 @@ QSqlDatabase PostgresCluster::connect(const QString &database, const QString &co
     return db;
 }
 
-bool PostgresCluster::createDatabase(const QString &name)
+bool PostgresCluster::createDatabase(const QString &name, const QString &copyOf)
 {
     const QString connection = u"pgcluster-admin-"_s + QUuid::createUuid().toString(QUuid::Id128);
     bool done = false;
@@ -257,7 +257,8 @@ bool PostgresCluster::createDatabase(const QString &name)
         } else {
             // Names are the tests' own identifiers (CREATE DATABASE takes no bound values).
             QSqlQuery query(db);
-            done = query.exec(u"CREATE DATABASE \"%1\""_s.arg(name));
+            done = query.exec(copyOf.isEmpty() ? u"CREATE DATABASE \"%1\""_s.arg(name)
+                                               : u"CREATE DATABASE \"%1\" TEMPLATE \"%2\""_s.arg(name, copyOf));
             if (!done)
                 m_error = query.lastError().text();
         }

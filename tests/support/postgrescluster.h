@@ -31,6 +31,8 @@ public:
     [[nodiscard]] static QString host() { return QStringLiteral("127.0.0.1"); }
     [[nodiscard]] int port() const { return m_port; }
     [[nodiscard]] static QString user() { return QStringLiteral("rentdesk"); }
+    // The postmaster's process id (its backends are its children), for a benchmark's CPU figures.
+    [[nodiscard]] qint64 processId() const { return m_postmaster ? m_postmaster->processId() : 0; }
     [[nodiscard]] QString password() const { return m_password; }
     // postgresql://rentdesk@127.0.0.1:PORT/NAME (the password is not in it: PGPASSWORD is).
     [[nodiscard]] QString url(const QString &database) const;
@@ -43,8 +45,9 @@ public:
     // when missing): empty when it found nothing wrong, otherwise what it reported.
     [[nodiscard]] QString check(const QString &database) const;
 
-    // A new empty database; false with errorString() when refused (the name is taken, say).
-    [[nodiscard]] bool createDatabase(const QString &name);
+    // A new empty database, or a copy of the database copyOf (which no one may be connected to);
+    // false with errorString() when refused (the name is taken, say).
+    [[nodiscard]] bool createDatabase(const QString &name, const QString &copyOf = QString());
     // A connection of Qt's PostgreSQL driver to `database` as the superuser, open, under
     // `connectionName` (QSqlDatabase::removeDatabase() it when done); not open on failure.
     [[nodiscard]] QSqlDatabase connect(const QString &database, const QString &connectionName) const;
