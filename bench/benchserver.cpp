@@ -9,6 +9,9 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace rentdesk::bench {
 
 using namespace Qt::StringLiterals;
@@ -19,6 +22,8 @@ BenchServer::BenchServer(const QString &program, const QString &databasePath, co
     env.insert(u"RENTDESK_KEYRING"_s, u"none"_s);
     env.insert(u"HOME"_s, home);
     env.insert(u"XDG_CONFIG_HOME"_s, home + u"/config"_s);
+    // A bench that crashes takes its servers along instead of leaving them running.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process.setProcessEnvironment(env);
     // Into a file: nothing reads a pipe while the clients run (this thread waits for
     // them), and a server whose log pipe is full stops in its next write.

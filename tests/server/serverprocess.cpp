@@ -11,6 +11,9 @@
 #include <QTest>
 #include <QTimer>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace rentdesk::test {
 
 using namespace Qt::StringLiterals;
@@ -20,6 +23,8 @@ ServerProcess::ServerProcess(QStringList extraArguments, QObject *parent)
     , m_extra(std::move(extraArguments))
     , m_database(serverDatabase(m_dir.filePath(u"server.sqlite"_s)))
 {
+    // A test binary that crashes takes its servers along instead of leaving them running.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     connect(&m_process, &QProcess::readyReadStandardOutput, this,
             [this] { m_stdout += m_process.readAllStandardOutput(); });
     connect(&m_process, &QProcess::readyReadStandardError, this,
