@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/application.h"
 
+#include "app/exportcommand.h"
 #include "app/mailsetup.h"
 #include "models/db/database.h"
 #include "models/demo/demogenerator.h"
@@ -551,7 +552,7 @@ int Application::run()
     // The command line's file, else for a window what was open last (a replica, say), else this
     // computer's: --init-only and --send-outbox are about this computer's database.
     QString path = d->options.databasePath;
-    if (path.isEmpty() && !d->options.initOnly && !d->options.sendOutbox) {
+    if (path.isEmpty() && !d->options.initOnly && !d->options.sendOutbox && d->options.exportCsvTable.isEmpty()) {
         const QString last = savedValue(lastOpenedKey).toString();
         path = !last.isEmpty() && QFileInfo::exists(last) ? last : d->standalonePath;
     } else if (path.isEmpty()) {
@@ -580,6 +581,8 @@ int Application::run()
 
     if (d->options.sendOutbox)
         return d->sendOutbox();
+    if (!d->options.exportCsvTable.isEmpty())
+        return exportCsv(desktop.database, d->options.exportCsvTable, d->options.exportCsvAs, d->options.exportCsvPath);
 
     if (d->options.initOnly) {
         QTextStream(stdout) << QCoreApplication::translate("Application", "%1 is ready (schema version %2).")

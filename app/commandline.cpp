@@ -2,6 +2,7 @@
 #include "app/commandline.h"
 
 #include "models/demo/demogenerator.h"
+#include "models/itemmodels/pagemodels.h"
 #include "net/connection/serverconnection.h"
 #include "net/mail/mailconfig.h"
 
@@ -25,8 +26,10 @@ bool wantsHeadless(int argc, char **argv)
             if (std::strcmp(argv[i], flag) == 0)
                 return true;
         }
-        if (std::strncmp(argv[i], "--send-test-mail", std::strlen("--send-test-mail")) == 0)
-            return true;
+        for (const char *prefix : { "--send-test-mail", "--export-csv" }) {
+            if (std::strncmp(argv[i], prefix, std::strlen(prefix)) == 0)
+                return true;
+        }
     }
     return false;
 }
@@ -107,8 +110,24 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
                                     "Chat through the rentdesk-server at <url> for this run (ws://host:port, or "
                                     "wss://host:port for TLS) instead of the one in Settings."),
         QCoreApplication::translate("CommandLine", "url"));
+    const QCommandLineOption exportCsv(
+        u"export-csv"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Write every row of the <table> page (apartments, buildings, bookings or reviews) "
+                                    "as CSV to the file named after the options (- for standard output), then exit "
+                                    "without a window."),
+        QCoreApplication::translate("CommandLine", "table"));
+    const QCommandLineOption exportAs(
+        u"as"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "With --export-csv bookings: whose bookings, a renter's own or those of a "
+                                    "landlord's apartments."),
+        QCoreApplication::translate("CommandLine", "email"));
     parser.addOptions({ database, initOnly, language, demoData, demoApartments, smtp, smtpCaFile, mailFrom, smtpTimeout,
-                        sendTestMail, sendOutbox, server });
+                        sendTestMail, sendOutbox, server, exportCsv, exportAs });
+    parser.addPositionalArgument(u"out.csv"_s,
+                                 QCoreApplication::translate("CommandLine", "With --export-csv: the file to write."),
+                                 u"[out.csv]"_s);
 
     QTextStream err(stderr);
     const auto usageError = [&err](const QString &message) {
@@ -129,9 +148,10 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
             out << QCoreApplication::applicationName() << u' ' << QCoreApplication::applicationVersion() << u'\n';
         return Finished { ExitSuccess };
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        return usageError(QCoreApplication::translate("CommandLine", "Unexpected argument: %1.")
-                              .arg(parser.positionalArguments().constFirst()));
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && (!parser.isSet(exportCsv) || positional.size() > 1)) {
+        return usageError(
+            QCoreApplication::translate("CommandLine", "Unexpected argument: %1.").arg(positional.constLast()));
     }
 
     Options options;
@@ -190,6 +210,32 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
                                                           "--send-test-mail runs alone; leave out --init-only and "
                                                           "--demo."));
         options.sendTestMailTo = parser.value(sendTestMail);
+    }
+    if (parser.isSet(exportCsv)) {
+        const QStringList tables = models::itemmodels::tablePageNames();
+        if (!tables.contains(parser.value(exportCsv))) {
+            return usageError(
+                QCoreApplication::translate("CommandLine", "--export-csv needs one of: %1.").arg(tables.join(u", "_s)));
+        }
+        if (positional.isEmpty()) {
+            return usageError(QCoreApplication::translate(
+                "CommandLine", "--export-csv needs the file to write after the options (- for standard output)."));
+        }
+        if (options.initOnly || parser.isSet(sendOutbox) || parser.isSet(sendTestMail)) {
+            return usageError(QCoreApplication::translate(
+                "CommandLine", "--export-csv runs alone; leave out --init-only, --send-outbox and --send-test-mail."));
+        }
+        if ((parser.value(exportCsv) == u"bookings") != parser.isSet(exportAs)) {
+            return usageError(QCoreApplication::translate(
+                "CommandLine",
+                "--export-csv bookings needs --as with a renter's or a landlord's e-mail; the other "
+                "tables take no --as."));
+        }
+        options.exportCsvTable = parser.value(exportCsv);
+        options.exportCsvAs = parser.value(exportAs);
+        options.exportCsvPath = positional.constFirst();
+    } else if (parser.isSet(exportAs)) {
+        return usageError(QCoreApplication::translate("CommandLine", "--as goes with --export-csv bookings."));
     }
     if (parser.isSet(server)) {
         const QUrl url(parser.value(server).trimmed(), QUrl::StrictMode);

@@ -32,6 +32,9 @@ struct Options
     QString sendTestMailTo; // --send-test-mail: send one mail and exit, without a window
     bool sendOutbox = false; // --send-outbox: send what the outbox holds and exit, without a window
     QString serverUrl; // --server: the chat server for this run instead of the saved one
+    QString exportCsvTable; // --export-csv: write this page's table as CSV and exit, without a window
+    QString exportCsvAs; // --as: whose bookings (an e-mail address)
+    QString exportCsvPath; // where to: a file, or "-" for stdout
 };
 
 // Exit codes of rentdesk, documented in README.md.
@@ -39,6 +42,7 @@ enum ExitCode : int {
     ExitSuccess = 0,
     ExitDatabaseError = 1, // the database could not be created, opened or migrated
     ExitUsage = 2, // unknown option or bad value
+    ExitExportFailed = 6, // --export-csv could not read the table or write the file
     // 3, 4 and 10–22: --send-test-mail and --send-outbox, net::mail::MailExitCode (mail/mailcommand.h).
 };
 

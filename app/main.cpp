@@ -12,7 +12,7 @@ int main(int argc, char *argv[])
 {
     using namespace rentdesk::app;
 
-    // Headless runs (--init-only, --help, --version) must work without a display, so the
+    // Headless runs (--init-only, --export-csv, --help, --version) must work without a display, so the
     // kind of application object is chosen before Qt looks for one.
     std::unique_ptr<QCoreApplication> qtApp = wantsHeadless(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
                                                                         : std::make_unique<QApplication>(argc, argv);

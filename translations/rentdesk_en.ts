@@ -877,6 +877,61 @@
         <source>--server: ws:// would send your password unencrypted across the network; use wss://, or ws:// only to this computer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Write every row of the &lt;table&gt; page (apartments, buildings, bookings or reviews) as CSV to the file named after the options (- for standard output), then exit without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --export-csv bookings: whose bookings, a renter&apos;s own or those of a landlord&apos;s apartments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --export-csv: the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--export-csv needs one of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--export-csv needs the file to write after the options (- for standard output).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--export-csv runs alone; leave out --init-only, --send-outbox and --send-test-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--export-csv bookings needs --as with a renter&apos;s or a landlord&apos;s e-mail; the other tables take no --as.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--as goes with --export-csv bookings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvExport</name>
+    <message>
+        <source>The file could not be written: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (currency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DbError</name>
@@ -1462,6 +1517,24 @@
     </message>
 </context>
 <context>
+    <name>ExportCommand</name>
+    <message>
+        <source>%1 could not be written: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n row to %1.</numerusform>
+            <numerusform>Wrote %n rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>language</source>
@@ -1769,6 +1842,55 @@
     </message>
     <message>
         <source>This mail is no longer waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PageExport</name>
+    <message>
+        <source>Export %1 to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not written. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n row exported to %1.</numerusform>
+            <numerusform>%n rows exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PageModels</name>
+    <message>
+        <source>Bookings are a person&apos;s: say whose, a renter&apos;s or a landlord&apos;s e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one has the e-mail address %1 here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no table called %1; there are %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3880,6 +4002,14 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Send your buildings, apartments and coming stays from this computer&apos;s database to a server account, once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the rows this page shows, as its filter and sort show them, to a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -879,6 +879,61 @@
         <source>--server: ws:// would send your password unencrypted across the network; use wss://, or ws:// only to this computer.</source>
         <translation>--server: через ws:// пароль пойдёт по сети без шифрования; используйте wss:// или ws:// только к этому компьютеру.</translation>
     </message>
+    <message>
+        <source>Write every row of the &lt;table&gt; page (apartments, buildings, bookings or reviews) as CSV to the file named after the options (- for standard output), then exit without a window.</source>
+        <translation>Записать все строки страницы &lt;table&gt; (apartments, buildings, bookings или reviews) в CSV-файл, указанный после параметров (- — стандартный вывод), и выйти без окна.</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>таблица</translation>
+    </message>
+    <message>
+        <source>With --export-csv bookings: whose bookings, a renter&apos;s own or those of a landlord&apos;s apartments.</source>
+        <translation>С --export-csv bookings: чьи бронирования — арендатора или квартир арендодателя.</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>With --export-csv: the file to write.</source>
+        <translation>С --export-csv: файл, в который писать.</translation>
+    </message>
+    <message>
+        <source>--export-csv needs one of: %1.</source>
+        <translation>--export-csv нужна одна из таблиц: %1.</translation>
+    </message>
+    <message>
+        <source>--export-csv needs the file to write after the options (- for standard output).</source>
+        <translation>--export-csv нужен файл после параметров (- — стандартный вывод).</translation>
+    </message>
+    <message>
+        <source>--export-csv runs alone; leave out --init-only, --send-outbox and --send-test-mail.</source>
+        <translation>--export-csv работает отдельно; уберите --init-only, --send-outbox и --send-test-mail.</translation>
+    </message>
+    <message>
+        <source>--export-csv bookings needs --as with a renter&apos;s or a landlord&apos;s e-mail; the other tables take no --as.</source>
+        <translation>--export-csv bookings нужен --as с e-mail арендатора или арендодателя; другим таблицам --as не нужен.</translation>
+    </message>
+    <message>
+        <source>--as goes with --export-csv bookings.</source>
+        <translation>--as используется только с --export-csv bookings.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExport</name>
+    <message>
+        <source>The file could not be written: %1.</source>
+        <translation>Не удалось записать файл: %1.</translation>
+    </message>
+    <message>
+        <source>%1 (currency)</source>
+        <translation>%1 (валюта)</translation>
+    </message>
+    <message>
+        <source>The export was stopped.</source>
+        <translation>Экспорт остановлен.</translation>
+    </message>
 </context>
 <context>
     <name>DbError</name>
@@ -1464,6 +1519,25 @@
     </message>
 </context>
 <context>
+    <name>ExportCommand</name>
+    <message>
+        <source>%1 could not be written: %2.</source>
+        <translation>Не удалось записать %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 не записан: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Записана %n строка в %1.</numerusform>
+            <numerusform>Записано %n строки в %1.</numerusform>
+            <numerusform>Записано %n строк в %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>language</source>
@@ -1774,6 +1848,56 @@
     <message>
         <source>This mail is no longer waiting to be sent.</source>
         <translation>Это письмо уже не ждёт отправки.</translation>
+    </message>
+</context>
+<context>
+    <name>PageExport</name>
+    <message>
+        <source>Export %1 to CSV</source>
+        <translation>Экспорт: %1 в CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Экспорт в CSV</translation>
+    </message>
+    <message>
+        <source>%1 was not written. %2</source>
+        <translation>%1 не записан. %2</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Экспорт: %1…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>Экспортирована %n строка в %1.</numerusform>
+            <numerusform>Экспортировано %n строки в %1.</numerusform>
+            <numerusform>Экспортировано %n строк в %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PageModels</name>
+    <message>
+        <source>Bookings are a person&apos;s: say whose, a renter&apos;s or a landlord&apos;s e-mail.</source>
+        <translation>Бронирования принадлежат человеку: укажите e-mail арендатора или арендодателя.</translation>
+    </message>
+    <message>
+        <source>No one has the e-mail address %1 here.</source>
+        <translation>Здесь нет никого с адресом %1.</translation>
+    </message>
+    <message>
+        <source>There is no table called %1; there are %2.</source>
+        <translation>Таблицы %1 нет; есть %2.</translation>
     </message>
 </context>
 <context>
@@ -3902,6 +4026,14 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Send your buildings, apartments and coming stays from this computer&apos;s database to a server account, once</source>
         <translation>Один раз отправить ваши дома, квартиры и предстоящие проживания из базы этого компьютера в учётную запись на сервере</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation>&amp;Экспорт в CSV…</translation>
+    </message>
+    <message>
+        <source>Save the rows this page shows, as its filter and sort show them, to a CSV file</source>
+        <translation>Сохранить строки страницы — с её фильтром и сортировкой — в CSV-файл</translation>
     </message>
 </context>
 <context>

@@ -215,6 +215,25 @@ const QVariant *PagedTableModel::rowAt(int row) const
     return &page.rows[within];
 }
 
+services::Result<void> PagedTableModel::readAll(const std::function<bool(const QList<QVariant> &)> &row,
+                                                int chunk) const
+{
+    QList<QVariant> values(columns());
+    for (int offset = 0;; offset += chunk) {
+        auto rows = fetchRows(offset, chunk);
+        if (!rows)
+            return std::unexpected(rows.error());
+        for (const QVariant &fetched : std::as_const(*rows)) {
+            for (int column = 0; column < values.size(); ++column)
+                values[column] = rowValue(fetched, column);
+            if (!row(values))
+                return {};
+        }
+        if (rows->size() < chunk)
+            return {};
+    }
+}
+
 void PagedTableModel::fail(const services::DomainError &error) const
 {
     qCWarning(lcItemModels) << "table model:" << error.codeName() << error.message;

@@ -10,6 +10,7 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <functional>
 #include <map>
 
 namespace rentdesk::models::itemmodels {
@@ -62,6 +63,13 @@ public:
     // Why the last count or fetch failed; while set, no query runs. A successful reload()
     // (also one that sort() makes after a failure) clears it.
     [[nodiscard]] const std::optional<services::DomainError> &lastError() const { return m_error; }
+
+    // Every row the query matches now, in the model's sort, read straight from the query in
+    // chunks of `chunk` rows (the queries allow 1000 at most; not through the page cache a view
+    // uses): for an export. `row` gets each row's values, one per column (ValueRole's), and
+    // returns false to stop early.
+    [[nodiscard]] services::Result<void> readAll(const std::function<bool(const QList<QVariant> &values)> &row,
+                                                 int chunk = 1000) const;
 
 public Q_SLOTS:
     // Counts again and forgets every page read: after a filter change, a write, or to try

@@ -1,9 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/itemmodels/pagemodels.h"
 
+#include "models/db/database.h"
+#include "models/db/query.h"
+#include "models/domain/storedvalues.h"
+#include "models/itemmodels/apartmenttablemodel.h"
+#include "models/services/chatsql.h"
+
+#include <QCoreApplication>
+
 namespace rentdesk::models::itemmodels {
 
 using namespace query;
+using namespace Qt::StringLiterals;
 
 std::unique_ptr<BuildingTableModel> makeBuildingTableModel(std::shared_ptr<db::Database> database)
 {
@@ -136,6 +145,59 @@ std::unique_ptr<ReviewTableModel> makeReviewTableModel(std::shared_ptr<db::Datab
     return std::make_unique<ReviewTableModel>(
         std::move(database), "ReviewTableModel", std::move(columns), [](const R &r) { return r.review.id; },
         ReviewColumns::Created, Qt::DescendingOrder, nullptr);
+}
+
+QStringList tablePageNames()
+{
+    return { QStringLiteral("apartments"), QStringLiteral("buildings"), QStringLiteral("bookings"),
+             QStringLiteral("reviews") };
+}
+
+services::Result<std::unique_ptr<PagedTableModel>>
+makeTableModel(const QString &page, std::shared_ptr<db::Database> database, const QString &viewerEmail)
+{
+    using services::DomainError;
+    std::unique_ptr<PagedTableModel> model;
+    if (page == u"apartments") {
+        model = std::make_unique<ApartmentTableModel>(std::move(database));
+    } else if (page == u"buildings") {
+        model = makeBuildingTableModel(std::move(database));
+    } else if (page == u"reviews") {
+        model = makeReviewTableModel(std::move(database));
+    } else if (page == u"bookings") {
+        if (viewerEmail.isEmpty()) {
+            return std::unexpected(DomainError(
+                DomainError::Code::InvalidValue, u"filter"_s, u"viewer"_s,
+                QCoreApplication::translate("PageModels",
+                                            "Bookings are a person's: say whose, a renter's or a landlord's e-mail.")));
+        }
+        const auto connection = database->tryConnection();
+        if (!connection)
+            return std::unexpected(DomainError(connection.error()));
+        const auto id = db::scalar(*connection, services::chatsql::userIdByEmail(),
+                                   { { u":email"_s, viewerEmail.trimmed().toLower() } });
+        if (!id)
+            return std::unexpected(DomainError(id.error()));
+        if (id->isNull()) {
+            return std::unexpected(DomainError(
+                DomainError::Code::NotFound, u"user"_s, u"email"_s,
+                QCoreApplication::translate("PageModels", "No one has the e-mail address %1 here.").arg(viewerEmail)));
+        }
+        auto bookings = makeBookingTableModel(std::move(database));
+        BookingFilter filter;
+        filter.viewer = domain::idFromStored(*id).value_or(QUuid());
+        bookings->setFilter(filter);
+        model = std::move(bookings);
+    } else {
+        return std::unexpected(
+            DomainError(DomainError::Code::InvalidValue, u"page"_s, QString(),
+                        QCoreApplication::translate("PageModels", "There is no table called %1; there are %2.")
+                            .arg(page, tablePageNames().join(u", "_s))));
+    }
+    model->reload();
+    if (model->lastError())
+        return std::unexpected(*model->lastError());
+    return model;
 }
 
 } // namespace rentdesk::models::itemmodels

@@ -21,6 +21,15 @@ using ReviewTableModel = QueryTableModel<query::ReviewQuery, query::ReviewFilter
 [[nodiscard]] std::unique_ptr<BookingTableModel> makeBookingTableModel(std::shared_ptr<db::Database> database);
 [[nodiscard]] std::unique_ptr<ReviewTableModel> makeReviewTableModel(std::shared_ptr<db::Database> database);
 
+// The table of a page by the page's name ("apartments", "buildings", "bookings", "reviews"),
+// unfiltered, in the page's first sort, counted: for rentdesk --export-csv. The bookings are a
+// person's, as the Bookings page shows them (a renter's own, those of a landlord's apartments):
+// viewerEmail names them, and is required there. Refused with a sentence for another name, a
+// missing or unknown person.
+[[nodiscard]] services::Result<std::unique_ptr<PagedTableModel>>
+makeTableModel(const QString &page, std::shared_ptr<db::Database> database, const QString &viewerEmail = {});
+[[nodiscard]] QStringList tablePageNames();
+
 // Column numbers the pages refer to.
 namespace BuildingColumns {
 enum { Name, Address, City, Floors, YearBuilt, Apartments, Owner, Created };

@@ -79,6 +79,58 @@ private Q_SLOTS:
         QCOMPARE(rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**reopened)), dumpAfterFirst);
     }
 
+    // --export-csv writes a table of the demo database whole, in the language asked for, and a
+    // failed export leaves the file that was there; the database is only read.
+    void exportCsvWritesATableOrNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"demo.sqlite"_s);
+        QCOMPARE(rentdesk({ u"--database"_s, path, u"--demo"_s, u"--init-only"_s }).exitCode, 0);
+        QStringList dump;
+        {
+            auto opened = rentdesk::models::db::Database::open(path);
+            QVERIFY(opened);
+            dump = rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**opened));
+        }
+        const QString out = dir.filePath(u"apartments.csv"_s);
+        const Run apartments = rentdesk({ u"--database"_s, path, u"--export-csv"_s, u"apartments"_s, out });
+        QVERIFY2(apartments.exitCode == 0, qPrintable(apartments.err));
+        QCOMPARE(apartments.out.trimmed(), u"Wrote 400 rows to %1."_s.arg(out));
+        const QByteArray english = rentdesk::test::fileBytes(out);
+        QVERIFY(english.startsWith("\xEF\xBB\xBFNumber,Building,"));
+        QCOMPARE(english.count("\r\n"), 401); // the header and 400 rows (no field of theirs holds a line break)
+
+        const QString bookings = dir.filePath(u"bookings.csv"_s);
+        const Run russian = rentdesk({ u"--database"_s, path, u"--language"_s, u"ru"_s, u"--export-csv"_s,
+                                       u"bookings"_s, u"--as"_s, u"landlord@rentdesk.example"_s, bookings });
+        QVERIFY2(russian.exitCode == 0, qPrintable(russian.err));
+        const QByteArray bytes = rentdesk::test::fileBytes(bookings);
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // the byte-order mark, which fromUtf8() drops
+        const QString text = QString::fromUtf8(bytes);
+        QVERIFY2(text.startsWith(u"Квартира,Дом,Город,"_s), qPrintable(text.left(80)));
+        QCOMPARE(qint64(text.count(u"\r\n"_s)) - 1, // no field of a booking holds a line break
+                 rentdesk::test::valueIn(path,
+                                         u"SELECT count(*) FROM bookings AS b JOIN apartments AS a ON a.id = "
+                                         "b.apartment_id JOIN users AS u ON u.id = a.owner_id "
+                                         "WHERE u.email = 'landlord@rentdesk.example'"_s));
+
+        // Failures: the file that was there stays as it was.
+        const Run unknown = rentdesk(
+            { u"--database"_s, path, u"--export-csv"_s, u"bookings"_s, u"--as"_s, u"nobody@example.org"_s, out });
+        QCOMPARE(unknown.exitCode, 6);
+        QVERIFY2(unknown.err.contains(u"nobody@example.org"_s), qPrintable(unknown.err));
+        QCOMPARE(rentdesk::test::fileBytes(out), english);
+        const Run unwritable = rentdesk(
+            { u"--database"_s, path, u"--export-csv"_s, u"reviews"_s, dir.filePath(u"missing/folder/r.csv"_s) });
+        QCOMPARE(unwritable.exitCode, 6);
+        QCOMPARE(unwritable.errLines().size(), 1);
+        QVERIFY(unwritable.err.contains(u"missing/folder/r.csv could not be written"_s));
+
+        auto reopened = rentdesk::models::db::Database::open(path);
+        QVERIFY(reopened);
+        QCOMPARE(rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**reopened)), dump);
+    }
+
     // scripts/run passes --demo on every start: a replica opened again (the file open last)
     // gets no demo data, with a note, and opens; --send-outbox there says the server sends.
     void aReplicaGetsNoDemoDataAndSendsNoMail()
@@ -218,6 +270,18 @@ private Q_SLOTS:
         QTest::newRow("unknown language") << QStringList { u"--language"_s, u"de"_s, u"--init-only"_s } << u"“de”"_s;
         QTest::newRow("database without file") << QStringList { u"--init-only"_s, u"--database"_s } << u"database"_s;
         QTest::newRow("stray argument") << QStringList { u"--init-only"_s, u"extra"_s } << u"extra"_s;
+        QTest::newRow("export of no table") << QStringList { u"--export-csv"_s, u"flats"_s, u"out.csv"_s }
+                                            << u"apartments, buildings, bookings, reviews"_s;
+        QTest::newRow("export to no file")
+            << QStringList { u"--export-csv"_s, u"apartments"_s } << u"the file to write"_s;
+        QTest::newRow("export to two files")
+            << QStringList { u"--export-csv"_s, u"apartments"_s, u"a"_s, u"b"_s } << u"Unexpected argument: b"_s;
+        QTest::newRow("bookings of no one")
+            << QStringList { u"--export-csv"_s, u"bookings"_s, u"out.csv"_s } << u"needs --as"_s;
+        QTest::newRow("as without export") << QStringList { u"--as"_s, u"a@example.org"_s, u"--init-only"_s }
+                                           << u"--as goes with --export-csv bookings"_s;
+        QTest::newRow("export with init-only")
+            << QStringList { u"--export-csv"_s, u"apartments"_s, u"--init-only"_s, u"out.csv"_s } << u"runs alone"_s;
     }
 
     void badUsage()

@@ -10,6 +10,7 @@
 #include "views/accounts/logindialog.h"
 #include "views/apartments/apartmentfilterbar.h"
 #include "views/apartments/apartmentspage.h"
+#include "views/common/messages.h"
 #include "views/mail/mailqueuedialog.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/workspace.h"
@@ -18,16 +19,20 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUrl>
@@ -169,6 +174,47 @@ private Q_SLOTS:
         QVERIFY(window.findChild<QLabel *>(u"apartmentsEmptyState"_s)->isVisible());
         QTest::mouseClick(window.findChild<QPushButton *>(u"clearFiltersButton"_s), Qt::LeftButton);
         QTRY_COMPARE(table->model()->rowCount(), 300);
+    }
+
+    // File ▸ Export to CSV… writes what the page's filter shows, says so in the status bar, and
+    // a file it cannot write is said in a box, with what was there kept.
+    void exportToCsvWritesWhatThePageShows()
+    {
+        models::services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, models::services::Mode::Standalone, session);
+        MainWindow window(workspace);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *table = window.findChild<QTableView *>(u"apartmentsTable"_s);
+        QVERIFY(table);
+        QTest::keyClicks(window.findChild<QLineEdit *>(u"searchEdit"_s), u"London"_s);
+        QTRY_VERIFY(table->model()->rowCount() < 300);
+        const int shown = table->model()->rowCount();
+        QVERIFY(shown > 0);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"london.csv"_s);
+        views::messages::setNextFileName(path);
+        window.actions().exportCsv->trigger();
+        const QByteArray bytes = test::fileBytes(path);
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // the byte-order mark, which fromUtf8() drops
+        const QString text = QString::fromUtf8(bytes);
+        QVERIFY2(text.startsWith(u"Number,Building,Address,City,"_s), qPrintable(text.left(60)));
+        QCOMPARE(text.count(u"\r\n"_s), 1 + shown);
+        QCOMPARE(text.count(u",London,"_s), shown);
+        QCOMPARE(window.statusBar()->currentMessage(),
+                 u"%1 rows exported to %2."_s.arg(shown).arg(QDir::toNativeSeparators(path)));
+
+        // Cancelled: nothing is written. A folder that is not there: said, and nothing made.
+        views::messages::setNextFileName(QString());
+        window.actions().exportCsv->trigger();
+        views::messages::setNextAnswer(std::nullopt); // boxes are remembered, not shown
+        const QString missing = dir.filePath(u"no/such/folder/out.csv"_s);
+        views::messages::setNextFileName(missing);
+        window.actions().exportCsv->trigger();
+        QVERIFY2(views::messages::lastText().contains(u"was not written"_s), qPrintable(views::messages::lastText()));
+        QVERIFY(!QFileInfo::exists(missing));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList({ u"london.csv"_s }));
     }
 
     void wrongPasswordIsSaidAndTheEmailKept()

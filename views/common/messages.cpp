@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/common/messages.h"
 
+#include <QFileDialog>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -10,6 +11,7 @@ namespace {
 
 // Only the GUI thread asks questions.
 std::optional<bool> g_nextAnswer;
+std::optional<QString> g_nextFileName;
 bool g_testing = false;
 QString g_lastText;
 
@@ -36,6 +38,21 @@ void tell(QWidget *parent, const QString &title, const QString &text)
     if (g_testing)
         return;
     QMessageBox::warning(parent, title, text);
+}
+
+QString saveFileName(QWidget *parent, const QString &title, const QString &suggested, const QString &filter)
+{
+    if (g_nextFileName) {
+        const QString path = *g_nextFileName;
+        g_nextFileName.reset();
+        return path;
+    }
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+void setNextFileName(const QString &path)
+{
+    g_nextFileName = path;
 }
 
 void setNextAnswer(std::optional<bool> answer)

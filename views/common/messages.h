@@ -19,9 +19,15 @@ namespace messages {
 // A refusal or a failure, said once.
 void tell(QWidget *parent, const QString &title, const QString &text);
 
+// A file to write, asked in a save dialog ("Export to CSV"); empty when cancelled.
+[[nodiscard]] QString saveFileName(QWidget *parent, const QString &title, const QString &suggested,
+                                   const QString &filter);
+
 // For tests: the answer to give to the next confirm() instead of asking (and tell() then
 // opens no box either while answers are set).
 void setNextAnswer(std::optional<bool> answer);
+// For tests: the file the next saveFileName() gives without asking (empty: as if cancelled).
+void setNextFileName(const QString &path);
 // For tests: the text of the last question or notice.
 [[nodiscard]] QString lastText();
 

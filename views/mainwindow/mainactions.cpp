@@ -75,6 +75,9 @@ MainActions::MainActions(QWidget *window)
     writeReview = make(window, u"writeReviewAction"_s, tr("&Write review…"),
                        tr("Review the selected apartment, landlord or renter after a stay"),
                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    exportCsv = make(window, u"exportCsvAction"_s, tr("&Export to CSV…"),
+                     tr("Save the rows this page shows, as its filter and sort show them, to a CSV file"),
+                     QKeySequence(Qt::CTRL | Qt::Key_E));
     refresh = make(window, u"refreshAction"_s, tr("Re&fresh"), tr("Read the tables again"), QKeySequence::Refresh);
     mailQueue = make(window, u"mailQueueAction"_s, tr("&Mail queue…"),
                      tr("E-mail notifications waiting to be sent, and those that failed"));
@@ -138,6 +141,8 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     file->addAction(publish);
     file->addAction(switchAccount);
     file->addAction(syncNow);
+    file->addSeparator();
+    file->addAction(exportCsv);
     file->addSeparator();
     file->addAction(settings);
     file->addSeparator();

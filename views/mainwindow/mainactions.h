@@ -55,6 +55,7 @@ public:
     QAction *switchAccount = nullptr; // the replicas of this computer and the standalone database
     QAction *syncNow = nullptr;
     QAction *syncProblems = nullptr; // the changes the server refused
+    QAction *exportCsv = nullptr; // what the page's filter shows, to a CSV file
     QAction *settings = nullptr;
     QAction *quit = nullptr;
     QAction *newBuilding = nullptr;

@@ -20,6 +20,7 @@
 #include "views/mail/mailqueuedialog.h"
 #include "views/mainwindow/commands.h"
 #include "views/mainwindow/workspace.h"
+#include "views/pages/pageexport.h"
 #include "views/pages/tablepage.h"
 #include "views/reviews/reviewspage.h"
 #include "views/sync/firstsyncdialog.h"
@@ -111,6 +112,13 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::refreshAll);
     connect(m_actions->mailQueue, &QAction::triggered, this, &MainWindow::showMailQueue);
+    connect(m_actions->exportCsv, &QAction::triggered, this, [this] {
+        if (TablePage *page = currentPage()) {
+            const QString done = exportPageToCsv(*page, m_tabs->tabText(m_tabs->currentIndex()).remove(u'&'), this);
+            if (!done.isEmpty())
+                statusBar()->showMessage(done, 10000);
+        }
+    });
     if (net::mail::OutboxSender *sender = m_workspace.mailSender) {
         connect(sender, &net::mail::OutboxSender::stateChanged, this, &MainWindow::updateStatus);
         connect(sender, &net::mail::OutboxSender::outboxChanged, this, &MainWindow::updateStatus);
