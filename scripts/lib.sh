@@ -13,12 +13,13 @@ RENTDESK_BUILD_PACKAGES=(
 # server (aiosmtpd, run with Debian's /usr/bin/python3) and the cryptography package that makes
 # its throw-away certificate authority; a real keyring (gnome-keyring on a private dbus-daemon);
 # PostgreSQL 15 for the throw-away clusters the tests start (tests/support/postgrescluster.h),
-# with Qt's driver for it.
+# with Qt's driver for it; pdftotext, which reads back the PDFs RentDesk writes.
 RENTDESK_TEST_PACKAGES=(
     "${RENTDESK_BUILD_PACKAGES[@]}"
     python3 python3-aiosmtpd python3-cryptography
     dbus-daemon gnome-keyring
     postgresql-15 libqt6sql6-psql
+    poppler-utils
 )
 
 rentdesk_root() {

@@ -345,6 +345,14 @@
         <source>Only the apartment&apos;s owner can hold its nights.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only the renter and the landlord of a stay have its confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a confirmed stay has a confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingStatus</name>
@@ -915,6 +923,13 @@
     </message>
     <message>
         <source>--as goes with --export-csv bookings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationDocument</name>
+    <message>
+        <source>Print booking confirmation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3344,6 +3359,30 @@ Booking requests, confirmations and other notices will come from this address.
         <source>What this change was about is not on this computer any more: discard the change.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save booking confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ConversationListModel</name>
@@ -4010,6 +4049,22 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Save the rows this page shows, as its filter and sort show them, to a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected stay&apos;s confirmation, in the renter&apos;s language, as a PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print confirmation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the selected stay&apos;s confirmation, in the renter&apos;s language</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

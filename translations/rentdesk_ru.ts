@@ -345,6 +345,14 @@
         <source>Only the apartment&apos;s owner can hold its nights.</source>
         <translation>Держать ночи квартиры может только её владелец.</translation>
     </message>
+    <message>
+        <source>Only the renter and the landlord of a stay have its confirmation.</source>
+        <translation>Подтверждение проживания есть только у арендатора и арендодателя.</translation>
+    </message>
+    <message>
+        <source>only a confirmed stay has a confirmation.</source>
+        <translation>подтверждение есть только у подтверждённого проживания.</translation>
+    </message>
 </context>
 <context>
     <name>BookingStatus</name>
@@ -918,6 +926,13 @@
     <message>
         <source>--as goes with --export-csv bookings.</source>
         <translation>--as используется только с --export-csv bookings.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationDocument</name>
+    <message>
+        <source>Print booking confirmation</source>
+        <translation>Печать подтверждения бронирования</translation>
     </message>
 </context>
 <context>
@@ -3366,6 +3381,30 @@ Booking requests, confirmations and other notices will come from this address.
         <source>What this change was about is not on this computer any more: discard the change.</source>
         <translation>Того, к чему относилось это изменение, на этом компьютере больше нет: отмените изменение.</translation>
     </message>
+    <message>
+        <source>No confirmation</source>
+        <translation>Нет подтверждения</translation>
+    </message>
+    <message>
+        <source>Save booking confirmation</source>
+        <translation>Сохранить подтверждение бронирования</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 не записан: %2</translation>
+    </message>
+    <message>
+        <source>Confirmation saved to %1.</source>
+        <translation>Подтверждение сохранено в %1.</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ConversationListModel</name>
@@ -4034,6 +4073,22 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Save the rows this page shows, as its filter and sort show them, to a CSV file</source>
         <translation>Сохранить строки страницы — с её фильтром и сортировкой — в CSV-файл</translation>
+    </message>
+    <message>
+        <source>Confirmation as P&amp;DF…</source>
+        <translation>Подтверждение в P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the selected stay&apos;s confirmation, in the renter&apos;s language, as a PDF file</source>
+        <translation>Сохранить подтверждение выбранного проживания на языке арендатора в файл PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Print confirmation…</source>
+        <translation>&amp;Печать подтверждения…</translation>
+    </message>
+    <message>
+        <source>Print the selected stay&apos;s confirmation, in the renter&apos;s language</source>
+        <translation>Напечатать подтверждение выбранного проживания на языке арендатора</translation>
     </message>
 </context>
 <context>

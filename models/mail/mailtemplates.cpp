@@ -128,14 +128,20 @@ QString toHtml(const QString &subject, const QString &text)
 services::Result<ComposedMail> composeMail(domain::MailEvent event, domain::Language language,
                                            const QString &recipientName, const QJsonObject &params)
 {
+    return composeDocument(domain::toCode(event), language, recipientName, params);
+}
+
+services::Result<ComposedMail> composeDocument(const QString &name, domain::Language language,
+                                               const QString &recipientName, const QJsonObject &params)
+{
     const QString code = domain::toCode(language);
-    const auto source = readResource(u":/mail/%1/%2.txt"_s.arg(code, domain::toCode(event)));
+    const auto source = readResource(u":/mail/%1/%2.txt"_s.arg(code, name));
     if (!source)
-        return std::unexpected(templateError(u"%1/%2"_s.arg(code, domain::toCode(event))));
+        return std::unexpected(templateError(u"%1/%2"_s.arg(code, name)));
     // "Subject: …", a blank line, the body.
     const qsizetype split = source->indexOf(u"\n\n"_s);
     if (!source->startsWith(u"Subject: "_s) || split < 0)
-        return std::unexpected(templateError(u"%1/%2: no subject line"_s.arg(code, domain::toCode(event))));
+        return std::unexpected(templateError(u"%1/%2: no subject line"_s.arg(code, name)));
     const QLocale locale = language == domain::Language::Russian ? QLocale(QLocale::Russian, QLocale::Russia)
                                                                  : QLocale(QLocale::English, QLocale::UnitedKingdom);
     const auto v = values(locale, phrases(code), recipientName, params);

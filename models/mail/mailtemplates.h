@@ -27,4 +27,9 @@ struct ComposedMail
 [[nodiscard]] services::Result<ComposedMail> composeMail(domain::MailEvent event, domain::Language language,
                                                          const QString &recipientName, const QJsonObject &params);
 
+// The same for a document that is not a mail (a booking's confirmation, to print or keep as a
+// PDF): the template resources/mail/<language>/<name>.txt, its "Subject" the document's title.
+[[nodiscard]] services::Result<ComposedMail> composeDocument(const QString &name, domain::Language language,
+                                                             const QString &recipientName, const QJsonObject &params);
+
 } // namespace rentdesk::models::mail

@@ -273,6 +273,40 @@ Result<Booking> BookingService::booking(const QUuid &id) const
     return loadBooking(*connection, id);
 }
 
+Result<mail::ComposedMail> BookingService::confirmationDocument(const QUuid &actor, const QUuid &bookingId) const
+{
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    if (auto user = actingUser(db, actor); !user)
+        return std::unexpected(user.error());
+    auto booking = loadBooking(db, bookingId);
+    if (!booking)
+        return std::unexpected(booking.error());
+    auto apartment = loadApartment(db, booking->apartmentId);
+    if (!apartment)
+        return std::unexpected(apartment.error());
+    if (actor != booking->renterId && actor != apartment->ownerId) {
+        return std::unexpected(
+            bookingError(Code::NotAllowed, "",
+                         QCoreApplication::translate(
+                             "BookingService", "Only the renter and the landlord of a stay have its confirmation.")));
+    }
+    if (booking->status != BookingStatus::Confirmed && booking->status != BookingStatus::Completed) {
+        return std::unexpected(
+            wrongState(booking->status,
+                       QCoreApplication::translate("BookingService", "only a confirmed stay has a confirmation.")));
+    }
+    auto renter = userById(db, booking->renterId);
+    if (!renter)
+        return std::unexpected(renter.error());
+    auto params = mailParameters(db, bookingId);
+    if (!params)
+        return std::unexpected(params.error());
+    return mail::composeDocument(u"booking_confirmation"_s, renter->language, renter->displayName, *params);
+}
+
 Result<Booking> BookingService::request(const QUuid &actor, const QUuid &apartmentId, QDate start, QDate end,
                                         const QUuid &givenId) const
 {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/domain/entities.h"
+#include "models/mail/mailtemplates.h"
 #include "models/services/servicecontext.h"
 
 namespace rentdesk::models::services {
@@ -49,6 +50,11 @@ public:
     [[nodiscard]] Result<TimeStep> applyTime() const;
 
     [[nodiscard]] Result<domain::Booking> booking(const QUuid &id) const;
+
+    // A confirmed (or completed) stay's confirmation, to print or keep as a PDF, in the renter's
+    // language (resources/mail/<language>/booking_confirmation.txt): for the renter or the
+    // landlord of the stay only. A request, or a stay declined or cancelled, has none.
+    [[nodiscard]] Result<mail::ComposedMail> confirmationDocument(const QUuid &actor, const QUuid &booking) const;
 
 private:
     ServiceContext m_context;

@@ -217,6 +217,39 @@ private Q_SLOTS:
         QCOMPARE(f->dump(), before);
     }
 
+    // A confirmed stay's confirmation is the renter's and the landlord's, in the renter's
+    // language, with the facts of the stay; a request has none, and no one else gets one.
+    void aConfirmedStayHasAConfirmationInTheRentersLanguage()
+    {
+        auto request = f->bookings.request(renter, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));
+        QVERIFY(request);
+        QCOMPARE(f->bookings.confirmationDocument(renter, request->id).error().code, Code::WrongState);
+        QVERIFY(f->bookings.confirm(landlord, request->id));
+        const QStringList before = f->dump();
+        for (const QUuid &reader : { renter, landlord }) {
+            const auto document = f->bookings.confirmationDocument(reader, request->id);
+            QVERIFY2(document, qPrintable(document ? QString() : document.error().message));
+            QVERIFY2(document->subject.startsWith(u"Booking confirmation: "_s), qPrintable(document->subject));
+            for (const QString &fact :
+                 { u"Roman Renter"_s, u"Irina Landlord"_s, u"10 June 2026"_s, u"20 June 2026"_s, u"Nights:      10"_s,
+                   u"Apartment 7 of"_s, request->id.toString(QUuid::WithoutBraces) })
+                QVERIFY2(document->text.contains(fact), qPrintable(fact + u" not in:\n"_s + document->text));
+            QVERIFY(document->html.contains(u"Roman Renter"_s));
+        }
+        QCOMPARE(f->bookings.confirmationDocument(otherLandlord, request->id).error().code, Code::NotAllowed);
+        QCOMPARE(f->bookings.confirmationDocument(renter2, request->id).error().code, Code::NotAllowed);
+        QCOMPARE(f->dump(), before); // only read
+
+        // A renter who reads Russian gets it in Russian, whoever asks.
+        QVERIFY(rentdesk::models::db::exec(f->connection(), u"UPDATE users SET language = 'ru' WHERE id = :id"_s,
+                                           { { u":id"_s, rentdesk::models::domain::toStoredId(renter) } }));
+        const auto russian = f->bookings.confirmationDocument(landlord, request->id);
+        QVERIFY(russian);
+        QVERIFY2(russian->subject.startsWith(u"Подтверждение бронирования: "_s), qPrintable(russian->subject));
+        QVERIFY2(russian->text.contains(u"10 июня 2026"_s), qPrintable(russian->text));
+        QVERIFY(russian->text.contains(u"Ночей:        10"_s));
+    }
+
     void stepsOutsideTheWorkflowNameTheState()
     {
         auto request = f->bookings.request(renter, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));

@@ -2,9 +2,11 @@
 #include "models/demo/demogenerator.h"
 #include "models/i18n/translator.h"
 #include "models/itemmodels/mailqueuemodel.h"
+#include "models/itemmodels/pagemodels.h"
 #include "models/services/accountservice.h"
 #include "models/services/passwordstrength.h"
 #include "net/mail/outboxsender.h"
+#include "tests/support/childprocess.h"
 #include "tests/support/testsupport.h"
 #include "tests/views/guitesting.h"
 #include "views/accounts/logindialog.h"
@@ -24,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QProcessEnvironment>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -215,6 +218,59 @@ private Q_SLOTS:
         QVERIFY2(views::messages::lastText().contains(u"was not written"_s), qPrintable(views::messages::lastText()));
         QVERIFY(!QFileInfo::exists(missing));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList({ u"london.csv"_s }));
+    }
+
+    // Bookings ▸ Confirmation as PDF… writes the selected confirmed stay's confirmation, which
+    // pdftotext reads back with the stay's facts; a request has none, and the actions say so.
+    void aConfirmedStaySavesItsConfirmationAsPdf()
+    {
+        models::services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, models::services::Mode::Standalone, session);
+        MainWindow window(workspace);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto landlord =
+            workspace.accounts.logIn(models::demo::demoLandlord().email, models::demo::demoPassword());
+        QVERIFY(landlord);
+        session.signIn(*landlord);
+        window.actions().showBookings->trigger();
+        auto *table = window.findChild<QTableView *>(u"bookingsTable"_s);
+        QVERIFY(table);
+        namespace Columns = models::itemmodels::BookingColumns;
+        const auto rowWith = [&](models::domain::BookingStatus status) {
+            for (int row = 0; row < table->model()->rowCount(); ++row) {
+                const QVariant value = table->model()->index(row, Columns::Status).data(models::itemmodels::ValueRole);
+                if (value.value<models::domain::BookingStatus>() == status)
+                    return row;
+            }
+            return -1;
+        };
+        const int request = rowWith(models::domain::BookingStatus::Requested);
+        const int confirmed = rowWith(models::domain::BookingStatus::Confirmed);
+        QVERIFY(request >= 0 && confirmed >= 0);
+        table->setCurrentIndex(table->model()->index(request, 0));
+        QVERIFY(!window.actions().confirmationPdf->isEnabled());
+        QVERIFY(!window.actions().printConfirmation->isEnabled());
+        table->setCurrentIndex(table->model()->index(confirmed, 0));
+        QVERIFY(window.actions().confirmationPdf->isEnabled());
+        QVERIFY(window.actions().printConfirmation->isEnabled());
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"stay.pdf"_s);
+        views::messages::setNextFileName(path);
+        window.actions().confirmationPdf->trigger();
+        QVERIFY(test::fileBytes(path).startsWith("%PDF-"));
+        QCOMPARE(window.statusBar()->currentMessage(),
+                 u"Confirmation saved to %1."_s.arg(QDir::toNativeSeparators(path)));
+        const auto text = test::runProcess(u"pdftotext"_s, { u"-layout"_s, path, u"-"_s },
+                                           QProcessEnvironment::systemEnvironment(), 60000);
+        QCOMPARE(text.exitCode, 0);
+        const QString apartment = table->model()->index(confirmed, Columns::Apartment).data().toString();
+        const QString renter = table->model()->index(confirmed, Columns::Renter).data().toString();
+        for (const QString &fact : { apartment, renter, models::demo::demoLandlord().displayName })
+            QVERIFY2(text.out.contains(fact), qPrintable(fact + u" not in:\n"_s + text.out));
+        QVERIFY2(text.out.contains(u"Booking confirmation"_s) || text.out.contains(u"Подтверждение бронирования"_s),
+                 qPrintable(text.out));
     }
 
     void wrongPasswordIsSaidAndTheEmailKept()

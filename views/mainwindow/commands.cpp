@@ -10,6 +10,7 @@
 #include "models/sync/mutations.h"
 #include "views/apartments/apartmentspage.h"
 #include "views/bookings/bookingspage.h"
+#include "views/bookings/confirmationdocument.h"
 #include "views/buildings/buildingspage.h"
 #include "views/common/messages.h"
 #include "views/editors/apartmenteditor.h"
@@ -18,6 +19,10 @@
 #include "views/editors/revieweditor.h"
 #include "views/mainwindow/workspace.h"
 #include "views/reviews/reviewspage.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
 
 namespace rentdesk::views {
 
@@ -306,6 +311,49 @@ void Commands::cancelBooking()
         return;
     }
     Q_EMIT changed();
+}
+
+std::optional<models::mail::ComposedMail> Commands::selectedConfirmation() const
+{
+    const auto row = m_pages.bookings->current();
+    if (!row)
+        return std::nullopt;
+    auto document = m_workspace.bookings.confirmationDocument(m_workspace.session.userId(), row->booking.id);
+    if (!document) {
+        messages::tell(m_window, tr("No confirmation"), document.error().message);
+        return std::nullopt;
+    }
+    return std::move(*document);
+}
+
+QString Commands::saveConfirmation()
+{
+    const auto row = m_pages.bookings->current();
+    const auto document = selectedConfirmation();
+    if (!row || !document)
+        return {};
+    QSettings settings;
+    const QString folder = settings.value(u"export/folder"_s, QDir::homePath()).toString();
+    const QString suggested = QDir(folder).filePath(
+        u"booking-%1-%2.pdf"_s.arg(row->apartmentNumber, row->booking.startDate.toString(Qt::ISODate))
+            .replace(u'/', u'-'));
+    const QString path =
+        messages::saveFileName(m_window, tr("Save booking confirmation"), suggested, tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return {};
+    settings.setValue(u"export/folder"_s, QFileInfo(path).absolutePath());
+    if (auto written = writeConfirmationPdf(*document, path); !written) {
+        messages::tell(m_window, tr("Not saved"),
+                       tr("%1 was not written: %2").arg(QDir::toNativeSeparators(path), written.error()));
+        return {};
+    }
+    return tr("Confirmation saved to %1.").arg(QDir::toNativeSeparators(path));
+}
+
+void Commands::printConfirmation()
+{
+    if (const auto document = selectedConfirmation())
+        views::printConfirmation(*document, m_window);
 }
 
 void Commands::writeReview(QWidget *page)

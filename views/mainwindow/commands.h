@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/domain/entities.h"
+#include "models/mail/mailtemplates.h"
 
 #include <QDate>
 #include <QJsonObject>
@@ -49,6 +50,10 @@ public:
     void confirmBooking();
     void declineBooking();
     void cancelBooking();
+    // The selected stay's confirmation (Bookings page) as a PDF file the person names; the
+    // sentence for the status bar when saved, empty otherwise (a refusal or failure is said).
+    QString saveConfirmation();
+    void printConfirmation();
     // The apartment (Apartments page), or the other person of a booking (Bookings page).
     void writeReview(QWidget *page);
     // Edit and retry of a change the server refused: its editor with the change's values (a
@@ -63,6 +68,9 @@ Q_SIGNALS:
     void changed();
 
 private:
+    // The selected stay's confirmation; a refusal (a request, someone else's stay) is said.
+    [[nodiscard]] std::optional<models::mail::ComposedMail> selectedConfirmation() const;
+
     // "Lena Landlord", or "River House, apartment 12": what a review is about, for its editor.
     [[nodiscard]] QString reviewTargetTitle(models::domain::ReviewKind kind, const QUuid &target) const;
     bool requestBookingOf(const models::domain::Apartment &apartment, const QString &title,

@@ -75,6 +75,11 @@ MainActions::MainActions(QWidget *window)
     writeReview = make(window, u"writeReviewAction"_s, tr("&Write review…"),
                        tr("Review the selected apartment, landlord or renter after a stay"),
                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    confirmationPdf = make(window, u"confirmationPdfAction"_s, tr("Confirmation as P&DF…"),
+                           tr("Save the selected stay's confirmation, in the renter's language, as a PDF file"));
+    printConfirmation =
+        make(window, u"printConfirmationAction"_s, tr("&Print confirmation…"),
+             tr("Print the selected stay's confirmation, in the renter's language"), QKeySequence::Print);
     exportCsv = make(window, u"exportCsvAction"_s, tr("&Export to CSV…"),
                      tr("Save the rows this page shows, as its filter and sort show them, to a CSV file"),
                      QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -121,6 +126,8 @@ void MainActions::update(const State &s)
     remove->setEnabled(s.hasSelection && s.ownsSelection && (listing || s.page == Page::Reviews));
     requestBooking->setEnabled(s.renter && s.page == Page::Apartments && s.hasSelection);
     confirmBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
+    confirmationPdf->setEnabled(s.page == Page::Bookings && s.selectionIsConfirmed);
+    printConfirmation->setEnabled(s.page == Page::Bookings && s.selectionIsConfirmed);
     declineBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
     // A renter's own booking, or a landlord's own hold on their nights.
     cancelBooking->setEnabled(s.page == Page::Bookings && s.selectionIsCancellable);
@@ -161,6 +168,9 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     bookings->addAction(declineBooking);
     bookings->addAction(cancelBooking);
     bookings->addSeparator();
+    bookings->addAction(confirmationPdf);
+    bookings->addAction(printConfirmation);
+    bookings->addSeparator();
     bookings->addAction(message);
 
     QMenu *reviews = menuBar->addMenu(tr("&Reviews"));
@@ -196,7 +206,8 @@ void MainActions::fillContextMenu(QMenu *menu, State::Page page) const
         menu->addActions({ requestBooking, writeReview, message, edit, remove });
         break;
     case Page::Bookings:
-        menu->addActions({ confirmBooking, declineBooking, cancelBooking, writeReview, message });
+        menu->addActions({ confirmBooking, declineBooking, cancelBooking, writeReview, message, confirmationPdf,
+                           printConfirmation });
         break;
     case Page::Reviews:
         menu->addActions({ edit, remove });

@@ -36,6 +36,7 @@ public:
         bool selectionIsRequest = false; // a booking in "requested"
         bool selectionIsCancellable = false; // a requested or confirmed booking not yet over, the renter's own
         bool selectionIsReviewable = false; // something the user may review
+        bool selectionIsConfirmed = false; // a confirmed or completed stay, which has a confirmation
         bool queuesMail = false; // this database is the authority and sends its own mail
         bool chatOnline = false; // connected to a chat server
         bool selectionHasPeer = false; // an apartment of someone else, or a booking one is part of
@@ -67,6 +68,8 @@ public:
     QAction *declineBooking = nullptr;
     QAction *cancelBooking = nullptr;
     QAction *writeReview = nullptr;
+    QAction *confirmationPdf = nullptr; // the selected stay's confirmation, as a PDF file
+    QAction *printConfirmation = nullptr;
     QAction *refresh = nullptr;
     QAction *mailQueue = nullptr;
     QAction *message = nullptr; // write to the other person about the selected row

@@ -112,6 +112,11 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::refreshAll);
     connect(m_actions->mailQueue, &QAction::triggered, this, &MainWindow::showMailQueue);
+    connect(m_actions->confirmationPdf, &QAction::triggered, this, [this] {
+        if (const QString done = m_commands->saveConfirmation(); !done.isEmpty())
+            statusBar()->showMessage(done, 10000);
+    });
+    connect(m_actions->printConfirmation, &QAction::triggered, m_commands, &Commands::printConfirmation);
     connect(m_actions->exportCsv, &QAction::triggered, this, [this] {
         if (TablePage *page = currentPage()) {
             const QString done = exportPageToCsv(*page, m_tabs->tabText(m_tabs->currentIndex()).remove(u'&'), this);
@@ -325,6 +330,8 @@ MainActions::State MainWindow::selectionState() const
             state.selectionIsReviewable =
                 !hold && (status == BookingStatus::Confirmed || status == BookingStatus::Completed);
             state.selectionHasPeer = !hold && (row->booking.renterId == me || row->ownerId == me);
+            state.selectionIsConfirmed = state.signedIn && (row->booking.renterId == me || row->ownerId == me)
+                && (status == BookingStatus::Confirmed || status == BookingStatus::Completed);
         }
         break;
     case Page::Reviews:
