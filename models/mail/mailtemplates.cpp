@@ -106,17 +106,35 @@ services::Result<QString> fill(const QString &text, const QHash<QString, QString
     return result;
 }
 
-// Paragraphs of the plain text as HTML: blank lines separate them, indented lines keep
-// their layout (the facts of a stay), every text escaped.
+// An indented paragraph of "Name:   value" lines (the facts of a stay) as a table of two
+// columns: the plain text lines them up with spaces, which a proportional font would not.
+// Empty when a line is not of that form.
+QString factsTable(const QString &paragraph)
+{
+    QString rows;
+    for (const QString &line : paragraph.split(u'\n', Qt::SkipEmptyParts)) {
+        const qsizetype colon = line.indexOf(u':');
+        if (colon < 0)
+            return {};
+        rows += u"<tr><td style=\"padding-right:1em\">%1</td><td>%2</td></tr>\n"_s.arg(
+            line.left(colon + 1).trimmed().toHtmlEscaped(), line.mid(colon + 1).trimmed().toHtmlEscaped());
+    }
+    return u"<table>\n%1</table>\n"_s.arg(rows);
+}
+
+// Paragraphs of the plain text as HTML: blank lines separate them, indented lines are the
+// facts of a stay (a table, or as they are), every text escaped.
 QString toHtml(const QString &subject, const QString &text)
 {
     QString body;
     for (const QString &paragraph : text.split(u"\n\n"_s, Qt::SkipEmptyParts)) {
         const QString escaped = paragraph.toHtmlEscaped();
-        if (paragraph.startsWith(u"  "_s))
-            body += u"<pre style=\"font-family:inherit\">%1</pre>\n"_s.arg(escaped);
-        else
+        if (paragraph.startsWith(u"  "_s)) {
+            const QString table = factsTable(paragraph);
+            body += table.isEmpty() ? u"<pre style=\"font-family:inherit\">%1</pre>\n"_s.arg(escaped) : table;
+        } else {
             body += u"<p>%1</p>\n"_s.arg(QString(escaped).replace(u'\n', u"<br>"_s));
+        }
     }
     return u"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title></head>\n"
            "<body style=\"font-family:sans-serif;line-height:1.4\">\n%2</body></html>\n"_s.arg(subject.toHtmlEscaped(),

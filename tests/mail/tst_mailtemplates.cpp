@@ -84,6 +84,27 @@ private Q_SLOTS:
         QVERIFY(mail->html.startsWith(u"<!DOCTYPE html>"_s));
     }
 
+    // The facts of a stay, lined up with spaces in the text, are a table in the HTML (spaces do
+    // not line up in a proportional font), their values escaped.
+    void theFactsOfAStayAreATableInHtml()
+    {
+        QJsonObject params = bookingParams();
+        params.insert(u"renterName"_s, u"Bob <b>Renter</b>"_s);
+        const auto en = models::mail::composeMail(MailEvent::BookingConfirmed, Language::English, u"Ann"_s, params);
+        QVERIFY(en);
+        QVERIFY2(en->html.contains(u"<tr><td style=\"padding-right:1em\">Nights:</td><td>5</td></tr>"_s),
+                 qPrintable(en->html));
+        QVERIFY(!en->html.contains(u"<pre"_s));
+        const auto document =
+            models::mail::composeDocument(u"booking_confirmation"_s, Language::English, u"Ann"_s, params);
+        QVERIFY2(document, qPrintable(document ? QString() : document.error().message));
+        QVERIFY2(document->html.contains(u"<td>Bob &lt;b&gt;Renter&lt;/b&gt;</td>"_s), qPrintable(document->html));
+        QVERIFY(!document->html.contains(u"<b>Renter"_s));
+        const auto ru = models::mail::composeDocument(u"booking_confirmation"_s, Language::Russian, u"Анна"_s, params);
+        QVERIFY(ru);
+        QVERIFY(ru->html.contains(u"<tr><td style=\"padding-right:1em\">Ночей:</td><td>5</td></tr>"_s));
+    }
+
     void datesAndMoneyInTheRecipientsLocale()
     {
         QLocale::setDefault(QLocale::c()); // the sender's own locale does not matter
