@@ -98,7 +98,8 @@ bool sortNeedsBuilding(ApartmentColumn column)
     return column == ApartmentColumn::Building || column == ApartmentColumn::Address || column == ApartmentColumn::City;
 }
 
-// The status in the order of the enum (free, booked, rented), not of its codes.
+// The status in the order of the enum (free, booked, rented), not of its codes. Schema
+// version 10's apartments_status_sort_idx is on this very expression.
 QString statusRank()
 {
     QString rank = u"CASE a.status"_s;
@@ -119,14 +120,17 @@ QString orderBy(const ApartmentSort &sort)
         // "2" before "10", then "12A" before "12B".
         keys << u"CAST(a.number AS INTEGER)"_s + dir << u"a.number"_s + dir;
         break;
+    // By a building's column: the buildings walked in that order (an index on the column and
+    // id), each one's apartments by id (apartments_building_sort_idx). b.id keeps two buildings
+    // of one name, address or city apart, so that no group of them is sorted by a.id first.
     case ApartmentColumn::Building:
-        keys << u"b.name"_s + dir;
+        keys << u"b.name"_s + dir << u"b.id"_s + dir;
         break;
     case ApartmentColumn::Address:
-        keys << u"b.address"_s + dir;
+        keys << u"b.address"_s + dir << u"b.id"_s + dir;
         break;
     case ApartmentColumn::City:
-        keys << u"b.city"_s + dir;
+        keys << u"b.city"_s + dir << u"b.id"_s + dir;
         break;
     case ApartmentColumn::Floor:
         keys << u"a.floor"_s + dir;
@@ -146,8 +150,11 @@ QString orderBy(const ApartmentSort &sort)
         keys << statusRank() + dir;
         break;
     case ApartmentColumn::Rating:
-        // Unrated last in both orders; sum / count of small integers orders exactly.
-        keys << u"a.rating_count = 0 ASC"_s << u"a.rating_sum * 1.0 / a.rating_count"_s + dir;
+        // Unrated last in both orders; sum / count of small integers orders exactly. The
+        // first key is written so that each order walks one of two indexes from its start
+        // (apartments_rating_up_idx forwards, apartments_rating_down_idx backwards).
+        keys << (sort.order == Qt::AscendingOrder ? u"a.rating_count = 0 ASC"_s : u"a.rating_count > 0 DESC"_s)
+             << u"a.rating_sum * 1.0 / a.rating_count"_s + dir;
         break;
     case ApartmentColumn::Furnished:
         keys << u"a.furnished"_s + dir;

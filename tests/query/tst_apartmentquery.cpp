@@ -839,7 +839,7 @@ private Q_SLOTS:
         QVERIFY2(count.contains(u"SEARCH a USING COVERING INDEX apartments_browse_building_idx (building_id=? AND "
                                 "currency=? AND monthly_price>? AND monthly_price<?)"_s),
                  qPrintable(count));
-        QVERIFY2(count.contains(u"SEARCH b USING INDEX buildings_city_idx (city=?)"_s), qPrintable(count));
+        QVERIFY2(count.contains(u"SEARCH b USING COVERING INDEX buildings_city_idx (city=?)"_s), qPrintable(count));
         QVERIFY2(count.contains(u"USING COVERING INDEX bookings_stays_idx (apartment_id=? AND end_date>?)"_s),
                  qPrintable(count));
     }
@@ -875,8 +875,9 @@ private Q_SLOTS:
 
         broad.city = u"Казань"_s;
         const QString count = planOf(countStatement(broad, {})).join(u'\n');
-        QVERIFY2(count.contains(u"SEARCH a USING INDEX apartments_browse_building_idx (building_id=?)"_s),
-                 qPrintable(count));
+        // Either index that starts with the building: neither holds the status and the area.
+        static const QRegularExpression byBuilding(u"SEARCH a USING INDEX apartments_\\w+ \\(building_id=\\?\\)"_s);
+        QVERIFY2(count.contains(byBuilding), qPrintable(count));
     }
 
     // Text search: few matches drive from the full-text index; many are a membership test
@@ -896,6 +897,29 @@ private Q_SLOTS:
         QVERIFY2(choosing.contains(u"SCAN a USING COVERING INDEX apartments_browse_price_idx"_s), qPrintable(choosing));
         QVERIFY2(choosing.contains(u"SCAN apartments_search VIRTUAL TABLE"_s), qPrintable(choosing));
         QVERIFY2(!choosing.contains(u"TEMP B-TREE"_s), qPrintable(choosing));
+    }
+
+    // Every column, in both orders, over the whole table: the page walks an index that
+    // holds the order and stops after its rows, never sorting every apartment first (the
+    // 100 ms of README's "The Apartments page" at 200 000). Schema version 10's expression
+    // indexes are used only while orderBy() writes the very same expressions.
+    void everySortWalksAnIndex()
+    {
+        using namespace rentdesk::models::query::detail;
+        for (int c = int(ApartmentColumn::Number); c <= int(ApartmentColumn::Created); ++c) {
+            for (const Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+                const ApartmentSort sort { ApartmentColumn(c), order };
+                const QStringList plan = planOf(pageStatement({}, {}, sort, 0, 100));
+                const qsizetype pageEnd = plan.indexOf(u"SCAN page"_s);
+                QVERIFY2(pageEnd > 0, qPrintable(plan.join(u'\n')));
+                const QString choosing = plan.mid(0, pageEnd).join(u'\n');
+                const QString context = u"column %1, %2:\n%3"_s.arg(c)
+                                            .arg(order == Qt::AscendingOrder ? u"ascending"_s : u"descending"_s)
+                                            .arg(choosing);
+                QVERIFY2(choosing.contains(u" INDEX "_s), qPrintable(context));
+                QVERIFY2(!choosing.contains(u"TEMP B-TREE"_s), qPrintable(context));
+            }
+        }
     }
 };
 

@@ -59,8 +59,12 @@ private Q_SLOTS:
                 unmapped << name;
             }
         }
-        // buildings_id_owner_unique backs a foreign key and cannot be hit by itself.
-        unmapped.removeAll(u"buildings_id_owner_unique"_s);
+        // buildings_id_owner_unique backs a foreign key, and the sort indexes of the buildings
+        // (schema version 10) are UNIQUE only so that the planner knows one entry is one
+        // building: each ends with the primary key, so none can be hit by itself.
+        for (const auto &byKey : { u"buildings_id_owner_unique"_s, u"buildings_name_idx"_s, u"buildings_city_idx"_s,
+                                   u"buildings_address_idx"_s })
+            unmapped.removeAll(byKey);
         QVERIFY2(unmapped.isEmpty(), qPrintable(u"no field and message for: "_s + unmapped.join(u", "_s)));
     }
 

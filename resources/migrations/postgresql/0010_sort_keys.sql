@@ -1,0 +1,6 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+--
+-- Schema version 10: SQLite's version adds indexes for the sorts of the Apartments page
+-- (resources/migrations/sqlite/0010_sort_keys.sql). That page reads a desktop's SQLite file;
+-- the server never browses apartments, so on PostgreSQL these indexes would only slow every
+-- write. The version exists so that both engines keep the same numbers.
