@@ -949,6 +949,28 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardQuery</name>
+    <message>
+        <source>A chart shows from 1 to 36 months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard shows a landlord&apos;s figures; sign in as a landlord to see yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DbError</name>
     <message>
         <source>%1 is not a RentDesk database: it is not an SQLite file, or it is damaged.</source>
@@ -3392,6 +3414,132 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
 </context>
 <context>
+    <name>rentdesk::views::DashboardPage</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests to decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your rating from renters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your apartments&apos; rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apartment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The average of %n review(s) renters wrote about you</source>
+        <translation>
+            <numerusform>The average of %n review renters wrote about you</numerusform>
+            <numerusform>The average of %n reviews renters wrote about you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The average of %n review(s) of your apartments</source>
+        <translation>
+            <numerusform>The average of %n review of your apartments</numerusform>
+            <numerusform>The average of %n reviews of your apartments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>over %n apartment(s)</source>
+        <translation>
+            <numerusform>over %n apartment</numerusform>
+            <numerusform>over %n apartments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Occupancy per month, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nights taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 nights taken (%4%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income per month: none in these months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income per month in %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed and completed stays; each stay&apos;s price spread over its nights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No arrivals or departures in the next %n day(s).</source>
+        <translation>
+            <numerusform>No arrivals or departures in the next %n day.</numerusform>
+            <numerusform>No arrivals or departures in the next %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Arrivals and departures in the next %n day(s):</source>
+        <translation>
+            <numerusform>&amp;Arrivals and departures in the next %n day:</numerusform>
+            <numerusform>&amp;Arrivals and departures in the next %n days:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rentdesk::views::FirstSyncDialog</name>
     <message>
         <source>First sync</source>
@@ -4067,6 +4215,14 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Print the selected stay&apos;s confirmation, in the renter&apos;s language</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dash&amp;board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to your figures</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -4251,6 +4407,10 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>%1 is a renter&apos;s account on the server. Sign in to a landlord&apos;s account, or create one, to publish your buildings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dash&amp;board</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -951,6 +951,28 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardQuery</name>
+    <message>
+        <source>A chart shows from 1 to 36 months.</source>
+        <translation>График показывает от 1 до 36 месяцев.</translation>
+    </message>
+    <message>
+        <source>This person no longer exists.</source>
+        <translation>Этого человека больше нет.</translation>
+    </message>
+    <message>
+        <source>The dashboard shows a landlord&apos;s figures; sign in as a landlord to see yours.</source>
+        <translation>Сводка показывает показатели арендодателя; войдите как арендодатель, чтобы увидеть свои.</translation>
+    </message>
+</context>
+<context>
     <name>DbError</name>
     <message>
         <source>%1 is not a RentDesk database: it is not an SQLite file, or it is damaged.</source>
@@ -3414,6 +3436,137 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
 </context>
 <context>
+    <name>rentdesk::views::DashboardPage</name>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: %1</source>
+        <translation>Не удалось прочитать показатели: %1</translation>
+    </message>
+    <message>
+        <source>Requests to decide</source>
+        <translation>Заявки ждут решения</translation>
+    </message>
+    <message>
+        <source>&amp;Show requests</source>
+        <translation>&amp;Показать заявки</translation>
+    </message>
+    <message>
+        <source>Your rating from renters</source>
+        <translation>Ваш рейтинг у арендаторов</translation>
+    </message>
+    <message>
+        <source>Your apartments&apos; rating</source>
+        <translation>Рейтинг ваших квартир</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Валюта:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Apartment</source>
+        <translation>Квартира</translation>
+    </message>
+    <message>
+        <source>Renter</source>
+        <translation>Арендатор</translation>
+    </message>
+    <message numerus="yes">
+        <source>The average of %n review(s) renters wrote about you</source>
+        <translation>
+            <numerusform>Среднее из %n отзыва арендаторов о вас</numerusform>
+            <numerusform>Среднее из %n отзывов арендаторов о вас</numerusform>
+            <numerusform>Среднее из %n отзывов арендаторов о вас</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The average of %n review(s) of your apartments</source>
+        <translation>
+            <numerusform>Среднее из %n отзыва о ваших квартирах</numerusform>
+            <numerusform>Среднее из %n отзывов о ваших квартирах</numerusform>
+            <numerusform>Среднее из %n отзывов о ваших квартирах</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>over %n apartment(s)</source>
+        <translation>
+            <numerusform>по %n квартире</numerusform>
+            <numerusform>по %n квартирам</numerusform>
+            <numerusform>по %n квартирам</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Occupancy per month, %1</source>
+        <translation>Загрузка по месяцам, %1</translation>
+    </message>
+    <message>
+        <source>Nights taken</source>
+        <translation>Занятые ночи</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 nights taken (%4%)</source>
+        <translation>%1: занято %2 из %3 ночей (%4%)</translation>
+    </message>
+    <message>
+        <source>Income per month: none in these months</source>
+        <translation>Доход по месяцам: в эти месяцы дохода нет</translation>
+    </message>
+    <message>
+        <source>Income per month in %1, %2</source>
+        <translation>Доход по месяцам в %1, %2</translation>
+    </message>
+    <message>
+        <source>Confirmed and completed stays; each stay&apos;s price spread over its nights</source>
+        <translation>Подтверждённые и завершённые проживания; стоимость каждого распределена по его ночам</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>No arrivals or departures in the next %n day(s).</source>
+        <translation>
+            <numerusform>Ни заездов, ни выездов в ближайший %n день.</numerusform>
+            <numerusform>Ни заездов, ни выездов в ближайшие %n дня.</numerusform>
+            <numerusform>Ни заездов, ни выездов в ближайшие %n дней.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Arrivals and departures in the next %n day(s):</source>
+        <translation>
+            <numerusform>&amp;Заезды и выезды в ближайший %n день:</numerusform>
+            <numerusform>&amp;Заезды и выезды в ближайшие %n дня:</numerusform>
+            <numerusform>&amp;Заезды и выезды в ближайшие %n дней:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Заезд</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Выезд</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>rentdesk::views::FirstSyncDialog</name>
     <message>
         <source>First sync</source>
@@ -4090,6 +4243,14 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Print the selected stay&apos;s confirmation, in the renter&apos;s language</source>
         <translation>Напечатать подтверждение выбранного проживания на языке арендатора</translation>
     </message>
+    <message>
+        <source>Dash&amp;board</source>
+        <translation>Св&amp;одка</translation>
+    </message>
+    <message>
+        <source>Go to your figures</source>
+        <translation>Перейти к вашим показателям</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -4280,6 +4441,10 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>%1 is a renter&apos;s account on the server. Sign in to a landlord&apos;s account, or create one, to publish your buildings.</source>
         <translation>%1 — учётная запись арендатора на сервере. Чтобы опубликовать дома, войдите в учётную запись арендодателя или создайте её.</translation>
+    </message>
+    <message>
+        <source>Dash&amp;board</source>
+        <translation>Св&amp;одка</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/db/query.h"
 #include "models/demo/demogenerator.h"
+#include "models/domain/storedvalues.h"
 #include "models/i18n/translator.h"
 #include "models/itemmodels/mailqueuemodel.h"
 #include "models/itemmodels/pagemodels.h"
@@ -12,7 +14,9 @@
 #include "views/accounts/logindialog.h"
 #include "views/apartments/apartmentfilterbar.h"
 #include "views/apartments/apartmentspage.h"
+#include "views/bookings/bookingspage.h"
 #include "views/common/messages.h"
+#include "views/dashboard/dashboardpage.h"
 #include "views/mail/mailqueuedialog.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/workspace.h"
@@ -20,6 +24,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
@@ -34,6 +42,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -271,6 +280,108 @@ private Q_SLOTS:
             QVERIFY2(text.out.contains(fact), qPrintable(fact + u" not in:\n"_s + text.out));
         QVERIFY2(text.out.contains(u"Booking confirmation"_s) || text.out.contains(u"Подтверждение бронирования"_s),
                  qPrintable(text.out));
+    }
+
+    // The dashboard tab is a landlord's: its number of requests agrees with a count in SQL,
+    // its bars and rows are the query's figures, a decision made elsewhere shows after the
+    // window refreshes, and "Show requests" opens the requests.
+    void theDashboardShowsALandlordsFigures()
+    {
+        models::services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, models::services::Mode::Standalone, session);
+        MainWindow window(workspace);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *tabs = window.findChild<QTabWidget *>(u"pageTabs"_s);
+        views::DashboardPage *dashboard = window.dashboardPage();
+        QVERIFY(tabs && dashboard);
+        const auto tabShown = [&] {
+            return tabs->isTabVisible(tabs->indexOf(dashboard));
+        };
+        QVERIFY(!tabShown());
+        const auto renter = workspace.accounts.logIn(models::demo::demoRenter().email, models::demo::demoPassword());
+        QVERIFY(renter);
+        session.signIn(*renter);
+        QVERIFY(!tabShown());
+        QVERIFY(!window.actions().showDashboard->isVisible());
+        session.signOut();
+
+        const auto landlord =
+            workspace.accounts.logIn(models::demo::demoLandlord().email, models::demo::demoPassword());
+        QVERIFY(landlord);
+        session.signIn(*landlord);
+        QVERIFY(tabShown());
+        window.actions().showDashboard->trigger();
+        QCOMPARE(tabs->currentWidget(), dashboard);
+        QVERIFY(!window.actions().exportCsv->isEnabled());
+        QVERIFY(!window.actions().edit->isEnabled());
+
+        const auto openRequests = [&] {
+            auto count = models::db::exec(m_db.connection(),
+                                          u"SELECT count(*) FROM bookings AS k JOIN apartments AS a "
+                                          "ON a.id = k.apartment_id WHERE a.owner_id = :owner "
+                                          "AND k.status = 'requested' AND k.start_date >= :today"_s,
+                                          { { u":owner"_s, models::domain::toStoredId(landlord->id) },
+                                            { u":today"_s, models::domain::toStoredDate(m_clock.today()) } });
+            return count && count->next() ? count->value(0).toLongLong() : -1;
+        };
+        auto *requests = dashboard->findChild<QLabel *>(u"dashboardOpenRequests"_s);
+        const qint64 before = openRequests();
+        QVERIFY2(before > 0, qPrintable(QString::number(before)));
+        QCOMPARE(requests->text(), QLocale().toString(before));
+
+        const models::query::Dashboard &figures = dashboard->figures();
+        QCOMPARE(figures.occupancy.size(), views::DashboardPage::Months);
+        auto *occupancy = dashboard->findChild<QChartView *>(u"dashboardOccupancyChart"_s);
+        auto *bars = qobject_cast<QBarSeries *>(occupancy->chart()->series().value(0));
+        QVERIFY(bars && bars->barSets().size() == 1);
+        qint64 nights = 0;
+        for (int month = 0; month < figures.occupancy.size(); ++month) {
+            QCOMPARE(bars->barSets()[0]->at(month), 100.0 * figures.occupancy[month].ratio());
+            nights += figures.occupancy[month].occupiedNights;
+        }
+        QVERIFY(nights > 0);
+
+        auto *currency = dashboard->findChild<QComboBox *>(u"dashboardCurrency"_s);
+        auto *income = dashboard->findChild<QChartView *>(u"dashboardIncomeChart"_s);
+        auto *incomeBars = qobject_cast<QBarSeries *>(income->chart()->series().value(0));
+        QVERIFY(incomeBars && incomeBars->barSets().size() == 1);
+        QCOMPARE(incomeBars->barSets()[0]->label(), currency->currentData().toString());
+        double earned = 0;
+        for (const models::query::MonthIncome &m : figures.income) {
+            if (m.currency == currency->currentData().toString())
+                earned += double(m.amount) / 100.0;
+        }
+        double drawn = 0;
+        for (int month = 0; month < incomeBars->barSets()[0]->count(); ++month)
+            drawn += incomeBars->barSets()[0]->at(month);
+        QVERIFY(earned > 0);
+        QCOMPARE(drawn, earned);
+
+        auto *movements = dashboard->findChild<QTableWidget *>(u"dashboardMovements"_s);
+        QCOMPARE(movements->rowCount(), figures.movements.size());
+        for (int row = 0; row < movements->rowCount(); ++row) {
+            QCOMPARE(movements->item(row, 3)->text(), figures.movements[row].renterName);
+            QCOMPARE(movements->item(row, 0)->data(Qt::UserRole).toUuid(), figures.movements[row].bookingId);
+        }
+
+        // A request decided (as if on another page): the number follows on the next refresh.
+        auto request = models::db::exec(m_db.connection(),
+                                        u"SELECT k.id FROM bookings AS k JOIN apartments AS a ON a.id = k.apartment_id "
+                                        "WHERE a.owner_id = :owner AND k.status = 'requested' "
+                                        "AND k.start_date >= :today ORDER BY k.id LIMIT 1"_s,
+                                        { { u":owner"_s, models::domain::toStoredId(landlord->id) },
+                                          { u":today"_s, models::domain::toStoredDate(m_clock.today()) } });
+        QVERIFY(request && request->next());
+        const QUuid decided = models::domain::idFromStored(request->value(0)).value_or(QUuid());
+        QVERIFY(workspace.bookings.decline(landlord->id, decided));
+        window.actions().refresh->trigger();
+        QCOMPARE(openRequests(), before - 1);
+        QCOMPARE(requests->text(), QLocale().toString(before - 1));
+
+        QTest::mouseClick(dashboard->findChild<QPushButton *>(u"dashboardShowRequests"_s), Qt::LeftButton);
+        QCOMPARE(tabs->currentWidget(), window.findChild<views::BookingsPage *>());
+        QCOMPARE(window.findChild<QComboBox *>(u"bookingStatusCombo"_s)->currentData().toString(), u"requested"_s);
     }
 
     void wrongPasswordIsSaidAndTheEmailKept()

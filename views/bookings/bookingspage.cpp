@@ -67,6 +67,12 @@ std::optional<models::query::BookingRow> BookingsPage::current() const
     return m_model->rowData(currentRow()); // nullopt without a current row
 }
 
+void BookingsPage::showStatus(models::domain::BookingStatus status)
+{
+    // The combo's change reads the table again (applyFilter).
+    m_status->setCurrentIndex(std::max(0, m_status->findData(models::domain::toCode(status))));
+}
+
 void BookingsPage::updateForUser()
 {
     applyFilter();

@@ -26,6 +26,8 @@ public:
     [[nodiscard]] models::itemmodels::BookingTableModel *bookings() const { return m_model; }
     [[nodiscard]] std::optional<models::query::BookingRow> current() const;
     void updateForUser();
+    // Filters the page to one status (the dashboard's "Show requests").
+    void showStatus(models::domain::BookingStatus status);
 
 protected:
     QString countText(qint64 count) const override;

@@ -101,6 +101,8 @@ MainActions::MainActions(QWidget *window)
                         QKeySequence(Qt::CTRL | Qt::Key_3));
     showReviews = make(window, u"showReviewsAction"_s, tr("Revie&ws"), tr("Go to the reviews"),
                        QKeySequence(Qt::CTRL | Qt::Key_4));
+    showDashboard = make(window, u"showDashboardAction"_s, tr("Dash&board"), tr("Go to your figures"),
+                         QKeySequence(Qt::CTRL | Qt::Key_5));
     about = make(window, u"aboutAction"_s, tr("&About RentDesk"), tr("Version and licence"));
     about->setMenuRole(QAction::AboutRole);
     update({});
@@ -119,6 +121,8 @@ void MainActions::update(const State &s)
     publish->setEnabled(s.canConnect && s.landlord && !s.connected);
     syncNow->setVisible(s.connected);
     syncProblems->setVisible(s.connected);
+    showDashboard->setVisible(s.landlord);
+    exportCsv->setEnabled(s.page != Page::Dashboard);
     newBuilding->setEnabled(s.landlord);
     newApartment->setEnabled(s.landlord);
     const bool listing = s.page == Page::Buildings || s.page == Page::Apartments;
@@ -177,7 +181,7 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     reviews->addAction(writeReview);
 
     QMenu *view = menuBar->addMenu(tr("&View"));
-    view->addActions({ showApartments, showBuildings, showBookings, showReviews });
+    view->addActions({ showApartments, showBuildings, showBookings, showReviews, showDashboard });
     view->addSeparator();
     view->addAction(refresh);
     view->addSeparator();
@@ -211,6 +215,8 @@ void MainActions::fillContextMenu(QMenu *menu, State::Page page) const
         break;
     case Page::Reviews:
         menu->addActions({ edit, remove });
+        break;
+    case Page::Dashboard:
         break;
     }
 }

@@ -30,7 +30,7 @@ public:
         bool landlord = false;
         bool renter = false;
         // The page showing and its selected row.
-        enum class Page { Buildings, Apartments, Bookings, Reviews } page = Page::Apartments;
+        enum class Page { Buildings, Apartments, Bookings, Reviews, Dashboard } page = Page::Apartments;
         bool hasSelection = false;
         bool ownsSelection = false; // the landlord owns the building/apartment, or wrote the review
         bool selectionIsRequest = false; // a booking in "requested"
@@ -79,6 +79,7 @@ public:
     QAction *showBuildings = nullptr;
     QAction *showBookings = nullptr;
     QAction *showReviews = nullptr;
+    QAction *showDashboard = nullptr; // a landlord's only
     QAction *about = nullptr;
 };
 

@@ -17,6 +17,7 @@
 #include "views/chat/chatmodels.h"
 #include "views/chat/chatpanel.h"
 #include "views/common/messages.h"
+#include "views/dashboard/dashboardpage.h"
 #include "views/mail/mailqueuedialog.h"
 #include "views/mainwindow/commands.h"
 #include "views/mainwindow/workspace.h"
@@ -75,6 +76,12 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     addPage(m_buildings, tr("B&uildings"), Page::Buildings);
     addPage(m_bookings, tr("B&ookings"), Page::Bookings);
     addPage(m_reviews, tr("Revie&ws"), Page::Reviews);
+    m_dashboard = new DashboardPage(workspace, this);
+    m_tabs->addTab(m_dashboard, tr("Dash&board"));
+    connect(m_dashboard, &DashboardPage::showRequestsRequested, this, [this] {
+        m_bookings->showStatus(models::domain::BookingStatus::Requested);
+        showPage(m_bookings);
+    });
     m_commands = new Commands(workspace, this, { m_buildings, m_apartments, m_bookings, m_reviews });
     connect(m_commands, &Commands::changed, this, &MainWindow::afterChange);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
@@ -159,6 +166,8 @@ TablePage *MainWindow::currentPage() const
 
 Page MainWindow::currentKind() const
 {
+    if (m_tabs->currentWidget() == m_dashboard)
+        return Page::Dashboard;
     const int index = m_tabs->currentIndex();
     return index >= 0 && index < m_kinds.size() ? m_kinds[index] : Page::Apartments;
 }
@@ -179,6 +188,7 @@ void MainWindow::connectActions()
     connect(a.showBuildings, &QAction::triggered, this, [this] { showPage(m_buildings); });
     connect(a.showBookings, &QAction::triggered, this, [this] { showPage(m_bookings); });
     connect(a.showReviews, &QAction::triggered, this, [this] { showPage(m_reviews); });
+    connect(a.showDashboard, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_dashboard); });
     // Double click or Return: edit what is one's own, else the natural next step.
     for (TablePage *page : std::as_const(m_pages)) {
         connect(page, &TablePage::activated, this, [this] {
@@ -211,6 +221,9 @@ void MainWindow::onSessionChanged()
     m_apartments->updateForUser();
     m_bookings->updateForUser();
     m_reviews->updateForUser();
+    const bool landlord = m_workspace.session.isLandlord();
+    m_tabs->setTabVisible(m_tabs->indexOf(m_dashboard), landlord);
+    m_dashboard->refresh();
     updateActions();
     updateStatus();
     // A sign-up has just queued its welcome mail.
@@ -230,6 +243,7 @@ void MainWindow::refreshInPlace()
 {
     for (TablePage *page : std::as_const(m_pages))
         page->refresh(TablePage::Scroll::Keep);
+    m_dashboard->refresh();
     updateActions();
     updateStatus();
 }
@@ -238,6 +252,7 @@ void MainWindow::refreshAll()
 {
     for (TablePage *page : std::as_const(m_pages))
         page->refresh();
+    m_dashboard->refresh();
     updateActions();
     updateStatus();
     // The change may have queued mail (a confirmation, a decline): send it now rather than
@@ -339,6 +354,8 @@ MainActions::State MainWindow::selectionState() const
             state.hasSelection = true;
             state.ownsSelection = row->review.authorId == me;
         }
+        break;
+    case Page::Dashboard: // figures: nothing to select
         break;
     }
     return state;

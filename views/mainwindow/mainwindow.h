@@ -28,6 +28,7 @@ class Commands;
 class MailQueueDialog;
 class PublishDialog;
 class ReviewsPage;
+class DashboardPage;
 class SyncProblemsDialog;
 class TablePage;
 struct Workspace;
@@ -50,6 +51,7 @@ public:
     [[nodiscard]] BuildingsPage *buildingsPage() const { return m_buildings; }
     [[nodiscard]] BookingsPage *bookingsPage() const { return m_bookings; }
     [[nodiscard]] ReviewsPage *reviewsPage() const { return m_reviews; }
+    [[nodiscard]] DashboardPage *dashboardPage() const { return m_dashboard; }
     // Shows the page (tests and the dashboard later).
     void showPage(TablePage *page);
 
@@ -136,6 +138,8 @@ private:
     BuildingsPage *m_buildings = nullptr;
     BookingsPage *m_bookings = nullptr;
     ReviewsPage *m_reviews = nullptr;
+    // Not a table: the last tab, shown to landlords only.
+    DashboardPage *m_dashboard = nullptr;
     Commands *m_commands = nullptr;
     QList<TablePage *> m_pages;
     QList<MainActions::State::Page> m_kinds;
