@@ -2,6 +2,7 @@
 #include "app/application.h"
 
 #include "app/exportcommand.h"
+#include "app/icscommand.h"
 #include "app/mailsetup.h"
 #include "models/db/database.h"
 #include "models/demo/demogenerator.h"
@@ -552,7 +553,9 @@ int Application::run()
     // The command line's file, else for a window what was open last (a replica, say), else this
     // computer's: --init-only and --send-outbox are about this computer's database.
     QString path = d->options.databasePath;
-    if (path.isEmpty() && !d->options.initOnly && !d->options.sendOutbox && d->options.exportCsvTable.isEmpty()) {
+    const bool command = d->options.initOnly || d->options.sendOutbox || !d->options.exportCsvTable.isEmpty()
+        || !d->options.exportIcsFolder.isEmpty() || !d->options.importIcsFile.isEmpty();
+    if (path.isEmpty() && !command) {
         const QString last = savedValue(lastOpenedKey).toString();
         path = !last.isEmpty() && QFileInfo::exists(last) ? last : d->standalonePath;
     } else if (path.isEmpty()) {
@@ -583,6 +586,10 @@ int Application::run()
         return d->sendOutbox();
     if (!d->options.exportCsvTable.isEmpty())
         return exportCsv(desktop.database, d->options.exportCsvTable, d->options.exportCsvAs, d->options.exportCsvPath);
+    if (!d->options.exportIcsFolder.isEmpty())
+        return exportIcs(desktop.database, d->options.exportIcsFolder);
+    if (!d->options.importIcsFile.isEmpty())
+        return importIcs(desktop.database, desktop.mode, d->options.importIcsFile, d->options.importIcsApartment);
 
     if (d->options.initOnly) {
         QTextStream(stdout) << QCoreApplication::translate("Application", "%1 is ready (schema version %2).")

@@ -26,7 +26,8 @@ bool wantsHeadless(int argc, char **argv)
             if (std::strcmp(argv[i], flag) == 0)
                 return true;
         }
-        for (const char *prefix : { "--send-test-mail", "--export-csv" }) {
+        for (const char *prefix :
+             { "--send-test-mail", "--export-csv", "--export-ics", "--import-ics", "--apartment" }) {
             if (std::strncmp(argv[i], prefix, std::strlen(prefix)) == 0)
                 return true;
         }
@@ -123,8 +124,24 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
                                     "With --export-csv bookings: whose bookings, a renter's own or those of a "
                                     "landlord's apartments."),
         QCoreApplication::translate("CommandLine", "email"));
+    const QCommandLineOption exportIcs(
+        u"export-ics"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Write each apartment's stays and blocked dates as an iCalendar file "
+                                    "<folder>/<apartment id>.ics, then exit without a window."),
+        QCoreApplication::translate("CommandLine", "folder"));
+    const QCommandLineOption importIcs(
+        u"import-ics"_s,
+        QCoreApplication::translate("CommandLine",
+                                    "Block the dates of the iCalendar <file>'s events in the apartment given with "
+                                    "--apartment (importing a newer file of the same name updates them), then exit "
+                                    "without a window."),
+        QCoreApplication::translate("CommandLine", "file"));
+    const QCommandLineOption apartmentId(
+        u"apartment"_s, QCoreApplication::translate("CommandLine", "With --import-ics: the apartment's id."),
+        QCoreApplication::translate("CommandLine", "id"));
     parser.addOptions({ database, initOnly, language, demoData, demoApartments, smtp, smtpCaFile, mailFrom, smtpTimeout,
-                        sendTestMail, sendOutbox, server, exportCsv, exportAs });
+                        sendTestMail, sendOutbox, server, exportCsv, exportAs, exportIcs, importIcs, apartmentId });
     parser.addPositionalArgument(u"out.csv"_s,
                                  QCoreApplication::translate("CommandLine", "With --export-csv: the file to write."),
                                  u"[out.csv]"_s);
@@ -236,6 +253,36 @@ std::variant<Options, Finished> parseCommandLine(const QStringList &arguments)
         options.exportCsvPath = positional.constFirst();
     } else if (parser.isSet(exportAs)) {
         return usageError(QCoreApplication::translate("CommandLine", "--as goes with --export-csv bookings."));
+    }
+    const bool calendarRun = parser.isSet(exportIcs) || parser.isSet(importIcs);
+    if (calendarRun
+        && (parser.isSet(exportIcs) + parser.isSet(importIcs) + parser.isSet(exportCsv) + options.initOnly
+                + parser.isSet(sendOutbox) + parser.isSet(sendTestMail)
+            > 1)) {
+        return usageError(QCoreApplication::translate("CommandLine",
+                                                      "--export-ics and --import-ics run alone; leave out the other "
+                                                      "commands (--init-only, --export-csv, --send-outbox, "
+                                                      "--send-test-mail)."));
+    }
+    if (parser.isSet(exportIcs)) {
+        if (parser.value(exportIcs).isEmpty())
+            return usageError(QCoreApplication::translate("CommandLine", "--export-ics needs a folder."));
+        options.exportIcsFolder = parser.value(exportIcs);
+    }
+    if (parser.isSet(importIcs) != parser.isSet(apartmentId)) {
+        return usageError(QCoreApplication::translate("CommandLine",
+                                                      "--import-ics FILE goes with --apartment ID: the calendar, and "
+                                                      "the apartment whose dates it blocks."));
+    }
+    if (parser.isSet(importIcs)) {
+        const QUuid apartment = QUuid::fromString(parser.value(apartmentId).trimmed());
+        if (apartment.isNull()) {
+            return usageError(QCoreApplication::translate("CommandLine",
+                                                          "--apartment needs an apartment's id, such as "
+                                                          "3f2b9c1e-8d4a-4c6b-9e1f-2a7d5c3b8e90."));
+        }
+        options.importIcsFile = parser.value(importIcs);
+        options.importIcsApartment = apartment;
     }
     if (parser.isSet(server)) {
         const QUrl url(parser.value(server).trimmed(), QUrl::StrictMode);

@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QUuid>
 
 #include <optional>
 #include <variant>
@@ -35,6 +36,9 @@ struct Options
     QString exportCsvTable; // --export-csv: write this page's table as CSV and exit, without a window
     QString exportCsvAs; // --as: whose bookings (an e-mail address)
     QString exportCsvPath; // where to: a file, or "-" for stdout
+    QString exportIcsFolder; // --export-ics: write every apartment's calendar there and exit
+    QString importIcsFile; // --import-ics: block an apartment's dates with this calendar and exit
+    QUuid importIcsApartment; // --apartment: which
 };
 
 // Exit codes of rentdesk, documented in README.md.
@@ -42,7 +46,8 @@ enum ExitCode : int {
     ExitSuccess = 0,
     ExitDatabaseError = 1, // the database could not be created, opened or migrated
     ExitUsage = 2, // unknown option or bad value
-    ExitExportFailed = 6, // --export-csv could not read the table or write the file
+    ExitExportFailed = 6, // --export-csv or --export-ics could not read the table or write the file
+    ExitImportFailed = 7, // --import-ics refused the calendar or could not block its dates
     // 3, 4 and 10–22: --send-test-mail and --send-outbox, net::mail::MailExitCode (mail/mailcommand.h).
 };
 
@@ -53,6 +58,7 @@ struct Finished
 };
 
 // True when the arguments ask for a run without a window (--init-only, --send-test-mail,
+// --export-csv, --export-ics, --import-ics and its --apartment,
 // --send-outbox, --help, --version); decided before any QApplication exists, so that these work with no display.
 [[nodiscard]] bool wantsHeadless(int argc, char **argv);
 

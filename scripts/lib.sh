@@ -10,18 +10,20 @@ RENTDESK_BUILD_PACKAGES=(
     qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
     libsqlite3-dev libpq-dev libsodium-dev libzxcvbn-dev qtkeychain-qt6-dev libsecret-1-0
+    libical-dev
 )
 # What the test suite needs on top (real servers the integration tests start): a real SMTP
 # server (aiosmtpd, run with Debian's /usr/bin/python3) and the cryptography package that makes
 # its throw-away certificate authority; a real keyring (gnome-keyring on a private dbus-daemon);
 # PostgreSQL 15 for the throw-away clusters the tests start (tests/support/postgrescluster.h),
-# with Qt's driver for it; pdftotext, which reads back the PDFs RentDesk writes.
+# with Qt's driver for it; pdftotext, which reads back the PDFs RentDesk writes; Python's
+# icalendar, which reads back the calendars RentDesk writes.
 RENTDESK_TEST_PACKAGES=(
     "${RENTDESK_BUILD_PACKAGES[@]}"
     python3 python3-aiosmtpd python3-cryptography
     dbus-daemon gnome-keyring
     postgresql-15 libqt6sql6-psql
-    poppler-utils
+    poppler-utils python3-icalendar
 )
 
 rentdesk_root() {

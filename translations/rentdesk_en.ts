@@ -353,6 +353,30 @@
         <source>only a confirmed stay has a confirmation.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The landlord has blocked the apartment from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The apartment is blocked from %1 to %2 by the calendar %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connected database&apos;s blocked dates come from its server; import the calendar there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A calendar is named by its file or address, of up to 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can block its dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event “%1” from %2 to %3 overlaps: %4 Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingStatus</name>
@@ -378,6 +402,10 @@
     </message>
     <message>
         <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -421,6 +449,10 @@
     </message>
     <message>
         <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -479,6 +511,29 @@
     </message>
     <message>
         <source>Listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarQuery</name>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked (RentDesk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked by the landlord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -925,6 +980,42 @@
         <source>--as goes with --export-csv bookings.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Write each apartment&apos;s stays and blocked dates as an iCalendar file &lt;folder&gt;/&lt;apartment id&gt;.ics, then exit without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block the dates of the iCalendar &lt;file&gt;&apos;s events in the apartment given with --apartment (importing a newer file of the same name updates them), then exit without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --import-ics: the apartment&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--export-ics and --import-ics run alone; leave out the other commands (--init-only, --export-csv, --send-outbox, --send-test-mail).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--export-ics needs a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--import-ics FILE goes with --apartment ID: the calendar, and the apartment whose dates it blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--apartment needs an apartment&apos;s id, such as 3f2b9c1e-8d4a-4c6b-9e1f-2a7d5c3b8e90.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConfirmationDocument</name>
@@ -1350,10 +1441,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>These dates overlap a confirmed stay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Only renters can book apartments.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1481,6 +1568,18 @@
         <source>This id is already used by another record.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>These dates overlap a confirmed stay or blocked dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only blocked dates come from a calendar, and they name the calendar (up to 500 characters) and the event (up to 1000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar has this event twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EmailAddress</name>
@@ -1569,6 +1668,143 @@
             <numerusform>Wrote %n row to %1.</numerusform>
             <numerusform>Wrote %n rows to %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ICalendar</name>
+    <message>
+        <source>The calendar is larger than %1, the most RentDesk reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the date %2 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the time %2 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the calendar has more than %2 events, the most RentDesk reads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an iCalendar file: it does not begin with BEGIN:VCALENDAR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the file goes on after the end of the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the text is not UTF-8; the file may be in another encoding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: END:%2 does not close BEGIN:%3 of line %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: BEGIN:%2 has no END; the file may be cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the time zone has no TZID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: this is not an iCalendar line: “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: “%2” is not a property of an iCalendar file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the %2 value “%3” cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: a parameter of %2 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the event has no UID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the event “%2” has no start date (DTSTART).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the time zone “%2” is not defined in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the UID “%2” is used by the event of line %3 too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the event has both an end (DTEND) and a length (DURATION).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the event does not end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the event lasts %2 nights; RentDesk reads stays of at most %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the event repeats more than once a day, which RentDesk does not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the repeat rule cannot be followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the event repeats too often to be worked out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the UID “%2” is used by another event too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the occurrence “%2” is changed by the event of line %3 too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar file %1 cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IcsCommand</name>
+    <message>
+        <source>The folder %1 could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n calendar(s) to %1 (stays and blocked dates in all: %2).</source>
+        <translation>
+            <numerusform>Wrote %n calendar to %1 (stays and blocked dates in all: %2).</numerusform>
+            <numerusform>Wrote %n calendars to %1 (stays and blocked dates in all: %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 moved, %4 unchanged, %5 removed, %6 left out (over, or this database&apos;s own stays); %7 request(s) declined.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

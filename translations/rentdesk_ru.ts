@@ -353,6 +353,30 @@
         <source>only a confirmed stay has a confirmation.</source>
         <translation>подтверждение есть только у подтверждённого проживания.</translation>
     </message>
+    <message>
+        <source>The landlord has blocked the apartment from %1 to %2.</source>
+        <translation>Арендодатель закрыл квартиру для бронирования с %1 по %2.</translation>
+    </message>
+    <message>
+        <source>The apartment is blocked from %1 to %2 by the calendar %3.</source>
+        <translation>Квартира закрыта с %1 по %2 календарём %3.</translation>
+    </message>
+    <message>
+        <source>A connected database&apos;s blocked dates come from its server; import the calendar there.</source>
+        <translation>Закрытые даты подключённой базы данных приходят с её сервера; импортируйте календарь там.</translation>
+    </message>
+    <message>
+        <source>A calendar is named by its file or address, of up to 500 characters.</source>
+        <translation>Календарь называется по своему файлу или адресу длиной до 500 символов.</translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can block its dates.</source>
+        <translation>Закрывать даты квартиры может только её владелец.</translation>
+    </message>
+    <message>
+        <source>The event “%1” from %2 to %3 overlaps: %4 Nothing was imported.</source>
+        <translation>Событие «%1» с %2 по %3 пересекается с другим: %4 Ничего не импортировано.</translation>
+    </message>
 </context>
 <context>
     <name>BookingStatus</name>
@@ -379,6 +403,10 @@
     <message>
         <source>Completed</source>
         <translation>Завершено</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Закрыто</translation>
     </message>
 </context>
 <context>
@@ -422,6 +450,10 @@
     <message>
         <source>Requested</source>
         <translation>Запрошено</translation>
+    </message>
+    <message>
+        <source>Calendar: %1</source>
+        <translation>Календарь: %1</translation>
     </message>
 </context>
 <context>
@@ -480,6 +512,29 @@
     <message>
         <source>Listed</source>
         <translation>Размещён</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarQuery</name>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation>Этой квартиры больше нет.</translation>
+    </message>
+    <message>
+        <source>Booked (RentDesk)</source>
+        <translation>Забронировано (RentDesk)</translation>
+    </message>
+    <message>
+        <source>Blocked by the landlord</source>
+        <translation>Закрыто арендодателем</translation>
+    </message>
+    <message>
+        <source>Blocked: %1</source>
+        <translation>Закрыто: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -927,6 +982,42 @@
         <source>--as goes with --export-csv bookings.</source>
         <translation>--as используется только с --export-csv bookings.</translation>
     </message>
+    <message>
+        <source>Write each apartment&apos;s stays and blocked dates as an iCalendar file &lt;folder&gt;/&lt;apartment id&gt;.ics, then exit without a window.</source>
+        <translation>Записать проживания и закрытые даты каждой квартиры в файл iCalendar &lt;folder&gt;/&lt;id квартиры&gt;.ics и выйти без окна.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>папка</translation>
+    </message>
+    <message>
+        <source>Block the dates of the iCalendar &lt;file&gt;&apos;s events in the apartment given with --apartment (importing a newer file of the same name updates them), then exit without a window.</source>
+        <translation>Закрыть в квартире, указанной в --apartment, даты событий из файла iCalendar &lt;file&gt; (импорт более нового файла с тем же именем их обновляет) и выйти без окна.</translation>
+    </message>
+    <message>
+        <source>With --import-ics: the apartment&apos;s id.</source>
+        <translation>С --import-ics: идентификатор квартиры.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>--export-ics and --import-ics run alone; leave out the other commands (--init-only, --export-csv, --send-outbox, --send-test-mail).</source>
+        <translation>--export-ics и --import-ics выполняются отдельно; уберите другие команды (--init-only, --export-csv, --send-outbox, --send-test-mail).</translation>
+    </message>
+    <message>
+        <source>--export-ics needs a folder.</source>
+        <translation>Для --export-ics нужна папка.</translation>
+    </message>
+    <message>
+        <source>--import-ics FILE goes with --apartment ID: the calendar, and the apartment whose dates it blocks.</source>
+        <translation>--import-ics ФАЙЛ указывается вместе с --apartment ID: календарь и квартира, даты которой он закрывает.</translation>
+    </message>
+    <message>
+        <source>--apartment needs an apartment&apos;s id, such as 3f2b9c1e-8d4a-4c6b-9e1f-2a7d5c3b8e90.</source>
+        <translation>Для --apartment нужен идентификатор квартиры, например 3f2b9c1e-8d4a-4c6b-9e1f-2a7d5c3b8e90.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmationDocument</name>
@@ -1352,10 +1443,6 @@
         <translation>Решение по бронированию не записано.</translation>
     </message>
     <message>
-        <source>These dates overlap a confirmed stay.</source>
-        <translation>Эти даты пересекаются с подтверждённым проживанием.</translation>
-    </message>
-    <message>
         <source>Only renters can book apartments.</source>
         <translation>Бронировать квартиры могут только арендаторы.</translation>
     </message>
@@ -1483,6 +1570,18 @@
         <source>This id is already used by another record.</source>
         <translation>Этот идентификатор уже занят другой записью.</translation>
     </message>
+    <message>
+        <source>These dates overlap a confirmed stay or blocked dates.</source>
+        <translation>Эти даты пересекаются с подтверждённым проживанием или закрытыми датами.</translation>
+    </message>
+    <message>
+        <source>Only blocked dates come from a calendar, and they name the calendar (up to 500 characters) and the event (up to 1000).</source>
+        <translation>Из календаря приходят только закрытые даты, и у них указаны календарь (до 500 символов) и событие (до 1000).</translation>
+    </message>
+    <message>
+        <source>The calendar has this event twice.</source>
+        <translation>В календаре это событие встречается дважды.</translation>
+    </message>
 </context>
 <context>
     <name>EmailAddress</name>
@@ -1572,6 +1671,144 @@
             <numerusform>Записано %n строки в %1.</numerusform>
             <numerusform>Записано %n строк в %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ICalendar</name>
+    <message>
+        <source>The calendar is larger than %1, the most RentDesk reads.</source>
+        <translation>Календарь больше %1 — наибольшего размера, который читает RentDesk.</translation>
+    </message>
+    <message>
+        <source>Line %1: the date %2 does not exist.</source>
+        <translation>Строка %1: даты %2 не существует.</translation>
+    </message>
+    <message>
+        <source>Line %1: the time %2 does not exist.</source>
+        <translation>Строка %1: времени %2 не существует.</translation>
+    </message>
+    <message>
+        <source>Line %1: the calendar has more than %2 events, the most RentDesk reads.</source>
+        <translation>Строка %1: в календаре больше %2 событий — наибольшего числа, которое читает RentDesk.</translation>
+    </message>
+    <message>
+        <source>This is not an iCalendar file: it does not begin with BEGIN:VCALENDAR.</source>
+        <translation>Это не файл iCalendar: он не начинается с BEGIN:VCALENDAR.</translation>
+    </message>
+    <message>
+        <source>Line %1: the file goes on after the end of the calendar.</source>
+        <translation>Строка %1: файл продолжается после конца календаря.</translation>
+    </message>
+    <message>
+        <source>Line %1: the text is not UTF-8; the file may be in another encoding.</source>
+        <translation>Строка %1: текст не в UTF-8; возможно, файл в другой кодировке.</translation>
+    </message>
+    <message>
+        <source>Line %1: END:%2 does not close BEGIN:%3 of line %4.</source>
+        <translation>Строка %1: END:%2 не закрывает BEGIN:%3 из строки %4.</translation>
+    </message>
+    <message>
+        <source>The calendar is empty.</source>
+        <translation>Календарь пуст.</translation>
+    </message>
+    <message>
+        <source>Line %1: BEGIN:%2 has no END; the file may be cut short.</source>
+        <translation>Строка %1: у BEGIN:%2 нет END; возможно, файл обрезан.</translation>
+    </message>
+    <message>
+        <source>Line %1: the time zone has no TZID.</source>
+        <translation>Строка %1: у часового пояса нет TZID.</translation>
+    </message>
+    <message>
+        <source>Line %1: this is not an iCalendar line: “%2”.</source>
+        <translation>Строка %1: это не строка iCalendar: «%2».</translation>
+    </message>
+    <message>
+        <source>Line %1: “%2” is not a property of an iCalendar file.</source>
+        <translation>Строка %1: «%2» — не свойство файла iCalendar.</translation>
+    </message>
+    <message>
+        <source>Line %1: the %2 value “%3” cannot be read.</source>
+        <translation>Строка %1: не удаётся прочитать значение %2 «%3».</translation>
+    </message>
+    <message>
+        <source>Line %1: a parameter of %2 cannot be read.</source>
+        <translation>Строка %1: не удаётся прочитать параметр %2.</translation>
+    </message>
+    <message>
+        <source>Line %1: the event has no UID.</source>
+        <translation>Строка %1: у события нет UID.</translation>
+    </message>
+    <message>
+        <source>Line %1: the event “%2” has no start date (DTSTART).</source>
+        <translation>Строка %1: у события «%2» нет даты начала (DTSTART).</translation>
+    </message>
+    <message>
+        <source>Line %1: the time zone “%2” is not defined in the file.</source>
+        <translation>Строка %1: часовой пояс «%2» не определён в файле.</translation>
+    </message>
+    <message>
+        <source>Line %1: the UID “%2” is used by the event of line %3 too.</source>
+        <translation>Строка %1: UID «%2» есть и у события в строке %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: the event has both an end (DTEND) and a length (DURATION).</source>
+        <translation>Строка %1: у события указаны и конец (DTEND), и длительность (DURATION).</translation>
+    </message>
+    <message>
+        <source>Line %1: the event does not end after it starts.</source>
+        <translation>Строка %1: событие не заканчивается позже, чем начинается.</translation>
+    </message>
+    <message>
+        <source>Line %1: the event lasts %2 nights; RentDesk reads stays of at most %3.</source>
+        <translation>Строка %1: событие длится %2 ночей; RentDesk читает проживания не длиннее %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: the event repeats more than once a day, which RentDesk does not read.</source>
+        <translation>Строка %1: событие повторяется чаще раза в день, а такие RentDesk не читает.</translation>
+    </message>
+    <message>
+        <source>Line %1: the repeat rule cannot be followed.</source>
+        <translation>Строка %1: правилу повторения невозможно следовать.</translation>
+    </message>
+    <message>
+        <source>Line %1: the event repeats too often to be worked out.</source>
+        <translation>Строка %1: событие повторяется слишком часто, чтобы его рассчитать.</translation>
+    </message>
+    <message>
+        <source>Line %1: the UID “%2” is used by another event too.</source>
+        <translation>Строка %1: UID «%2» есть и у другого события.</translation>
+    </message>
+    <message>
+        <source>Line %1: the occurrence “%2” is changed by the event of line %3 too.</source>
+        <translation>Строка %1: повторение «%2» изменено и событием в строке %3.</translation>
+    </message>
+    <message>
+        <source>The calendar file %1 cannot be read: %2.</source>
+        <translation>Не удаётся прочитать файл календаря %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>IcsCommand</name>
+    <message>
+        <source>The folder %1 could not be made.</source>
+        <translation>Не удалось создать папку %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2.</source>
+        <translation>Не удалось записать %1: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n calendar(s) to %1 (stays and blocked dates in all: %2).</source>
+        <translation>
+            <numerusform>Записан %n календарь в %1 (всего проживаний и закрытых дат: %2).</numerusform>
+            <numerusform>Записано %n календаря в %1 (всего проживаний и закрытых дат: %2).</numerusform>
+            <numerusform>Записано %n календарей в %1 (всего проживаний и закрытых дат: %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 moved, %4 unchanged, %5 removed, %6 left out (over, or this database&apos;s own stays); %7 request(s) declined.</source>
+        <translation>%1: новых — %2, перенесённых — %3, без изменений — %4, удалённых — %5, пропущенных (прошедших или своих проживаний этой базы) — %6; отклонено запросов — %7.</translation>
     </message>
 </context>
 <context>

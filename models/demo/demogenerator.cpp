@@ -506,6 +506,7 @@ QList<BookingRow> Generator::bookingRows(const QList<PlannedStay> &stays, qint64
             break;
         case BookingStatus::Confirmed:
         case BookingStatus::Declined:
+        case BookingStatus::Blocked: // the planner makes none
             row.decided = past(row.created + m_random.between(1, 48) * msPerHour);
             row.updated = row.decided;
             break;

@@ -89,6 +89,10 @@ struct Booking
     QDateTime decidedAt;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // A block imported from a calendar: the calendar (a file name or an address) and the
+    // event's UID in it; both empty otherwise.
+    QString blockSource;
+    QString blockUid;
 
     [[nodiscard]] qint64 nights() const { return startDate.daysTo(endDate); }
 };

@@ -46,12 +46,13 @@ const std::array<EnumEntry<ApartmentStatus>, 3> EnumTraits<ApartmentStatus>::ent
 
 const char *const EnumTraits<BookingStatus>::context = "BookingStatus";
 const char *const EnumTraits<BookingStatus>::typeName = QT_TRANSLATE_NOOP("BookingStatus", "booking status");
-const std::array<EnumEntry<BookingStatus>, 5> EnumTraits<BookingStatus>::entries { {
+const std::array<EnumEntry<BookingStatus>, 6> EnumTraits<BookingStatus>::entries { {
     { BookingStatus::Requested, "requested"_L1, QT_TRANSLATE_NOOP("BookingStatus", "Requested") },
     { BookingStatus::Confirmed, "confirmed"_L1, QT_TRANSLATE_NOOP("BookingStatus", "Confirmed") },
     { BookingStatus::Declined, "declined"_L1, QT_TRANSLATE_NOOP("BookingStatus", "Declined") },
     { BookingStatus::Cancelled, "cancelled"_L1, QT_TRANSLATE_NOOP("BookingStatus", "Cancelled") },
     { BookingStatus::Completed, "completed"_L1, QT_TRANSLATE_NOOP("BookingStatus", "Completed") },
+    { BookingStatus::Blocked, "blocked"_L1, QT_TRANSLATE_NOOP("BookingStatus", "Blocked") },
 } };
 
 const char *const EnumTraits<ReviewKind>::context = "ReviewKind";

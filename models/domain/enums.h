@@ -16,7 +16,8 @@ namespace rentdesk::models::domain {
 enum class Role { Landlord, Renter };
 enum class Language { English, Russian };
 enum class ApartmentStatus { Free, Booked, Rented };
-enum class BookingStatus { Requested, Confirmed, Declined, Cancelled, Completed };
+// Blocked: dates let elsewhere (an event of another booking site's calendar), schema version 11.
+enum class BookingStatus { Requested, Confirmed, Declined, Cancelled, Completed, Blocked };
 enum class ReviewKind { Renter, Landlord, Apartment };
 enum class MailEvent { Welcome, BookingRequested, BookingConfirmed, BookingDeclined, BookingCancelled };
 enum class MailStatus { Queued, Sent, Failed, Discarded };
@@ -45,7 +46,7 @@ template<typename E> struct EnumTraits;
 RENTDESK_ENUM_TRAITS(Role, 2)
 RENTDESK_ENUM_TRAITS(Language, 2)
 RENTDESK_ENUM_TRAITS(ApartmentStatus, 3)
-RENTDESK_ENUM_TRAITS(BookingStatus, 5)
+RENTDESK_ENUM_TRAITS(BookingStatus, 6)
 RENTDESK_ENUM_TRAITS(ReviewKind, 3)
 RENTDESK_ENUM_TRAITS(MailEvent, 5)
 RENTDESK_ENUM_TRAITS(MailStatus, 4)

@@ -3,6 +3,7 @@
 
 #include "models/db/database.h"
 #include "models/db/query.h"
+#include "models/domain/calendarsource.h"
 #include "models/domain/storedvalues.h"
 #include "models/itemmodels/apartmenttablemodel.h"
 #include "models/services/chatsql.h"
@@ -57,6 +58,20 @@ std::unique_ptr<BuildingTableModel> makeBuildingTableModel(std::shared_ptr<db::D
         BuildingColumns::Name, Qt::AscendingOrder, nullptr);
 }
 
+namespace {
+
+// Who stays, as the Renter column says it: blocked dates have no renter but the owner, so
+// where they come from instead.
+QString renterOf(const BookingRow &row)
+{
+    if (row.booking.blockSource.isEmpty())
+        return row.renterName;
+    return QCoreApplication::translate("BookingTableModel", "Calendar: %1")
+        .arg(domain::calendarLabel(row.booking.blockSource));
+}
+
+} // namespace
+
 std::unique_ptr<BookingTableModel> makeBookingTableModel(std::shared_ptr<db::Database> database)
 {
     using C = BookingTableModel::Column;
@@ -76,7 +91,7 @@ std::unique_ptr<BookingTableModel> makeBookingTableModel(std::shared_ptr<db::Dat
           } },
         { QT_TRANSLATE_NOOP("BookingTableModel", "Renter"), CellKind::Text, BookingColumn::Renter,
           [](const R &r) {
-              return QVariant(r.renterName);
+              return QVariant(renterOf(r));
           } },
         { QT_TRANSLATE_NOOP("BookingTableModel", "First night"), CellKind::Date, BookingColumn::Start,
           [](const R &r) {

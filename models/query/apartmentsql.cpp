@@ -82,10 +82,11 @@ Conditions conditionsOf(const ApartmentFilter &filter, const TextCondition &text
     if (text.use == TextUse::Test) // the unary + keeps SQLite from driving by it
         c.add(u"+a.rowid IN ("_s + textMatch + u')', u":text"_s, text.ftsQuery);
     if (filter.freeFrom && filter.freeTo) {
-        // The stays that occupy an apartment are confirmed or completed ones; this term is
-        // also what lets SQLite use the partial bookings_stays_idx.
+        // The stays that occupy an apartment are confirmed, completed and blocked ones; this
+        // term, the same as the index's, is also what lets SQLite use the partial
+        // bookings_stays_idx.
         c.add(u"NOT EXISTS (SELECT 1 FROM bookings AS k WHERE k.apartment_id = a.id"
-              " AND k.status IN ('confirmed', 'completed')"
+              " AND k.status IN ('confirmed', 'completed', 'blocked')"
               " AND k.end_date > :freeFrom AND k.start_date < :freeTo)"_s);
         c.bindings.append({ u":freeFrom"_s, domain::toStoredDate(*filter.freeFrom) });
         c.bindings.append({ u":freeTo"_s, domain::toStoredDate(*filter.freeTo) });

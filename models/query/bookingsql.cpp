@@ -126,7 +126,7 @@ Statement takenDatesStatement(const QUuid &apartment, QDate from, QDate to)
 {
     // bookings_stays_idx holds exactly these stays, by apartment and end date.
     return { u"SELECT b.start_date, b.end_date FROM bookings AS b WHERE b.apartment_id = :apartment "
-             "AND b.status IN ('confirmed', 'completed') AND b.end_date > :from AND b.start_date < :to "
+             "AND b.status IN ('confirmed', 'completed', 'blocked') AND b.end_date > :from AND b.start_date < :to "
              "ORDER BY b.start_date, b.end_date"_s,
              { { u":apartment"_s, domain::toStoredId(apartment) },
                { u":from"_s, domain::toStoredDate(from) },

@@ -29,7 +29,7 @@ namespace rentdesk::models::query::detail {
 
 // The columns of bookingPage() after services::bookingColumns().
 enum BookingPageColumn {
-    BookingApartmentNumber = 12, // services::BookingColumnCount
+    BookingApartmentNumber = 14, // services::BookingColumnCount
     BookingBuildingName,
     BookingAddress,
     BookingCity,

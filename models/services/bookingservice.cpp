@@ -3,6 +3,7 @@
 
 #include "models/db/query.h"
 #include "models/db/transaction.h"
+#include "models/domain/calendarsource.h"
 #include "models/domain/money.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/occupancy.h"
@@ -62,13 +63,24 @@ Result<Apartment> loadApartment(const QSqlDatabase &db, const QUuid &id)
     return readApartment(*query);
 }
 
-// The first confirmed or completed stay of the apartment that overlaps [start, end), if any.
-Result<std::optional<std::pair<QDate, QDate>>> takenBy(const QSqlDatabase &db, const QUuid &apartment, QDate start,
-                                                       QDate end, const QUuid &except)
+// A stay that takes an apartment's nights: its dates, and for blocked dates where they come
+// from (the calendar's name or address; empty for a block the landlord made).
+struct TakenStay
+{
+    QDate start;
+    QDate end;
+    bool blocked = false;
+    QString source;
+};
+
+// The first confirmed, completed or blocked stay of the apartment that overlaps [start, end),
+// if any.
+Result<std::optional<TakenStay>> takenBy(const QSqlDatabase &db, const QUuid &apartment, QDate start, QDate end,
+                                         const QUuid &except)
 {
     auto query = db::exec(db,
-                          u"SELECT start_date, end_date FROM bookings "
-                          "WHERE apartment_id = :apartment AND status IN ('confirmed', 'completed') "
+                          u"SELECT start_date, end_date, status, block_source FROM bookings "
+                          "WHERE apartment_id = :apartment AND status IN ('confirmed', 'completed', 'blocked') "
                           "AND start_date < :end AND end_date > :start AND id <> :except "
                           "ORDER BY start_date LIMIT 1"_s,
                           { { u":apartment"_s, toStoredId(apartment) },
@@ -79,16 +91,31 @@ Result<std::optional<std::pair<QDate, QDate>>> takenBy(const QSqlDatabase &db, c
         return std::unexpected(DomainError(query.error()));
     if (!query->next())
         return std::nullopt;
-    return std::pair { QDate::fromString(query->value(0).toString(), Qt::ISODate),
-                       QDate::fromString(query->value(1).toString(), Qt::ISODate) };
+    return TakenStay { QDate::fromString(query->value(0).toString(), Qt::ISODate),
+                       QDate::fromString(query->value(1).toString(), Qt::ISODate),
+                       query->value(2).toString() == toCode(BookingStatus::Blocked), query->value(3).toString() };
 }
 
-DomainError datesTaken(const std::pair<QDate, QDate> &stay)
+DomainError datesTaken(const TakenStay &stay)
 {
     // The last night is the day before departure.
-    return bookingError(Code::DatesTaken, "dates",
-                        QCoreApplication::translate("BookingService", "The apartment is taken from %1 to %2.")
-                            .arg(shown(stay.first), shown(stay.second.addDays(-1))));
+    const QString first = shown(stay.start);
+    const QString last = shown(stay.end.addDays(-1));
+    if (!stay.blocked) {
+        return bookingError(
+            Code::DatesTaken, "dates",
+            QCoreApplication::translate("BookingService", "The apartment is taken from %1 to %2.").arg(first, last));
+    }
+    if (stay.source.isEmpty()) {
+        return bookingError(
+            Code::DatesTaken, "dates",
+            QCoreApplication::translate("BookingService", "The landlord has blocked the apartment from %1 to %2.")
+                .arg(first, last));
+    }
+    return bookingError(
+        Code::DatesTaken, "dates",
+        QCoreApplication::translate("BookingService", "The apartment is blocked from %1 to %2 by the calendar %3.")
+            .arg(first, last, calendarLabel(stay.source)));
 }
 
 DomainError wrongState(BookingStatus status, const QString &needed)
@@ -516,6 +543,165 @@ Result<Booking> BookingService::hold(const QUuid &actor, const QUuid &apartmentI
     if (!done)
         return std::unexpected(done.error());
     return loadBooking(db, id);
+}
+
+Result<BookingService::BlockImport> BookingService::importBlocks(const QUuid &actor, const QUuid &apartmentId,
+                                                                 const QString &source,
+                                                                 const QList<ical::IcsEvent> &events) const
+{
+    if (!isAuthority(m_context.mode())) {
+        return std::unexpected(DomainError(
+            Code::NotInThisMode, u"booking"_s, QString(),
+            QCoreApplication::translate("BookingService",
+                                        "A connected database's blocked dates come from its server; import the "
+                                        "calendar there.")));
+    }
+    if (source.trimmed().isEmpty() || source.size() > 500) {
+        return std::unexpected(bookingError(
+            Code::InvalidValue, "blockSource",
+            QCoreApplication::translate("BookingService",
+                                        "A calendar is named by its file or address, of up to 500 characters.")));
+    }
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    const QDate today = m_context.clock().today();
+    BlockImport result;
+    auto done = db::transact(db, [&]() -> Result<void> {
+        result = {};
+        auto user = actingUser(db, actor);
+        if (!user)
+            return std::unexpected(user.error());
+        auto apartment = loadApartment(db, apartmentId);
+        if (!apartment)
+            return std::unexpected(apartment.error());
+        if (apartment->ownerId != actor) {
+            return std::unexpected(bookingError(
+                Code::NotAllowed, "",
+                QCoreApplication::translate("BookingService", "Only the apartment's owner can block its dates.")));
+        }
+        // The blocks this calendar made before, by UID.
+        struct Earlier
+        {
+            QUuid id;
+            QDate start;
+            QDate end;
+        };
+        QHash<QString, Earlier> earlier;
+        auto before = db::exec(db,
+                               u"SELECT id, block_uid, start_date, end_date FROM bookings "
+                               "WHERE apartment_id = :apartment AND block_source = :source"_s,
+                               { { u":apartment"_s, toStoredId(apartmentId) }, { u":source"_s, source } });
+        if (!before)
+            return std::unexpected(DomainError(before.error()));
+        while (before->next()) {
+            auto id = idFromStored(before->value(0));
+            auto start = dateFromStored(before->value(2));
+            auto end = dateFromStored(before->value(3));
+            if (!id || !start || !end)
+                return std::unexpected(unreadable(u"booking"_s,
+                                                  !id          ? id.error()
+                                                      : !start ? start.error()
+                                                               : end.error()));
+            earlier.insert(before->value(1).toString(), { *id, *start, *end });
+        }
+
+        // What stays: the events not over, other than this apartment's own stays sent back.
+        static const QString ownSuffix = u"@rentdesk"_s;
+        QList<const ical::IcsEvent *> current;
+        for (const ical::IcsEvent &event : events) {
+            bool own = false;
+            if (event.uid.endsWith(ownSuffix)) {
+                const QUuid id = QUuid::fromString(event.uid.chopped(ownSuffix.size()));
+                auto ours = db::exec(db,
+                                     u"SELECT 1 FROM bookings WHERE id = :id AND apartment_id = :apartment "
+                                     "AND block_uid IS NULL"_s,
+                                     { { u":id"_s, toStoredId(id) }, { u":apartment"_s, toStoredId(apartmentId) } });
+                if (!ours)
+                    return std::unexpected(DomainError(ours.error()));
+                own = !id.isNull() && ours->next();
+            }
+            if (own || event.end <= today) {
+                ++result.skipped;
+                continue;
+            }
+            current.append(&event);
+        }
+
+        // Blocks whose event is gone or moved go first, so that events that changed places
+        // with each other do not meet on the way.
+        QSet<QString> kept;
+        for (const ical::IcsEvent *event : std::as_const(current)) {
+            const auto it = earlier.constFind(event->uid);
+            if (it != earlier.cend() && it->start == event->start && it->end == event->end)
+                kept.insert(event->uid);
+        }
+        for (auto it = earlier.cbegin(); it != earlier.cend(); ++it) {
+            if (kept.contains(it.key()))
+                continue;
+            auto removed = db::exec(db, u"DELETE FROM bookings WHERE id = :id"_s, { { u":id"_s, toStoredId(it->id) } });
+            if (!removed)
+                return std::unexpected(DomainError(removed.error()));
+        }
+
+        const QString now = m_context.nowStored();
+        for (const ical::IcsEvent *event : std::as_const(current)) {
+            if (kept.contains(event->uid)) {
+                ++result.unchanged;
+                continue;
+            }
+            const auto moved = earlier.constFind(event->uid);
+            const QUuid id = moved != earlier.cend() ? moved->id : newId();
+            if (auto dates = checkStayDates(event->start, event->end); !dates)
+                return std::unexpected(dates.error());
+            auto taken = takenBy(db, apartmentId, event->start, event->end, id);
+            if (!taken)
+                return std::unexpected(taken.error());
+            if (*taken) {
+                const QString what = event->summary.isEmpty() ? event->uid : event->summary;
+                return std::unexpected(bookingError(
+                    Code::DatesTaken, "dates",
+                    QCoreApplication::translate("BookingService",
+                                                "The event “%1” from %2 to %3 overlaps: %4 Nothing was imported.")
+                        .arg(what, shown(event->start), shown(event->end.addDays(-1)), datesTaken(**taken).message)));
+            }
+            auto inserted = db::exec(
+                db,
+                u"INSERT INTO bookings (id, apartment_id, renter_id, start_date, end_date, status, total_price, "
+                "currency, decided_by, decided_at, created_at, updated_at, block_source, block_uid) VALUES (:id, "
+                ":apartment, :owner, :start, :end, 'blocked', 0, :currency, :owner, :now, :now, :now, :source, :uid)"_s,
+                { { u":id"_s, toStoredId(id) },
+                  { u":apartment"_s, toStoredId(apartmentId) },
+                  { u":owner"_s, toStoredId(actor) },
+                  { u":start"_s, toStoredDate(event->start) },
+                  { u":end"_s, toStoredDate(event->end) },
+                  { u":currency"_s, apartment->monthlyPrice.currency },
+                  { u":now"_s, now },
+                  { u":source"_s, source },
+                  { u":uid"_s, event->uid } });
+            if (!inserted)
+                return std::unexpected(DomainError(inserted.error()));
+            ++(moved != earlier.cend() ? result.moved : result.added);
+            auto block = loadBooking(db, id);
+            if (!block)
+                return std::unexpected(block.error());
+            auto overlapping = declineOverlapping(db, *block, actor, now);
+            if (!overlapping)
+                return std::unexpected(overlapping.error());
+            result.declined += *overlapping;
+        }
+        for (auto it = earlier.cbegin(); it != earlier.cend(); ++it) {
+            if (!kept.contains(it.key()) && !std::any_of(current.cbegin(), current.cend(), [&](const auto *event) {
+                    return event->uid == it.key();
+                }))
+                ++result.removed;
+        }
+        return mailDeclined(m_context, db, result.declined);
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return result;
 }
 
 Result<Booking> BookingService::decline(const QUuid &actor, const QUuid &bookingId) const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/domain/entities.h"
+#include "models/ical/icalendar.h"
 #include "models/mail/mailtemplates.h"
 #include "models/services/servicecontext.h"
 
@@ -39,6 +40,27 @@ public:
     // declined with it. The stay may have begun; it must not be over. The owner cancels it.
     [[nodiscard]] Result<domain::Booking> hold(const QUuid &actor, const QUuid &apartment, QDate start, QDate end,
                                                const QUuid &id = {}) const;
+
+    // What importing a calendar did to an apartment's blocks from it.
+    struct BlockImport
+    {
+        int added = 0;
+        int moved = 0; // an event whose dates changed
+        int unchanged = 0;
+        int removed = 0; // blocks whose event is gone from the calendar
+        int skipped = 0; // events over before today, and this database's own stays sent back
+        QList<QUuid> declined; // requests over the new blocks, declined with them
+    };
+    // The apartment's owner blocks the dates of a calendar's events (iCalendar, from a file
+    // or an address: source names it, 1 to 500 characters) in one transaction: an event not
+    // seen before from this source is a new block, one seen before is moved to its dates, and
+    // a block whose event is gone is removed. Events over before today are left out, as are
+    // this database's own stays coming back ("<booking id>@rentdesk" of this apartment). An
+    // event over a stay or another calendar's block refuses the whole import (DatesTaken,
+    // naming the event), so nothing changes; requests over the blocks are declined and their
+    // renters told. On the authority only: a connected database's blocks come from its server.
+    [[nodiscard]] Result<BlockImport> importBlocks(const QUuid &actor, const QUuid &apartment, const QString &source,
+                                                   const QList<ical::IcsEvent> &events) const;
 
     struct TimeStep
     {

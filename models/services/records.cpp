@@ -113,7 +113,7 @@ QString bookingColumns(const QString &alias)
 {
     return qualified(alias,
                      { "id", "apartment_id", "renter_id", "start_date", "end_date", "status", "total_price", "currency",
-                       "decided_by", "decided_at", "created_at", "updated_at" });
+                       "decided_by", "decided_at", "created_at", "updated_at", "block_source", "block_uid" });
 }
 
 QString reviewColumns(const QString &alias)
@@ -200,6 +200,8 @@ Result<Booking> readBooking(const QSqlQuery &query, int first)
     booking.decidedAt = r.optionalTimestamp();
     booking.createdAt = r.timestamp();
     booking.updatedAt = r.timestamp();
+    booking.blockSource = r.text();
+    booking.blockUid = r.text();
     return finish(r, booking, "booking");
 }
 

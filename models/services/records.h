@@ -24,7 +24,7 @@ namespace rentdesk::models::services {
 inline constexpr int UserColumnCount = 10;
 inline constexpr int BuildingColumnCount = 9;
 inline constexpr int ApartmentColumnCount = 19;
-inline constexpr int BookingColumnCount = 12;
+inline constexpr int BookingColumnCount = 14;
 inline constexpr int ReviewColumnCount = 9;
 
 [[nodiscard]] Result<domain::User> readUser(const QSqlQuery &query, int first = 0);

@@ -131,6 +131,105 @@ private Q_SLOTS:
         QCOMPARE(rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**reopened)), dump);
     }
 
+    // --export-ics writes every apartment's calendar, which Python's icalendar reads as the
+    // stays and blocks in SQL; one apartment's file imported into another with --import-ics
+    // blocks exactly those dates, again changes nothing, and a broken file is refused with its
+    // line and changes nothing either.
+    void calendarsGoOutAndComeBackIn()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"demo.sqlite"_s);
+        QCOMPARE(rentdesk({ u"--database"_s, path, u"--demo"_s, u"--init-only"_s }).exitCode, 0);
+        const QString folder = dir.filePath(u"calendars"_s);
+        const Run exported = rentdesk({ u"--database"_s, path, u"--export-ics"_s, folder });
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QVERIFY2(exported.out.startsWith(u"Wrote 400 calendars to "_s), qPrintable(exported.out));
+        QCOMPARE(QDir(folder).entryList({ u"*.ics"_s }, QDir::Files).size(), 400);
+
+        // Every file, read by Python: "<apartment>|<start>|<end>" for each event.
+        const auto python = rentdesk::test::runProcess(
+            u"/usr/bin/python3"_s,
+            { u"-c"_s,
+              u"import icalendar, pathlib, sys\n"
+              "for f in sorted(pathlib.Path(sys.argv[1]).glob('*.ics')):\n"
+              "    c = icalendar.Calendar.from_ical(f.read_bytes())\n"
+              "    for e in c.walk('VEVENT'):\n"
+              "        print(f.stem, e['DTSTART'].dt.isoformat(), e['DTEND'].dt.isoformat(), sep='|')\n"_s,
+              folder },
+            QProcessEnvironment::systemEnvironment(), 60000);
+        QVERIFY2(python.exitCode == 0, qPrintable(python.err));
+        QStringList events = python.out.split(u'\n', Qt::SkipEmptyParts);
+        events.sort();
+        const QString taken = u"SELECT apartment_id || '|' || start_date || '|' || end_date FROM bookings "
+                              "WHERE status IN ('confirmed', 'completed', 'blocked') "
+                              "AND end_date > date('now', 'localtime') ORDER BY 1"_s;
+        QStringList expected = rentdesk::test::rowsIn(path, taken);
+        expected.sort();
+        QVERIFY(expected.size() > 50);
+        QCOMPARE(events, expected);
+
+        // The busiest apartment's calendar into a free apartment of the same landlord.
+        const QStringList busiest = rentdesk::test::rowsIn(
+            path,
+            u"SELECT a.id || '|' || a.owner_id FROM apartments AS a JOIN bookings AS k ON k.apartment_id = a.id "
+            "WHERE k.status IN ('confirmed', 'completed') AND k.end_date > date('now', 'localtime') "
+            "GROUP BY a.id ORDER BY count(*) DESC, a.id LIMIT 1"_s);
+        QCOMPARE(busiest.size(), 1);
+        const QString from = busiest.first().section(u'|', 0, 0);
+        const QString owner = busiest.first().section(u'|', 1, 1);
+        const QStringList free = rentdesk::test::rowsIn(
+            path,
+            u"SELECT a.id FROM apartments AS a WHERE a.owner_id = '%1' AND NOT EXISTS (SELECT 1 FROM "
+            "bookings AS k WHERE k.apartment_id = a.id AND k.status IN ('confirmed', 'completed') "
+            "AND k.end_date > date('now', 'localtime', '-1 year')) ORDER BY a.id LIMIT 1"_s.arg(owner));
+        QCOMPARE(free.size(), 1);
+        const QString file = QDir(folder).filePath(from + u".ics"_s);
+        const auto datesOf = [&](const QString &apartment, const QString &statuses) {
+            return rentdesk::test::rowsIn(path,
+                                          u"SELECT start_date || '|' || end_date FROM bookings WHERE apartment_id = "
+                                          "'%1' AND status IN (%2) AND end_date > date('now', 'localtime') "
+                                          "ORDER BY start_date"_s.arg(apartment, statuses));
+        };
+        const Run imported =
+            rentdesk({ u"--database"_s, path, u"--import-ics"_s, file, u"--apartment"_s, free.first() });
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QCOMPARE(datesOf(free.first(), u"'blocked'"_s), datesOf(from, u"'confirmed', 'completed', 'blocked'"_s));
+        QVERIFY(!datesOf(free.first(), u"'blocked'"_s).isEmpty());
+        QVERIFY2(imported.out.contains(u" 0 moved, 0 unchanged, 0 removed"_s), qPrintable(imported.out));
+
+        QStringList dump;
+        {
+            auto opened = rentdesk::models::db::Database::open(path);
+            QVERIFY(opened);
+            dump = rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**opened));
+        }
+        const Run again = rentdesk({ u"--database"_s, path, u"--import-ics"_s, file, u"--apartment"_s, free.first() });
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains(u" 0 new, 0 moved, "_s), qPrintable(again.out));
+        // Back into the apartment it came from: its own stays, left out.
+        const Run home = rentdesk({ u"--database"_s, path, u"--import-ics"_s, file, u"--apartment"_s, from });
+        QCOMPARE(home.exitCode, 0);
+        QVERIFY2(home.out.contains(u" 0 new, "_s), qPrintable(home.out));
+
+        QFile broken(dir.filePath(u"broken.ics"_s));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+                     "DTSTART;VALUE=DATE:20270301\r\nDTEND;VALUE=DATE:20270303\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\n"
+                     "UID:b\r\nDTSTART;VALUE=DATE:20270230\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        broken.close();
+        const Run refused =
+            rentdesk({ u"--database"_s, path, u"--import-ics"_s, broken.fileName(), u"--apartment"_s, free.first() });
+        QCOMPARE(refused.exitCode, 7);
+        QVERIFY2(refused.err.contains(broken.fileName() + u": Line 11: "_s), qPrintable(refused.err));
+        const Run nowhere = rentdesk({ u"--database"_s, path, u"--import-ics"_s, file, u"--apartment"_s,
+                                       QUuid::createUuid().toString(QUuid::WithoutBraces) });
+        QCOMPARE(nowhere.exitCode, 7);
+        QVERIFY2(nowhere.err.contains(u"no longer exists"_s), qPrintable(nowhere.err));
+        auto reopened = rentdesk::models::db::Database::open(path);
+        QVERIFY(reopened);
+        QCOMPARE(rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**reopened)), dump);
+    }
+
     // scripts/run passes --demo on every start: a replica opened again (the file open last)
     // gets no demo data, with a note, and opens; --send-outbox there says the server sends.
     void aReplicaGetsNoDemoDataAndSendsNoMail()
@@ -282,6 +381,17 @@ private Q_SLOTS:
                                            << u"--as goes with --export-csv bookings"_s;
         QTest::newRow("export with init-only")
             << QStringList { u"--export-csv"_s, u"apartments"_s, u"--init-only"_s, u"out.csv"_s } << u"runs alone"_s;
+        QTest::newRow("calendar without apartment")
+            << QStringList { u"--import-ics"_s, u"a.ics"_s } << u"goes with --apartment"_s;
+        QTest::newRow("apartment without calendar")
+            << QStringList { u"--apartment"_s, u"3f2b9c1e-8d4a-4c6b-9e1f-2a7d5c3b8e90"_s }
+            << u"goes with --apartment"_s;
+        QTest::newRow("apartment that is no id")
+            << QStringList { u"--import-ics"_s, u"a.ics"_s, u"--apartment"_s, u"12"_s } << u"needs an apartment's id"_s;
+        QTest::newRow("two calendar commands")
+            << QStringList { u"--import-ics"_s, u"a.ics"_s, u"--apartment"_s, u"3f2b9c1e-8d4a-4c6b-9e1f-2a7d5c3b8e90"_s,
+                             u"--export-ics"_s, u"out"_s }
+            << u"run alone"_s;
     }
 
     void badUsage()

@@ -238,6 +238,26 @@ private Q_SLOTS:
                      QString());
             QCOMPARE(rows.booking(uuid(34), uuid(20), uuid(2), u"2027-04-10"_s, u"2027-04-01"_s, u"requested"_s),
                      u"bookings_dates_order"_s);
+            // Blocked dates (version 11) are taken like a stay, and only a block names a calendar.
+            const QVariantMap fromCalendar { { u"renter_id"_s, uuid(1) },
+                                             { u"decided_by"_s, uuid(1) },
+                                             { u"total_price"_s, 0 },
+                                             { u"block_source"_s, u"airbnb.ics"_s },
+                                             { u"block_uid"_s, u"e1"_s } };
+            QCOMPARE(
+                rows.booking(uuid(35), uuid(20), uuid(1), u"2027-03-11"_s, u"2027-03-13"_s, u"blocked"_s, fromCalendar),
+                u"bookings_no_overlap"_s);
+            QCOMPARE(
+                rows.booking(uuid(36), uuid(20), uuid(1), u"2027-05-01"_s, u"2027-05-05"_s, u"blocked"_s, fromCalendar),
+                QString());
+            QCOMPARE(rows.booking(uuid(37), uuid(20), uuid(2), u"2027-05-04"_s, u"2027-05-06"_s, u"confirmed"_s),
+                     u"bookings_no_overlap"_s);
+            QCOMPARE(
+                rows.booking(uuid(38), uuid(20), uuid(1), u"2027-06-01"_s, u"2027-06-05"_s, u"blocked"_s, fromCalendar),
+                u"bookings_block_unique"_s);
+            QCOMPARE(rows.booking(uuid(39), uuid(20), uuid(2), u"2027-07-01"_s, u"2027-07-05"_s, u"requested"_s,
+                                  { { u"block_source"_s, u"airbnb.ics"_s }, { u"block_uid"_s, u"e2"_s } }),
+                     u"bookings_block_source"_s);
             QCOMPARE(rows.insert(u"reviews"_s,
                                  { { u"id"_s, uuid(40) },
                                    { u"author_id"_s, uuid(1) },

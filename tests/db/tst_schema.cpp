@@ -692,7 +692,7 @@ private Q_SLOTS:
         auto plan = rentdesk::models::db::exec(
             m_db->connection(),
             u"EXPLAIN QUERY PLAN SELECT 1 FROM bookings AS b WHERE b.apartment_id = :a "
-            "AND b.status IN ('confirmed', 'completed') AND b.start_date < :e AND :s < b.end_date"_s,
+            "AND b.status IN ('confirmed', 'completed', 'blocked') AND b.start_date < :e AND :s < b.end_date"_s,
             { { u":a"_s, apartment }, { u":s"_s, u"2026-03-01"_s }, { u":e"_s, u"2026-03-05"_s } });
         QVERIFY(plan);
         QString detail;

@@ -370,6 +370,8 @@ private Q_SLOTS:
     void bookingsInEveryStatusPastPresentAndFuture()
     {
         for (const auto status : rentdesk::models::domain::allValues<rentdesk::models::domain::BookingStatus>()) {
+            if (status == rentdesk::models::domain::BookingStatus::Blocked)
+                continue; // blocks come from other sites' calendars, which the demo has none of
             const QString code = rentdesk::models::domain::toCode(status);
             QVERIFY2(count(u"SELECT count(*) FROM bookings WHERE status = :status"_s, { { u":status"_s, code } }) > 0,
                      qPrintable(code));

@@ -40,7 +40,8 @@ private Q_SLOTS:
         roundTripAll<Role>({ u"landlord"_s, u"renter"_s });
         roundTripAll<Language>({ u"en"_s, u"ru"_s });
         roundTripAll<ApartmentStatus>({ u"free"_s, u"booked"_s, u"rented"_s });
-        roundTripAll<BookingStatus>({ u"requested"_s, u"confirmed"_s, u"declined"_s, u"cancelled"_s, u"completed"_s });
+        roundTripAll<BookingStatus>(
+            { u"requested"_s, u"confirmed"_s, u"declined"_s, u"cancelled"_s, u"completed"_s, u"blocked"_s });
         roundTripAll<ReviewKind>({ u"renter"_s, u"landlord"_s, u"apartment"_s });
     }
 

@@ -443,6 +443,134 @@ private Q_SLOTS:
         QVERIFY(f->run(u"DROP TRIGGER temp.fail"_s));
         QVERIFY(f->bookings.confirm(landlord, first->id));
     }
+
+    // A calendar's events block an apartment's dates: a request over them is refused naming
+    // the calendar by its host (never the secret rest of its address), and requests already
+    // over them are declined with a mail.
+    void blockedDatesRefuseRequestsNamingTheCalendar()
+    {
+        auto early = f->bookings.request(renter2, apartment, QDate(2026, 7, 2), QDate(2026, 7, 6));
+        QVERIFY(early);
+        const QString feed = u"https://www.airbnb.com/calendar/ical/41.ics?s=0123456789abcdef"_s;
+        auto imported = f->bookings.importBlocks(
+            landlord, apartment, feed,
+            { { u"a1@airbnb.com"_s, QDate(2026, 7, 1), QDate(2026, 7, 5), u"Reserved"_s },
+              { u"a2@airbnb.com"_s, QDate(2026, 8, 10), QDate(2026, 8, 12), u"Not available"_s } });
+        QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().message));
+        QCOMPARE(imported->added, 2);
+        QCOMPARE(imported->declined, QList<QUuid>({ early->id }));
+        QCOMPARE(statusOf(early->id), BookingStatus::Declined);
+        QCOMPARE(std::get<0>(mails().last()), u"booking_declined"_s);
+        QCOMPARE(std::get<1>(mails().last()), emailOf(renter2));
+
+        auto refused = f->bookings.request(renter, apartment, QDate(2026, 8, 11), QDate(2026, 8, 14));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Code::DatesTaken);
+        QVERIFY2(refused.error().message.contains(u"www.airbnb.com"_s), qPrintable(refused.error().message));
+        QVERIFY2(!refused.error().message.contains(u"0123456789abcdef"_s), qPrintable(refused.error().message));
+        QVERIFY2(refused.error().message.contains(u"blocked"_s), qPrintable(refused.error().message));
+        // Around the blocks is free; a block is the landlord's, with no price and no renter but them.
+        QVERIFY(f->bookings.request(renter, apartment, QDate(2026, 7, 5), QDate(2026, 7, 9)));
+        auto row = rentdesk::models::db::exec(
+            f->connection(),
+            u"SELECT renter_id, total_price, decided_by, block_source FROM bookings WHERE block_uid = 'a1@airbnb.com'"_s);
+        QVERIFY(row && row->next());
+        QCOMPARE(row->value(0).toString(), rentdesk::models::domain::toStoredId(landlord));
+        QCOMPARE(row->value(1).toLongLong(), 0);
+        QCOMPARE(row->value(2).toString(), rentdesk::models::domain::toStoredId(landlord));
+        QCOMPARE(row->value(3).toString(), feed);
+    }
+
+    // Importing the same calendar again updates blocks by UID: moved, kept, removed, added;
+    // past events and this database's own stays sent back are left out.
+    void importingAgainFollowsTheCalendarByUid()
+    {
+        const QString file = u"booking-com.ics"_s;
+        auto stay = f->bookings.request(renter, apartment, QDate(2026, 9, 1), QDate(2026, 9, 4));
+        QVERIFY(stay && f->bookings.confirm(landlord, stay->id));
+        const QList<rentdesk::models::ical::IcsEvent> first {
+            { u"one"_s, QDate(2026, 6, 20), QDate(2026, 6, 22), {} },
+            { u"two"_s, QDate(2026, 7, 1), QDate(2026, 7, 3), {} },
+            { u"three"_s, QDate(2026, 7, 10), QDate(2026, 7, 12), {} },
+            { u"old"_s, QDate(2026, 5, 1), QDate(2026, 5, 3), {} }, // over before today
+            { rentdesk::models::domain::toStoredId(stay->id) + u"@rentdesk"_s,
+              QDate(2026, 9, 1),
+              QDate(2026, 9, 4),
+              {} }, // our own stay, sent back
+        };
+        auto once = f->bookings.importBlocks(landlord, apartment, file, first);
+        QVERIFY2(once, qPrintable(once ? QString() : once.error().message));
+        QCOMPARE(once->added, 3);
+        QCOMPARE(once->skipped, 2);
+        const auto blocks = [&] {
+            QStringList rows;
+            auto query = rentdesk::models::db::exec(f->connection(),
+                                                    u"SELECT block_uid, start_date, end_date FROM bookings "
+                                                    "WHERE status = 'blocked' ORDER BY start_date"_s);
+            while (query && query->next())
+                rows << u"%1 %2 %3"_s.arg(query->value(0).toString(), query->value(1).toString(),
+                                          query->value(2).toString());
+            return rows;
+        };
+        QCOMPARE(blocks(),
+                 QStringList({ u"one 2026-06-20 2026-06-22"_s, u"two 2026-07-01 2026-07-03"_s,
+                               u"three 2026-07-10 2026-07-12"_s }));
+        // "two" and "three" change places (each lands where the other was), "one" is gone,
+        // "four" is new.
+        auto again = f->bookings.importBlocks(landlord, apartment, file,
+                                              { { u"three"_s, QDate(2026, 7, 1), QDate(2026, 7, 3), {} },
+                                                { u"two"_s, QDate(2026, 7, 10), QDate(2026, 7, 12), {} },
+                                                { u"four"_s, QDate(2026, 8, 1), QDate(2026, 8, 2), {} } });
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+        QCOMPARE(again->added, 1);
+        QCOMPARE(again->moved, 2);
+        QCOMPARE(again->removed, 1);
+        QCOMPARE(blocks(),
+                 QStringList({ u"three 2026-07-01 2026-07-03"_s, u"two 2026-07-10 2026-07-12"_s,
+                               u"four 2026-08-01 2026-08-02"_s }));
+        auto same = f->bookings.importBlocks(landlord, apartment, file,
+                                             { { u"three"_s, QDate(2026, 7, 1), QDate(2026, 7, 3), {} },
+                                               { u"two"_s, QDate(2026, 7, 10), QDate(2026, 7, 12), {} },
+                                               { u"four"_s, QDate(2026, 8, 1), QDate(2026, 8, 2), {} } });
+        QVERIFY(same);
+        QCOMPARE(same->unchanged, 3);
+        QCOMPARE(same->added + same->moved + same->removed, 0);
+        // Another calendar's events are its own: the same UID there is another block.
+        QVERIFY(f->bookings.importBlocks(landlord, apartment, u"other.ics"_s,
+                                         { { u"four"_s, QDate(2026, 8, 20), QDate(2026, 8, 22), {} } }));
+        QCOMPARE(blocks().size(), 4);
+        // An empty calendar removes its blocks.
+        auto emptied = f->bookings.importBlocks(landlord, apartment, file, {});
+        QVERIFY(emptied);
+        QCOMPARE(emptied->removed, 3);
+        QCOMPARE(blocks(), QStringList({ u"four 2026-08-20 2026-08-22"_s }));
+    }
+
+    // An event over a stay refuses the whole import, naming the event; nothing changes.
+    // Only the owner imports, and only on the authority.
+    void anImportThatWouldOverlapChangesNothing()
+    {
+        auto stay = f->bookings.request(renter, apartment, QDate(2026, 7, 10), QDate(2026, 7, 15));
+        QVERIFY(stay && f->bookings.confirm(landlord, stay->id));
+        QVERIFY(f->bookings.importBlocks(landlord, apartment, u"a.ics"_s,
+                                         { { u"x"_s, QDate(2026, 6, 5), QDate(2026, 6, 7), {} } }));
+        const QStringList before = rentdesk::test::dumpDatabase(f->connection());
+        auto refused = f->bookings.importBlocks(landlord, apartment, u"a.ics"_s,
+                                                { { u"y"_s, QDate(2026, 6, 20), QDate(2026, 6, 22), {} },
+                                                  { u"z"_s, QDate(2026, 7, 14), QDate(2026, 7, 16), u"Family"_s } });
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Code::DatesTaken);
+        QVERIFY2(refused.error().message.contains(u"Family"_s), qPrintable(refused.error().message));
+        QCOMPARE(rentdesk::test::dumpDatabase(f->connection()), before);
+
+        const QList<rentdesk::models::ical::IcsEvent> one { { u"q"_s, QDate(2026, 6, 25), QDate(2026, 6, 26), {} } };
+        QCOMPARE(f->bookings.importBlocks(renter, apartment, u"a.ics"_s, one).error().code, Code::NotAllowed);
+        QCOMPARE(f->bookings.importBlocks(otherLandlord, apartment, u"a.ics"_s, one).error().code, Code::NotAllowed);
+        QCOMPARE(f->bookings.importBlocks(landlord, apartment, QString(), one).error().code, Code::InvalidValue);
+        const BookingService replica(f->context(rentdesk::models::services::Mode::Connected));
+        QCOMPARE(replica.importBlocks(landlord, apartment, u"a.ics"_s, one).error().code, Code::NotInThisMode);
+        QCOMPARE(rentdesk::test::dumpDatabase(f->connection()), before);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBookingService)

@@ -28,7 +28,7 @@ BookingsPage::BookingsPage(Workspace &workspace, QWidget *parent)
     m_status->addItem(tr("Every status"));
     for (const auto status : { models::domain::BookingStatus::Requested, models::domain::BookingStatus::Confirmed,
                                models::domain::BookingStatus::Declined, models::domain::BookingStatus::Cancelled,
-                               models::domain::BookingStatus::Completed })
+                               models::domain::BookingStatus::Completed, models::domain::BookingStatus::Blocked })
         m_status->addItem(models::domain::displayName(status), models::domain::toCode(status));
     m_between = new QCheckBox(tr("Staying between"), bar);
     m_between->setObjectName(u"bookingBetweenCheck"_s);

@@ -23,6 +23,7 @@ const QColor Amber(0xFF, 0xB3, 0x00);
 const QColor Blue(0x15, 0x65, 0xC0);
 const QColor Red(0xC6, 0x28, 0x28);
 const QColor Grey(0x61, 0x61, 0x61);
+const QColor Purple(0x6A, 0x1B, 0x9A);
 
 BadgeColors on(const QColor &background)
 {
@@ -66,6 +67,8 @@ BadgeColors badgeColors(BookingStatus status)
         return on(Grey);
     case BookingStatus::Completed:
         return on(Blue);
+    case BookingStatus::Blocked: // let elsewhere
+        return on(Purple);
     }
     Q_UNREACHABLE();
     return on(Grey);
