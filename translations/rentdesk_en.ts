@@ -3641,6 +3641,41 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Confirmation saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Calendar of %1 saved to %2 (%n stay(s) and blocked period(s)).</source>
+        <translation>
+            <numerusform>Calendar of %1 saved to %2 (%n stay or blocked period).</numerusform>
+            <numerusform>Calendar of %1 saved to %2 (%n stays and blocked periods).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics *.ical *.ifb);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 moved, %4 unchanged and %5 removed blocked period(s); %6 request(s) declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ConversationListModel</name>
@@ -4457,6 +4492,22 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Go to your figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected apartment&apos;s stays and blocked dates as an iCalendar file for other booking sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block the selected apartment&apos;s dates with another booking site&apos;s calendar (.ics)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

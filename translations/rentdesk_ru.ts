@@ -3664,6 +3664,42 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Confirmation saved to %1.</source>
         <translation>Подтверждение сохранено в %1.</translation>
     </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Экспорт календаря</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Файлы iCalendar (*.ics)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Calendar of %1 saved to %2 (%n stay(s) and blocked period(s)).</source>
+        <translation>
+            <numerusform>Календарь %1 сохранён в %2 (%n проживание или закрытый период).</numerusform>
+            <numerusform>Календарь %1 сохранён в %2 (%n проживания и закрытых периода).</numerusform>
+            <numerusform>Календарь %1 сохранён в %2 (%n проживаний и закрытых периодов).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import calendar</source>
+        <translation>Импорт календаря</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics *.ical *.ifb);;All files (*)</source>
+        <translation>Файлы iCalendar (*.ics *.ical *.ifb);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Calendar not imported</source>
+        <translation>Календарь не импортирован</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 moved, %4 unchanged and %5 removed blocked period(s); %6 request(s) declined.</source>
+        <translation>%1: закрытых периодов новых — %2, перенесённых — %3, без изменений — %4, удалённых — %5; отклонено запросов — %6.</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ConversationListModel</name>
@@ -4487,6 +4523,22 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Go to your figures</source>
         <translation>Перейти к вашим показателям</translation>
+    </message>
+    <message>
+        <source>E&amp;xport calendar…</source>
+        <translation>&amp;Экспорт календаря…</translation>
+    </message>
+    <message>
+        <source>Save the selected apartment&apos;s stays and blocked dates as an iCalendar file for other booking sites</source>
+        <translation>Сохранить проживания и закрытые даты выбранной квартиры в файл iCalendar для других сайтов бронирования</translation>
+    </message>
+    <message>
+        <source>&amp;Import calendar…</source>
+        <translation>Им&amp;порт календаря…</translation>
+    </message>
+    <message>
+        <source>Block the selected apartment&apos;s dates with another booking site&apos;s calendar (.ics)</source>
+        <translation>Закрыть даты выбранной квартиры по календарю другого сайта бронирования (.ics)</translation>
     </message>
 </context>
 <context>

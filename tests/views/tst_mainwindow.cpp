@@ -3,6 +3,7 @@
 #include "models/demo/demogenerator.h"
 #include "models/domain/storedvalues.h"
 #include "models/i18n/translator.h"
+#include "models/ical/icalendar.h"
 #include "models/itemmodels/mailqueuemodel.h"
 #include "models/itemmodels/pagemodels.h"
 #include "models/services/accountservice.h"
@@ -382,6 +383,99 @@ private Q_SLOTS:
         QTest::mouseClick(dashboard->findChild<QPushButton *>(u"dashboardShowRequests"_s), Qt::LeftButton);
         QCOMPARE(tabs->currentWidget(), window.findChild<views::BookingsPage *>());
         QCOMPARE(window.findChild<QComboBox *>(u"bookingStatusCombo"_s)->currentData().toString(), u"requested"_s);
+    }
+
+    // Listing ▸ Export calendar… writes the selected own apartment's stays as iCalendar;
+    // Import calendar… blocks its dates with another site's file, which the Bookings page then
+    // shows as the calendar's; a broken file is said with its line and changes nothing.
+    void aLandlordExportsAndImportsAnApartmentsCalendar()
+    {
+        models::services::Session session;
+        views::Workspace workspace(m_db.shared(), m_clock, models::services::Mode::Standalone, session);
+        MainWindow window(workspace);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto landlord =
+            workspace.accounts.logIn(models::demo::demoLandlord().email, models::demo::demoPassword());
+        QVERIFY(landlord);
+        session.signIn(*landlord);
+        window.actions().showApartments->trigger();
+        auto *page = window.findChild<views::ApartmentsPage *>();
+        auto *table = window.findChild<QTableView *>(u"apartmentsTable"_s);
+        int own = -1;
+        int others = -1;
+        for (int row = 0; row < table->model()->rowCount() && (own < 0 || others < 0); ++row) {
+            table->setCurrentIndex(table->model()->index(row, 0));
+            (page->current()->apartment.ownerId == landlord->id ? own : others) = row;
+        }
+        QVERIFY(own >= 0 && others >= 0);
+        table->setCurrentIndex(table->model()->index(others, 0));
+        QVERIFY(!window.actions().exportCalendar->isEnabled());
+        QVERIFY(!window.actions().importCalendar->isEnabled());
+        table->setCurrentIndex(table->model()->index(own, 0));
+        QVERIFY(window.actions().exportCalendar->isEnabled());
+        QVERIFY(window.actions().importCalendar->isEnabled());
+        const QString apartment = models::domain::toStoredId(page->current()->apartment.id);
+        const auto count = [&](const QString &sql) {
+            auto query = models::db::exec(
+                m_db.connection(), sql,
+                { { u":a"_s, apartment }, { u":today"_s, models::domain::toStoredDate(m_clock.today()) } });
+            return query && query->next() ? query->value(0).toLongLong() : -1;
+        };
+
+        QTemporaryDir dir;
+        const QString exported = dir.filePath(u"mine.ics"_s);
+        views::messages::setNextFileName(exported);
+        window.actions().exportCalendar->trigger();
+        models::ical::IcsLimits limits;
+        limits.expandFrom = m_clock.today();
+        limits.expandTo = m_clock.today().addYears(2);
+        const auto events = models::ical::readCalendarFile(exported, limits);
+        QVERIFY2(events, qPrintable(events ? QString() : events.error().message));
+        QCOMPARE(events->size(),
+                 count(u"SELECT count(*) FROM bookings WHERE apartment_id = :a AND status IN "
+                       "('confirmed', 'completed', 'blocked') AND end_date > :today"_s));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(exported)),
+                 qPrintable(window.statusBar()->currentMessage()));
+
+        const QString feed = dir.filePath(u"airbnb.ics"_s);
+        QFile file(feed);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:e1@test\r\n"
+                   "DTSTART;VALUE=DATE:20280110\r\nDTEND;VALUE=DATE:20280114\r\nSUMMARY:Reserved\r\nEND:VEVENT\r\n"
+                   "END:VCALENDAR\r\n");
+        file.close();
+        views::messages::setNextFileName(feed);
+        window.actions().importCalendar->trigger();
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(u"airbnb.ics: 1 new"_s),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QCOMPARE(count(u"SELECT count(*) FROM bookings WHERE apartment_id = :a AND status = 'blocked' "
+                       "AND block_source = 'airbnb.ics' AND start_date = '2028-01-10' AND end_date = '2028-01-14'"_s),
+                 1);
+        window.actions().showBookings->trigger();
+        window.findChild<views::BookingsPage *>()->showStatus(models::domain::BookingStatus::Blocked);
+        auto *bookings = window.findChild<QTableView *>(u"bookingsTable"_s);
+        QTRY_VERIFY(bookings->model()->rowCount() > 0);
+        bool shown = false;
+        for (int row = 0; row < bookings->model()->rowCount(); ++row)
+            shown |= bookings->model()->index(row, models::itemmodels::BookingColumns::Renter).data().toString()
+                == u"Calendar: airbnb.ics"_s;
+        QVERIFY(shown);
+
+        QFile broken(dir.filePath(u"broken.ics"_s));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20280301\r\n"
+                     "END:VEVENT\r\nEND:VCALENDAR\r\n");
+        broken.close();
+        window.actions().showApartments->trigger();
+        table->setCurrentIndex(table->model()->index(own, 0));
+        const qint64 before = count(u"SELECT count(*) FROM bookings WHERE apartment_id = :a"_s);
+        views::messages::setNextAnswer(std::nullopt); // boxes are remembered, not shown
+        views::messages::setNextFileName(broken.fileName());
+        window.actions().importCalendar->trigger();
+        QVERIFY2(views::messages::lastText().contains(u"broken.ics: Line 3: the event has no UID."_s),
+                 qPrintable(views::messages::lastText()));
+        QCOMPARE(count(u"SELECT count(*) FROM bookings WHERE apartment_id = :a"_s), before);
     }
 
     void wrongPasswordIsSaidAndTheEmailKept()

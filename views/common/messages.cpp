@@ -50,6 +50,16 @@ QString saveFileName(QWidget *parent, const QString &title, const QString &sugge
     return QFileDialog::getSaveFileName(parent, title, suggested, filter);
 }
 
+QString openFileName(QWidget *parent, const QString &title, const QString &filter)
+{
+    if (g_nextFileName) {
+        const QString path = *g_nextFileName;
+        g_nextFileName.reset();
+        return path;
+    }
+    return QFileDialog::getOpenFileName(parent, title, QString(), filter);
+}
+
 void setNextFileName(const QString &path)
 {
     g_nextFileName = path;

@@ -23,10 +23,14 @@ void tell(QWidget *parent, const QString &title, const QString &text);
 [[nodiscard]] QString saveFileName(QWidget *parent, const QString &title, const QString &suggested,
                                    const QString &filter);
 
+// A file to read, asked in an open dialog ("Import calendar"); empty when cancelled.
+[[nodiscard]] QString openFileName(QWidget *parent, const QString &title, const QString &filter);
+
 // For tests: the answer to give to the next confirm() instead of asking (and tell() then
 // opens no box either while answers are set).
 void setNextAnswer(std::optional<bool> answer);
-// For tests: the file the next saveFileName() gives without asking (empty: as if cancelled).
+// For tests: the file the next saveFileName() or openFileName() gives without asking (empty: as
+// if cancelled).
 void setNextFileName(const QString &path);
 // For tests: the text of the last question or notice.
 [[nodiscard]] QString lastText();

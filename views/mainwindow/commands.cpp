@@ -6,6 +6,7 @@
 #include "models/itemmodels/cellformat.h"
 #include "models/query/bookingquery.h"
 #include "models/query/buildingquery.h"
+#include "models/query/calendarquery.h"
 #include "models/query/detailsquery.h"
 #include "models/sync/mutations.h"
 #include "views/apartments/apartmentspage.h"
@@ -22,6 +23,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QSettings>
 
 namespace rentdesk::views {
@@ -348,6 +350,73 @@ QString Commands::saveConfirmation()
         return {};
     }
     return tr("Confirmation saved to %1.").arg(QDir::toNativeSeparators(path));
+}
+
+QString Commands::exportCalendar()
+{
+    const auto row = m_pages.apartments->current();
+    if (!row)
+        return {};
+    const auto calendar =
+        models::query::CalendarQuery(m_workspace.database).calendar(row->apartment.id, m_workspace.clock.today());
+    if (!calendar) {
+        messages::tell(m_window, tr("Not saved"), calendar.error().message);
+        return {};
+    }
+    QSettings settings;
+    const QString folder = settings.value(u"export/folder"_s, QDir::homePath()).toString();
+    const QString suggested =
+        QDir(folder).filePath(u"%1 %2.ics"_s.arg(row->buildingName, row->apartment.number).replace(u'/', u'-'));
+    const QString path =
+        messages::saveFileName(m_window, tr("Export calendar"), suggested, tr("iCalendar files (*.ics)"));
+    if (path.isEmpty())
+        return {};
+    settings.setValue(u"export/folder"_s, QFileInfo(path).absolutePath());
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)
+        || out.write(models::ical::writeCalendar(calendar->name, calendar->events, m_workspace.clock.now())) < 0
+        || !out.commit()) {
+        messages::tell(m_window, tr("Not saved"),
+                       tr("%1 was not written: %2").arg(QDir::toNativeSeparators(path), out.errorString()));
+        return {};
+    }
+    return tr("Calendar of %1 saved to %2 (%n stay(s) and blocked period(s)).", nullptr, int(calendar->events.size()))
+        .arg(calendar->name, QDir::toNativeSeparators(path));
+}
+
+QString Commands::importCalendar()
+{
+    const auto row = m_pages.apartments->current();
+    if (!row)
+        return {};
+    const QString path = messages::openFileName(m_window, tr("Import calendar"),
+                                                tr("iCalendar files (*.ics *.ical *.ifb);;All files (*)"));
+    if (path.isEmpty())
+        return {};
+    models::ical::IcsLimits limits;
+    // A recurring event counts from today to two years ahead, as on the command line.
+    limits.expandFrom = m_workspace.clock.today();
+    limits.expandTo = limits.expandFrom.addYears(2);
+    const auto events = models::ical::readCalendarFile(path, limits);
+    if (!events) {
+        messages::tell(m_window, tr("Calendar not imported"),
+                       tr("%1: %2").arg(QFileInfo(path).fileName(), events.error().message));
+        return {};
+    }
+    const auto imported = m_workspace.bookings.importBlocks(m_workspace.session.userId(), row->apartment.id,
+                                                            QFileInfo(path).fileName(), *events);
+    if (!imported) {
+        messages::tell(m_window, tr("Calendar not imported"), imported.error().message);
+        return {};
+    }
+    Q_EMIT changed();
+    return tr("%1: %2 new, %3 moved, %4 unchanged and %5 removed blocked period(s); %6 request(s) declined.")
+        .arg(QFileInfo(path).fileName())
+        .arg(imported->added)
+        .arg(imported->moved)
+        .arg(imported->unchanged)
+        .arg(imported->removed)
+        .arg(imported->declined.size());
 }
 
 void Commands::printConfirmation()

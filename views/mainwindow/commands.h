@@ -53,6 +53,12 @@ public:
     // The selected stay's confirmation (Bookings page) as a PDF file the person names; the
     // sentence for the status bar when saved, empty otherwise (a refusal or failure is said).
     QString saveConfirmation();
+    // The selected own apartment's calendar into a file the landlord chooses; what to say in the
+    // status bar, or empty when nothing was written (cancelled, or said in a box).
+    QString exportCalendar();
+    // A calendar file the landlord chooses blocks the selected own apartment's dates; emits
+    // changed() when it did, and returns what to say in the status bar.
+    QString importCalendar();
     void printConfirmation();
     // The apartment (Apartments page), or the other person of a booking (Bookings page).
     void writeReview(QWidget *page);

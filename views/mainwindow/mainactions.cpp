@@ -75,6 +75,11 @@ MainActions::MainActions(QWidget *window)
     writeReview = make(window, u"writeReviewAction"_s, tr("&Write review…"),
                        tr("Review the selected apartment, landlord or renter after a stay"),
                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    exportCalendar = make(window, u"exportCalendarAction"_s, tr("E&xport calendar…"),
+                          tr("Save the selected apartment's stays and blocked dates as an iCalendar file for other "
+                             "booking sites"));
+    importCalendar = make(window, u"importCalendarAction"_s, tr("&Import calendar…"),
+                          tr("Block the selected apartment's dates with another booking site's calendar (.ics)"));
     confirmationPdf = make(window, u"confirmationPdfAction"_s, tr("Confirmation as P&DF…"),
                            tr("Save the selected stay's confirmation, in the renter's language, as a PDF file"));
     printConfirmation =
@@ -128,6 +133,9 @@ void MainActions::update(const State &s)
     const bool listing = s.page == Page::Buildings || s.page == Page::Apartments;
     edit->setEnabled(s.hasSelection && s.ownsSelection && (listing || s.page == Page::Reviews));
     remove->setEnabled(s.hasSelection && s.ownsSelection && (listing || s.page == Page::Reviews));
+    exportCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
+    // Blocks are made on the authority: a replica's come from its server.
+    importCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && !s.connected);
     requestBooking->setEnabled(s.renter && s.page == Page::Apartments && s.hasSelection);
     confirmBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
     confirmationPdf->setEnabled(s.page == Page::Bookings && s.selectionIsConfirmed);
@@ -165,6 +173,9 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     listing->addSeparator();
     listing->addAction(edit);
     listing->addAction(remove);
+    listing->addSeparator();
+    listing->addAction(exportCalendar);
+    listing->addAction(importCalendar);
 
     QMenu *bookings = menuBar->addMenu(tr("&Bookings"));
     bookings->addAction(requestBooking);
@@ -207,7 +218,7 @@ void MainActions::fillContextMenu(QMenu *menu, State::Page page) const
         menu->addActions({ edit, remove, newApartment });
         break;
     case Page::Apartments:
-        menu->addActions({ requestBooking, writeReview, message, edit, remove });
+        menu->addActions({ requestBooking, writeReview, message, edit, remove, exportCalendar, importCalendar });
         break;
     case Page::Bookings:
         menu->addActions({ confirmBooking, declineBooking, cancelBooking, writeReview, message, confirmationPdf,

@@ -70,6 +70,8 @@ public:
     QAction *writeReview = nullptr;
     QAction *confirmationPdf = nullptr; // the selected stay's confirmation, as a PDF file
     QAction *printConfirmation = nullptr;
+    QAction *exportCalendar = nullptr; // the selected own apartment's stays and blocks as iCalendar
+    QAction *importCalendar = nullptr; // another site's calendar blocks its dates
     QAction *refresh = nullptr;
     QAction *mailQueue = nullptr;
     QAction *message = nullptr; // write to the other person about the selected row

@@ -124,6 +124,13 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
             statusBar()->showMessage(done, 10000);
     });
     connect(m_actions->printConfirmation, &QAction::triggered, m_commands, &Commands::printConfirmation);
+    for (const auto &[action, command] : { std::pair { m_actions->exportCalendar, &Commands::exportCalendar },
+                                           std::pair { m_actions->importCalendar, &Commands::importCalendar } }) {
+        connect(action, &QAction::triggered, this, [this, command] {
+            if (const QString done = (m_commands->*command)(); !done.isEmpty())
+                statusBar()->showMessage(done, 10000);
+        });
+    }
     connect(m_actions->exportCsv, &QAction::triggered, this, [this] {
         if (TablePage *page = currentPage()) {
             const QString done = exportPageToCsv(*page, m_tabs->tabText(m_tabs->currentIndex()).remove(u'&'), this);
