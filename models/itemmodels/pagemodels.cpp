@@ -58,19 +58,13 @@ std::unique_ptr<BuildingTableModel> makeBuildingTableModel(std::shared_ptr<db::D
         BuildingColumns::Name, Qt::AscendingOrder, nullptr);
 }
 
-namespace {
-
-// Who stays, as the Renter column says it: blocked dates have no renter but the owner, so
-// where they come from instead.
-QString renterOf(const BookingRow &row)
+QString renterText(const BookingRow &row)
 {
     if (row.booking.blockSource.isEmpty())
         return row.renterName;
     return QCoreApplication::translate("BookingTableModel", "Calendar: %1")
         .arg(domain::calendarLabel(row.booking.blockSource));
 }
-
-} // namespace
 
 std::unique_ptr<BookingTableModel> makeBookingTableModel(std::shared_ptr<db::Database> database)
 {
@@ -91,7 +85,7 @@ std::unique_ptr<BookingTableModel> makeBookingTableModel(std::shared_ptr<db::Dat
           } },
         { QT_TRANSLATE_NOOP("BookingTableModel", "Renter"), CellKind::Text, BookingColumn::Renter,
           [](const R &r) {
-              return QVariant(renterOf(r));
+              return QVariant(renterText(r));
           } },
         { QT_TRANSLATE_NOOP("BookingTableModel", "First night"), CellKind::Date, BookingColumn::Start,
           [](const R &r) {

@@ -19,6 +19,10 @@ using ReviewTableModel = QueryTableModel<query::ReviewQuery, query::ReviewFilter
 
 [[nodiscard]] std::unique_ptr<BuildingTableModel> makeBuildingTableModel(std::shared_ptr<db::Database> database);
 [[nodiscard]] std::unique_ptr<BookingTableModel> makeBookingTableModel(std::shared_ptr<db::Database> database);
+// Who stays, as the Bookings page's Renter column and the detail panes say it: the renter's
+// name, or for blocked dates from a calendar "Calendar: <its label>" (they have no renter but
+// the owner).
+[[nodiscard]] QString renterText(const query::BookingRow &row);
 [[nodiscard]] std::unique_ptr<ReviewTableModel> makeReviewTableModel(std::shared_ptr<db::Database> database);
 
 // The table of a page by the page's name ("apartments", "buildings", "bookings", "reviews"),

@@ -47,6 +47,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QUrl>
 
@@ -469,6 +470,11 @@ private Q_SLOTS:
         broken.close();
         window.actions().showApartments->trigger();
         table->setCurrentIndex(table->model()->index(own, 0));
+        // The apartment's pane lists the block as the calendar's, not as its owner's stay.
+        auto *details = window.findChild<QTextBrowser *>(u"apartmentsDetails"_s);
+        QVERIFY(details);
+        QTRY_VERIFY2(details->toPlainText().contains(u"Blocked · Calendar: airbnb.ics"_s),
+                     qPrintable(details->toPlainText()));
         const qint64 before = count(u"SELECT count(*) FROM bookings WHERE apartment_id = :a"_s);
         views::messages::setNextAnswer(std::nullopt); // boxes are remembered, not shown
         views::messages::setNextFileName(broken.fileName());

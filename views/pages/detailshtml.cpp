@@ -3,6 +3,7 @@
 
 #include "models/domain/enums.h"
 #include "models/itemmodels/cellformat.h"
+#include "models/itemmodels/pagemodels.h"
 
 #include <QCoreApplication>
 
@@ -52,9 +53,10 @@ QString bookings(const QList<models::query::BookingRow> &rows, const QString &em
         return u"<p><i>%1</i></p>"_s.arg(emptyText.toHtmlEscaped());
     QString html = u"<ul>"_s;
     for (const models::query::BookingRow &row : rows) {
-        html += u"<li>%1 – %2 · %3 · %4</li>"_s.arg(
-            models::itemmodels::formatDate(row.booking.startDate), models::itemmodels::formatDate(row.booking.endDate),
-            models::domain::displayName(row.booking.status).toHtmlEscaped(), row.renterName.toHtmlEscaped());
+        html += u"<li>%1 – %2 · %3 · %4</li>"_s.arg(models::itemmodels::formatDate(row.booking.startDate),
+                                                    models::itemmodels::formatDate(row.booking.endDate),
+                                                    models::domain::displayName(row.booking.status).toHtmlEscaped(),
+                                                    models::itemmodels::renterText(row).toHtmlEscaped());
     }
     return html + u"</ul>"_s;
 }
