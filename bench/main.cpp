@@ -7,9 +7,11 @@
 //   rentdesk-bench --apartments 200000 --json
 //   rentdesk-bench --chat --clients 100 --seconds 10 --json   (chatbench.cpp)
 //   rentdesk-bench --sync --apartments 200000 --json          (syncbench.cpp)
+//   rentdesk-bench --ical --events 10000 --json               (icalbench.cpp)
 
 #include "bench/benchsupport.h"
 #include "bench/chatbench.h"
+#include "bench/icalbench.h"
 #include "bench/syncbench.h"
 #include "models/db/database.h"
 #include "models/db/query.h"
@@ -93,6 +95,8 @@ int main(int argc, char *argv[])
         return runChatBench(QCoreApplication::arguments());
     if (QCoreApplication::arguments().contains(u"--sync"_s))
         return runSyncBench(QCoreApplication::arguments());
+    if (QCoreApplication::arguments().contains(u"--ical"_s))
+        return runIcalBench(QCoreApplication::arguments());
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Measures RentDesk on generated data and prints the figures as JSON."_s);
     parser.addHelpOption();
