@@ -2108,6 +2108,32 @@
     </message>
 </context>
 <context>
+    <name>OccupancyModel</name>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyQuery</name>
+    <message>
+        <source>The calendar asks about at most 1000 apartments at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar shows from 1 to 400 days, the last after the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account was not found; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutboxStore</name>
     <message>
         <source>A queued mail cannot be read (%1).</source>

@@ -2114,6 +2114,32 @@
     </message>
 </context>
 <context>
+    <name>OccupancyModel</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation>%1, с %2 по %3</translation>
+    </message>
+</context>
+<context>
+    <name>OccupancyQuery</name>
+    <message>
+        <source>The calendar asks about at most 1000 apartments at once.</source>
+        <translation>Календарь запрашивает не больше 1000 квартир за раз.</translation>
+    </message>
+    <message>
+        <source>The calendar shows from 1 to 400 days, the last after the first.</source>
+        <translation>Календарь показывает от 1 до 400 дней, последний — после первого.</translation>
+    </message>
+    <message>
+        <source>Your account was not found; sign in again.</source>
+        <translation>Ваша учётная запись не найдена; войдите снова.</translation>
+    </message>
+</context>
+<context>
     <name>OutboxStore</name>
     <message>
         <source>A queued mail cannot be read (%1).</source>
