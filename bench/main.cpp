@@ -19,6 +19,7 @@
 #include "models/domain/storedvalues.h"
 #include "models/query/apartmentquery.h"
 #include "models/query/apartmentsql.h"
+#include "models/query/dashboardquery.h"
 #include "models/services/bookingservice.h"
 #include "models/services/reviewservice.h"
 
@@ -159,6 +160,29 @@ int main(int argc, char *argv[])
                       return count.has_value();
                   }));
     result.insert(u"count_matches_mean"_s, double(matched) / runs);
+
+    // The dashboard (models/query/dashboardquery.h) of the landlords with the most apartments,
+    // twelve months and every figure, as the Dashboard tab reads it.
+    {
+        auto busiest = models::db::exec(db,
+                                        u"SELECT owner_id, count(*) FROM apartments GROUP BY owner_id "
+                                        "ORDER BY count(*) DESC, owner_id LIMIT :n"_s,
+                                        { { u":n"_s, runs } });
+        QList<QUuid> landlords;
+        qint64 largest = 0;
+        while (busiest && busiest->next()) {
+            landlords.append(models::domain::idFromStored(busiest->value(0)).value_or(QUuid()));
+            largest = std::max(largest, busiest->value(1).toLongLong());
+        }
+        const models::query::DashboardQuery dashboards(database);
+        result.insert(u"dashboard_ms"_s, medianMs(int(landlords.size()), ok, [&](int i) {
+                          auto figures = dashboards.dashboard(landlords[i], Today, 12, 5);
+                          if (!figures)
+                              fail(u"dashboard: "_s + figures.error().message);
+                          return figures.has_value();
+                      }));
+        result.insert(u"dashboard_largest_landlord_apartments"_s, largest);
+    }
 
     sqlite3 *raw = nullptr;
     if (sqlite3_open_v2(QFile::encodeName(database->path()).constData(), &raw, SQLITE_OPEN_READONLY, nullptr)
