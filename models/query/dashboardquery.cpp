@@ -4,6 +4,7 @@
 #include "models/db/query.h"
 #include "models/domain/enums.h"
 #include "models/domain/storedvalues.h"
+#include "models/query/dashboardsql.h"
 #include "models/query/querysupport.h"
 #include "models/services/records.h"
 #include "models/services/servicesteps.h"
@@ -173,12 +174,22 @@ Result<qint64> DashboardQuery::openRequests(const QUuid &landlord, QDate today) 
     const auto connection = services::connectionOf(*m_database);
     if (!connection)
         return std::unexpected(connection.error());
-    return detail::countOf(
-        *connection,
-        { u"SELECT count(*) FROM apartments AS a CROSS JOIN bookings AS k ON k.apartment_id = a.id "
-          "WHERE a.owner_id = :owner AND k.status = 'requested' AND k.start_date >= :today"_s,
-          { { u":owner"_s, domain::toStoredId(landlord) }, { u":today"_s, domain::toStoredDate(today) } } });
+    return detail::countOf(*connection, detail::openRequestsStatement(landlord, today));
 }
+
+namespace detail {
+
+Statement openRequestsStatement(const QUuid &landlord, QDate today)
+{
+    // Each apartment's bookings from today on, through bookings_apartment_dates_idx; "|| ''"
+    // keeps SQLite from bookings_status_idx, which holds every request in the database by
+    // date and, for a landlord of 100 apartments among 200 000, made this count take 5 s.
+    return { u"SELECT count(*) FROM apartments AS a CROSS JOIN bookings AS k ON k.apartment_id = a.id "
+             "WHERE a.owner_id = :owner AND k.status || '' = 'requested' AND k.start_date >= :today"_s,
+             { { u":owner"_s, domain::toStoredId(landlord) }, { u":today"_s, domain::toStoredDate(today) } } };
+}
+
+} // namespace detail
 
 Result<LandlordRatings> DashboardQuery::ratings(const QUuid &landlord) const
 {

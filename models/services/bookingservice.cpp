@@ -74,22 +74,23 @@ struct TakenStay
 };
 
 // The first confirmed, completed or blocked stay of the apartment that overlaps [start, end),
-// if any.
+// if any. Such stays never overlap each other, so only the first one that ends after start can
+// be it: it is read from bookings_stays_idx (by end date) and its start compared here. (With
+// "start_date < :end" in SQL, SQLite walked every earlier stay of the apartment instead, which
+// made importing a calendar of 10 000 events take seconds.)
 Result<std::optional<TakenStay>> takenBy(const QSqlDatabase &db, const QUuid &apartment, QDate start, QDate end,
                                          const QUuid &except)
 {
     auto query = db::exec(db,
                           u"SELECT start_date, end_date, status, block_source FROM bookings "
                           "WHERE apartment_id = :apartment AND status IN ('confirmed', 'completed', 'blocked') "
-                          "AND start_date < :end AND end_date > :start AND id <> :except "
-                          "ORDER BY start_date LIMIT 1"_s,
+                          "AND end_date > :start AND id <> :except ORDER BY end_date LIMIT 1"_s,
                           { { u":apartment"_s, toStoredId(apartment) },
                             { u":start"_s, toStoredDate(start) },
-                            { u":end"_s, toStoredDate(end) },
                             { u":except"_s, toStoredId(except) } });
     if (!query)
         return std::unexpected(DomainError(query.error()));
-    if (!query->next())
+    if (!query->next() || query->value(0).toString() >= toStoredDate(end))
         return std::nullopt;
     return TakenStay { QDate::fromString(query->value(0).toString(), Qt::ISODate),
                        QDate::fromString(query->value(1).toString(), Qt::ISODate),
@@ -683,13 +684,29 @@ Result<BookingService::BlockImport> BookingService::importBlocks(const QUuid &ac
             if (!inserted)
                 return std::unexpected(DomainError(inserted.error()));
             ++(moved != earlier.cend() ? result.moved : result.added);
-            auto block = loadBooking(db, id);
-            if (!block)
-                return std::unexpected(block.error());
-            auto overlapping = declineOverlapping(db, *block, actor, now);
-            if (!overlapping)
-                return std::unexpected(overlapping.error());
-            result.declined += *overlapping;
+        }
+        // The requests over this calendar's blocks, found once for all of them: each request
+        // probes the blocks through bookings_stays_idx, where asking per block would walk
+        // every earlier booking of the apartment for each (10 000 events: 7.7 s instead of
+        // what a request or two costs).
+        auto overlapping = db::exec(db,
+                                    u"SELECT r.id FROM bookings AS r WHERE r.apartment_id = :apartment "
+                                    "AND r.status || '' = 'requested' AND EXISTS (SELECT 1 FROM bookings AS b "
+                                    "WHERE b.apartment_id = :apartment AND b.status IN ('confirmed', 'completed', "
+                                    "'blocked') AND b.end_date > r.start_date AND b.start_date < r.end_date "
+                                    "AND b.block_source = :source) ORDER BY r.start_date, r.id"_s,
+                                    { { u":apartment"_s, toStoredId(apartmentId) }, { u":source"_s, source } });
+        if (!overlapping)
+            return std::unexpected(DomainError(overlapping.error()));
+        while (overlapping->next()) {
+            auto id = idFromStored(overlapping->value(0));
+            if (!id)
+                return std::unexpected(unreadable(u"booking"_s, id.error()));
+            result.declined.append(*id);
+        }
+        for (const QUuid &id : std::as_const(result.declined)) {
+            if (auto marked = markDeclined(db, toStoredId(id), toStoredId(actor), now); !marked)
+                return marked;
         }
         for (auto it = earlier.cbegin(); it != earlier.cend(); ++it) {
             if (!kept.contains(it.key()) && !std::any_of(current.cbegin(), current.cend(), [&](const auto *event) {
