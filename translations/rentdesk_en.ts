@@ -3363,6 +3363,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Nights held by the owner, %1: no renter is named.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Blocked by the calendar %1 (its event %2): let elsewhere, no renter here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::BuildingEditor</name>

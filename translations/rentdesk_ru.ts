@@ -3383,6 +3383,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Nights held by the owner, %1: no renter is named.</source>
         <translation>Ночи, которые держит за собой владелец, %1: арендатор не указан.</translation>
     </message>
+    <message>
+        <source>Blocked by the calendar %1 (its event %2): let elsewhere, no renter here.</source>
+        <translation>Закрыто календарём %1 (его событие %2): сдано на другом сайте, арендатора здесь нет.</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::BuildingEditor</name>

@@ -457,11 +457,19 @@ private Q_SLOTS:
         window.findChild<views::BookingsPage *>()->showStatus(models::domain::BookingStatus::Blocked);
         auto *bookings = window.findChild<QTableView *>(u"bookingsTable"_s);
         QTRY_VERIFY(bookings->model()->rowCount() > 0);
-        bool shown = false;
-        for (int row = 0; row < bookings->model()->rowCount(); ++row)
-            shown |= bookings->model()->index(row, models::itemmodels::BookingColumns::Renter).data().toString()
-                == u"Calendar: airbnb.ics"_s;
-        QVERIFY(shown);
+        int shown = -1;
+        for (int row = 0; row < bookings->model()->rowCount() && shown < 0; ++row) {
+            if (bookings->model()->index(row, models::itemmodels::BookingColumns::Renter).data().toString()
+                == u"Calendar: airbnb.ics"_s)
+                shown = row;
+        }
+        QVERIFY(shown >= 0);
+        // Its pane names the calendar and the event, and no price.
+        bookings->setCurrentIndex(bookings->model()->index(shown, 0));
+        auto *stay = window.findChild<QTextBrowser *>(u"bookingsDetails"_s);
+        QTRY_VERIFY2(stay->toPlainText().contains(u"Blocked by the calendar airbnb.ics (its event e1@test)"_s),
+                     qPrintable(stay->toPlainText()));
+        QVERIFY2(!stay->toPlainText().contains(u"Total:"_s), qPrintable(stay->toPlainText()));
 
         QFile broken(dir.filePath(u"broken.ics"_s));
         QVERIFY(broken.open(QIODevice::WriteOnly));
