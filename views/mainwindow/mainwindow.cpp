@@ -124,17 +124,14 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
             statusBar()->showMessage(done, 10000);
     });
     connect(m_actions->printConfirmation, &QAction::triggered, m_commands, &Commands::printConfirmation);
-    // A command's result in the status bar. (The command is a plain parameter copied into the
-    // lambda: GCC 12 captured a structured binding of a loop over an initializer list by
-    // reference, and ASan caught the read of the dead list.)
-    const auto showResult = [this](QAction *action, QString (Commands::*command)()) {
-        connect(action, &QAction::triggered, this, [this, command] {
-            if (const QString done = (m_commands->*command)(); !done.isEmpty())
-                statusBar()->showMessage(done, 10000);
-        });
-    };
-    showResult(m_actions->exportCalendar, &Commands::exportCalendar);
-    showResult(m_actions->importCalendar, &Commands::importCalendar);
+    connect(m_actions->exportCalendar, &QAction::triggered, this, [this] {
+        if (const QString done = m_commands->exportCalendar(); !done.isEmpty())
+            statusBar()->showMessage(done, 10000);
+    });
+    connect(m_actions->importCalendar, &QAction::triggered, this, [this] {
+        if (const QString done = m_commands->importCalendar(); !done.isEmpty())
+            statusBar()->showMessage(done, 10000);
+    });
     connect(m_actions->exportCsv, &QAction::triggered, this, [this] {
         if (TablePage *page = currentPage()) {
             const QString done = exportPageToCsv(*page, m_tabs->tabText(m_tabs->currentIndex()).remove(u'&'), this);
