@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/common/messages.h"
 
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 
 namespace rentdesk::views::messages {
 
@@ -12,6 +15,7 @@ namespace {
 // Only the GUI thread asks questions.
 std::optional<bool> g_nextAnswer;
 std::optional<QString> g_nextFileName;
+const QString exportFolderKey = QStringLiteral("export/folder");
 bool g_testing = false;
 QString g_lastText;
 
@@ -40,14 +44,19 @@ void tell(QWidget *parent, const QString &title, const QString &text)
     QMessageBox::warning(parent, title, text);
 }
 
-QString saveFileName(QWidget *parent, const QString &title, const QString &suggested, const QString &filter)
+QString saveFileName(QWidget *parent, const QString &title, const QString &fileName, const QString &filter)
 {
+    QString path;
     if (g_nextFileName) {
-        const QString path = *g_nextFileName;
+        path = *g_nextFileName;
         g_nextFileName.reset();
-        return path;
+    } else {
+        const QString folder = QSettings().value(exportFolderKey, QDir::homePath()).toString();
+        path = QFileDialog::getSaveFileName(parent, title, QDir(folder).filePath(fileName), filter);
     }
-    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+    if (!path.isEmpty())
+        QSettings().setValue(exportFolderKey, QFileInfo(path).absolutePath());
+    return path;
 }
 
 QString openFileName(QWidget *parent, const QString &title, const QString &filter)

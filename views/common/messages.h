@@ -19,8 +19,10 @@ namespace messages {
 // A refusal or a failure, said once.
 void tell(QWidget *parent, const QString &title, const QString &text);
 
-// A file to write, asked in a save dialog ("Export to CSV"); empty when cancelled.
-[[nodiscard]] QString saveFileName(QWidget *parent, const QString &title, const QString &suggested,
+// A file to write, asked in a save dialog ("Export to CSV"); empty when cancelled. The dialog
+// suggests fileName in the folder the last export went to (the home folder at first), and the
+// folder chosen is remembered for the next one.
+[[nodiscard]] QString saveFileName(QWidget *parent, const QString &title, const QString &fileName,
                                    const QString &filter);
 
 // A file to read, asked in an open dialog ("Import calendar"); empty when cancelled.

@@ -334,16 +334,13 @@ QString Commands::saveConfirmation()
     const auto document = selectedConfirmation();
     if (!row || !document)
         return {};
-    QSettings settings;
-    const QString folder = settings.value(u"export/folder"_s, QDir::homePath()).toString();
-    const QString suggested = QDir(folder).filePath(
+    const QString suggested =
         u"booking-%1-%2.pdf"_s.arg(row->apartmentNumber, row->booking.startDate.toString(Qt::ISODate))
-            .replace(u'/', u'-'));
+            .replace(u'/', u'-');
     const QString path =
         messages::saveFileName(m_window, tr("Save booking confirmation"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return {};
-    settings.setValue(u"export/folder"_s, QFileInfo(path).absolutePath());
     if (auto written = writeConfirmationPdf(*document, path); !written) {
         messages::tell(m_window, tr("Not saved"),
                        tr("%1 was not written: %2").arg(QDir::toNativeSeparators(path), written.error()));
@@ -363,15 +360,11 @@ QString Commands::exportCalendar()
         messages::tell(m_window, tr("Not saved"), calendar.error().message);
         return {};
     }
-    QSettings settings;
-    const QString folder = settings.value(u"export/folder"_s, QDir::homePath()).toString();
-    const QString suggested =
-        QDir(folder).filePath(u"%1 %2.ics"_s.arg(row->buildingName, row->apartment.number).replace(u'/', u'-'));
+    const QString suggested = u"%1 %2.ics"_s.arg(row->buildingName, row->apartment.number).replace(u'/', u'-');
     const QString path =
         messages::saveFileName(m_window, tr("Export calendar"), suggested, tr("iCalendar files (*.ics)"));
     if (path.isEmpty())
         return {};
-    settings.setValue(u"export/folder"_s, QFileInfo(path).absolutePath());
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly)
         || out.write(models::ical::writeCalendar(calendar->name, calendar->events, m_workspace.clock.now())) < 0

@@ -22,22 +22,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString folderKey = u"export/folder"_s;
-
 } // namespace
 
 QString exportPageToCsv(const TablePage &page, const QString &pageTitle, QWidget *parent)
 {
-    QSettings settings;
-    const QString folder = settings.value(folderKey, QDir::homePath()).toString();
-    const QString suggested =
-        QDir(folder).filePath(u"%1-%2.csv"_s.arg(page.name(), QDate::currentDate().toString(Qt::ISODate)));
     const QString path =
         messages::saveFileName(parent, QCoreApplication::translate("PageExport", "Export %1 to CSV").arg(pageTitle),
-                               suggested, QCoreApplication::translate("PageExport", "CSV files (*.csv)"));
+                               u"%1-%2.csv"_s.arg(page.name(), QDate::currentDate().toString(Qt::ISODate)),
+                               QCoreApplication::translate("PageExport", "CSV files (*.csv)"));
     if (path.isEmpty())
         return {};
-    settings.setValue(folderKey, QFileInfo(path).absolutePath());
 
     const auto failed = [&](const QString &why) {
         messages::tell(parent, QCoreApplication::translate("PageExport", "Export to CSV"),
