@@ -67,11 +67,7 @@ int importIcs(std::shared_ptr<models::db::Database> database, models::services::
 {
     const models::services::SystemClock clock;
     const QDate today = clock.today();
-    models::ical::IcsLimits limits;
-    // A recurring event counts from today to two years ahead: a block outside helps nobody.
-    limits.expandFrom = today;
-    limits.expandTo = today.addYears(2);
-    const auto events = models::ical::readCalendarFile(file, limits);
+    const auto events = models::ical::readCalendarFile(file, models::ical::importLimits(today));
     if (!events) {
         // The message names the line itself ("Line 12: …").
         return failed(ExitImportFailed, file + u": "_s + events.error().message);

@@ -40,6 +40,16 @@ struct IcsLimits
     QDate expandTo;
 };
 
+// The limits of importing another site's calendar on a given day: the defaults, and recurring
+// events counted from today to two years ahead (a block outside helps nobody).
+[[nodiscard]] inline IcsLimits importLimits(QDate today)
+{
+    IcsLimits limits;
+    limits.expandFrom = today;
+    limits.expandTo = today.addYears(2);
+    return limits;
+}
+
 // Why a calendar was refused: the 1-based physical line of the file that is wrong (0 when
 // the problem is not one line: too large, empty, not a calendar at all) and a sentence for a
 // person, in the user's language (QCoreApplication::translate, context "ICalendar").

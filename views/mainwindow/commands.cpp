@@ -386,11 +386,7 @@ QString Commands::importCalendar()
                                                 tr("iCalendar files (*.ics *.ical *.ifb);;All files (*)"));
     if (path.isEmpty())
         return {};
-    models::ical::IcsLimits limits;
-    // A recurring event counts from today to two years ahead, as on the command line.
-    limits.expandFrom = m_workspace.clock.today();
-    limits.expandTo = limits.expandFrom.addYears(2);
-    const auto events = models::ical::readCalendarFile(path, limits);
+    const auto events = models::ical::readCalendarFile(path, models::ical::importLimits(m_workspace.clock.today()));
     if (!events) {
         messages::tell(m_window, tr("Calendar not imported"),
                        tr("%1: %2").arg(QFileInfo(path).fileName(), events.error().message));
