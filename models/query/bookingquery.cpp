@@ -48,6 +48,9 @@ std::optional<DomainError> validate(const BookingFilter &f)
     if (f.apartmentId && f.apartmentId->isNull())
         return detail::invalidFilter(context, "apartment",
                                      QT_TRANSLATE_NOOP("BookingQuery", "The apartment is not known."));
+    if (f.bookingId && f.bookingId->isNull())
+        return detail::invalidFilter(context, "booking",
+                                     QT_TRANSLATE_NOOP("BookingQuery", "The booking is not known."));
     return std::nullopt;
 }
 

@@ -32,6 +32,8 @@ struct BookingFilter
     // starting before to).
     std::optional<QDate> from, to;
     std::optional<QUuid> apartmentId;
+    // One booking (the occupancy calendar's bar), still only if the viewer may see it.
+    std::optional<QUuid> bookingId;
 };
 
 // The columns a listing of bookings shows; each can be sorted by.

@@ -24,6 +24,8 @@ Where conditionsOf(const BookingFilter &filter, domain::Role viewerRole)
     }
     if (filter.apartmentId)
         w.add(u"b.apartment_id = :apartmentId"_s, u":apartmentId"_s, domain::toStoredId(*filter.apartmentId));
+    if (filter.bookingId)
+        w.add(u"b.id = :bookingId"_s, u":bookingId"_s, domain::toStoredId(*filter.bookingId));
     if (filter.status)
         w.add(u"+b.status = :status"_s, u":status"_s, domain::toCode(*filter.status));
     // Half-open stays overlap [from, to) when they end after from and start before to.

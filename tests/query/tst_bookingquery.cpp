@@ -290,6 +290,17 @@ private Q_SLOTS:
         landlord.apartmentId = m_apartments.at(3); // Oleg's
         QCOMPARE(m_query->count(landlord).value_or(-1), 0);
         QVERIFY(fetchAll(landlord).isEmpty());
+        // One booking by its id (the occupancy calendar's bar): its renter and its apartment's
+        // owner see it, another renter and another landlord do not.
+        BookingFilter one = viewedBy(m_renters.at(Roman));
+        one.bookingId = m_stays.at(2);
+        QCOMPARE(foundIds(one), QStringList { rentdesk::models::domain::toStoredId(m_stays.at(2)) });
+        one.viewer = m_landlords.at(Lena);
+        QCOMPARE(foundIds(one), QStringList { rentdesk::models::domain::toStoredId(m_stays.at(2)) });
+        one.viewer = m_renters.at(Zoe);
+        QVERIFY(foundIds(one).isEmpty());
+        one.viewer = m_landlords.at(Oleg);
+        QVERIFY(foundIds(one).isEmpty());
     }
 
     void aMissingViewerIsRefused_data()
@@ -546,6 +557,7 @@ private Q_SLOTS:
             x.to = QDate(2026, 6, 1);
         }) << 0 << 10 << u"dates"_s;
         QTest::newRow("null apartment") << with([](auto &x) { x.apartmentId = QUuid(); }) << 0 << 10 << u"apartment"_s;
+        QTest::newRow("null booking") << with([](auto &x) { x.bookingId = QUuid(); }) << 0 << 10 << u"booking"_s;
         QTest::newRow("limit 0") << BookingFilter() << 0 << 0 << u"limit"_s;
         QTest::newRow("limit above 1000") << BookingFilter() << 0 << 1001 << u"limit"_s;
         QTest::newRow("negative offset") << BookingFilter() << -1 << 10 << u"offset"_s;
