@@ -195,12 +195,14 @@ struct NewStay
     QDate end;
 };
 
-// Inserts a request (no one decided yet) or, with `decidedBy`, a stay confirmed by them.
+// Inserts a request (no one decided yet) or, with `decidedBy`, a stay confirmed by them, or
+// with `blocked` too, the owner's block, which has no price.
 Result<void> insertStay(const QSqlDatabase &db, const NewStay &stay, const QUuid &renter, const Apartment &apartment,
-                        const QUuid &decidedBy, const QString &now)
+                        const QUuid &decidedBy, const QString &now, bool blocked = false)
 {
-    const Money price = stayPrice(apartment.monthlyPrice, stay.start.daysTo(stay.end));
     const bool decided = !decidedBy.isNull();
+    const Money price = blocked ? Money { 0, apartment.monthlyPrice.currency }
+                                : stayPrice(apartment.monthlyPrice, stay.start.daysTo(stay.end));
     auto inserted = db::exec(
         db,
         u"INSERT INTO bookings (id, apartment_id, renter_id, start_date, end_date, status, "
@@ -212,7 +214,7 @@ Result<void> insertStay(const QSqlDatabase &db, const NewStay &stay, const QUuid
           { u":renter"_s, toStoredId(renter) },
           { u":start"_s, toStoredDate(stay.start) },
           { u":end"_s, toStoredDate(stay.end) },
-          { u":status"_s, decided ? u"confirmed"_s : u"requested"_s },
+          { u":status"_s, blocked ? u"blocked"_s : (decided ? u"confirmed"_s : u"requested"_s) },
           { u":price"_s, price.minor },
           { u":currency"_s, price.currency },
           { u":decidedBy"_s, decided ? QVariant(toStoredId(decidedBy)) : QVariant(QMetaType::fromType<QString>()) },
@@ -491,13 +493,28 @@ Result<BookingService::Confirmation> BookingService::confirm(const QUuid &actor,
 Result<Booking> BookingService::hold(const QUuid &actor, const QUuid &apartmentId, QDate start, QDate end,
                                      const QUuid &givenId) const
 {
+    return ownerNights(actor, apartmentId, start, end, givenId, false);
+}
+
+Result<Booking> BookingService::block(const QUuid &actor, const QUuid &apartmentId, QDate start, QDate end,
+                                      const QUuid &givenId) const
+{
+    return ownerNights(actor, apartmentId, start, end, givenId, true);
+}
+
+Result<Booking> BookingService::ownerNights(const QUuid &actor, const QUuid &apartmentId, QDate start, QDate end,
+                                            const QUuid &givenId, bool blocked) const
+{
     if (auto dates = checkStayDates(start, end); !dates)
         return std::unexpected(dates.error());
     const QDate today = m_context.clock().today();
     if (end <= today) {
         return std::unexpected(bookingError(
             Code::DatesInPast, "endDate",
-            QCoreApplication::translate("BookingService", "This stay is over; there are no nights left to hold.")));
+            blocked
+                ? QCoreApplication::translate("BookingService", "These nights are over; there are none left to block.")
+                : QCoreApplication::translate("BookingService",
+                                              "This stay is over; there are no nights left to hold.")));
     }
     const auto connection = connectionOf(m_context);
     if (!connection)
@@ -517,7 +534,10 @@ Result<Booking> BookingService::hold(const QUuid &actor, const QUuid &apartmentI
         if (apartment->ownerId != actor) {
             return std::unexpected(bookingError(
                 Code::NotAllowed, "",
-                QCoreApplication::translate("BookingService", "Only the apartment's owner can hold its nights.")));
+                blocked
+                    ? QCoreApplication::translate("BookingService", "Only the apartment's owner can block its nights.")
+                    : QCoreApplication::translate("BookingService",
+                                                  "Only the apartment's owner can hold its nights.")));
         }
         auto taken = takenBy(db, apartmentId, start, end, id);
         if (!taken)
@@ -525,7 +545,8 @@ Result<Booking> BookingService::hold(const QUuid &actor, const QUuid &apartmentI
         if (*taken)
             return std::unexpected(datesTaken(**taken));
         const QString now = m_context.nowStored();
-        if (auto inserted = insertStay(db, { id, apartmentId, start, end }, actor, *apartment, actor, now); !inserted)
+        if (auto inserted = insertStay(db, { id, apartmentId, start, end }, actor, *apartment, actor, now, blocked);
+            !inserted)
             return inserted;
         auto stay = loadBooking(db, id);
         if (!stay)
@@ -536,7 +557,8 @@ Result<Booking> BookingService::hold(const QUuid &actor, const QUuid &apartmentI
         declined = *overlapping;
         if (auto refreshed = refreshOccupancy(db, today, now, apartmentId); !refreshed)
             return std::unexpected(refreshed.error());
-        auto journaled = journal(m_context, db, actor, "holdDates", stayArgs({ id, apartmentId, start, end }));
+        auto journaled = journal(m_context, db, actor, blocked ? "blockDates" : "holdDates",
+                                 stayArgs({ id, apartmentId, start, end }));
         if (!journaled || !isAuthority(m_context.mode()))
             return journaled;
         return mailDeclined(m_context, db, declined);
@@ -783,7 +805,17 @@ Result<Booking> BookingService::cancel(const QUuid &actor, const QUuid &bookingI
                 Code::NotAllowed, "",
                 QCoreApplication::translate("BookingService", "Only the renter who made a booking can cancel it.")));
         }
-        if (booking->status != BookingStatus::Requested && booking->status != BookingStatus::Confirmed) {
+        if (booking->status == BookingStatus::Blocked && !booking->blockSource.isEmpty()) {
+            return std::unexpected(
+                wrongState(booking->status,
+                           QCoreApplication::translate(
+                               "BookingService",
+                               "these nights are blocked by the calendar %1; they are freed when its event "
+                               "is gone from it and the calendar is imported again.")
+                               .arg(domain::calendarLabel(booking->blockSource))));
+        }
+        const bool ownBlock = booking->status == BookingStatus::Blocked;
+        if (booking->status != BookingStatus::Requested && booking->status != BookingStatus::Confirmed && !ownBlock) {
             return std::unexpected(wrongState(
                 booking->status,
                 QCoreApplication::translate("BookingService", "only a request or a confirmed stay can be cancelled.")));
@@ -805,7 +837,7 @@ Result<Booking> BookingService::cancel(const QUuid &actor, const QUuid &bookingI
                      { { u":actor"_s, toStoredId(actor) }, { u":now"_s, now }, { u":id"_s, toStoredId(bookingId) } });
         if (!updated)
             return std::unexpected(DomainError(updated.error()));
-        if (booking->status == BookingStatus::Confirmed) {
+        if (booking->status == BookingStatus::Confirmed || ownBlock) {
             if (auto refreshed = refreshOccupancy(db, today, now, booking->apartmentId); !refreshed)
                 return std::unexpected(refreshed.error());
         }

@@ -40,6 +40,12 @@ public:
     // declined with it. The stay may have begun; it must not be over. The owner cancels it.
     [[nodiscard]] Result<domain::Booking> hold(const QUuid &actor, const QUuid &apartment, QDate start, QDate end,
                                                const QUuid &id = {}) const;
+    // The apartment's owner blocks its nights [start, end) by hand (the occupancy calendar): a
+    // booking in "blocked" with the owner as its renter, no price and no calendar. Otherwise as
+    // hold(): overlapping requests are declined, and the owner removes it with cancel(). A block
+    // from a calendar (importBlocks) is not cancelled: it goes with its event.
+    [[nodiscard]] Result<domain::Booking> block(const QUuid &actor, const QUuid &apartment, QDate start, QDate end,
+                                                const QUuid &id = {}) const;
 
     // What importing a calendar did to an apartment's blocks from it.
     struct BlockImport
@@ -79,6 +85,9 @@ public:
     [[nodiscard]] Result<mail::ComposedMail> confirmationDocument(const QUuid &actor, const QUuid &booking) const;
 
 private:
+    [[nodiscard]] Result<domain::Booking> ownerNights(const QUuid &actor, const QUuid &apartment, QDate start,
+                                                      QDate end, const QUuid &id, bool blocked) const;
+
     ServiceContext m_context;
 };
 

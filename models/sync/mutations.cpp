@@ -184,9 +184,10 @@ template<typename T> Result<void> done(const Result<T> &result)
 const QStringList &mutationNames()
 {
     static const QStringList names = {
-        u"createBuilding"_s,  u"updateBuilding"_s,     u"deleteBuilding"_s, u"createApartment"_s, u"updateApartment"_s,
-        u"deleteApartment"_s, u"setApartmentStatus"_s, u"requestBooking"_s, u"confirmBooking"_s,  u"declineBooking"_s,
-        u"cancelBooking"_s,   u"holdDates"_s,          u"createReview"_s,   u"updateReview"_s,    u"deleteReview"_s,
+        u"createBuilding"_s,  u"updateBuilding"_s,  u"deleteBuilding"_s,     u"createApartment"_s,
+        u"updateApartment"_s, u"deleteApartment"_s, u"setApartmentStatus"_s, u"requestBooking"_s,
+        u"confirmBooking"_s,  u"declineBooking"_s,  u"cancelBooking"_s,      u"holdDates"_s,
+        u"createReview"_s,    u"updateReview"_s,    u"deleteReview"_s,       u"blockDates"_s,
     };
     return names;
 }
@@ -225,12 +226,14 @@ Result<void> MutationApplier::apply(const QUuid &actor, const QString &name, con
         }
         return done(m_listings.setApartmentStatus(actor, id, status));
     }
-    if (name == u"requestBooking" || name == u"holdDates") {
+    if (name == u"requestBooking" || name == u"holdDates" || name == u"blockDates") {
         RD_TRY(apartment, a.id("apartmentId"));
         RD_TRY(start, a.date("startDate"));
         RD_TRY(end, a.date("endDate"));
-        return name == u"requestBooking" ? done(m_bookings.request(actor, apartment, start, end, id))
-                                         : done(m_bookings.hold(actor, apartment, start, end, id));
+        if (name == u"requestBooking")
+            return done(m_bookings.request(actor, apartment, start, end, id));
+        return name == u"holdDates" ? done(m_bookings.hold(actor, apartment, start, end, id))
+                                    : done(m_bookings.block(actor, apartment, start, end, id));
     }
     if (name == u"confirmBooking")
         return done(m_bookings.confirm(actor, id));
@@ -270,7 +273,7 @@ Result<services::ListingService::ApartmentDraft> MutationApplier::apartmentDraft
 std::optional<QUuid> MutationApplier::createdId(const QString &name, const QJsonObject &args)
 {
     static const QStringList creating = { u"createBuilding"_s, u"createApartment"_s, u"requestBooking"_s,
-                                          u"holdDates"_s, u"createReview"_s };
+                                          u"holdDates"_s,      u"blockDates"_s,      u"createReview"_s };
     if (!creating.contains(name))
         return std::nullopt;
     const auto id = idFromStored(QVariant(args.value(u"id"_s).toString()));

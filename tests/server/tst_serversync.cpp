@@ -327,6 +327,51 @@ private Q_SLOTS:
         QCOMPARE(count(u"SELECT count(*) FROM mail_outbox WHERE event = 'booking_cancelled'"_s), 0);
     }
 
+    // blockDates (the occupancy calendar's drag on a connected desktop): only the owner blocks;
+    // the block is a "blocked" booking of the owner with no calendar, taken for everyone, and
+    // the owner removes it with cancelBooking.
+    void aLandlordBlocksNightsOfTheirOwnApartment()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        auto other = peer(u"oleg@example.org"_s, u"landlord"_s);
+        auto renter = peer(u"roman@example.org"_s, u"renter"_s);
+        QVERIFY(landlord && other && renter);
+        const QString building = newId();
+        const QString apartment = newId();
+        QCOMPARE(statuses(landlord->push(
+                     { landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"Mine"_s)),
+                       landlord->mutation(u"createApartment"_s, apartmentArgs(apartment, building, u"1"_s)) })),
+                 QStringList({ u"applied"_s, u"applied"_s }));
+        const QString request = newId();
+        QCOMPARE(
+            statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(request, apartment, 10, 14)) })),
+            QStringList({ u"applied"_s }));
+        QCOMPARE(statuses(other->push({ other->mutation(u"blockDates"_s, bookingArgs(newId(), apartment, 2, 4)) })),
+                 QStringList({ u"refused:not_allowed"_s }));
+        QCOMPARE(statuses(renter->push({ renter->mutation(u"blockDates"_s, bookingArgs(newId(), apartment, 2, 4)) })),
+                 QStringList({ u"refused:not_allowed"_s }));
+        const QString block = newId();
+        QCOMPARE(
+            statuses(landlord->push({ landlord->mutation(u"blockDates"_s, bookingArgs(block, apartment, 12, 16)),
+                                      landlord->mutation(u"blockDates"_s, bookingArgs(newId(), apartment, 15, 17)),
+                                      landlord->mutation(u"blockDates"_s, bookingArgs(newId(), apartment, -3, 0)) })),
+            QStringList({ u"applied"_s, u"refused:dates_taken"_s, u"refused:dates_in_past"_s }));
+        QVERIFY(landlord->pullAll());
+        const QJsonObject blocked = landlord->row(u"booking"_s, block);
+        QCOMPARE(blocked.value(u"status"_s).toString(), u"blocked"_s);
+        QCOMPARE(blocked.value(u"renterId"_s).toString(), landlord->userId());
+        QVERIFY(blocked.value(u"blockSource"_s).isNull() || !blocked.contains(u"blockSource"_s));
+        QCOMPARE(landlord->row(u"booking"_s, request).value(u"status"_s).toString(), u"declined"_s);
+        QCOMPARE(
+            statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(newId(), apartment, 15, 18)) })),
+            QStringList({ u"refused:dates_taken"_s }));
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"cancelBooking"_s, { { u"id"_s, block } }) })),
+                 QStringList({ u"applied"_s }));
+        QCOMPARE(
+            statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(newId(), apartment, 15, 18)) })),
+            QStringList({ u"applied"_s }));
+    }
+
     // A mutation that needs what a refused one would have made is refused as dependent, naming it.
     void aDependentMutationIsRefusedWithItsCause()
     {

@@ -346,6 +346,77 @@ private Q_SLOTS:
         QCOMPARE(f->listings.apartment(apartment)->status, ApartmentStatus::Rented);
     }
 
+    // The occupancy calendar's block: the owner's, no price, no calendar; requests over it are
+    // declined and new ones refused with the landlord named; the owner removes it with cancel().
+    void theOwnerBlocksNightsAndRemovesTheBlock()
+    {
+        auto overlapping = f->bookings.request(renter, apartment, QDate(2026, 6, 12), QDate(2026, 6, 14));
+        QVERIFY(overlapping);
+        const qsizetype mailsBefore = mails().size();
+        auto blocked = f->bookings.block(landlord, apartment, QDate(2026, 6, 10), QDate(2026, 6, 20));
+        QVERIFY2(blocked, qPrintable(blocked ? QString() : blocked.error().message));
+        QCOMPARE(blocked->status, BookingStatus::Blocked);
+        QCOMPARE(blocked->renterId, landlord);
+        QCOMPARE(blocked->totalPrice.minor, 0);
+        QVERIFY(blocked->blockSource.isEmpty());
+        QCOMPARE(statusOf(overlapping->id), BookingStatus::Declined);
+        QCOMPARE(mails().size(), mailsBefore + 1);
+        QCOMPARE(std::get<1>(mails().last()), emailOf(renter));
+        // Journaled for a server like any change of a standalone database.
+        const auto journaled = rentdesk::models::db::scalar(
+            f->connection(), u"SELECT name FROM pending_mutations ORDER BY id DESC LIMIT 1"_s, {});
+        QCOMPARE(journaled.value_or(QVariant()).toString(), u"blockDates"_s);
+
+        auto refused = f->bookings.request(renter2, apartment, QDate(2026, 6, 19), QDate(2026, 6, 21));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Code::DatesTaken);
+        QVERIFY2(refused.error().message.contains(u"landlord has blocked"_s), qPrintable(refused.error().message));
+        QCOMPARE(f->bookings.block(landlord, apartment, QDate(2026, 6, 19), QDate(2026, 6, 22)).error().code,
+                 Code::DatesTaken);
+        QCOMPARE(f->bookings.hold(landlord, apartment, QDate(2026, 6, 11), QDate(2026, 6, 12)).error().code,
+                 Code::DatesTaken);
+
+        // Only the owner removes it; then the nights are free again.
+        QCOMPARE(f->bookings.cancel(renter, blocked->id).error().code, Code::NotAllowed);
+        auto removed = f->bookings.cancel(landlord, blocked->id);
+        QVERIFY2(removed, qPrintable(removed ? QString() : removed.error().message));
+        QCOMPARE(removed->status, BookingStatus::Cancelled);
+        QCOMPARE(mails().size(), mailsBefore + 1); // the owner is not told of their own block
+        QVERIFY(f->bookings.request(renter2, apartment, QDate(2026, 6, 19), QDate(2026, 6, 21)));
+    }
+
+    void blocksThatAreRefused()
+    {
+        const auto refused = [&](const QUuid &who, QDate start, QDate end) {
+            auto blocked = f->bookings.block(who, apartment, start, end);
+            return blocked ? Code::Storage : blocked.error().code;
+        };
+        auto stay = f->bookings.request(renter, apartment, today.addDays(10), today.addDays(12));
+        QVERIFY(stay && f->bookings.confirm(landlord, stay->id));
+        const QStringList before = f->dump();
+        QCOMPARE(refused(renter, today.addDays(2), today.addDays(4)), Code::NotAllowed);
+        QCOMPARE(refused(otherLandlord, today.addDays(2), today.addDays(4)), Code::NotAllowed);
+        QCOMPARE(refused(landlord, today.addDays(-5), today), Code::DatesInPast);
+        QCOMPARE(refused(landlord, today.addDays(4), today.addDays(2)), Code::InvalidValue);
+        QCOMPARE(refused(landlord, today.addDays(11), today.addDays(14)), Code::DatesTaken); // over the stay
+        QCOMPARE(f->dump(), before);
+        // A block from a calendar goes with its event, not by hand.
+        auto imported = f->bookings.importBlocks(landlord, apartment, u"airbnb.ics"_s,
+                                                 { { u"x@airbnb.com"_s, today.addDays(20), today.addDays(22), {} } });
+        QVERIFY(imported);
+        const QUuid fromCalendar =
+            rentdesk::models::domain::idFromStored(
+                rentdesk::models::db::scalar(f->connection(),
+                                             u"SELECT id FROM bookings WHERE block_uid = 'x@airbnb.com'"_s, {})
+                    .value_or(QVariant()))
+                .value_or(QUuid());
+        auto kept = f->bookings.cancel(landlord, fromCalendar);
+        QVERIFY(!kept);
+        QCOMPARE(kept.error().code, Code::WrongState);
+        QVERIFY2(kept.error().message.contains(u"airbnb.ics"_s), qPrintable(kept.error().message));
+        QCOMPARE(statusOf(fromCalendar), BookingStatus::Blocked);
+    }
+
     // The database keeps landlords from booking anyone else's apartment, whatever a service does.
     void aLandlordsBookingOfAnotherApartmentIsRefusedByTheDatabase()
     {

@@ -73,6 +73,11 @@ QString changeText(const models::sync::Mutation &mutation, const QUuid &viewer,
             .arg(apartmentTitle(viewer, idArg(a, u"apartmentId"_s), database), dateArg(a, u"startDate"_s),
                  dateArg(a, u"endDate"_s));
     }
+    if (name == u"blockDates") {
+        return ChangeText::tr("Nights blocked in %1, from %2 to %3")
+            .arg(apartmentTitle(viewer, idArg(a, u"apartmentId"_s), database), dateArg(a, u"startDate"_s),
+                 dateArg(a, u"endDate"_s));
+    }
     if (name == u"confirmBooking")
         return ChangeText::tr("Confirming a booking request");
     if (name == u"declineBooking")
