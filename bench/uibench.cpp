@@ -2,8 +2,9 @@
 //
 // rentdesk-bench-ui: the Apartments page on generated data, offscreen, as a person uses it:
 // how long until the first rows show, what scrolling to the end reads, how long a filter
-// change and a sort by each column take to show, and the process's peak memory. Prints
-// one JSON object. Build it in release (cmake --preset release).
+// change and a sort by each column take to show, and the process's peak memory; then the
+// occupancy calendar (issue 14), painted while it scrolls through 2 000 apartments and moves
+// by months. Prints one JSON object. Build it in release (cmake --preset release).
 //
 //   QT_QPA_PLATFORM=offscreen rentdesk-bench-ui --apartments 200000 --json
 //
@@ -16,10 +17,15 @@
 #include "models/demo/demogenerator.h"
 #include "models/i18n/translator.h"
 #include "models/itemmodels/apartmenttablemodel.h"
+#include "models/itemmodels/occupancymodel.h"
 #include "views/apartments/apartmentspage.h"
+#include "views/calendar/calendarpage.h"
+#include "views/calendar/occupancyview.h"
+#include "views/mainwindow/mainactions.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/workspace.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -31,10 +37,89 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
 using namespace rentdesk::bench;
 using models::itemmodels::ApartmentTableModel;
+
+namespace {
+
+// The occupancy calendar of a renter (every apartment a row) scrolled by a wheel notch (three
+// rows) at a time through its first 2 000 rows, each step until it is painted (the view paints
+// what scrolled into sight): the frames' median, 95th percentile and worst, in the month and
+// the three-month zoom, and a repaint of the whole view; and a month's move with 2 000 rows
+// read. A frame over 16 ms is one a person could see stutter.
+bool measureCalendar(views::MainWindow &window, views::Workspace &workspace, QJsonObject &result)
+{
+    const auto renter = workspace.accounts.logIn(models::demo::demoRenter().email, models::demo::demoPassword());
+    if (!renter) {
+        fail(renter.error().message);
+        return false;
+    }
+    workspace.session.signIn(*renter);
+    QElapsedTimer timer;
+    timer.start();
+    window.actions().showCalendar->trigger();
+    views::CalendarPage *page = window.calendarPage();
+    views::OccupancyView *view = page->view();
+    view->viewport()->repaint();
+    result.insert(u"calendar_open_ms"_s, double(timer.nsecsElapsed()) / 1e6);
+    constexpr int Rows = 2000;
+    result.insert(u"calendar_rows_total"_s, page->model()->totalRows());
+    QJsonObject frames;
+    for (const auto zoom : { views::CalendarPage::Zoom::Month, views::CalendarPage::Zoom::Quarter }) {
+        page->setZoom(zoom);
+        view->verticalScrollBar()->setValue(0);
+        std::vector<double> samples;
+        const int step = 3 * view->rowHeight();
+        while (view->verticalScrollBar()->value() + view->viewport()->height() < Rows * view->rowHeight()) {
+            timer.restart();
+            view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + step);
+            QCoreApplication::processEvents();
+            samples.push_back(double(timer.nsecsElapsed()) / 1e6);
+            if (samples.size() > 10 * Rows)
+                break;
+        }
+        std::sort(samples.begin(), samples.end());
+        QJsonObject figures;
+        figures.insert(u"frames"_s, int(samples.size()));
+        figures.insert(u"median_ms"_s, median(samples));
+        figures.insert(u"p95_ms"_s, samples.empty() ? 0.0 : samples[samples.size() * 95 / 100]);
+        figures.insert(u"worst_ms"_s, samples.empty() ? 0.0 : samples.back());
+        std::vector<double> full;
+        for (int i = 0; i < 11; ++i) {
+            timer.restart();
+            view->viewport()->repaint();
+            full.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        figures.insert(u"full_repaint_ms"_s, median(full));
+        frames.insert(zoom == views::CalendarPage::Zoom::Month ? u"month"_s : u"quarter"_s, figures);
+    }
+    result.insert(u"calendar_scroll_frames"_s, frames);
+    result.insert(u"calendar_rows_read"_s, page->model()->rowCount());
+    // A month on, with the rows read so far (over 2 000) and their bars read again.
+    page->setZoom(views::CalendarPage::Zoom::Month);
+    std::vector<double> moves;
+    for (int i = 0; i < 6; ++i) {
+        timer.restart();
+        if (i % 2)
+            page->showPrevious();
+        else
+            page->showNext();
+        view->viewport()->repaint();
+        moves.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    result.insert(u"calendar_month_step_ms"_s, median(moves));
+    if (!page->model()->lastError().isEmpty()) {
+        fail(page->model()->lastError());
+        return false;
+    }
+    return page->model()->rowCount() >= Rows || page->model()->rowCount() == page->model()->totalRows();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -162,6 +247,10 @@ int main(int argc, char *argv[])
     settle(&window);
     result.insert(u"city_rows"_s, model->totalCount());
     sortEveryColumn(u"city_sort_ms_by_column"_s, u"city_sort_ms_worst_column"_s);
+    if (!measureCalendar(window, workspace, result)) {
+        fail(u"the occupancy calendar did not read its rows"_s);
+        ok = false;
+    }
     result.insert(u"peak_rss_mb"_s, peakRssMb());
 
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << u'\n';

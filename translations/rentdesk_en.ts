@@ -262,6 +262,10 @@
         <source>This apartment no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The booking is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingService</name>
@@ -377,6 +381,18 @@
         <source>The event “%1” from %2 to %3 overlaps: %4 Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>These nights are over; there are none left to block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can block its nights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>these nights are blocked by the calendar %1; they are freed when its event is gone from it and the calendar is imported again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingStatus</name>
@@ -453,6 +469,48 @@
     </message>
     <message>
         <source>Calendar: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookingsPage</name>
+    <message numerus="yes">
+        <source>%1 – %2 (%n night(s))</source>
+        <translation>
+            <numerusform>%1 – %2 (%n night)</numerusform>
+            <numerusform>%1 – %2 (%n nights)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked by the calendar %1 (its event %2): let elsewhere, no renter here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked by the owner, %1: no renter is named.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nights held by the owner, %1: no renter is named.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, apartment %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -702,6 +760,10 @@
     </message>
     <message>
         <source>Nights held in %1, from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nights blocked in %1, from %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2117,6 +2179,10 @@
         <source>%1, %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OccupancyQuery</name>
@@ -3325,46 +3391,11 @@ Booking requests, confirmations and other notices will come from this address.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, apartment %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 – %2 (%n night(s))</source>
-        <translation>
-            <numerusform>%1 – %2 (%n night)</numerusform>
-            <numerusform>%1 – %2 (%n nights)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Total: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renter: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Owner: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (%2), rating %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No reviews about them yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nights held by the owner, %1: no renter is named.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocked by the calendar %1 (its event %2): let elsewhere, no renter here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3461,6 +3492,124 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>%n apartment, %1 free</numerusform>
             <numerusform>%n apartments, %1 free</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::CalendarPage</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Click a stay to see its booking.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n apartment(s)</source>
+        <translation>
+            <numerusform>%n apartment</numerusform>
+            <numerusform>%n apartments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Taken from %1 to %2 by another stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove the block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ancel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only renters ask for nights; a landlord blocks the nights of their own apartments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier (Shift with the mouse wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later (Shift with the mouse wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requested (dashed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked (hatched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone else&apos;s stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag over free days of your apartment to block them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag over free days to ask for them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3704,6 +3853,53 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>%1: %2 new, %3 moved, %4 unchanged and %5 removed blocked period(s); %6 request(s) declined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This booking is no longer there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the block of apartment %1 from %2 to %3? Renters can ask for these nights again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block nights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Block the nights from %1 to the departure on %2 (%n night(s))? Renters cannot ask for them, and requests over them are declined, with an e-mail.</source>
+        <translation>
+            <numerusform>Block the nights from %1 to the departure on %2 (%n night)? Renters cannot ask for them, and requests over them are declined, with an e-mail.</numerusform>
+            <numerusform>Block the nights from %1 to the departure on %2 (%n nights)? Renters cannot ask for them, and requests over them are declined, with an e-mail.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not blocked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4540,6 +4736,14 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Block the selected apartment&apos;s dates with another booking site&apos;s calendar (.ics)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the occupancy calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -4730,6 +4934,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Dash&amp;board</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MessageListModel</name>
@@ -4751,6 +4959,17 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>You: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::OccupancyView</name>
+    <message>
+        <source>Occupancy calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apartments as rows and days as columns. Arrow keys move between days, Shift with Left or Right chooses nights, Enter asks for them or opens the stay under the cursor, the menu key shows what can be done with it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

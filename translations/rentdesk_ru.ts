@@ -262,6 +262,10 @@
         <source>This apartment no longer exists.</source>
         <translation>Этой квартиры больше нет.</translation>
     </message>
+    <message>
+        <source>The booking is not known.</source>
+        <translation>Бронирование не найдено.</translation>
+    </message>
 </context>
 <context>
     <name>BookingService</name>
@@ -377,6 +381,18 @@
         <source>The event “%1” from %2 to %3 overlaps: %4 Nothing was imported.</source>
         <translation>Событие «%1» с %2 по %3 пересекается с другим: %4 Ничего не импортировано.</translation>
     </message>
+    <message>
+        <source>These nights are over; there are none left to block.</source>
+        <translation>Эти ночи уже прошли; закрывать нечего.</translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can block its nights.</source>
+        <translation>Закрыть ночи квартиры может только её владелец.</translation>
+    </message>
+    <message>
+        <source>these nights are blocked by the calendar %1; they are freed when its event is gone from it and the calendar is imported again.</source>
+        <translation>эти ночи закрыты календарём %1; они освободятся, когда его событие исчезнет из календаря и календарь будет импортирован снова.</translation>
+    </message>
 </context>
 <context>
     <name>BookingStatus</name>
@@ -454,6 +470,49 @@
     <message>
         <source>Calendar: %1</source>
         <translation>Календарь: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BookingsPage</name>
+    <message numerus="yes">
+        <source>%1 – %2 (%n night(s))</source>
+        <translation>
+            <numerusform>%1 – %2 (%n ночь)</numerusform>
+            <numerusform>%1 – %2 (%n ночи)</numerusform>
+            <numerusform>%1 – %2 (%n ночей)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Сумма: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Статус: %1</translation>
+    </message>
+    <message>
+        <source>Blocked by the calendar %1 (its event %2): let elsewhere, no renter here.</source>
+        <translation>Закрыто календарём %1 (его событие %2): сдано на другом сайте, арендатора здесь нет.</translation>
+    </message>
+    <message>
+        <source>Blocked by the owner, %1: no renter is named.</source>
+        <translation>Закрыто владельцем, %1: арендатор не указан.</translation>
+    </message>
+    <message>
+        <source>Nights held by the owner, %1: no renter is named.</source>
+        <translation>Ночи, которые держит за собой владелец, %1: арендатор не указан.</translation>
+    </message>
+    <message>
+        <source>Renter: %1</source>
+        <translation>Арендатор: %1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Владелец: %1</translation>
+    </message>
+    <message>
+        <source>%1, apartment %2</source>
+        <translation>%1, квартира %2</translation>
     </message>
 </context>
 <context>
@@ -705,6 +764,10 @@
     <message>
         <source>Nights held in %1, from %2 to %3</source>
         <translation>Ночи за собой: %1, с %2 по %3</translation>
+    </message>
+    <message>
+        <source>Nights blocked in %1, from %2 to %3</source>
+        <translation>Ночи закрыты в %1, с %2 по %3</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2186,10 @@
         <source>%1, %2 to %3</source>
         <translation>%1, с %2 по %3</translation>
     </message>
+    <message>
+        <source>Taken</source>
+        <translation>Занято</translation>
+    </message>
 </context>
 <context>
     <name>OccupancyQuery</name>
@@ -3344,48 +3411,12 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>&lt;p&gt;Выберите бронирование, чтобы увидеть даты, цену и участников.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>%1, apartment %2</source>
-        <translation>%1, квартира %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 – %2 (%n night(s))</source>
-        <translation>
-            <numerusform>%1 – %2 (%n ночь)</numerusform>
-            <numerusform>%1 – %2 (%n ночи)</numerusform>
-            <numerusform>%1 – %2 (%n ночей)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Total: %1</source>
-        <translation>Сумма: %1</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>Статус: %1</translation>
-    </message>
-    <message>
-        <source>Renter: %1</source>
-        <translation>Арендатор: %1</translation>
-    </message>
-    <message>
-        <source>Owner: %1</source>
-        <translation>Владелец: %1</translation>
-    </message>
-    <message>
         <source>%1 (%2), rating %3</source>
         <translation>%1 (%2), рейтинг %3</translation>
     </message>
     <message>
         <source>No reviews about them yet.</source>
         <translation>Отзывов о нём или о ней пока нет.</translation>
-    </message>
-    <message>
-        <source>Nights held by the owner, %1: no renter is named.</source>
-        <translation>Ночи, которые держит за собой владелец, %1: арендатор не указан.</translation>
-    </message>
-    <message>
-        <source>Blocked by the calendar %1 (its event %2): let elsewhere, no renter here.</source>
-        <translation>Закрыто календарём %1 (его событие %2): сдано на другом сайте, арендатора здесь нет.</translation>
     </message>
 </context>
 <context>
@@ -3484,6 +3515,125 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>%n квартиры, свободно: %1</numerusform>
             <numerusform>%n квартир, свободно: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::CalendarPage</name>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Click a stay to see its booking.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Щёлкните по проживанию, чтобы увидеть его бронирование.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n apartment(s)</source>
+        <translation>
+            <numerusform>%n квартира</numerusform>
+            <numerusform>%n квартиры</numerusform>
+            <numerusform>%n квартир</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Taken from %1 to %2 by another stay.</source>
+        <translation>Занято с %1 по %2 другим проживанием.</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm…</source>
+        <translation>&amp;Подтвердить…</translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation>&amp;Отклонить…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the block…</source>
+        <translation>&amp;Снять закрытие…</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel…</source>
+        <translation>О&amp;тменить…</translation>
+    </message>
+    <message>
+        <source>Only renters ask for nights; a landlord blocks the nights of their own apartments.</source>
+        <translation>Ночи запрашивают арендаторы; арендодатель закрывает ночи своих квартир.</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Предыдущая неделя</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Предыдущий месяц</translation>
+    </message>
+    <message>
+        <source>Earlier (Shift with the mouse wheel)</source>
+        <translation>Раньше (Shift и колесо мыши)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Сегодня</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Следующая неделя</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Следующий месяц</translation>
+    </message>
+    <message>
+        <source>Later (Shift with the mouse wheel)</source>
+        <translation>Позже (Shift и колесо мыши)</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Показать:</translation>
+    </message>
+    <message>
+        <source>A week</source>
+        <translation>Неделю</translation>
+    </message>
+    <message>
+        <source>A month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Three months</source>
+        <translation>Три месяца</translation>
+    </message>
+    <message>
+        <source>requested (dashed)</source>
+        <translation>запрошено (пунктир)</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>подтверждено</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>завершено</translation>
+    </message>
+    <message>
+        <source>blocked (hatched)</source>
+        <translation>закрыто (штриховка)</translation>
+    </message>
+    <message>
+        <source>someone else&apos;s stay</source>
+        <translation>чужое проживание</translation>
+    </message>
+    <message>
+        <source>Drag over free days of your apartment to block them.</source>
+        <translation>Протяните по свободным дням своей квартиры, чтобы закрыть их.</translation>
+    </message>
+    <message>
+        <source>Drag over free days to ask for them.</source>
+        <translation>Протяните по свободным дням, чтобы запросить их.</translation>
     </message>
 </context>
 <context>
@@ -3729,6 +3879,54 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>%1: %2 new, %3 moved, %4 unchanged and %5 removed blocked period(s); %6 request(s) declined.</source>
         <translation>%1: закрытых периодов новых — %2, перенесённых — %3, без изменений — %4, удалённых — %5; отклонено запросов — %6.</translation>
+    </message>
+    <message>
+        <source>Booking not read</source>
+        <translation>Бронирование не прочитано</translation>
+    </message>
+    <message>
+        <source>Booking not found</source>
+        <translation>Бронирование не найдено</translation>
+    </message>
+    <message>
+        <source>This booking is no longer there.</source>
+        <translation>Этого бронирования больше нет.</translation>
+    </message>
+    <message>
+        <source>Remove the block of apartment %1 from %2 to %3? Renters can ask for these nights again.</source>
+        <translation>Снять закрытие квартиры %1 с %2 по %3? Арендаторы снова смогут запрашивать эти ночи.</translation>
+    </message>
+    <message>
+        <source>Remove block</source>
+        <translation>Снять закрытие</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>Не снято</translation>
+    </message>
+    <message>
+        <source>Not requested</source>
+        <translation>Не запрошено</translation>
+    </message>
+    <message>
+        <source>Block nights</source>
+        <translation>Закрыть ночи</translation>
+    </message>
+    <message numerus="yes">
+        <source>Block the nights from %1 to the departure on %2 (%n night(s))? Renters cannot ask for them, and requests over them are declined, with an e-mail.</source>
+        <translation>
+            <numerusform>Закрыть ночи с %1 до выезда %2 (%n ночь)? Арендаторы не смогут их запросить, а запросы на них будут отклонены с письмом.</numerusform>
+            <numerusform>Закрыть ночи с %1 до выезда %2 (%n ночи)? Арендаторы не смогут их запросить, а запросы на них будут отклонены с письмом.</numerusform>
+            <numerusform>Закрыть ночи с %1 до выезда %2 (%n ночей)? Арендаторы не смогут их запросить, а запросы на них будут отклонены с письмом.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Not blocked</source>
+        <translation>Не закрыто</translation>
     </message>
 </context>
 <context>
@@ -4570,6 +4768,14 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Block the selected apartment&apos;s dates with another booking site&apos;s calendar (.ics)</source>
         <translation>Закрыть даты выбранной квартиры по календарю другого сайта бронирования (.ics)</translation>
     </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation>&amp;Календарь</translation>
+    </message>
+    <message>
+        <source>Go to the occupancy calendar</source>
+        <translation>Перейти к календарю занятости</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -4765,6 +4971,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Dash&amp;board</source>
         <translation>Св&amp;одка</translation>
     </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation>&amp;Календарь</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MessageListModel</name>
@@ -4787,6 +4997,17 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>You: %1</source>
         <translation>Вы: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::OccupancyView</name>
+    <message>
+        <source>Occupancy calendar</source>
+        <translation>Календарь занятости</translation>
+    </message>
+    <message>
+        <source>Apartments as rows and days as columns. Arrow keys move between days, Shift with Left or Right chooses nights, Enter asks for them or opens the stay under the cursor, the menu key shows what can be done with it.</source>
+        <translation>Квартиры — строки, дни — столбцы. Стрелки переходят между днями, Shift со стрелкой влево или вправо выбирает ночи, Enter запрашивает их или открывает проживание под курсором, клавиша меню показывает, что с ним можно сделать.</translation>
     </message>
 </context>
 <context>

@@ -90,8 +90,8 @@ void OccupancyModel::reload(int count)
         } else {
             m_total = *total;
             QList<Row> rows;
-            for (int from = 0; from < std::min<qint64>(count, m_total); from += BatchSize) {
-                auto batch = readRows(from, BatchSize);
+            for (int from = 0; from < std::min<qint64>(count, m_total); from += query::OccupancyQuery::MaxApartments) {
+                auto batch = readRows(from, std::min<int>(query::OccupancyQuery::MaxApartments, count - from));
                 if (!batch) {
                     rows.clear();
                     break;
@@ -117,6 +117,7 @@ std::optional<QList<OccupancyModel::Row>> OccupancyModel::readRows(int from, int
     rows.reserve(apartments->size());
     for (const query::ApartmentRow &a : std::as_const(*apartments)) {
         rows.append({ a.apartment.id,
+                      a.apartment.ownerId,
                       QCoreApplication::translate("OccupancyModel", "%1, %2").arg(a.apartment.number, a.buildingName),
                       {} });
     }
@@ -127,10 +128,11 @@ std::optional<QList<OccupancyModel::Row>> OccupancyModel::readRows(int from, int
 
 bool OccupancyModel::readBars(QList<Row> &rows)
 {
-    for (qsizetype from = 0; from < rows.size(); from += BatchSize) {
+    for (qsizetype from = 0; from < rows.size(); from += query::OccupancyQuery::MaxApartments) {
         QList<QUuid> ids;
         QHash<QUuid, qsizetype> index;
-        for (qsizetype i = from; i < std::min<qsizetype>(rows.size(), from + BatchSize); ++i) {
+        for (qsizetype i = from; i < std::min<qsizetype>(rows.size(), from + query::OccupancyQuery::MaxApartments);
+             ++i) {
             ids.append(rows[i].apartment);
             index.insert(rows[i].apartment, i);
             rows[i].bars.clear();
@@ -195,6 +197,8 @@ QVariant OccupancyModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case IdRole:
         return row.apartment;
+    case OwnerRole:
+        return row.owner;
     case BarsRole:
         return QVariant::fromValue(row.bars);
     case StatusRole:
@@ -206,7 +210,10 @@ QVariant OccupancyModel::data(const QModelIndex &index, int role) const
             return role == StatusRole ? QVariant() : QVariant(QString());
         if (role == StatusRole)
             return QVariant::fromValue(bar->status);
-        const QString status = domain::displayName(bar->status);
+        // Someone else's stay is only taken nights to the viewer, whatever its status.
+        const QString status = bar->own || !bar->bookingId.isNull()
+            ? domain::displayName(bar->status)
+            : QCoreApplication::translate("OccupancyModel", "Taken");
         if (role == Qt::DisplayRole)
             return bar->label.isEmpty() ? status : u"%1: %2"_s.arg(status, bar->label);
         // The last night is the day before departure.
@@ -228,6 +235,8 @@ QVariant OccupancyModel::headerData(int section, Qt::Orientation orientation, in
             return m_rows[section].title;
         if (role == IdRole)
             return m_rows[section].apartment;
+        if (role == OwnerRole)
+            return m_rows[section].owner;
         return {};
     }
     if (section < 0 || section >= m_days)

@@ -19,7 +19,7 @@ namespace rentdesk::models::itemmodels {
 // building and number, filtered as the Apartments page filters them; days as columns from
 // first() for days(). Each row holds the bars of its apartment that overlap the range
 // (query::OccupancyBar: what the viewer may see of them), for a view that paints bars rather
-// than cells. Rows arrive a thousand at a time (canFetchMore/fetchMore), each batch with its
+// than cells. Rows arrive BatchSize at a time (canFetchMore/fetchMore), each batch with its
 // bars, so that a filter of 200 000 apartments costs what the screen shows.
 class OccupancyModel final : public QAbstractTableModel
 {
@@ -36,8 +36,15 @@ public:
         // A day's column header: its QDate; TodayRole: whether it is today.
         DateRole,
         TodayRole,
+        // A row's header (and any of its cells): the apartment's owner, the QUuid of who may
+        // block its nights.
+        OwnerRole,
     };
-    static constexpr int BatchSize = query::OccupancyQuery::MaxApartments;
+    // Rows read at first and by each fetchMore(): a few screens, read in about as long as one
+    // frame takes, so that scrolling down does not stop at each batch (rentdesk-bench-ui). A
+    // refresh or a new range reads the rows already there again, a thousand per statement.
+    static constexpr int BatchSize = 250;
+    static_assert(BatchSize <= query::OccupancyQuery::MaxApartments);
 
     OccupancyModel(std::shared_ptr<db::Database> database, QDate today, QObject *parent = nullptr);
     ~OccupancyModel() override;
@@ -73,6 +80,7 @@ private:
     struct Row
     {
         QUuid apartment;
+        QUuid owner;
         QString title; // "Flat 5, Elm Apartments"
         QList<query::OccupancyBar> bars;
     };
@@ -99,4 +107,5 @@ private:
 
 } // namespace rentdesk::models::itemmodels
 
+Q_DECLARE_METATYPE(rentdesk::models::query::OccupancyBar)
 Q_DECLARE_METATYPE(QList<rentdesk::models::query::OccupancyBar>)

@@ -81,10 +81,14 @@ Result<QList<OccupancyBar>> OccupancyQuery::bars(const QUuid &viewer, const QLis
                 return std::unexpected(services::unreadable(u"booking"_s, status.error()));
             const bool own = q.value(5).toLongLong() != 0;
             const QString source = q.value(7).toString();
+            // Who stays, or which calendar blocks; the owner's own block names nobody.
             QString label;
-            if (own)
-                label = source.isEmpty() ? q.value(6).toString() : domain::calendarLabel(source);
-            return OccupancyBar { *apartment, own ? *booking : QUuid(), *start, *end, *status, own, label };
+            if (own && !source.isEmpty())
+                label = domain::calendarLabel(source);
+            else if (own && *status != domain::BookingStatus::Blocked)
+                label = q.value(6).toString();
+            return OccupancyBar { *apartment, own ? *booking : QUuid(), *start, *end, *status, own,
+                                  label,      own && !source.isEmpty() };
         });
     if (!rows)
         return std::unexpected(rows.error());

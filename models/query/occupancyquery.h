@@ -29,7 +29,8 @@ struct OccupancyBar
     QDate end; // day of departure
     domain::BookingStatus status = domain::BookingStatus::Confirmed;
     bool own = false; // the viewer's booking, or a stay of the viewer's apartment
-    QString label; // the renter's name or the calendar's label; empty for others' stays
+    QString label; // the renter's name or the calendar's label; empty for others' stays and own blocks
+    bool fromCalendar = false; // a block of the viewer's apartment from a calendar (importBlocks)
 
     friend bool operator==(const OccupancyBar &, const OccupancyBar &) = default;
 };

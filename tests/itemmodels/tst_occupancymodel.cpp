@@ -121,6 +121,8 @@ private Q_SLOTS:
         int taken = 0;
         for (int row = 0; row < model.rowCount(); ++row) {
             const QUuid apartment = model.headerData(row, Qt::Vertical, rentdesk::models::itemmodels::IdRole).toUuid();
+            QCOMPARE(model.headerData(row, Qt::Vertical, OccupancyModel::OwnerRole).toUuid(), m_landlord);
+            QCOMPARE(model.index(row, 3).data(OccupancyModel::OwnerRole).toUuid(), m_landlord);
             QCOMPARE(asRows(model.barsOf(row)),
                      bookingsOf(apartment, model.first(), model.first().addDays(31), m_landlord));
             for (const OccupancyBar &bar : model.barsOf(row)) {
@@ -149,13 +151,21 @@ private Q_SLOTS:
         model.setRange(today.addDays(-60), 120);
         QCOMPARE(model.rowCount(), OccupancyModel::BatchSize);
         QCOMPARE(model.totalRows(), 1500);
-        // The rest a thousand at a time, each row with its bars.
+        // The rest BatchSize at a time, each row with its bars.
         QVERIFY(model.canFetchMore({}));
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-        model.fetchMore({});
-        QCOMPARE(inserted.size(), 1);
+        for (int i = 0; i < 100 && model.canFetchMore({}); ++i)
+            model.fetchMore({});
+        QCOMPARE(inserted.size(),
+                 (1500 - OccupancyModel::BatchSize + OccupancyModel::BatchSize - 1) / OccupancyModel::BatchSize);
+        QCOMPARE(inserted.last().at(2).toInt(), 1499);
         QCOMPARE(model.rowCount(), 1500);
         QVERIFY(!model.canFetchMore({}));
+        // A refresh reads every row there was again (a thousand per statement), not a batch.
+        const QList<OccupancyBar> lastBars = model.barsOf(1499);
+        model.refresh();
+        QCOMPARE(model.rowCount(), 1500);
+        QCOMPARE(model.barsOf(1499), lastBars);
         int others = 0;
         int own = 0;
         for (int row = 0; row < model.rowCount(); ++row) {
@@ -168,6 +178,9 @@ private Q_SLOTS:
                     QVERIFY(bar.bookingId.isNull());
                     QVERIFY(bar.label.isEmpty());
                     QVERIFY(bar.status != BookingStatus::Requested);
+                    // Shown as taken nights, not as someone's confirmed or completed stay.
+                    const int day = int(std::max<qint64>(0, model.first().daysTo(bar.start)));
+                    QCOMPARE(model.index(row, day).data(Qt::DisplayRole).toString(), u"Taken"_s);
                 }
             }
         }
@@ -210,6 +223,17 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, 1).data(OccupancyModel::StatusRole).value<BookingStatus>(), BookingStatus::Blocked);
         QVERIFY(!model.index(0, 4).data(OccupancyModel::StatusRole).isValid()); // the day of departure
         QCOMPARE(model.barsOf(0).constFirst().label, u"www.airbnb.com"_s);
+        QVERIFY(model.barsOf(0).constFirst().fromCalendar);
+        // The owner's own block (the calendar's drag) names nobody and no calendar.
+        QCOMPARE(rows.booking(rentdesk::test::uuid(901), rentdesk::models::domain::toStoredId(apartment),
+                              rentdesk::models::domain::toStoredId(m_landlord), u"2028-03-06"_s, u"2028-03-08"_s,
+                              u"blocked"_s, { { u"total_price"_s, 0 } }),
+                 QString());
+        model.refresh();
+        QCOMPARE(model.barsOf(0).size(), 2);
+        QVERIFY(model.barsOf(0).constLast().label.isEmpty());
+        QVERIFY(!model.barsOf(0).constLast().fromCalendar);
+        QCOMPARE(model.index(0, 5).data(Qt::DisplayRole).toString(), u"Blocked"_s);
         QVERIFY2(model.index(0, 1).data(Qt::ToolTipRole).toString().contains(u"www.airbnb.com"_s),
                  qPrintable(model.index(0, 1).data(Qt::ToolTipRole).toString()));
         model.setRange(QDate(2028, 3, 4), 3);

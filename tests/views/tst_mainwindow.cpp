@@ -173,7 +173,7 @@ private Q_SLOTS:
                 city = name;
         }
         QVERIFY(!city.isEmpty());
-        auto *search = window.findChild<QLineEdit *>(u"searchEdit"_s);
+        auto *search = window.apartmentsPage()->findChild<QLineEdit *>(u"searchEdit"_s);
         QTest::keyClicks(search, city);
         QTRY_VERIFY(table->model()->rowCount() < 300);
         QVERIFY(table->model()->rowCount() > 0);
@@ -186,7 +186,7 @@ private Q_SLOTS:
         QTest::keyClicks(search, u" zzzzqqq"_s);
         QTRY_COMPARE(table->model()->rowCount(), 0);
         QVERIFY(window.findChild<QLabel *>(u"apartmentsEmptyState"_s)->isVisible());
-        QTest::mouseClick(window.findChild<QPushButton *>(u"clearFiltersButton"_s), Qt::LeftButton);
+        QTest::mouseClick(window.apartmentsPage()->findChild<QPushButton *>(u"clearFiltersButton"_s), Qt::LeftButton);
         QTRY_COMPARE(table->model()->rowCount(), 300);
     }
 
@@ -201,7 +201,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *table = window.findChild<QTableView *>(u"apartmentsTable"_s);
         QVERIFY(table);
-        QTest::keyClicks(window.findChild<QLineEdit *>(u"searchEdit"_s), u"London"_s);
+        QTest::keyClicks(window.apartmentsPage()->findChild<QLineEdit *>(u"searchEdit"_s), u"London"_s);
         QTRY_VERIFY(table->model()->rowCount() < 300);
         const int shown = table->model()->rowCount();
         QVERIFY(shown > 0);

@@ -199,7 +199,7 @@ private Q_SLOTS:
             QVERIFY2(!action->isEnabled(), qPrintable(action->objectName()));
 
         QTableView *apartments = table(u"apartments"_s);
-        auto *search = child<QLineEdit>(m_window.get(), u"searchEdit"_s);
+        auto *search = child<QLineEdit>(m_window->apartmentsPage(), u"searchEdit"_s);
         QTest::keyClicks(search, u"nowhere"_s);
         QTRY_COMPARE(apartments->model()->rowCount(), 0);
         search->clear();

@@ -52,8 +52,9 @@ QSpinBox *priceBox(QWidget *parent, const QString &objectName, const QString &pl
 
 } // namespace
 
-ApartmentFilterBar::ApartmentFilterBar(QWidget *parent)
+ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *parent)
     : QWidget(parent)
+    , m_settingsGroup(u"filters/"_s + settingsGroup)
 {
     setObjectName(u"apartmentFilterBar"_s);
     m_debounce.setSingleShot(true);
@@ -250,7 +251,7 @@ void ApartmentFilterBar::clear()
 
 void ApartmentFilterBar::save(QSettings &settings) const
 {
-    settings.beginGroup(u"filters/apartments"_s);
+    settings.beginGroup(m_settingsGroup);
     settings.setValue(u"text"_s, m_text->text());
     settings.setValue(u"city"_s, m_city->currentData());
     settings.setValue(u"currency"_s, m_currency->currentData());
@@ -271,7 +272,7 @@ void ApartmentFilterBar::save(QSettings &settings) const
 void ApartmentFilterBar::restore(const QSettings &settings)
 {
     const auto value = [&](const QString &key) {
-        return settings.value(u"filters/apartments/"_s + key);
+        return settings.value(m_settingsGroup + u'/' + key);
     };
     m_restoring = true;
     m_text->setText(value(u"text"_s).toString());

@@ -28,7 +28,8 @@ class ApartmentFilterBar final : public QWidget
 public:
     static constexpr int DebounceMs = 250;
 
-    explicit ApartmentFilterBar(QWidget *parent = nullptr);
+    // settingsGroup: where save() keeps the choices, under "filters/" (one per page).
+    explicit ApartmentFilterBar(const QString &settingsGroup, QWidget *parent = nullptr);
     ~ApartmentFilterBar() override;
 
     // The cities to choose from (keeps the chosen one if still there).
@@ -51,6 +52,7 @@ Q_SIGNALS:
 private:
     void changed();
 
+    QString m_settingsGroup;
     QTimer m_debounce;
     QUuid m_owner;
     QLineEdit *m_text = nullptr;

@@ -18,7 +18,7 @@ ApartmentsPage::ApartmentsPage(Workspace &workspace, QWidget *parent)
     : TablePage(u"apartments"_s, new models::itemmodels::ApartmentTableModel(workspace.database), parent)
     , m_workspace(workspace)
     , m_model(static_cast<models::itemmodels::ApartmentTableModel *>(model()))
-    , m_filterBar(new ApartmentFilterBar(this))
+    , m_filterBar(new ApartmentFilterBar(u"apartments"_s, this))
 {
     setFilterBar(m_filterBar);
     connect(m_filterBar, &ApartmentFilterBar::filterChanged, m_model,

@@ -125,28 +125,8 @@ QString BookingsPage::detailsHtml(const QUuid &id) const
     if (!row)
         return {};
     const models::domain::Booking &b = row->booking;
-    // The owner's own hold (a published stay: docs/architecture.md) or block names no renter;
-    // a block from a calendar names the calendar and its event, and has no price.
     const bool hold = b.renterId == row->ownerId;
-    const bool fromCalendar = !b.blockSource.isEmpty();
-    QStringList stay { tr("%1 – %2 (%n night(s))", nullptr, int(b.nights()))
-                           .arg(models::itemmodels::formatDate(b.startDate),
-                                models::itemmodels::formatDate(b.endDate)) };
-    if (!fromCalendar)
-        stay << tr("Total: %1").arg(models::itemmodels::formatMoney(b.totalPrice));
-    stay << tr("Status: %1").arg(models::domain::displayName(b.status));
-    QStringList who;
-    if (fromCalendar) {
-        who << tr("Blocked by the calendar %1 (its event %2): let elsewhere, no renter here.")
-                   .arg(models::domain::calendarLabel(b.blockSource), b.blockUid);
-    } else if (hold) {
-        who << tr("Nights held by the owner, %1: no renter is named.").arg(row->ownerName);
-    } else {
-        who << tr("Renter: %1").arg(row->renterName) << tr("Owner: %1").arg(row->ownerName);
-    }
-    return detailshtml::heading(tr("%1, apartment %2").arg(row->buildingName, row->apartmentNumber))
-        + detailshtml::paragraph({ row->address, row->city }) + detailshtml::paragraph(stay)
-        + detailshtml::paragraph(who)
+    return detailshtml::booking(*row)
         + (hold ? QString() : personHtml(m_workspace.session.userId() == b.renterId ? row->ownerId : b.renterId));
 }
 

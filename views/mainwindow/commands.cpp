@@ -266,7 +266,53 @@ bool Commands::editRefused(const QString &name, const QJsonObject &args)
 
 void Commands::confirmBooking()
 {
-    const auto row = m_pages.bookings->current();
+    confirmRow(m_pages.bookings->current());
+}
+
+void Commands::declineBooking()
+{
+    declineRow(m_pages.bookings->current());
+}
+
+void Commands::cancelBooking()
+{
+    cancelRow(m_pages.bookings->current());
+}
+
+void Commands::confirmBooking(const QUuid &booking)
+{
+    confirmRow(bookingRow(booking));
+}
+
+void Commands::declineBooking(const QUuid &booking)
+{
+    declineRow(bookingRow(booking));
+}
+
+void Commands::cancelBooking(const QUuid &booking)
+{
+    cancelRow(bookingRow(booking));
+}
+
+std::optional<models::query::BookingRow> Commands::bookingRow(const QUuid &booking) const
+{
+    models::query::BookingFilter filter;
+    filter.viewer = m_workspace.session.userId();
+    filter.bookingId = booking;
+    auto rows = models::query::BookingQuery(m_workspace.database).fetch(filter, {}, 0, 1);
+    if (!rows) {
+        messages::tell(m_window, tr("Booking not read"), rows.error().message);
+        return std::nullopt;
+    }
+    if (rows->isEmpty()) {
+        messages::tell(m_window, tr("Booking not found"), tr("This booking is no longer there."));
+        return std::nullopt;
+    }
+    return rows->first();
+}
+
+void Commands::confirmRow(const std::optional<models::query::BookingRow> &row)
+{
     if (!row)
         return;
     const models::domain::Booking &b = row->booking;
@@ -284,9 +330,8 @@ void Commands::confirmBooking()
     Q_EMIT changed();
 }
 
-void Commands::declineBooking()
+void Commands::declineRow(const std::optional<models::query::BookingRow> &row)
 {
-    const auto row = m_pages.bookings->current();
     if (!row
         || !messages::confirm(m_window, tr("Decline booking"),
                               tr("Decline %1's request for apartment %2?").arg(row->renterName, row->apartmentNumber),
@@ -299,17 +344,52 @@ void Commands::declineBooking()
     Q_EMIT changed();
 }
 
-void Commands::cancelBooking()
+void Commands::cancelRow(const std::optional<models::query::BookingRow> &row)
 {
-    const auto row = m_pages.bookings->current();
-    if (!row
-        || !messages::confirm(m_window, tr("Cancel booking"),
-                              tr("Cancel your booking of apartment %1 from %2?")
-                                  .arg(row->apartmentNumber, models::itemmodels::formatDate(row->booking.startDate)),
-                              tr("Cancel booking")))
+    if (!row)
+        return;
+    const bool block = row->booking.status == models::domain::BookingStatus::Blocked;
+    const QString question = block
+        ? tr("Remove the block of apartment %1 from %2 to %3? Renters can ask for these nights again.")
+              .arg(row->apartmentNumber, models::itemmodels::formatDate(row->booking.startDate),
+                   models::itemmodels::formatDate(row->booking.endDate))
+        : tr("Cancel your booking of apartment %1 from %2?")
+              .arg(row->apartmentNumber, models::itemmodels::formatDate(row->booking.startDate));
+    if (!messages::confirm(m_window, block ? tr("Remove block") : tr("Cancel booking"), question,
+                           block ? tr("Remove block") : tr("Cancel booking")))
         return;
     if (auto done = m_workspace.bookings.cancel(m_workspace.session.userId(), row->booking.id); !done) {
-        messages::tell(m_window, tr("Not cancelled"), done.error().message);
+        messages::tell(m_window, block ? tr("Not removed") : tr("Not cancelled"), done.error().message);
+        return;
+    }
+    Q_EMIT changed();
+}
+
+void Commands::requestNights(const QUuid &apartmentId, QDate first, QDate departure)
+{
+    const auto apartment =
+        models::query::DetailsQuery(m_workspace.database).apartment(m_workspace.session.userId(), apartmentId);
+    if (!apartment) {
+        messages::tell(m_window, tr("Not requested"), apartment.error().message);
+        return;
+    }
+    if (requestBookingOf(apartment->apartment,
+                         tr("%1, apartment %2").arg(apartment->building.name, apartment->apartment.number),
+                         std::pair { first, departure }))
+        Q_EMIT changed();
+}
+
+void Commands::blockNights(const QUuid &apartmentId, QDate first, QDate departure)
+{
+    if (!messages::confirm(m_window, tr("Block nights"),
+                           tr("Block the nights from %1 to the departure on %2 (%n night(s))? Renters cannot ask for "
+                              "them, and requests over them are declined, with an e-mail.",
+                              nullptr, int(first.daysTo(departure)))
+                               .arg(models::itemmodels::formatDate(first), models::itemmodels::formatDate(departure)),
+                           tr("Block")))
+        return;
+    if (auto done = m_workspace.bookings.block(m_workspace.session.userId(), apartmentId, first, departure); !done) {
+        messages::tell(m_window, tr("Not blocked"), done.error().message);
         return;
     }
     Q_EMIT changed();

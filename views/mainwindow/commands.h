@@ -3,6 +3,7 @@
 
 #include "models/domain/entities.h"
 #include "models/mail/mailtemplates.h"
+#include "models/query/bookingquery.h"
 
 #include <QDate>
 #include <QJsonObject>
@@ -50,6 +51,15 @@ public:
     void confirmBooking();
     void declineBooking();
     void cancelBooking();
+    // The same for a booking given by its id (the occupancy calendar's bars); a booking the
+    // signed-in user may not see is said to be gone.
+    void confirmBooking(const QUuid &booking);
+    void declineBooking(const QUuid &booking);
+    void cancelBooking(const QUuid &booking);
+    // Nights chosen on the occupancy calendar: a renter's request through its dialog, with the
+    // dates filled in; the owner's block, after asking.
+    void requestNights(const QUuid &apartment, QDate first, QDate departure);
+    void blockNights(const QUuid &apartment, QDate first, QDate departure);
     // The selected stay's confirmation (Bookings page) as a PDF file the person names; the
     // sentence for the status bar when saved, empty otherwise (a refusal or failure is said).
     QString saveConfirmation();
@@ -74,6 +84,10 @@ Q_SIGNALS:
     void changed();
 
 private:
+    [[nodiscard]] std::optional<models::query::BookingRow> bookingRow(const QUuid &booking) const;
+    void confirmRow(const std::optional<models::query::BookingRow> &row);
+    void declineRow(const std::optional<models::query::BookingRow> &row);
+    void cancelRow(const std::optional<models::query::BookingRow> &row);
     // The selected stay's confirmation; a refusal (a request, someone else's stay) is said.
     [[nodiscard]] std::optional<models::mail::ComposedMail> selectedConfirmation() const;
 

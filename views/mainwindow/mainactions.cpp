@@ -108,6 +108,8 @@ MainActions::MainActions(QWidget *window)
                        QKeySequence(Qt::CTRL | Qt::Key_4));
     showDashboard = make(window, u"showDashboardAction"_s, tr("Dash&board"), tr("Go to your figures"),
                          QKeySequence(Qt::CTRL | Qt::Key_5));
+    showCalendar = make(window, u"showCalendarAction"_s, tr("&Calendar"), tr("Go to the occupancy calendar"),
+                        QKeySequence(Qt::CTRL | Qt::Key_6));
     about = make(window, u"aboutAction"_s, tr("&About RentDesk"), tr("Version and licence"));
     about->setMenuRole(QAction::AboutRole);
     update({});
@@ -127,7 +129,7 @@ void MainActions::update(const State &s)
     syncNow->setVisible(s.connected);
     syncProblems->setVisible(s.connected);
     showDashboard->setVisible(s.landlord);
-    exportCsv->setEnabled(s.page != Page::Dashboard);
+    exportCsv->setEnabled(s.page != Page::Dashboard && s.page != Page::Calendar);
     newBuilding->setEnabled(s.landlord);
     newApartment->setEnabled(s.landlord);
     const bool listing = s.page == Page::Buildings || s.page == Page::Apartments;
@@ -192,7 +194,7 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     reviews->addAction(writeReview);
 
     QMenu *view = menuBar->addMenu(tr("&View"));
-    view->addActions({ showApartments, showBuildings, showBookings, showReviews, showDashboard });
+    view->addActions({ showApartments, showBuildings, showBookings, showReviews, showDashboard, showCalendar });
     view->addSeparator();
     view->addAction(refresh);
     view->addSeparator();
@@ -228,6 +230,7 @@ void MainActions::fillContextMenu(QMenu *menu, State::Page page) const
         menu->addActions({ edit, remove });
         break;
     case Page::Dashboard:
+    case Page::Calendar: // its bars have a menu of their own
         break;
     }
 }

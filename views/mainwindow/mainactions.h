@@ -30,7 +30,7 @@ public:
         bool landlord = false;
         bool renter = false;
         // The page showing and its selected row.
-        enum class Page { Buildings, Apartments, Bookings, Reviews, Dashboard } page = Page::Apartments;
+        enum class Page { Buildings, Apartments, Bookings, Reviews, Dashboard, Calendar } page = Page::Apartments;
         bool hasSelection = false;
         bool ownsSelection = false; // the landlord owns the building/apartment, or wrote the review
         bool selectionIsRequest = false; // a booking in "requested"
@@ -76,12 +76,13 @@ public:
     QAction *mailQueue = nullptr;
     QAction *message = nullptr; // write to the other person about the selected row
     QAction *showChat = nullptr; // the chat dock, checked while it shows
-    // Go to a page: Ctrl+1 … Ctrl+4, in the order of the tabs.
+    // Go to a page: Ctrl+1 … Ctrl+6, in the order of the tabs.
     QAction *showApartments = nullptr;
     QAction *showBuildings = nullptr;
     QAction *showBookings = nullptr;
     QAction *showReviews = nullptr;
     QAction *showDashboard = nullptr; // a landlord's only
+    QAction *showCalendar = nullptr; // the occupancy calendar
     QAction *about = nullptr;
 };
 

@@ -14,6 +14,7 @@
 #include "views/apartments/apartmentspage.h"
 #include "views/bookings/bookingspage.h"
 #include "views/buildings/buildingspage.h"
+#include "views/calendar/calendarpage.h"
 #include "views/chat/chatmodels.h"
 #include "views/chat/chatpanel.h"
 #include "views/common/messages.h"
@@ -82,8 +83,24 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
         m_bookings->showStatus(models::domain::BookingStatus::Requested);
         showPage(m_bookings);
     });
+    m_calendar = new CalendarPage(workspace, this);
+    m_tabs->addTab(m_calendar, tr("&Calendar"));
     m_commands = new Commands(workspace, this, { m_buildings, m_apartments, m_bookings, m_reviews });
     connect(m_commands, &Commands::changed, this, &MainWindow::afterChange);
+    connect(m_calendar, &CalendarPage::confirmRequested, this,
+            [this](const QUuid &booking) { m_commands->confirmBooking(booking); });
+    connect(m_calendar, &CalendarPage::declineRequested, this,
+            [this](const QUuid &booking) { m_commands->declineBooking(booking); });
+    connect(m_calendar, &CalendarPage::cancelRequested, this,
+            [this](const QUuid &booking) { m_commands->cancelBooking(booking); });
+    connect(m_calendar, &CalendarPage::requestNightsRequested, this,
+            [this](const QUuid &apartment, QDate first, QDate departure) {
+                m_commands->requestNights(apartment, first, departure);
+            });
+    connect(m_calendar, &CalendarPage::blockNightsRequested, this,
+            [this](const QUuid &apartment, QDate first, QDate departure) {
+                m_commands->blockNights(apartment, first, departure);
+            });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
 
     m_userLabel = new QLabel(this);
@@ -176,6 +193,8 @@ Page MainWindow::currentKind() const
 {
     if (m_tabs->currentWidget() == m_dashboard)
         return Page::Dashboard;
+    if (m_tabs->currentWidget() == m_calendar)
+        return Page::Calendar;
     const int index = m_tabs->currentIndex();
     return index >= 0 && index < m_kinds.size() ? m_kinds[index] : Page::Apartments;
 }
@@ -188,15 +207,16 @@ void MainWindow::connectActions()
     connect(a.edit, &QAction::triggered, this, [this] { m_commands->edit(currentPage()); });
     connect(a.remove, &QAction::triggered, this, [this] { m_commands->remove(currentPage()); });
     connect(a.requestBooking, &QAction::triggered, m_commands, &Commands::requestBooking);
-    connect(a.confirmBooking, &QAction::triggered, m_commands, &Commands::confirmBooking);
-    connect(a.declineBooking, &QAction::triggered, m_commands, &Commands::declineBooking);
-    connect(a.cancelBooking, &QAction::triggered, m_commands, &Commands::cancelBooking);
+    connect(a.confirmBooking, &QAction::triggered, this, [this] { m_commands->confirmBooking(); });
+    connect(a.declineBooking, &QAction::triggered, this, [this] { m_commands->declineBooking(); });
+    connect(a.cancelBooking, &QAction::triggered, this, [this] { m_commands->cancelBooking(); });
     connect(a.writeReview, &QAction::triggered, this, [this] { m_commands->writeReview(currentPage()); });
     connect(a.showApartments, &QAction::triggered, this, [this] { showPage(m_apartments); });
     connect(a.showBuildings, &QAction::triggered, this, [this] { showPage(m_buildings); });
     connect(a.showBookings, &QAction::triggered, this, [this] { showPage(m_bookings); });
     connect(a.showReviews, &QAction::triggered, this, [this] { showPage(m_reviews); });
     connect(a.showDashboard, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_dashboard); });
+    connect(a.showCalendar, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_calendar); });
     // Double click or Return: edit what is one's own, else the natural next step.
     for (TablePage *page : std::as_const(m_pages)) {
         connect(page, &TablePage::activated, this, [this] {
@@ -232,6 +252,7 @@ void MainWindow::onSessionChanged()
     const bool landlord = m_workspace.session.isLandlord();
     m_tabs->setTabVisible(m_tabs->indexOf(m_dashboard), landlord);
     m_dashboard->refresh();
+    m_calendar->updateForUser();
     updateActions();
     updateStatus();
     // A sign-up has just queued its welcome mail.
@@ -252,6 +273,7 @@ void MainWindow::refreshInPlace()
     for (TablePage *page : std::as_const(m_pages))
         page->refresh(TablePage::Scroll::Keep);
     m_dashboard->refresh();
+    m_calendar->refresh();
     updateActions();
     updateStatus();
 }
@@ -261,6 +283,7 @@ void MainWindow::refreshAll()
     for (TablePage *page : std::as_const(m_pages))
         page->refresh();
     m_dashboard->refresh();
+    m_calendar->refresh();
     updateActions();
     updateStatus();
     // The change may have queued mail (a confirmation, a decline): send it now rather than
@@ -364,6 +387,7 @@ MainActions::State MainWindow::selectionState() const
         }
         break;
     case Page::Dashboard: // figures: nothing to select
+    case Page::Calendar: // its bars have a menu of their own
         break;
     }
     return state;
@@ -730,6 +754,7 @@ void MainWindow::restoreWindowState()
     for (TablePage *page : std::as_const(m_pages))
         page->restoreState(settings);
     m_apartments->filterBar()->restore(settings);
+    m_calendar->restoreState(settings);
 }
 
 void MainWindow::saveWindowState() const
@@ -741,6 +766,7 @@ void MainWindow::saveWindowState() const
     for (const TablePage *page : std::as_const(m_pages))
         page->saveState(settings);
     m_apartments->filterBar()->save(settings);
+    m_calendar->saveState(settings);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

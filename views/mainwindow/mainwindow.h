@@ -28,6 +28,7 @@ class Commands;
 class MailQueueDialog;
 class PublishDialog;
 class ReviewsPage;
+class CalendarPage;
 class DashboardPage;
 class SyncProblemsDialog;
 class TablePage;
@@ -52,6 +53,7 @@ public:
     [[nodiscard]] BookingsPage *bookingsPage() const { return m_bookings; }
     [[nodiscard]] ReviewsPage *reviewsPage() const { return m_reviews; }
     [[nodiscard]] DashboardPage *dashboardPage() const { return m_dashboard; }
+    [[nodiscard]] CalendarPage *calendarPage() const { return m_calendar; }
     // Shows the page (tests and the dashboard later).
     void showPage(TablePage *page);
 
@@ -140,6 +142,7 @@ private:
     ReviewsPage *m_reviews = nullptr;
     // Not a table: the last tab, shown to landlords only.
     DashboardPage *m_dashboard = nullptr;
+    CalendarPage *m_calendar = nullptr;
     Commands *m_commands = nullptr;
     QList<TablePage *> m_pages;
     QList<MainActions::State::Page> m_kinds;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/pages/detailshtml.h"
 
+#include "models/domain/calendarsource.h"
 #include "models/domain/enums.h"
 #include "models/itemmodels/cellformat.h"
 #include "models/itemmodels/pagemodels.h"
@@ -59,6 +60,40 @@ QString bookings(const QList<models::query::BookingRow> &rows, const QString &em
                                                     models::itemmodels::renterText(row).toHtmlEscaped());
     }
     return html + u"</ul>"_s;
+}
+
+QString booking(const models::query::BookingRow &row)
+{
+    const models::domain::Booking &b = row.booking;
+    // The owner's own hold (a published stay: docs/architecture.md) or block names no renter;
+    // a block from a calendar names the calendar and its event, and has no price.
+    const bool hold = b.renterId == row.ownerId;
+    const bool fromCalendar = !b.blockSource.isEmpty();
+    QStringList stay { QCoreApplication::translate("BookingsPage", "%1 – %2 (%n night(s))", nullptr, int(b.nights()))
+                           .arg(models::itemmodels::formatDate(b.startDate),
+                                models::itemmodels::formatDate(b.endDate)) };
+    if (!fromCalendar && b.status != models::domain::BookingStatus::Blocked)
+        stay << QCoreApplication::translate("BookingsPage", "Total: %1")
+                    .arg(models::itemmodels::formatMoney(b.totalPrice));
+    stay << QCoreApplication::translate("BookingsPage", "Status: %1").arg(models::domain::displayName(b.status));
+    QStringList who;
+    if (fromCalendar) {
+        who << QCoreApplication::translate("BookingsPage",
+                                           "Blocked by the calendar %1 (its event %2): let elsewhere, no renter here.")
+                   .arg(models::domain::calendarLabel(b.blockSource), b.blockUid);
+    } else if (b.status == models::domain::BookingStatus::Blocked) {
+        who << QCoreApplication::translate("BookingsPage", "Blocked by the owner, %1: no renter is named.")
+                   .arg(row.ownerName);
+    } else if (hold) {
+        who << QCoreApplication::translate("BookingsPage", "Nights held by the owner, %1: no renter is named.")
+                   .arg(row.ownerName);
+    } else {
+        who << QCoreApplication::translate("BookingsPage", "Renter: %1").arg(row.renterName)
+            << QCoreApplication::translate("BookingsPage", "Owner: %1").arg(row.ownerName);
+    }
+    return heading(QCoreApplication::translate("BookingsPage", "%1, apartment %2")
+                       .arg(row.buildingName, row.apartmentNumber))
+        + paragraph({ row.address, row.city }) + paragraph(stay) + paragraph(who);
 }
 
 } // namespace rentdesk::views::detailshtml

@@ -17,6 +17,9 @@ namespace detailshtml {
 [[nodiscard]] QString stars(int rating);
 [[nodiscard]] QString reviews(const QList<models::query::ReviewRow> &rows, const QString &emptyText);
 [[nodiscard]] QString bookings(const QList<models::query::BookingRow> &rows, const QString &emptyText);
+// One booking: its apartment, stay, price and status, and who stays (or which calendar or
+// the owner blocks it); the Bookings page adds the other person.
+[[nodiscard]] QString booking(const models::query::BookingRow &row);
 
 } // namespace detailshtml
 
