@@ -2,17 +2,13 @@
 #pragma once
 
 #include <QAbstractHttpServer>
-#include <QHash>
 #include <QHostAddress>
-#include <QPointer>
 #include <QString>
 #include <QUrl>
 
 #include <chrono>
 #include <expected>
 #include <memory>
-
-class QTcpServer;
 
 namespace rentdesk::models::db {
 class Database;
