@@ -6,7 +6,7 @@
 # qt6-charts-dev does not pull in by itself.
 RENTDESK_BUILD_PACKAGES=(
     g++ cmake ninja-build pkg-config
-    qt6-base-dev libqt6sql6-sqlite qt6-websockets-dev
+    qt6-base-dev libqt6sql6-sqlite qt6-websockets-dev qt6-httpserver-dev
     qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
     libsqlite3-dev libpq-dev libsodium-dev libzxcvbn-dev qtkeychain-qt6-dev libsecret-1-0

@@ -70,6 +70,8 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
         { u"sync.pull"_s, &Router::syncPull },
         { u"sync.snapshot"_s, &Router::syncSnapshot },
         { u"sync.snapshot.read"_s, &Router::syncSnapshotRead },
+        { u"calendar.feed"_s, &Router::calendarFeed },
+        { u"calendar.feed.renew"_s, &Router::calendarFeedRenew },
     };
     startSync();
     // Servers that share a PostgreSQL database judge the attempts together.
@@ -128,16 +130,17 @@ void Router::handle(ClientConnection &c, const net::protocol::Request &r, std::f
         done(net::protocol::errorReply(r.id, Error::make(ErrorCode::HelloRequired, u"Say hello first."_s)));
         return;
     }
-    if (r.type.startsWith(u"sync.") && c.version() < 2) {
+    const bool ofVersion2 = r.type.startsWith(u"sync.") || r.type.startsWith(u"calendar.");
+    if (ofVersion2 && c.version() < 2) {
         done(net::protocol::errorReply(
             r.id,
             Error::make(
                 ErrorCode::UnknownType,
-                u"\"%1\" is not a request of protocol version 1; say hello with version 2 to sync."_s.arg(r.type),
+                u"\"%1\" is not a request of protocol version 1; say hello with version 2 for it."_s.arg(r.type),
                 u"type"_s)));
         return;
     }
-    const bool needsSession = r.type.startsWith(u"chat.") || r.type.startsWith(u"sync.") || r.type == u"logout";
+    const bool needsSession = r.type.startsWith(u"chat.") || ofVersion2 || r.type == u"logout";
     if (needsSession && !c.user()) {
         done(net::protocol::errorReply(r.id,
                                        Error::make(ErrorCode::NotLoggedIn, u"Log in or resume a session first."_s)));

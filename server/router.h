@@ -16,6 +16,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QThreadPool>
+#include <QUrl>
 #include <QUuid>
 
 #include <functional>
@@ -73,6 +74,9 @@ public:
     // The other servers on the same PostgreSQL database (nullptr: none, as on SQLite): what this
     // one pushes, pokes and ends goes to their connections too, and theirs to this one's.
     void setPeers(PeerBus *peers);
+    // Where the calendar feed publishes (CalendarFeedServer::baseUrl()); empty, as by default,
+    // when this server publishes no calendars and calendar.feed answers feeds_off.
+    void setCalendarFeedBase(const QUrl &base);
     // How many connections have a session, and for how many users.
     [[nodiscard]] qsizetype sessions() const { return m_online.size(); }
 
@@ -102,6 +106,11 @@ private:
     void syncPull(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void syncSnapshot(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void syncSnapshotRead(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    // The calendar feed's secret addresses (calendarroutes.cpp): the one an apartment has, or a
+    // new one in its place.
+    void calendarFeed(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void calendarFeedRenew(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void calendarFeedAddress(ClientConnection &c, const net::protocol::Request &r, const Done &done, bool renew);
     // A snapshot file made for one person (docs/protocol.md, sync.snapshot), read by chunks.
     struct SnapshotFile
     {
@@ -185,6 +194,7 @@ private:
     int m_snapshotsBuilding = 0;
     bool m_commitQueued = false;
     PeerBus *m_peers = nullptr;
+    QUrl m_feedBase;
 };
 
 } // namespace rentdesk::server

@@ -10,6 +10,7 @@
 #include "net/mail/mailconfig.h"
 #include "net/mail/outboxsender.h"
 #include "net/secrets/secretstore.h"
+#include "server/calendarfeedserver.h"
 #include "server/chatserver.h"
 #include "server/peerbus.h"
 #include "server/router.h"
@@ -99,6 +100,15 @@ int runServer(const ServerConfig &config)
     const auto port = server.listen();
     if (!port)
         return fail(ServerExitListenFailed, port.error());
+    // The calendars over HTTP, on a port of their own (--feed-listen), for booking sites.
+    std::unique_ptr<CalendarFeedServer> feeds;
+    if (config.publishCalendars) {
+        feeds = std::make_unique<CalendarFeedServer>(database, clock, config.feedUrl);
+        const auto feedPort = feeds->start(config.feedAddress, config.feedPort);
+        if (!feedPort)
+            return fail(ServerExitListenFailed, feedPort.error());
+        router.setCalendarFeedBase(feeds->baseUrl());
+    }
 
     // The mail the services queue (a sign-up's welcome), sent by the server as the
     // authority; without --smtp it waits in the outbox.
@@ -167,7 +177,15 @@ int runServer(const ServerConfig &config)
     });
 
     // One line, once listening, so that a script (or a test) that asked for port 0 learns the
-    // port.
+    // port; the calendar feed's first, so that it is there when the other is read.
+    if (feeds) {
+        QTextStream out(stdout);
+        out << u"rentdesk-server: calendar feeds on "_s << feeds->localUrl().toString();
+        if (feeds->baseUrl() != feeds->localUrl())
+            out << u", published as "_s << feeds->baseUrl().toString();
+        out << u'\n' << Qt::flush;
+        qCInfo(lcApp) << "calendar feeds on" << feeds->localUrl() << "published as" << feeds->baseUrl();
+    }
     QTextStream(stdout) << u"rentdesk-server: listening on "_s << server.url() << u'\n' << Qt::flush;
     qCInfo(lcApp) << "listening on" << server.url() << "database" << database->path();
     return QCoreApplication::exec();

@@ -63,6 +63,14 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
         { u"insecure"_s,
           u"Allow ws:// (no TLS) on an address other than loopback: passwords and tokens then cross the network "
           "unencrypted (for a TLS proxy in front)."_s },
+        { u"feed-listen"_s,
+          u"Publish the apartments' calendars (iCalendar, for other booking sites) over HTTP on <host:port>, "
+          "a port of its own; off unless given. Port 0 takes a free one and prints it."_s,
+          u"host:port"_s },
+        { u"feed-url"_s,
+          u"The public address of the calendars when --feed-listen is behind a proxy, e.g. "
+          "https://rent.example.org/feeds/ (default http://<feed host:port>/)."_s,
+          u"url"_s },
         { u"smtp"_s, u"Send mail through <url> (smtps://, smtp:// with STARTTLS, or smtp+insecure://)."_s, u"url"_s },
         { u"smtp-ca-file"_s, u"Trust the CA certificates in <file> for the mail server."_s, u"file"_s },
         { u"mail-from"_s, u"Send mail as <sender>, \"Name <address>\"."_s, u"sender"_s },
@@ -190,6 +198,36 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
         return usageError(
             u"listening on %1 without TLS would let passwords cross the network unencrypted: give "
             "--tls-cert and --tls-key, or --insecure to accept that."_s.arg(config.listenAddress.toString()));
+    if (isSet(u"feed-listen"_s)) {
+        const auto listen = readListen(value(u"feed-listen"_s));
+        if (!listen)
+            return usageError(u"--feed-listen needs HOST:PORT, e.g. 127.0.0.1:8766 or [::1]:0, not \"%1\"."_s.arg(
+                value(u"feed-listen"_s)));
+        config.publishCalendars = true;
+        config.feedAddress = listen->first;
+        config.feedPort = listen->second;
+    }
+    if (isSet(u"feed-url"_s)) {
+        if (!config.publishCalendars)
+            return usageError(u"--feed-url needs --feed-listen."_s);
+        const QUrl url(value(u"feed-url"_s), QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty()
+            || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+            return usageError(u"--feed-url needs an http:// or https:// address without a query, e.g. "
+                              "https://rent.example.org/feeds/, not \"%1\"."_s.arg(value(u"feed-url"_s)));
+        config.feedUrl = url;
+        // A base the calendars' paths are added to: a folder.
+        if (!config.feedUrl.path().endsWith(u'/'))
+            config.feedUrl.setPath(config.feedUrl.path() + u'/');
+    }
+    // On every address there is no one address to tell the owners.
+    if (config.publishCalendars && config.feedUrl.isEmpty()
+        && (config.feedAddress == QHostAddress(QHostAddress::AnyIPv4)
+            || config.feedAddress == QHostAddress(QHostAddress::AnyIPv6)
+            || config.feedAddress == QHostAddress(QHostAddress::Any)))
+        return usageError(
+            u"--feed-listen on %1 needs --feed-url, the address booking sites reach the calendars at."_s.arg(
+                config.feedAddress.toString()));
     config.smtpUrl = value(u"smtp"_s);
     config.smtpCaFile = value(u"smtp-ca-file"_s);
     config.mailFrom = value(u"mail-from"_s);

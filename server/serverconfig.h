@@ -4,6 +4,7 @@
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <optional>
 #include <variant>
@@ -24,6 +25,15 @@ struct ServerConfig
     quint16 listenPort = 8765;
     QString tlsCertificate; // PEM; with tlsKey the server speaks wss://
     QString tlsKey;
+
+    // --feed-listen HOST:PORT: the apartments' calendars over HTTP, on a port of their own
+    // (server/calendarfeedserver.h); off unless given. --feed-url: the base of the addresses the
+    // owners are given, when the feed is published behind a proxy (always ends with "/");
+    // empty for http://<feed address>:<port>/.
+    bool publishCalendars = false;
+    QHostAddress feedAddress;
+    quint16 feedPort = 0;
+    QUrl feedUrl;
 
     // Mail, as the desktop app reads it (README.md, Mail).
     QString smtpUrl;

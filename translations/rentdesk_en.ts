@@ -573,6 +573,21 @@
     </message>
 </context>
 <context>
+    <name>CalendarFeedService</name>
+    <message>
+        <source>Calendars are published by the server only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can publish its calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalendarQuery</name>
     <message>
         <source>This apartment no longer exists.</source>
@@ -1640,6 +1655,10 @@
     </message>
     <message>
         <source>The calendar has this event twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s address could not be stored; try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3278,6 +3297,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Sign in to see bookings.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Calendar address for other booking sites…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::BookingRequestDialog</name>
@@ -3492,6 +3515,77 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>%n apartment, %1 free</numerusform>
             <numerusform>%n apartments, %1 free</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::CalendarFeedDialog</name>
+    <message>
+        <source>Calendar address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Other booking sites subscribe to this address to see when the apartment is taken: its confirmed stays and blocked dates, without names. Copy it into the other site&apos;s calendar import. Anyone with the address sees those dates, so renew it if it went where it should not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Renew…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new address in place of this one, which then shows nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server for a new address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server for the address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server publishes the calendar at this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address comes from the server, and RentDesk is not connected to it now. Try again when it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not publish calendars. Its operator can turn it on with --feed-listen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner has its calendar address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This apartment is not on the server (yet): wait for the sync, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not give the address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the calendar a new address? Sites subscribed to the old one stop seeing when the apartment is taken, until you give them the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the other site&apos;s calendar import.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4742,6 +4836,14 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Go to the occupancy calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar a&amp;ddress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address at which your server publishes the selected apartment&apos;s calendar, for other booking sites to subscribe to (connected to a server)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -574,6 +574,21 @@
     </message>
 </context>
 <context>
+    <name>CalendarFeedService</name>
+    <message>
+        <source>Calendars are published by the server only.</source>
+        <translation>Календари публикует только сервер.</translation>
+    </message>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation>Этой квартиры больше нет.</translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can publish its calendar.</source>
+        <translation>Публиковать календарь квартиры может только её владелец.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarQuery</name>
     <message>
         <source>This apartment no longer exists.</source>
@@ -1644,6 +1659,10 @@
     <message>
         <source>The calendar has this event twice.</source>
         <translation>В календаре это событие встречается дважды.</translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s address could not be stored; try again.</source>
+        <translation>Адрес календаря не удалось сохранить; попробуйте ещё раз.</translation>
     </message>
 </context>
 <context>
@@ -3296,6 +3315,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Sign in to see bookings.</source>
         <translation>Войдите, чтобы увидеть бронирования.</translation>
     </message>
+    <message>
+        <source>Calendar address for other booking sites…</source>
+        <translation>Адрес календаря для других сайтов бронирования…</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::BookingRequestDialog</name>
@@ -3515,6 +3538,77 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>%n квартиры, свободно: %1</numerusform>
             <numerusform>%n квартир, свободно: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::CalendarFeedDialog</name>
+    <message>
+        <source>Calendar address</source>
+        <translation>Адрес календаря</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Other booking sites subscribe to this address to see when the apartment is taken: its confirmed stays and blocked dates, without names. Copy it into the other site&apos;s calendar import. Anyone with the address sees those dates, so renew it if it went where it should not.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Другие сайты бронирования подписываются на этот адрес, чтобы видеть, когда квартира занята: её подтверждённые проживания и закрытые даты, без имён. Скопируйте его в импорт календаря другого сайта. Эти даты видит любой, у кого есть адрес, поэтому обновите его, если он попал не туда.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <source>&amp;Renew…</source>
+        <translation>&amp;Обновить…</translation>
+    </message>
+    <message>
+        <source>A new address in place of this one, which then shows nothing</source>
+        <translation>Новый адрес вместо этого; старый перестанет что-либо показывать</translation>
+    </message>
+    <message>
+        <source>Asking the server for a new address…</source>
+        <translation>Запрашиваем у сервера новый адрес…</translation>
+    </message>
+    <message>
+        <source>Asking the server for the address…</source>
+        <translation>Запрашиваем адрес у сервера…</translation>
+    </message>
+    <message>
+        <source>The server publishes the calendar at this address.</source>
+        <translation>Сервер публикует календарь по этому адресу.</translation>
+    </message>
+    <message>
+        <source>The address comes from the server, and RentDesk is not connected to it now. Try again when it is.</source>
+        <translation>Адрес выдаёт сервер, а RentDesk сейчас к нему не подключён. Попробуйте снова, когда связь появится.</translation>
+    </message>
+    <message>
+        <source>This server does not publish calendars. Its operator can turn it on with --feed-listen.</source>
+        <translation>Этот сервер не публикует календари. Его администратор может включить это параметром --feed-listen.</translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner has its calendar address.</source>
+        <translation>Адрес календаря есть только у владельца квартиры.</translation>
+    </message>
+    <message>
+        <source>This apartment is not on the server (yet): wait for the sync, then try again.</source>
+        <translation>Этой квартиры (ещё) нет на сервере: дождитесь синхронизации и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The server did not give the address: %1</source>
+        <translation>Сервер не выдал адрес: %1</translation>
+    </message>
+    <message>
+        <source>Renew the address</source>
+        <translation>Обновить адрес</translation>
+    </message>
+    <message>
+        <source>Give the calendar a new address? Sites subscribed to the old one stop seeing when the apartment is taken, until you give them the new one.</source>
+        <translation>Дать календарю новый адрес? Сайты, подписанные на старый, перестанут видеть занятость квартиры, пока вы не дадите им новый.</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the other site&apos;s calendar import.</source>
+        <translation>Скопировано. Вставьте его в импорт календаря другого сайта.</translation>
     </message>
 </context>
 <context>
@@ -4775,6 +4869,14 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Go to the occupancy calendar</source>
         <translation>Перейти к календарю занятости</translation>
+    </message>
+    <message>
+        <source>Calendar a&amp;ddress…</source>
+        <translation>А&amp;дрес календаря…</translation>
+    </message>
+    <message>
+        <source>The address at which your server publishes the selected apartment&apos;s calendar, for other booking sites to subscribe to (connected to a server)</source>
+        <translation>Адрес, по которому ваш сервер публикует календарь выбранной квартиры, чтобы на него подписывались другие сайты бронирования (при подключении к серверу)</translation>
     </message>
 </context>
 <context>

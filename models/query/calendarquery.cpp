@@ -34,13 +34,17 @@ QString summaryOf(const QString &status, const QString &source)
     return QCoreApplication::translate("CalendarQuery", "Blocked: %1").arg(domain::calendarLabel(source));
 }
 
-// The calendars of the apartments `where` picks (bound by bindings), in building and number order.
+// The calendars of the apartments `where` picks (bound by bindings), in building and number order;
+// at most maxRows rows in all (an apartment's stays, or the apartment alone when it has none).
 Result<QList<ApartmentCalendar>> calendarsWhere(const QSqlDatabase &db, const QString &where,
-                                                const QList<db::Binding> &bindings, QDate today)
+                                                const QList<db::Binding> &bindings, QDate today,
+                                                std::optional<int> maxRows = std::nullopt)
 {
     return detail::inReadSnapshot<QList<ApartmentCalendar>>(db, [&]() -> Result<QList<ApartmentCalendar>> {
         QList<db::Binding> all = bindings;
         all.append({ u":today"_s, domain::toStoredDate(today) });
+        if (maxRows)
+            all.append({ u":limit"_s, *maxRows });
         // One row per apartment with no stays (k.id NULL) or per stay, by apartment then start.
         auto rows = db::exec(db,
                              u"SELECT a.id, a.number, b.name, k.id, k.start_date, k.end_date, k.status, "
@@ -51,7 +55,8 @@ Result<QList<ApartmentCalendar>> calendarsWhere(const QSqlDatabase &db, const QS
                              "WHERE "_s
                                  + where
                                  + u" ORDER BY b.name, b.id, CAST(a.number AS INTEGER), a.number, a.id, "
-                                   "k.start_date"_s,
+                                   "k.start_date"_s
+                                 + (maxRows ? u" LIMIT :limit"_s : QString()),
                              all);
         if (!rows)
             return failure(rows.error());
@@ -94,7 +99,7 @@ Result<ApartmentCalendar> CalendarQuery::calendar(const QUuid &apartment, QDate 
     if (!connection)
         return std::unexpected(connection.error());
     auto calendars =
-        calendarsWhere(*connection, u"a.id = :id"_s, { { u":id"_s, domain::toStoredId(apartment) } }, today);
+        calendarsWhere(*connection, u"a.id = :id"_s, { { u":id"_s, domain::toStoredId(apartment) } }, today, MaxEvents);
     if (!calendars)
         return std::unexpected(calendars.error());
     if (calendars->isEmpty())

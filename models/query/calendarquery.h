@@ -35,6 +35,11 @@ class CalendarQuery final
 public:
     explicit CalendarQuery(std::shared_ptr<db::Database> database);
 
+    // The most events calendar() gives, the nearest first: what RentDesk's own import takes
+    // from one calendar, and a bound on what the server's feed answers to anyone who has its
+    // address (an apartment's stays do not overlap, but nothing limits how far ahead they lie).
+    static constexpr int MaxEvents = ical::IcsLimits {}.maxEvents;
+
     // NotFound for an unknown apartment.
     [[nodiscard]] services::Result<ApartmentCalendar> calendar(const QUuid &apartment, QDate today) const;
     // Every apartment's calendar, ordered by building and number (rentdesk --export-ics).

@@ -229,6 +229,14 @@ const ConstraintMeaning constraintMeanings[] = {
       QT_TRANSLATE_NOOP("DomainError", "A message has 1 to 4000 characters.") },
     { "chat_pending_queued_at_format", Code::InvalidValue, "message", "queuedAt",
       QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    // Version 13: the server's calendar addresses (0013_calendar_feeds.sql), written by
+    // CalendarFeedService alone with tokens it made.
+    { "calendar_feeds_token_format", Code::InvalidValue, "apartment", "token",
+      QT_TRANSLATE_NOOP("DomainError", "The calendar's address could not be stored; try again.") },
+    { "calendar_feeds_token_unique", Code::InvalidValue, "apartment", "token",
+      QT_TRANSLATE_NOOP("DomainError", "The calendar's address could not be stored; try again.") },
+    { "calendar_feeds_created_at_format", Code::InvalidValue, "apartment", "createdAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
 };
 
 const ConstraintMeaning *meaningOf(const QString &constraint)

@@ -4,14 +4,12 @@
 #include "models/db/query.h"
 #include "models/db/transaction.h"
 #include "models/domain/storedvalues.h"
+#include "models/services/randomtoken.h"
 #include "models/services/records.h"
 #include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <QRegularExpression>
-
-#include <sodium.h>
 
 namespace rentdesk::models::services {
 
@@ -66,21 +64,14 @@ Result<SessionService::NewSession> SessionService::create(const QUuid &user, std
             Code::InvalidValue, u"session"_s, u"lifetime"_s,
             QCoreApplication::translate("SessionService", "A session lasts from one second to ten years.")));
     }
-    // sodium_init() is idempotent and thread-safe; without it randombytes_buf() may not be
-    // used. It fails only when the system offers no source of randomness at all.
-    static const bool sodiumReady = sodium_init() >= 0;
-    if (!sodiumReady) {
-        return std::unexpected(
-            DomainError(Code::Storage, u"session"_s, QString(),
-                        QCoreApplication::translate("SessionService", "The system has no source of random numbers.")));
-    }
-    QByteArray random(TokenBytes, Qt::Uninitialized);
-    randombytes_buf(random.data(), size_t(random.size()));
+    // 32 random bytes in base64url without padding.
+    const auto token = randomToken(u"session"_s);
+    if (!token)
+        return std::unexpected(token.error());
 
     NewSession session;
     session.id = newId();
-    session.token =
-        QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    session.token = *token;
     const QDateTime now = m_context.clock().now().toUTC();
     const QString created = toStoredTimestamp(now);
     const QString expires = toStoredTimestamp(now.addSecs(lifetime.count()));
@@ -116,8 +107,7 @@ Result<SessionService::SessionUser> SessionService::resume(const QString &token)
     if (auto allowed = requireServer(); !allowed)
         return std::unexpected(allowed.error());
     // Anything that cannot be a token is answered without a look at the database.
-    static const QRegularExpression shape(u"^[A-Za-z0-9_-]{43}$"_s);
-    if (!shape.match(token).hasMatch())
+    if (!looksLikeRandomToken(token))
         return std::unexpected(invalidToken());
 
     const auto connection = connectionOf(m_context);

@@ -21,9 +21,6 @@ class SessionService final
 public:
     explicit SessionService(ServiceContext context);
 
-    // 32 random bytes in base64url without padding.
-    static constexpr int TokenBytes = 32;
-    static constexpr int TokenLength = 43;
     // The longest session create() makes: the expiry must stay a four-digit year, and a
     // token that outlives this should have been replaced by a new login long before.
     static constexpr std::chrono::seconds LongestLifetime { std::chrono::hours(24 * 3650) };

@@ -24,7 +24,7 @@ struct CodeEntry
     QLatin1String name;
 };
 
-const std::array<CodeEntry, 14> protocolCodes { {
+const std::array<CodeEntry, 15> protocolCodes { {
     { ErrorCode::BadJson, "bad_json"_L1 },
     { ErrorCode::BadRequest, "bad_request"_L1 },
     { ErrorCode::UnknownType, "unknown_type"_L1 },
@@ -39,6 +39,7 @@ const std::array<CodeEntry, 14> protocolCodes { {
     { ErrorCode::NotAllowed, "not_allowed"_L1 },
     { ErrorCode::ServerBusy, "server_busy"_L1 },
     { ErrorCode::Internal, "internal"_L1 },
+    { ErrorCode::FeedsOff, "feeds_off"_L1 },
 } };
 
 // The code a service refusal is sent with.

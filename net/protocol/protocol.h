@@ -39,6 +39,7 @@ enum class ErrorCode {
     NotAllowed,
     ServerBusy,
     Internal,
+    FeedsOff, // calendar.feed on a server that publishes no calendars (no --feed-listen)
     Service, // one of DomainError's codes; it has no single wire name
 };
 

@@ -768,6 +768,7 @@ private Q_SLOTS:
         QTest::newRow("not_allowed") << ErrorCode::NotAllowed << u"not_allowed"_s;
         QTest::newRow("server_busy") << ErrorCode::ServerBusy << u"server_busy"_s;
         QTest::newRow("internal") << ErrorCode::Internal << u"internal"_s;
+        QTest::newRow("feeds_off") << ErrorCode::FeedsOff << u"feeds_off"_s;
     }
     void codeNamesRoundTrip()
     {
@@ -789,7 +790,7 @@ private Q_SLOTS:
             names.insert(name);
             QCOMPARE(names.size(), qsizetype(i + 1));
         }
-        QCOMPARE(names.size(), qsizetype(14));
+        QCOMPARE(names.size(), qsizetype(15));
 
         // Service errors have no name of their own; the services' codes are recognised as them.
         QVERIFY(codeName(ErrorCode::Service).isEmpty());

@@ -73,6 +73,10 @@ bool ServerProcess::start()
         return false;
     }
     m_url = QUrl(match.captured(1));
+    // Printed before the line above.
+    static const QRegularExpression feed(uR"(calendar feeds on (http://[^\s,]+))"_s);
+    const auto feedMatch = feed.match(QString::fromUtf8(m_stdout));
+    m_feedUrl = feedMatch.hasMatch() ? QUrl(feedMatch.captured(1)) : QUrl();
     return true;
 }
 

@@ -44,10 +44,13 @@ public:
     void kill();
 
     [[nodiscard]] QUrl url() const { return m_url; }
+    // Where the calendar feed listens (--feed-listen), as the server printed it; empty without.
+    [[nodiscard]] QUrl feedUrl() const { return m_feedUrl; }
     // The SQLite file, or the postgresql:// URL.
     [[nodiscard]] QString databasePath() const { return m_database; }
     [[nodiscard]] QString errorString() const { return m_error; }
     [[nodiscard]] QString standardError() const { return QString::fromUtf8(m_stderr); }
+    [[nodiscard]] QString standardOutput() const { return QString::fromUtf8(m_stdout); }
     [[nodiscard]] QProcess &process() { return m_process; }
 
 private:
@@ -56,6 +59,7 @@ private:
     QString m_database;
     QProcess m_process;
     QUrl m_url;
+    QUrl m_feedUrl;
     QString m_error;
     QByteArray m_stdout;
     QByteArray m_stderr;

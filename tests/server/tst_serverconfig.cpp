@@ -121,6 +121,39 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(u"--max-connections-per-address"_s));
     }
 
+    // The calendar feed's options (--feed-listen, --feed-url), from the file as from the command
+    // line, and the mistakes an operator can make with them.
+    void theCalendarFeedIsAnOption()
+    {
+        const QString ini = writeIni("feed-listen=127.0.0.1:0\nfeed-url=https://rent.example.org/feeds\n");
+        QVERIFY(!ini.isEmpty());
+        ServerProcess server({ u"--config"_s, ini });
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        QVERIFY2(server.feedUrl().port() > 0, qPrintable(server.standardOutput()));
+        QVERIFY2(server.standardOutput().contains(u", published as https://rent.example.org/feeds/\n"_s),
+                 qPrintable(server.standardOutput()));
+
+        const QList<std::pair<QStringList, QString>> wrong = {
+            { { u"--feed-listen"_s, u"8766"_s }, u"--feed-listen needs HOST:PORT"_s },
+            { { u"--feed-url"_s, u"https://rent.example.org/"_s }, u"--feed-url needs --feed-listen"_s },
+            { { u"--feed-listen"_s, u"0.0.0.0:8766"_s }, u"needs --feed-url"_s },
+            { { u"--feed-listen"_s, u"127.0.0.1:0"_s, u"--feed-url"_s, u"ftp://rent.example.org/"_s },
+              u"--feed-url needs an http:// or https:// address"_s },
+            { { u"--feed-listen"_s, u"127.0.0.1:0"_s, u"--feed-url"_s, u"https://rent.example.org/?a=1"_s },
+              u"--feed-url needs an http:// or https:// address"_s },
+        };
+        for (const auto &[arguments, says] : wrong) {
+            QProcess process;
+            process.start(QStringLiteral(RENTDESK_SERVER),
+                          arguments + QStringList { u"--database"_s, dir.filePath(u"z.sqlite"_s), u"--init-only"_s });
+            QVERIFY(process.waitForFinished(30000));
+            QCOMPARE(process.exitCode(), 2);
+            const QString err = QString::fromUtf8(process.readAllStandardError());
+            QVERIFY2(err.contains(says), qPrintable(err));
+        }
+        QVERIFY(!QFile::exists(dir.filePath(u"z.sqlite"_s)));
+    }
+
     void wssWithACertificateTheClientsVerify()
     {
         rentdesk::test::SmtpTestServer certificates; // its throw-away CA, for 127.0.0.1

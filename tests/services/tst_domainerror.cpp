@@ -21,13 +21,14 @@ private Q_SLOTS:
         QVERIFY2(db.isValid(), qPrintable(db.errorMessage()));
         // The names of CHECK constraints, unique indexes and RAISE messages in the tables
         // people's data lives in (the outbox, the journal and the schema's own bookkeeping
-        // are written by RentDesk alone), the server's sessions and chat and the desktop's chat queue
-        // included.
+        // are written by RentDesk alone), the server's sessions, chat and calendar addresses and the
+        // desktop's chat queue included.
         auto schema =
             rentdesk::models::db::exec(db.connection(),
                                        u"SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
                                        "WHERE tbl_name IN ('users', 'buildings', 'apartments', 'bookings', 'reviews', "
-                                       "'sessions', 'conversations', 'chat_messages', 'chat_marks', 'chat_pending')"_s);
+                                       "'sessions', 'conversations', 'chat_messages', 'chat_marks', 'chat_pending', "
+                                       "'calendar_feeds')"_s);
         QVERIFY(schema);
         static const QRegularExpression check(u"CONSTRAINT (\\w+) CHECK"_s);
         static const QRegularExpression raise(u"RAISE\\(ABORT, '(\\w+)'\\)"_s);
@@ -43,8 +44,9 @@ private Q_SLOTS:
         }
         names.removeDuplicates();
         QVERIFY2(names.size() > 90, qPrintable(QString::number(names.size())));
-        for (const char *chat : { "sessions_token_hash_unique", "conversations_one_per_pair",
-                                  "chat_messages_seq_unique", "chat_marks_read_within_delivered" })
+        for (const char *chat :
+             { "sessions_token_hash_unique", "conversations_one_per_pair", "chat_messages_seq_unique",
+               "chat_marks_read_within_delivered", "calendar_feeds_token_unique" })
             QVERIFY2(names.contains(QString::fromLatin1(chat)), chat);
 
         QStringList unmapped;

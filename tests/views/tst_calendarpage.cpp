@@ -24,6 +24,7 @@
 #include <QComboBox>
 #include <QImage>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -31,7 +32,6 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
-#include <QScrollBar>
 #include <QWheelEvent>
 
 #include <optional>
@@ -163,12 +163,13 @@ class TestCalendarPage : public QObject
     QStringList bookingsOn(const QUuid &apartment, QDate first, QDate departure) const
     {
         QStringList rows;
-        auto query = models::db::exec(m_db.connection(),
-                                      u"SELECT status, renter_id, coalesce(block_source, '-') FROM bookings "
-                                      "WHERE apartment_id = :a AND start_date = :s AND end_date = :e ORDER BY created_at"_s,
-                                      { { u":a"_s, stored(apartment) },
-                                        { u":s"_s, models::domain::toStoredDate(first) },
-                                        { u":e"_s, models::domain::toStoredDate(departure) } });
+        auto query =
+            models::db::exec(m_db.connection(),
+                             u"SELECT status, renter_id, coalesce(block_source, '-') FROM bookings "
+                             "WHERE apartment_id = :a AND start_date = :s AND end_date = :e ORDER BY created_at"_s,
+                             { { u":a"_s, stored(apartment) },
+                               { u":s"_s, models::domain::toStoredDate(first) },
+                               { u":e"_s, models::domain::toStoredDate(departure) } });
         while (query && query->next()) {
             rows << u"%1 %2 %3"_s.arg(query->value(0).toString(), query->value(1).toString(),
                                       query->value(2).toString());
@@ -215,8 +216,8 @@ private Q_SLOTS:
     void init()
     {
         m_session.signOut();
-        m_workspace = std::make_unique<views::Workspace>(m_db.shared(), m_clock, models::services::Mode::Standalone,
-                                                         m_session);
+        m_workspace =
+            std::make_unique<views::Workspace>(m_db.shared(), m_clock, models::services::Mode::Standalone, m_session);
         m_window = std::make_unique<MainWindow>(*m_workspace);
         m_window->resize(1280, 800);
         m_window->show();
@@ -241,9 +242,10 @@ private Q_SLOTS:
         onlyMine();
         RENTDESK_RETURN_IF_FAILED();
         QAbstractItemModelTester tester(model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(model()->totalRows(),
-                 test::valueIn(m_db.path(), u"SELECT count(*) FROM apartments WHERE owner_id = '%1'"_s.arg(
-                                                stored(m_session.userId()))));
+        QCOMPARE(
+            model()->totalRows(),
+            test::valueIn(m_db.path(),
+                          u"SELECT count(*) FROM apartments WHERE owner_id = '%1'"_s.arg(stored(m_session.userId()))));
         QCOMPARE(page()->first(), QDate(2026, 6, 1));
         QCOMPARE(model()->days(), 30);
 
@@ -257,7 +259,8 @@ private Q_SLOTS:
                 // From the middle of the first night's day to the middle of the departure's.
                 const int firstDay = int(model()->first().daysTo(bar.start));
                 if (firstDay >= 0)
-                    QVERIFY(std::abs(rect.left() - view()->visualRect(model()->index(row, firstDay)).center().x()) <= 1);
+                    QVERIFY(std::abs(rect.left() - view()->visualRect(model()->index(row, firstDay)).center().x())
+                            <= 1);
                 if (bar.status == BookingStatus::Requested)
                     continue; // drawn light, with dashes
                 const QColor colour = views::badgeColors(bar.status).background;
@@ -302,9 +305,10 @@ private Q_SLOTS:
         // Said no to: nothing changes.
         views::messages::setNextAnswer(false);
         release(free->row, free->day + nights + 2);
-        QVERIFY2(views::messages::lastText().contains(u"(%n night(s))"_s.replace(u"%n"_s, QString::number(nights))
-                                                          .replace(u"night(s)"_s, nights == 1 ? u"night"_s : u"nights"_s)),
-                 qPrintable(views::messages::lastText()));
+        QVERIFY2(
+            views::messages::lastText().contains(u"(%n night(s))"_s.replace(u"%n"_s, QString::number(nights))
+                                                     .replace(u"night(s)"_s, nights == 1 ? u"night"_s : u"nights"_s)),
+            qPrintable(views::messages::lastText()));
         QVERIFY(bookingsOn(apartment, free->first, departure).isEmpty());
 
         drag(free->row, free->day, free->day + nights + 2);
@@ -329,8 +333,7 @@ private Q_SLOTS:
         QString offered;
         chooseFromNextMenu(u"Remove the block"_s, &offered);
         views::messages::setNextAnswer(true);
-        QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, onBlock,
-                                    view()->viewport()->mapToGlobal(onBlock));
+        QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, onBlock, view()->viewport()->mapToGlobal(onBlock));
         QApplication::sendEvent(view()->viewport(), &menuEvent);
         QCOMPARE(offered, u"Remove the block…"_s);
         QCOMPARE(bookingsOn(apartment, free->first, departure),
@@ -377,8 +380,9 @@ private Q_SLOTS:
         QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, point, view()->viewport()->mapToGlobal(point));
         QApplication::sendEvent(view()->viewport(), &menuEvent);
         QCOMPARE(offered, u"Confirm…|Decline…"_s);
-        QCOMPARE(test::valueIn(m_db.path(), u"SELECT count(*) FROM bookings WHERE id = '%1' AND status = 'confirmed'"_s
-                                                 .arg(stored(found.bookingId))),
+        QCOMPARE(test::valueIn(m_db.path(),
+                               u"SELECT count(*) FROM bookings WHERE id = '%1' AND status = 'confirmed'"_s.arg(
+                                   stored(found.bookingId))),
                  1);
         const QList<OccupancyBar> bars = model()->barsOf(row);
         QVERIFY(std::any_of(bars.cbegin(), bars.cend(), [&](const OccupancyBar &bar) {
@@ -396,13 +400,12 @@ private Q_SLOTS:
         const QUuid apartment = model()->headerData(free->row, Qt::Vertical, models::itemmodels::IdRole).toUuid();
         drag(free->row, free->day, free->day + 3);
         QDate first, departure;
-        test::driveModalDialog<views::BookingRequestDialog>(
-            [&] { release(free->row, free->day + 3); },
-            [&](views::BookingRequestDialog *dialog) {
-                first = dialog->firstNight();
-                departure = dialog->departure();
-                test::clickSave(*dialog);
-            });
+        test::driveModalDialog<views::BookingRequestDialog>([&] { release(free->row, free->day + 3); },
+                                                            [&](views::BookingRequestDialog *dialog) {
+                                                                first = dialog->firstNight();
+                                                                departure = dialog->departure();
+                                                                test::clickSave(*dialog);
+                                                            });
         RENTDESK_RETURN_IF_FAILED();
         QCOMPARE(first, free->first);
         QCOMPARE(departure, free->first.addDays(4));

@@ -21,9 +21,11 @@
 #include "tests/views/guitesting.h"
 #include "views/accounts/logindialog.h"
 #include "views/apartments/apartmentspage.h"
+#include "views/apartments/calendarfeeddialog.h"
 #include "views/bookings/bookingspage.h"
 #include "views/common/messages.h"
 #include "views/editors/bookingrequestdialog.h"
+#include "views/mainwindow/mainactions.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/workspace.h"
 #include "views/pages/tablepage.h"
@@ -31,10 +33,15 @@
 #include "views/sync/publishdialog.h"
 #include "views/sync/syncproblemsdialog.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -43,6 +50,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -116,6 +124,19 @@ struct Person
     [[nodiscard]] models::services::ServiceContext local() const
     {
         return { standalone.shared(), clock, models::services::Mode::Standalone };
+    }
+
+    // A landlord signed up on this computer's own database, with River House and its flat 12.
+    [[nodiscard]] std::optional<models::domain::User> localLandlordWithAFlat() const
+    {
+        const auto me = models::services::AccountService(local()).signUp(LocalLandlord);
+        if (!me)
+            return std::nullopt;
+        const models::services::ListingService listings(local());
+        const auto house = listings.createBuilding(me->id, { u"River House"_s, u"1 Quay"_s, u"Kazan"_s, 9, 1990 });
+        if (!house || !listings.createApartment(me->id, flatIn(house->id, u"12"_s)))
+            return std::nullopt;
+        return *me;
     }
 
     [[nodiscard]] models::sync::ReplicaDirectory replicas() const
@@ -355,12 +376,8 @@ private Q_SLOTS:
 
         // The landlord started on this computer's own database, and publishes it.
         Person landlord;
-        const auto me = models::services::AccountService(landlord.local()).signUp(LocalLandlord);
+        const auto me = landlord.localLandlordWithAFlat();
         QVERIFY(me);
-        const models::services::ListingService listings(landlord.local());
-        const auto house = listings.createBuilding(me->id, { u"River House"_s, u"1 Quay"_s, u"Kazan"_s, 9, 1990 });
-        QVERIFY(house);
-        QVERIFY(listings.createApartment(me->id, flatIn(house->id, u"12"_s)));
         landlord.publishTo(server.url(), *me, u"lena@example.org"_s);
         RENTDESK_RETURN_IF_FAILED();
         QCOMPARE(landlord.publishing->answered(), 2);
@@ -477,6 +494,101 @@ private Q_SLOTS:
                  BookingStatus::Confirmed);
         QCOMPARE(test::valueIn(server.databasePath(), u"SELECT count(*) FROM bookings WHERE status = 'confirmed'"_s),
                  1);
+    }
+
+    // The landlord's apartment details lead to its calendar address on the server: the dialog
+    // asks for it, copies it, and renews it; a real HTTP client then gets the calendar at the new
+    // address and nothing at the old one. A renter has no address to ask for.
+    void aLandlordCopiesAndRenewsTheCalendarAddress()
+    {
+        ServerProcess server({ u"--feed-listen"_s, u"127.0.0.1:0"_s });
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        QVERIFY2(!server.feedUrl().isEmpty(), qPrintable(server.standardError()));
+
+        Person landlord;
+        const auto me = landlord.localLandlordWithAFlat();
+        QVERIFY(me);
+        // On this computer's own database there is no server to publish the calendar.
+        landlord.session.signIn(*me);
+        landlord.openStandalone();
+        QTableView *local = landlord.table(u"apartments"_s);
+        QTRY_COMPARE(local->model()->rowCount(), 1);
+        selectRow(local, 0);
+        QVERIFY(landlord.window->actions().exportCalendar->isEnabled());
+        QVERIFY(!landlord.window->actions().calendarAddress->isEnabled());
+        landlord.session.signOut();
+
+        landlord.publishTo(server.url(), *me, u"lena@example.org"_s);
+        RENTDESK_RETURN_IF_FAILED();
+        landlord.publishing->accept();
+        QVERIFY(landlord.waitSynced());
+        QTableView *apartments = landlord.table(u"apartments"_s);
+        QTRY_COMPARE(apartments->model()->rowCount(), 1);
+        landlord.window->showPage(landlord.window->apartmentsPage());
+        selectRow(apartments, 0);
+        auto *details = landlord.window->findChild<QTextBrowser *>(u"apartmentsDetails"_s);
+        QVERIFY(details);
+        QVERIFY2(details->toHtml().contains(QString::fromLatin1(views::ApartmentsPage::CalendarAddressLink)),
+                 qPrintable(details->toPlainText()));
+        QVERIFY(landlord.window->actions().calendarAddress->isEnabled());
+
+        QUrl first, renewed;
+        QString copied;
+        test::driveModalDialog<views::CalendarFeedDialog>(
+            // The link in the details opens it, as the menu's action does.
+            [&] {
+                Q_EMIT details->anchorClicked(QUrl(QString::fromLatin1(views::ApartmentsPage::CalendarAddressLink)));
+            },
+            [&](views::CalendarFeedDialog *dialog) {
+                QTRY_VERIFY_WITH_TIMEOUT(!dialog->isAsking(), 10000);
+                first = dialog->url();
+                QVERIFY2(first.toString().startsWith(server.feedUrl().toString()),
+                         qPrintable(dialog->findChild<QLabel *>(u"feedStatus"_s)->text()));
+                QCOMPARE(dialog->findChild<QLineEdit *>(u"feedUrlEdit"_s)->text(), first.toString());
+                QTest::mouseClick(dialog->findChild<QPushButton *>(u"copyFeedButton"_s), Qt::LeftButton);
+                copied = QApplication::clipboard()->text();
+                // Renewing asks first; said no to, the address stays.
+                views::messages::setNextAnswer(false);
+                QTest::mouseClick(dialog->findChild<QPushButton *>(u"renewFeedButton"_s), Qt::LeftButton);
+                QCOMPARE(dialog->url(), first);
+                views::messages::setNextAnswer(true);
+                QTest::mouseClick(dialog->findChild<QPushButton *>(u"renewFeedButton"_s), Qt::LeftButton);
+                QTRY_VERIFY_WITH_TIMEOUT(!dialog->isAsking(), 10000);
+                renewed = dialog->url();
+                dialog->reject();
+            });
+        RENTDESK_RETURN_IF_FAILED();
+        QCOMPARE(copied, first.toString());
+        QVERIFY(!renewed.isEmpty());
+        QVERIFY(renewed != first);
+
+        // What a booking site would fetch.
+        QNetworkAccessManager http;
+        const auto fetch = [&http](const QUrl &url) {
+            std::unique_ptr<QNetworkReply> reply(http.get(QNetworkRequest(url)));
+            QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+            const bool done = finished.wait(10000);
+            return std::pair { done ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : -1,
+                               reply->readAll() };
+        };
+        const auto [oldStatus, oldBody] = fetch(first);
+        QCOMPARE(oldStatus, 404);
+        QVERIFY(!oldBody.contains("VCALENDAR"));
+        const auto [newStatus, newBody] = fetch(renewed);
+        QCOMPARE(newStatus, 200);
+        QVERIFY2(newBody.startsWith("BEGIN:VCALENDAR"), newBody.left(200).constData());
+
+        // A renter: nothing of theirs to publish.
+        Person renter;
+        renter.join(server.url(), u"Roman Renter"_s, u"roman@example.org"_s, Role::Renter);
+        RENTDESK_RETURN_IF_FAILED();
+        QTableView *seen = renter.table(u"apartments"_s);
+        QTRY_COMPARE(seen->model()->rowCount(), 1);
+        selectRow(seen, 0);
+        QVERIFY(!renter.window->actions().calendarAddress->isEnabled());
+        QVERIFY(!renter.window->findChild<QTextBrowser *>(u"apartmentsDetails"_s)
+                     ->toHtml()
+                     .contains(QString::fromLatin1(views::ApartmentsPage::CalendarAddressLink)));
     }
 
     void switchingAccountsKeepsEachReplicaApart()

@@ -23,6 +23,10 @@ ApartmentsPage::ApartmentsPage(Workspace &workspace, QWidget *parent)
     setFilterBar(m_filterBar);
     connect(m_filterBar, &ApartmentFilterBar::filterChanged, m_model,
             &models::itemmodels::ApartmentTableModel::setFilter);
+    connect(detailPane(), &QTextBrowser::anchorClicked, this, [this](const QUrl &link) {
+        if (link == QUrl(QString::fromLatin1(CalendarAddressLink)))
+            Q_EMIT calendarAddressRequested();
+    });
 }
 
 ApartmentsPage::~ApartmentsPage() = default;
@@ -82,6 +86,11 @@ QString ApartmentsPage::detailsHtml(const QUuid &id) const
               .arg(details->ownerName, models::itemmodels::formatRating(details->ownerRating)) });
     if (!a.description.isEmpty())
         html += detailshtml::paragraph({ a.description });
+    // The owner on a connected database: the server publishes the calendar for other sites.
+    if (m_workspace.replica && a.ownerId == m_workspace.session.userId()) {
+        html += u"<p><a href=\"%1\">%2</a></p>"_s.arg(QString::fromLatin1(CalendarAddressLink),
+                                                      tr("Calendar address for other booking sites…").toHtmlEscaped());
+    }
     html += u"<h4>%1</h4>"_s.arg(tr("Reviews").toHtmlEscaped());
     html += detailshtml::reviews(details->reviews, tr("No reviews yet."));
     html += u"<h4>%1</h4>"_s.arg(tr("Bookings").toHtmlEscaped());

@@ -28,6 +28,12 @@ public:
     // After sign-in or sign-out: "Only mine" for landlords, the cities again.
     void updateForUser();
 
+    // The detail pane's link to the calendar's address on the server (the owner, connected).
+    static constexpr const char *CalendarAddressLink = "rentdesk:calendar-address";
+
+Q_SIGNALS:
+    void calendarAddressRequested();
+
 protected:
     QString countText(qint64 count) const override;
     QString emptyText() const override;

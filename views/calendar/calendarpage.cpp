@@ -18,12 +18,12 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QScrollBar>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -229,15 +229,15 @@ void CalendarPage::updatePeriod()
     switch (m_zoom) {
     case Zoom::Week:
         m_period->setText(tr("%1 – %2").arg(locale.toString(m_first, QLocale::ShortFormat),
-                                              locale.toString(last, QLocale::ShortFormat)));
+                                            locale.toString(last, QLocale::ShortFormat)));
         break;
     case Zoom::Month:
         m_period->setText(locale.standaloneMonthName(m_first.month()) + u' ' + QString::number(m_first.year()));
         break;
     case Zoom::Quarter:
-        m_period->setText(tr("%1 – %2").arg(
-            locale.standaloneMonthName(m_first.month()) + u' ' + QString::number(m_first.year()),
-            locale.standaloneMonthName(last.month()) + u' ' + QString::number(last.year())));
+        m_period->setText(
+            tr("%1 – %2").arg(locale.standaloneMonthName(m_first.month()) + u' ' + QString::number(m_first.year()),
+                              locale.standaloneMonthName(last.month()) + u' ' + QString::number(last.year())));
         break;
     }
 }
@@ -298,11 +298,10 @@ void CalendarPage::showBar(const OccupancyBar &bar, int row)
     m_shownBooking = bar.bookingId;
     if (bar.bookingId.isNull()) {
         // Someone else's stay: its dates, and no more.
-        m_details->setHtml(
-            detailshtml::heading(m_model->headerData(row, Qt::Vertical).toString())
-            + detailshtml::paragraph({ tr("Taken from %1 to %2 by another stay.")
-                                           .arg(models::itemmodels::formatDate(bar.start),
-                                                models::itemmodels::formatDate(bar.end)) }));
+        m_details->setHtml(detailshtml::heading(m_model->headerData(row, Qt::Vertical).toString())
+                           + detailshtml::paragraph({ tr("Taken from %1 to %2 by another stay.")
+                                                          .arg(models::itemmodels::formatDate(bar.start),
+                                                               models::itemmodels::formatDate(bar.end)) }));
         return;
     }
     models::query::BookingFilter filter;
@@ -332,8 +331,8 @@ void CalendarPage::showBarMenu(const OccupancyBar &bar, int row, const QPoint &g
     }
     // The renter cancels their request or stay; the owner their own hold or block (a block from
     // a calendar goes with its event, on the next import).
-    const bool ownStay = !owner && bar.own
-        && (bar.status == BookingStatus::Requested || bar.status == BookingStatus::Confirmed);
+    const bool ownStay =
+        !owner && bar.own && (bar.status == BookingStatus::Requested || bar.status == BookingStatus::Confirmed);
     const bool ownBlock = owner && bar.status == BookingStatus::Blocked && !bar.fromCalendar;
     if (!over && (ownStay || ownBlock)) {
         menu.addAction(ownBlock ? tr("&Remove the block…") : tr("C&ancel…"), this,
@@ -421,7 +420,7 @@ void CalendarPage::retranslate()
     // Each status by its colour and its shape, as the bars draw them.
     const auto swatch = [](BookingStatus status, const QString &mark, const QString &text) {
         return u"<span style=\"color:%1\">%2</span>&nbsp;%3"_s.arg(badgeColors(status).background.name(), mark,
-                                                                  text.toHtmlEscaped());
+                                                                   text.toHtmlEscaped());
     };
     const QStringList keys {
         swatch(BookingStatus::Requested, u"▭"_s, tr("requested (dashed)")),
@@ -429,7 +428,7 @@ void CalendarPage::retranslate()
         swatch(BookingStatus::Completed, u"■"_s, tr("completed")),
         swatch(BookingStatus::Blocked, u"▨"_s, tr("blocked (hatched)")),
         u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(palette().color(QPalette::Mid).name(),
-                                                         tr("someone else's stay").toHtmlEscaped()),
+                                                           tr("someone else's stay").toHtmlEscaped()),
     };
     const QString hint = m_workspace.session.isLandlord() ? tr("Drag over free days of your apartment to block them.")
                                                           : tr("Drag over free days to ask for them.");

@@ -555,8 +555,7 @@ void OccupancyView::paintRow(QPainter &painter, int row, int y, const OccupancyB
         const QRect visible = rect.intersected(viewport()->rect()).adjusted(6, 0, -4, 0);
         if (visible.width() > painter.fontMetrics().averageCharWidth() * 3) {
             const QDate shown = std::max(bar.start, firstDay());
-            const QString text =
-                model()->index(row, int(firstDay().daysTo(shown))).data(Qt::DisplayRole).toString();
+            const QString text = model()->index(row, int(firstDay().daysTo(shown))).data(Qt::DisplayRole).toString();
             QColor ink = bar.status == BookingStatus::Requested ? pal.color(QPalette::Text) : colors.text;
             painter.setPen(ink);
             painter.drawText(visible, Qt::AlignVCenter | Qt::AlignLeft,
@@ -665,9 +664,9 @@ void OccupancyView::mousePressEvent(QMouseEvent *event)
     // Make the bar current on a day it covers, so that the keyboard continues from it.
     QModelIndex target = index;
     if (bar) {
-        const int day = std::clamp(int(firstDay().daysTo(std::clamp(firstDay().addDays(index.column()), bar->start,
-                                                                    bar->end.addDays(-1)))),
-                                   0, dayCount() - 1);
+        const int day = std::clamp(
+            int(firstDay().daysTo(std::clamp(firstDay().addDays(index.column()), bar->start, bar->end.addDays(-1)))), 0,
+            dayCount() - 1);
         target = model()->index(row, day);
     }
     m_choiceRow = m_anchorDay = m_reachDay = -1;
@@ -691,8 +690,8 @@ void OccupancyView::mouseMoveEvent(QMouseEvent *event)
 {
     if (!m_dragging)
         return;
-    const int day = std::clamp(dayAt(std::clamp(int(event->position().x()), 0, viewport()->width() - 1)), 0,
-                               dayCount() - 1);
+    const int day =
+        std::clamp(dayAt(std::clamp(int(event->position().x()), 0, viewport()->width() - 1)), 0, dayCount() - 1);
     m_draggedAway = m_draggedAway || day != m_anchorDay;
     chooseTowards(m_choiceRow, day);
 }
@@ -765,8 +764,7 @@ void OccupancyView::keyPressEvent(QKeyEvent *event)
             }
             const int day = std::clamp(m_reachDay + (event->key() == Qt::Key_Right ? 1 : -1), 0, dayCount() - 1);
             chooseTowards(current.row(), day);
-            selectionModel()->setCurrentIndex(model()->index(current.row(), m_reachDay),
-                                              QItemSelectionModel::NoUpdate);
+            selectionModel()->setCurrentIndex(model()->index(current.row(), m_reachDay), QItemSelectionModel::NoUpdate);
             event->accept();
             return;
         }

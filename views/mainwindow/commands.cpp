@@ -10,6 +10,7 @@
 #include "models/query/detailsquery.h"
 #include "models/sync/mutations.h"
 #include "views/apartments/apartmentspage.h"
+#include "views/apartments/calendarfeeddialog.h"
 #include "views/bookings/bookingspage.h"
 #include "views/bookings/confirmationdocument.h"
 #include "views/buildings/buildingspage.h"
@@ -455,6 +456,16 @@ QString Commands::exportCalendar()
     }
     return tr("Calendar of %1 saved to %2 (%n stay(s) and blocked period(s)).", nullptr, int(calendar->events.size()))
         .arg(calendar->name, QDir::toNativeSeparators(path));
+}
+
+void Commands::showCalendarAddress()
+{
+    const auto row = m_pages.apartments->current();
+    if (!row || !m_workspace.connection)
+        return;
+    CalendarFeedDialog dialog(*m_workspace.connection, row->apartment.id,
+                              tr("%1, apartment %2").arg(row->buildingName, row->apartment.number), m_window);
+    dialog.exec();
 }
 
 QString Commands::importCalendar()

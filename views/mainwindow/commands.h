@@ -69,6 +69,9 @@ public:
     // A calendar file the landlord chooses blocks the selected own apartment's dates; emits
     // changed() when it did, and returns what to say in the status bar.
     QString importCalendar();
+    // The selected own apartment's calendar address on the server, to copy or renew (a connected
+    // database only).
+    void showCalendarAddress();
     void printConfirmation();
     // The apartment (Apartments page), or the other person of a booking (Bookings page).
     void writeReview(QWidget *page);

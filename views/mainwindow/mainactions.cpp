@@ -80,6 +80,9 @@ MainActions::MainActions(QWidget *window)
                              "booking sites"));
     importCalendar = make(window, u"importCalendarAction"_s, tr("&Import calendar…"),
                           tr("Block the selected apartment's dates with another booking site's calendar (.ics)"));
+    calendarAddress = make(window, u"calendarAddressAction"_s, tr("Calendar a&ddress…"),
+                           tr("The address at which your server publishes the selected apartment's calendar, for "
+                              "other booking sites to subscribe to (connected to a server)"));
     confirmationPdf = make(window, u"confirmationPdfAction"_s, tr("Confirmation as P&DF…"),
                            tr("Save the selected stay's confirmation, in the renter's language, as a PDF file"));
     printConfirmation =
@@ -138,6 +141,8 @@ void MainActions::update(const State &s)
     exportCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
     // Blocks are made on the authority: a replica's come from its server.
     importCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && !s.connected);
+    // The server publishes the calendar: only a connected database has an address.
+    calendarAddress->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && s.connected);
     requestBooking->setEnabled(s.renter && s.page == Page::Apartments && s.hasSelection);
     confirmBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
     confirmationPdf->setEnabled(s.page == Page::Bookings && s.selectionIsConfirmed);
@@ -178,6 +183,7 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     listing->addSeparator();
     listing->addAction(exportCalendar);
     listing->addAction(importCalendar);
+    listing->addAction(calendarAddress);
 
     QMenu *bookings = menuBar->addMenu(tr("&Bookings"));
     bookings->addAction(requestBooking);
@@ -220,7 +226,8 @@ void MainActions::fillContextMenu(QMenu *menu, State::Page page) const
         menu->addActions({ edit, remove, newApartment });
         break;
     case Page::Apartments:
-        menu->addActions({ requestBooking, writeReview, message, edit, remove, exportCalendar, importCalendar });
+        menu->addActions(
+            { requestBooking, writeReview, message, edit, remove, exportCalendar, importCalendar, calendarAddress });
         break;
     case Page::Bookings:
         menu->addActions({ confirmBooking, declineBooking, cancelBooking, writeReview, message, confirmationPdf,

@@ -72,6 +72,7 @@ public:
     QAction *printConfirmation = nullptr;
     QAction *exportCalendar = nullptr; // the selected own apartment's stays and blocks as iCalendar
     QAction *importCalendar = nullptr; // another site's calendar blocks its dates
+    QAction *calendarAddress = nullptr; // the server's secret address of its calendar, to copy or renew
     QAction *refresh = nullptr;
     QAction *mailQueue = nullptr;
     QAction *message = nullptr; // write to the other person about the selected row

@@ -145,6 +145,11 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
         if (const QString done = m_commands->exportCalendar(); !done.isEmpty())
             statusBar()->showMessage(done, 10000);
     });
+    connect(m_actions->calendarAddress, &QAction::triggered, this, [this] { m_commands->showCalendarAddress(); });
+    connect(m_apartments, &ApartmentsPage::calendarAddressRequested, this, [this] {
+        if (m_actions->calendarAddress->isEnabled())
+            m_actions->calendarAddress->trigger();
+    });
     connect(m_actions->importCalendar, &QAction::triggered, this, [this] {
         if (const QString done = m_commands->importCalendar(); !done.isEmpty())
             statusBar()->showMessage(done, 10000);
