@@ -3610,10 +3610,6 @@ Booking requests, confirmations and other notices will come from this address.
         </translation>
     </message>
     <message>
-        <source>Taken from %1 to %2 by another stay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Confirm…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3703,6 +3699,10 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Drag over free days to ask for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken by another stay: arrival %1, departure %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3634,10 +3634,6 @@ Booking requests, confirmations and other notices will come from this address.
         </translation>
     </message>
     <message>
-        <source>Taken from %1 to %2 by another stay.</source>
-        <translation>Занято с %1 по %2 другим проживанием.</translation>
-    </message>
-    <message>
         <source>&amp;Confirm…</source>
         <translation>&amp;Подтвердить…</translation>
     </message>
@@ -3728,6 +3724,10 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Drag over free days to ask for them.</source>
         <translation>Протяните по свободным дням, чтобы запросить их.</translation>
+    </message>
+    <message>
+        <source>Taken by another stay: arrival %1, departure %2.</source>
+        <translation>Занято другим проживанием: заезд %1, выезд %2.</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,8 @@ CalendarPage::CalendarPage(Workspace &workspace, QWidget *parent)
 {
     setObjectName(u"calendarPage"_s);
     auto *layout = new QVBoxLayout(this);
+    // The table pages' margins: the filter bar is as wide as theirs, and the window no wider.
+    layout->setContentsMargins(6, 6, 6, 6);
 
     m_filterBar = new ApartmentFilterBar(u"calendar"_s, this);
     m_filterBar->setObjectName(u"calendarFilterBar"_s);
@@ -299,7 +301,7 @@ void CalendarPage::showBar(const OccupancyBar &bar, int row)
     if (bar.bookingId.isNull()) {
         // Someone else's stay: its dates, and no more.
         m_details->setHtml(detailshtml::heading(m_model->headerData(row, Qt::Vertical).toString())
-                           + detailshtml::paragraph({ tr("Taken from %1 to %2 by another stay.")
+                           + detailshtml::paragraph({ tr("Taken by another stay: arrival %1, departure %2.")
                                                           .arg(models::itemmodels::formatDate(bar.start),
                                                                models::itemmodels::formatDate(bar.end)) }));
         return;
@@ -354,8 +356,10 @@ void CalendarPage::chooseNights(int row, QDate first, QDate departure)
     } else if (ownsApartment(row)) {
         Q_EMIT blockNightsRequested(apartment, first, departure);
     } else {
-        m_problem->showMessage(tr("Only renters ask for nights; a landlord blocks the nights of their own "
-                                  "apartments."));
+        // A hint, not a failure: said beside the calendar, where the booking would show.
+        m_details->setHtml(detailshtml::paragraph(
+            { tr("Only renters ask for nights; a landlord blocks the nights of their own apartments.") }));
+        m_view->clearChoice();
         return;
     }
     m_view->clearChoice();
