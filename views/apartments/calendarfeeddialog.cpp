@@ -75,7 +75,9 @@ void CalendarFeedDialog::ask(bool renew)
     m_copy->setEnabled(false);
     m_renew->setEnabled(false);
     m_status->setText(renew ? tr("Asking the server for a new address…") : tr("Asking the server for the address…"));
-    const auto answer = [this](const net::calendar::FeedUrl &url) { showAnswer(url); };
+    const auto answer = [this](const net::calendar::FeedUrl &url) {
+        showAnswer(url);
+    };
     if (renew)
         m_client.renewFeedUrl(m_apartment, this, answer);
     else
