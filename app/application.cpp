@@ -13,6 +13,7 @@
 #include "models/services/timekeeper.h"
 #include "models/sync/replica.h"
 #include "models/sync/replicadirectory.h"
+#include "net/calendar/subscriptionrefresher.h"
 #include "net/chat/chatclient.h"
 #include "net/connection/savedsession.h"
 #include "net/connection/serverconnection.h"
@@ -150,6 +151,8 @@ struct Desktop
     models::services::Mode mode = models::services::Mode::Standalone;
     std::unique_ptr<models::services::TimeKeeper> timeKeeper;
     std::unique_ptr<net::mail::OutboxSender> mailSender;
+    // On the authority, reads the calendars the apartments follow (issue 14).
+    std::unique_ptr<net::calendar::SubscriptionRefresher> calendarRefresher;
     std::unique_ptr<views::Workspace> workspace;
     // The one connection to rentdesk-server, with chat on it and, on a replica, sync.
     std::unique_ptr<net::connection::ServerConnection> connection;
@@ -208,6 +211,8 @@ struct Application::Private
     // On the authority, sends the outbox (DESIGN.md: the standalone desktop sends its own
     // mail) with this run's mail settings and the password from the environment or keyring.
     void startMailSender(Desktop &d);
+    // On the authority, reads the calendars the apartments follow at once and every three hours.
+    void startCalendarRefresher(Desktop &d) const;
     void configureMail(const SavedMail &mail);
     void editSettings();
     // rentdesk --send-outbox: sends what is due and returns the exit code.
@@ -278,6 +283,16 @@ void Application::Private::startMailSender(Desktop &d)
     net::mail::OutboxSender::Options senderOptions;
     senderOptions.timeouts = timeoutsFor(options.mail);
     d.mailSender->setOptions(senderOptions);
+}
+
+void Application::Private::startCalendarRefresher(Desktop &d) const
+{
+    // A connected replica's blocks come from its server; the server fetches no calendars yet.
+    if (d.mode != models::services::Mode::Standalone || d.calendarRefresher)
+        return;
+    d.calendarRefresher = std::make_unique<net::calendar::SubscriptionRefresher>(
+        models::services::ServiceContext(d.database, clock, d.mode));
+    d.calendarRefresher->start();
 }
 
 void Application::Private::configureMail(const SavedMail &mail)
@@ -401,9 +416,11 @@ void Application::Private::showWindow()
     if (!d.timeKeeper)
         startTimeKeeper(d);
     startMailSender(d);
+    startCalendarRefresher(d);
     d.workspace = d.replica ? std::make_unique<views::Workspace>(d.replica->replica().context(), session)
                             : std::make_unique<views::Workspace>(d.database, clock, d.mode, session);
     d.workspace->mailSender = d.mailSender.get();
+    d.workspace->calendarRefresher = d.calendarRefresher.get();
     d.workspace->secrets = secrets.get();
     d.connection = std::make_unique<net::connection::ServerConnection>();
     net::connection::keepSessionTokens(*d.connection, *secrets, printError);

@@ -611,6 +611,53 @@
     </message>
 </context>
 <context>
+    <name>CalendarSubscriptionService</name>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can follow calendars for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the address of the calendar (.ics) to follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A calendar&apos;s address has at most 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a web address; it starts with https:// or http://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only https:// and http:// addresses can be followed (webcal:// is https:// on most sites).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address names no server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An address with a user name or password is not accepted: it would be stored and shown in clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not fetch other sites&apos; calendars yet: follow a calendar on a standalone database, or import its file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This apartment already follows this calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This calendar is no longer followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CellFormat</name>
     <message>
         <source>not rated</source>
@@ -1659,6 +1706,22 @@
     </message>
     <message>
         <source>The calendar&apos;s address could not be stored; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A calendar&apos;s address has 1 to 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A calendar&apos;s address starts with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This apartment already follows this calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of events is not valid.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2836,6 +2899,48 @@
     </message>
 </context>
 <context>
+    <name>rentdesk::net::calendar::CalendarFetcher</name>
+    <message numerus="yes">
+        <source>The calendar&apos;s server did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>The calendar&apos;s server did not answer within %n second.</numerusform>
+            <numerusform>The calendar&apos;s server did not answer within %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only https:// and http:// addresses are fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar is larger than %1 MB; it was not downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar is larger than %1 MB; it was not read further.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s server could not be reached: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s address sent RentDesk on more than %1 times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s secure address sent RentDesk on to one that is not secure (%1); it was not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s server answered %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar was not read to its end: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rentdesk::net::chat::ChatClient</name>
     <message>
         <source>The server sent a conversation that is not valid: %1</source>
@@ -3704,6 +3809,104 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Taken by another stay: arrival %1, departure %2.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::CalendarSubscriptionsDialog</name>
+    <message>
+        <source>Calendar subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;RentDesk reads these calendars (.ics addresses of other booking sites) when it starts and every three hours, and blocks the dates of their events. A calendar that cannot be read changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://… address of the other site&apos;s calendar (.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop following the selected calendar and remove the dates it blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read this apartment&apos;s calendars again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendars read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This apartment follows no calendar yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop following this calendar?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RentDesk stops reading %1, and the dates it blocked are free again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop following</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar still followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the calendars…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Read: %n event(s)</source>
+        <translation>
+            <numerusform>Read: %n event</numerusform>
+            <numerusform>Read: %n events</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4844,6 +5047,14 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>The address at which your server publishes the selected apartment&apos;s calendar, for other booking sites to subscribe to (connected to a server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar &amp;subscriptions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other booking sites&apos; calendars whose events block the selected apartment&apos;s dates, read every three hours (standalone database)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

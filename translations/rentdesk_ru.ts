@@ -612,6 +612,53 @@
     </message>
 </context>
 <context>
+    <name>CalendarSubscriptionService</name>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation>Этой квартиры больше нет.</translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can follow calendars for it.</source>
+        <translation>Следить за календарями квартиры может только её владелец.</translation>
+    </message>
+    <message>
+        <source>Give the address of the calendar (.ics) to follow.</source>
+        <translation>Укажите адрес календаря (.ics), за которым следить.</translation>
+    </message>
+    <message>
+        <source>A calendar&apos;s address has at most 500 characters.</source>
+        <translation>Адрес календаря — не более 500 символов.</translation>
+    </message>
+    <message>
+        <source>This is not a web address; it starts with https:// or http://.</source>
+        <translation>Это не веб-адрес; он начинается с https:// или http://.</translation>
+    </message>
+    <message>
+        <source>Only https:// and http:// addresses can be followed (webcal:// is https:// on most sites).</source>
+        <translation>Следить можно только за адресами https:// и http:// (webcal:// на большинстве сайтов — это https://).</translation>
+    </message>
+    <message>
+        <source>The address names no server.</source>
+        <translation>В адресе не указан сервер.</translation>
+    </message>
+    <message>
+        <source>An address with a user name or password is not accepted: it would be stored and shown in clear.</source>
+        <translation>Адрес с именем пользователя или паролем не принимается: они хранились бы и показывались открытым текстом.</translation>
+    </message>
+    <message>
+        <source>The server does not fetch other sites&apos; calendars yet: follow a calendar on a standalone database, or import its file.</source>
+        <translation>Сервер пока не загружает календари других сайтов: следите за календарём в автономной базе данных или импортируйте его файл.</translation>
+    </message>
+    <message>
+        <source>This apartment already follows this calendar.</source>
+        <translation>Квартира уже следит за этим календарём.</translation>
+    </message>
+    <message>
+        <source>This calendar is no longer followed.</source>
+        <translation>За этим календарём больше не следят.</translation>
+    </message>
+</context>
+<context>
     <name>CellFormat</name>
     <message>
         <source>not rated</source>
@@ -1663,6 +1710,22 @@
     <message>
         <source>The calendar&apos;s address could not be stored; try again.</source>
         <translation>Адрес календаря не удалось сохранить; попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>A calendar&apos;s address has 1 to 500 characters.</source>
+        <translation>Адрес календаря — от 1 до 500 символов.</translation>
+    </message>
+    <message>
+        <source>A calendar&apos;s address starts with http:// or https://.</source>
+        <translation>Адрес календаря начинается с http:// или https://.</translation>
+    </message>
+    <message>
+        <source>This apartment already follows this calendar.</source>
+        <translation>Квартира уже следит за этим календарём.</translation>
+    </message>
+    <message>
+        <source>The number of events is not valid.</source>
+        <translation>Недопустимое число событий.</translation>
     </message>
 </context>
 <context>
@@ -2848,6 +2911,49 @@
     </message>
 </context>
 <context>
+    <name>rentdesk::net::calendar::CalendarFetcher</name>
+    <message numerus="yes">
+        <source>The calendar&apos;s server did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>Сервер календаря не ответил за %n секунду.</numerusform>
+            <numerusform>Сервер календаря не ответил за %n секунды.</numerusform>
+            <numerusform>Сервер календаря не ответил за %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only https:// and http:// addresses are fetched.</source>
+        <translation>Загружаются только адреса https:// и http://.</translation>
+    </message>
+    <message>
+        <source>The calendar is larger than %1 MB; it was not downloaded.</source>
+        <translation>Календарь больше %1 МБ; он не загружен.</translation>
+    </message>
+    <message>
+        <source>The calendar is larger than %1 MB; it was not read further.</source>
+        <translation>Календарь больше %1 МБ; дальше он не читался.</translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s server could not be reached: %1.</source>
+        <translation>Сервер календаря недоступен: %1.</translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s address sent RentDesk on more than %1 times.</source>
+        <translation>Адрес календаря перенаправил RentDesk больше %1 раз.</translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s secure address sent RentDesk on to one that is not secure (%1); it was not followed.</source>
+        <translation>Защищённый адрес календаря перенаправил RentDesk на незащищённый (%1); перенаправление не выполнено.</translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s server answered %1 %2.</source>
+        <translation>Сервер календаря ответил %1 %2.</translation>
+    </message>
+    <message>
+        <source>The calendar was not read to its end: %1.</source>
+        <translation>Календарь не дочитан до конца: %1.</translation>
+    </message>
+</context>
+<context>
     <name>rentdesk::net::chat::ChatClient</name>
     <message>
         <source>The server sent a conversation that is not valid: %1</source>
@@ -3728,6 +3834,105 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Taken by another stay: arrival %1, departure %2.</source>
         <translation>Занято другим проживанием: заезд %1, выезд %2.</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::CalendarSubscriptionsDialog</name>
+    <message>
+        <source>Calendar subscriptions</source>
+        <translation>Подписки на календари</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;RentDesk reads these calendars (.ics addresses of other booking sites) when it starts and every three hours, and blocks the dates of their events. A calendar that cannot be read changes nothing.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;RentDesk читает эти календари (адреса .ics других сайтов бронирования) при запуске и каждые три часа и закрывает даты их событий. Календарь, который не удалось прочитать, ничего не меняет.</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Календарь</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Последняя проверка</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>https://… address of the other site&apos;s calendar (.ics)</source>
+        <translation>https://… адрес календаря другого сайта (.ics)</translation>
+    </message>
+    <message>
+        <source>Calendar address</source>
+        <translation>Адрес календаря</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <source>Stop following the selected calendar and remove the dates it blocked</source>
+        <translation>Перестать следить за выбранным календарём и освободить закрытые им даты</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;now</source>
+        <translation>Обновить &amp;сейчас</translation>
+    </message>
+    <message>
+        <source>Read this apartment&apos;s calendars again now</source>
+        <translation>Прочитать календари этой квартиры снова сейчас</translation>
+    </message>
+    <message>
+        <source>Calendars read again.</source>
+        <translation>Календари прочитаны снова.</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Ещё нет</translation>
+    </message>
+    <message>
+        <source>Waiting for the first check</source>
+        <translation>Ждёт первой проверки</translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation>Не прочитан: %1</translation>
+    </message>
+    <message>
+        <source>This apartment follows no calendar yet.</source>
+        <translation>Квартира пока не следит ни за одним календарём.</translation>
+    </message>
+    <message>
+        <source>Stop following this calendar?</source>
+        <translation>Перестать следить за этим календарём?</translation>
+    </message>
+    <message>
+        <source>RentDesk stops reading %1, and the dates it blocked are free again.</source>
+        <translation>RentDesk перестанет читать %1, и закрытые им даты снова освободятся.</translation>
+    </message>
+    <message>
+        <source>Stop following</source>
+        <translation>Перестать следить</translation>
+    </message>
+    <message>
+        <source>Calendar still followed</source>
+        <translation>Календарь по-прежнему отслеживается</translation>
+    </message>
+    <message>
+        <source>Reading the calendars…</source>
+        <translation>Чтение календарей…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read: %n event(s)</source>
+        <translation>
+            <numerusform>Прочитан: %n событие</numerusform>
+            <numerusform>Прочитан: %n события</numerusform>
+            <numerusform>Прочитан: %n событий</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4877,6 +5082,14 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>The address at which your server publishes the selected apartment&apos;s calendar, for other booking sites to subscribe to (connected to a server)</source>
         <translation>Адрес, по которому ваш сервер публикует календарь выбранной квартиры, чтобы на него подписывались другие сайты бронирования (при подключении к серверу)</translation>
+    </message>
+    <message>
+        <source>Calendar &amp;subscriptions…</source>
+        <translation>Подписки на &amp;календари…</translation>
+    </message>
+    <message>
+        <source>Other booking sites&apos; calendars whose events block the selected apartment&apos;s dates, read every three hours (standalone database)</source>
+        <translation>Календари других сайтов бронирования, события которых закрывают даты выбранной квартиры; читаются каждые три часа (автономная база данных)</translation>
     </message>
 </context>
 <context>

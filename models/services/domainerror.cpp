@@ -237,6 +237,18 @@ const ConstraintMeaning constraintMeanings[] = {
       QT_TRANSLATE_NOOP("DomainError", "The calendar's address could not be stored; try again.") },
     { "calendar_feeds_created_at_format", Code::InvalidValue, "apartment", "createdAt",
       QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
+    // Version 14: the calendars an apartment follows (0014_calendar_subscriptions.sql), written by
+    // CalendarSubscriptionService, which checks the address first.
+    { "calendar_subscriptions_url_length", Code::InvalidValue, "subscription", "url",
+      QT_TRANSLATE_NOOP("DomainError", "A calendar's address has 1 to 500 characters.") },
+    { "calendar_subscriptions_url_scheme", Code::InvalidValue, "subscription", "url",
+      QT_TRANSLATE_NOOP("DomainError", "A calendar's address starts with http:// or https://.") },
+    { "calendar_subscriptions_url_unique", Code::InvalidValue, "subscription", "url",
+      QT_TRANSLATE_NOOP("DomainError", "This apartment already follows this calendar.") },
+    { "calendar_subscriptions_event_count_range", Code::InvalidValue, "subscription", "eventCount",
+      QT_TRANSLATE_NOOP("DomainError", "The number of events is not valid.") },
+    { "calendar_subscriptions_created_at_format", Code::InvalidValue, "subscription", "createdAt",
+      QT_TRANSLATE_NOOP("DomainError", "The time is not valid.") },
 };
 
 const ConstraintMeaning *meaningOf(const QString &constraint)

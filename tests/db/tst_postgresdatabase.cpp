@@ -267,6 +267,17 @@ private Q_SLOTS:
                                    { u"created_at"_s, rentdesk::test::timestamp() },
                                    { u"updated_at"_s, rentdesk::test::timestamp() } }),
                      u"reviews_roles_match_kind"_s);
+            // Calendar subscriptions (version 14): one per address and apartment, web addresses only.
+            const QVariantMap subscription { { u"apartment_id"_s, uuid(20) },
+                                             { u"url"_s, u"https://example.org/a.ics"_s },
+                                             { u"created_at"_s, rentdesk::test::timestamp() } };
+            QVariantMap again = subscription;
+            again.insert(u"id"_s, uuid(50));
+            QCOMPARE(rows.insert(u"calendar_subscriptions"_s, again), QString());
+            again.insert(u"id"_s, uuid(51));
+            QCOMPARE(rows.insert(u"calendar_subscriptions"_s, again), u"calendar_subscriptions_url_unique"_s);
+            again.insert(u"url"_s, u"file:///etc/passwd"_s);
+            QCOMPARE(rows.insert(u"calendar_subscriptions"_s, again), u"calendar_subscriptions_url_scheme"_s);
         }
     }
 

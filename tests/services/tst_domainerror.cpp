@@ -28,7 +28,7 @@ private Q_SLOTS:
                                        u"SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
                                        "WHERE tbl_name IN ('users', 'buildings', 'apartments', 'bookings', 'reviews', "
                                        "'sessions', 'conversations', 'chat_messages', 'chat_marks', 'chat_pending', "
-                                       "'calendar_feeds')"_s);
+                                       "'calendar_feeds', 'calendar_subscriptions')"_s);
         QVERIFY(schema);
         static const QRegularExpression check(u"CONSTRAINT (\\w+) CHECK"_s);
         static const QRegularExpression raise(u"RAISE\\(ABORT, '(\\w+)'\\)"_s);
@@ -46,7 +46,7 @@ private Q_SLOTS:
         QVERIFY2(names.size() > 90, qPrintable(QString::number(names.size())));
         for (const char *chat :
              { "sessions_token_hash_unique", "conversations_one_per_pair", "chat_messages_seq_unique",
-               "chat_marks_read_within_delivered", "calendar_feeds_token_unique" })
+               "chat_marks_read_within_delivered", "calendar_feeds_token_unique", "calendar_subscriptions_url_unique" })
             QVERIFY2(names.contains(QString::fromLatin1(chat)), chat);
 
         QStringList unmapped;

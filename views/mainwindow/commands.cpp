@@ -11,6 +11,7 @@
 #include "models/sync/mutations.h"
 #include "views/apartments/apartmentspage.h"
 #include "views/apartments/calendarfeeddialog.h"
+#include "views/apartments/calendarsubscriptionsdialog.h"
 #include "views/bookings/bookingspage.h"
 #include "views/bookings/confirmationdocument.h"
 #include "views/buildings/buildingspage.h"
@@ -466,6 +467,19 @@ void Commands::showCalendarAddress()
     CalendarFeedDialog dialog(*m_workspace.connection, row->apartment.id,
                               tr("%1, apartment %2").arg(row->buildingName, row->apartment.number), m_window);
     dialog.exec();
+}
+
+void Commands::showCalendarSubscriptions()
+{
+    const auto row = m_pages.apartments->current();
+    if (!row || m_workspace.replica)
+        return;
+    CalendarSubscriptionsDialog dialog(m_workspace.subscriptions, m_workspace.calendarRefresher,
+                                       m_workspace.session.userId(), row->apartment.id,
+                                       tr("%1, apartment %2").arg(row->buildingName, row->apartment.number), m_window);
+    dialog.exec();
+    if (dialog.changedBlocks())
+        Q_EMIT changed();
 }
 
 QString Commands::importCalendar()

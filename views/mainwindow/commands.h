@@ -72,6 +72,9 @@ public:
     // The selected own apartment's calendar address on the server, to copy or renew (a connected
     // database only).
     void showCalendarAddress();
+    // The calendars the selected own apartment follows, to add, remove and refresh (a standalone
+    // database only).
+    void showCalendarSubscriptions();
     void printConfirmation();
     // The apartment (Apartments page), or the other person of a booking (Bookings page).
     void writeReview(QWidget *page);

@@ -83,6 +83,10 @@ MainActions::MainActions(QWidget *window)
     calendarAddress = make(window, u"calendarAddressAction"_s, tr("Calendar a&ddress…"),
                            tr("The address at which your server publishes the selected apartment's calendar, for "
                               "other booking sites to subscribe to (connected to a server)"));
+    calendarSubscriptions =
+        make(window, u"calendarSubscriptionsAction"_s, tr("Calendar &subscriptions…"),
+             tr("Other booking sites' calendars whose events block the selected apartment's dates, read every "
+                "three hours (standalone database)"));
     confirmationPdf = make(window, u"confirmationPdfAction"_s, tr("Confirmation as P&DF…"),
                            tr("Save the selected stay's confirmation, in the renter's language, as a PDF file"));
     printConfirmation =
@@ -143,6 +147,8 @@ void MainActions::update(const State &s)
     importCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && !s.connected);
     // The server publishes the calendar: only a connected database has an address.
     calendarAddress->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && s.connected);
+    // This desktop fetches the calendars only where it is the authority; a server does not yet.
+    calendarSubscriptions->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && !s.connected);
     requestBooking->setEnabled(s.renter && s.page == Page::Apartments && s.hasSelection);
     confirmBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
     confirmationPdf->setEnabled(s.page == Page::Bookings && s.selectionIsConfirmed);
@@ -184,6 +190,7 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     listing->addAction(exportCalendar);
     listing->addAction(importCalendar);
     listing->addAction(calendarAddress);
+    listing->addAction(calendarSubscriptions);
 
     QMenu *bookings = menuBar->addMenu(tr("&Bookings"));
     bookings->addAction(requestBooking);
@@ -226,8 +233,8 @@ void MainActions::fillContextMenu(QMenu *menu, State::Page page) const
         menu->addActions({ edit, remove, newApartment });
         break;
     case Page::Apartments:
-        menu->addActions(
-            { requestBooking, writeReview, message, edit, remove, exportCalendar, importCalendar, calendarAddress });
+        menu->addActions({ requestBooking, writeReview, message, edit, remove, exportCalendar, importCalendar,
+                           calendarAddress, calendarSubscriptions });
         break;
     case Page::Bookings:
         menu->addActions({ confirmBooking, declineBooking, cancelBooking, writeReview, message, confirmationPdf,

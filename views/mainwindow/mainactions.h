@@ -73,6 +73,7 @@ public:
     QAction *exportCalendar = nullptr; // the selected own apartment's stays and blocks as iCalendar
     QAction *importCalendar = nullptr; // another site's calendar blocks its dates
     QAction *calendarAddress = nullptr; // the server's secret address of its calendar, to copy or renew
+    QAction *calendarSubscriptions = nullptr; // other sites' calendars it follows (standalone)
     QAction *refresh = nullptr;
     QAction *mailQueue = nullptr;
     QAction *message = nullptr; // write to the other person about the selected row

@@ -4,6 +4,7 @@
 #include "models/domain/enums.h"
 #include "models/query/detailsquery.h"
 #include "models/services/mode.h"
+#include "net/calendar/subscriptionrefresher.h"
 #include "net/chat/chatclient.h"
 #include "net/connection/serverconnection.h"
 #include "net/mail/outboxsender.h"
@@ -146,6 +147,8 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
             statusBar()->showMessage(done, 10000);
     });
     connect(m_actions->calendarAddress, &QAction::triggered, this, [this] { m_commands->showCalendarAddress(); });
+    connect(m_actions->calendarSubscriptions, &QAction::triggered, this,
+            [this] { m_commands->showCalendarSubscriptions(); });
     connect(m_apartments, &ApartmentsPage::calendarAddressRequested, this, [this] {
         if (m_actions->calendarAddress->isEnabled())
             m_actions->calendarAddress->trigger();
@@ -164,6 +167,16 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     if (net::mail::OutboxSender *sender = m_workspace.mailSender) {
         connect(sender, &net::mail::OutboxSender::stateChanged, this, &MainWindow::updateStatus);
         connect(sender, &net::mail::OutboxSender::outboxChanged, this, &MainWindow::updateStatus);
+    }
+    // A calendar read in the background moved blocks (and may have declined requests, with mail).
+    if (net::calendar::SubscriptionRefresher *refresher = m_workspace.calendarRefresher) {
+        connect(refresher, &net::calendar::SubscriptionRefresher::checked, this, [this](const QUuid &, bool changed) {
+            if (!changed)
+                return;
+            refreshInPlace();
+            if (m_workspace.mailSender)
+                m_workspace.mailSender->wake();
+        });
     }
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(&m_workspace.session, &models::services::Session::changed, this, &MainWindow::onSessionChanged);

@@ -3,6 +3,7 @@
 
 #include "models/services/accountservice.h"
 #include "models/services/bookingservice.h"
+#include "models/services/calendarsubscriptionservice.h"
 #include "models/services/clock.h"
 #include "models/services/listingservice.h"
 #include "models/services/reviewservice.h"
@@ -14,6 +15,9 @@
 
 namespace rentdesk::models::db {
 class Database;
+}
+namespace rentdesk::net::calendar {
+class SubscriptionRefresher;
 }
 namespace rentdesk::net::chat {
 class ChatClient;
@@ -53,6 +57,7 @@ struct Workspace
         , listings(context)
         , bookings(context)
         , reviews(context)
+        , subscriptions(context)
     {
     }
 
@@ -64,6 +69,7 @@ struct Workspace
     models::services::ListingService listings;
     models::services::BookingService bookings;
     models::services::ReviewService reviews;
+    models::services::CalendarSubscriptionService subscriptions;
     // The demo accounts when this database holds demo data (the login dialog offers them),
     // else empty.
     struct DemoAccount
@@ -76,6 +82,9 @@ struct Workspace
     // The outbox sender on the authority (standalone), else null: the status bar shows its
     // state, the Mail queue wakes it after a retry.
     net::mail::OutboxSender *mailSender = nullptr;
+    // What reads the calendars the apartments follow, on the authority (standalone), else null:
+    // the subscriptions dialog's Refresh now asks it.
+    net::calendar::SubscriptionRefresher *calendarRefresher = nullptr;
     // Where the Settings dialog keeps the SMTP password (the keyring, or memory).
     net::secrets::SecretStore *secrets = nullptr;
     // The connection to rentdesk-server (its state and address for the status bar), and
