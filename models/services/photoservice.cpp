@@ -126,6 +126,17 @@ Result<void> requireOwner(const QSqlDatabase &db, const QUuid &actor, const QUui
     return {};
 }
 
+// The photo, if it exists and the actor owns its apartment.
+Result<Photo> ownedPhoto(const QSqlDatabase &db, const QUuid &actor, const QUuid &id)
+{
+    auto photo = loadPhoto(db, id);
+    if (!photo)
+        return photo;
+    if (auto allowed = requireOwner(db, actor, photo->apartmentId); !allowed)
+        return std::unexpected(allowed.error());
+    return photo;
+}
+
 Result<void> requireRoom(const QSqlDatabase &db, const QUuid &apartment)
 {
     auto count = db::scalar(db, u"SELECT count(*) FROM apartment_photos WHERE apartment_id = :apartment"_s,
@@ -261,11 +272,9 @@ Result<void> PhotoService::move(const QUuid &actor, const QUuid &photo, int newP
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
     return db::transact(db, [&]() -> Result<void> {
-        auto moving = loadPhoto(db, photo);
+        auto moving = ownedPhoto(db, actor, photo);
         if (!moving)
             return std::unexpected(moving.error());
-        if (auto allowed = requireOwner(db, actor, moving->apartmentId); !allowed)
-            return allowed;
         auto gallery = loadPhotos(db, moving->apartmentId);
         if (!gallery)
             return std::unexpected(gallery.error());
@@ -295,11 +304,9 @@ Result<void> PhotoService::remove(const QUuid &actor, const QUuid &photo) const
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
     return db::transact(db, [&]() -> Result<void> {
-        auto removing = loadPhoto(db, photo);
+        auto removing = ownedPhoto(db, actor, photo);
         if (!removing)
             return std::unexpected(removing.error());
-        if (auto allowed = requireOwner(db, actor, removing->apartmentId); !allowed)
-            return allowed;
         auto deleted =
             db::exec(db, u"DELETE FROM apartment_photos WHERE id = :id"_s, { { u":id"_s, toStoredId(photo) } });
         if (!deleted)
