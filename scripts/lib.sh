@@ -3,14 +3,15 @@
 # build through CMake presets. Sourced, not run.
 
 # What building and running RentDesk needs. Qt Charts' CMake package needs Qt OpenGL's, which
-# qt6-charts-dev does not pull in by itself.
+# qt6-charts-dev does not pull in by itself. qt6-image-formats-plugins reads WebP photos
+# (models/photos/); without it WebP is refused with a sentence saying so.
 RENTDESK_BUILD_PACKAGES=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev libqt6sql6-sqlite qt6-websockets-dev qt6-httpserver-dev
     qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
     libsqlite3-dev libpq-dev libsodium-dev libzxcvbn-dev qtkeychain-qt6-dev libsecret-1-0
-    libical-dev
+    libical-dev qt6-image-formats-plugins
 )
 # What the test suite needs on top (real servers the integration tests start): a real SMTP
 # server (aiosmtpd, run with Debian's /usr/bin/python3) and the cryptography package that makes

@@ -1724,6 +1724,34 @@
         <source>The number of events is not valid.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A photo&apos;s place in the gallery cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s image is not named by a valid SHA-256 hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s thumbnail is not named by a valid SHA-256 hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stored photo is 1 to 2048 pixels wide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stored photo is 1 to 2048 pixels high.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s bytes are not named by a valid SHA-256 hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s stored size does not match its bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EmailAddress</name>
@@ -2250,6 +2278,10 @@
         <source>“%1” is not a change RentDesk knows.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The photo&apos;s image must be uploaded before the photo is added, and this server does not take photo uploads yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OccupancyModel</name>
@@ -2377,6 +2409,88 @@
     </message>
     <message>
         <source>This password is too easy to guess: make it longer, for example with a few unrelated words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImage</name>
+    <message>
+        <source>The image could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebP images cannot be read on this computer: Qt&apos;s image format plugins (Debian&apos;s qt6-image-formats-plugins) are not installed. Choose a JPEG or PNG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a JPEG, PNG or WebP image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image&apos;s size could not be read; the file may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is %1 × %2 pixels; each side must be between %3 and %4 pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image has %1 megapixels; a photo may have at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be decoded; the file may be damaged or incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image&apos;s data does not match its header; the file may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo could not be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has %1 MB; a photo may have at most %2 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored photo is not a JPEG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored photo is %1 × %2 pixels; each side may be at most %3 pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored photo could not be decoded; it may be damaged or incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoService</name>
+    <message>
+        <source>This photo no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos of a connected database cannot be added, moved or removed here yet: sync does not carry photos yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can add, move or remove its photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An apartment may have at most %1 photos; remove one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo&apos;s place must be between 1 and %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

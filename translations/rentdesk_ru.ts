@@ -1727,6 +1727,34 @@
         <source>The number of events is not valid.</source>
         <translation>Недопустимое число событий.</translation>
     </message>
+    <message>
+        <source>A photo&apos;s place in the gallery cannot be negative.</source>
+        <translation>Место фотографии в галерее не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s image is not named by a valid SHA-256 hash.</source>
+        <translation>Изображение фотографии названо недопустимым хешем SHA-256.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s thumbnail is not named by a valid SHA-256 hash.</source>
+        <translation>Миниатюра фотографии названа недопустимым хешем SHA-256.</translation>
+    </message>
+    <message>
+        <source>A stored photo is 1 to 2048 pixels wide.</source>
+        <translation>Ширина сохранённой фотографии — от 1 до 2048 пикселей.</translation>
+    </message>
+    <message>
+        <source>A stored photo is 1 to 2048 pixels high.</source>
+        <translation>Высота сохранённой фотографии — от 1 до 2048 пикселей.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s bytes are not named by a valid SHA-256 hash.</source>
+        <translation>Данные фотографии названы недопустимым хешем SHA-256.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s stored size does not match its bytes.</source>
+        <translation>Сохранённый размер фотографии не совпадает с её данными.</translation>
+    </message>
 </context>
 <context>
     <name>EmailAddress</name>
@@ -2257,6 +2285,10 @@
         <source>“%1” is not a change RentDesk knows.</source>
         <translation>RentDesk не знает изменения «%1».</translation>
     </message>
+    <message>
+        <source>The photo&apos;s image must be uploaded before the photo is added, and this server does not take photo uploads yet.</source>
+        <translation>Изображение нужно загрузить до добавления фотографии, а этот сервер пока не принимает загрузку фотографий.</translation>
+    </message>
 </context>
 <context>
     <name>OccupancyModel</name>
@@ -2386,6 +2418,88 @@
     <message>
         <source>This password is too easy to guess: make it longer, for example with a few unrelated words.</source>
         <translation>Этот пароль слишком легко подобрать: сделайте его длиннее, например добавьте несколько не связанных между собой слов.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImage</name>
+    <message>
+        <source>The image could not be read.</source>
+        <translation>Не удалось прочитать изображение.</translation>
+    </message>
+    <message>
+        <source>WebP images cannot be read on this computer: Qt&apos;s image format plugins (Debian&apos;s qt6-image-formats-plugins) are not installed. Choose a JPEG or PNG image.</source>
+        <translation>Изображения WebP на этом компьютере не читаются: не установлены модули форматов изображений Qt (пакет Debian qt6-image-formats-plugins). Выберите изображение JPEG или PNG.</translation>
+    </message>
+    <message>
+        <source>The file is not a JPEG, PNG or WebP image.</source>
+        <translation>Файл не является изображением JPEG, PNG или WebP.</translation>
+    </message>
+    <message>
+        <source>The image&apos;s size could not be read; the file may be damaged.</source>
+        <translation>Не удалось прочитать размер изображения; возможно, файл повреждён.</translation>
+    </message>
+    <message>
+        <source>The image is %1 × %2 pixels; each side must be between %3 and %4 pixels.</source>
+        <translation>Изображение — %1 × %2 пикселей; каждая сторона должна быть от %3 до %4 пикселей.</translation>
+    </message>
+    <message>
+        <source>The image has %1 megapixels; a photo may have at most %2.</source>
+        <translation>В изображении %1 мегапикселей; у фотографии может быть не больше %2.</translation>
+    </message>
+    <message>
+        <source>The image could not be decoded; the file may be damaged or incomplete.</source>
+        <translation>Не удалось декодировать изображение; возможно, файл повреждён или неполон.</translation>
+    </message>
+    <message>
+        <source>The image&apos;s data does not match its header; the file may be damaged.</source>
+        <translation>Данные изображения не соответствуют его заголовку; возможно, файл повреждён.</translation>
+    </message>
+    <message>
+        <source>The photo could not be stored.</source>
+        <translation>Не удалось сохранить фотографию.</translation>
+    </message>
+    <message>
+        <source>The file has %1 MB; a photo may have at most %2 MB.</source>
+        <translation>Размер файла — %1 МБ; у фотографии может быть не больше %2 МБ.</translation>
+    </message>
+    <message>
+        <source>The stored photo is not a JPEG image.</source>
+        <translation>Сохранённая фотография не является изображением JPEG.</translation>
+    </message>
+    <message>
+        <source>The stored photo is %1 × %2 pixels; each side may be at most %3 pixels.</source>
+        <translation>Сохранённая фотография — %1 × %2 пикселей; каждая сторона может быть не больше %3 пикселей.</translation>
+    </message>
+    <message>
+        <source>The stored photo could not be decoded; it may be damaged or incomplete.</source>
+        <translation>Не удалось декодировать сохранённую фотографию; возможно, она повреждена или неполна.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoService</name>
+    <message>
+        <source>This photo no longer exists.</source>
+        <translation>Этой фотографии больше нет.</translation>
+    </message>
+    <message>
+        <source>Photos of a connected database cannot be added, moved or removed here yet: sync does not carry photos yet.</source>
+        <translation>Фотографии подключённой базы данных пока нельзя здесь добавлять, перемещать или удалять: синхронизация пока не переносит фотографии.</translation>
+    </message>
+    <message>
+        <source>This apartment no longer exists.</source>
+        <translation>Этой квартиры больше нет.</translation>
+    </message>
+    <message>
+        <source>Only the apartment&apos;s owner can add, move or remove its photos.</source>
+        <translation>Добавлять, перемещать и удалять фотографии квартиры может только её владелец.</translation>
+    </message>
+    <message>
+        <source>An apartment may have at most %1 photos; remove one first.</source>
+        <translation>У квартиры может быть не больше %1 фотографий; сначала удалите одну.</translation>
+    </message>
+    <message>
+        <source>A photo&apos;s place must be between 1 and %1.</source>
+        <translation>Место фотографии должно быть от 1 до %1.</translation>
     </message>
 </context>
 <context>

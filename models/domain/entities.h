@@ -76,6 +76,20 @@ struct Apartment
     QDateTime updatedAt;
 };
 
+// A photo of an apartment: its place in the gallery (0..n-1) and its two JPEGs by the SHA-256
+// of their bytes (photo_blobs); width and height are the stored image's.
+struct Photo
+{
+    QUuid id;
+    QUuid apartmentId;
+    int position = 0;
+    QString imageSha256;
+    QString thumbnailSha256;
+    int width = 0;
+    int height = 0;
+    QDateTime createdAt;
+};
+
 struct Booking
 {
     QUuid id;

@@ -512,11 +512,24 @@ Result<void> ListingService::deleteApartment(const QUuid &actor, const QUuid &id
                                                                            "decline or wait for them first.",
                                                                            nullptr, count)));
         }
-        // Past stays and reviews of the apartment go with it (ON DELETE CASCADE). The
+        // The photos' bytes are stored by hash, shared and not tied to the rows by a foreign key
+        // (0015_apartment_photos.sql): those no other photo names are deleted after the rows.
+        auto photoHashes = db::exec(db,
+                                    u"SELECT image_sha256, thumbnail_sha256 FROM apartment_photos "
+                                    "WHERE apartment_id = :id"_s,
+                                    { { u":id"_s, toStoredId(id) } });
+        if (!photoHashes)
+            return std::unexpected(DomainError(photoHashes.error()));
+        QStringList hashes;
+        while (photoHashes->next())
+            hashes << photoHashes->value(0).toString() << photoHashes->value(1).toString();
+        // Past stays, reviews and photos of the apartment go with it (ON DELETE CASCADE). The
         // ratings its reviews gave the landlord stay: they are reviews of the landlord.
         auto deleted = db::exec(db, u"DELETE FROM apartments WHERE id = :id"_s, { { u":id"_s, toStoredId(id) } });
         if (!deleted)
             return std::unexpected(DomainError(deleted.error()));
+        if (auto forgotten = forgetUnreferencedBlobs(db, hashes); !forgotten)
+            return forgotten;
         return journal(m_context, db, actor, "deleteApartment", QJsonObject { { u"id"_s, toStoredId(id) } });
     });
 }

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QStringList>
 #include <QUuid>
 
 namespace rentdesk::models::db {
@@ -43,5 +44,10 @@ namespace rentdesk::models::services {
 // language are copied from their account. Call inside the transaction.
 [[nodiscard]] Result<void> queueMail(const ServiceContext &context, const QSqlDatabase &db, domain::MailEvent event,
                                      const QUuid &recipient, const QJsonObject &params);
+
+// Deletes the photo bytes of these hashes that no photo names any more (photoservice.cpp): a
+// removed photo's, or those of an apartment being deleted, after its photos went. Call inside
+// the transaction.
+[[nodiscard]] Result<void> forgetUnreferencedBlobs(const QSqlDatabase &db, const QStringList &hashes);
 
 } // namespace rentdesk::models::services

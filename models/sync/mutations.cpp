@@ -184,10 +184,10 @@ template<typename T> Result<void> done(const Result<T> &result)
 const QStringList &mutationNames()
 {
     static const QStringList names = {
-        u"createBuilding"_s,  u"updateBuilding"_s,  u"deleteBuilding"_s,     u"createApartment"_s,
-        u"updateApartment"_s, u"deleteApartment"_s, u"setApartmentStatus"_s, u"requestBooking"_s,
-        u"confirmBooking"_s,  u"declineBooking"_s,  u"cancelBooking"_s,      u"holdDates"_s,
-        u"createReview"_s,    u"updateReview"_s,    u"deleteReview"_s,       u"blockDates"_s,
+        u"createBuilding"_s,  u"updateBuilding"_s,     u"deleteBuilding"_s, u"createApartment"_s, u"updateApartment"_s,
+        u"deleteApartment"_s, u"setApartmentStatus"_s, u"requestBooking"_s, u"confirmBooking"_s,  u"declineBooking"_s,
+        u"cancelBooking"_s,   u"holdDates"_s,          u"createReview"_s,   u"updateReview"_s,    u"deleteReview"_s,
+        u"blockDates"_s,      u"addPhoto"_s,           u"movePhoto"_s,      u"removePhoto"_s,
     };
     return names;
 }
@@ -196,6 +196,7 @@ MutationApplier::MutationApplier(const services::ServiceContext &context)
     : m_listings(context)
     , m_bookings(context)
     , m_reviews(context)
+    , m_photos(context)
 {
 }
 
@@ -255,6 +256,22 @@ Result<void> MutationApplier::apply(const QUuid &actor, const QString &name, con
     }
     if (name == u"deleteReview")
         return m_reviews.remove(actor, id);
+    // A photo's bytes travel apart from its mutation, by hash, and must be on the server before
+    // addPhoto is applied; the request that uploads them does not exist yet (docs/architecture.md,
+    // "Photos"). Moving and removing need no bytes.
+    if (name == u"addPhoto") {
+        return std::unexpected(DomainError(
+            DomainError::Code::NotInThisMode, u"photo"_s, QString(),
+            QCoreApplication::translate("Mutations",
+                                        "The photo's image must be uploaded before the photo is added, and this "
+                                        "server does not take photo uploads yet.")));
+    }
+    if (name == u"movePhoto") {
+        RD_TRY(position, a.integer("position"));
+        return m_photos.move(actor, id, position);
+    }
+    if (name == u"removePhoto")
+        return m_photos.remove(actor, id);
     return std::unexpected(DomainError(
         DomainError::Code::InvalidValue, u"mutation"_s, u"name"_s,
         QCoreApplication::translate("Mutations", "“%1” is not a change RentDesk knows.").arg(name.left(64))));

@@ -3,6 +3,7 @@
 
 #include "models/services/bookingservice.h"
 #include "models/services/listingservice.h"
+#include "models/services/photoservice.h"
 #include "models/services/reviewservice.h"
 
 #include <QJsonObject>
@@ -56,6 +57,7 @@ private:
     services::ListingService m_listings;
     services::BookingService m_bookings;
     services::ReviewService m_reviews;
+    services::PhotoService m_photos;
 };
 
 } // namespace rentdesk::models::sync

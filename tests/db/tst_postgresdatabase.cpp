@@ -8,6 +8,7 @@
 #include "tests/support/postgrescluster.h"
 #include "tests/support/testsupport.h"
 
+#include <QCryptographicHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -278,6 +279,37 @@ private Q_SLOTS:
             QCOMPARE(rows.insert(u"calendar_subscriptions"_s, again), u"calendar_subscriptions_url_unique"_s);
             again.insert(u"url"_s, u"file:///etc/passwd"_s);
             QCOMPARE(rows.insert(u"calendar_subscriptions"_s, again), u"calendar_subscriptions_url_scheme"_s);
+            // Photos (version 15): bytes named by their lowercase SHA-256 and as long as said; a
+            // photo's place is not negative. A photo may name bytes that are not here yet.
+            const QByteArray bytes("\xFF\xD8\xFF\xD9", 4);
+            const QString hash =
+                QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+            QVariantMap blob { { u"sha256"_s, hash },
+                               { u"bytes"_s, bytes },
+                               { u"size"_s, 4 },
+                               { u"created_at"_s, rentdesk::test::timestamp() } };
+            QCOMPARE(rows.insert(u"photo_blobs"_s, blob), QString());
+            blob.insert(u"sha256"_s, hash.toUpper());
+            QCOMPARE(rows.insert(u"photo_blobs"_s, blob), u"photo_blobs_sha256_format"_s);
+            blob.insert(u"sha256"_s, QString(64, u'a'));
+            blob.insert(u"size"_s, 5);
+            QCOMPARE(rows.insert(u"photo_blobs"_s, blob), u"photo_blobs_size_matches"_s);
+            QVariantMap photo { { u"id"_s, uuid(60) },
+                                { u"apartment_id"_s, uuid(20) },
+                                { u"position"_s, 0 },
+                                { u"image_sha256"_s, QString(64, u'b') },
+                                { u"thumbnail_sha256"_s, hash },
+                                { u"width"_s, 2048 },
+                                { u"height"_s, 1536 },
+                                { u"created_at"_s, rentdesk::test::timestamp() },
+                                { u"updated_at"_s, rentdesk::test::timestamp() } };
+            QCOMPARE(rows.insert(u"apartment_photos"_s, photo), QString());
+            photo.insert(u"id"_s, uuid(61));
+            photo.insert(u"position"_s, -1);
+            QCOMPARE(rows.insert(u"apartment_photos"_s, photo), u"apartment_photos_position_range"_s);
+            photo.insert(u"position"_s, 1);
+            photo.insert(u"width"_s, 4096);
+            QCOMPARE(rows.insert(u"apartment_photos"_s, photo), u"apartment_photos_width_range"_s);
         }
     }
 

@@ -17,7 +17,9 @@ namespace {
 QList<LayeringChecker::Layer> projectLayers()
 {
     return {
-        { u"models"_s, { u"QtCore"_s, u"QtSql"_s }, { u"models"_s }, {}, false },
+        // QtGui for images only (models/photos/: QImage, QImageReader, QImageWriter decode, check
+        // and re-encode photos under a QCoreApplication; the server checks what it is sent itself).
+        { u"models"_s, { u"QtCore"_s, u"QtSql"_s, u"QtGui"_s }, { u"models"_s }, {}, false },
         // QtDBus only to ask, with a short timeout, whether a keyring answers before QtKeychain
         // is used (docs/architecture.md).
         { u"net"_s,

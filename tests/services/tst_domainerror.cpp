@@ -22,13 +22,13 @@ private Q_SLOTS:
         // The names of CHECK constraints, unique indexes and RAISE messages in the tables
         // people's data lives in (the outbox, the journal and the schema's own bookkeeping
         // are written by RentDesk alone), the server's sessions, chat and calendar addresses and the
-        // desktop's chat queue included.
-        auto schema =
-            rentdesk::models::db::exec(db.connection(),
-                                       u"SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
-                                       "WHERE tbl_name IN ('users', 'buildings', 'apartments', 'bookings', 'reviews', "
-                                       "'sessions', 'conversations', 'chat_messages', 'chat_marks', 'chat_pending', "
-                                       "'calendar_feeds', 'calendar_subscriptions')"_s);
+        // desktop's chat queue and the apartments' photos included.
+        auto schema = rentdesk::models::db::exec(
+            db.connection(),
+            u"SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
+            "WHERE tbl_name IN ('users', 'buildings', 'apartments', 'bookings', 'reviews', "
+            "'sessions', 'conversations', 'chat_messages', 'chat_marks', 'chat_pending', "
+            "'calendar_feeds', 'calendar_subscriptions', 'apartment_photos', 'photo_blobs')"_s);
         QVERIFY(schema);
         static const QRegularExpression check(u"CONSTRAINT (\\w+) CHECK"_s);
         static const QRegularExpression raise(u"RAISE\\(ABORT, '(\\w+)'\\)"_s);
@@ -46,7 +46,8 @@ private Q_SLOTS:
         QVERIFY2(names.size() > 90, qPrintable(QString::number(names.size())));
         for (const char *chat :
              { "sessions_token_hash_unique", "conversations_one_per_pair", "chat_messages_seq_unique",
-               "chat_marks_read_within_delivered", "calendar_feeds_token_unique", "calendar_subscriptions_url_unique" })
+               "chat_marks_read_within_delivered", "calendar_feeds_token_unique", "calendar_subscriptions_url_unique",
+               "apartment_photos_position_range", "photo_blobs_size_matches" })
             QVERIFY2(names.contains(QString::fromLatin1(chat)), chat);
 
         QStringList unmapped;

@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/services/photoservice.h"
+
+#include "models/db/query.h"
+#include "models/db/transaction.h"
+#include "models/domain/storedvalues.h"
+#include "models/photos/photoimage.h"
+#include "models/services/records.h"
+#include "models/services/servicesteps.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace rentdesk::models::services {
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk::models::domain;
+using Code = DomainError::Code;
+
+namespace {
+
+const QString photoColumns = u"id, apartment_id, position, image_sha256, thumbnail_sha256, width, height, created_at"_s;
+
+DomainError photoNotFound()
+{
+    return DomainError(Code::NotFound, u"photo"_s, QString(),
+                       QCoreApplication::translate("PhotoService", "This photo no longer exists."));
+}
+
+Result<void> requireChangesHere(Mode mode)
+{
+    if (mode == Mode::Connected) {
+        return std::unexpected(DomainError(
+            Code::NotInThisMode, u"photo"_s, QString(),
+            QCoreApplication::translate("PhotoService",
+                                        "Photos of a connected database cannot be added, moved or removed here yet: "
+                                        "sync does not carry photos yet.")));
+    }
+    return {};
+}
+
+Result<Photo> readPhoto(const QSqlQuery &query)
+{
+    Photo photo;
+    auto id = idFromStored(query.value(0));
+    auto apartment = idFromStored(query.value(1));
+    auto created = timestampFromStored(query.value(7));
+    if (!id)
+        return std::unexpected(unreadable(u"photo"_s, id.error()));
+    if (!apartment)
+        return std::unexpected(unreadable(u"photo"_s, apartment.error()));
+    if (!created)
+        return std::unexpected(unreadable(u"photo"_s, created.error()));
+    photo.id = *id;
+    photo.apartmentId = *apartment;
+    photo.position = query.value(2).toInt();
+    photo.imageSha256 = query.value(3).toString();
+    photo.thumbnailSha256 = query.value(4).toString();
+    photo.width = query.value(5).toInt();
+    photo.height = query.value(6).toInt();
+    photo.createdAt = *created;
+    return photo;
+}
+
+Result<Photo> loadPhoto(const QSqlDatabase &db, const QUuid &id)
+{
+    auto query = db::exec(db, u"SELECT "_s + photoColumns + u" FROM apartment_photos WHERE id = :id"_s,
+                          { { u":id"_s, toStoredId(id) } });
+    if (!query)
+        return std::unexpected(DomainError(query.error()));
+    if (!query->next())
+        return std::unexpected(photoNotFound());
+    return readPhoto(*query);
+}
+
+Result<QList<Photo>> loadPhotos(const QSqlDatabase &db, const QUuid &apartment)
+{
+    auto query = db::exec(db,
+                          u"SELECT "_s + photoColumns
+                              + u" FROM apartment_photos WHERE apartment_id = :apartment ORDER BY position, id"_s,
+                          { { u":apartment"_s, toStoredId(apartment) } });
+    if (!query)
+        return std::unexpected(DomainError(query.error()));
+    QList<Photo> photos;
+    while (query->next()) {
+        auto photo = readPhoto(*query);
+        if (!photo)
+            return std::unexpected(photo.error());
+        photos.append(*photo);
+    }
+    return photos;
+}
+
+// The apartment's owner, NotFound for no such apartment.
+Result<QUuid> ownerOf(const QSqlDatabase &db, const QUuid &apartment)
+{
+    auto owner =
+        db::exec(db, u"SELECT owner_id FROM apartments WHERE id = :id"_s, { { u":id"_s, toStoredId(apartment) } });
+    if (!owner)
+        return std::unexpected(DomainError(owner.error()));
+    if (!owner->next()) {
+        return std::unexpected(
+            DomainError(Code::NotFound, u"apartment"_s, QString(),
+                        QCoreApplication::translate("PhotoService", "This apartment no longer exists.")));
+    }
+    auto id = idFromStored(owner->value(0));
+    if (!id)
+        return std::unexpected(unreadable(u"apartment"_s, id.error()));
+    return *id;
+}
+
+Result<void> requireOwner(const QSqlDatabase &db, const QUuid &actor, const QUuid &apartment)
+{
+    auto user = actingUser(db, actor);
+    if (!user)
+        return std::unexpected(user.error());
+    auto owner = ownerOf(db, apartment);
+    if (!owner)
+        return std::unexpected(owner.error());
+    if (*owner != user->id) {
+        return std::unexpected(
+            DomainError(Code::NotAllowed, u"photo"_s, QString(),
+                        QCoreApplication::translate("PhotoService",
+                                                    "Only the apartment's owner can add, move or remove its photos.")));
+    }
+    return {};
+}
+
+// The photo, if it exists and the actor owns its apartment.
+Result<Photo> ownedPhoto(const QSqlDatabase &db, const QUuid &actor, const QUuid &id)
+{
+    auto photo = loadPhoto(db, id);
+    if (!photo)
+        return photo;
+    if (auto allowed = requireOwner(db, actor, photo->apartmentId); !allowed)
+        return std::unexpected(allowed.error());
+    return photo;
+}
+
+Result<void> requireRoom(const QSqlDatabase &db, const QUuid &apartment)
+{
+    auto count = db::scalar(db, u"SELECT count(*) FROM apartment_photos WHERE apartment_id = :apartment"_s,
+                            { { u":apartment"_s, toStoredId(apartment) } });
+    if (!count)
+        return std::unexpected(DomainError(count.error()));
+    if (count->toInt() >= PhotoService::maxPhotosPerApartment) {
+        return std::unexpected(DomainError(Code::InvalidValue, u"photo"_s, u"file"_s,
+                                           QCoreApplication::translate("PhotoService",
+                                                                       "An apartment may have at most %1 photos; "
+                                                                       "remove one first.")
+                                               .arg(PhotoService::maxPhotosPerApartment)));
+    }
+    return {};
+}
+
+// Numbers the photos 0..n-1 in the given order, writing only those whose place changed.
+Result<void> renumber(const QSqlDatabase &db, const QList<Photo> &ordered, const QString &now)
+{
+    for (int position = 0; position < ordered.size(); ++position) {
+        if (ordered.at(position).position == position)
+            continue;
+        auto updated = db::exec(
+            db,
+            u"UPDATE apartment_photos SET position = :position, "
+            "updated_at = max(updated_at, :now) WHERE id = :id"_s,
+            { { u":position"_s, position }, { u":now"_s, now }, { u":id"_s, toStoredId(ordered.at(position).id) } });
+        if (!updated)
+            return std::unexpected(DomainError(updated.error()));
+    }
+    return {};
+}
+
+Result<void> insertBlob(const QSqlDatabase &db, const QString &sha256, const QByteArray &bytes, const QString &now)
+{
+    // The same bytes are the same blob: a second photo of them shares it.
+    auto inserted = db::exec(
+        db,
+        u"INSERT INTO photo_blobs (sha256, bytes, size, created_at) "
+        "VALUES (:sha256, :bytes, :size, :now) ON CONFLICT (sha256) DO NOTHING"_s,
+        { { u":sha256"_s, sha256 }, { u":bytes"_s, bytes }, { u":size"_s, qint64(bytes.size()) }, { u":now"_s, now } });
+    if (!inserted)
+        return std::unexpected(DomainError(inserted.error()));
+    return {};
+}
+
+} // namespace
+
+Result<void> forgetUnreferencedBlobs(const QSqlDatabase &db, const QStringList &hashes)
+{
+    for (const QString &sha256 : hashes) {
+        auto deleted = db::exec(db,
+                                u"DELETE FROM photo_blobs WHERE sha256 = :sha256 AND NOT EXISTS ("
+                                "SELECT 1 FROM apartment_photos WHERE image_sha256 = :sha256 "
+                                "OR thumbnail_sha256 = :sha256)"_s,
+                                { { u":sha256"_s, sha256 } });
+        if (!deleted)
+            return std::unexpected(DomainError(deleted.error()));
+    }
+    return {};
+}
+
+PhotoService::PhotoService(ServiceContext context)
+    : m_context(std::move(context))
+{
+}
+
+Result<Photo> PhotoService::add(const QUuid &actor, const QUuid &apartment, const QByteArray &file,
+                                const QUuid &givenId) const
+{
+    if (auto here = requireChangesHere(m_context.mode()); !here)
+        return std::unexpected(here.error());
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    // Who may add and whether there is room, before the file is decoded (the slow part, done
+    // outside the write transaction); both are checked again inside it.
+    if (auto allowed = requireOwner(db, actor, apartment); !allowed)
+        return std::unexpected(allowed.error());
+    if (auto room = requireRoom(db, apartment); !room)
+        return std::unexpected(room.error());
+    const auto prepared = photos::preparePhoto(file);
+    if (!prepared)
+        return std::unexpected(prepared.error());
+
+    const QUuid id = givenId.isNull() ? newId() : givenId;
+    const QString now = m_context.nowStored();
+    auto done = db::transact(db, [&]() -> Result<void> {
+        if (auto allowed = requireOwner(db, actor, apartment); !allowed)
+            return allowed;
+        if (auto room = requireRoom(db, apartment); !room)
+            return room;
+        if (auto fresh = requireNewId(db, "apartment_photos", id); !fresh)
+            return fresh;
+        if (auto stored = insertBlob(db, prepared->imageSha256, prepared->image, now); !stored)
+            return stored;
+        if (auto stored = insertBlob(db, prepared->thumbnailSha256, prepared->thumbnail, now); !stored)
+            return stored;
+        auto inserted = db::exec(db,
+                                 u"INSERT INTO apartment_photos (id, apartment_id, position, image_sha256, "
+                                 "thumbnail_sha256, width, height, created_at, updated_at) "
+                                 "VALUES (:id, :apartment, (SELECT count(*) FROM apartment_photos "
+                                 "WHERE apartment_id = :apartment), :image, :thumbnail, :width, :height, :now, :now)"_s,
+                                 { { u":id"_s, toStoredId(id) },
+                                   { u":apartment"_s, toStoredId(apartment) },
+                                   { u":image"_s, prepared->imageSha256 },
+                                   { u":thumbnail"_s, prepared->thumbnailSha256 },
+                                   { u":width"_s, prepared->width },
+                                   { u":height"_s, prepared->height },
+                                   { u":now"_s, now } });
+        if (!inserted)
+            return std::unexpected(DomainError(inserted.error()));
+        return journal(m_context, db, actor, "addPhoto",
+                       QJsonObject { { u"id"_s, toStoredId(id) },
+                                     { u"apartmentId"_s, toStoredId(apartment) },
+                                     { u"imageSha256"_s, prepared->imageSha256 },
+                                     { u"thumbnailSha256"_s, prepared->thumbnailSha256 },
+                                     { u"width"_s, prepared->width },
+                                     { u"height"_s, prepared->height } });
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return loadPhoto(db, id);
+}
+
+Result<void> PhotoService::move(const QUuid &actor, const QUuid &photo, int newPosition) const
+{
+    if (auto here = requireChangesHere(m_context.mode()); !here)
+        return here;
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    return db::transact(db, [&]() -> Result<void> {
+        auto moving = ownedPhoto(db, actor, photo);
+        if (!moving)
+            return std::unexpected(moving.error());
+        auto gallery = loadPhotos(db, moving->apartmentId);
+        if (!gallery)
+            return std::unexpected(gallery.error());
+        if (newPosition < 0 || newPosition >= gallery->size()) {
+            return std::unexpected(
+                DomainError(Code::InvalidValue, u"photo"_s, u"position"_s,
+                            QCoreApplication::translate("PhotoService", "A photo's place must be between 1 and %1.")
+                                .arg(gallery->size())));
+        }
+        qsizetype from = 0;
+        while (gallery->at(from).id != photo)
+            ++from;
+        gallery->move(from, newPosition);
+        if (auto numbered = renumber(db, *gallery, m_context.nowStored()); !numbered)
+            return numbered;
+        return journal(m_context, db, actor, "movePhoto",
+                       QJsonObject { { u"id"_s, toStoredId(photo) }, { u"position"_s, newPosition } });
+    });
+}
+
+Result<void> PhotoService::remove(const QUuid &actor, const QUuid &photo) const
+{
+    if (auto here = requireChangesHere(m_context.mode()); !here)
+        return here;
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    return db::transact(db, [&]() -> Result<void> {
+        auto removing = ownedPhoto(db, actor, photo);
+        if (!removing)
+            return std::unexpected(removing.error());
+        auto deleted =
+            db::exec(db, u"DELETE FROM apartment_photos WHERE id = :id"_s, { { u":id"_s, toStoredId(photo) } });
+        if (!deleted)
+            return std::unexpected(DomainError(deleted.error()));
+        auto rest = loadPhotos(db, removing->apartmentId);
+        if (!rest)
+            return std::unexpected(rest.error());
+        if (auto numbered = renumber(db, *rest, m_context.nowStored()); !numbered)
+            return numbered;
+        if (auto forgotten = forgetUnreferencedBlobs(db, { removing->imageSha256, removing->thumbnailSha256 });
+            !forgotten)
+            return forgotten;
+        return journal(m_context, db, actor, "removePhoto", QJsonObject { { u"id"_s, toStoredId(photo) } });
+    });
+}
+
+Result<QList<Photo>> PhotoService::photos(const QUuid &apartment) const
+{
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    if (auto owner = ownerOf(*connection, apartment); !owner)
+        return std::unexpected(owner.error());
+    return loadPhotos(*connection, apartment);
+}
+
+Result<std::optional<QByteArray>> PhotoService::image(const QString &sha256) const
+{
+    return blob(sha256);
+}
+
+Result<std::optional<QByteArray>> PhotoService::thumbnail(const QString &sha256) const
+{
+    return blob(sha256);
+}
+
+Result<std::optional<QByteArray>> PhotoService::blob(const QString &sha256) const
+{
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto query =
+        db::exec(*connection, u"SELECT bytes FROM photo_blobs WHERE sha256 = :sha256"_s, { { u":sha256"_s, sha256 } });
+    if (!query)
+        return std::unexpected(DomainError(query.error()));
+    if (!query->next())
+        return std::optional<QByteArray>();
+    return std::optional<QByteArray>(query->value(0).toByteArray());
+}
+
+} // namespace rentdesk::models::services
