@@ -19,6 +19,31 @@ using detail::failure;
 using services::DomainError;
 using services::Result;
 
+namespace detail {
+
+QString occupancyBarsStatement()
+{
+    // The viewer's own: their booking, or any booking of their apartment. Others' requests are
+    // not shown at all; others' stays and blocks only as taken nights. The apartments drive the
+    // join (CROSS JOIN keeps SQLite's order), each one's bookings found by
+    // bookings_apartment_dates_idx; `+status` keeps the planner off bookings_status_idx, which
+    // it took for the OR and which holds every booking of the dates (1.8 s for 250 apartments
+    // at 200 000, against 5 ms for 1000 this way).
+    return u"SELECT k.apartment_id, k.id, k.start_date, k.end_date, k.status, "
+           "(k.renter_id = :viewer OR a.owner_id = :viewer) AS own, "
+           "CASE WHEN a.owner_id = :viewer OR k.renter_id = :viewer THEN u.display_name END, k.block_source "
+           "FROM json_each(:ids) AS j CROSS JOIN bookings AS k ON k.apartment_id = j.value "
+           "CROSS JOIN apartments AS a ON a.id = k.apartment_id "
+           "CROSS JOIN users AS u ON u.id = k.renter_id "
+           "WHERE k.start_date < :to AND k.end_date > :from "
+           "AND (+k.status IN ('confirmed', 'completed', 'blocked') OR (+k.status = 'requested' "
+           "AND (k.renter_id = :viewer OR a.owner_id = :viewer))) "
+           "AND EXISTS (SELECT 1 FROM users WHERE id = :viewer) "
+           "ORDER BY k.apartment_id, k.start_date, k.id"_s;
+}
+
+} // namespace detail
+
 OccupancyQuery::OccupancyQuery(std::shared_ptr<db::Database> database)
     : m_database(std::move(database))
 {
@@ -45,19 +70,7 @@ Result<QList<OccupancyBar>> OccupancyQuery::bars(const QUuid &viewer, const QLis
     QJsonArray ids;
     for (const QUuid &id : apartments)
         ids.append(domain::toStoredId(id));
-    // The viewer's own: their booking, or any booking of their apartment. Others' requests are
-    // not shown at all; others' stays and blocks only as taken nights.
-    const QString sql =
-        u"SELECT k.apartment_id, k.id, k.start_date, k.end_date, k.status, "
-        "(k.renter_id = :viewer OR a.owner_id = :viewer) AS own, "
-        "CASE WHEN a.owner_id = :viewer OR k.renter_id = :viewer THEN u.display_name END, k.block_source "
-        "FROM bookings AS k CROSS JOIN apartments AS a ON a.id = k.apartment_id "
-        "CROSS JOIN users AS u ON u.id = k.renter_id "
-        "WHERE k.apartment_id IN (SELECT value FROM json_each(:ids)) AND k.start_date < :to AND k.end_date > :from "
-        "AND (k.status IN ('confirmed', 'completed', 'blocked') OR (k.status = 'requested' "
-        "AND (k.renter_id = :viewer OR a.owner_id = :viewer))) "
-        "AND EXISTS (SELECT 1 FROM users WHERE id = :viewer) "
-        "ORDER BY k.apartment_id, k.start_date, k.id"_s;
+    const QString sql = detail::occupancyBarsStatement();
     const QString viewerId = domain::toStoredId(viewer);
     auto rows = detail::readRows<OccupancyBar>(
         *connection,

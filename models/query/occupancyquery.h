@@ -57,4 +57,10 @@ private:
     std::shared_ptr<db::Database> m_database;
 };
 
+namespace detail {
+// The statement of OccupancyQuery::bars() (bound :viewer, :ids as a JSON array, :from, :to), for
+// a test of its plan.
+[[nodiscard]] QString occupancyBarsStatement();
+} // namespace detail
+
 } // namespace rentdesk::models::query
