@@ -38,12 +38,17 @@ OccupancyModel::~OccupancyModel() = default;
 
 void OccupancyModel::setViewer(const QUuid &viewer)
 {
-    m_viewer = viewer;
-    reload(BatchSize);
+    show(viewer, m_filter);
 }
 
 void OccupancyModel::setFilter(const query::ApartmentFilter &filter)
 {
+    show(m_viewer, filter);
+}
+
+void OccupancyModel::show(const QUuid &viewer, const query::ApartmentFilter &filter)
+{
+    m_viewer = viewer;
     m_filter = filter;
     reload(BatchSize);
 }

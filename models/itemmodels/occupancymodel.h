@@ -52,6 +52,8 @@ public:
     // Whose calendar it is (what the bars say depends on it); null shows no rows.
     void setViewer(const QUuid &viewer);
     void setFilter(const query::ApartmentFilter &filter);
+    // Both at once, read once (a sign-in changes both).
+    void show(const QUuid &viewer, const query::ApartmentFilter &filter);
     // The days shown: [first, first + days), 1 to query::OccupancyQuery::MaxDays.
     void setRange(QDate first, int days);
     // Reads rows and bars again (after a change), keeping as many rows loaded as before.

@@ -263,7 +263,9 @@ Result<Photo> PhotoService::add(const QUuid &actor, const QUuid &apartment, cons
     return loadPhoto(db, id);
 }
 
-Result<void> PhotoService::move(const QUuid &actor, const QUuid &photo, int newPosition) const
+Result<void>
+PhotoService::changeOwnedPhoto(const QUuid &actor, const QUuid &photo,
+                               const std::function<Result<void>(const QSqlDatabase &, const Photo &)> &change) const
 {
     if (auto here = requireChangesHere(m_context.mode()); !here)
         return here;
@@ -272,10 +274,17 @@ Result<void> PhotoService::move(const QUuid &actor, const QUuid &photo, int newP
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
     return db::transact(db, [&]() -> Result<void> {
-        auto moving = ownedPhoto(db, actor, photo);
-        if (!moving)
-            return std::unexpected(moving.error());
-        auto gallery = loadPhotos(db, moving->apartmentId);
+        auto owned = ownedPhoto(db, actor, photo);
+        if (!owned)
+            return std::unexpected(owned.error());
+        return change(db, *owned);
+    });
+}
+
+Result<void> PhotoService::move(const QUuid &actor, const QUuid &photo, int newPosition) const
+{
+    return changeOwnedPhoto(actor, photo, [&](const QSqlDatabase &db, const Photo &moving) -> Result<void> {
+        auto gallery = loadPhotos(db, moving.apartmentId);
         if (!gallery)
             return std::unexpected(gallery.error());
         if (newPosition < 0 || newPosition >= gallery->size()) {
@@ -297,26 +306,17 @@ Result<void> PhotoService::move(const QUuid &actor, const QUuid &photo, int newP
 
 Result<void> PhotoService::remove(const QUuid &actor, const QUuid &photo) const
 {
-    if (auto here = requireChangesHere(m_context.mode()); !here)
-        return here;
-    const auto connection = connectionOf(m_context);
-    if (!connection)
-        return std::unexpected(connection.error());
-    const QSqlDatabase &db = *connection;
-    return db::transact(db, [&]() -> Result<void> {
-        auto removing = ownedPhoto(db, actor, photo);
-        if (!removing)
-            return std::unexpected(removing.error());
+    return changeOwnedPhoto(actor, photo, [&](const QSqlDatabase &db, const Photo &removing) -> Result<void> {
         auto deleted =
             db::exec(db, u"DELETE FROM apartment_photos WHERE id = :id"_s, { { u":id"_s, toStoredId(photo) } });
         if (!deleted)
             return std::unexpected(DomainError(deleted.error()));
-        auto rest = loadPhotos(db, removing->apartmentId);
+        auto rest = loadPhotos(db, removing.apartmentId);
         if (!rest)
             return std::unexpected(rest.error());
         if (auto numbered = renumber(db, *rest, m_context.nowStored()); !numbered)
             return numbered;
-        if (auto forgotten = forgetUnreferencedBlobs(db, { removing->imageSha256, removing->thumbnailSha256 });
+        if (auto forgotten = forgetUnreferencedBlobs(db, { removing.imageSha256, removing.thumbnailSha256 });
             !forgotten)
             return forgotten;
         return journal(m_context, db, actor, "removePhoto", QJsonObject { { u"id"_s, toStoredId(photo) } });

@@ -9,7 +9,10 @@
 #include <QString>
 #include <QUuid>
 
+#include <functional>
 #include <optional>
+
+class QSqlDatabase;
 
 namespace rentdesk::models::services {
 
@@ -43,6 +46,11 @@ public:
 
 private:
     [[nodiscard]] Result<std::optional<QByteArray>> blob(const QString &sha256) const;
+    // What move() and remove() share: on a database where photos change, in one transaction,
+    // change() with the actor's own photo (NotFound, NotAllowed otherwise).
+    [[nodiscard]] Result<void>
+    changeOwnedPhoto(const QUuid &actor, const QUuid &photo,
+                     const std::function<Result<void>(const QSqlDatabase &, const domain::Photo &)> &change) const;
 
     ServiceContext m_context;
 };

@@ -200,6 +200,22 @@ private Q_SLOTS:
         QCOMPARE(asRows(model.barsOf(last)), bookingsOf(apartment, today.addDays(-60), today.addDays(60), m_renter));
     }
 
+    // A sign-in changes whose calendar and which apartments at once: show() reads them once.
+    void showReadsViewerAndFilterOnce()
+    {
+        OccupancyModel model(m_db.shared(), today);
+        rentdesk::models::query::ApartmentFilter mine;
+        mine.ownerId = m_landlord;
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.show(m_landlord, mine);
+        QCOMPARE(resets.size(), 1);
+        OccupancyModel separately(m_db.shared(), today);
+        showTheLandlordsOwn(separately);
+        QCOMPARE(model.totalRows(), separately.totalRows());
+        QVERIFY(model.rowCount() > 0);
+        QCOMPARE(model.barsOf(0), separately.barsOf(0));
+    }
+
     // The bars of a batch are found apartment by apartment (bookings_apartment_dates_idx), never
     // through the index of every booking by status and date, which at 200 000 apartments took
     // 1.8 s for 250 rows (rentdesk-bench-ui's calendar frames).

@@ -418,8 +418,6 @@ private Q_SLOTS:
     // a request that never ends is not read beyond a bound and is closed by its deadline.
     void whatOneClientMayAskIsBounded()
     {
-        if (rentdesk::test::serverTestsOnPostgres())
-            QSKIP("the feed's sockets do not depend on the engine: checked in the SQLite run");
         ServerProcess server({ u"--feed-listen"_s, u"127.0.0.1:0"_s });
         QVERIFY2(server.start(), qPrintable(server.errorString()));
         const QUrl feed = server.feedUrl();

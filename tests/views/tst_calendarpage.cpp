@@ -459,6 +459,19 @@ private Q_SLOTS:
         QSignalSpy activated(view(), &OccupancyView::barActivated);
         QTest::keyClick(view(), Qt::Key_Return);
         QCOMPARE(activated.size(), 1);
+
+        // Along the bar the keyboard does not announce it again (its booking is not read again
+        // at each day); a click on it announces it once, not once per way it became current.
+        const int column = view()->currentIndex().column();
+        const int lastNight = int(std::min<qint64>(model()->days(), model()->first().daysTo(bar.end))) - 1;
+        QVERIFY2(lastNight > column, "the first bar has one night in sight");
+        QTest::keyClick(view(), Qt::Key_Right);
+        QCOMPARE(view()->currentIndex().column(), column + 1);
+        QCOMPARE(shown.size(), 1);
+        QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, dayCentre(row, column));
+        QCOMPARE(shown.size(), 2);
+        QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, dayCentre(row, column + 1));
+        QCOMPARE(shown.size(), 3);
     }
 
     // Week, month and three months; earlier and later by the buttons and the wheel.

@@ -250,8 +250,7 @@ void CalendarPage::updateForUser()
     m_filterBar->setOwner(session.isLandlord() ? session.userId() : QUuid());
     if (auto cities = models::query::ApartmentQuery(m_workspace.database).cities())
         m_filterBar->setCities(*cities);
-    m_model->setViewer(session.userId());
-    m_model->setFilter(m_filterBar->filter());
+    m_model->show(session.userId(), m_filterBar->filter());
     m_shownBooking = QUuid();
     m_details->setHtml(session.userId().isNull() ? QString() : tr("<p>Click a stay to see its booking.</p>"));
     retranslate();

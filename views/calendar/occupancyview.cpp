@@ -221,19 +221,23 @@ std::optional<OccupancyBar> OccupancyView::barAt(const QPoint &point, int *rowOu
     return std::nullopt;
 }
 
-std::optional<OccupancyBar> OccupancyView::currentBar() const
+std::optional<OccupancyBar> OccupancyView::barOn(const QModelIndex &index) const
 {
-    const QModelIndex current = currentIndex();
-    if (!current.isValid())
+    if (!index.isValid())
         return std::nullopt;
-    const QDate day = firstDay().addDays(current.column());
-    const QList<OccupancyBar> bars = barsOf(current.row());
-    // A night's bar; on a departure morning with no arrival, the bar that leaves.
+    const QDate day = firstDay().addDays(index.column());
+    const QList<OccupancyBar> bars = barsOf(index.row());
+    // The bar whose night it is (a departure morning belongs to no bar).
     for (const OccupancyBar &bar : bars) {
         if (bar.start <= day && day < bar.end)
             return bar;
     }
     return std::nullopt;
+}
+
+std::optional<OccupancyBar> OccupancyView::currentBar() const
+{
+    return barOn(currentIndex());
 }
 
 OccupancyView::Choice OccupancyView::choice() const
@@ -383,7 +387,8 @@ void OccupancyView::currentChanged(const QModelIndex &current, const QModelIndex
     viewport()->update();
     m_rowHeader->update();
     m_dayHeader->update();
-    if (const auto bar = currentBar())
+    // Announced when the bar changes, not at each day the keyboard moves over within it.
+    if (const auto bar = barOn(current); bar && bar != barOn(previous))
         Q_EMIT currentBarChanged(*bar, current.row());
 }
 
@@ -670,10 +675,13 @@ void OccupancyView::mousePressEvent(QMouseEvent *event)
         target = model()->index(row, day);
     }
     m_choiceRow = m_anchorDay = m_reachDay = -1;
+    const std::optional<OccupancyBar> before = currentBar();
     selectionModel()->setCurrentIndex(target, QItemSelectionModel::NoUpdate);
     if (bar) {
-        // The same bar clicked again is announced again: the page shows it.
-        Q_EMIT currentBarChanged(*bar, row);
+        // A new bar was announced by currentChanged(); the same bar clicked again is announced
+        // again, so that the page shows it (after showing something else beside it).
+        if (before == bar)
+            Q_EMIT currentBarChanged(*bar, row);
         viewport()->update();
         return;
     }

@@ -92,6 +92,8 @@ private:
     friend class Margin;
 
     [[nodiscard]] QList<models::query::OccupancyBar> barsOf(int row) const;
+    // The bar whose night a cell is, if any.
+    [[nodiscard]] std::optional<models::query::OccupancyBar> barOn(const QModelIndex &index) const;
     [[nodiscard]] int dayCount() const;
     [[nodiscard]] QDate firstDay() const;
     // The x of the start of day (0 = the first shown), in viewport coordinates.
