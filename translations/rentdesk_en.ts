@@ -5171,6 +5171,14 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Other booking sites&apos; calendars whose events block the selected apartment&apos;s dates, read every three hours (standalone database)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add &amp;photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add photos of the selected apartment from image files (JPEG, PNG or WebP)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -5397,6 +5405,166 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Apartments as rows and days as columns. Arrow keys move between days, Shift with Left or Right chooses nights, Enter asks for them or opens the stay under the cursor, the menu key shows what can be done with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::PhotoCommands</name>
+    <message>
+        <source>Add photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added. Not added:</source>
+        <translation>
+            <numerusform>%n photo added. Not added:</numerusform>
+            <numerusform>%n photos added. Not added:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some photos not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added.</source>
+        <translation>
+            <numerusform>%n photo added.</numerusform>
+            <numerusform>%n photos added.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photo not moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this photo from the apartment? Renters will no longer see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo not removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::PhotoGallery</name>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add photos from image files (JPEG, PNG or WebP), or drop them on the gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <extracomment>Moves the selected photo one place towards the first.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the photo one place earlier (Ctrl+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the photo one place later (Ctrl+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected photo (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a photo to see it larger; drag it to change the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photos yet. Add them with Add…, or drop image files here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::PhotoListModel</name>
+    <message>
+        <source>Photo %1 of %2, %3 × %4</source>
+        <extracomment>A photo in the gallery: its place and its size in pixels.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::PhotoViewer</name>
+    <message>
+        <source>Photo %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its picture has not arrived from the server yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the full-size picture has not arrived from the server yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

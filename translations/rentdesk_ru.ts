@@ -5205,6 +5205,14 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Other booking sites&apos; calendars whose events block the selected apartment&apos;s dates, read every three hours (standalone database)</source>
         <translation>Календари других сайтов бронирования, события которых закрывают даты выбранной квартиры; читаются каждые три часа (автономная база данных)</translation>
     </message>
+    <message>
+        <source>Add &amp;photos…</source>
+        <translation>Добавить &amp;фотографии…</translation>
+    </message>
+    <message>
+        <source>Add photos of the selected apartment from image files (JPEG, PNG or WebP)</source>
+        <translation>Добавить фотографии выбранной квартиры из файлов изображений (JPEG, PNG или WebP)</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MainWindow</name>
@@ -5437,6 +5445,168 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Apartments as rows and days as columns. Arrow keys move between days, Shift with Left or Right chooses nights, Enter asks for them or opens the stay under the cursor, the menu key shows what can be done with it.</source>
         <translation>Квартиры — строки, дни — столбцы. Стрелки переходят между днями, Shift со стрелкой влево или вправо выбирает ночи, Enter запрашивает их или открывает проживание под курсором, клавиша меню показывает, что с ним можно сделать.</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::PhotoCommands</name>
+    <message>
+        <source>Add photos</source>
+        <translation>Добавить фотографии</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp);;All files (*)</source>
+        <translation>Изображения (*.jpg *.jpeg *.png *.webp);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Adding photos…</source>
+        <translation>Добавление фотографий…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added. Not added:</source>
+        <translation>
+            <numerusform>Добавлена %n фотография. Не добавлены:</numerusform>
+            <numerusform>Добавлено %n фотографии. Не добавлены:</numerusform>
+            <numerusform>Добавлено %n фотографий. Не добавлены:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some photos not added</source>
+        <translation>Не все фотографии добавлены</translation>
+    </message>
+    <message>
+        <source>Photo not added</source>
+        <translation>Фотография не добавлена</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added.</source>
+        <translation>
+            <numerusform>Добавлена %n фотография.</numerusform>
+            <numerusform>Добавлено %n фотографии.</numerusform>
+            <numerusform>Добавлено %n фотографий.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photo not moved</source>
+        <translation>Фотография не перемещена</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Удалить фотографию</translation>
+    </message>
+    <message>
+        <source>Remove this photo from the apartment? Renters will no longer see it.</source>
+        <translation>Удалить эту фотографию квартиры? Арендаторы больше не будут её видеть.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Photo not removed</source>
+        <translation>Фотография не удалена</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::PhotoGallery</name>
+    <message>
+        <source>Photos</source>
+        <translation>Фотографии</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>Фотографии (%1)</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Add photos from image files (JPEG, PNG or WebP), or drop them on the gallery</source>
+        <translation>Добавить фотографии из файлов изображений (JPEG, PNG или WebP) или перетащить их в галерею</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <extracomment>Moves the selected photo one place towards the first.</extracomment>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Move the photo one place earlier (Ctrl+Left)</source>
+        <translation>Передвинуть фотографию на одно место раньше (Ctrl+Влево)</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Move the photo one place later (Ctrl+Right)</source>
+        <translation>Передвинуть фотографию на одно место позже (Ctrl+Вправо)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Remove the selected photo (Delete)</source>
+        <translation>Удалить выбранную фотографию (Delete)</translation>
+    </message>
+    <message>
+        <source>Double-click a photo to see it larger; drag it to change the order</source>
+        <translation>Дважды щёлкните фотографию, чтобы увеличить её; перетащите, чтобы изменить порядок</translation>
+    </message>
+    <message>
+        <source>No photos yet. Add them with Add…, or drop image files here.</source>
+        <translation>Фотографий пока нет. Добавьте их кнопкой «Добавить…» или перетащите сюда файлы изображений.</translation>
+    </message>
+    <message>
+        <source>No photos.</source>
+        <translation>Фотографий нет.</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::PhotoListModel</name>
+    <message>
+        <source>Photo %1 of %2, %3 × %4</source>
+        <extracomment>A photo in the gallery: its place and its size in pixels.</extracomment>
+        <translation>Фотография %1 из %2, %3 × %4</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::views::PhotoViewer</name>
+    <message>
+        <source>Photo %1 of %2</source>
+        <translation>Фотография %1 из %2</translation>
+    </message>
+    <message>
+        <source>%1: its picture has not arrived from the server yet.</source>
+        <translation>%1: изображение ещё не получено с сервера.</translation>
+    </message>
+    <message>
+        <source>%1: the full-size picture has not arrived from the server yet.</source>
+        <translation>%1: полноразмерное изображение ещё не получено с сервера.</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Фотографии</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Предыдущая</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Следующая ▶</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>

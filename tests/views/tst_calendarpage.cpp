@@ -6,6 +6,7 @@
 #include "models/itemmodels/itemroles.h"
 #include "models/itemmodels/occupancymodel.h"
 #include "tests/support/testsupport.h"
+#include "tests/views/demowindow.h"
 #include "tests/views/guitesting.h"
 #include "views/apartments/apartmentfilterbar.h"
 #include "views/calendar/calendarpage.h"
@@ -64,24 +65,18 @@ class TestCalendarPage : public QObject
 {
     Q_OBJECT
 
-    test::TempDatabase m_db;
-    models::i18n::Translator m_translator;
-    models::services::ManualClock m_clock { QDateTime(QDate(2026, 6, 1), QTime(10, 0), Qt::UTC) };
-    models::services::Session m_session;
-    std::unique_ptr<views::Workspace> m_workspace;
-    std::unique_ptr<MainWindow> m_window;
+    test::DemoWindow m_demo;
 
-    CalendarPage *page() const { return m_window->calendarPage(); }
+    CalendarPage *page() const { return m_demo.window->calendarPage(); }
     OccupancyView *view() const { return page()->view(); }
     OccupancyModel *model() const { return page()->model(); }
 
     void signIn(const QString &email)
     {
-        const auto user = m_workspace->accounts.logIn(email, models::demo::demoPassword());
-        QVERIFY2(user, qPrintable(user ? QString() : user.error().message));
-        m_session.signIn(*user);
-        m_window->actions().showCalendar->trigger();
-        QCOMPARE(m_window->findChild<QTabWidget *>(u"pageTabs"_s)->currentWidget(), page());
+        m_demo.signIn(email);
+        RENTDESK_RETURN_IF_FAILED();
+        m_demo.window->actions().showCalendar->trigger();
+        QCOMPARE(m_demo.window->findChild<QTabWidget *>(u"pageTabs"_s)->currentWidget(), page());
     }
 
     // Narrows the calendar to the landlord's own apartments, as a person ticks "Only mine".
@@ -101,7 +96,7 @@ class TestCalendarPage : public QObject
     // The first row with `nights` free nights from a day not before today.
     std::optional<FreeNights> freeNights(int nights) const
     {
-        const QDate today = m_clock.today();
+        const QDate today = m_demo.clock.today();
         for (int row = 0; row < model()->rowCount(); ++row) {
             const QList<OccupancyBar> bars = model()->barsOf(row);
             for (int day = int(std::max<qint64>(0, model()->first().daysTo(today))); day + nights < model()->days();
@@ -123,7 +118,7 @@ class TestCalendarPage : public QObject
     // says how many.
     std::optional<FreeNights> freeBeforeAStay(int *nights) const
     {
-        const QDate today = m_clock.today();
+        const QDate today = m_demo.clock.today();
         for (int row = 0; row < model()->rowCount(); ++row) {
             const QList<OccupancyBar> bars = model()->barsOf(row);
             for (const OccupancyBar &stay : bars) {
@@ -164,7 +159,7 @@ class TestCalendarPage : public QObject
     {
         QStringList rows;
         auto query =
-            models::db::exec(m_db.connection(),
+            models::db::exec(m_demo.db.connection(),
                              u"SELECT status, renter_id, coalesce(block_source, '-') FROM bookings "
                              "WHERE apartment_id = :a AND start_date = :s AND end_date = :e ORDER BY created_at"_s,
                              { { u":a"_s, stored(apartment) },
@@ -202,36 +197,11 @@ class TestCalendarPage : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_db.isValid(), qPrintable(m_db.errorMessage()));
-        models::demo::DemoOptions options;
-        options.apartments = 300;
-        options.today = m_clock.today();
-        QVERIFY(models::demo::generateDemoData(m_db.connection(), options));
-        QSettings().clear();
-        QVERIFY(m_translator.switchTo(models::domain::Language::English).rentdesk);
-    }
+    void initTestCase() { m_demo.prepare(300); }
 
-    void init()
-    {
-        m_session.signOut();
-        m_workspace =
-            std::make_unique<views::Workspace>(m_db.shared(), m_clock, models::services::Mode::Standalone, m_session);
-        m_window = std::make_unique<MainWindow>(*m_workspace);
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        views::messages::setNextAnswer(std::nullopt);
-    }
+    void init() { m_demo.open(); }
 
-    void cleanup()
-    {
-        views::messages::setNextAnswer(std::nullopt);
-        m_window.reset();
-        m_workspace.reset();
-        QSettings().clear();
-    }
+    void cleanup() { m_demo.close(); }
 
     // Each of the landlord's stays is drawn in its row, from its first night to its departure,
     // in its status's colour; a free day has no bar colour.
@@ -242,10 +212,10 @@ private Q_SLOTS:
         onlyMine();
         RENTDESK_RETURN_IF_FAILED();
         QAbstractItemModelTester tester(model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(
-            model()->totalRows(),
-            test::valueIn(m_db.path(),
-                          u"SELECT count(*) FROM apartments WHERE owner_id = '%1'"_s.arg(stored(m_session.userId()))));
+        QCOMPARE(model()->totalRows(),
+                 test::valueIn(
+                     m_demo.db.path(),
+                     u"SELECT count(*) FROM apartments WHERE owner_id = '%1'"_s.arg(stored(m_demo.session.userId()))));
         QCOMPARE(page()->first(), QDate(2026, 6, 1));
         QCOMPARE(model()->days(), 30);
 
@@ -315,7 +285,7 @@ private Q_SLOTS:
         views::messages::setNextAnswer(true);
         release(free->row, free->day + nights + 2);
         QCOMPARE(bookingsOn(apartment, free->first, departure),
-                 QStringList { u"blocked %1 -"_s.arg(stored(m_session.userId())) });
+                 QStringList { u"blocked %1 -"_s.arg(stored(m_demo.session.userId())) });
         QCOMPARE(view()->choice().row, -1);
         // The calendar shows it at once, hatched and named as the owner's.
         const QList<OccupancyBar> bars = model()->barsOf(free->row);
@@ -337,7 +307,7 @@ private Q_SLOTS:
         QApplication::sendEvent(view()->viewport(), &menuEvent);
         QCOMPARE(offered, u"Remove the block…"_s);
         QCOMPARE(bookingsOn(apartment, free->first, departure),
-                 QStringList { u"cancelled %1 -"_s.arg(stored(m_session.userId())) });
+                 QStringList { u"cancelled %1 -"_s.arg(stored(m_demo.session.userId())) });
         const QList<OccupancyBar> after = model()->barsOf(free->row);
         QVERIFY(std::none_of(after.cbegin(), after.cend(),
                              [&](const OccupancyBar &bar) { return bar.start == free->first; }));
@@ -346,7 +316,8 @@ private Q_SLOTS:
     // The owner confirms a request from its bar's menu; the renter's menu only cancels.
     void aRequestIsConfirmedFromItsBar()
     {
-        const auto request = test::valueIn(m_db.path(), u"SELECT count(*) FROM bookings WHERE status = 'requested'"_s);
+        const auto request =
+            test::valueIn(m_demo.db.path(), u"SELECT count(*) FROM bookings WHERE status = 'requested'"_s);
         QVERIFY(request > 0);
         signIn(models::demo::demoLandlord().email);
         RENTDESK_RETURN_IF_FAILED();
@@ -380,7 +351,7 @@ private Q_SLOTS:
         QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, point, view()->viewport()->mapToGlobal(point));
         QApplication::sendEvent(view()->viewport(), &menuEvent);
         QCOMPARE(offered, u"Confirm…|Decline…"_s);
-        QCOMPARE(test::valueIn(m_db.path(),
+        QCOMPARE(test::valueIn(m_demo.db.path(),
                                u"SELECT count(*) FROM bookings WHERE id = '%1' AND status = 'confirmed'"_s.arg(
                                    stored(found.bookingId))),
                  1);
@@ -410,7 +381,7 @@ private Q_SLOTS:
         QCOMPARE(first, free->first);
         QCOMPARE(departure, free->first.addDays(4));
         QCOMPARE(bookingsOn(apartment, first, departure),
-                 QStringList { u"requested %1 -"_s.arg(stored(m_session.userId())) });
+                 QStringList { u"requested %1 -"_s.arg(stored(m_demo.session.userId())) });
         // Their own request is drawn in their calendar; others' stays are only "Taken".
         const QList<OccupancyBar> bars = model()->barsOf(free->row);
         QVERIFY(std::any_of(bars.cbegin(), bars.cend(), [&](const OccupancyBar &bar) {

@@ -7,6 +7,7 @@
 #include "views/apartments/apartmentfilterbar.h"
 #include "views/mainwindow/workspace.h"
 #include "views/pages/detailshtml.h"
+#include "views/photos/photogallery.h"
 
 #include <QTextBrowser>
 
@@ -19,8 +20,10 @@ ApartmentsPage::ApartmentsPage(Workspace &workspace, QWidget *parent)
     , m_workspace(workspace)
     , m_model(static_cast<models::itemmodels::ApartmentTableModel *>(model()))
     , m_filterBar(new ApartmentFilterBar(u"apartments"_s, this))
+    , m_gallery(new PhotoGallery(workspace, this))
 {
     setFilterBar(m_filterBar);
+    addDetailWidget(m_gallery);
     connect(m_filterBar, &ApartmentFilterBar::filterChanged, m_model,
             &models::itemmodels::ApartmentTableModel::setFilter);
     connect(detailPane(), &QTextBrowser::anchorClicked, this, [this](const QUrl &link) {
@@ -42,6 +45,13 @@ void ApartmentsPage::updateForUser()
     if (auto cities = models::query::ApartmentQuery(m_workspace.database).cities())
         m_filterBar->setCities(*cities);
     m_model->setFilter(m_filterBar->filter());
+}
+
+void ApartmentsPage::detailsShown(const QUuid &id)
+{
+    const auto row = current();
+    m_gallery->showApartment(
+        id, row && m_workspace.session.isLandlord() && row->apartment.ownerId == m_workspace.session.userId());
 }
 
 QString ApartmentsPage::countText(qint64 count) const

@@ -7,10 +7,12 @@
 namespace rentdesk::views {
 
 class ApartmentFilterBar;
+class PhotoGallery;
 struct Workspace;
 
 // Apartments to browse (a renter) or to manage (a landlord): the filter bar, the table
-// and the selected apartment's building, owner, rating, reviews and bookings.
+// and the selected apartment's building, owner, rating, reviews and bookings, with its photos
+// under them.
 class ApartmentsPage final : public TablePage
 {
     Q_OBJECT
@@ -21,6 +23,8 @@ public:
     ~ApartmentsPage() override;
 
     [[nodiscard]] ApartmentFilterBar *filterBar() const { return m_filterBar; }
+    // The selected apartment's photos, under its details.
+    [[nodiscard]] PhotoGallery *gallery() const { return m_gallery; }
     [[nodiscard]] models::itemmodels::ApartmentTableModel *apartments() const { return m_model; }
     // The selected row's apartment, if any.
     [[nodiscard]] std::optional<models::query::ApartmentRow> current() const;
@@ -38,11 +42,13 @@ protected:
     QString countText(qint64 count) const override;
     QString emptyText() const override;
     QString detailsHtml(const QUuid &id) const override;
+    void detailsShown(const QUuid &id) override;
 
 private:
     Workspace &m_workspace;
     models::itemmodels::ApartmentTableModel *m_model;
     ApartmentFilterBar *m_filterBar;
+    PhotoGallery *m_gallery;
 };
 
 } // namespace rentdesk::views

@@ -15,6 +15,7 @@ namespace {
 // Only the GUI thread asks questions.
 std::optional<bool> g_nextAnswer;
 std::optional<QString> g_nextFileName;
+std::optional<QStringList> g_nextFileNames;
 const QString exportFolderKey = QStringLiteral("export/folder");
 bool g_testing = false;
 QString g_lastText;
@@ -67,6 +68,25 @@ QString openFileName(QWidget *parent, const QString &title, const QString &filte
         return path;
     }
     return QFileDialog::getOpenFileName(parent, title, QString(), filter);
+}
+
+QStringList openFileNames(QWidget *parent, const QString &title, const QString &filter, const QString &settingsKey)
+{
+    if (g_nextFileNames) {
+        const QStringList paths = *g_nextFileNames;
+        g_nextFileNames.reset();
+        return paths;
+    }
+    const QString folder = QSettings().value(settingsKey, QDir::homePath()).toString();
+    const QStringList paths = QFileDialog::getOpenFileNames(parent, title, folder, filter);
+    if (!paths.isEmpty())
+        QSettings().setValue(settingsKey, QFileInfo(paths.first()).absolutePath());
+    return paths;
+}
+
+void setNextFileNames(const QStringList &paths)
+{
+    g_nextFileNames = paths;
 }
 
 void setNextFileName(const QString &path)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -28,12 +29,19 @@ void tell(QWidget *parent, const QString &title, const QString &text);
 // A file to read, asked in an open dialog ("Import calendar"); empty when cancelled.
 [[nodiscard]] QString openFileName(QWidget *parent, const QString &title, const QString &filter);
 
+// Files to read, asked in an open dialog where several may be chosen ("Add photos"); empty when
+// cancelled. The folder chosen is remembered for the next time under settingsKey.
+[[nodiscard]] QStringList openFileNames(QWidget *parent, const QString &title, const QString &filter,
+                                        const QString &settingsKey);
+
 // For tests: the answer to give to the next confirm() instead of asking (and tell() then
 // opens no box either while answers are set).
 void setNextAnswer(std::optional<bool> answer);
 // For tests: the file the next saveFileName() or openFileName() gives without asking (empty: as
 // if cancelled).
 void setNextFileName(const QString &path);
+// For tests: the files the next openFileNames() gives without asking (empty: as if cancelled).
+void setNextFileNames(const QStringList &paths);
 // For tests: the text of the last question or notice.
 [[nodiscard]] QString lastText();
 

@@ -87,6 +87,8 @@ MainActions::MainActions(QWidget *window)
         make(window, u"calendarSubscriptionsAction"_s, tr("Calendar &subscriptions…"),
              tr("Other booking sites' calendars whose events block the selected apartment's dates, read every "
                 "three hours (standalone database)"));
+    addPhotos = make(window, u"addPhotosAction"_s, tr("Add &photos…"),
+                     tr("Add photos of the selected apartment from image files (JPEG, PNG or WebP)"));
     confirmationPdf = make(window, u"confirmationPdfAction"_s, tr("Confirmation as P&DF…"),
                            tr("Save the selected stay's confirmation, in the renter's language, as a PDF file"));
     printConfirmation =
@@ -143,6 +145,7 @@ void MainActions::update(const State &s)
     edit->setEnabled(s.hasSelection && s.ownsSelection && (listing || s.page == Page::Reviews));
     remove->setEnabled(s.hasSelection && s.ownsSelection && (listing || s.page == Page::Reviews));
     exportCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
+    addPhotos->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
     // Blocks are made on the authority: a replica's come from its server.
     importCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && !s.connected);
     // The server publishes the calendar: only a connected database has an address.
@@ -186,6 +189,7 @@ void MainActions::addTo(QMenuBar *menuBar, QToolBar *toolBar)
     listing->addSeparator();
     listing->addAction(edit);
     listing->addAction(remove);
+    listing->addAction(addPhotos);
     listing->addSeparator();
     listing->addAction(exportCalendar);
     listing->addAction(importCalendar);
@@ -233,8 +237,8 @@ void MainActions::fillContextMenu(QMenu *menu, State::Page page) const
         menu->addActions({ edit, remove, newApartment });
         break;
     case Page::Apartments:
-        menu->addActions({ requestBooking, writeReview, message, edit, remove, exportCalendar, importCalendar,
-                           calendarAddress, calendarSubscriptions });
+        menu->addActions({ requestBooking, writeReview, message, edit, remove, addPhotos, exportCalendar,
+                           importCalendar, calendarAddress, calendarSubscriptions });
         break;
     case Page::Bookings:
         menu->addActions({ confirmBooking, declineBooking, cancelBooking, writeReview, message, confirmationPdf,

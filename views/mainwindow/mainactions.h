@@ -71,6 +71,7 @@ public:
     QAction *confirmationPdf = nullptr; // the selected stay's confirmation, as a PDF file
     QAction *printConfirmation = nullptr;
     QAction *exportCalendar = nullptr; // the selected own apartment's stays and blocks as iCalendar
+    QAction *addPhotos = nullptr; // to the selected own apartment's gallery
     QAction *importCalendar = nullptr; // another site's calendar blocks its dates
     QAction *calendarAddress = nullptr; // the server's secret address of its calendar, to copy or renew
     QAction *calendarSubscriptions = nullptr; // other sites' calendars it follows (standalone)

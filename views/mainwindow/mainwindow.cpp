@@ -25,6 +25,8 @@
 #include "views/mainwindow/workspace.h"
 #include "views/pages/pageexport.h"
 #include "views/pages/tablepage.h"
+#include "views/photos/photocommands.h"
+#include "views/photos/photogallery.h"
 #include "views/reviews/reviewspage.h"
 #include "views/sync/firstsyncdialog.h"
 #include "views/sync/publishdialog.h"
@@ -88,6 +90,24 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     m_tabs->addTab(m_calendar, tr("&Calendar"));
     m_commands = new Commands(workspace, this, { m_buildings, m_apartments, m_bookings, m_reviews });
     connect(m_commands, &Commands::changed, this, &MainWindow::afterChange);
+    m_photoCommands = new PhotoCommands(workspace, this);
+    connect(m_photoCommands, &PhotoCommands::changed, this, [this](const QUuid &photo) {
+        afterChange();
+        if (!photo.isNull())
+            m_apartments->gallery()->setCurrentPhoto(photo);
+    });
+    PhotoGallery *gallery = m_apartments->gallery();
+    connect(gallery, &PhotoGallery::addRequested, this, &MainWindow::addPhotos);
+    connect(gallery, &PhotoGallery::filesDropped, this, [this](const QUuid &apartment, const QStringList &paths) {
+        if (const QString done = m_photoCommands->add(apartment, paths); !done.isEmpty())
+            statusBar()->showMessage(done, 10000);
+    });
+    connect(gallery, &PhotoGallery::moveRequested, m_photoCommands, &PhotoCommands::move);
+    connect(gallery, &PhotoGallery::removeRequested, m_photoCommands, &PhotoCommands::remove);
+    connect(m_actions->addPhotos, &QAction::triggered, this, [this] {
+        if (const auto row = m_apartments->current())
+            addPhotos(row->apartment.id);
+    });
     connect(m_calendar, &CalendarPage::confirmRequested, this,
             [this](const QUuid &booking) { m_commands->confirmBooking(booking); });
     connect(m_calendar, &CalendarPage::declineRequested, this,
@@ -276,6 +296,12 @@ void MainWindow::onSessionChanged()
     // A sign-up has just queued its welcome mail.
     if (m_workspace.mailSender)
         m_workspace.mailSender->wake();
+}
+
+void MainWindow::addPhotos(const QUuid &apartment)
+{
+    if (const QString done = m_photoCommands->chooseAndAdd(apartment); !done.isEmpty())
+        statusBar()->showMessage(done, 10000);
 }
 
 void MainWindow::afterChange()

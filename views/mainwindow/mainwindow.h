@@ -25,6 +25,7 @@ class BuildingsPage;
 class ChatPanel;
 class FirstSyncDialog;
 class Commands;
+class PhotoCommands;
 class MailQueueDialog;
 class PublishDialog;
 class ReviewsPage;
@@ -127,6 +128,8 @@ private:
     void editRefused(const models::sync::QueuedMutation &refused);
     // After a change here: the pages, and a push soon on a replica.
     void afterChange();
+    // Image files for the apartment's gallery, chosen in a dialog.
+    void addPhotos(const QUuid &apartment);
     // Message…: the other person of the selected apartment or booking, in the chat dock.
     void messageAboutSelection();
     [[nodiscard]] TablePage *currentPage() const;
@@ -144,6 +147,7 @@ private:
     DashboardPage *m_dashboard = nullptr;
     CalendarPage *m_calendar = nullptr;
     Commands *m_commands = nullptr;
+    PhotoCommands *m_photoCommands = nullptr;
     QList<TablePage *> m_pages;
     QList<MainActions::State::Page> m_kinds;
     QLabel *m_userLabel = nullptr;

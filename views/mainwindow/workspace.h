@@ -6,6 +6,7 @@
 #include "models/services/calendarsubscriptionservice.h"
 #include "models/services/clock.h"
 #include "models/services/listingservice.h"
+#include "models/services/photoservice.h"
 #include "models/services/reviewservice.h"
 #include "models/services/session.h"
 
@@ -58,6 +59,7 @@ struct Workspace
         , bookings(context)
         , reviews(context)
         , subscriptions(context)
+        , photos(context)
     {
     }
 
@@ -70,6 +72,7 @@ struct Workspace
     models::services::BookingService bookings;
     models::services::ReviewService reviews;
     models::services::CalendarSubscriptionService subscriptions;
+    models::services::PhotoService photos;
     // The demo accounts when this database holds demo data (the login dialog offers them),
     // else empty.
     struct DemoAccount

@@ -77,11 +77,17 @@ TablePage::TablePage(const QString &name, models::itemmodels::PagedTableModel *m
     m_details->setObjectName(name + u"Details"_s);
     m_details->setOpenLinks(false);
     m_details->setMinimumWidth(220);
+    // The details, with what a page adds under them (the apartments' photos).
+    auto *detailSide = new QWidget(this);
+    m_detailLayout = new QVBoxLayout(detailSide);
+    m_detailLayout->setContentsMargins(0, 0, 0, 0);
+    m_detailLayout->setSpacing(0);
+    m_detailLayout->addWidget(m_details, 1);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(name + u"Splitter"_s);
     m_splitter->addWidget(tableSide);
-    m_splitter->addWidget(m_details);
+    m_splitter->addWidget(detailSide);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
@@ -190,9 +196,16 @@ void TablePage::restoreState(const QSettings &settings)
     m_splitter->restoreState(settings.value(u"pages/%1/splitter"_s.arg(m_name)).toByteArray());
 }
 
+void TablePage::addDetailWidget(QWidget *widget)
+{
+    m_detailLayout->addWidget(widget);
+}
+
 void TablePage::updateDetails()
 {
-    m_details->setHtml(detailsHtml(currentId()));
+    const QUuid id = currentId();
+    m_details->setHtml(detailsHtml(id));
+    detailsShown(id);
 }
 
 void TablePage::updateCount()

@@ -69,8 +69,13 @@ protected:
     virtual QString emptyText() const = 0;
     // The HTML of the detail pane for the selected row (id null: nothing selected).
     virtual QString detailsHtml(const QUuid &id) const = 0;
-    // Shows the details of the selected row again (after a write).
+    // Shows the details of the selected row again (after a write, and when the model is read
+    // again).
     void updateDetails();
+    // After the detail pane shows the row id (null: none): for what a page adds under it.
+    virtual void detailsShown(const QUuid &id) { Q_UNUSED(id) }
+    // Under the detail pane, above nothing else; the pane keeps the room left.
+    void addDetailWidget(QWidget *widget);
     [[nodiscard]] QTextBrowser *detailPane() const { return m_details; }
 
 private:
@@ -89,6 +94,7 @@ private:
     QLabel *m_empty = nullptr;
     QSplitter *m_splitter = nullptr;
     QTextBrowser *m_details = nullptr;
+    QVBoxLayout *m_detailLayout = nullptr;
     bool m_fitColumns = false;
 };
 
