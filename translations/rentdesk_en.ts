@@ -366,10 +366,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A connected database&apos;s blocked dates come from its server; import the calendar there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A calendar is named by its file or address, of up to 500 characters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -391,6 +387,10 @@
     </message>
     <message>
         <source>these nights are blocked by the calendar %1; they are freed when its event is gone from it and the calendar is imported again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This calendar&apos;s coming events take %1 KB; a connected database sends at most %2 KB of them to its server at once. Import a calendar that reaches less far ahead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -584,6 +584,33 @@
     </message>
     <message>
         <source>Only the apartment&apos;s owner can publish its calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarImport</name>
+    <message>
+        <source>The calendar&apos;s events are not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change names no apartment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change names no calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>they are not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event %1 is not [UID, first night, departure, summary].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event %1 has the UID of an earlier one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -827,6 +854,13 @@
     <message>
         <source>Nights blocked in %1, from %2 to %3</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Calendar “%1” imported into %2, %n coming event(s)</source>
+        <translation>
+            <numerusform>Calendar “%1” imported into %2, %n coming event</numerusform>
+            <numerusform>Calendar “%1” imported into %2, %n coming events</numerusform>
+        </translation>
     </message>
 </context>
 <context>

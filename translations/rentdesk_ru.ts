@@ -366,10 +366,6 @@
         <translation>Квартира закрыта с %1 по %2 календарём %3.</translation>
     </message>
     <message>
-        <source>A connected database&apos;s blocked dates come from its server; import the calendar there.</source>
-        <translation>Закрытые даты подключённой базы данных приходят с её сервера; импортируйте календарь там.</translation>
-    </message>
-    <message>
         <source>A calendar is named by its file or address, of up to 500 characters.</source>
         <translation>Календарь называется по своему файлу или адресу длиной до 500 символов.</translation>
     </message>
@@ -392,6 +388,10 @@
     <message>
         <source>these nights are blocked by the calendar %1; they are freed when its event is gone from it and the calendar is imported again.</source>
         <translation>эти ночи закрыты календарём %1; они освободятся, когда его событие исчезнет из календаря и календарь будет импортирован снова.</translation>
+    </message>
+    <message>
+        <source>This calendar&apos;s coming events take %1 KB; a connected database sends at most %2 KB of them to its server at once. Import a calendar that reaches less far ahead.</source>
+        <translation>Предстоящие события этого календаря занимают %1 КБ; подключённая база данных отправляет своему серверу не больше %2 КБ за раз. Импортируйте календарь, который заглядывает не так далеко вперёд.</translation>
     </message>
 </context>
 <context>
@@ -586,6 +586,33 @@
     <message>
         <source>Only the apartment&apos;s owner can publish its calendar.</source>
         <translation>Публиковать календарь квартиры может только её владелец.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarImport</name>
+    <message>
+        <source>The calendar&apos;s events are not valid: %1</source>
+        <translation>События календаря недопустимы: %1</translation>
+    </message>
+    <message>
+        <source>The change names no apartment.</source>
+        <translation>В изменении не указана квартира.</translation>
+    </message>
+    <message>
+        <source>The change names no calendar.</source>
+        <translation>В изменении не указан календарь.</translation>
+    </message>
+    <message>
+        <source>they are not a list.</source>
+        <translation>это не список.</translation>
+    </message>
+    <message>
+        <source>event %1 is not [UID, first night, departure, summary].</source>
+        <translation>событие %1 — не [UID, первая ночь, выезд, описание].</translation>
+    </message>
+    <message>
+        <source>event %1 has the UID of an earlier one.</source>
+        <translation>у события %1 тот же UID, что у одного из предыдущих.</translation>
     </message>
 </context>
 <context>
@@ -830,6 +857,14 @@
     <message>
         <source>Nights blocked in %1, from %2 to %3</source>
         <translation>Ночи закрыты в %1, с %2 по %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Calendar “%1” imported into %2, %n coming event(s)</source>
+        <translation>
+            <numerusform>Календарь «%1» импортирован в %2, %n предстоящее событие</numerusform>
+            <numerusform>Календарь «%1» импортирован в %2, %n предстоящих события</numerusform>
+            <numerusform>Календарь «%1» импортирован в %2, %n предстоящих событий</numerusform>
+        </translation>
     </message>
 </context>
 <context>

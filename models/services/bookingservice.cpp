@@ -6,11 +6,13 @@
 #include "models/domain/calendarsource.h"
 #include "models/domain/money.h"
 #include "models/domain/storedvalues.h"
+#include "models/services/calendarimport.h"
 #include "models/services/occupancy.h"
 #include "models/services/records.h"
 #include "models/services/servicesteps.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 
@@ -572,24 +574,35 @@ Result<BookingService::BlockImport> BookingService::importBlocks(const QUuid &ac
                                                                  const QString &source,
                                                                  const QList<ical::IcsEvent> &events) const
 {
-    if (!isAuthority(m_context.mode())) {
-        return std::unexpected(DomainError(
-            Code::NotInThisMode, u"booking"_s, QString(),
-            QCoreApplication::translate("BookingService",
-                                        "A connected database's blocked dates come from its server; import the "
-                                        "calendar there.")));
-    }
     if (source.trimmed().isEmpty() || source.size() > 500) {
         return std::unexpected(bookingError(
             Code::InvalidValue, "blockSource",
             QCoreApplication::translate("BookingService",
                                         "A calendar is named by its file or address, of up to 500 characters.")));
     }
+    // A connected database sends the import to its server as one change, which must fit one
+    // message with room to spare (docs/protocol.md, importBlocks): the events not over yet.
+    const QDate today = m_context.clock().today();
+    const bool sent = m_context.mode() == Mode::Connected;
+    QJsonObject args;
+    if (sent) {
+        args = calendarImportArgs(apartmentId, source, events, today);
+        if (const qint64 bytes = QJsonDocument(args).toJson(QJsonDocument::Compact).size();
+            bytes > MaxImportChangeBytes) {
+            return std::unexpected(bookingError(
+                Code::InvalidValue, "events",
+                QCoreApplication::translate("BookingService",
+                                            "This calendar's coming events take %1 KB; a connected database sends at "
+                                            "most %2 KB of them to its server at once. Import a calendar that reaches "
+                                            "less far ahead.")
+                    .arg((bytes + 1023) / 1024)
+                    .arg(MaxImportChangeBytes / 1024)));
+        }
+    }
     const auto connection = connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    const QDate today = m_context.clock().today();
     BlockImport result;
     auto done = db::transact(db, [&]() -> Result<void> {
         result = {};
@@ -736,6 +749,11 @@ Result<BookingService::BlockImport> BookingService::importBlocks(const QUuid &ac
                 }))
                 ++result.removed;
         }
+        // Only a replica journals an import, for its server: a standalone database's calendars
+        // are read again from their source (a subscription every three hours), and a journal
+        // row for each reading would only grow a journal nothing reads.
+        if (sent)
+            return journal(m_context, db, actor, "importBlocks", args);
         return mailDeclined(m_context, db, result.declined);
     });
     if (!done)

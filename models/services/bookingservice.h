@@ -64,7 +64,9 @@ public:
     // this database's own stays coming back ("<booking id>@rentdesk" of this apartment). An
     // event over a stay or another calendar's block refuses the whole import (DatesTaken,
     // naming the event), so nothing changes; requests over the blocks are declined and their
-    // renters told. On the authority only: a connected database's blocks come from its server.
+    // renters told (by mail on the authority). On a connected replica the import is journaled
+    // (importBlocks, calendarimport.h) for its server to make by the same rules; it is refused
+    // when the coming events do not fit one change.
     [[nodiscard]] Result<BlockImport> importBlocks(const QUuid &actor, const QUuid &apartment, const QString &source,
                                                    const QList<ical::IcsEvent> &events) const;
 

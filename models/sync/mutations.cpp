@@ -3,6 +3,7 @@
 
 #include "models/domain/enums.h"
 #include "models/domain/storedvalues.h"
+#include "models/services/calendarimport.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -187,7 +188,7 @@ const QStringList &mutationNames()
         u"createBuilding"_s,  u"updateBuilding"_s,     u"deleteBuilding"_s, u"createApartment"_s, u"updateApartment"_s,
         u"deleteApartment"_s, u"setApartmentStatus"_s, u"requestBooking"_s, u"confirmBooking"_s,  u"declineBooking"_s,
         u"cancelBooking"_s,   u"holdDates"_s,          u"createReview"_s,   u"updateReview"_s,    u"deleteReview"_s,
-        u"blockDates"_s,      u"addPhoto"_s,           u"movePhoto"_s,      u"removePhoto"_s,
+        u"blockDates"_s,      u"addPhoto"_s,           u"movePhoto"_s,      u"removePhoto"_s,     u"importBlocks"_s,
     };
     return names;
 }
@@ -235,6 +236,14 @@ Result<void> MutationApplier::apply(const QUuid &actor, const QString &name, con
             return done(m_bookings.request(actor, apartment, start, end, id));
         return name == u"holdDates" ? done(m_bookings.hold(actor, apartment, start, end, id))
                                     : done(m_bookings.block(actor, apartment, start, end, id));
+    }
+    // A calendar file imported on a connected desktop: the server imports the same events.
+    if (name == u"importBlocks") {
+        RD_TRY(change, services::readCalendarImportArgs(json));
+        auto imported = m_bookings.importBlocks(actor, change.apartment, change.source, change.events);
+        if (!imported)
+            return std::unexpected(imported.error());
+        return {};
     }
     if (name == u"confirmBooking")
         return done(m_bookings.confirm(actor, id));

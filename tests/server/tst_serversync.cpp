@@ -374,6 +374,92 @@ private Q_SLOTS:
             QStringList({ u"applied"_s }));
     }
 
+    // importBlocks (a calendar file imported on a connected desktop): the server imports the
+    // events as the apartment's owner by its own rules — blocks named by the calendar and each
+    // event's UID, a request under them declined, a later import moving and removing blocks by UID
+    // — and refuses anyone else, an event over a stay, and events that are not what they claim.
+    void aLandlordImportsACalendarThroughTheServer()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        auto other = peer(u"oleg@example.org"_s, u"landlord"_s);
+        auto renter = peer(u"roman@example.org"_s, u"renter"_s);
+        QVERIFY(landlord && other && renter);
+        const QString apartment = listOneApartment(*landlord);
+        QVERIFY(!apartment.isEmpty());
+        const QString request = newId();
+        QCOMPARE(
+            statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(request, apartment, 10, 14)) })),
+            QStringList({ u"applied"_s }));
+        const auto event = [](const QString &uid, int from, int to) {
+            return QJsonArray { uid, day(from), day(to), u"Reserved"_s };
+        };
+        // Each event appended: a QJsonArray braced from one QJsonArray would be a copy of it.
+        const auto import = [&](std::initializer_list<QJsonArray> events) {
+            QJsonArray list;
+            for (const QJsonArray &event : events)
+                list.append(event);
+            return QJsonObject { { u"id"_s, apartment }, { u"source"_s, u"site.ics"_s }, { u"events"_s, list } };
+        };
+        QCOMPARE(statuses(other->push({ other->mutation(u"importBlocks"_s, import({ event(u"a"_s, 2, 4) })) })),
+                 QStringList({ u"refused:not_allowed"_s }));
+        QCOMPARE(statuses(renter->push({ renter->mutation(u"importBlocks"_s, import({ event(u"a"_s, 2, 4) })) })),
+                 QStringList({ u"refused:not_allowed"_s }));
+        QCOMPARE(statuses(landlord->push(
+                     { landlord->mutation(u"importBlocks"_s, import({ event(u"a"_s, 2, 4), event(u"a"_s, 6, 8) })) })),
+                 QStringList({ u"refused:invalid_value"_s }));
+        QCOMPARE(
+            statuses(landlord->push({ landlord->mutation(
+                u"importBlocks"_s, import({ QJsonArray { u"b"_s, u"2031-02-30"_s, u"2031-03-02"_s, QString() } })) })),
+            QStringList({ u"refused:invalid_value"_s }));
+        QCOMPARE(count(u"SELECT count(*) FROM bookings WHERE status = 'blocked'"_s), 0);
+
+        QCOMPARE(
+            statuses(landlord->push({ landlord->mutation(
+                u"importBlocks"_s, import({ event(u"a"_s, 2, 4), event(u"b"_s, 12, 16), event(u"c"_s, 20, 21) })) })),
+            QStringList({ u"applied"_s }));
+        QVERIFY(landlord->pullAll());
+        const auto blocks = [&] {
+            QStringList found;
+            for (auto it = landlord->rows.cbegin(); it != landlord->rows.cend(); ++it) {
+                const QJsonObject row = it.value();
+                if (it.key().startsWith(u"booking/"_s) && row.value(u"status"_s).toString() == u"blocked")
+                    found << u"%1 %2 %3 %4"_s.arg(
+                        row.value(u"blockSource"_s).toString(), row.value(u"blockUid"_s).toString(),
+                        row.value(u"startDate"_s).toString(), row.value(u"endDate"_s).toString());
+            }
+            found.sort();
+            return found;
+        };
+        QCOMPARE(blocks(),
+                 QStringList({ u"site.ics a %1 %2"_s.arg(day(2), day(4)), u"site.ics b %1 %2"_s.arg(day(12), day(16)),
+                               u"site.ics c %1 %2"_s.arg(day(20), day(21)) }));
+        QCOMPARE(landlord->row(u"booking"_s, request).value(u"status"_s).toString(), u"declined"_s);
+        // The renter told by mail, as on a standalone desktop.
+        QVERIFY(count(u"SELECT count(*) FROM mail_outbox WHERE event = 'booking_declined'"_s) >= 1);
+
+        // The calendar again: "b" moved, "c" gone.
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(
+                     u"importBlocks"_s, import({ event(u"a"_s, 2, 4), event(u"b"_s, 13, 17) })) })),
+                 QStringList({ u"applied"_s }));
+        QVERIFY(landlord->pullAll());
+        QCOMPARE(
+            blocks(),
+            QStringList({ u"site.ics a %1 %2"_s.arg(day(2), day(4)), u"site.ics b %1 %2"_s.arg(day(13), day(17)) }));
+
+        // An event over a confirmed stay refuses the whole import.
+        const QString stay = newId();
+        QCOMPARE(
+            statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(stay, apartment, 30, 35)) })),
+            QStringList({ u"applied"_s }));
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"confirmBooking"_s, { { u"id"_s, stay } }) })),
+                 QStringList({ u"applied"_s }));
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(
+                     u"importBlocks"_s, import({ event(u"a"_s, 2, 4), event(u"d"_s, 33, 36) })) })),
+                 QStringList({ u"refused:dates_taken"_s }));
+        QVERIFY(landlord->pullAll());
+        QCOMPARE(blocks().size(), 2);
+    }
+
     // A mutation that needs what a refused one would have made is refused as dependent, naming it.
     void aDependentMutationIsRefusedWithItsCause()
     {

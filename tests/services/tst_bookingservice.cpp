@@ -2,8 +2,10 @@
 #include "models/db/query.h"
 #include "models/domain/money.h"
 #include "models/domain/storedvalues.h"
+#include "models/services/calendarimport.h"
 #include "tests/support/servicefixture.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -618,7 +620,7 @@ private Q_SLOTS:
     }
 
     // An event over a stay refuses the whole import, naming the event; nothing changes.
-    // Only the owner imports, and only on the authority.
+    // Only the owner imports.
     void anImportThatWouldOverlapChangesNothing()
     {
         auto stay = f->bookings.request(renter, apartment, QDate(2026, 7, 10), QDate(2026, 7, 15));
@@ -638,8 +640,60 @@ private Q_SLOTS:
         QCOMPARE(f->bookings.importBlocks(renter, apartment, u"a.ics"_s, one).error().code, Code::NotAllowed);
         QCOMPARE(f->bookings.importBlocks(otherLandlord, apartment, u"a.ics"_s, one).error().code, Code::NotAllowed);
         QCOMPARE(f->bookings.importBlocks(landlord, apartment, QString(), one).error().code, Code::InvalidValue);
-        const BookingService replica(f->context(rentdesk::models::services::Mode::Connected));
-        QCOMPARE(replica.importBlocks(landlord, apartment, u"a.ics"_s, one).error().code, Code::NotInThisMode);
+        QCOMPARE(rentdesk::test::dumpDatabase(f->connection()), before);
+    }
+
+    // On a connected replica an import is made here and journaled as importBlocks with the
+    // coming events only, for the server to make; the journal's arguments read back as the same
+    // events. An import whose coming events do not fit one change is refused, and changes nothing.
+    void aConnectedImportIsJournaledForItsServer()
+    {
+        using rentdesk::models::ical::IcsEvent;
+        const BookingService replica(f->context(Mode::Connected));
+        const QList<IcsEvent> events { { u"gone"_s, QDate(2026, 5, 1), QDate(2026, 5, 3), u"Over"_s },
+                                       { u"a"_s, QDate(2026, 6, 5), QDate(2026, 6, 7), u"Guest A"_s },
+                                       { u"b"_s, QDate(2026, 8, 1), QDate(2026, 8, 9), QString() } };
+        const auto imported = replica.importBlocks(landlord, apartment, u"site.ics"_s, events);
+        QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().message));
+        QCOMPARE(imported->added, 2);
+        QCOMPARE(imported->skipped, 1);
+        auto journaled = rentdesk::models::db::exec(
+            f->connection(), u"SELECT args FROM pending_mutations WHERE name = 'importBlocks'"_s);
+        QVERIFY(journaled && journaled->next());
+        const QJsonObject args = QJsonDocument::fromJson(journaled->value(0).toString().toUtf8()).object();
+        QVERIFY(!journaled->next());
+        const auto change = readCalendarImportArgs(args);
+        QVERIFY2(change, qPrintable(change ? QString() : change.error().message));
+        QCOMPARE(change->apartment, apartment);
+        QCOMPARE(change->source, u"site.ics"_s);
+        QCOMPARE(change->events, events.mid(1));
+
+        // Hostile arguments are refused by name before anything is imported.
+        QJsonObject twice = args;
+        twice[u"events"_s] =
+            QJsonArray { args.value(u"events"_s).toArray().at(0), args.value(u"events"_s).toArray().at(0) };
+        QVERIFY(!readCalendarImportArgs(twice));
+        QJsonObject badDate = args;
+        QJsonArray badEvents;
+        badEvents.append(QJsonArray { u"x"_s, u"2026-02-30"_s, u"2026-03-02"_s, QString() });
+        badDate[u"events"_s] = badEvents;
+        QCOMPARE(readCalendarImportArgs(badDate).error().message,
+                 u"The calendar's events are not valid: event 1 is not [UID, first night, departure, summary]."_s);
+        // The same event with a date that exists is read.
+        badEvents[0] = QJsonArray { u"x"_s, u"2026-02-27"_s, u"2026-03-02"_s, QString() };
+        badDate[u"events"_s] = badEvents;
+        QVERIFY(readCalendarImportArgs(badDate));
+
+        QList<IcsEvent> many;
+        for (int i = 0; i < 700; ++i) {
+            const QDate start = QDate(2026, 7, 1).addDays(i);
+            many.append({ u"event-%1@calendar.example.org"_s.arg(i), start, start.addDays(1), u"Reserved"_s });
+        }
+        const QStringList before = rentdesk::test::dumpDatabase(f->connection());
+        const auto refused = replica.importBlocks(landlord, apartment, u"big.ics"_s, many);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Code::InvalidValue);
+        QVERIFY2(refused.error().message.contains(u"48 KB"_s), qPrintable(refused.error().message));
         QCOMPARE(rentdesk::test::dumpDatabase(f->connection()), before);
     }
 };

@@ -16,6 +16,7 @@
 #include "net/connection/serverconnection.h"
 #include "net/sync/replicasession.h"
 #include "net/sync/syncclient.h"
+#include "tests/calendar/calendartesting.h"
 #include "tests/server/serverprocess.h"
 #include "tests/support/testsupport.h"
 #include "tests/views/guitesting.h"
@@ -37,6 +38,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -498,7 +500,8 @@ private Q_SLOTS:
 
     // The landlord's apartment details lead to its calendar address on the server: the dialog
     // asks for it, copies it, and renews it; a real HTTP client then gets the calendar at the new
-    // address and nothing at the old one. A renter has no address to ask for.
+    // address and nothing at the old one. A calendar file imported on the connected desktop
+    // blocks its dates on the server. A renter has no address to ask for.
     void aLandlordCopiesAndRenewsTheCalendarAddress()
     {
         ServerProcess server({ u"--feed-listen"_s, u"127.0.0.1:0"_s });
@@ -577,6 +580,28 @@ private Q_SLOTS:
         const auto [newStatus, newBody] = fetch(renewed);
         QCOMPARE(newStatus, 200);
         QVERIFY2(newBody.startsWith("BEGIN:VCALENDAR"), newBody.left(200).constData());
+
+        // The other way: another site's calendar file imported here goes to the server as one
+        // change, which blocks its dates there, and the feed then shows the block.
+        QVERIFY(landlord.window->actions().importCalendar->isEnabled());
+        QTemporaryDir files;
+        const QString ics = files.filePath(u"site.ics"_s);
+        {
+            QFile file(ics);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            const QDate today = QDate::currentDate();
+            file.write(test::icsFile({ test::icsEvent(u"e1@site"_s, today.addDays(40), today.addDays(44)) }));
+        }
+        views::messages::setNextFileName(ics);
+        landlord.window->actions().importCalendar->trigger();
+        QVERIFY(landlord.waitSynced());
+        QCOMPARE(test::valueIn(server.databasePath(),
+                               u"SELECT count(*) FROM bookings WHERE status = 'blocked' "
+                               "AND block_source = 'site.ics' AND block_uid = 'e1@site'"_s),
+                 1);
+        const auto [blockedStatus, blockedBody] = fetch(renewed);
+        QCOMPARE(blockedStatus, 200);
+        QCOMPARE(blockedBody.count("BEGIN:VEVENT"), newBody.count("BEGIN:VEVENT") + 1);
 
         // A renter: nothing of theirs to publish.
         Person renter;

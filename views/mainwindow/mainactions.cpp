@@ -146,8 +146,8 @@ void MainActions::update(const State &s)
     remove->setEnabled(s.hasSelection && s.ownsSelection && (listing || s.page == Page::Reviews));
     exportCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
     addPhotos->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
-    // Blocks are made on the authority: a replica's come from its server.
-    importCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && !s.connected);
+    // On a connected database the import goes to the server as one change (importBlocks).
+    importCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
     // The server publishes the calendar: only a connected database has an address.
     calendarAddress->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && s.connected);
     // This desktop fetches the calendars only where it is the authority; a server does not yet.

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace rentdesk::views {
@@ -77,6 +78,11 @@ QString changeText(const models::sync::Mutation &mutation, const QUuid &viewer,
         return ChangeText::tr("Nights blocked in %1, from %2 to %3")
             .arg(apartmentTitle(viewer, idArg(a, u"apartmentId"_s), database), dateArg(a, u"startDate"_s),
                  dateArg(a, u"endDate"_s));
+    }
+    if (name == u"importBlocks") {
+        const int events = int(a.value(u"events"_s).toArray().size());
+        return ChangeText::tr("Calendar “%1” imported into %2, %n coming event(s)", nullptr, events)
+            .arg(a.value(u"source"_s).toString(), apartmentTitle(viewer, idArg(a, u"id"_s), database));
     }
     if (name == u"confirmBooking")
         return ChangeText::tr("Confirming a booking request");
