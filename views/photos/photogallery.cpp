@@ -131,6 +131,8 @@ void PhotoGallery::showApartment(const QUuid &apartment, bool own)
         if (auto read = m_workspace.photos.photos(apartment))
             photos = std::move(*read);
     }
+    // Thumbnails that had not arrived are looked for again: a sync may have brought them.
+    m_model->forgetMissing();
     m_model->setPhotos(photos, m_own);
     m_strip->setDragEnabled(m_own);
     m_strip->setAcceptDrops(m_own);
@@ -143,7 +145,6 @@ void PhotoGallery::showApartment(const QUuid &apartment, bool own)
 
 void PhotoGallery::reload()
 {
-    m_model->forgetMissing();
     showApartment(m_apartment, m_own);
 }
 

@@ -30,9 +30,10 @@ public:
     ~PhotoGallery() override;
 
     // The photos of an apartment (null: none selected); own: the signed-in user owns it and may
-    // change them. The photo selected stays selected when it is still there.
+    // change them. The photo selected stays selected when it is still there; thumbnails that had
+    // not arrived are looked for again.
     void showApartment(const QUuid &apartment, bool own);
-    // Reads the photos again, and thumbnails that had not arrived (after a sync).
+    // Reads the photos of the apartment shown again.
     void reload();
     [[nodiscard]] QUuid apartment() const { return m_apartment; }
     [[nodiscard]] bool isEditable() const { return m_own; }
