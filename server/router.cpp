@@ -35,6 +35,9 @@ namespace {
 // The longest password a request may carry: far above any real one, and bounded so that
 // hashing cannot be made to read megabytes.
 constexpr int MaxPasswordChars = 1024;
+// Blobs one person may start uploading in an hour: a landlord publishing 50 apartments with 20
+// photos each (two blobs a photo) within the hour, not a disk filled by a script.
+constexpr int PhotoUploadsPerHour = 2000;
 
 } // namespace
 
@@ -52,6 +55,8 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
     , m_addressSignUps(clock, config.signUpsPerAddress, std::chrono::seconds(config.signUpWindowSeconds))
     , m_domainWelcomes(clock, config.welcomeMailsPerDomain, std::chrono::hours(1))
     , m_userConversations(clock, config.conversationsPerHour, std::chrono::hours(1))
+    , m_userPhotoUploads(clock, PhotoUploadsPerHour, std::chrono::hours(1))
+    , m_photos(models::services::ServiceContext(m_database, clock, models::services::Mode::Server))
 {
     m_workers.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
     m_handlers = {
@@ -70,6 +75,9 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
         { u"sync.pull"_s, &Router::syncPull },
         { u"sync.snapshot"_s, &Router::syncSnapshot },
         { u"sync.snapshot.read"_s, &Router::syncSnapshotRead },
+        { u"photo.missing"_s, &Router::photoMissing },
+        { u"photo.put"_s, &Router::photoPut },
+        { u"photo.get"_s, &Router::photoGet },
         { u"calendar.feed"_s, &Router::calendarFeed },
         { u"calendar.feed.renew"_s, &Router::calendarFeedRenew },
     };
@@ -88,8 +96,8 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
     // pile up.
     auto *sweep = new QTimer(this);
     connect(sweep, &QTimer::timeout, this, [this] {
-        for (RateLimiter *limiter :
-             { &m_accountLogIns, &m_addressLogIns, &m_addressSignUps, &m_domainWelcomes, &m_userConversations })
+        for (RateLimiter *limiter : { &m_accountLogIns, &m_addressLogIns, &m_addressSignUps, &m_domainWelcomes,
+                                      &m_userConversations, &m_userPhotoUploads })
             limiter->sweep();
     });
     sweep->start(std::chrono::seconds(std::max(10, config.loginWindowSeconds)));
@@ -130,7 +138,8 @@ void Router::handle(ClientConnection &c, const net::protocol::Request &r, std::f
         done(net::protocol::errorReply(r.id, Error::make(ErrorCode::HelloRequired, u"Say hello first."_s)));
         return;
     }
-    const bool ofVersion2 = r.type.startsWith(u"sync.") || r.type.startsWith(u"calendar.");
+    const bool ofVersion2 =
+        r.type.startsWith(u"sync.") || r.type.startsWith(u"calendar.") || r.type.startsWith(u"photo.");
     if (ofVersion2 && c.version() < 2) {
         done(net::protocol::errorReply(
             r.id,
@@ -151,6 +160,8 @@ void Router::handle(ClientConnection &c, const net::protocol::Request &r, std::f
 
 void Router::forget(ClientConnection *connection)
 {
+    // An upload does not outlive its connection or session: the client starts it again.
+    m_photoUploads.remove(connection);
     for (auto it = m_online.begin(); it != m_online.end();)
         it = (it.value() == connection || !it.value()) ? m_online.erase(it) : std::next(it);
 }

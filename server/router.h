@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/services/chatservice.h"
+#include "models/services/photoservice.h"
 #include "models/services/sessionservice.h"
 #include "models/services/timekeeper.h"
 #include "models/sync/serversync.h"
@@ -106,6 +107,29 @@ private:
     void syncPull(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void syncSnapshot(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void syncSnapshotRead(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    // Photos' bytes (photoroutes.cpp): which blobs the server lacks, their upload in chunks, and
+    // their download by whoever sees a photo that names them.
+    void photoMissing(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void photoPut(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void photoGet(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    // One blob being uploaded on a connection: at most one per connection, kept in memory until
+    // it is complete (at most PhotoService::maxImageBytes) and dropped with the connection.
+    struct PhotoUpload
+    {
+        QUuid user;
+        QString sha256;
+        models::services::PhotoService::BlobKind kind = models::services::PhotoService::BlobKind::Image;
+        qint64 size = 0;
+        QByteArray data;
+    };
+    // Uploads one person may have under way at once, over all their connections: what a
+    // person's uploads may hold in the server's memory is this many times the largest blob.
+    static constexpr int MaxPhotoUploadsPerUser = 2;
+    // The bytes of one photo.put: its base64 and the rest of the request fit maxMessageBytes.
+    [[nodiscard]] qint64 photoChunkBytes() const
+    {
+        return std::max<qint64>(3 * 1024, (m_config.maxMessageBytes - 1024) / 4 * 3);
+    }
     // The calendar feed's secret addresses (calendarroutes.cpp): the one an apartment has, or a
     // new one in its place.
     void calendarFeed(ClientConnection &c, const net::protocol::Request &r, const Done &done);
@@ -182,6 +206,9 @@ private:
     RateLimiter m_addressSignUps;
     RateLimiter m_domainWelcomes;
     RateLimiter m_userConversations;
+    RateLimiter m_userPhotoUploads;
+    models::services::PhotoService m_photos;
+    QHash<const ClientConnection *, PhotoUpload> m_photoUploads;
     QThreadPool m_workers;
     int m_logInsHashing = 0; // waiting for a worker or being hashed
     int m_signUpsHashing = 0;

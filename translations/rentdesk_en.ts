@@ -862,6 +862,18 @@
             <numerusform>Calendar “%1” imported into %2, %n coming events</numerusform>
         </translation>
     </message>
+    <message>
+        <source>New photo of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving a photo to place %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChatQueue</name>
@@ -2312,10 +2324,6 @@
         <source>“%1” is not a change RentDesk knows.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The photo&apos;s image must be uploaded before the photo is added, and this server does not take photo uploads yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>OccupancyModel</name>
@@ -2508,10 +2516,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Photos of a connected database cannot be added, moved or removed here yet: sync does not carry photos yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This apartment no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2525,6 +2529,42 @@
     </message>
     <message>
         <source>A photo&apos;s place must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos of a connected database cannot be added, moved or removed here yet: sync does not bring photos to this computer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a landlord uploads photos, of their own apartments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo&apos;s image is named by its SHA-256: 64 hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s image has not been uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s thumbnail has not been uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s size (%1 × %2) is not its image&apos;s (%3 × %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stored photo may have at most %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s bytes do not have this SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such photo.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -866,6 +866,18 @@
             <numerusform>Календарь «%1» импортирован в %2, %n предстоящих событий</numerusform>
         </translation>
     </message>
+    <message>
+        <source>New photo of %1</source>
+        <translation>Новая фотография: %1</translation>
+    </message>
+    <message>
+        <source>Moving a photo to place %1</source>
+        <translation>Перемещение фотографии на место %1</translation>
+    </message>
+    <message>
+        <source>Removing a photo</source>
+        <translation>Удаление фотографии</translation>
+    </message>
 </context>
 <context>
     <name>ChatQueue</name>
@@ -2320,10 +2332,6 @@
         <source>“%1” is not a change RentDesk knows.</source>
         <translation>RentDesk не знает изменения «%1».</translation>
     </message>
-    <message>
-        <source>The photo&apos;s image must be uploaded before the photo is added, and this server does not take photo uploads yet.</source>
-        <translation>Изображение нужно загрузить до добавления фотографии, а этот сервер пока не принимает загрузку фотографий.</translation>
-    </message>
 </context>
 <context>
     <name>OccupancyModel</name>
@@ -2517,10 +2525,6 @@
         <translation>Этой фотографии больше нет.</translation>
     </message>
     <message>
-        <source>Photos of a connected database cannot be added, moved or removed here yet: sync does not carry photos yet.</source>
-        <translation>Фотографии подключённой базы данных пока нельзя здесь добавлять, перемещать или удалять: синхронизация пока не переносит фотографии.</translation>
-    </message>
-    <message>
         <source>This apartment no longer exists.</source>
         <translation>Этой квартиры больше нет.</translation>
     </message>
@@ -2535,6 +2539,42 @@
     <message>
         <source>A photo&apos;s place must be between 1 and %1.</source>
         <translation>Место фотографии должно быть от 1 до %1.</translation>
+    </message>
+    <message>
+        <source>Photos of a connected database cannot be added, moved or removed here yet: sync does not bring photos to this computer yet.</source>
+        <translation>Фотографии подключённой базы данных пока нельзя здесь добавлять, перемещать или удалять: синхронизация пока не доставляет фотографии на этот компьютер.</translation>
+    </message>
+    <message>
+        <source>Only a landlord uploads photos, of their own apartments.</source>
+        <translation>Загружать фотографии может только арендодатель, и только своих квартир.</translation>
+    </message>
+    <message>
+        <source>A photo&apos;s image is named by its SHA-256: 64 hex digits.</source>
+        <translation>Изображение фотографии называется своим хешем SHA-256: 64 шестнадцатеричные цифры.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s image has not been uploaded.</source>
+        <translation>Изображение фотографии не загружено.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s thumbnail has not been uploaded.</source>
+        <translation>Миниатюра фотографии не загружена.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s size (%1 × %2) is not its image&apos;s (%3 × %4).</source>
+        <translation>Размер фотографии (%1 × %2) не совпадает с размером её изображения (%3 × %4).</translation>
+    </message>
+    <message>
+        <source>A stored photo may have at most %1 bytes.</source>
+        <translation>Сохранённая фотография может занимать не больше %1 байт.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s bytes do not have this SHA-256.</source>
+        <translation>У данных фотографии другой хеш SHA-256.</translation>
+    </message>
+    <message>
+        <source>There is no such photo.</source>
+        <translation>Такой фотографии нет.</translation>
     </message>
 </context>
 <context>

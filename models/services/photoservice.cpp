@@ -10,6 +10,9 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QSize>
+
+#include <algorithm>
 
 namespace rentdesk::models::services {
 
@@ -34,7 +37,7 @@ Result<void> requireChangesHere(Mode mode)
             Code::NotInThisMode, u"photo"_s, QString(),
             QCoreApplication::translate("PhotoService",
                                         "Photos of a connected database cannot be added, moved or removed here yet: "
-                                        "sync does not carry photos yet.")));
+                                        "sync does not bring photos to this computer yet.")));
     }
     return {};
 }
@@ -137,6 +140,19 @@ Result<Photo> ownedPhoto(const QSqlDatabase &db, const QUuid &actor, const QUuid
     return photo;
 }
 
+Result<void> requireLandlord(const QSqlDatabase &db, const QUuid &actor)
+{
+    auto user = actingUser(db, actor);
+    if (!user)
+        return std::unexpected(user.error());
+    if (user->role != Role::Landlord) {
+        return std::unexpected(DomainError(
+            Code::NotAllowed, u"photo"_s, QString(),
+            QCoreApplication::translate("PhotoService", "Only a landlord uploads photos, of their own apartments.")));
+    }
+    return {};
+}
+
 Result<void> requireRoom(const QSqlDatabase &db, const QUuid &apartment)
 {
     auto count = db::scalar(db, u"SELECT count(*) FROM apartment_photos WHERE apartment_id = :apartment"_s,
@@ -181,6 +197,69 @@ Result<void> insertBlob(const QSqlDatabase &db, const QString &sha256, const QBy
     if (!inserted)
         return std::unexpected(DomainError(inserted.error()));
     return {};
+}
+
+// The photo's row at the end of its apartment's gallery, and its journal entry.
+Result<void> insertPhotoRow(const ServiceContext &context, const QSqlDatabase &db, const QUuid &actor,
+                            const QUuid &apartment, const QUuid &id, const PhotoService::StoredPhoto &photo,
+                            const QString &now)
+{
+    auto inserted = db::exec(db,
+                             u"INSERT INTO apartment_photos (id, apartment_id, position, image_sha256, "
+                             "thumbnail_sha256, width, height, created_at, updated_at) "
+                             "VALUES (:id, :apartment, (SELECT count(*) FROM apartment_photos "
+                             "WHERE apartment_id = :apartment), :image, :thumbnail, :width, :height, :now, :now)"_s,
+                             { { u":id"_s, toStoredId(id) },
+                               { u":apartment"_s, toStoredId(apartment) },
+                               { u":image"_s, photo.imageSha256 },
+                               { u":thumbnail"_s, photo.thumbnailSha256 },
+                               { u":width"_s, photo.width },
+                               { u":height"_s, photo.height },
+                               { u":now"_s, now } });
+    if (!inserted)
+        return std::unexpected(DomainError(inserted.error()));
+    return journal(context, db, actor, "addPhoto",
+                   QJsonObject { { u"id"_s, toStoredId(id) },
+                                 { u"apartmentId"_s, toStoredId(apartment) },
+                                 { u"imageSha256"_s, photo.imageSha256 },
+                                 { u"thumbnailSha256"_s, photo.thumbnailSha256 },
+                                 { u"width"_s, photo.width },
+                                 { u"height"_s, photo.height } });
+}
+
+Result<std::optional<QByteArray>> readBlob(const QSqlDatabase &db, const QString &sha256)
+{
+    auto query = db::exec(db, u"SELECT bytes FROM photo_blobs WHERE sha256 = :sha256"_s, { { u":sha256"_s, sha256 } });
+    if (!query)
+        return std::unexpected(DomainError(query.error()));
+    if (!query->next())
+        return std::optional<QByteArray>();
+    return std::optional<QByteArray>(query->value(0).toByteArray());
+}
+
+// A blob a stored photo names: there, and a JPEG of the kind's size (the size in pixels).
+Result<QSize> requireStoredBlob(const QSqlDatabase &db, const QString &sha256, PhotoService::BlobKind kind,
+                                const QString &field)
+{
+    const bool image = kind == PhotoService::BlobKind::Image;
+    if (!PhotoService::isBlobName(sha256)) {
+        return std::unexpected(DomainError(
+            Code::InvalidValue, u"photo"_s, field,
+            QCoreApplication::translate("PhotoService", "A photo's image is named by its SHA-256: 64 hex digits.")));
+    }
+    auto bytes = readBlob(db, sha256);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    if (!*bytes) {
+        return std::unexpected(DomainError(
+            Code::InvalidValue, u"photo"_s, field,
+            image ? QCoreApplication::translate("PhotoService", "The photo's image has not been uploaded.")
+                  : QCoreApplication::translate("PhotoService", "The photo's thumbnail has not been uploaded.")));
+    }
+    auto size = photos::checkStoredJpeg(**bytes, PhotoService::maxBlobSide(kind));
+    if (!size)
+        return std::unexpected(DomainError(Code::InvalidValue, u"photo"_s, field, size.error().message));
+    return *size;
 }
 
 } // namespace
@@ -236,31 +315,146 @@ Result<Photo> PhotoService::add(const QUuid &actor, const QUuid &apartment, cons
             return stored;
         if (auto stored = insertBlob(db, prepared->thumbnailSha256, prepared->thumbnail, now); !stored)
             return stored;
-        auto inserted = db::exec(db,
-                                 u"INSERT INTO apartment_photos (id, apartment_id, position, image_sha256, "
-                                 "thumbnail_sha256, width, height, created_at, updated_at) "
-                                 "VALUES (:id, :apartment, (SELECT count(*) FROM apartment_photos "
-                                 "WHERE apartment_id = :apartment), :image, :thumbnail, :width, :height, :now, :now)"_s,
-                                 { { u":id"_s, toStoredId(id) },
-                                   { u":apartment"_s, toStoredId(apartment) },
-                                   { u":image"_s, prepared->imageSha256 },
-                                   { u":thumbnail"_s, prepared->thumbnailSha256 },
-                                   { u":width"_s, prepared->width },
-                                   { u":height"_s, prepared->height },
-                                   { u":now"_s, now } });
-        if (!inserted)
-            return std::unexpected(DomainError(inserted.error()));
-        return journal(m_context, db, actor, "addPhoto",
-                       QJsonObject { { u"id"_s, toStoredId(id) },
-                                     { u"apartmentId"_s, toStoredId(apartment) },
-                                     { u"imageSha256"_s, prepared->imageSha256 },
-                                     { u"thumbnailSha256"_s, prepared->thumbnailSha256 },
-                                     { u"width"_s, prepared->width },
-                                     { u"height"_s, prepared->height } });
+        return insertPhotoRow(
+            m_context, db, actor, apartment, id,
+            StoredPhoto { prepared->imageSha256, prepared->thumbnailSha256, prepared->width, prepared->height }, now);
     });
     if (!done)
         return std::unexpected(done.error());
     return loadPhoto(db, id);
+}
+
+qint64 PhotoService::maxBlobBytes(BlobKind kind)
+{
+    return kind == BlobKind::Image ? maxImageBytes : maxThumbnailBytes;
+}
+
+int PhotoService::maxBlobSide(BlobKind kind)
+{
+    return kind == BlobKind::Image ? photos::PhotoLimits::imageSide : photos::PhotoLimits::thumbnailSide;
+}
+
+bool PhotoService::isBlobName(const QString &sha256)
+{
+    return sha256.size() == 64 && std::all_of(sha256.cbegin(), sha256.cend(), [](QChar c) {
+               return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+           });
+}
+
+Result<Photo> PhotoService::addStored(const QUuid &actor, const QUuid &apartment, const StoredPhoto &photo,
+                                      const QUuid &id) const
+{
+    if (auto here = requireChangesHere(m_context.mode()); !here)
+        return std::unexpected(here.error());
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    const QString now = m_context.nowStored();
+    auto done = db::transact(db, [&]() -> Result<void> {
+        if (auto allowed = requireOwner(db, actor, apartment); !allowed)
+            return allowed;
+        if (auto room = requireRoom(db, apartment); !room)
+            return room;
+        if (auto fresh = requireNewId(db, "apartment_photos", id); !fresh)
+            return fresh;
+        // The uploads were checked when they came; this checks that the mutation names them
+        // truly: an image for the image, a thumbnail for the thumbnail, the image's own size.
+        auto image = requireStoredBlob(db, photo.imageSha256, BlobKind::Image, u"imageSha256"_s);
+        if (!image)
+            return std::unexpected(image.error());
+        auto thumbnail = requireStoredBlob(db, photo.thumbnailSha256, BlobKind::Thumbnail, u"thumbnailSha256"_s);
+        if (!thumbnail)
+            return std::unexpected(thumbnail.error());
+        if (image->width() != photo.width || image->height() != photo.height) {
+            return std::unexpected(DomainError(
+                Code::InvalidValue, u"photo"_s, u"width"_s,
+                QCoreApplication::translate("PhotoService", "The photo's size (%1 × %2) is not its image's (%3 × %4).")
+                    .arg(photo.width)
+                    .arg(photo.height)
+                    .arg(image->width())
+                    .arg(image->height())));
+        }
+        return insertPhotoRow(m_context, db, actor, apartment, id, photo, now);
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return loadPhoto(db, id);
+}
+
+Result<QStringList> PhotoService::missingBlobs(const QUuid &actor, const QStringList &hashes) const
+{
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    if (auto allowed = requireLandlord(*connection, actor); !allowed)
+        return std::unexpected(allowed.error());
+    QStringList missing;
+    for (const QString &sha256 : hashes) {
+        auto here = db::scalar(*connection, u"SELECT count(*) FROM photo_blobs WHERE sha256 = :sha256"_s,
+                               { { u":sha256"_s, sha256 } });
+        if (!here)
+            return std::unexpected(DomainError(here.error()));
+        if (here->toInt() == 0 && !missing.contains(sha256))
+            missing.append(sha256);
+    }
+    return missing;
+}
+
+Result<void> PhotoService::storeBlob(const QUuid &actor, BlobKind kind, const QString &sha256,
+                                     const QByteArray &bytes) const
+{
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    if (auto allowed = requireLandlord(db, actor); !allowed)
+        return allowed;
+    if (bytes.size() > maxBlobBytes(kind)) {
+        return std::unexpected(
+            DomainError(Code::InvalidValue, u"photo"_s, u"size"_s,
+                        QCoreApplication::translate("PhotoService", "A stored photo may have at most %1 bytes.")
+                            .arg(maxBlobBytes(kind))));
+    }
+    if (photos::sha256Hex(bytes) != sha256) {
+        return std::unexpected(
+            DomainError(Code::InvalidValue, u"photo"_s, u"sha256"_s,
+                        QCoreApplication::translate("PhotoService", "The photo's bytes do not have this SHA-256.")));
+    }
+    if (auto checked = photos::checkStoredJpeg(bytes, maxBlobSide(kind)); !checked)
+        return std::unexpected(DomainError(Code::InvalidValue, u"photo"_s, u"data"_s, checked.error().message));
+    return db::transact(db, [&]() -> Result<void> { return insertBlob(db, sha256, bytes, m_context.nowStored()); });
+}
+
+Result<QByteArray> PhotoService::visibleBlob(const QUuid &actor, const QString &sha256) const
+{
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    auto user = actingUser(db, actor);
+    if (!user)
+        return std::unexpected(user.error());
+    // Who sees an apartment sees its photos (docs/protocol.md, "Who sees what"): a renter every
+    // listing, a landlord their own. A blob no such photo names is as absent as one never
+    // stored, so that bytes cannot be fetched by their hash alone.
+    auto named = db::scalar(db,
+                            u"SELECT count(*) FROM apartment_photos p JOIN apartments a ON a.id = p.apartment_id "
+                            "WHERE (p.image_sha256 = :sha256 OR p.thumbnail_sha256 = :sha256) "
+                            "AND (:everyone = 1 OR a.owner_id = :actor)"_s,
+                            { { u":sha256"_s, sha256 },
+                              { u":everyone"_s, user->role == Role::Renter ? 1 : 0 },
+                              { u":actor"_s, toStoredId(actor) } });
+    if (!named)
+        return std::unexpected(DomainError(named.error()));
+    auto bytes = named->toInt() > 0 ? readBlob(db, sha256) : Result<std::optional<QByteArray>>();
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    if (!*bytes) {
+        return std::unexpected(DomainError(Code::NotFound, u"photo"_s, u"sha256"_s,
+                                           QCoreApplication::translate("PhotoService", "There is no such photo.")));
+    }
+    return **bytes;
 }
 
 Result<void>
@@ -348,13 +542,7 @@ Result<std::optional<QByteArray>> PhotoService::blob(const QString &sha256) cons
     const auto connection = connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    auto query =
-        db::exec(*connection, u"SELECT bytes FROM photo_blobs WHERE sha256 = :sha256"_s, { { u":sha256"_s, sha256 } });
-    if (!query)
-        return std::unexpected(DomainError(query.error()));
-    if (!query->next())
-        return std::optional<QByteArray>();
-    return std::optional<QByteArray>(query->value(0).toByteArray());
+    return readBlob(*connection, sha256);
 }
 
 } // namespace rentdesk::models::services

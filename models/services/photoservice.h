@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUuid>
 
 #include <functional>
@@ -20,18 +21,55 @@ namespace rentdesk::models::services {
 // removes them; anyone may see them, as the listing is public. A file is checked and re-encoded
 // by models/photos/ before anything is written; its bytes are stored once per SHA-256
 // (photo_blobs) and its row names them by hash. Positions stay 0..n-1 without gaps. Every change
-// is journaled without the bytes. A connected replica refuses changes (NotInThisMode) until sync
-// carries photos.
+// is journaled without the bytes. A connected replica refuses changes (NotInThisMode) until its
+// replica carries photos. Over sync, the bytes travel apart from the addPhoto mutation, by hash
+// (docs/protocol.md, "Photos"): storeBlob() takes an uploaded JPEG, addStored() a photo whose
+// blobs are here.
 class PhotoService final
 {
 public:
     explicit PhotoService(ServiceContext context);
 
     static constexpr int maxPhotosPerApartment = 20;
+    // The most bytes an uploaded stored JPEG may have: a 2048-pixel JPEG of quality 85 is a
+    // megabyte or two, a 320-pixel thumbnail some 30 KB; the caps leave room and bound what an
+    // upload may hold in memory.
+    static constexpr qint64 maxImageBytes = 8LL * 1024 * 1024;
+    static constexpr qint64 maxThumbnailBytes = 1LL * 1024 * 1024;
+
+    // Which stored JPEG a blob is: the sides and the byte cap it is checked against.
+    enum class BlobKind { Image, Thumbnail };
+    [[nodiscard]] static qint64 maxBlobBytes(BlobKind kind);
+    [[nodiscard]] static int maxBlobSide(BlobKind kind);
+    // 64 lowercase hex digits, as blobs are named.
+    [[nodiscard]] static bool isBlobName(const QString &sha256);
+
+    // A photo whose two JPEGs are stored already, named by hash: what addPhoto carries.
+    struct StoredPhoto
+    {
+        QString imageSha256;
+        QString thumbnailSha256;
+        int width = 0;
+        int height = 0;
+    };
 
     // Adds the photo at the end of the gallery. The id to give it, or a new one when null.
     [[nodiscard]] Result<domain::Photo> add(const QUuid &actor, const QUuid &apartment, const QByteArray &file,
                                             const QUuid &id = {}) const;
+    // Adds the photo from blobs stored here (uploaded before): the same rules as add(), and the
+    // image must be stored, width × height, and the thumbnail stored, within 320 pixels.
+    [[nodiscard]] Result<domain::Photo> addStored(const QUuid &actor, const QUuid &apartment, const StoredPhoto &photo,
+                                                  const QUuid &id) const;
+    // Which of the hashes have no bytes here, in the order given (a landlord only: renters
+    // upload nothing).
+    [[nodiscard]] Result<QStringList> missingBlobs(const QUuid &actor, const QStringList &hashes) const;
+    // Stores an uploaded JPEG once its SHA-256 is its name and checkStoredJpeg() accepts it
+    // (a landlord only). Storing one that is here already changes nothing.
+    [[nodiscard]] Result<void> storeBlob(const QUuid &actor, BlobKind kind, const QString &sha256,
+                                         const QByteArray &bytes) const;
+    // The bytes of a blob that a photo the actor may see names (an apartment a renter sees,
+    // every one, or one of the landlord's own); NotFound otherwise, the same as for no blob.
+    [[nodiscard]] Result<QByteArray> visibleBlob(const QUuid &actor, const QString &sha256) const;
     // Moves the photo to newPosition (0..n-1); the others close up around it.
     [[nodiscard]] Result<void> move(const QUuid &actor, const QUuid &photo, int newPosition) const;
     // Removes the photo, and its bytes unless another photo names them too.

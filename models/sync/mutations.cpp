@@ -265,15 +265,15 @@ Result<void> MutationApplier::apply(const QUuid &actor, const QString &name, con
     }
     if (name == u"deleteReview")
         return m_reviews.remove(actor, id);
-    // A photo's bytes travel apart from its mutation, by hash, and must be on the server before
-    // addPhoto is applied; the request that uploads them does not exist yet (docs/architecture.md,
-    // "Photos"). Moving and removing need no bytes.
+    // A photo's bytes travel apart from its mutation, by hash: the desktop uploads the blobs the
+    // server lacks (photo.put) before it pushes addPhoto, which then names stored blobs only.
     if (name == u"addPhoto") {
-        return std::unexpected(DomainError(
-            DomainError::Code::NotInThisMode, u"photo"_s, QString(),
-            QCoreApplication::translate("Mutations",
-                                        "The photo's image must be uploaded before the photo is added, and this "
-                                        "server does not take photo uploads yet.")));
+        RD_TRY(apartment, a.id("apartmentId"));
+        RD_TRY(image, a.text("imageSha256"));
+        RD_TRY(thumbnail, a.text("thumbnailSha256"));
+        RD_TRY(width, a.integer("width"));
+        RD_TRY(height, a.integer("height"));
+        return done(m_photos.addStored(actor, apartment, { image, thumbnail, width, height }, id));
     }
     if (name == u"movePhoto") {
         RD_TRY(position, a.integer("position"));
@@ -299,7 +299,8 @@ Result<services::ListingService::ApartmentDraft> MutationApplier::apartmentDraft
 std::optional<QUuid> MutationApplier::createdId(const QString &name, const QJsonObject &args)
 {
     static const QStringList creating = { u"createBuilding"_s, u"createApartment"_s, u"requestBooking"_s,
-                                          u"holdDates"_s,      u"blockDates"_s,      u"createReview"_s };
+                                          u"holdDates"_s,      u"blockDates"_s,      u"createReview"_s,
+                                          u"addPhoto"_s };
     if (!creating.contains(name))
         return std::nullopt;
     const auto id = idFromStored(QVariant(args.value(u"id"_s).toString()));

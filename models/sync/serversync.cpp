@@ -47,11 +47,13 @@ Result<bool> rentsFrom(const QSqlDatabase &db, const QString &renter, const QStr
 // Whether any synced table has a row of this id.
 Result<bool> rowExists(const QSqlDatabase &db, const QUuid &id)
 {
-    auto found = db::scalar(db,
-                            u"SELECT EXISTS (SELECT 1 FROM users WHERE id = :id UNION ALL SELECT 1 FROM buildings "
-                            "WHERE id = :id UNION ALL SELECT 1 FROM apartments WHERE id = :id UNION ALL SELECT 1 "
-                            "FROM bookings WHERE id = :id UNION ALL SELECT 1 FROM reviews WHERE id = :id)"_s,
-                            { { u":id"_s, toStoredId(id) } });
+    auto found =
+        db::scalar(db,
+                   u"SELECT EXISTS (SELECT 1 FROM users WHERE id = :id UNION ALL SELECT 1 FROM buildings "
+                   "WHERE id = :id UNION ALL SELECT 1 FROM apartments WHERE id = :id UNION ALL SELECT 1 "
+                   "FROM bookings WHERE id = :id UNION ALL SELECT 1 FROM reviews WHERE id = :id UNION ALL SELECT 1 "
+                   "FROM apartment_photos WHERE id = :id)"_s,
+                   { { u":id"_s, toStoredId(id) } });
     if (!found)
         return std::unexpected(storage(found.error()));
     return found->toBool();

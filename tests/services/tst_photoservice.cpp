@@ -85,6 +85,12 @@ private:
         return args ? QJsonDocument::fromJson(args->toString().toUtf8()).object() : QJsonObject();
     }
 
+    // "code:field" of a refusal, "ok" when there was none.
+    template<typename T> static QString refusal(const Result<T> &result)
+    {
+        return result ? u"ok"_s : result.error().codeName() + u':' + result.error().field;
+    }
+
     qint64 blobs() const { return f->count(u"photo_blobs"_s); }
 
 private Q_SLOTS:
@@ -253,7 +259,7 @@ private Q_SLOTS:
         const auto refused = replica.add(landlord, apartment, file(2));
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, Code::NotInThisMode);
-        QVERIFY2(refused.error().message.contains(u"sync does not carry photos yet"_s),
+        QVERIFY2(refused.error().message.contains(u"sync does not bring photos"_s),
                  qPrintable(refused.error().message));
         QCOMPARE(replica.move(landlord, photo.id, 0).error().code, Code::NotInThisMode);
         QCOMPARE(replica.remove(landlord, photo.id).error().code, Code::NotInThisMode);
@@ -264,6 +270,66 @@ private Q_SLOTS:
         const PhotoService server(f->context(Mode::Server));
         QVERIFY(server.add(landlord, apartment, file(3)));
         QCOMPARE(journal(), before);
+    }
+
+    // What sync does on the server: uploaded blobs are checked and stored (a landlord's only),
+    // and addStored() adds a photo from stored blobs that fit what it claims; a blob is given
+    // only to whoever sees a photo naming it.
+    void aPhotoIsAddedFromUploadedBlobs()
+    {
+        const auto prepared = rentdesk::models::photos::preparePhoto(
+            rentdesk::test::encoded(rentdesk::test::twoColourImage(800, 600), "jpeg"));
+        QVERIFY(prepared);
+        const PhotoService::StoredPhoto stored { prepared->imageSha256, prepared->thumbnailSha256, prepared->width,
+                                                 prepared->height };
+        QCOMPARE(refusal(photos->addStored(landlord, apartment, stored, QUuid::createUuid())),
+                 u"invalid_value:imageSha256"_s);
+        QCOMPARE(photos->missingBlobs(landlord, { stored.imageSha256, stored.thumbnailSha256, stored.imageSha256 })
+                     .value_or(QStringList()),
+                 QStringList({ stored.imageSha256, stored.thumbnailSha256 }));
+
+        using Kind = PhotoService::BlobKind;
+        QCOMPARE(refusal(photos->storeBlob(renter, Kind::Image, stored.imageSha256, prepared->image)),
+                 u"not_allowed:"_s);
+        QCOMPARE(refusal(photos->missingBlobs(renter, { stored.imageSha256 })), u"not_allowed:"_s);
+        QCOMPARE(refusal(photos->storeBlob(landlord, Kind::Image, prepared->thumbnailSha256, prepared->image)),
+                 u"invalid_value:sha256"_s);
+        // An 800-pixel image is no thumbnail.
+        QCOMPARE(refusal(photos->storeBlob(landlord, Kind::Thumbnail, stored.imageSha256, prepared->image)),
+                 u"invalid_value:data"_s);
+        QCOMPARE(blobs(), 0);
+        QVERIFY(photos->storeBlob(landlord, Kind::Image, stored.imageSha256, prepared->image));
+        QVERIFY(photos->storeBlob(landlord, Kind::Thumbnail, stored.thumbnailSha256, prepared->thumbnail));
+        QVERIFY(photos->storeBlob(landlord, Kind::Thumbnail, stored.thumbnailSha256, prepared->thumbnail));
+        QCOMPARE(blobs(), 2);
+        QCOMPARE(photos->missingBlobs(landlord, { stored.imageSha256 }).value_or(QStringList { u"error"_s }),
+                 QStringList());
+
+        // The claims must be the blobs': the image's size, a thumbnail for the thumbnail.
+        PhotoService::StoredPhoto wrongSize = stored;
+        wrongSize.height = 601;
+        QCOMPARE(refusal(photos->addStored(landlord, apartment, wrongSize, QUuid::createUuid())),
+                 u"invalid_value:width"_s);
+        PhotoService::StoredPhoto swapped = stored;
+        swapped.thumbnailSha256 = stored.imageSha256;
+        QCOMPARE(refusal(photos->addStored(landlord, apartment, swapped, QUuid::createUuid())),
+                 u"invalid_value:thumbnailSha256"_s);
+        QCOMPARE(refusal(photos->addStored(otherLandlord, apartment, stored, QUuid::createUuid())), u"not_allowed:"_s);
+        // Nobody sees the blobs before a photo names them.
+        QCOMPARE(refusal(photos->visibleBlob(renter, stored.imageSha256)), u"not_found:sha256"_s);
+
+        const QStringList before = journal();
+        const QUuid id = QUuid::createUuid();
+        const auto photo = photos->addStored(landlord, apartment, stored, id);
+        QCOMPARE(refusal(photo), u"ok"_s);
+        QCOMPARE(photo->id, id);
+        QCOMPARE(photo->width, 800);
+        QCOMPARE(journal(), before + QStringList { u"addPhoto"_s });
+        QCOMPARE(photos->visibleBlob(renter, stored.imageSha256).value_or(QByteArray()), prepared->image);
+        QCOMPARE(photos->visibleBlob(landlord, stored.thumbnailSha256).value_or(QByteArray()), prepared->thumbnail);
+        QCOMPARE(refusal(photos->visibleBlob(otherLandlord, stored.imageSha256)), u"not_found:sha256"_s);
+        // The same id again is refused, as for every create.
+        QCOMPARE(refusal(photos->addStored(landlord, apartment, stored, id)), u"invalid_value:id"_s);
     }
 
     void deletingTheApartmentTakesItsPhotos()

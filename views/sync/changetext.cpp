@@ -97,6 +97,13 @@ QString changeText(const models::sync::Mutation &mutation, const QUuid &viewer,
     }
     if (name == u"deleteReview")
         return ChangeText::tr("Deleting a review");
+    // A photo's move and removal name only the photo, which the replica may no longer have.
+    if (name == u"addPhoto")
+        return ChangeText::tr("New photo of %1").arg(apartmentTitle(viewer, idArg(a, u"apartmentId"_s), database));
+    if (name == u"movePhoto")
+        return ChangeText::tr("Moving a photo to place %1").arg(a.value(u"position"_s).toInt() + 1);
+    if (name == u"removePhoto")
+        return ChangeText::tr("Removing a photo");
     return name;
 }
 
