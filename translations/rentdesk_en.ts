@@ -5787,6 +5787,17 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Preparing your changes: %1 of %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Blocked nights: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n period(s) from the calendar “%2”</source>
+        <translation>
+            <numerusform>%1: %n period from the calendar “%2”</numerusform>
+            <numerusform>%1: %n periods from the calendar “%2”</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ReviewEditor</name>

@@ -5838,6 +5838,18 @@ Booking requests, confirmations and other notices will come from this address.
         <source>Preparing your changes: %1 of %2.</source>
         <translation>Готовим ваши изменения: %1 из %2.</translation>
     </message>
+    <message>
+        <source>Blocked nights: %1</source>
+        <translation>Закрытые ночи: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n period(s) from the calendar “%2”</source>
+        <translation>
+            <numerusform>%1: %n период из календаря «%2»</numerusform>
+            <numerusform>%1: %n периода из календаря «%2»</numerusform>
+            <numerusform>%1: %n периодов из календаря «%2»</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ReviewEditor</name>

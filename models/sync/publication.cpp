@@ -3,12 +3,17 @@
 
 #include "models/db/query.h"
 #include "models/domain/storedvalues.h"
+#include "models/services/calendarimport.h"
 #include "models/services/listingservice.h"
 #include "models/services/records.h"
 #include "models/services/servicesteps.h"
 #include "models/sync/replica.h"
 
 #include <QJsonObject>
+#include <QSet>
+#include <QSqlQuery>
+
+#include <optional>
 
 namespace rentdesk::models::sync {
 
@@ -22,6 +27,16 @@ Mutation change(const char *name, const QUuid &id, QJsonObject args)
 {
     args.insert(u"id"_s, domain::toStoredId(id));
     return Mutation { 0, QString::fromLatin1(name), std::move(args) };
+}
+
+// holdDates or blockDates of a row whose columns 1–3 are the apartment's id and the stay's dates,
+// as stored.
+Mutation stayChange(const char *name, const QUuid &id, const QSqlQuery &row)
+{
+    return change(name, id,
+                  { { u"apartmentId"_s, row.value(1).toString() },
+                    { u"startDate"_s, row.value(2).toString() },
+                    { u"endDate"_s, row.value(3).toString() } });
 }
 
 services::ListingService::BuildingDraft draftOf(const domain::Building &b)
@@ -50,6 +65,35 @@ Result<qint64> journalSequence(const QSqlDatabase &db)
     if (!seq)
         return std::unexpected(DomainError(seq.error()));
     return seq->toLongLong();
+}
+
+// A refused change is known by its name and id: an apartment's id names its createApartment and
+// the importBlocks of its calendars alike.
+QString refusalKey(const Mutation &mutation)
+{
+    return mutation.name + u'/' + mutation.args.value(u"id"_s).toString();
+}
+
+// Whether the replica holds exactly the blocks an importBlocks of a publication makes.
+Result<bool> hasCalendarBlocks(const QSqlDatabase &db, const QJsonObject &args)
+{
+    const auto change = services::readCalendarImportArgs(args);
+    if (!change)
+        return std::unexpected(change.error());
+    auto rows =
+        db::exec(db,
+                 u"SELECT block_uid, start_date, end_date FROM bookings WHERE apartment_id = :apartment "
+                 "AND block_source = :source"_s,
+                 { { u":apartment"_s, domain::toStoredId(change->apartment) }, { u":source"_s, change->source } });
+    if (!rows)
+        return std::unexpected(DomainError(rows.error()));
+    QSet<QString> held;
+    while (rows->next())
+        held.insert(rows->value(0).toString() + u' ' + rows->value(1).toString() + u' ' + rows->value(2).toString());
+    QSet<QString> sent;
+    for (const ical::IcsEvent &event : change->events)
+        sent.insert(event.uid + u' ' + domain::toStoredDate(event.start) + u' ' + domain::toStoredDate(event.end));
+    return !sent.isEmpty() && held == sent;
 }
 
 // The table a publication's mutation makes its row in.
@@ -120,12 +164,54 @@ Result<Publication> Publication::read(const db::Database &standalone, const QUui
         auto id = domain::idFromStored(stays->value(0));
         if (!id)
             return std::unexpected(services::unreadable(u"booking"_s, id.error()));
-        p.changes.append(change("holdDates", *id,
-                                { { u"apartmentId"_s, stays->value(1).toString() },
-                                  { u"startDate"_s, stays->value(2).toString() },
-                                  { u"endDate"_s, stays->value(3).toString() } }));
+        p.changes.append(stayChange("holdDates", *id, *stays));
         ++p.stays;
     }
+
+    // Blocked nights not over: a block by hand is blocked again by hand (blockDates, its id); a
+    // calendar's blocks go as that calendar imported into the apartment (importBlocks), so that
+    // the server's next import of it moves and removes them by UID.
+    auto blocks = db::exec(db,
+                           u"SELECT b.id, b.apartment_id, b.start_date, b.end_date, b.block_source, b.block_uid "
+                           "FROM bookings AS b JOIN apartments AS a ON a.id = b.apartment_id "
+                           "WHERE a.owner_id = :me AND b.status = 'blocked' AND b.end_date > :today "
+                           "ORDER BY b.apartment_id, b.block_source, b.start_date, b.id"_s,
+                           { { u":me"_s, me }, { u":today"_s, domain::toStoredDate(today) } });
+    if (!blocks)
+        return std::unexpected(DomainError(blocks.error()));
+    std::optional<services::CalendarImportChange> calendar;
+    const auto importCalendar = [&] {
+        if (calendar) {
+            p.changes.append(Mutation {
+                0, u"importBlocks"_s,
+                services::calendarImportArgs(calendar->apartment, calendar->source, calendar->events, today) });
+        }
+        calendar.reset();
+    };
+    while (blocks->next()) {
+        auto id = domain::idFromStored(blocks->value(0));
+        auto apartment = domain::idFromStored(blocks->value(1));
+        auto start = domain::dateFromStored(blocks->value(2));
+        auto end = domain::dateFromStored(blocks->value(3));
+        if (!id || !apartment || !start || !end)
+            return std::unexpected(services::unreadable(u"booking"_s,
+                                                        !id              ? id.error()
+                                                            : !apartment ? apartment.error()
+                                                            : !start     ? start.error()
+                                                                         : end.error()));
+        ++p.blocks;
+        if (blocks->value(4).isNull()) {
+            p.changes.append(stayChange("blockDates", *id, *blocks));
+            continue;
+        }
+        const QString source = blocks->value(4).toString();
+        if (!calendar || calendar->apartment != *apartment || calendar->source != source) {
+            importCalendar();
+            calendar = services::CalendarImportChange { *apartment, source, {} };
+        }
+        calendar->events.append({ blocks->value(5).toString(), *start, *end, {} });
+    }
+    importCalendar();
 
     const QString ofMine =
         u"FROM bookings AS b JOIN apartments AS a ON a.id = b.apartment_id WHERE a.owner_id = :me "_s;
@@ -160,7 +246,7 @@ Result<Publisher> Publisher::start(const Replica &replica, Publication publicati
     if (!refused)
         return std::unexpected(refused.error());
     for (const QueuedMutation &queued : std::as_const(*refused))
-        publisher.m_refusedBefore.insert(queued.mutation.args.value(u"id"_s).toString(), queued.error);
+        publisher.m_refusedBefore.insert(refusalKey(queued.mutation), queued.error);
     return publisher;
 }
 
@@ -181,15 +267,26 @@ Result<bool> Publisher::next(qsizetype count)
     for (; m_next < end; ++m_next) {
         const Mutation &mutation = m_publication.changes.at(m_next);
         const QString id = mutation.args.value(u"id"_s).toString();
+        const QString key = refusalKey(mutation);
         if (mutation.name == u"setApartmentStatus") {
             if (!m_madeHere.contains(id))
                 continue;
-        } else if (m_refusedBefore.contains(id)) {
-            m_done.refused.append({ mutation, m_refusedBefore.value(id) });
+        } else if (m_refusedBefore.contains(key)) {
+            m_done.refused.append({ mutation, m_refusedBefore.value(key) });
             continue;
+        } else if (mutation.name == u"importBlocks") {
+            // Its id is the apartment's: there when the replica has the calendar's blocks as sent.
+            auto there = hasCalendarBlocks(db, mutation.args);
+            if (!there)
+                return std::unexpected(there.error());
+            if (*there) {
+                ++m_done.alreadyThere;
+                continue;
+            }
         } else {
-            // The owner's column: the renter's for a hold, which is the owner's own.
-            const QString owner = mutation.name == u"holdDates" ? u"renter_id"_s : u"owner_id"_s;
+            // The owner's column: the renter's for a hold or a block, which is the owner's own.
+            const QString owner =
+                mutation.name == u"holdDates" || mutation.name == u"blockDates" ? u"renter_id"_s : u"owner_id"_s;
             auto mine = db::scalar(db,
                                    u"SELECT count(*) FROM "_s + tableOf(mutation.name) + u" WHERE id = :id AND "_s
                                        + owner + u" = :me"_s,

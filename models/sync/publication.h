@@ -23,15 +23,18 @@ class Replica;
 // What a landlord who started on a standalone database brings to a server account, read from
 // that file and never written to it (docs/architecture.md, "Publishing a standalone
 // database"): their buildings and apartments with the ids they have, the statuses they set by
-// hand, and each stay that is not over as nights the owner holds (holdDates). The file's
+// hand, each stay that is not over as nights the owner holds (holdDates), and the blocked nights
+// not over: by hand as blocks (blockDates), from a calendar as that calendar's import
+// (importBlocks, its blocks' UIDs and dates). The file's
 // renters are its own accounts, not the server's, so neither they, their requests nor the
 // reviews go.
 struct Publication
 {
-    QList<Mutation> changes; // in the order they are made: buildings, apartments, statuses, holds
+    QList<Mutation> changes; // in the order they are made: buildings, apartments, statuses, holds, blocks
     int buildings = 0;
     int apartments = 0;
     int stays = 0; // confirmed stays not over, sent as holds
+    int blocks = 0; // blocked periods not over: by hand (blockDates) and from calendars (importBlocks)
     // What stays only in the file.
     int pastStays = 0;
     int requests = 0;
@@ -76,7 +79,7 @@ private:
     const Replica *m_replica;
     Publication m_publication;
     qsizetype m_next = 0;
-    QHash<QString, services::DomainError> m_refusedBefore; // by the id of the row they make
+    QHash<QString, services::DomainError> m_refusedBefore; // by refusalKey(): the name and id
     QSet<QString> m_madeHere; // apartments made by this run: only theirs get a status by hand
     PublishedChanges m_done;
 };

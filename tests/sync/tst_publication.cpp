@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/db/database.h"
 #include "models/domain/storedvalues.h"
+#include "models/services/calendarimport.h"
 #include "models/sync/publication.h"
 #include "models/sync/replica.h"
 #include "tests/support/servicefixture.h"
@@ -122,6 +123,60 @@ private Q_SLOTS:
         QVERIFY(again->queued.isEmpty());
         QCOMPARE(again->alreadyThere, 5);
         QCOMPARE((*replica)->pendingCount().value_or(-1), 6);
+    }
+
+    // Blocked nights not over go too: a block by hand as a block, a calendar's blocks as that
+    // calendar imported (the server moves and removes them by UID at its next import), each
+    // made on the replica as the account's; publishing again makes none of them twice.
+    void blocksGoAsBlocksAndCalendarsAsTheirImport()
+    {
+        const QDate today = f->clock.today();
+        QVERIFY(f->bookings.block(landlord, flat2, today.addDays(2), today.addDays(4)));
+        const auto imported =
+            f->bookings.importBlocks(landlord, flat2, u"site.ics"_s,
+                                     { { u"e1@site"_s, today.addDays(30), today.addDays(32), u"Reserved"_s },
+                                       { u"e2@site"_s, today.addDays(40), today.addDays(41), u"Reserved"_s } });
+        QVERIFY2(imported, qPrintable(imported ? QString() : imported.error().message));
+        const auto p = Publication::read(f->database().database(), landlord, today);
+        QVERIFY(p);
+        QCOMPARE(p->blocks, 3);
+        QStringList names;
+        for (const models::sync::Mutation &change : p->changes)
+            names << change.name;
+        QCOMPARE(names.mid(6), (QStringList { u"blockDates"_s, u"importBlocks"_s }));
+        const auto calendar = models::services::readCalendarImportArgs(p->changes.at(7).args);
+        QVERIFY(calendar);
+        QCOMPARE(calendar->apartment, flat2);
+        QCOMPARE(calendar->events.size(), 2);
+        QCOMPARE(calendar->events.at(1).uid, u"e2@site"_s);
+
+        test::TempDatabase replicaFile;
+        const models::domain::User account = landlordOnTheServer();
+        auto replica = replicaOf(replicaFile, account);
+        QVERIFY(replica);
+        const auto first = models::sync::publish(**replica, *p);
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        QVERIFY2(first->refused.isEmpty(),
+                 qPrintable(first->refused.isEmpty() ? QString() : first->refused.first().second.message));
+        QCOMPARE(first->queued.size(), 8);
+        const QString me = models::domain::toStoredId(account.id);
+        QCOMPARE(test::valueIn(replicaFile.path(),
+                               u"SELECT count(*) FROM bookings WHERE status = 'blocked' AND renter_id = '%1' "
+                               "AND block_source IS NULL"_s.arg(me)),
+                 1);
+        QCOMPARE(test::valueIn(replicaFile.path(),
+                               u"SELECT count(*) FROM bookings WHERE status = 'blocked' AND renter_id = '%1' "
+                               "AND block_source = 'site.ics'"_s.arg(me)),
+                 2);
+        QCOMPARE(
+            test::valueIn(replicaFile.path(),
+                          u"SELECT count(*) FROM pending_mutations WHERE name IN ('blockDates', 'importBlocks')"_s),
+            2);
+
+        const auto again = models::sync::publish(**replica, *p);
+        QVERIFY(again);
+        QVERIFY(again->queued.isEmpty());
+        QCOMPARE(again->alreadyThere, 7);
     }
 
     // A slice at a time, as the window does it: the same changes, the status after its apartment.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/sync/changetext.h"
 
+#include "models/domain/calendarsource.h"
 #include "models/domain/storedvalues.h"
 #include "models/itemmodels/cellformat.h"
 #include "models/query/detailsquery.h"
@@ -82,7 +83,8 @@ QString changeText(const models::sync::Mutation &mutation, const QUuid &viewer,
     if (name == u"importBlocks") {
         const int events = int(a.value(u"events"_s).toArray().size());
         return ChangeText::tr("Calendar “%1” imported into %2, %n coming event(s)", nullptr, events)
-            .arg(a.value(u"source"_s).toString(), apartmentTitle(viewer, idArg(a, u"id"_s), database));
+            .arg(models::domain::calendarLabel(a.value(u"source"_s).toString()),
+                 apartmentTitle(viewer, idArg(a, u"id"_s), database));
     }
     if (name == u"confirmBooking")
         return ChangeText::tr("Confirming a booking request");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/sync/publishdialog.h"
 
+#include "models/domain/calendarsource.h"
 #include "models/itemmodels/cellformat.h"
 #include "models/sync/replica.h"
 #include "net/sync/replicasession.h"
@@ -11,6 +12,7 @@
 #include <QDialogButtonBox>
 #include <QHash>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QProgressBar>
@@ -149,6 +151,7 @@ void PublishDialog::buildPreview(QTreeWidget *tree) const
     auto *buildings = new QTreeWidgetItem(tree, { tr("Buildings: %1").arg(m_publication.buildings) });
     auto *apartments = new QTreeWidgetItem(tree, { tr("Apartments: %1").arg(m_publication.apartments) });
     auto *stays = new QTreeWidgetItem(tree, { tr("Nights you hold: %1").arg(m_publication.stays) });
+    auto *blocked = new QTreeWidgetItem(tree, { tr("Blocked nights: %1").arg(m_publication.blocks) });
     for (const Mutation &change : m_publication.changes) {
         const QJsonObject &a = change.args;
         const QString id = a.value(u"id"_s).toString();
@@ -167,9 +170,25 @@ void PublishDialog::buildPreview(QTreeWidget *tree) const
                                 { tr("%1: from %2 to %3")
                                       .arg(apartmentTitles.value(a.value(u"apartmentId"_s).toString()),
                                            dateOf(a, u"startDate"_s), dateOf(a, u"endDate"_s)) });
+        } else if (change.name == u"blockDates") {
+            new QTreeWidgetItem(blocked,
+                                { tr("%1: from %2 to %3")
+                                      .arg(apartmentTitles.value(a.value(u"apartmentId"_s).toString()),
+                                           dateOf(a, u"startDate"_s), dateOf(a, u"endDate"_s)) });
+        } else if (change.name == u"importBlocks") {
+            new QTreeWidgetItem(
+                blocked,
+                { tr("%1: %n period(s) from the calendar “%2”", nullptr, int(a.value(u"events"_s).toArray().size()))
+                      .arg(apartmentTitles.value(id),
+                           models::domain::calendarLabel(a.value(u"source"_s).toString())) });
         }
     }
-    for (QTreeWidgetItem *group : { buildings, apartments, stays })
+    QList<QTreeWidgetItem *> groups { buildings, apartments, stays };
+    if (blocked->childCount() == 0)
+        delete blocked; // most databases block nothing: no empty group for them
+    else
+        groups.append(blocked);
+    for (QTreeWidgetItem *group : std::as_const(groups))
         group->setExpanded(group->childCount() <= 20);
 }
 
