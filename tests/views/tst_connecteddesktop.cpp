@@ -30,6 +30,7 @@
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/workspace.h"
 #include "views/pages/tablepage.h"
+#include "views/photos/photogallery.h"
 #include "views/sync/firstsyncdialog.h"
 #include "views/sync/publishdialog.h"
 #include "views/sync/syncproblemsdialog.h"
@@ -534,6 +535,9 @@ private Q_SLOTS:
         QVERIFY2(details->toHtml().contains(QString::fromLatin1(views::ApartmentsPage::CalendarAddressLink)),
                  qPrintable(details->toPlainText()));
         QVERIFY(landlord.window->actions().calendarAddress->isEnabled());
+        // Photos are shown, not changed, until sync carries their bytes.
+        QVERIFY(!landlord.window->actions().addPhotos->isEnabled());
+        QVERIFY(!landlord.window->apartmentsPage()->gallery()->isEditable());
 
         QUrl first, renewed;
         QString copied;
