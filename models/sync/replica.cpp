@@ -35,7 +35,8 @@ Q_LOGGING_CATEGORY(lcReplica, "rentdesk.sync.replica", QtInfoMsg)
 namespace {
 
 // The tables a pull writes and a mutation's changeset covers.
-const QStringList SyncedTables = { u"users"_s, u"buildings"_s, u"apartments"_s, u"bookings"_s, u"reviews"_s };
+const QStringList SyncedTables = { u"users"_s,    u"buildings"_s, u"apartments"_s,
+                                   u"bookings"_s, u"reviews"_s,   u"apartment_photos"_s };
 // Kept through a first pull: the overlap triggers look every booking's stays up in it.
 const QStringList IndexesTriggersNeed = { u"bookings_stays_idx"_s };
 
@@ -545,7 +546,7 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
             if (resync) {
                 // Everything the server sends from the start; profiles stay (chat and the queue
                 // name people), the rest is replaced.
-                for (const char *table : { "reviews", "bookings", "apartments", "buildings" }) {
+                for (const char *table : { "apartment_photos", "reviews", "bookings", "apartments", "buildings" }) {
                     if (auto emptied = db::exec(db, u"DELETE FROM "_s + QLatin1StringView(table)); !emptied)
                         return std::unexpected(storage(emptied.error()));
                 }
