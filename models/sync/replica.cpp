@@ -480,6 +480,27 @@ Result<void> Replica::recordOutcomes(const QList<PushOutcome> &outcomes)
 
 namespace {
 
+// The bytes of photos the pull removed (a photo's tombstone, or its apartment's, or a resync)
+// go with them, unless another photo here names them too, as on the server.
+Result<void> forgetPulledAwayBlobs(const QSqlDatabase &db, const QJsonArray &rows, bool resync)
+{
+    const bool removes =
+        resync || std::any_of(rows.cbegin(), rows.cend(), [](const QJsonValue &value) {
+            const QJsonObject change = value.toObject();
+            const QString entity = change.value(u"entity"_s).toString();
+            return change.value(u"deleted"_s).toBool() && (entity == u"photo" || entity == u"apartment");
+        });
+    if (!removes)
+        return {};
+    auto forgotten =
+        db::exec(db,
+                 u"DELETE FROM photo_blobs WHERE NOT EXISTS (SELECT 1 FROM apartment_photos AS p "
+                 "WHERE p.image_sha256 = photo_blobs.sha256 OR p.thumbnail_sha256 = photo_blobs.sha256)"_s);
+    if (!forgotten)
+        return std::unexpected(storage(forgotten.error()));
+    return {};
+}
+
 // Returns the definitions of the indexes it dropped.
 Result<QList<QString>> deferIndexes(const QSqlDatabase &db)
 {
@@ -553,6 +574,8 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
             }
             if (auto written = applyRows(db, rows, bulk); !written)
                 return written;
+            if (auto forgotten = forgetPulledAwayBlobs(db, rows, resync); !forgotten)
+                return forgotten;
             auto moved = db::exec(
                 db,
                 u"UPDATE replica_state SET cursor = :cursor, "

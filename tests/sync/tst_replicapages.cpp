@@ -10,6 +10,7 @@
 #include "models/sync/replica.h"
 #include "tests/support/testsupport.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -291,6 +292,26 @@ private slots:
         const auto image = photos.image(listed->at(0).imageSha256);
         QVERIFY(image);
         QVERIFY(!image->has_value());
+        // What the sync client fetches: the thumbnail before the image. What photo.get brings
+        // is checked before it is kept: its name, then its content.
+        using Kind = models::services::PhotoService::BlobKind;
+        const auto wanted = photos.wantedBlobs();
+        QVERIFY(wanted);
+        QCOMPARE(wanted->size(), 2);
+        QCOMPARE(wanted->at(0).kind, Kind::Thumbnail);
+        QCOMPARE(wanted->at(0).sha256, QString(64, u'b'));
+        QCOMPARE(wanted->at(1).kind, Kind::Image);
+        QCOMPARE(wanted->at(1).sha256, QString(64, u'a'));
+        const QByteArray notJpeg("not a JPEG at all");
+        const auto misnamed = photos.storeFetchedBlob(Kind::Thumbnail, QString(64, u'b'), notJpeg);
+        QVERIFY(!misnamed);
+        QCOMPARE(misnamed.error().field, u"sha256"_s);
+        const QString notJpegName =
+            QString::fromLatin1(QCryptographicHash::hash(notJpeg, QCryptographicHash::Sha256).toHex());
+        const auto notImage = photos.storeFetchedBlob(Kind::Thumbnail, notJpegName, notJpeg);
+        QVERIFY(!notImage);
+        QCOMPARE(notImage.error().field, u"data"_s);
+        QCOMPARE(rows(u"SELECT count(*) FROM photo_blobs"_s), QStringList { u"0"_s });
 
         // A second photo put first: both rows change position.
         QVERIFY(apply({ change(u"photo"_s, photo(second, flat, 0)), change(u"photo"_s, photo(first, flat, 1)) }));
