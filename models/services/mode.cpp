@@ -81,6 +81,10 @@ Result<void> claimForServer(const db::Database &database)
             "'review', r.id, 0, CASE r.kind WHEN 'renter' THEN r.author_id WHEN 'landlord' THEN r.target_user_id "
             "ELSE a.owner_id END, NULL, :now FROM reviews AS r "
             "LEFT JOIN apartments AS a ON a.id = r.target_apartment_id WHERE true"_s,
+            u"INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at) "
+            "SELECT (SELECT max(seq) FROM sync_changes) + row_number() OVER (ORDER BY p.created_at, p.id), "
+            "'photo', p.id, 0, a.owner_id, NULL, :now FROM apartment_photos AS p "
+            "JOIN apartments AS a ON a.id = p.apartment_id WHERE true"_s,
             u"INSERT INTO sync_acquaintances (landlord_id, renter_id) SELECT DISTINCT a.owner_id, b.renter_id "
             "FROM bookings AS b JOIN apartments AS a ON a.id = b.apartment_id"_s,
         };

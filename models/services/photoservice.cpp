@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QSet>
 #include <QSize>
 
 #include <algorithm>
@@ -424,6 +425,67 @@ Result<void> PhotoService::storeBlob(const QUuid &actor, BlobKind kind, const QS
     if (auto checked = photos::checkStoredJpeg(bytes, maxBlobSide(kind)); !checked)
         return std::unexpected(DomainError(Code::InvalidValue, u"photo"_s, u"data"_s, checked.error().message));
     return db::transact(db, [&]() -> Result<void> { return insertBlob(db, sha256, bytes, m_context.nowStored()); });
+}
+
+Result<QList<PhotoService::WantedBlob>> PhotoService::wantedBlobs() const
+{
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    auto wanted = db::exec(*connection,
+                           u"SELECT kind, sha256 FROM (SELECT 0 AS kind, thumbnail_sha256 AS sha256, apartment_id, "
+                           "position FROM apartment_photos UNION ALL SELECT 1, image_sha256, apartment_id, position "
+                           "FROM apartment_photos) AS w WHERE NOT EXISTS (SELECT 1 FROM photo_blobs AS b "
+                           "WHERE b.sha256 = w.sha256) ORDER BY kind, apartment_id, position"_s);
+    if (!wanted)
+        return std::unexpected(DomainError(wanted.error()));
+    QList<WantedBlob> blobs;
+    QSet<QString> listed;
+    while (wanted->next()) {
+        const QString sha256 = wanted->value(1).toString();
+        if (listed.contains(sha256))
+            continue;
+        listed.insert(sha256);
+        blobs.append({ wanted->value(0).toInt() == 0 ? BlobKind::Thumbnail : BlobKind::Image, sha256 });
+    }
+    return blobs;
+}
+
+Result<bool> PhotoService::storeFetchedBlob(BlobKind kind, const QString &sha256, const QByteArray &bytes) const
+{
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    if (bytes.size() > maxBlobBytes(kind)) {
+        return std::unexpected(
+            DomainError(Code::InvalidValue, u"photo"_s, u"size"_s,
+                        QCoreApplication::translate("PhotoService", "A stored photo may have at most %1 bytes.")
+                            .arg(maxBlobBytes(kind))));
+    }
+    if (photos::sha256Hex(bytes) != sha256) {
+        return std::unexpected(
+            DomainError(Code::InvalidValue, u"photo"_s, u"sha256"_s,
+                        QCoreApplication::translate("PhotoService", "The photo's bytes do not have this SHA-256.")));
+    }
+    if (auto checked = photos::checkStoredJpeg(bytes, maxBlobSide(kind)); !checked)
+        return std::unexpected(DomainError(Code::InvalidValue, u"photo"_s, u"data"_s, checked.error().message));
+    bool stored = false;
+    auto done = db::transact(db, [&]() -> Result<void> {
+        auto named = db::scalar(db,
+                                u"SELECT EXISTS (SELECT 1 FROM apartment_photos WHERE image_sha256 = :sha256 "
+                                "OR thumbnail_sha256 = :sha256)"_s,
+                                { { u":sha256"_s, sha256 } });
+        if (!named)
+            return std::unexpected(DomainError(named.error()));
+        if (!named->toBool())
+            return {};
+        stored = true;
+        return insertBlob(db, sha256, bytes, m_context.nowStored());
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return stored;
 }
 
 Result<QByteArray> PhotoService::visibleBlob(const QUuid &actor, const QString &sha256) const

@@ -67,6 +67,20 @@ public:
     // (a landlord only). Storing one that is here already changes nothing.
     [[nodiscard]] Result<void> storeBlob(const QUuid &actor, BlobKind kind, const QString &sha256,
                                          const QByteArray &bytes) const;
+    // A blob a replica lacks: a photo here names it, its bytes have not arrived.
+    struct WantedBlob
+    {
+        BlobKind kind;
+        QString sha256;
+    };
+    // The blobs that photos here name and that are not stored: every thumbnail first (a gallery
+    // fills with them), then the images, each in the order of its apartment's photos.
+    [[nodiscard]] Result<QList<WantedBlob>> wantedBlobs() const;
+    // Stores a blob fetched from the server (photo.get) once its SHA-256 is its name and
+    // checkStoredJpeg() accepts it, as the server checks an upload: the replica trusts the
+    // server's bytes no more than the server trusts a desktop's. false, storing nothing, when
+    // no photo here names it any more (removed while it was on its way).
+    [[nodiscard]] Result<bool> storeFetchedBlob(BlobKind kind, const QString &sha256, const QByteArray &bytes) const;
     // The bytes of a blob that a photo the actor may see names (an apartment a renter sees,
     // every one, or one of the landlord's own); NotFound otherwise, the same as for no blob.
     [[nodiscard]] Result<QByteArray> visibleBlob(const QUuid &actor, const QString &sha256) const;

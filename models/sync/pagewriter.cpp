@@ -127,10 +127,16 @@ enum class RowWrite { Written, WaitsForReference };
 Result<RowWrite> applyRow(const QSqlDatabase &db, const QJsonObject &change, bool fresh,
                           std::optional<db::DbError> &reference)
 {
-    const SyncEntity *entity = syncEntity(change.value(u"entity"_s).toString());
     const QString id = change.value(u"id"_s).toString();
-    if (!entity || !idFromStored(QVariant(id)))
+    if (!idFromStored(QVariant(id)))
         return std::unexpected(unreadableRow());
+    const SyncEntity *entity = syncEntity(change.value(u"entity"_s).toString());
+    if (!entity) {
+        // A later server's entity (docs/protocol.md, "Writing a sync client"): skipped, so that
+        // an entity added within version 2 does not stop this release's pulls.
+        qCDebug(lcReplica) << "skipped a row of an entity this release does not know:" << change.value(u"entity"_s);
+        return RowWrite::Written;
+    }
     const RowStatements &sql = rowStatementsOf(*entity);
     std::optional<QVariantList> values;
     const auto written = [&](QSqlQuery &query, bool ok) -> Result<RowWrite> {

@@ -35,7 +35,8 @@ Q_LOGGING_CATEGORY(lcReplica, "rentdesk.sync.replica", QtInfoMsg)
 namespace {
 
 // The tables a pull writes and a mutation's changeset covers.
-const QStringList SyncedTables = { u"users"_s, u"buildings"_s, u"apartments"_s, u"bookings"_s, u"reviews"_s };
+const QStringList SyncedTables = { u"users"_s,    u"buildings"_s, u"apartments"_s,
+                                   u"bookings"_s, u"reviews"_s,   u"apartment_photos"_s };
 // Kept through a first pull: the overlap triggers look every booking's stays up in it.
 const QStringList IndexesTriggersNeed = { u"bookings_stays_idx"_s };
 
@@ -479,6 +480,27 @@ Result<void> Replica::recordOutcomes(const QList<PushOutcome> &outcomes)
 
 namespace {
 
+// The bytes of photos the pull removed (a photo's tombstone, or its apartment's, or a resync)
+// go with them, unless another photo here names them too, as on the server.
+Result<void> forgetPulledAwayBlobs(const QSqlDatabase &db, const QJsonArray &rows, bool resync)
+{
+    const bool removes =
+        resync || std::any_of(rows.cbegin(), rows.cend(), [](const QJsonValue &value) {
+            const QJsonObject change = value.toObject();
+            const QString entity = change.value(u"entity"_s).toString();
+            return change.value(u"deleted"_s).toBool() && (entity == u"photo" || entity == u"apartment");
+        });
+    if (!removes)
+        return {};
+    auto forgotten =
+        db::exec(db,
+                 u"DELETE FROM photo_blobs WHERE NOT EXISTS (SELECT 1 FROM apartment_photos AS p "
+                 "WHERE p.image_sha256 = photo_blobs.sha256 OR p.thumbnail_sha256 = photo_blobs.sha256)"_s);
+    if (!forgotten)
+        return std::unexpected(storage(forgotten.error()));
+    return {};
+}
+
 // Returns the definitions of the indexes it dropped.
 Result<QList<QString>> deferIndexes(const QSqlDatabase &db)
 {
@@ -545,13 +567,15 @@ Result<void> Replica::applyPull(const QJsonArray &rows, const QString &cursor, b
             if (resync) {
                 // Everything the server sends from the start; profiles stay (chat and the queue
                 // name people), the rest is replaced.
-                for (const char *table : { "reviews", "bookings", "apartments", "buildings" }) {
+                for (const char *table : { "apartment_photos", "reviews", "bookings", "apartments", "buildings" }) {
                     if (auto emptied = db::exec(db, u"DELETE FROM "_s + QLatin1StringView(table)); !emptied)
                         return std::unexpected(storage(emptied.error()));
                 }
             }
             if (auto written = applyRows(db, rows, bulk); !written)
                 return written;
+            if (auto forgotten = forgetPulledAwayBlobs(db, rows, resync); !forgotten)
+                return forgotten;
             auto moved = db::exec(
                 db,
                 u"UPDATE replica_state SET cursor = :cursor, "

@@ -88,6 +88,18 @@ const QList<SyncEntity> &syncEntities()
             { "body", "body", Kind::Text },
             { "created_at", "createdAt", Kind::Text },
             { "updated_at", "updatedAt", Kind::Text } } },
+        // The photo's row names its bytes by hash; they travel apart (photo.get).
+        { "photo",
+          "apartment_photos",
+          { { "id", "id", Kind::Text },
+            { "apartment_id", "apartmentId", Kind::Text },
+            { "position", "position", Kind::Integer },
+            { "image_sha256", "imageSha256", Kind::Text },
+            { "thumbnail_sha256", "thumbnailSha256", Kind::Text },
+            { "width", "width", Kind::Integer },
+            { "height", "height", Kind::Integer },
+            { "created_at", "createdAt", Kind::Text },
+            { "updated_at", "updatedAt", Kind::Text } } },
     };
     return entities;
 }

@@ -31,12 +31,12 @@ struct SyncColumn
 
 struct SyncEntity
 {
-    const char *name; // "user", "building", "apartment", "booking", "review"
+    const char *name; // "user", "building", "apartment", "booking", "review", "photo"
     const char *table;
     QList<SyncColumn> columns; // the first is the id
 };
 
-// The five synced entities, parents first (the order a replica applies a page in does not
+// The six synced entities, parents first (the order a replica applies a page in does not
 // depend on it, but a first pull reads best this way).
 [[nodiscard]] const QList<SyncEntity> &syncEntities();
 [[nodiscard]] const SyncEntity *syncEntity(QStringView name);

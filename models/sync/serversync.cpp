@@ -126,6 +126,8 @@ QList<ParentColumn> parentColumnsOf(QLatin1StringView entity)
         return { { "user", "authorId", "author_id" },
                  { "user", "targetUserId", "target_user_id" },
                  { "apartment", "targetApartmentId", "target_apartment_id" } };
+    if (entity == "photo"_L1)
+        return { { "apartment", "apartmentId", "apartment_id" } };
     return {};
 }
 

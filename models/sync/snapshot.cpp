@@ -178,9 +178,9 @@ Result<void> copyVisibleRows(const QSqlDatabase &db, const User &viewer)
             copy = u"INSERT INTO snapshot.bookings SELECT * FROM main.bookings WHERE renter_id = :me"_s;
         else if (renter)
             copy = u"INSERT INTO snapshot.%1 SELECT * FROM main.%1"_s.arg(table);
-        else
-            copy = u"INSERT INTO snapshot.%1 SELECT t.* FROM %2 ORDER BY t.rowid"_s.arg(
-                table, landlordRows(entity, u"main."_s));
+        else // in the table's order; apartment_photos is WITHOUT ROWID, ordered by its id
+            copy = u"INSERT INTO snapshot.%1 SELECT t.* FROM %2 ORDER BY %3"_s.arg(
+                table, landlordRows(entity, u"main."_s), table == "apartment_photos"_L1 ? u"t.id"_s : u"t.rowid"_s);
         if (auto copied = run(db, copy, copy.contains(u":me"_s) ? me : QList<db::Binding>()); !copied)
             return copied;
         auto mask = maskSql(db, entity);

@@ -20,7 +20,8 @@ namespace rentdesk::models::sync {
 
 // Which changes of the feed (sync_changes as `c`) the viewer sees: a renter every row but other
 // people's bookings; a landlord their own property and the bookings on it, themselves, and the
-// renters who ever asked to book from them.
+// renters who ever asked to book from them. A photo is seen by whoever sees its apartment: its
+// change in the feed carries the apartment's owner as its landlord (0017_photo_feed.sql).
 [[nodiscard]] QString renterSeesChange();
 [[nodiscard]] QString landlordSeesChange();
 

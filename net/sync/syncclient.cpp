@@ -437,6 +437,87 @@ void SyncClient::finishCycle()
     m_lastSynced = QDateTime::currentDateTimeUtc();
     setState(State::Synced);
     Q_EMIT synced();
+    fetchPhotos();
+}
+
+void SyncClient::fetchPhotos()
+{
+    if (m_fetching)
+        return;
+    auto wanted = models::services::PhotoService(m_replica.context()).wantedBlobs();
+    if (!wanted) {
+        qCWarning(lcSync) << "photos to fetch:" << wanted.error().message;
+        return;
+    }
+    if (wanted->isEmpty())
+        return;
+    qCInfo(lcSync) << "fetching" << wanted->size() << "photo blobs";
+    m_wantedBlobs = std::move(*wanted);
+    m_fetching = true;
+    m_blobsStored = 0;
+    m_blobBytes.clear();
+    requestBlobChunk();
+}
+
+void SyncClient::fetchNextBlob()
+{
+    using Kind = models::services::PhotoService::BlobKind;
+    const Kind done = m_wantedBlobs.takeFirst().kind;
+    m_blobBytes.clear();
+    const bool thumbnailsDone =
+        done == Kind::Thumbnail && (m_wantedBlobs.isEmpty() || m_wantedBlobs.constFirst().kind != Kind::Thumbnail);
+    if ((thumbnailsDone || m_wantedBlobs.isEmpty()) && m_blobsStored > 0) {
+        m_blobsStored = 0;
+        Q_EMIT photosArrived();
+    }
+    if (m_wantedBlobs.isEmpty()) {
+        m_fetching = false;
+        return;
+    }
+    requestBlobChunk();
+}
+
+void SyncClient::requestBlobChunk()
+{
+    const QString sha256 = m_wantedBlobs.constFirst().sha256;
+    const QJsonObject body { { u"sha256"_s, sha256 }, { u"offset"_s, m_blobBytes.size() } };
+    m_connection.requestBytes(
+        u"photo.get"_s, body, this, [this, sha256](const connection::Reply &reply, const QByteArray &bytes) {
+            if (!m_fetching || m_wantedBlobs.isEmpty() || m_wantedBlobs.constFirst().sha256 != sha256)
+                return;
+            if (!reply) {
+                if (reply.error().kind != connection::Failure::Kind::Refused) {
+                    // The next connection's cycle starts the fetch again.
+                    m_fetching = false;
+                    m_wantedBlobs.clear();
+                    m_blobBytes.clear();
+                    return;
+                }
+                qCWarning(lcSync) << "photo" << sha256 << "not fetched:" << reply.error().error.message;
+                fetchNextBlob();
+                return;
+            }
+            const qint64 size = reply->value(u"size"_s).toInteger(-1);
+            const qint64 offset = reply->value(u"offset"_s).toInteger(-1);
+            if (offset != m_blobBytes.size() || size <= 0 || (bytes.isEmpty() && m_blobBytes.size() < size)
+                || m_blobBytes.size() + bytes.size() > size) {
+                qCWarning(lcSync) << "photo" << sha256 << "came in chunks that do not fit; skipped";
+                fetchNextBlob();
+                return;
+            }
+            m_blobBytes += bytes;
+            if (m_blobBytes.size() < size) {
+                requestBlobChunk();
+                return;
+            }
+            const auto stored = models::services::PhotoService(m_replica.context())
+                                    .storeFetchedBlob(m_wantedBlobs.constFirst().kind, sha256, m_blobBytes);
+            if (!stored)
+                qCWarning(lcSync) << "photo" << sha256 << "refused here:" << stored.error().message;
+            else if (*stored)
+                ++m_blobsStored;
+            fetchNextBlob();
+        });
 }
 
 } // namespace rentdesk::net::sync

@@ -3,6 +3,7 @@
 
 #include "models/domain/entities.h"
 #include "models/services/domainerror.h"
+#include "models/services/photoservice.h"
 #include "net/connection/serverconnection.h"
 
 #include <QDateTime>
@@ -98,6 +99,9 @@ Q_SIGNALS:
     void progress(qint64 rows, qint64 remaining);
     // A cycle finished with nothing left to push and the feed read to its end.
     void synced();
+    // Photos' bytes the replica lacked arrived (photo.get, after a cycle): once the thumbnails
+    // are in, and once more when the images are, so that a gallery reads its photos again.
+    void photosArrived();
 
 private:
     void schedule();
@@ -123,6 +127,13 @@ private:
     void stopCycle();
     void finishCycle();
     void fail(const QString &problem);
+    // After a cycle: fetches the blobs that the replica's photos name and it lacks, one after
+    // another, thumbnails first; each is checked (SHA-256, a JPEG within its sides) before it
+    // is stored. One the server refuses or sends wrong is skipped until the next cycle; a lost
+    // connection stops the fetch, which the next cycle starts again.
+    void fetchPhotos();
+    void fetchNextBlob();
+    void requestBlobChunk();
     void setState(State state);
     // A request failed: a lost connection waits for the next one, anything else is a problem.
     void failed(const connection::Failure &failure);
@@ -168,6 +179,11 @@ private:
     std::optional<SnapshotDownload> m_snapshot;
     int m_readsInFlight = 0;
     QElapsedTimer m_snapshotTimer; // since the snapshot was made, for the log
+    // The blobs still to fetch (the first is under way) and the bytes of it so far.
+    QList<models::services::PhotoService::WantedBlob> m_wantedBlobs;
+    QByteArray m_blobBytes;
+    bool m_fetching = false;
+    int m_blobsStored = 0; // since the last photosArrived()
 };
 
 } // namespace rentdesk::net::sync

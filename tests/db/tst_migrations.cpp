@@ -6,7 +6,9 @@
 #include "tests/support/testsupport.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -153,6 +155,60 @@ END;
         QVERIFY(second);
         QCOMPARE(Migrator(MigrationSet::builtIn()).migrate(rentdesk::test::connectionOf(**second)).value_or(-1), 0);
         QCOMPARE(rentdesk::test::dumpDatabase(rentdesk::test::connectionOf(**second)), dumpBefore);
+    }
+
+    // A server's photos added before version 17 were in no feed: the migration enters them,
+    // after every change the server has, with their apartment's owner, so that replicas which
+    // pulled through the old feed still get them.
+    void aServersPhotosEnterTheFeed()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(u"v16"_s));
+        QDirIterator files(u":/migrations/sqlite"_s);
+        while (files.hasNext()) {
+            const QString file = files.next();
+            if (QFileInfo(file).fileName().left(4).toInt() <= 16)
+                QVERIFY(QFile::copy(file, dir.filePath(u"v16/"_s + QFileInfo(file).fileName())));
+        }
+        const auto v16 = MigrationSet::fromDirectory(dir.filePath(u"v16"_s));
+        QVERIFY2(v16, qPrintable(v16 ? QString() : v16.error()));
+        QCOMPARE(v16->latestVersion(), 16);
+        const QString path = dir.filePath(u"server.sqlite"_s);
+        const QString owner = rentdesk::test::uuid(1);
+        const QString photo = rentdesk::test::uuid(4);
+        {
+            auto opened = Database::open(path, Database::Options { .busyTimeoutMs = 5000, .migrations = &*v16 });
+            QVERIFY(opened);
+            const QSqlDatabase db = rentdesk::test::connectionOf(**opened);
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"UPDATE database_meta SET value = 'server' WHERE key = 'mode'"_s));
+            rentdesk::test::Rows rows(db);
+            QCOMPARE(rows.landlord(owner), QString());
+            QCOMPARE(rows.building(rentdesk::test::uuid(2), owner), QString());
+            QCOMPARE(rows.apartment(rentdesk::test::uuid(3), rentdesk::test::uuid(2), owner), QString());
+            QVERIFY2(query.exec(u"INSERT INTO apartment_photos (id, apartment_id, position, image_sha256, "
+                                "thumbnail_sha256, width, height, created_at, updated_at) VALUES ('%1', '%2', 0, "
+                                "'%3', '%4', 640, 480, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"_s.arg(
+                                    photo, rentdesk::test::uuid(3), QString(64, u'a'), QString(64, u'b'))),
+                     qPrintable(query.lastError().text()));
+        }
+        auto migrated = Database::open(path);
+        QVERIFY2(migrated, qPrintable(migrated ? QString() : migrated.error().message));
+        QCOMPARE((*migrated)->schemaVersion(), 17);
+        const QSqlDatabase db = rentdesk::test::connectionOf(**migrated);
+        QSqlQuery feed(db);
+        QVERIFY(feed.exec(u"SELECT entity, landlord_id, deleted, seq = (SELECT max(seq) FROM sync_changes) "
+                          "FROM sync_changes WHERE row_id = '%1'"_s.arg(photo)));
+        QVERIFY(feed.next());
+        QCOMPARE(feed.value(0).toString(), u"photo"_s);
+        QCOMPARE(feed.value(1).toString(), owner);
+        QCOMPARE(feed.value(2).toInt(), 0);
+        QVERIFY(feed.value(3).toBool());
+        QCOMPARE(rentdesk::test::valueIn(path, u"SELECT count(*) FROM sync_changes"_s), 4);
+        // And from now on the triggers record them.
+        QVERIFY(feed.exec(u"DELETE FROM apartment_photos"_s));
+        QCOMPARE(rentdesk::test::valueIn(path, u"SELECT deleted FROM sync_changes WHERE row_id = '%1'"_s.arg(photo)),
+                 1);
     }
 
     void failedMigrationLeavesDatabaseExactlyAsItWas()

@@ -5,6 +5,7 @@
 #include "tests/support/testsupport.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTest>
@@ -362,6 +363,105 @@ private Q_SLOTS:
         QVERIFY(download(*renter, b.imageSha(), &code).isEmpty());
         QCOMPARE(code, u"not_found"_s);
         QVERIFY(download(*renter, a.imageSha()) == a.image);
+    }
+
+    // A photo's row travels in sync.pull like its apartment's (docs/protocol.md, "Rows"): a
+    // renter is poked and gets it after the apartment it names, with every field; a move
+    // changes its position in the next pull, a removal is a tombstone. The owner gets it too,
+    // another landlord never (they do not see the apartment), and a photo deleted with its
+    // apartment still reaches the owner as a tombstone.
+    void photoRowsTravelInThePull()
+    {
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        auto other = peer(u"oleg@example.org"_s, u"landlord"_s);
+        auto renter = peer(u"roman@example.org"_s, u"renter"_s);
+        QVERIFY(landlord && other && renter);
+        QVERIFY(renter->pullAll());
+        const QString apartment = listOneApartment(*landlord);
+        QVERIFY(!apartment.isEmpty());
+        QVERIFY(renter->client.waitForPush(u"sync.poke"_s));
+        const Blobs a = somePhoto(31);
+        const Blobs b { noisyJpeg(300, 400, 32), plainJpeg(240, 320), 300, 400 };
+        QVERIFY(uploadPhoto(*landlord, a));
+        QVERIFY(uploadPhoto(*landlord, b));
+        const QString first = newId();
+        const QString second = newId();
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"addPhoto"_s, addArgs(first, apartment, a)),
+                                           landlord->mutation(u"addPhoto"_s, addArgs(second, apartment, b)) })),
+                 QStringList({ u"applied"_s, u"applied"_s }));
+        QVERIFY(renter->client.waitForPush(u"sync.poke"_s));
+
+        QVERIFY(renter->pullAll());
+        const QJsonObject row = renter->row(u"photo"_s, first);
+        QCOMPARE(row.keys(),
+                 QStringList({ u"apartmentId"_s, u"createdAt"_s, u"height"_s, u"id"_s, u"imageSha256"_s, u"position"_s,
+                               u"thumbnailSha256"_s, u"updatedAt"_s, u"width"_s }));
+        QCOMPARE(row.value(u"id"_s).toString(), first);
+        QCOMPARE(row.value(u"apartmentId"_s).toString(), apartment);
+        QCOMPARE(row.value(u"position"_s), QJsonValue(0));
+        QCOMPARE(row.value(u"imageSha256"_s).toString(), a.imageSha());
+        QCOMPARE(row.value(u"thumbnailSha256"_s).toString(), a.thumbnailSha());
+        QCOMPARE(row.value(u"width"_s), QJsonValue(400));
+        QCOMPARE(row.value(u"height"_s), QJsonValue(300));
+        QVERIFY(QDateTime::fromString(row.value(u"createdAt"_s).toString(), Qt::ISODateWithMs).isValid());
+        QVERIFY(QDateTime::fromString(row.value(u"updatedAt"_s).toString(), Qt::ISODateWithMs).isValid());
+        QCOMPARE(renter->row(u"photo"_s, second).value(u"position"_s), QJsonValue(1));
+        QCOMPARE(renter->row(u"photo"_s, second).value(u"width"_s), QJsonValue(300));
+        // The apartment a photo names comes first, in the pull that first brings both.
+        Peer fresh;
+        QVERIFY(fresh.client.open(server->url()) && fresh.client.hello(2)
+                && fresh.client.signUpAndLogIn(u"rita@example.org"_s, u"rita"_s, u"renter"_s));
+        QVERIFY(fresh.pullAll());
+        const auto at = [&](const QString &entity, const QString &id) {
+            for (qsizetype i = 0; i < fresh.seen.size(); ++i) {
+                if (fresh.seen.at(i).value(u"entity"_s).toString() == entity
+                    && fresh.seen.at(i).value(u"id"_s).toString() == id)
+                    return i;
+            }
+            return qsizetype(-1);
+        };
+        QVERIFY(at(u"apartment"_s, apartment) >= 0);
+        QVERIFY(at(u"apartment"_s, apartment) < at(u"photo"_s, first));
+        QCOMPARE(fresh.row(u"photo"_s, second), renter->row(u"photo"_s, second));
+
+        // The owner sees their photos; another landlord sees neither the apartment nor them.
+        QVERIFY(landlord->pullAll());
+        QCOMPARE(landlord->row(u"photo"_s, first), row);
+        QVERIFY(other->pullAll());
+        for (const QJsonObject &seen : std::as_const(other->seen))
+            QVERIFY2(seen.value(u"entity"_s).toString() != u"photo", qPrintable(seen.value(u"id"_s).toString()));
+
+        QCOMPARE(statuses(landlord->push(
+                     { landlord->mutation(u"movePhoto"_s, { { u"id"_s, second }, { u"position"_s, 0 } }) })),
+                 QStringList({ u"applied"_s }));
+        QVERIFY(renter->client.waitForPush(u"sync.poke"_s));
+        QVERIFY(renter->pullAll());
+        QCOMPARE(renter->row(u"photo"_s, second).value(u"position"_s), QJsonValue(0));
+        QCOMPARE(renter->row(u"photo"_s, first).value(u"position"_s), QJsonValue(1));
+
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"removePhoto"_s, { { u"id"_s, second } }) })),
+                 QStringList({ u"applied"_s }));
+        QVERIFY(renter->client.waitForPush(u"sync.poke"_s));
+        const qsizetype before = renter->seen.size();
+        QVERIFY(renter->pullAll());
+        const QList<QJsonObject> latest = renter->seen.mid(before);
+        QVERIFY(std::any_of(latest.cbegin(), latest.cend(), [&](const QJsonObject &change) {
+            return change.value(u"entity"_s).toString() == u"photo" && change.value(u"id"_s).toString() == second
+                && change.value(u"deleted"_s).toBool() && !change.contains(u"row"_s);
+        }));
+        QVERIFY(!renter->rows.contains(u"photo/"_s + second));
+        QCOMPARE(renter->row(u"photo"_s, first).value(u"position"_s), QJsonValue(0));
+
+        // Deleted with its apartment: the owner still hears of it.
+        QVERIFY(landlord->pullAll());
+        QVERIFY(!landlord->rows.contains(u"photo/"_s + second));
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"deleteApartment"_s, { { u"id"_s, apartment } }) })),
+                 QStringList({ u"applied"_s }));
+        QVERIFY(landlord->pullAll());
+        QVERIFY(!landlord->rows.contains(u"photo/"_s + first));
+        QVERIFY(renter->pullAll());
+        QVERIFY(!renter->rows.contains(u"photo/"_s + first));
+        QVERIFY(!renter->rows.contains(u"apartment/"_s + apartment));
     }
 
     // An upload lives as long as its connection: after a drop, the rest of it is refused and

@@ -5,9 +5,12 @@
 
 #include "models/domain/storedvalues.h"
 #include "models/services/clock.h"
+#include "models/services/listingservice.h"
+#include "models/services/photoservice.h"
 #include "models/sync/replica.h"
 #include "tests/support/testsupport.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -92,6 +95,20 @@ QJsonObject apartment(const QString &id, const QString &buildingId, const QStrin
                    { u"furnished"_s, true },
                    { u"petsAllowed"_s, false },
                    { u"description"_s, u"Bright, quiet, near the metro."_s } });
+}
+
+// A photo's row as sync.pull carries it; its hashes name bytes the replica has not got.
+QJsonObject photo(const QString &id, const QString &apartmentId, int position)
+{
+    return { { u"id"_s, id },
+             { u"apartmentId"_s, apartmentId },
+             { u"position"_s, position },
+             { u"imageSha256"_s, QString(64, u'a') },
+             { u"thumbnailSha256"_s, QString(64, u'b') },
+             { u"width"_s, 1200 },
+             { u"height"_s, 900 },
+             { u"createdAt"_s, now() },
+             { u"updatedAt"_s, now() } };
 }
 
 } // namespace
@@ -232,6 +249,135 @@ private slots:
         QVERIFY(apply({ numbered(second, u"6"_s) }));
         QCOMPARE(numbers(), (QStringList { u"5"_s, u"6"_s }));
         QCOMPARE(replica->cursor().value_or(QString()), cursor);
+    }
+
+    // Photos' rows come in the pull before their bytes: written (after the apartment they name,
+    // wherever it stands in the page), moved and removed like any row, and listed by
+    // PhotoService, whose image and thumbnail are "not here yet" rather than an error.
+    void photoRowsAreAppliedBeforeTheirBytes()
+    {
+        const QString landlord = newStoredId();
+        const QString house = newStoredId();
+        const QString flat = newStoredId();
+        const QString first = newStoredId();
+        const QString second = newStoredId();
+        const QJsonObject sent = photo(first, flat, 0);
+        const auto applied = apply({ change(u"photo"_s, sent), change(u"user"_s, user(landlord, u"landlord"_s)),
+                                     change(u"building"_s, building(house, landlord)),
+                                     change(u"apartment"_s, apartment(flat, house, landlord)) });
+        QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().message));
+        const QString expected = QStringList { flat,
+                                               u"0"_s,
+                                               QString(64, u'a'),
+                                               QString(64, u'b'),
+                                               u"1200"_s,
+                                               u"900"_s,
+                                               sent.value(u"createdAt"_s).toString() }
+                                     .join(u'|');
+        QCOMPARE(rows(u"SELECT apartment_id, position, image_sha256, thumbnail_sha256, width, height, created_at "
+                      "FROM apartment_photos WHERE id = '%1'"_s.arg(first)),
+                 QStringList { expected });
+
+        models::services::PhotoService photos(replica->context());
+        const auto listed = photos.photos(*models::domain::idFromStored(flat));
+        QVERIFY2(listed, qPrintable(listed ? QString() : listed.error().message));
+        QCOMPARE(listed->size(), 1);
+        QCOMPARE(models::domain::toStoredId(listed->at(0).id), first);
+        QCOMPARE(listed->at(0).width, 1200);
+        QCOMPARE(listed->at(0).height, 900);
+        QCOMPARE(listed->at(0).thumbnailSha256, QString(64, u'b'));
+        const auto thumbnail = photos.thumbnail(listed->at(0).thumbnailSha256);
+        QVERIFY(thumbnail);
+        QVERIFY(!thumbnail->has_value());
+        const auto image = photos.image(listed->at(0).imageSha256);
+        QVERIFY(image);
+        QVERIFY(!image->has_value());
+        // What the sync client fetches: the thumbnail before the image. What photo.get brings
+        // is checked before it is kept: its name, then its content.
+        using Kind = models::services::PhotoService::BlobKind;
+        const auto wanted = photos.wantedBlobs();
+        QVERIFY(wanted);
+        QCOMPARE(wanted->size(), 2);
+        QCOMPARE(wanted->at(0).kind, Kind::Thumbnail);
+        QCOMPARE(wanted->at(0).sha256, QString(64, u'b'));
+        QCOMPARE(wanted->at(1).kind, Kind::Image);
+        QCOMPARE(wanted->at(1).sha256, QString(64, u'a'));
+        const QByteArray notJpeg("not a JPEG at all");
+        const auto misnamed = photos.storeFetchedBlob(Kind::Thumbnail, QString(64, u'b'), notJpeg);
+        QVERIFY(!misnamed);
+        QCOMPARE(misnamed.error().field, u"sha256"_s);
+        const QString notJpegName =
+            QString::fromLatin1(QCryptographicHash::hash(notJpeg, QCryptographicHash::Sha256).toHex());
+        const auto notImage = photos.storeFetchedBlob(Kind::Thumbnail, notJpegName, notJpeg);
+        QVERIFY(!notImage);
+        QCOMPARE(notImage.error().field, u"data"_s);
+        QCOMPARE(rows(u"SELECT count(*) FROM photo_blobs"_s), QStringList { u"0"_s });
+
+        // A second photo put first: both rows change position.
+        QVERIFY(apply({ change(u"photo"_s, photo(second, flat, 0)), change(u"photo"_s, photo(first, flat, 1)) }));
+        QCOMPARE(rows(u"SELECT id FROM apartment_photos WHERE apartment_id = '%1' ORDER BY position"_s.arg(flat)),
+                 (QStringList { second, first }));
+        QCOMPARE(photos.photos(*models::domain::idFromStored(flat)).value_or(QList<models::domain::Photo>()).size(), 2);
+
+        // Removed: a tombstone. A row of an entity a later server adds is skipped, as photos'
+        // rows are by a release from before them (docs/protocol.md, "Writing a sync client").
+        QVERIFY(apply({ tombstone(u"photo"_s, second), change(u"photo"_s, photo(first, flat, 0)),
+                        change(u"lease"_s, { { u"id"_s, newStoredId() }, { u"apartmentId"_s, flat } }) }));
+        QCOMPARE(rows(u"SELECT id || '@' || position FROM apartment_photos WHERE apartment_id = '%1'"_s.arg(flat)),
+                 QStringList { first + u"@0"_s });
+        QCOMPARE(replica->cursor().value_or(QString()), cursor);
+    }
+
+    // A landlord's change of their own is undone and made again around each pull by its
+    // changeset: deleting an apartment here takes its photos along (ON DELETE CASCADE), so the
+    // changeset must hold the photos too, or a refused deletion would bring the apartment back
+    // without them.
+    void aRefusedDeletionBringsThePhotosBack()
+    {
+        test::TempDatabase own;
+        QVERIFY2(own.isValid(), qPrintable(own.errorMessage()));
+        models::domain::User account;
+        account.id = models::domain::newId();
+        account.email = u"landlord@example.org"_s;
+        account.displayName = u"The landlord"_s;
+        account.role = Role::Landlord;
+        account.language = models::domain::Language::English;
+        QVERIFY(Replica::initialize(own.database(), u"wss://rentdesk.example.org"_s, account));
+        auto opened = Replica::open(own.shared(), clock);
+        QVERIFY(opened);
+        Replica &mine = **opened;
+        const QString me = models::domain::toStoredId(account.id);
+        const QString house = newStoredId();
+        const QString flat = newStoredId();
+        const QString picture = newStoredId();
+        QJsonArray page { change(u"building"_s, building(house, me)),
+                          change(u"apartment"_s, apartment(flat, house, me)),
+                          change(u"photo"_s, photo(picture, flat, 0)) };
+        const auto pulled = mine.applyPull(page, u"1"_s, false, true);
+        QVERIFY2(pulled, qPrintable(pulled ? QString() : pulled.error().message));
+        const auto count = [&](const QString &table) {
+            return test::valueIn(own.path(), u"SELECT count(*) FROM %1"_s.arg(table));
+        };
+        QCOMPARE(count(u"apartment_photos"_s), 1);
+
+        models::services::ListingService listings(mine.context());
+        const auto deleted = listings.deleteApartment(account.id, *models::domain::idFromStored(flat));
+        QVERIFY2(deleted, qPrintable(deleted ? QString() : deleted.error().message));
+        QCOMPARE(count(u"apartments"_s), 0);
+        QCOMPARE(count(u"apartment_photos"_s), 0);
+        // A pull that changes nothing here undoes and redoes the deletion.
+        QVERIFY(mine.applyPull({}, u"2"_s, false, true));
+        QCOMPARE(count(u"apartment_photos"_s), 0);
+
+        const qint64 mutation = test::valueIn(own.path(), u"SELECT id FROM pending_mutations"_s);
+        models::sync::PushOutcome refused;
+        refused.id = mutation;
+        refused.error = DomainError(DomainError::Code::NotAllowed, u"apartment"_s, QString(), u"No."_s);
+        const auto filed = mine.recordOutcomes({ refused });
+        QVERIFY2(filed, qPrintable(filed ? QString() : filed.error().message));
+        QCOMPARE(count(u"apartments"_s), 1);
+        QCOMPARE(test::rowsIn(own.path(), u"SELECT id, position FROM apartment_photos"_s),
+                 QStringList { picture + u"|0"_s });
     }
 
     // A row the replica has is written only where it changed: sent again as it is, it writes

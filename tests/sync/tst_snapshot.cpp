@@ -11,11 +11,13 @@
 #include "models/services/clock.h"
 #include "models/services/listingservice.h"
 #include "models/services/mode.h"
+#include "models/services/photoservice.h"
 #include "models/services/servicecontext.h"
 #include "models/sync/replica.h"
 #include "models/sync/rowformat.h"
 #include "models/sync/serversync.h"
 #include "models/sync/snapshot.h"
+#include "tests/photos/phototesting.h"
 #include "tests/support/testsupport.h"
 
 #include <QFileInfo>
@@ -130,7 +132,28 @@ class TestSnapshot : public QObject
                                            snapshotPath(desktop));
     }
 
-    void compareWays(const QString &email)
+    // A photo added on the server (the feed's triggers enter it) to an apartment of the owner's.
+    bool addPhoto(const QString &ownerEmail, bool own, const QColor &colour) const
+    {
+        const models::domain::User owner = accountOf(ownerEmail);
+        const QString apartment =
+            test::rowsIn(server.path(),
+                         u"SELECT id FROM apartments WHERE (owner_id = '%1') = %2 "
+                         "ORDER BY id LIMIT 1"_s.arg(models::domain::toStoredId(owner.id), own ? u"1"_s : u"0"_s))
+                .value(0);
+        const QString actor =
+            test::rowsIn(server.path(), u"SELECT owner_id FROM apartments WHERE id = '%1'"_s.arg(apartment)).value(0);
+        models::services::PhotoService photos(
+            models::services::ServiceContext(server.shared(), clock, models::services::Mode::Server));
+        const auto added =
+            photos.add(*models::domain::idFromStored(actor), *models::domain::idFromStored(apartment),
+                       test::encoded(test::twoColourImage(640, 480, colour), "jpeg"), models::domain::newId());
+        if (!added)
+            qWarning() << "photo:" << added.error().message;
+        return bool(added);
+    }
+
+    void compareWays(const QString &email, qint64 photos)
     {
         auto paged = desktop(email);
         auto copied = desktop(email);
@@ -151,6 +174,9 @@ class TestSnapshot : public QObject
         const QStringList expected = dump(paged->database->path());
         QVERIFY(expected.size() > 100);
         QCOMPARE(dump(copied->database->path()), expected);
+        // The photos' rows come (those this person sees), their bytes do not.
+        QCOMPARE(test::valueIn(paged->database->path(), u"SELECT count(*) FROM apartment_photos"_s), photos);
+        QCOMPARE(test::valueIn(copied->database->path(), u"SELECT count(*) FROM photo_blobs"_s), 0);
         // What no replica holds: other people's e-mails and any password's hash.
         QCOMPARE(test::valueIn(
                      copied->database->path(),
@@ -167,7 +193,14 @@ private slots:
         options.apartments = 60;
         options.today = QDate::currentDate();
         QVERIFY(models::demo::generateDemoData(server.database(), options));
+        // Two photos of the demo landlord's, one added before the claim (the claim enters it into
+        // the feed) and one after; one of another landlord's, which the demo landlord never sees.
+        const QString landlord = models::demo::demoLandlord().email;
+        QVERIFY(addPhoto(landlord, true, Qt::red));
         QVERIFY(models::services::claimForServer(server.database()));
+        QVERIFY(addPhoto(landlord, true, Qt::green));
+        QVERIFY(addPhoto(landlord, false, Qt::yellow));
+        QCOMPARE(test::valueIn(server.path(), u"SELECT count(*) FROM sync_changes WHERE entity = 'photo'"_s), 3);
         sync = std::make_unique<models::sync::ServerSync>(
             models::services::ServiceContext(server.shared(), clock, models::services::Mode::Server));
         // A row deleted after the claim: a tombstone the pages carry and the snapshot leaves out.
@@ -176,8 +209,8 @@ private slots:
         QCOMPARE(test::valueIn(server.path(), u"SELECT count(*) FROM sync_changes WHERE deleted = 1"_s), 1);
     }
 
-    void aRentersSnapshotEqualsThePages() { compareWays(models::demo::demoRenter().email); }
-    void aLandlordsSnapshotEqualsThePages() { compareWays(models::demo::demoLandlord().email); }
+    void aRentersSnapshotEqualsThePages() { compareWays(models::demo::demoRenter().email, 3); }
+    void aLandlordsSnapshotEqualsThePages() { compareWays(models::demo::demoLandlord().email, 2); }
 
     // The file takes the replica's place whole: the replica's own rows (its state, a refused
     // change waiting for the person) come with it, and the replica goes on recording its

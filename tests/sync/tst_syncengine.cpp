@@ -6,14 +6,18 @@
 #include "models/services/bookingservice.h"
 #include "models/services/clock.h"
 #include "models/services/listingservice.h"
+#include "models/services/photoservice.h"
 #include "models/services/reviewservice.h"
 #include "models/sync/replica.h"
 #include "net/chat/chatclient.h"
 #include "net/connection/serverconnection.h"
 #include "net/sync/syncclient.h"
+#include "tests/photos/phototesting.h"
 #include "tests/server/serverprocess.h"
+#include "tests/server/syncpeer.h"
 #include "tests/support/testsupport.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -133,6 +137,33 @@ QDate inDays(int days)
     return QDate::currentDate().addDays(days);
 }
 
+QString sha256Of(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+// Uploads a blob the way a desktop does before it pushes addPhoto (docs/protocol.md, "Photos").
+bool upload(test::sync::Peer &peer, const QByteArray &bytes, const QString &kind)
+{
+    const auto missing =
+        peer.client.call(u"photo.missing"_s, { { u"hashes"_s, QJsonArray::fromStringList({ sha256Of(bytes) }) } });
+    if (!missing || !missing->value(u"ok"_s).toBool())
+        return false;
+    const qint64 chunk = missing->value(u"chunkBytes"_s).toInteger();
+    std::optional<QJsonObject> reply;
+    for (qint64 offset = 0; chunk > 0 && offset < bytes.size(); offset += chunk) {
+        reply = peer.client.call(u"photo.put"_s,
+                                 { { u"sha256"_s, sha256Of(bytes) },
+                                   { u"kind"_s, kind },
+                                   { u"offset"_s, offset },
+                                   { u"size"_s, bytes.size() },
+                                   { u"data"_s, QString::fromLatin1(bytes.mid(offset, chunk).toBase64()) } });
+        if (!reply || !reply->value(u"ok"_s).toBool())
+            return false;
+    }
+    return reply && reply->value(u"complete"_s).toBool();
+}
+
 } // namespace
 
 // The sync engine end to end: replicas on two (or three) desktops and the real server, the
@@ -163,6 +194,63 @@ private Q_SLOTS:
         QVERIFY(server->start());
     }
     void cleanup() { server.reset(); }
+
+    // A landlord's photo (added over the raw protocol: a replica cannot add photos yet) reaches a
+    // renter's replica: its row with the pull, then its bytes by photo.get, thumbnail first,
+    // checked and stored; photosArrived() says so and the gallery's service reads them. Removed,
+    // the photo takes its bytes from the replica too.
+    void photosArriveAfterThePull()
+    {
+        Desktop renter;
+        QVERIFY(renter.start(server->url(), u"rita@example.org"_s, Role::Renter));
+        test::sync::Peer landlord;
+        QVERIFY(landlord.client.open(server->url()) && landlord.client.hello(2)
+                && landlord.client.signUpAndLogIn(u"lena@example.org"_s, u"lena"_s, u"landlord"_s));
+        const QString house = test::sync::newId();
+        const QString flat = test::sync::newId();
+        const QString picture = test::sync::newId();
+        // Large enough for several chunks of photo.get.
+        QImage noise(1600, 1200, QImage::Format_RGB32);
+        for (int y = 0; y < noise.height(); ++y) {
+            auto *line = reinterpret_cast<QRgb *>(noise.scanLine(y));
+            for (int x = 0; x < noise.width(); ++x)
+                line[x] = QRgb(0xFF000000u | quint32((x * 7919 + y * 104729) ^ (x * y)));
+        }
+        const QByteArray image = test::encoded(noise, "jpeg", 90);
+        const QByteArray thumbnail = test::encoded(test::twoColourImage(320, 240), "jpeg", 80);
+        QVERIFY(image.size() > 200000);
+        QVERIFY(upload(landlord, image, u"image"_s));
+        QVERIFY(upload(landlord, thumbnail, u"thumbnail"_s));
+        QSignalSpy arrived(renter.sync.get(), &SyncClient::photosArrived);
+        QCOMPARE(test::sync::statuses(landlord.push(
+                     { landlord.mutation(u"createBuilding"_s, test::sync::buildingArgs(house, u"Mine"_s)),
+                       landlord.mutation(u"createApartment"_s, test::sync::apartmentArgs(flat, house, u"1"_s)),
+                       landlord.mutation(u"addPhoto"_s,
+                                         { { u"id"_s, picture },
+                                           { u"apartmentId"_s, flat },
+                                           { u"imageSha256"_s, sha256Of(image) },
+                                           { u"thumbnailSha256"_s, sha256Of(thumbnail) },
+                                           { u"width"_s, 1600 },
+                                           { u"height"_s, 1200 } }) })),
+                 QStringList({ u"applied"_s, u"applied"_s, u"applied"_s }));
+
+        // Thumbnails first, then images: a signal for each.
+        QTRY_COMPARE_WITH_TIMEOUT(arrived.count(), 2, 20000);
+        models::services::PhotoService photos(renter.replica->context());
+        const auto listed = photos.photos(*models::domain::idFromStored(flat));
+        QVERIFY(listed);
+        QCOMPARE(listed->size(), 1);
+        QCOMPARE(photos.thumbnail(sha256Of(thumbnail)).value_or(std::nullopt), std::optional(thumbnail));
+        QCOMPARE(photos.image(sha256Of(image)).value_or(std::nullopt), std::optional(image));
+        QCOMPARE(test::valueIn(renter.db.path(), u"SELECT count(*) FROM photo_blobs"_s), 2);
+
+        QCOMPARE(test::sync::statuses(landlord.push({ landlord.mutation(u"removePhoto"_s, { { u"id"_s, picture } }) })),
+                 QStringList({ u"applied"_s }));
+        QTRY_COMPARE_WITH_TIMEOUT(test::valueIn(renter.db.path(), u"SELECT count(*) FROM apartment_photos"_s), 0,
+                                  20000);
+        QCOMPARE(test::valueIn(renter.db.path(), u"SELECT count(*) FROM photo_blobs"_s), 0);
+        QCOMPARE(arrived.count(), 2);
+    }
 
     void landlordAndRenterConverge()
     {

@@ -591,6 +591,8 @@ void MainWindow::setUpSync()
     connect(m_workspace.connection, &net::connection::ServerConnection::sessionEnded, this,
             &MainWindow::updateSyncStatus);
     connect(m_actions->syncNow, &QAction::triggered, sync, &SyncClient::syncNow);
+    // Thumbnails and images arrive after the rows that name them: the gallery shows them then.
+    connect(sync, &SyncClient::photosArrived, m_apartments->gallery(), &PhotoGallery::reload);
     connect(m_actions->syncProblems, &QAction::triggered, this, &MainWindow::showSyncProblems);
 }
 
