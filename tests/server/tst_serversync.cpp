@@ -396,8 +396,8 @@ private Q_SLOTS:
         // Each event appended: a QJsonArray braced from one QJsonArray would be a copy of it.
         const auto import = [&](std::initializer_list<QJsonArray> events) {
             QJsonArray list;
-            for (const QJsonArray &event : events)
-                list.append(event);
+            for (const QJsonArray &one : events)
+                list.append(one);
             return QJsonObject { { u"id"_s, apartment }, { u"source"_s, u"site.ics"_s }, { u"events"_s, list } };
         };
         QCOMPARE(statuses(other->push({ other->mutation(u"importBlocks"_s, import({ event(u"a"_s, 2, 4) })) })),
