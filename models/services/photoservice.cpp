@@ -402,15 +402,10 @@ Result<QStringList> PhotoService::missingBlobs(const QUuid &actor, const QString
     return missing;
 }
 
-Result<void> PhotoService::storeBlob(const QUuid &actor, BlobKind kind, const QString &sha256,
-                                     const QByteArray &bytes) const
+// What a blob must be wherever it comes from (a desktop's upload, the server's reply): within
+// its kind's bytes, named by its own SHA-256, a complete JPEG within its kind's sides.
+Result<void> PhotoService::checkBlob(BlobKind kind, const QString &sha256, const QByteArray &bytes)
 {
-    const auto connection = connectionOf(m_context);
-    if (!connection)
-        return std::unexpected(connection.error());
-    const QSqlDatabase &db = *connection;
-    if (auto allowed = requireLandlord(db, actor); !allowed)
-        return allowed;
     if (bytes.size() > maxBlobBytes(kind)) {
         return std::unexpected(
             DomainError(Code::InvalidValue, u"photo"_s, u"size"_s,
@@ -424,6 +419,20 @@ Result<void> PhotoService::storeBlob(const QUuid &actor, BlobKind kind, const QS
     }
     if (auto checked = photos::checkStoredJpeg(bytes, maxBlobSide(kind)); !checked)
         return std::unexpected(DomainError(Code::InvalidValue, u"photo"_s, u"data"_s, checked.error().message));
+    return {};
+}
+
+Result<void> PhotoService::storeBlob(const QUuid &actor, BlobKind kind, const QString &sha256,
+                                     const QByteArray &bytes) const
+{
+    const auto connection = connectionOf(m_context);
+    if (!connection)
+        return std::unexpected(connection.error());
+    const QSqlDatabase &db = *connection;
+    if (auto allowed = requireLandlord(db, actor); !allowed)
+        return allowed;
+    if (auto checked = checkBlob(kind, sha256, bytes); !checked)
+        return std::unexpected(checked.error());
     return db::transact(db, [&]() -> Result<void> { return insertBlob(db, sha256, bytes, m_context.nowStored()); });
 }
 
@@ -457,19 +466,8 @@ Result<bool> PhotoService::storeFetchedBlob(BlobKind kind, const QString &sha256
     if (!connection)
         return std::unexpected(connection.error());
     const QSqlDatabase &db = *connection;
-    if (bytes.size() > maxBlobBytes(kind)) {
-        return std::unexpected(
-            DomainError(Code::InvalidValue, u"photo"_s, u"size"_s,
-                        QCoreApplication::translate("PhotoService", "A stored photo may have at most %1 bytes.")
-                            .arg(maxBlobBytes(kind))));
-    }
-    if (photos::sha256Hex(bytes) != sha256) {
-        return std::unexpected(
-            DomainError(Code::InvalidValue, u"photo"_s, u"sha256"_s,
-                        QCoreApplication::translate("PhotoService", "The photo's bytes do not have this SHA-256.")));
-    }
-    if (auto checked = photos::checkStoredJpeg(bytes, maxBlobSide(kind)); !checked)
-        return std::unexpected(DomainError(Code::InvalidValue, u"photo"_s, u"data"_s, checked.error().message));
+    if (auto checked = checkBlob(kind, sha256, bytes); !checked)
+        return std::unexpected(checked.error());
     bool stored = false;
     auto done = db::transact(db, [&]() -> Result<void> {
         auto named = db::scalar(db,

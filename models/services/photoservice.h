@@ -97,6 +97,8 @@ public:
     [[nodiscard]] Result<std::optional<QByteArray>> thumbnail(const QString &sha256) const;
 
 private:
+    // The checks of a blob's bytes before they are stored (InvalidValue on size, sha256 or data).
+    [[nodiscard]] static Result<void> checkBlob(BlobKind kind, const QString &sha256, const QByteArray &bytes);
     [[nodiscard]] Result<std::optional<QByteArray>> blob(const QString &sha256) const;
     // What move() and remove() share: on a database where photos change, in one transaction,
     // change() with the actor's own photo (NotFound, NotAllowed otherwise).
