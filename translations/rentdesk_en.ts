@@ -2532,10 +2532,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Photos of a connected database cannot be added, moved or removed here yet: sync does not bring photos to this computer yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Only a landlord uploads photos, of their own apartments.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2565,6 +2561,17 @@
     </message>
     <message>
         <source>There is no such photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Publication</name>
+    <message>
+        <source>This photo&apos;s bytes are no longer in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file with this photo&apos;s bytes is not open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3344,6 +3351,18 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>The server answered a pull without a cursor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not say how large a photo&apos;s chunks may be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo&apos;s bytes are no longer on this computer: add the photo again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server took a photo&apos;s bytes out of order.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5796,6 +5815,17 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>
             <numerusform>%1: %n period from the calendar “%2”</numerusform>
             <numerusform>%1: %n periods from the calendar “%2”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photos: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n photo(s)</source>
+        <translation>
+            <numerusform>%1: %n photo</numerusform>
+            <numerusform>%1: %n photos</numerusform>
         </translation>
     </message>
 </context>

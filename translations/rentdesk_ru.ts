@@ -2541,10 +2541,6 @@
         <translation>Место фотографии должно быть от 1 до %1.</translation>
     </message>
     <message>
-        <source>Photos of a connected database cannot be added, moved or removed here yet: sync does not bring photos to this computer yet.</source>
-        <translation>Фотографии подключённой базы данных пока нельзя здесь добавлять, перемещать или удалять: синхронизация пока не доставляет фотографии на этот компьютер.</translation>
-    </message>
-    <message>
         <source>Only a landlord uploads photos, of their own apartments.</source>
         <translation>Загружать фотографии может только арендодатель, и только своих квартир.</translation>
     </message>
@@ -2575,6 +2571,17 @@
     <message>
         <source>There is no such photo.</source>
         <translation>Такой фотографии нет.</translation>
+    </message>
+</context>
+<context>
+    <name>Publication</name>
+    <message>
+        <source>This photo&apos;s bytes are no longer in %1.</source>
+        <translation>Данных этой фотографии больше нет в %1.</translation>
+    </message>
+    <message>
+        <source>The file with this photo&apos;s bytes is not open.</source>
+        <translation>Файл с данными этой фотографии не открыт.</translation>
     </message>
 </context>
 <context>
@@ -3363,6 +3370,18 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>The server answered a pull without a cursor.</source>
         <translation>Сервер ответил на запрос изменений без курсора.</translation>
+    </message>
+    <message>
+        <source>The server did not say how large a photo&apos;s chunks may be.</source>
+        <translation>Сервер не сообщил, какого размера могут быть части фотографии.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s bytes are no longer on this computer: add the photo again.</source>
+        <translation>Данных фотографии больше нет на этом компьютере: добавьте её снова.</translation>
+    </message>
+    <message>
+        <source>The server took a photo&apos;s bytes out of order.</source>
+        <translation>Сервер принял данные фотографии не по порядку.</translation>
     </message>
 </context>
 <context>
@@ -5848,6 +5867,18 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>%1: %n период из календаря «%2»</numerusform>
             <numerusform>%1: %n периода из календаря «%2»</numerusform>
             <numerusform>%1: %n периодов из календаря «%2»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photos: %1</source>
+        <translation>Фотографии: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n photo(s)</source>
+        <translation>
+            <numerusform>%1: %n фотография</numerusform>
+            <numerusform>%1: %n фотографии</numerusform>
+            <numerusform>%1: %n фотографий</numerusform>
         </translation>
     </message>
 </context>

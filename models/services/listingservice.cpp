@@ -528,7 +528,7 @@ Result<void> ListingService::deleteApartment(const QUuid &actor, const QUuid &id
         auto deleted = db::exec(db, u"DELETE FROM apartments WHERE id = :id"_s, { { u":id"_s, toStoredId(id) } });
         if (!deleted)
             return std::unexpected(DomainError(deleted.error()));
-        if (auto forgotten = forgetUnreferencedBlobs(db, hashes); !forgotten)
+        if (auto forgotten = forgetUnreferencedBlobs(m_context, db, hashes); !forgotten)
             return forgotten;
         return journal(m_context, db, actor, "deleteApartment", QJsonObject { { u"id"_s, toStoredId(id) } });
     });

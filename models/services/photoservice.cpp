@@ -31,18 +31,6 @@ DomainError photoNotFound()
                        QCoreApplication::translate("PhotoService", "This photo no longer exists."));
 }
 
-Result<void> requireChangesHere(Mode mode)
-{
-    if (mode == Mode::Connected) {
-        return std::unexpected(DomainError(
-            Code::NotInThisMode, u"photo"_s, QString(),
-            QCoreApplication::translate("PhotoService",
-                                        "Photos of a connected database cannot be added, moved or removed here yet: "
-                                        "sync does not bring photos to this computer yet.")));
-    }
-    return {};
-}
-
 Result<Photo> readPhoto(const QSqlQuery &query)
 {
     Photo photo;
@@ -265,8 +253,12 @@ Result<QSize> requireStoredBlob(const QSqlDatabase &db, const QString &sha256, P
 
 } // namespace
 
-Result<void> forgetUnreferencedBlobs(const QSqlDatabase &db, const QStringList &hashes)
+Result<void> forgetUnreferencedBlobs(const ServiceContext &context, const QSqlDatabase &db, const QStringList &hashes)
 {
+    // A replica keeps them: a refused removal brings the photo back, and a pending addPhoto may
+    // still have to upload them. Replica forgets what neither names after its pulls.
+    if (context.mode() == Mode::Connected)
+        return {};
     for (const QString &sha256 : hashes) {
         auto deleted = db::exec(db,
                                 u"DELETE FROM photo_blobs WHERE sha256 = :sha256 AND NOT EXISTS ("
@@ -287,8 +279,6 @@ PhotoService::PhotoService(ServiceContext context)
 Result<Photo> PhotoService::add(const QUuid &actor, const QUuid &apartment, const QByteArray &file,
                                 const QUuid &givenId) const
 {
-    if (auto here = requireChangesHere(m_context.mode()); !here)
-        return std::unexpected(here.error());
     const auto connection = connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
@@ -345,8 +335,6 @@ bool PhotoService::isBlobName(const QString &sha256)
 Result<Photo> PhotoService::addStored(const QUuid &actor, const QUuid &apartment, const StoredPhoto &photo,
                                       const QUuid &id) const
 {
-    if (auto here = requireChangesHere(m_context.mode()); !here)
-        return std::unexpected(here.error());
     const auto connection = connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
@@ -521,8 +509,6 @@ Result<void>
 PhotoService::changeOwnedPhoto(const QUuid &actor, const QUuid &photo,
                                const std::function<Result<void>(const QSqlDatabase &, const Photo &)> &change) const
 {
-    if (auto here = requireChangesHere(m_context.mode()); !here)
-        return here;
     const auto connection = connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
@@ -570,7 +556,7 @@ Result<void> PhotoService::remove(const QUuid &actor, const QUuid &photo) const
             return std::unexpected(rest.error());
         if (auto numbered = renumber(db, *rest, m_context.nowStored()); !numbered)
             return numbered;
-        if (auto forgotten = forgetUnreferencedBlobs(db, { removing.imageSha256, removing.thumbnailSha256 });
+        if (auto forgotten = forgetUnreferencedBlobs(m_context, db, { removing.imageSha256, removing.thumbnailSha256 });
             !forgotten)
             return forgotten;
         return journal(m_context, db, actor, "removePhoto", QJsonObject { { u"id"_s, toStoredId(photo) } });

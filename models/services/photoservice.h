@@ -21,10 +21,10 @@ namespace rentdesk::models::services {
 // removes them; anyone may see them, as the listing is public. A file is checked and re-encoded
 // by models/photos/ before anything is written; its bytes are stored once per SHA-256
 // (photo_blobs) and its row names them by hash. Positions stay 0..n-1 without gaps. Every change
-// is journaled without the bytes. A connected replica refuses changes (NotInThisMode) until its
-// replica carries photos. Over sync, the bytes travel apart from the addPhoto mutation, by hash
-// (docs/protocol.md, "Photos"): storeBlob() takes an uploaded JPEG, addStored() a photo whose
-// blobs are here.
+// is journaled without the bytes; on a connected replica, the bytes stay until the replica finds
+// neither a photo nor a queued addPhoto naming them. Over sync, the bytes travel apart from the
+// addPhoto mutation, by hash (docs/protocol.md, "Photos"): storeBlob() takes an uploaded JPEG,
+// addStored() a photo whose blobs are here.
 class PhotoService final
 {
 public:

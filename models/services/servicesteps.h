@@ -47,7 +47,8 @@ namespace rentdesk::models::services {
 
 // Deletes the photo bytes of these hashes that no photo names any more (photoservice.cpp): a
 // removed photo's, or those of an apartment being deleted, after its photos went. Call inside
-// the transaction.
-[[nodiscard]] Result<void> forgetUnreferencedBlobs(const QSqlDatabase &db, const QStringList &hashes);
+// the transaction. Not on a connected replica, which forgets blobs after its pulls (Replica).
+[[nodiscard]] Result<void> forgetUnreferencedBlobs(const ServiceContext &context, const QSqlDatabase &db,
+                                                   const QStringList &hashes);
 
 } // namespace rentdesk::models::services

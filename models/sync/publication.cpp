@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/sync/publication.h"
 
+#include "models/db/database.h"
 #include "models/db/query.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/calendarimport.h"
 #include "models/services/listingservice.h"
+#include "models/services/photoservice.h"
 #include "models/services/records.h"
 #include "models/services/servicesteps.h"
 #include "models/sync/replica.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlQuery>
@@ -96,14 +100,54 @@ Result<bool> hasCalendarBlocks(const QSqlDatabase &db, const QJsonObject &args)
     return !sent.isEmpty() && held == sent;
 }
 
-// The table a publication's mutation makes its row in.
-QString tableOf(const QString &name)
+// Whether the replica has the row a publication's mutation makes, under its id and the
+// landlord's: a building, an apartment, a hold or block (whose renter is the owner), a photo (of
+// an apartment of theirs).
+Result<bool> isThere(const QSqlDatabase &db, const Mutation &mutation, const QString &me)
 {
-    if (name == u"createBuilding")
-        return u"buildings"_s;
-    if (name == u"createApartment")
-        return u"apartments"_s;
-    return u"bookings"_s;
+    QString sql;
+    if (mutation.name == u"createBuilding")
+        sql = u"SELECT count(*) FROM buildings WHERE id = :id AND owner_id = :me"_s;
+    else if (mutation.name == u"createApartment")
+        sql = u"SELECT count(*) FROM apartments WHERE id = :id AND owner_id = :me"_s;
+    else if (mutation.name == u"addPhoto")
+        sql = u"SELECT count(*) FROM apartment_photos AS p JOIN apartments AS a ON a.id = p.apartment_id "
+              "WHERE p.id = :id AND a.owner_id = :me"_s;
+    else
+        sql = u"SELECT count(*) FROM bookings WHERE id = :id AND renter_id = :me"_s;
+    auto found = db::scalar(db, sql, { { u":id"_s, mutation.args.value(u"id"_s).toString() }, { u":me"_s, me } });
+    if (!found)
+        return std::unexpected(DomainError(found.error()));
+    return found->toInt() > 0;
+}
+
+// Copies an addPhoto's two blobs from the standalone file into the replica, checked as an
+// upload is (PhotoService::storeBlob).
+Result<void> copyBlobs(const db::Database &source, const services::ServiceContext &replica, const QUuid &landlord,
+                       const QJsonObject &args)
+{
+    using Kind = services::PhotoService::BlobKind;
+    const auto from = services::connectionOf(source);
+    if (!from)
+        return std::unexpected(from.error());
+    const services::PhotoService photos(replica);
+    for (const auto &[field, kind] :
+         { std::pair { u"imageSha256"_s, Kind::Image }, std::pair { u"thumbnailSha256"_s, Kind::Thumbnail } }) {
+        const QString sha256 = args.value(field).toString();
+        auto bytes =
+            db::exec(*from, u"SELECT bytes FROM photo_blobs WHERE sha256 = :sha256"_s, { { u":sha256"_s, sha256 } });
+        if (!bytes)
+            return std::unexpected(DomainError(bytes.error()));
+        if (!bytes->next()) {
+            return std::unexpected(
+                DomainError(DomainError::Code::NotFound, u"photo"_s, field,
+                            QCoreApplication::translate("Publication", "This photo's bytes are no longer in %1.")
+                                .arg(QDir::toNativeSeparators(source.path()))));
+        }
+        if (auto stored = photos.storeBlob(landlord, kind, sha256, bytes->value(0).toByteArray()); !stored)
+            return stored;
+    }
+    return {};
 }
 
 } // namespace
@@ -150,6 +194,28 @@ Result<Publication> Publication::read(const db::Database &standalone, const QUui
         }
     }
     p.changes.append(statuses);
+
+    // The photos, each apartment's in its order; their bytes stay in the file until publishing.
+    auto photos = db::exec(db,
+                           u"SELECT p.id, p.apartment_id, p.image_sha256, p.thumbnail_sha256, p.width, p.height "
+                           "FROM apartment_photos AS p JOIN apartments AS a ON a.id = p.apartment_id "
+                           "WHERE a.owner_id = :me ORDER BY a.created_at, a.id, p.position"_s,
+                           { { u":me"_s, me } });
+    if (!photos)
+        return std::unexpected(DomainError(photos.error()));
+    while (photos->next()) {
+        auto id = domain::idFromStored(photos->value(0));
+        if (!id)
+            return std::unexpected(services::unreadable(u"photo"_s, id.error()));
+        p.changes.append(change("addPhoto", *id,
+                                { { u"apartmentId"_s, photos->value(1).toString() },
+                                  { u"imageSha256"_s, photos->value(2).toString() },
+                                  { u"thumbnailSha256"_s, photos->value(3).toString() },
+                                  { u"width"_s, photos->value(4).toInt() },
+                                  { u"height"_s, photos->value(5).toInt() } }));
+        ++p.photos;
+    }
+    p.source = standalone.shared_from_this();
 
     // A stay whose day of departure is still ahead has nights to hold.
     auto stays = db::exec(db,
@@ -284,17 +350,26 @@ Result<bool> Publisher::next(qsizetype count)
                 continue;
             }
         } else {
-            // The owner's column: the renter's for a hold or a block, which is the owner's own.
-            const QString owner =
-                mutation.name == u"holdDates" || mutation.name == u"blockDates" ? u"renter_id"_s : u"owner_id"_s;
-            auto mine = db::scalar(db,
-                                   u"SELECT count(*) FROM "_s + tableOf(mutation.name) + u" WHERE id = :id AND "_s
-                                       + owner + u" = :me"_s,
-                                   { { u":id"_s, id }, { u":me"_s, me } });
-            if (!mine)
-                return std::unexpected(DomainError(mine.error()));
-            if (mine->toInt() > 0) {
+            auto there = isThere(db, mutation, me);
+            if (!there)
+                return std::unexpected(there.error());
+            if (*there) {
                 ++m_done.alreadyThere;
+                continue;
+            }
+        }
+        if (mutation.name == u"addPhoto") {
+            // Its bytes first, where addPhoto looks for them; a photo refused leaves them to the
+            // replica's next clean-up.
+            auto copied = m_publication.source
+                ? copyBlobs(*m_publication.source, m_replica->context(), m_replica->accountId(), mutation.args)
+                : Result<void>(std::unexpected(DomainError(
+                    DomainError::Code::NotFound, u"photo"_s, QString(),
+                    QCoreApplication::translate("Publication", "The file with this photo's bytes is not open."))));
+            if (!copied) {
+                if (copied.error().code == DomainError::Code::Storage)
+                    return std::unexpected(copied.error());
+                m_done.refused.append({ mutation, copied.error() });
                 continue;
             }
         }

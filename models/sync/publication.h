@@ -25,16 +25,20 @@ class Replica;
 // database"): their buildings and apartments with the ids they have, the statuses they set by
 // hand, each stay that is not over as nights the owner holds (holdDates), and the blocked nights
 // not over: by hand as blocks (blockDates), from a calendar as that calendar's import
-// (importBlocks, its blocks' UIDs and dates). The file's
+// (importBlocks, its blocks' UIDs and dates), and the apartments' photos (addPhoto, their bytes
+// copied from the file into the replica as each is made, then uploaded by sync). The file's
 // renters are its own accounts, not the server's, so neither they, their requests nor the
 // reviews go.
 struct Publication
 {
-    QList<Mutation> changes; // in the order they are made: buildings, apartments, statuses, holds, blocks
+    QList<Mutation> changes; // in the order made: buildings, apartments, statuses, photos, holds, blocks
     int buildings = 0;
     int apartments = 0;
     int stays = 0; // confirmed stays not over, sent as holds
     int blocks = 0; // blocked periods not over: by hand (blockDates) and from calendars (importBlocks)
+    int photos = 0;
+    // The file the photos' bytes are read from while publishing (kept open as long as this).
+    std::shared_ptr<const db::Database> source;
     // What stays only in the file.
     int pastStays = 0;
     int requests = 0;

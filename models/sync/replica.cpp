@@ -480,8 +480,24 @@ Result<void> Replica::recordOutcomes(const QList<PushOutcome> &outcomes)
 
 namespace {
 
-// The bytes of photos the pull removed (a photo's tombstone, or its apartment's, or a resync)
-// go with them, unless another photo here names them too, as on the server.
+// The photos' bytes that neither a photo here nor a queued addPhoto names (pending: to upload
+// and make again; refused: for a retry; applied: its row may be on a page still to come).
+// The services leave blobs on a replica (forgetUnreferencedBlobs): a refused removal brings its
+// photo back.
+Result<void> forgetUnnamedBlobs(const QSqlDatabase &db)
+{
+    auto forgotten = db::exec(db,
+                              u"DELETE FROM photo_blobs WHERE NOT EXISTS (SELECT 1 FROM apartment_photos AS p "
+                              "WHERE p.image_sha256 = photo_blobs.sha256 OR p.thumbnail_sha256 = photo_blobs.sha256) "
+                              "AND NOT EXISTS (SELECT 1 FROM pending_mutations AS m WHERE m.name = 'addPhoto' "
+                              "AND (json_extract(m.args, '$.imageSha256') = photo_blobs.sha256 "
+                              "OR json_extract(m.args, '$.thumbnailSha256') = photo_blobs.sha256))"_s);
+    if (!forgotten)
+        return std::unexpected(storage(forgotten.error()));
+    return {};
+}
+
+// After a pull that removed photos (a photo's tombstone, or its apartment's, or a resync).
 Result<void> forgetPulledAwayBlobs(const QSqlDatabase &db, const QJsonArray &rows, bool resync)
 {
     const bool removes =
@@ -490,15 +506,7 @@ Result<void> forgetPulledAwayBlobs(const QSqlDatabase &db, const QJsonArray &row
             const QString entity = change.value(u"entity"_s).toString();
             return change.value(u"deleted"_s).toBool() && (entity == u"photo" || entity == u"apartment");
         });
-    if (!removes)
-        return {};
-    auto forgotten =
-        db::exec(db,
-                 u"DELETE FROM photo_blobs WHERE NOT EXISTS (SELECT 1 FROM apartment_photos AS p "
-                 "WHERE p.image_sha256 = photo_blobs.sha256 OR p.thumbnail_sha256 = photo_blobs.sha256)"_s);
-    if (!forgotten)
-        return std::unexpected(storage(forgotten.error()));
-    return {};
+    return removes ? forgetUnnamedBlobs(db) : Result<void>();
 }
 
 // Returns the definitions of the indexes it dropped.
@@ -667,16 +675,20 @@ Result<void> Replica::discard(qint64 id)
     const auto connection = services::connectionOf(m_context);
     if (!connection)
         return std::unexpected(connection.error());
-    auto gone = db::exec(*connection, u"DELETE FROM pending_mutations WHERE id = :id AND state = 'refused'"_s,
-                         { { u":id"_s, id } });
-    if (!gone)
-        return std::unexpected(storage(gone.error()));
-    if (gone->numRowsAffected() != 1) {
-        return std::unexpected(
-            DomainError(DomainError::Code::NotFound, u"mutation"_s, QString(),
-                        QCoreApplication::translate("Replica", "This change is not among the refused ones.")));
-    }
-    return {};
+    const QSqlDatabase &db = *connection;
+    return db::transact(db, [&]() -> Result<void> {
+        auto gone =
+            db::exec(db, u"DELETE FROM pending_mutations WHERE id = :id AND state = 'refused'"_s, { { u":id"_s, id } });
+        if (!gone)
+            return std::unexpected(storage(gone.error()));
+        if (gone->numRowsAffected() != 1) {
+            return std::unexpected(
+                DomainError(DomainError::Code::NotFound, u"mutation"_s, QString(),
+                            QCoreApplication::translate("Replica", "This change is not among the refused ones.")));
+        }
+        // A discarded addPhoto's bytes go with it.
+        return forgetUnnamedBlobs(db);
+    });
 }
 
 Result<void> Replica::retry(qint64 id)

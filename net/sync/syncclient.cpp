@@ -142,6 +142,10 @@ void SyncClient::startCycle()
     m_pagesInstead = false;
     m_readsInFlight = 0;
     m_problem.clear();
+    m_blobsSettled.clear();
+    m_blobRefusals.clear();
+    m_uploads.clear();
+    m_uploadBytes.clear();
     setState(State::Syncing);
     pushNext();
 }
@@ -157,11 +161,25 @@ void SyncClient::pushNext()
         pullNext();
         return;
     }
-    // As many as fit in one frame, at least one.
+    // A photo's bytes go before its addPhoto (docs/protocol.md, "Photos").
+    if (const auto blobs = blobsToCheck(*pending); !blobs.isEmpty()) {
+        askMissing(blobs);
+        return;
+    }
+    // As many as fit in one frame, at least one; up to an addPhoto whose bytes are not settled
+    // (the next push uploads them first).
     const qint64 budget = std::max<qint64>(4096, m_connection.limits().maxMessageBytes - FrameMargin);
     QJsonArray mutations;
     qint64 bytes = 0;
+    QHash<qint64, QStringList> photos; // addPhoto's id: its hashes, for a refusal's reason
     for (const models::sync::Mutation &mutation : *pending) {
+        if (mutation.name == u"addPhoto") {
+            const QStringList hashes { mutation.args.value(u"imageSha256"_s).toString(),
+                                       mutation.args.value(u"thumbnailSha256"_s).toString() };
+            if (!m_blobsSettled.contains(hashes.at(0)) || !m_blobsSettled.contains(hashes.at(1)))
+                break;
+            photos.insert(mutation.id, hashes);
+        }
         const QJsonObject object { { u"id"_s, mutation.id },
                                    { u"name"_s, mutation.name },
                                    { u"args"_s, mutation.args } };
@@ -173,7 +191,7 @@ void SyncClient::pushNext()
     }
     const QJsonObject body { { u"clientId"_s, models::domain::toStoredId(m_replica.clientId()) },
                              { u"mutations"_s, mutations } };
-    m_connection.request(u"sync.push"_s, body, this, [this](const connection::Reply &reply) {
+    m_connection.request(u"sync.push"_s, body, this, [this, photos](const connection::Reply &reply) {
         if (!reply) {
             failed(reply.error());
             return;
@@ -192,6 +210,13 @@ void SyncClient::pushNext()
                                             error.value(u"message"_s).toString());
                 if (result.contains(u"dependsOn"_s))
                     outcome.dependsOn = result.value(u"dependsOn"_s).toInteger();
+                // The server lacks a blob it refused: its reason is the one to show.
+                for (const QString &hash : photos.value(outcome.id)) {
+                    if (m_blobRefusals.contains(hash)) {
+                        outcome.error.message = m_blobRefusals.value(hash);
+                        break;
+                    }
+                }
             }
             applied += outcome.applied ? 1 : 0;
             outcomes.append(outcome);
@@ -206,6 +231,152 @@ void SyncClient::pushNext()
         }
         Q_EMIT pushed(applied, int(outcomes.size()) - applied);
         pushNext();
+    });
+}
+
+namespace {
+
+// A photo request that failed this way may go through in a later cycle (a lost connection, a
+// limit), so the addPhoto waits; any other refusal stands.
+bool mayGoThroughLater(const connection::Failure &failure)
+{
+    return failure.kind != connection::Failure::Kind::Refused
+        || failure.error.kind() == protocol::ErrorCode::RateLimited;
+}
+
+} // namespace
+
+QList<models::services::PhotoService::WantedBlob>
+SyncClient::blobsToCheck(const QList<models::sync::Mutation> &pending) const
+{
+    using Kind = models::services::PhotoService::BlobKind;
+    QList<models::services::PhotoService::WantedBlob> blobs;
+    QSet<QString> seen;
+    for (const models::sync::Mutation &mutation : pending) {
+        if (mutation.name != u"addPhoto")
+            continue;
+        for (const auto &[field, kind] :
+             { std::pair { u"imageSha256"_s, Kind::Image }, std::pair { u"thumbnailSha256"_s, Kind::Thumbnail } }) {
+            const QString hash = mutation.args.value(field).toString();
+            if (m_blobsSettled.contains(hash) || seen.contains(hash))
+                continue;
+            if (blobs.size() == MaxHashesPerQuestion)
+                return blobs;
+            seen.insert(hash);
+            blobs.append({ kind, hash });
+        }
+    }
+    return blobs;
+}
+
+void SyncClient::askMissing(const QList<models::services::PhotoService::WantedBlob> &blobs)
+{
+    QJsonArray hashes;
+    for (const auto &blob : blobs)
+        hashes.append(blob.sha256);
+    m_connection.request(u"photo.missing"_s, { { u"hashes"_s, hashes } }, this,
+                         [this, blobs, cycle = m_cycle](const connection::Reply &reply) {
+                             if (cycle != m_cycle)
+                                 return;
+                             if (!reply) {
+                                 if (mayGoThroughLater(reply.error())) {
+                                     failed(reply.error());
+                                     return;
+                                 }
+                                 // Refused as a whole (a renter's account, say): the pushes say why.
+                                 for (const auto &blob : blobs) {
+                                     m_blobsSettled.insert(blob.sha256);
+                                     m_blobRefusals.insert(blob.sha256, reply.error().error.message);
+                                 }
+                                 pushNext();
+                                 return;
+                             }
+                             QSet<QString> missing;
+                             for (const QJsonValue &hash : reply->value(u"missing"_s).toArray())
+                                 missing.insert(hash.toString());
+                             m_chunkBytes = reply->value(u"chunkBytes"_s).toInteger(0);
+                             if (!missing.isEmpty() && m_chunkBytes <= 0) {
+                                 fail(tr("The server did not say how large a photo's chunks may be."));
+                                 return;
+                             }
+                             m_uploads.clear();
+                             for (const auto &blob : blobs) {
+                                 if (missing.contains(blob.sha256))
+                                     m_uploads.append(blob);
+                                 else
+                                     m_blobsSettled.insert(blob.sha256);
+                             }
+                             uploadNext();
+                         });
+}
+
+void SyncClient::uploadNext()
+{
+    using Kind = models::services::PhotoService::BlobKind;
+    if (m_uploads.isEmpty()) {
+        pushNext();
+        return;
+    }
+    const auto &blob = m_uploads.constFirst();
+    const models::services::PhotoService photos(m_replica.context());
+    auto bytes = blob.kind == Kind::Image ? photos.image(blob.sha256) : photos.thumbnail(blob.sha256);
+    if (!bytes) {
+        fail(bytes.error().message);
+        return;
+    }
+    if (!*bytes) {
+        settleUpload(tr("The photo's bytes are no longer on this computer: add the photo again."));
+        return;
+    }
+    m_uploadBytes = std::move(**bytes);
+    putChunk(0);
+}
+
+void SyncClient::settleUpload(const QString &refusal)
+{
+    const QString hash = m_uploads.takeFirst().sha256;
+    m_blobsSettled.insert(hash);
+    if (!refusal.isEmpty()) {
+        qCWarning(lcSync) << "photo" << hash << "not uploaded:" << refusal;
+        m_blobRefusals.insert(hash, refusal);
+    }
+    m_uploadBytes.clear();
+    uploadNext();
+}
+
+void SyncClient::putChunk(qint64 offset)
+{
+    const auto &blob = m_uploads.constFirst();
+    const QByteArray chunk = m_uploadBytes.mid(offset, m_chunkBytes);
+    const QJsonObject body {
+        { u"sha256"_s, blob.sha256 },
+        { u"kind"_s, blob.kind == models::services::PhotoService::BlobKind::Image ? u"image"_s : u"thumbnail"_s },
+        { u"offset"_s, offset },
+        { u"size"_s, m_uploadBytes.size() },
+        { u"data"_s, QString::fromLatin1(chunk.toBase64()) },
+    };
+    const qint64 end = offset + chunk.size();
+    m_connection.request(u"photo.put"_s, body, this, [this, end, cycle = m_cycle](const connection::Reply &reply) {
+        if (cycle != m_cycle)
+            return;
+        if (!reply) {
+            // A lost connection or a limit: the next cycle uploads again, and the addPhoto waits.
+            if (mayGoThroughLater(reply.error())) {
+                failed(reply.error());
+                return;
+            }
+            settleUpload(reply.error().error.message);
+            return;
+        }
+        if (reply->value(u"complete"_s).toBool()) {
+            settleUpload();
+            return;
+        }
+        if (reply->value(u"received"_s).toInteger(-1) != end || end >= m_uploadBytes.size()) {
+            fail(tr("The server took a photo's bytes out of order."));
+            return;
+        }
+        putChunk(end);
     });
 }
 

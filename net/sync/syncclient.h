@@ -4,12 +4,15 @@
 #include "models/domain/entities.h"
 #include "models/services/domainerror.h"
 #include "models/services/photoservice.h"
+#include "models/sync/mutations.h"
 #include "net/connection/serverconnection.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonArray>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <optional>
@@ -67,6 +70,8 @@ public:
     static constexpr qint64 FrameMargin = 1024;
     // Mutations per push at most (the server takes 1000).
     static constexpr int MutationsPerPush = 500;
+    // Hashes per photo.missing: the two of each of 20 photos (the server's bound).
+    static constexpr int MaxHashesPerQuestion = 40;
     // Pulled rows applied together. A commit writes each page of the replica it touched once,
     // so fewer commits write less; but the server works on the next page only while this one
     // is applied (a page's cursor names the next), so a batch of several pages leaves it idle
@@ -107,6 +112,17 @@ private:
     void schedule();
     void startCycle();
     void pushNext();
+    // Before a push that holds addPhoto: asks photo.missing which of its blobs the server lacks
+    // (the first MaxHashesPerQuestion not known to be there), uploads those, then pushes. A
+    // blob the server refuses is remembered with its reason, and the addPhoto is pushed all the
+    // same: the server refuses it, and its refusal in Sync problems gives that reason.
+    [[nodiscard]] QList<models::services::PhotoService::WantedBlob>
+    blobsToCheck(const QList<models::sync::Mutation> &pending) const;
+    void askMissing(const QList<models::services::PhotoService::WantedBlob> &blobs);
+    // A blob of the running cycle's uploads settled: the server has it, or refused it (reason).
+    void settleUpload(const QString &refusal = {});
+    void uploadNext();
+    void putChunk(qint64 offset);
     void pullNext();
     void requestPage(const QString &cursor);
     // A first pull as one file (docs/protocol.md, sync.snapshot): asked for, read by chunks
@@ -179,6 +195,14 @@ private:
     std::optional<SnapshotDownload> m_snapshot;
     int m_readsInFlight = 0;
     QElapsedTimer m_snapshotTimer; // since the snapshot was made, for the log
+    // The blobs settled for the running cycle's pushes (the server has them, or refused them),
+    // and the reasons of the refused ones, by hash.
+    QSet<QString> m_blobsSettled;
+    QHash<QString, QString> m_blobRefusals;
+    // The uploads still to make (the first under way), with its bytes and the chunk size.
+    QList<models::services::PhotoService::WantedBlob> m_uploads;
+    QByteArray m_uploadBytes;
+    qint64 m_chunkBytes = 0;
     // The blobs still to fetch (the first is under way) and the bytes of it so far.
     QList<models::services::PhotoService::WantedBlob> m_wantedBlobs;
     QByteArray m_blobBytes;

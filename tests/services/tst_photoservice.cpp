@@ -251,25 +251,35 @@ private Q_SLOTS:
         QVERIFY(photos->image(third.imageSha256).value_or(std::nullopt).has_value());
     }
 
-    void aConnectedReplicaRefusesChanges()
+    void aConnectedReplicaJournalsChangesAndKeepsTheBytes()
     {
-        const Photo photo = added(1);
         const PhotoService replica(f->context(Mode::Connected));
         const QStringList before = journal();
-        const auto refused = replica.add(landlord, apartment, file(2));
-        QVERIFY(!refused);
-        QCOMPARE(refused.error().code, Code::NotInThisMode);
-        QVERIFY2(refused.error().message.contains(u"sync does not bring photos"_s),
-                 qPrintable(refused.error().message));
-        QCOMPARE(replica.move(landlord, photo.id, 0).error().code, Code::NotInThisMode);
-        QCOMPARE(replica.remove(landlord, photo.id).error().code, Code::NotInThisMode);
-        QCOMPARE(journal(), before);
-        // It still shows what it has.
+        const auto first = replica.add(landlord, apartment, file(2));
+        QVERIFY2(first, qPrintable(refusal(first)));
+        QCOMPARE(journal(), before + QStringList { u"addPhoto"_s });
+        // What the server needs to make it: the blobs by hash, no bytes.
+        const QJsonObject args = lastArgs();
+        QCOMPARE(args.value(u"imageSha256"_s).toString(), first->imageSha256);
+        QCOMPARE(args.value(u"thumbnailSha256"_s).toString(), first->thumbnailSha256);
+        QVERIFY(!args.contains(u"bytes"_s));
+        const auto second = replica.add(landlord, apartment, file(3));
+        QVERIFY(second);
+        QVERIFY(replica.move(landlord, second->id, 0));
+        QCOMPARE(journal().constLast(), u"movePhoto"_s);
+        QCOMPARE(positions(), (QList<int> { 0, 1 }));
+        QCOMPARE(blobs(), 4);
+        // A removal on a replica keeps the bytes: were the server to refuse it, the photo would
+        // come back with them (the replica forgets them after its pulls).
+        QVERIFY(replica.remove(landlord, first->id));
+        QCOMPARE(journal().constLast(), u"removePhoto"_s);
+        QCOMPARE(blobs(), 4);
         QCOMPARE(replica.photos(apartment).value_or(QList<Photo>()).size(), 1);
         // The server changes photos and keeps no journal.
+        const QStringList journaled = journal();
         const PhotoService server(f->context(Mode::Server));
-        QVERIFY(server.add(landlord, apartment, file(3)));
-        QCOMPARE(journal(), before);
+        QVERIFY(server.add(landlord, apartment, file(4)));
+        QCOMPARE(journal(), journaled);
     }
 
     // What sync does on the server: uploaded blobs are checked and stored (a landlord's only),

@@ -2,11 +2,14 @@
 #include "models/db/database.h"
 #include "models/domain/storedvalues.h"
 #include "models/services/calendarimport.h"
+#include "models/services/photoservice.h"
 #include "models/sync/publication.h"
 #include "models/sync/replica.h"
+#include "tests/photos/phototesting.h"
 #include "tests/support/servicefixture.h"
 #include "tests/support/testsupport.h"
 
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -202,6 +205,74 @@ private Q_SLOTS:
         QCOMPARE(test::valueIn(replicaFile.path(),
                                u"SELECT count(*) FROM apartments WHERE status = 'rented' AND status_manual = 1"_s),
                  1);
+    }
+
+    // The apartments' photos go in their order, each with its bytes copied from the file into
+    // the replica (sync uploads them from there); once each. A photo whose bytes are no longer in
+    // the file is refused, saying so, and the others go.
+    void photosGoWithTheirBytes()
+    {
+        const models::services::PhotoService local(f->context(models::services::Mode::Standalone));
+        const auto png = [](QColor top, QColor bottom) {
+            return test::encoded(test::twoColourImage(800, 600, top, bottom), "png");
+        };
+        const auto a = local.add(landlord, flat1, png(Qt::red, Qt::blue));
+        const auto b = local.add(landlord, flat1, png(Qt::green, Qt::yellow));
+        const auto c = local.add(landlord, flat2, png(Qt::black, Qt::white));
+        QVERIFY(a && b && c);
+        QVERIFY(local.move(landlord, b->id, 0));
+        const auto p = Publication::read(f->database().database(), landlord, f->clock.today());
+        QVERIFY(p);
+        QCOMPARE(p->photos, 3);
+        QStringList ofFlat1, ofFlat2; // in the order of the changes
+        for (const models::sync::Mutation &change : p->changes) {
+            if (change.name != u"addPhoto")
+                continue;
+            const bool one = change.args.value(u"apartmentId"_s).toString() == models::domain::toStoredId(flat1);
+            (one ? ofFlat1 : ofFlat2) << change.args.value(u"id"_s).toString();
+        }
+        QCOMPARE(ofFlat1, (QStringList { models::domain::toStoredId(b->id), models::domain::toStoredId(a->id) }));
+        QCOMPARE(ofFlat2, (QStringList { models::domain::toStoredId(c->id) }));
+
+        test::TempDatabase replicaFile;
+        auto replica = replicaOf(replicaFile, landlordOnTheServer());
+        QVERIFY(replica);
+        const auto first = models::sync::publish(**replica, *p);
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        QVERIFY(first->refused.isEmpty());
+        QCOMPARE(first->queued.size(), 6 + 3);
+        const models::services::PhotoService there((*replica)->context());
+        const auto gallery = there.photos(flat1);
+        QVERIFY(gallery && gallery->size() == 2);
+        QCOMPARE(gallery->at(0).id, b->id);
+        QCOMPARE(gallery->at(1).id, a->id);
+        for (const auto &photo : { *a, *b, *c }) {
+            QCOMPARE(there.image(photo.imageSha256).value_or(std::nullopt),
+                     local.image(photo.imageSha256).value_or(std::nullopt));
+            QCOMPARE(there.thumbnail(photo.thumbnailSha256).value_or(std::nullopt),
+                     local.thumbnail(photo.thumbnailSha256).value_or(std::nullopt));
+        }
+        QCOMPARE(test::valueIn(replicaFile.path(), u"SELECT count(*) FROM pending_mutations WHERE name = 'addPhoto'"_s),
+                 3);
+
+        // Again, with a new photo whose image went from the file: only it is made, or refused.
+        const auto d = local.add(landlord, flat2, png(Qt::cyan, Qt::magenta));
+        QVERIFY(d);
+        QSqlQuery forget(f->connection());
+        QVERIFY(forget.prepare(u"DELETE FROM photo_blobs WHERE sha256 = :sha256"_s));
+        forget.bindValue(u":sha256"_s, d->imageSha256);
+        QVERIFY(forget.exec() && forget.numRowsAffected() == 1);
+        const auto p2 = Publication::read(f->database().database(), landlord, f->clock.today());
+        QVERIFY(p2);
+        const auto again = models::sync::publish(**replica, *p2);
+        QVERIFY(again);
+        QVERIFY(again->queued.isEmpty());
+        QCOMPARE(again->alreadyThere, 5 + 3);
+        QCOMPARE(again->refused.size(), 1);
+        QCOMPARE(again->refused.at(0).first.name, u"addPhoto"_s);
+        QVERIFY2(again->refused.at(0).second.message.contains(u"no longer in"_s),
+                 qPrintable(again->refused.at(0).second.message));
+        QCOMPARE(there.photos(flat2).value_or(QList<models::domain::Photo>()).size(), 1);
     }
 
     void aRenterOrNobodyHasNothingToPublish()

@@ -164,6 +164,18 @@ bool upload(test::sync::Peer &peer, const QByteArray &bytes, const QString &kind
     return reply && reply->value(u"complete"_s).toBool();
 }
 
+// A JPEG of noise, too large for one chunk of photo.put or photo.get; seed makes each different.
+QByteArray noisyJpeg(int seed)
+{
+    QImage noise(1600, 1200, QImage::Format_RGB32);
+    for (int y = 0; y < noise.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(noise.scanLine(y));
+        for (int x = 0; x < noise.width(); ++x)
+            line[x] = QRgb(0xFF000000u | quint32((x * 7919 + y * 104729 + seed) ^ (x * y)));
+    }
+    return test::encoded(noise, "jpeg", 90);
+}
+
 } // namespace
 
 // The sync engine end to end: replicas on two (or three) desktops and the real server, the
@@ -195,10 +207,9 @@ private Q_SLOTS:
     }
     void cleanup() { server.reset(); }
 
-    // A landlord's photo (added over the raw protocol: a replica cannot add photos yet) reaches a
-    // renter's replica: its row with the pull, then its bytes by photo.get, thumbnail first,
-    // checked and stored; photosArrived() says so and the gallery's service reads them. Removed,
-    // the photo takes its bytes from the replica too.
+    // A landlord's photo (added over the raw protocol) reaches a renter's replica: its row with the pull, then its
+    // bytes by photo.get, thumbnail first, checked and stored; photosArrived() says so and the gallery's service reads
+    // them. Removed, the photo takes its bytes from the replica too.
     void photosArriveAfterThePull()
     {
         Desktop renter;
@@ -210,13 +221,7 @@ private Q_SLOTS:
         const QString flat = test::sync::newId();
         const QString picture = test::sync::newId();
         // Large enough for several chunks of photo.get.
-        QImage noise(1600, 1200, QImage::Format_RGB32);
-        for (int y = 0; y < noise.height(); ++y) {
-            auto *line = reinterpret_cast<QRgb *>(noise.scanLine(y));
-            for (int x = 0; x < noise.width(); ++x)
-                line[x] = QRgb(0xFF000000u | quint32((x * 7919 + y * 104729) ^ (x * y)));
-        }
-        const QByteArray image = test::encoded(noise, "jpeg", 90);
+        const QByteArray image = noisyJpeg(0);
         const QByteArray thumbnail = test::encoded(test::twoColourImage(320, 240), "jpeg", 80);
         QVERIFY(image.size() > 200000);
         QVERIFY(upload(landlord, image, u"image"_s));
@@ -250,6 +255,99 @@ private Q_SLOTS:
                                   20000);
         QCOMPARE(test::valueIn(renter.db.path(), u"SELECT count(*) FROM photo_blobs"_s), 0);
         QCOMPARE(arrived.count(), 2);
+    }
+
+    // A landlord's replica adds, moves and removes photos: sync uploads the bytes the server
+    // lacks (photo.missing, photo.put in chunks) before it pushes each addPhoto, and the renter's
+    // replica gets the rows and then the bytes. A photo added offline keeps its bytes through a
+    // pull that removes another photo (its addPhoto undone and made again), and one whose bytes
+    // are gone from this computer is refused with that reason.
+    void aReplicaUploadsThePhotosItAdds()
+    {
+        Desktop office;
+        Desktop renter;
+        QVERIFY(office.start(server->url(), u"lena@example.org"_s, Role::Landlord));
+        QVERIFY(renter.start(server->url(), u"rita@example.org"_s, Role::Renter));
+        const auto house = office.listings().createBuilding(office.user, building(u"River House"_s));
+        QVERIFY(house);
+        const auto flat = office.listings().createApartment(office.user, apartment(house->id, u"12"_s));
+        QVERIFY(flat);
+        const models::services::PhotoService photos(office.replica->context());
+        const auto first = photos.add(office.user, flat->id, noisyJpeg(1));
+        const auto second = photos.add(office.user, flat->id, test::encoded(test::twoColourImage(800, 600), "png"));
+        QVERIFY(first && second);
+        const QByteArray firstImage = *photos.image(first->imageSha256).value_or(std::nullopt);
+        QVERIFY2(firstImage.size() > 3 * 48384, "the image goes in several chunks");
+        QCOMPARE(office.replica->pendingCount().value_or(-1), 4);
+        QVERIFY(office.pushAndWait());
+        QCOMPARE(onServer(u"SELECT count(*) FROM apartment_photos"_s), 2);
+        // Every blob, whole: the server checked each one's SHA-256 against its name.
+        for (const auto &photo : { *first, *second }) {
+            for (const QString &hash : { photo.imageSha256, photo.thumbnailSha256 }) {
+                const QByteArray bytes = *photos.image(hash).value_or(std::nullopt);
+                QCOMPARE(onServer(u"SELECT count(*) FROM photo_blobs WHERE sha256 = '%1' AND size = %2"_s.arg(
+                             hash, QString::number(bytes.size()))),
+                         1);
+            }
+        }
+
+        // The same landlord at home removes the first photo while the office is offline and adds a
+        // third: the office's pull removes it, and undoes and makes the third again around that.
+        Desktop home;
+        QVERIFY(home.start(server->url(), u"lena@example.org"_s, Role::Landlord, false));
+        office.connection.stop();
+        const auto third = photos.add(office.user, flat->id, noisyJpeg(3));
+        QVERIFY(third);
+        QVERIFY(photos.move(office.user, third->id, 0));
+        QVERIFY(models::services::PhotoService(home.replica->context()).remove(home.user, first->id));
+        QVERIFY(home.pushAndWait());
+        office.connection.connectToServer();
+        QVERIFY(office.waitSynced());
+        QCOMPARE(onServer(u"SELECT count(*) FROM apartment_photos"_s), 2);
+        QCOMPARE(onServer(u"SELECT position FROM apartment_photos WHERE id = '%1'"_s.arg(
+                     models::domain::toStoredId(third->id))),
+                 0);
+        QCOMPARE(onServer(u"SELECT count(*) FROM photo_blobs WHERE sha256 = '%1'"_s.arg(third->imageSha256)), 1);
+        // The first one's bytes left the office's replica with it; the others' stay.
+        QCOMPARE(test::valueIn(office.db.path(), u"SELECT count(*) FROM photo_blobs"_s), 4);
+
+        // The renter has both, in the owner's order, with their bytes.
+        QTRY_COMPARE_WITH_TIMEOUT(test::valueIn(renter.db.path(), u"SELECT count(*) FROM photo_blobs"_s), 4, 20000);
+        const auto seen = models::services::PhotoService(renter.replica->context()).photos(flat->id);
+        QVERIFY(seen && seen->size() == 2);
+        QCOMPARE(seen->at(0).id, third->id);
+        QCOMPARE(seen->at(1).id, second->id);
+        QCOMPARE(
+            models::services::PhotoService(renter.replica->context()).image(third->imageSha256).value_or(std::nullopt),
+            photos.image(third->imageSha256).value_or(std::nullopt));
+
+        // A photo whose bytes went from this computer before they were uploaded: refused, saying so.
+        office.connection.stop();
+        const auto lost = photos.add(office.user, flat->id,
+                                     test::encoded(test::twoColourImage(640, 480, Qt::green, Qt::yellow), "png"));
+        QVERIFY(lost);
+        QSqlQuery forget(office.db.connection());
+        QVERIFY(forget.prepare(u"DELETE FROM photo_blobs WHERE sha256 = :sha256"_s));
+        forget.bindValue(u":sha256"_s, lost->imageSha256);
+        QVERIFY(forget.exec() && forget.numRowsAffected() == 1);
+        office.connection.connectToServer();
+        QVERIFY(office.waitSynced());
+        const auto refused = office.replica->refused();
+        QVERIFY(refused && refused->size() == 1);
+        QCOMPARE(refused->at(0).mutation.name, u"addPhoto"_s);
+        QVERIFY2(refused->at(0).error.message.contains(u"no longer on this computer"_s),
+                 qPrintable(refused->at(0).error.message));
+        QCOMPARE(photos.photos(flat->id).value_or(QList<models::domain::Photo>()).size(), 2);
+        QCOMPARE(onServer(u"SELECT count(*) FROM apartment_photos"_s), 2);
+        // Its thumbnail's bytes stay for a retry, even through a pull that removes a photo.
+        QCOMPARE(test::valueIn(office.db.path(), u"SELECT count(*) FROM photo_blobs"_s), 5);
+        QVERIFY(models::services::PhotoService(home.replica->context()).remove(home.user, second->id));
+        QVERIFY(home.pushAndWait());
+        QTRY_COMPARE_WITH_TIMEOUT(photos.photos(flat->id).value_or(QList<models::domain::Photo>()).size(), 1, 20000);
+        QCOMPARE(test::valueIn(office.db.path(), u"SELECT count(*) FROM photo_blobs"_s), 3);
+        // Discarded, it takes them with it.
+        QVERIFY(office.replica->discard(refused->at(0).mutation.id));
+        QCOMPARE(test::valueIn(office.db.path(), u"SELECT count(*) FROM photo_blobs"_s), 2);
     }
 
     void landlordAndRenterConverge()

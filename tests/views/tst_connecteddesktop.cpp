@@ -17,6 +17,7 @@
 #include "net/sync/replicasession.h"
 #include "net/sync/syncclient.h"
 #include "tests/calendar/calendartesting.h"
+#include "tests/photos/phototesting.h"
 #include "tests/server/serverprocess.h"
 #include "tests/support/testsupport.h"
 #include "tests/views/guitesting.h"
@@ -31,6 +32,7 @@
 #include "views/mainwindow/workspace.h"
 #include "views/pages/tablepage.h"
 #include "views/photos/photogallery.h"
+#include "views/photos/photolistmodel.h"
 #include "views/sync/firstsyncdialog.h"
 #include "views/sync/publishdialog.h"
 #include "views/sync/syncproblemsdialog.h"
@@ -535,9 +537,24 @@ private Q_SLOTS:
         QVERIFY2(details->toHtml().contains(QString::fromLatin1(views::ApartmentsPage::CalendarAddressLink)),
                  qPrintable(details->toPlainText()));
         QVERIFY(landlord.window->actions().calendarAddress->isEnabled());
-        // Photos are shown, not changed, until sync carries their bytes.
-        QVERIFY(!landlord.window->actions().addPhotos->isEnabled());
-        QVERIFY(!landlord.window->apartmentsPage()->gallery()->isEditable());
+        // Photos are added here as on a standalone database; sync uploads them before it pushes.
+        QVERIFY(landlord.window->actions().addPhotos->isEnabled());
+        views::PhotoGallery *gallery = landlord.window->apartmentsPage()->gallery();
+        QVERIFY(gallery->isEditable());
+        QTemporaryDir pictures;
+        // An image file of two colours, as a person would choose it.
+        const auto picture = [&pictures](const QString &name, QColor top, QColor bottom) {
+            QFile file(pictures.filePath(name));
+            const bool written = file.open(QIODevice::WriteOnly)
+                && file.write(test::encoded(test::twoColourImage(1200, 900, top, bottom), "png")) > 0;
+            return written ? file.fileName() : QString();
+        };
+        views::messages::setNextFileNames({ picture(u"balcony.png"_s, Qt::darkGreen, Qt::white) });
+        landlord.window->actions().addPhotos->trigger();
+        QCOMPARE(gallery->model()->rowCount(), 1);
+        QVERIFY(landlord.waitSynced());
+        QCOMPARE(test::valueIn(server.databasePath(), u"SELECT count(*) FROM apartment_photos"_s), 1);
+        QCOMPARE(test::valueIn(server.databasePath(), u"SELECT count(*) FROM photo_blobs"_s), 2);
 
         QUrl first, renewed;
         QString copied;
@@ -615,6 +632,20 @@ private Q_SLOTS:
         QTRY_COMPARE(seen->model()->rowCount(), 1);
         selectRow(seen, 0);
         QVERIFY(!renter.window->actions().calendarAddress->isEnabled());
+        // The landlord's photo, shown once its thumbnail arrived (photosArrived reloads the gallery).
+        views::PhotoGallery *seenPhotos = renter.window->apartmentsPage()->gallery();
+        QVERIFY(!seenPhotos->isEditable());
+        QVERIFY(!renter.window->actions().addPhotos->isEnabled());
+        QCOMPARE(seenPhotos->model()->rowCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(seenPhotos->model()->index(0).data(views::PhotoListModel::ArrivedRole).toBool(),
+                                 20000);
+        // One more while the renter looks: its row comes with the pull, its bytes after it.
+        views::messages::setNextFileNames({ picture(u"kitchen.png"_s, Qt::darkBlue, Qt::yellow) });
+        landlord.window->actions().addPhotos->trigger();
+        QVERIFY(landlord.waitSynced());
+        QTRY_COMPARE_WITH_TIMEOUT(seenPhotos->model()->rowCount(), 2, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(seenPhotos->model()->index(1).data(views::PhotoListModel::ArrivedRole).toBool(),
+                                 20000);
         QVERIFY(!renter.window->findChild<QTextBrowser *>(u"apartmentsDetails"_s)
                      ->toHtml()
                      .contains(QString::fromLatin1(views::ApartmentsPage::CalendarAddressLink)));

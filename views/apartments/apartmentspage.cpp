@@ -50,11 +50,8 @@ void ApartmentsPage::updateForUser()
 void ApartmentsPage::detailsShown(const QUuid &id)
 {
     const auto row = current();
-    // A connected replica shows photos but changes none until sync carries their bytes both ways
-    // (docs/architecture.md, "Photos of an apartment").
-    m_gallery->showApartment(id,
-                             row && m_workspace.session.isLandlord() && !m_workspace.replica
-                                 && row->apartment.ownerId == m_workspace.session.userId());
+    m_gallery->showApartment(
+        id, row && m_workspace.session.isLandlord() && row->apartment.ownerId == m_workspace.session.userId());
 }
 
 QString ApartmentsPage::countText(qint64 count) const

@@ -146,7 +146,7 @@ void MainActions::update(const State &s)
     remove->setEnabled(s.hasSelection && s.ownsSelection && (listing || s.page == Page::Reviews));
     exportCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
     // Not on a connected database until sync carries photos' bytes to and from the server.
-    addPhotos->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && !s.connected);
+    addPhotos->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
     // On a connected database the import goes to the server as one change (importBlocks).
     importCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
     // The server publishes the calendar: only a connected database has an address.

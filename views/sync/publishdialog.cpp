@@ -152,6 +152,9 @@ void PublishDialog::buildPreview(QTreeWidget *tree) const
     auto *apartments = new QTreeWidgetItem(tree, { tr("Apartments: %1").arg(m_publication.apartments) });
     auto *stays = new QTreeWidgetItem(tree, { tr("Nights you hold: %1").arg(m_publication.stays) });
     auto *blocked = new QTreeWidgetItem(tree, { tr("Blocked nights: %1").arg(m_publication.blocks) });
+    auto *photos = new QTreeWidgetItem(tree, { tr("Photos: %1").arg(m_publication.photos) });
+    QList<QString> photographed; // apartments with photos, in order, and how many each has
+    QHash<QString, int> photoCounts;
     for (const Mutation &change : m_publication.changes) {
         const QJsonObject &a = change.args;
         const QString id = a.value(u"id"_s).toString();
@@ -175,6 +178,11 @@ void PublishDialog::buildPreview(QTreeWidget *tree) const
                                 { tr("%1: from %2 to %3")
                                       .arg(apartmentTitles.value(a.value(u"apartmentId"_s).toString()),
                                            dateOf(a, u"startDate"_s), dateOf(a, u"endDate"_s)) });
+        } else if (change.name == u"addPhoto") {
+            const QString apartment = a.value(u"apartmentId"_s).toString();
+            if (!photoCounts.contains(apartment))
+                photographed.append(apartment);
+            ++photoCounts[apartment];
         } else if (change.name == u"importBlocks") {
             new QTreeWidgetItem(
                 blocked,
@@ -183,11 +191,19 @@ void PublishDialog::buildPreview(QTreeWidget *tree) const
                            models::domain::calendarLabel(a.value(u"source"_s).toString())) });
         }
     }
+    for (const QString &apartment : std::as_const(photographed)) {
+        new QTreeWidgetItem(
+            photos,
+            { tr("%1: %n photo(s)", nullptr, photoCounts.value(apartment)).arg(apartmentTitles.value(apartment)) });
+    }
     QList<QTreeWidgetItem *> groups { buildings, apartments, stays };
-    if (blocked->childCount() == 0)
-        delete blocked; // most databases block nothing: no empty group for them
-    else
-        groups.append(blocked);
+    // Groups most databases have nothing in are left out when empty.
+    for (QTreeWidgetItem *group : { blocked, photos }) {
+        if (group->childCount() == 0)
+            delete group;
+        else
+            groups.append(group);
+    }
     for (QTreeWidgetItem *group : std::as_const(groups))
         group->setExpanded(group->childCount() <= 20);
 }
