@@ -10,6 +10,7 @@
 #include "models/services/bookingservice.h"
 #include "models/services/clock.h"
 #include "models/services/listingservice.h"
+#include "models/services/photoservice.h"
 #include "models/services/session.h"
 #include "models/sync/replica.h"
 #include "models/sync/replicadirectory.h"
@@ -739,6 +740,9 @@ private Q_SLOTS:
         const auto stay = bookings.request(guest->id, flat12->id, inDays(20), inDays(27));
         QVERIFY(stay && bookings.confirm(me->id, stay->id));
         QVERIFY(bookings.request(guest->id, flat14->id, inDays(3), inDays(5)));
+        const auto photo = models::services::PhotoService(lena.local())
+                               .add(me->id, flat12->id, test::encoded(test::twoColourImage(900, 600), "png"));
+        QVERIFY(photo);
         const QStringList fileBefore = test::dumpDatabase(lena.standalone.connection());
 
         lena.connection.setServerUrl(server.url()); // as the Settings' Server tab would have it
@@ -752,15 +756,17 @@ private Q_SLOTS:
             QCOMPARE(tree->topLevelItem(1)->childCount(), 2);
             QCOMPARE(tree->topLevelItem(2)->childCount(), 1);
             QVERIFY(tree->topLevelItem(2)->child(0)->text(0).startsWith(u"apartment 12, River House: from"_s));
+            QCOMPARE(tree->topLevelItem(3)->text(0), u"Photos: 1"_s);
+            QCOMPARE(tree->topLevelItem(3)->child(0)->text(0), u"apartment 12, River House: 1 photo"_s);
         });
         RENTDESK_RETURN_IF_FAILED();
-        QCOMPARE(lena.publication.changes.size(), 5); // two buildings, two apartments, one hold
+        QCOMPARE(lena.publication.changes.size(), 6); // two buildings, two apartments, a photo, one hold
         views::PublishDialog *publishing = lena.publishing;
         QCOMPARE(publishing->findChild<QProgressBar *>(u"publishProgress"_s)->value(), 100);
-        QCOMPARE(publishing->sent(), 5);
-        QCOMPARE(publishing->answered(), 5);
+        QCOMPARE(publishing->sent(), 6);
+        QCOMPARE(publishing->answered(), 6);
         const QString outcome = publishing->findChild<QLabel *>(u"publishText"_s)->text();
-        QVERIFY2(outcome.startsWith(u"Published: 4 changes. Not published: 1"_s), qPrintable(outcome));
+        QVERIFY2(outcome.startsWith(u"Published: 5 changes. Not published: 1"_s), qPrintable(outcome));
         auto *refusals = publishing->findChild<QTreeWidget *>(u"publishRefusals"_s);
         QCOMPARE(refusals->topLevelItemCount(), 1);
         QVERIFY2(refusals->topLevelItem(0)->text(0).contains(u"Mill Copy"_s),
@@ -771,8 +777,17 @@ private Q_SLOTS:
         QCOMPARE(lena.r().refusedCount().value_or(0), 1);
         publishing->reject();
 
-        // On the server and in the landlord's replica: the apartments, and the hold as a confirmed stay.
+        // On the server and in the landlord's replica: the apartments, the photo with its bytes, and
+        // the hold as a confirmed stay.
         QVERIFY(lena.waitSynced());
+        QCOMPARE(test::valueIn(server.databasePath(),
+                               u"SELECT count(*) FROM apartment_photos WHERE id = '%1'"_s.arg(
+                                   models::domain::toStoredId(photo->id))),
+                 1);
+        QCOMPARE(test::valueIn(server.databasePath(),
+                               u"SELECT count(*) FROM photo_blobs WHERE sha256 IN ('%1', '%2')"_s.arg(
+                                   photo->imageSha256, photo->thumbnailSha256)),
+                 2);
         QTRY_COMPARE(lena.table(u"apartments"_s)->model()->rowCount(), 2);
         QTableView *held = lena.table(u"bookings"_s);
         QTRY_COMPARE(held->model()->rowCount(), 1);
@@ -789,7 +804,7 @@ private Q_SLOTS:
         // Publishing again sends nothing twice, nor what the server refused (it waits in Sync problems).
         const auto again = models::sync::publish(lena.r(), lena.publication);
         QVERIFY(again);
-        QCOMPARE(again->alreadyThere, 4);
+        QCOMPARE(again->alreadyThere, 5);
         QVERIFY(again->queued.isEmpty());
         QCOMPARE(again->refused.size(), 1);
 
