@@ -8,6 +8,7 @@
 #include "net/protocol/protocol.h"
 #include "server/clientconnection.h"
 #include "server/router.h"
+#include "server/routeroffload.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -117,7 +118,7 @@ void Router::photoPut(ClientConnection &c, const net::protocol::Request &r, cons
         m_photoUploads.remove(&c);
         if (const auto allowed = m_photos.missingBlobs(user, { *sha256 }); !allowed)
             return fail(Error::fromDomain(allowed.error()));
-        int underWay = 0;
+        int underWay = m_photoUploadsChecking.value(user);
         for (const PhotoUpload &upload : std::as_const(m_photoUploads))
             underWay += upload.user == user ? 1 : 0;
         if (underWay >= MaxPhotoUploadsPerUser) {
@@ -152,15 +153,30 @@ void Router::photoPut(ClientConnection &c, const net::protocol::Request &r, cons
         done(net::protocol::reply(r.id, { { u"received"_s, received }, { u"complete"_s, false } }));
         return;
     }
+    // Decoding a JPEG of up to 2048 pixels a side takes some tens of milliseconds: on a worker,
+    // so that the other connections' requests go on meanwhile.
     const PhotoUpload upload = m_photoUploads.take(&c);
-    // Decoding a JPEG of at most 2048 pixels a side takes some tens of milliseconds here, on the
-    // event loop: bounded by the per-person limits above.
-    const auto stored = m_photos.storeBlob(user, upload.kind, upload.sha256, upload.data);
-    if (!stored) {
-        qCInfo(lcPhotos) << "refused an upload of" << upload.sha256 << ":" << stored.error().message;
-        return fail(Error::fromDomain(stored.error()));
-    }
-    done(net::protocol::reply(r.id, { { u"received"_s, received }, { u"complete"_s, true } }));
+    ++m_photoUploadsChecking[user];
+    offload(
+        c, 0,
+        [database = m_database, &clock = m_clock, upload] {
+            return PhotoService(models::services::ServiceContext(database, clock, models::services::Mode::Server))
+                .storeBlob(upload.user, upload.kind, upload.sha256, upload.data);
+        },
+        [this, user, sha256 = upload.sha256, received, requestId = r.id,
+         done](ClientConnection *open, const models::services::Result<void> &stored) {
+            if (--m_photoUploadsChecking[user] <= 0)
+                m_photoUploadsChecking.remove(user);
+            if (!stored)
+                qCInfo(lcPhotos) << "refused an upload of" << sha256 << ":" << stored.error().message;
+            if (!open)
+                return;
+            if (!stored) {
+                done(net::protocol::errorReply(requestId, Error::fromDomain(stored.error())));
+                return;
+            }
+            done(net::protocol::reply(requestId, { { u"received"_s, received }, { u"complete"_s, true } }));
+        });
 }
 
 void Router::photoGet(ClientConnection &c, const net::protocol::Request &r, const Done &done)
@@ -177,15 +193,15 @@ void Router::photoGet(ClientConnection &c, const net::protocol::Request &r, cons
     const auto binary = net::protocol::optionalBool(r.body, u"binary");
     if (!binary)
         return fail(binary.error());
-    const auto bytes = m_photos.visibleBlob(*c.user(), *sha256);
-    if (!bytes)
-        return fail(Error::fromDomain(bytes.error()));
-    const qint64 from = offset->value_or(0);
-    if (from > bytes->size())
-        return fail(Error::make(ErrorCode::BadRequest, u"The offset is past the photo's end."_s, u"offset"_s));
     // The same chunks as a snapshot's: a reply within the page budget, in base64 too.
-    const QByteArray data = bytes->mid(from, snapshotChunkBytes());
-    const QJsonObject result { { u"sha256"_s, *sha256 }, { u"offset"_s, from }, { u"size"_s, bytes->size() } };
+    const qint64 from = offset->value_or(0);
+    const auto part = m_photos.visibleBlob(*c.user(), *sha256, from, snapshotChunkBytes());
+    if (!part)
+        return fail(Error::fromDomain(part.error()));
+    if (from > part->size)
+        return fail(Error::make(ErrorCode::BadRequest, u"The offset is past the photo's end."_s, u"offset"_s));
+    const QByteArray &data = part->bytes;
+    const QJsonObject result { { u"sha256"_s, *sha256 }, { u"offset"_s, from }, { u"size"_s, part->size } };
     if (binary->value_or(false)) {
         done(net::protocol::binaryReply(r.id, result, data));
         return;

@@ -209,6 +209,8 @@ private:
     RateLimiter m_userPhotoUploads;
     models::services::PhotoService m_photos;
     QHash<const ClientConnection *, PhotoUpload> m_photoUploads;
+    // Complete uploads being checked and stored on a worker, by person: they count as under way.
+    QHash<QUuid, int> m_photoUploadsChecking;
     QThreadPool m_workers;
     int m_logInsHashing = 0; // waiting for a worker or being hashed
     int m_signUpsHashing = 0;

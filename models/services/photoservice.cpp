@@ -474,7 +474,8 @@ Result<bool> PhotoService::storeFetchedBlob(BlobKind kind, const QString &sha256
     return stored;
 }
 
-Result<QByteArray> PhotoService::visibleBlob(const QUuid &actor, const QString &sha256) const
+Result<PhotoService::BlobPart> PhotoService::visibleBlob(const QUuid &actor, const QString &sha256, qint64 offset,
+                                                         qint64 length) const
 {
     const auto connection = connectionOf(m_context);
     if (!connection)
@@ -495,14 +496,20 @@ Result<QByteArray> PhotoService::visibleBlob(const QUuid &actor, const QString &
                               { u":actor"_s, toStoredId(actor) } });
     if (!named)
         return std::unexpected(DomainError(named.error()));
-    auto bytes = named->toInt() > 0 ? readBlob(db, sha256) : Result<std::optional<QByteArray>>();
-    if (!bytes)
-        return std::unexpected(bytes.error());
-    if (!*bytes) {
-        return std::unexpected(DomainError(Code::NotFound, u"photo"_s, u"sha256"_s,
-                                           QCoreApplication::translate("PhotoService", "There is no such photo.")));
+    if (named->toInt() > 0) {
+        // substr() counts from 1 in both engines, bytes for a BLOB and a bytea alike.
+        auto part =
+            db::exec(db, u"SELECT size, substr(bytes, :from, :length) FROM photo_blobs WHERE sha256 = :sha256"_s,
+                     { { u":sha256"_s, sha256 },
+                       { u":from"_s, std::max<qint64>(0, offset) + 1 },
+                       { u":length"_s, std::max<qint64>(0, length) } });
+        if (!part)
+            return std::unexpected(DomainError(part.error()));
+        if (part->next())
+            return BlobPart { part->value(0).toLongLong(), part->value(1).toByteArray() };
     }
-    return **bytes;
+    return std::unexpected(DomainError(Code::NotFound, u"photo"_s, u"sha256"_s,
+                                       QCoreApplication::translate("PhotoService", "There is no such photo.")));
 }
 
 Result<void>

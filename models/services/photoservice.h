@@ -81,9 +81,16 @@ public:
     // server's bytes no more than the server trusts a desktop's. false, storing nothing, when
     // no photo here names it any more (removed while it was on its way).
     [[nodiscard]] Result<bool> storeFetchedBlob(BlobKind kind, const QString &sha256, const QByteArray &bytes) const;
-    // The bytes of a blob that a photo the actor may see names (an apartment a renter sees,
-    // every one, or one of the landlord's own); NotFound otherwise, the same as for no blob.
-    [[nodiscard]] Result<QByteArray> visibleBlob(const QUuid &actor, const QString &sha256) const;
+    // A part of a blob that a photo the actor may see names (an apartment a renter sees, every
+    // one, or one of the landlord's own); NotFound otherwise, the same as for no blob. Only the
+    // part asked for is read (photo.get sends a large image in many chunks).
+    struct BlobPart
+    {
+        qint64 size = 0; // the whole blob's
+        QByteArray bytes; // from the offset asked, at most the length asked
+    };
+    [[nodiscard]] Result<BlobPart> visibleBlob(const QUuid &actor, const QString &sha256, qint64 offset = 0,
+                                               qint64 length = maxImageBytes) const;
     // Moves the photo to newPosition (0..n-1); the others close up around it.
     [[nodiscard]] Result<void> move(const QUuid &actor, const QUuid &photo, int newPosition) const;
     // Removes the photo, and its bytes unless another photo names them too.

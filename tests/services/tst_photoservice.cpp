@@ -335,8 +335,19 @@ private Q_SLOTS:
         QCOMPARE(photo->id, id);
         QCOMPARE(photo->width, 800);
         QCOMPARE(journal(), before + QStringList { u"addPhoto"_s });
-        QCOMPARE(photos->visibleBlob(renter, stored.imageSha256).value_or(QByteArray()), prepared->image);
-        QCOMPARE(photos->visibleBlob(landlord, stored.thumbnailSha256).value_or(QByteArray()), prepared->thumbnail);
+        const auto whole = [](const auto &part) {
+            return part ? part->bytes : QByteArray();
+        };
+        QCOMPARE(whole(photos->visibleBlob(renter, stored.imageSha256)), prepared->image);
+        QCOMPARE(whole(photos->visibleBlob(landlord, stored.thumbnailSha256)), prepared->thumbnail);
+        // A part: the bytes from the offset, and the whole one's size.
+        const auto part = photos->visibleBlob(renter, stored.imageSha256, 100, 50);
+        QVERIFY(part);
+        QCOMPARE(part->size, prepared->image.size());
+        QCOMPARE(part->bytes, prepared->image.mid(100, 50));
+        const auto end = photos->visibleBlob(renter, stored.imageSha256, prepared->image.size() - 10, 50);
+        QVERIFY(end);
+        QCOMPARE(end->bytes, prepared->image.right(10));
         QCOMPARE(refusal(photos->visibleBlob(otherLandlord, stored.imageSha256)), u"not_found:sha256"_s);
         // The same id again is refused, as for every create.
         QCOMPARE(refusal(photos->addStored(landlord, apartment, stored, id)), u"invalid_value:id"_s);
