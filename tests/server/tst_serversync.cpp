@@ -594,6 +594,39 @@ private Q_SLOTS:
         QVERIFY(author >= 0 && review > author);
     }
 
+    // A renter who asks becomes visible to the landlord for good, even when the request is gone
+    // before the landlord pulls (cancelled, and its apartment deleted): the landlord's cursor has
+    // long passed the renter's profile, and a tombstone brings no parents, so the profile enters
+    // the feed again with the acquaintance (schema version 18).
+    void aRenterKnownByARequestGoneBeforeThePullStillArrives()
+    {
+        auto renter = peer(u"roman@example.org"_s, u"renter"_s);
+        auto landlord = peer(u"lena@example.org"_s, u"landlord"_s);
+        QVERIFY(landlord && renter);
+        const QString apartment = listOneApartment(*landlord);
+        QVERIFY(!apartment.isEmpty());
+        QVERIFY(landlord->pullAll());
+        QVERIFY(landlord->row(u"user"_s, renter->userId()).isEmpty());
+        const QString booking = newId();
+        QCOMPARE(statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(booking, apartment, 3, 6)),
+                                         renter->mutation(u"cancelBooking"_s, { { u"id"_s, booking } }) })),
+                 QStringList({ u"applied"_s, u"applied"_s }));
+        QCOMPARE(statuses(landlord->push({ landlord->mutation(u"deleteApartment"_s, { { u"id"_s, apartment } }) })),
+                 QStringList({ u"applied"_s }));
+        QVERIFY(landlord->pullAll());
+        QCOMPARE(landlord->row(u"user"_s, renter->userId()).value(u"displayName"_s).toString(), u"roman"_s);
+        QVERIFY(landlord->row(u"booking"_s, booking).isEmpty());
+        // Once: a second request of the same renter does not send the profile again.
+        const QString other = listOneApartment(*landlord);
+        QVERIFY(landlord->pullAll());
+        const qint64 before =
+            count(u"SELECT seq FROM sync_changes WHERE entity = 'user' AND row_id = '%1'"_s.arg(renter->userId()));
+        QCOMPARE(statuses(renter->push({ renter->mutation(u"requestBooking"_s, bookingArgs(newId(), other, 3, 6)) })),
+                 QStringList({ u"applied"_s }));
+        QCOMPARE(count(u"SELECT seq FROM sync_changes WHERE entity = 'user' AND row_id = '%1'"_s.arg(renter->userId())),
+                 before);
+    }
+
     // What a pull gives each person is what docs/protocol.md says they may see, and nothing else.
     void pullsShowOnlyWhatEachMaySee()
     {
