@@ -115,16 +115,17 @@ private Q_SLOTS:
         // Someone else may neither see nor change the apartment's calendars.
         const QJsonObject ofApartment { { u"apartmentId"_s, apartment } };
         QCOMPARE(codeOf(renter.client.call(u"calendar.subscriptions"_s, ofApartment)), u"not_allowed"_s);
-        QCOMPARE(codeOf(renter.client.call(u"calendar.subscribe"_s,
-                                           { { u"apartmentId"_s, apartment }, { u"url"_s, url } })),
-                 u"not_allowed"_s);
+        QCOMPARE(
+            codeOf(renter.client.call(u"calendar.subscribe"_s, { { u"apartmentId"_s, apartment }, { u"url"_s, url } })),
+            u"not_allowed"_s);
         QCOMPARE(codeOf(renter.client.call(u"calendar.refresh"_s, ofApartment)), u"not_allowed"_s);
         QCOMPARE(codeOf(landlord.client.call(u"calendar.subscriptions"_s, { { u"apartmentId"_s, newId() } })),
                  u"not_found"_s);
         QCOMPARE(codeOf(landlord.client.call(u"calendar.subscriptions"_s, {})), u"bad_request"_s);
 
         // Subscribed: answered at once, fetched next, its outcome pushed to the owner.
-        auto reply = landlord.client.call(u"calendar.subscribe"_s, { { u"apartmentId"_s, apartment }, { u"url"_s, url } });
+        auto reply =
+            landlord.client.call(u"calendar.subscribe"_s, { { u"apartmentId"_s, apartment }, { u"url"_s, url } });
         QCOMPARE(codeOf(reply), u"ok"_s);
         const QJsonObject subscription = reply->value(u"subscription"_s).toObject();
         const QString id = subscription.value(u"id"_s).toString();
@@ -248,20 +249,21 @@ private Q_SLOTS:
                      { { u"apartmentId"_s, apartment }, { u"url"_s, site.url(u"site.ics"_s).toString() } })),
                  u"ok"_s);
         QCOMPARE(nextCheck(landlord).value(u"events"_s).toInt(), 1);
-        QVERIFY(site.write(u"site.ics"_s,
-                           icsFile({ icsEvent(u"e1@site"_s, inDays(30), inDays(34)),
-                                     icsEvent(u"e2@site"_s, inDays(40), inDays(44)) }),
-                           0));
+        QVERIFY(site.write(
+            u"site.ics"_s,
+            icsFile({ icsEvent(u"e1@site"_s, inDays(30), inDays(34)), icsEvent(u"e2@site"_s, inDays(40), inDays(44)) }),
+            0));
         // No request: the timer reads it again (a 304 in between is a check too).
         bool readAgain = false;
         QVERIFY2(landlord.client.waitUntil(
-            [&] {
-                for (const QJsonObject &push : landlord.client.takePushes(u"calendar.checked"_s))
-                    readAgain = readAgain || push.value(u"subscription"_s).toObject().value(u"events"_s).toInt() == 2;
-                return readAgain;
-            },
-            30000),
-            qPrintable(server.standardError()));
+                     [&] {
+                         for (const QJsonObject &push : landlord.client.takePushes(u"calendar.checked"_s))
+                             readAgain =
+                                 readAgain || push.value(u"subscription"_s).toObject().value(u"events"_s).toInt() == 2;
+                         return readAgain;
+                     },
+                     30000),
+                 qPrintable(server.standardError()));
     }
 
     void theOptionsAreInTheHelp()
