@@ -86,7 +86,7 @@ MainActions::MainActions(QWidget *window)
     calendarSubscriptions =
         make(window, u"calendarSubscriptionsAction"_s, tr("Calendar &subscriptions…"),
              tr("Other booking sites' calendars whose events block the selected apartment's dates, read every "
-                "three hours (standalone database)"));
+                "three hours (by your server, on a connected database)"));
     addPhotos = make(window, u"addPhotosAction"_s, tr("Add &photos…"),
                      tr("Add photos of the selected apartment from image files (JPEG, PNG or WebP)"));
     confirmationPdf = make(window, u"confirmationPdfAction"_s, tr("Confirmation as P&DF…"),
@@ -152,7 +152,7 @@ void MainActions::update(const State &s)
     // The server publishes the calendar: only a connected database has an address.
     calendarAddress->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && s.connected);
     // This desktop fetches the calendars only where it is the authority; a server does not yet.
-    calendarSubscriptions->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && !s.connected);
+    calendarSubscriptions->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
     requestBooking->setEnabled(s.renter && s.page == Page::Apartments && s.hasSelection);
     confirmBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
     confirmationPdf->setEnabled(s.page == Page::Bookings && s.selectionIsConfirmed);
