@@ -56,21 +56,21 @@ QString describe(AddressKind kind)
     case AddressKind::Public:
         break;
     case AddressKind::Unspecified:
-        return QCoreApplication::translate("CalendarFetcher", "an unspecified address");
+        return CalendarFetcher::tr("an unspecified address");
     case AddressKind::Loopback:
-        return QCoreApplication::translate("CalendarFetcher", "a loopback address (the server itself)");
+        return CalendarFetcher::tr("a loopback address (the server itself)");
     case AddressKind::Private:
-        return QCoreApplication::translate("CalendarFetcher", "an address of a private network");
+        return CalendarFetcher::tr("an address of a private network");
     case AddressKind::LinkLocal:
-        return QCoreApplication::translate("CalendarFetcher", "a link-local address");
+        return CalendarFetcher::tr("a link-local address");
     case AddressKind::SharedCgnat:
-        return QCoreApplication::translate("CalendarFetcher", "a carrier-grade NAT address");
+        return CalendarFetcher::tr("a carrier-grade NAT address");
     case AddressKind::Multicast:
-        return QCoreApplication::translate("CalendarFetcher", "a multicast address");
+        return CalendarFetcher::tr("a multicast address");
     case AddressKind::Broadcast:
-        return QCoreApplication::translate("CalendarFetcher", "the broadcast address");
+        return CalendarFetcher::tr("the broadcast address");
     case AddressKind::Reserved:
-        return QCoreApplication::translate("CalendarFetcher", "a reserved address");
+        return CalendarFetcher::tr("a reserved address");
     }
     return QString();
 }
@@ -79,14 +79,11 @@ QString refusal(const QString &host, const QHostAddress &address, AddressKind ki
 {
     const QString written = address.toString();
     if (written == host) {
-        return QCoreApplication::translate("CalendarFetcher",
-                                           "%1 is %2; this server fetches calendars only from addresses on the "
-                                           "internet.")
+        return CalendarFetcher::tr("%1 is %2; this server fetches calendars only from addresses on the internet.")
             .arg(written, describe(kind));
     }
-    return QCoreApplication::translate("CalendarFetcher",
-                                       "The calendar's server %1 is at %2, %3; this server fetches calendars only "
-                                       "from addresses on the internet.")
+    return CalendarFetcher::tr("The calendar's server %1 is at %2, %3; this server fetches calendars only from "
+                               "addresses on the internet.")
         .arg(host, written, describe(kind));
 }
 
