@@ -681,7 +681,21 @@ private Q_SLOTS:
                 QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItem(0)->text(2), u"Read: 1 event"_s, 20000);
                 QTRY_COMPARE_WITH_TIMEOUT(test::valueIn(replica, blocks), 1, 20000);
 
-                // Removed: its block goes from the server and then from this replica.
+                // Changed on the site: Refresh now asks the server, whose check shows here.
+                QVERIFY(
+                    site.write(u"site.ics"_s,
+                               test::icsFile({ test::icsEvent(u"e1@site"_s, today.addDays(40), today.addDays(44)),
+                                               test::icsEvent(u"e2@site"_s, today.addDays(50), today.addDays(52)) }),
+                               0));
+                auto *refresh = dialog->findChild<QPushButton *>(u"refreshSubscriptionsButton"_s);
+                QVERIFY(refresh);
+                QTRY_VERIFY(refresh->isEnabled());
+                QTest::mouseClick(refresh, Qt::LeftButton);
+                QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItem(0)->text(2), u"Read: 2 events"_s, 20000);
+                QTRY_COMPARE_WITH_TIMEOUT(test::valueIn(replica, blocks), 2, 20000);
+                QTRY_COMPARE(status->text(), u"Calendars read again."_s);
+
+                // Removed: its blocks go from the server and then from this replica.
                 list->setCurrentItem(list->topLevelItem(0));
                 QTRY_VERIFY(remove->isEnabled());
                 views::messages::setNextAnswer(true);
