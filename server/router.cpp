@@ -57,6 +57,7 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
     , m_userConversations(clock, config.conversationsPerHour, std::chrono::hours(1))
     , m_userPhotoUploads(clock, PhotoUploadsPerHour, std::chrono::hours(1))
     , m_photos(models::services::ServiceContext(m_database, clock, models::services::Mode::Server))
+    , m_apartmentRefreshes(clock, 1, std::chrono::minutes(1))
 {
     m_workers.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
     m_handlers = {
@@ -80,8 +81,13 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
         { u"photo.get"_s, &Router::photoGet },
         { u"calendar.feed"_s, &Router::calendarFeed },
         { u"calendar.feed.renew"_s, &Router::calendarFeedRenew },
+        { u"calendar.subscriptions"_s, &Router::calendarSubscriptions },
+        { u"calendar.subscribe"_s, &Router::calendarSubscribe },
+        { u"calendar.unsubscribe"_s, &Router::calendarUnsubscribe },
+        { u"calendar.refresh"_s, &Router::calendarRefresh },
     };
     startSync();
+    startCalendarRefresher();
     // Servers that share a PostgreSQL database judge the attempts together.
     if (m_database->engine() == models::db::Engine::Postgres) {
         const auto store = std::make_shared<const models::services::AttemptStore>(
@@ -97,7 +103,7 @@ Router::Router(std::shared_ptr<models::db::Database> database, const models::ser
     auto *sweep = new QTimer(this);
     connect(sweep, &QTimer::timeout, this, [this] {
         for (RateLimiter *limiter : { &m_accountLogIns, &m_addressLogIns, &m_addressSignUps, &m_domainWelcomes,
-                                      &m_userConversations, &m_userPhotoUploads })
+                                      &m_userConversations, &m_userPhotoUploads, &m_apartmentRefreshes })
             limiter->sweep();
     });
     sweep->start(std::chrono::seconds(std::max(10, config.loginWindowSeconds)));

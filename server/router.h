@@ -6,6 +6,7 @@
 #include "models/services/sessionservice.h"
 #include "models/services/timekeeper.h"
 #include "models/sync/serversync.h"
+#include "net/calendar/subscriptionrefresher.h"
 #include "net/protocol/message.h"
 #include "server/ratelimiter.h"
 #include "server/serverconfig.h"
@@ -78,6 +79,11 @@ public:
     // Where the calendar feed publishes (CalendarFeedServer::baseUrl()); empty, as by default,
     // when this server publishes no calendars and calendar.feed answers feeds_off.
     void setCalendarFeedBase(const QUrl &base);
+    // The periodic check of every followed calendar (every --calendar-interval), on one server of
+    // those sharing a database at a time; calendar.subscribe and calendar.refresh check theirs on
+    // any server all the same.
+    void startCalendarChecks();
+    void stopCalendarChecks();
     // How many connections have a session, and for how many users.
     [[nodiscard]] qsizetype sessions() const { return m_online.size(); }
 
@@ -135,6 +141,17 @@ private:
     void calendarFeed(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void calendarFeedRenew(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void calendarFeedAddress(ClientConnection &c, const net::protocol::Request &r, const Done &done, bool renew);
+    // Other sites' calendars that the owner's apartments follow (calendarroutes.cpp), fetched by
+    // this server's SubscriptionRefresher; a check that changed blocks pokes whoever sees them,
+    // and every check is pushed to the owner (calendar.checked).
+    void calendarSubscriptions(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void calendarSubscribe(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void calendarUnsubscribe(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void calendarRefresh(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    void startCalendarRefresher();
+    void calendarChecked(const QUuid &subscription, bool blocksChanged);
+    // The most calendars one apartment may follow: each is a fetch of up to 10 MiB every interval.
+    static constexpr int MaxSubscriptionsPerApartment = 20;
     // A snapshot file made for one person (docs/protocol.md, sync.snapshot), read by chunks.
     struct SnapshotFile
     {
@@ -224,6 +241,11 @@ private:
     bool m_commitQueued = false;
     PeerBus *m_peers = nullptr;
     QUrl m_feedBase;
+    std::unique_ptr<net::calendar::SubscriptionRefresher> m_calendars;
+    // Where the change feed stood before the import under way (SubscriptionRefresher::importing).
+    qint64 m_calendarSeqBefore = 0;
+    // calendar.refresh: once a minute per apartment.
+    RateLimiter m_apartmentRefreshes;
 };
 
 } // namespace rentdesk::server

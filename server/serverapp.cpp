@@ -52,6 +52,8 @@ net::mail::SmtpClient::Timeouts timeoutsOf(const ServerConfig &config)
 namespace {
 // The advisory lock of the server that sends the shared outbox's mail ("RDMAIL").
 constexpr qint64 MailLockKey = 0x52444D41494C;
+// The advisory lock of the server that checks the followed calendars periodically ("RDCALS").
+constexpr qint64 CalendarLockKey = 0x524443414C53;
 } // namespace
 
 int runServer(const ServerConfig &config)
@@ -158,6 +160,19 @@ int runServer(const ServerConfig &config)
     });
     if (mailLock)
         mailLock->start();
+    // Other sites' calendars, checked every --calendar-interval by one of the servers that share
+    // a database (each calendar once, not once per server).
+    std::unique_ptr<models::db::AdvisoryLock> calendarLock;
+    if (peers) {
+        calendarLock = std::make_unique<models::db::AdvisoryLock>(database, CalendarLockKey, u"calendars"_s);
+        QObject::connect(calendarLock.get(), &models::db::AdvisoryLock::acquired, &router,
+                         [&router] { router.startCalendarChecks(); });
+        QObject::connect(calendarLock.get(), &models::db::AdvisoryLock::lost, &router,
+                         [&router] { router.stopCalendarChecks(); });
+        calendarLock->start();
+    } else {
+        router.startCalendarChecks();
+    }
 
     ShutdownSignal shutdown;
     if (!shutdown.isValid())

@@ -71,6 +71,14 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
           u"The public address of the calendars when --feed-listen is behind a proxy, e.g. "
           "https://rent.example.org/feeds/ (default http://<feed host:port>/)."_s,
           u"url"_s },
+        { u"calendar-interval"_s,
+          u"Check the calendars that apartments follow (other sites' .ics addresses) every <seconds> "
+          "(default 10800, three hours)."_s,
+          u"seconds"_s },
+        { u"calendar-fetch-private"_s,
+          u"Let followed calendars be fetched from this server's own networks too: loopback, private (10/8, "
+          "172.16/12, 192.168/16, fc00::/7), link-local, carrier-grade NAT and the like, which are refused by "
+          "default so that users cannot make the server reach them."_s },
         { u"smtp"_s, u"Send mail through <url> (smtps://, smtp:// with STARTTLS, or smtp+insecure://)."_s, u"url"_s },
         { u"smtp-ca-file"_s, u"Trust the CA certificates in <file> for the mail server."_s, u"file"_s },
         { u"mail-from"_s, u"Send mail as <sender>, \"Name <address>\"."_s, u"sender"_s },
@@ -228,6 +236,7 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
         return usageError(
             u"--feed-listen on %1 needs --feed-url, the address booking sites reach the calendars at."_s.arg(
                 config.feedAddress.toString()));
+    config.calendarFetchPrivate = flag(u"calendar-fetch-private"_s);
     config.smtpUrl = value(u"smtp"_s);
     config.smtpCaFile = value(u"smtp-ca-file"_s);
     config.mailFrom = value(u"mail-from"_s);
@@ -256,6 +265,7 @@ std::variant<ServerConfig, ParseFinished> parseServerCommandLine(const QStringLi
     number(u"max-hashing-queue"_s, 4, 100000, config.maxHashingQueue);
     number(u"conversations-per-hour"_s, 1, 1000000, config.conversationsPerHour);
     number(u"tombstone-days"_s, 1, 36500, config.tombstoneDays);
+    number(u"calendar-interval"_s, 1, 7 * 86400, config.calendarIntervalSeconds);
     if (!problem.isEmpty())
         return usageError(problem);
 

@@ -35,6 +35,13 @@ struct ServerConfig
     quint16 feedPort = 0;
     QUrl feedUrl;
 
+    // The calendars the apartments follow (calendar.subscribe): checked every this many seconds
+    // (--calendar-interval, default three hours), and fetched only from public addresses unless
+    // the operator allows the server's own networks (--calendar-fetch-private: loopback,
+    // private, link-local and the like, for a test or a calendar server on the same network).
+    int calendarIntervalSeconds = 3 * 3600;
+    bool calendarFetchPrivate = false;
+
     // Mail, as the desktop app reads it (README.md, Mail).
     QString smtpUrl;
     QString smtpCaFile;

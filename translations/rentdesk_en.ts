@@ -672,15 +672,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server does not fetch other sites&apos; calendars yet: follow a calendar on a standalone database, or import its file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This apartment already follows this calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This calendar is no longer followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a connected database the server follows the calendars: change them through the server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3134,6 +3134,68 @@
         <source>The calendar was not read to its end: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>an unspecified address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a loopback address (the server itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address of a private network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a link-local address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a carrier-grade NAT address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a multicast address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the broadcast address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reserved address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; this server fetches calendars only from addresses on the internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s server %1 is at %2, %3; this server fetches calendars only from addresses on the internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s server %1 was not found: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::net::calendar::SubscriptionBackend</name>
+    <message numerus="yes">
+        <source>The calendars were asked for less than a minute ago; try again in %n second(s).</source>
+        <translation>
+            <numerusform>The calendars were asked for less than a minute ago; try again in %n second.</numerusform>
+            <numerusform>The calendars were asked for less than a minute ago; try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost before it answered; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the server: the calendars this apartment follows are kept there.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::net::chat::ChatClient</name>
@@ -4114,6 +4176,14 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>Read: %n event</numerusform>
             <numerusform>Read: %n events</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;The server reads these calendars (.ics addresses of other booking sites) every three hours, also while this computer is off, and blocks the dates of their events on all your computers. A calendar that cannot be read changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendars this apartment follows are kept on the server: connect to it to see and change them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5261,15 +5331,15 @@ Booking requests, confirmations and other notices will come from this address.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Other booking sites&apos; calendars whose events block the selected apartment&apos;s dates, read every three hours (standalone database)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add &amp;photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add photos of the selected apartment from image files (JPEG, PNG or WebP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other booking sites&apos; calendars whose events block the selected apartment&apos;s dates, read every three hours (by this computer on a standalone database, by your server on a connected one)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -673,16 +673,16 @@
         <translation>Адрес с именем пользователя или паролем не принимается: они хранились бы и показывались открытым текстом.</translation>
     </message>
     <message>
-        <source>The server does not fetch other sites&apos; calendars yet: follow a calendar on a standalone database, or import its file.</source>
-        <translation>Сервер пока не загружает календари других сайтов: следите за календарём в автономной базе данных или импортируйте его файл.</translation>
-    </message>
-    <message>
         <source>This apartment already follows this calendar.</source>
         <translation>Квартира уже следит за этим календарём.</translation>
     </message>
     <message>
         <source>This calendar is no longer followed.</source>
         <translation>За этим календарём больше не следят.</translation>
+    </message>
+    <message>
+        <source>On a connected database the server follows the calendars: change them through the server.</source>
+        <translation>На подключённой базе календари отслеживает сервер: меняйте их через сервер.</translation>
     </message>
 </context>
 <context>
@@ -3148,6 +3148,69 @@
         <source>The calendar was not read to its end: %1.</source>
         <translation>Календарь не дочитан до конца: %1.</translation>
     </message>
+    <message>
+        <source>an unspecified address</source>
+        <translation>неуказанный адрес</translation>
+    </message>
+    <message>
+        <source>a loopback address (the server itself)</source>
+        <translation>адрес обратной петли (сам сервер)</translation>
+    </message>
+    <message>
+        <source>an address of a private network</source>
+        <translation>адрес частной сети</translation>
+    </message>
+    <message>
+        <source>a link-local address</source>
+        <translation>локальный адрес канала</translation>
+    </message>
+    <message>
+        <source>a carrier-grade NAT address</source>
+        <translation>адрес NAT оператора связи</translation>
+    </message>
+    <message>
+        <source>a multicast address</source>
+        <translation>групповой адрес</translation>
+    </message>
+    <message>
+        <source>the broadcast address</source>
+        <translation>широковещательный адрес</translation>
+    </message>
+    <message>
+        <source>a reserved address</source>
+        <translation>зарезервированный адрес</translation>
+    </message>
+    <message>
+        <source>%1 is %2; this server fetches calendars only from addresses on the internet.</source>
+        <translation>%1 — это %2; этот сервер загружает календари только с адресов в интернете.</translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s server %1 is at %2, %3; this server fetches calendars only from addresses on the internet.</source>
+        <translation>Сервер календаря %1 находится по адресу %2 — это %3; этот сервер загружает календари только с адресов в интернете.</translation>
+    </message>
+    <message>
+        <source>The calendar&apos;s server %1 was not found: %2.</source>
+        <translation>Сервер календаря %1 не найден: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>rentdesk::net::calendar::SubscriptionBackend</name>
+    <message numerus="yes">
+        <source>The calendars were asked for less than a minute ago; try again in %n second(s).</source>
+        <translation>
+            <numerusform>Календари запрашивались меньше минуты назад; попробуйте снова через %n секунду.</numerusform>
+            <numerusform>Календари запрашивались меньше минуты назад; попробуйте снова через %n секунды.</numerusform>
+            <numerusform>Календари запрашивались меньше минуты назад; попробуйте снова через %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost before it answered; try again.</source>
+        <translation>Соединение с сервером прервалось до его ответа; попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Not connected to the server: the calendars this apartment follows are kept there.</source>
+        <translation>Нет подключения к серверу: календари, которые отслеживает эта квартира, хранятся там.</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::net::chat::ChatClient</name>
@@ -4141,6 +4204,14 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>Прочитан: %n события</numerusform>
             <numerusform>Прочитан: %n событий</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;The server reads these calendars (.ics addresses of other booking sites) every three hours, also while this computer is off, and blocks the dates of their events on all your computers. A calendar that cannot be read changes nothing.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Сервер читает эти календари (адреса .ics других сайтов бронирования) каждые три часа, даже когда этот компьютер выключен, и закрывает даты их событий на всех ваших компьютерах. Календарь, который не удалось прочитать, ничего не меняет.</translation>
+    </message>
+    <message>
+        <source>The calendars this apartment follows are kept on the server: connect to it to see and change them.</source>
+        <translation>Календари, которые отслеживает эта квартира, хранятся на сервере: подключитесь к нему, чтобы увидеть и изменить их.</translation>
     </message>
 </context>
 <context>
@@ -5296,16 +5367,16 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>Подписки на &amp;календари…</translation>
     </message>
     <message>
-        <source>Other booking sites&apos; calendars whose events block the selected apartment&apos;s dates, read every three hours (standalone database)</source>
-        <translation>Календари других сайтов бронирования, события которых закрывают даты выбранной квартиры; читаются каждые три часа (автономная база данных)</translation>
-    </message>
-    <message>
         <source>Add &amp;photos…</source>
         <translation>Добавить &amp;фотографии…</translation>
     </message>
     <message>
         <source>Add photos of the selected apartment from image files (JPEG, PNG or WebP)</source>
         <translation>Добавить фотографии выбранной квартиры из файлов изображений (JPEG, PNG или WebP)</translation>
+    </message>
+    <message>
+        <source>Other booking sites&apos; calendars whose events block the selected apartment&apos;s dates, read every three hours (by this computer on a standalone database, by your server on a connected one)</source>
+        <translation>Календари других сайтов бронирования, события которых закрывают даты выбранной квартиры; читаются каждые три часа (этим компьютером на автономной базе, вашим сервером на подключённой)</translation>
     </message>
 </context>
 <context>

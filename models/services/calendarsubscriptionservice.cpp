@@ -106,12 +106,13 @@ Result<QString> CalendarSubscriptionService::checkedUrl(const QString &text)
 
 Result<void> CalendarSubscriptionService::allowed() const
 {
-    if (m_context.mode() != Mode::Standalone) {
+    // The authority follows the calendars: a standalone desktop, or the server for its replicas.
+    if (m_context.mode() == Mode::Connected) {
         return std::unexpected(
             DomainError(Code::NotInThisMode, u"subscription"_s, QString(),
                         QCoreApplication::translate("CalendarSubscriptionService",
-                                                    "The server does not fetch other sites' calendars yet: follow a "
-                                                    "calendar on a standalone database, or import its file.")));
+                                                    "On a connected database the server follows the calendars: "
+                                                    "change them through the server.")));
     }
     return {};
 }

@@ -43,8 +43,8 @@ struct SubscriptionCheck
 // subscriptions"): the owner adds and removes addresses, and the refresher records each
 // check. Fetching is not done here (no sockets in models/): net::calendar::SubscriptionRefresher
 // fetches and imports through BookingService::importBlocks, with the address as the source.
-// Standalone only: a connected database's blocks come from its server, which fetches no
-// calendars yet.
+// On the authority only: a standalone desktop, or rentdesk-server for its connected replicas
+// (whose blocks come from the server, which is asked over the protocol: calendar.subscriptions).
 class CalendarSubscriptionService final
 {
 public:

@@ -35,6 +35,16 @@ void SubscriptionRefresher::start()
     refreshAll();
 }
 
+void SubscriptionRefresher::stop()
+{
+    m_timer.stop();
+}
+
+void SubscriptionRefresher::refresh(const models::services::CalendarSubscription &subscription)
+{
+    enqueue({ subscription });
+}
+
 void SubscriptionRefresher::refreshAll()
 {
     const auto all = m_subscriptions.all();
@@ -114,6 +124,7 @@ void SubscriptionRefresher::onFetched(const CalendarFetch &fetch)
         return;
     }
     const models::services::BookingService bookings(m_context);
+    Q_EMIT importing(m_current->id);
     const auto imported = bookings.importBlocks(m_current->owner, m_current->apartment, m_current->url, *events);
     if (!imported) {
         check.error = imported.error().message;

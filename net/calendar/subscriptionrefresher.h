@@ -14,7 +14,8 @@
 namespace rentdesk::net::calendar {
 
 // Keeps the blocks of the calendars that apartments follow up to date on the authority (a
-// standalone desktop; docs/architecture.md, "Calendar subscriptions"): every subscription at
+// standalone desktop, or rentdesk-server for its replicas; docs/architecture.md, "Calendar
+// subscriptions"): every subscription at
 // start() and then every interval, one fetch at a time. A calendar read is parsed
 // (ical::parseCalendar, today's import limits) and imported with the address as its source
 // (BookingService::importBlocks, in the owner's name); a failure to fetch, a malformed file (its
@@ -34,12 +35,15 @@ public:
     void setInterval(std::chrono::milliseconds interval);
     [[nodiscard]] CalendarFetcher &fetcher() { return m_fetcher; }
 
-    // Refreshes everything now and then every interval.
+    // Refreshes everything now and then every interval; stop() ends the periodic checks (what is
+    // queued is still checked).
     void start();
+    void stop();
     // Queues every subscription (refreshAll) or one apartment's (the dialog's Refresh now);
     // one already queued or being fetched is not queued twice.
     void refreshAll();
     void refreshApartment(const QUuid &apartment);
+    void refresh(const models::services::CalendarSubscription &subscription);
     [[nodiscard]] bool isBusy() const { return m_current.has_value() || !m_queue.isEmpty(); }
 
 Q_SIGNALS:
@@ -48,6 +52,9 @@ Q_SIGNALS:
     void checked(const QUuid &subscription, bool blocksChanged);
     // The queue is empty.
     void idle();
+    // A calendar read is about to be imported (emitted directly before the import: the server
+    // notes where its change feed stood, to poke whoever sees the blocks it changed).
+    void importing(const QUuid &subscription);
 
 private:
     void enqueue(const QList<models::services::CalendarSubscription> &subscriptions);

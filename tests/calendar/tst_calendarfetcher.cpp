@@ -218,6 +218,106 @@ private Q_SLOTS:
         QCOMPARE(result.failure, CalendarFetch::Failure::BadAddress);
     }
 
+    // The server's guard (AddressPolicy::PublicOnly): what each address is.
+    void addressesAreClassified_data()
+    {
+        using Kind = CalendarFetcher::AddressKind;
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<int>("kind");
+        const QList<std::pair<const char *, Kind>> rows {
+            { "93.184.216.34", Kind::Public },
+            { "8.8.8.8", Kind::Public },
+            { "2606:2800:220:1:248:1893:25c8:1946", Kind::Public },
+            { "0.0.0.0", Kind::Unspecified },
+            { "0.1.2.3", Kind::Unspecified },
+            { "::", Kind::Unspecified },
+            { "127.0.0.1", Kind::Loopback },
+            { "127.255.255.254", Kind::Loopback },
+            { "::1", Kind::Loopback },
+            { "10.0.0.1", Kind::Private },
+            { "10.255.255.255", Kind::Private },
+            { "172.16.0.1", Kind::Private },
+            { "172.31.255.255", Kind::Private },
+            { "172.32.0.1", Kind::Public },
+            { "172.15.255.255", Kind::Public },
+            { "192.168.1.1", Kind::Private },
+            { "192.169.0.1", Kind::Public },
+            { "fc00::1", Kind::Private },
+            { "fd12:3456::1", Kind::Private },
+            { "fec0::1", Kind::Private },
+            { "169.254.169.254", Kind::LinkLocal },
+            { "fe80::1", Kind::LinkLocal },
+            { "febf::1", Kind::LinkLocal },
+            { "100.64.0.1", Kind::SharedCgnat },
+            { "100.127.255.255", Kind::SharedCgnat },
+            { "100.128.0.1", Kind::Public },
+            { "100.63.255.255", Kind::Public },
+            { "224.0.0.1", Kind::Multicast },
+            { "239.255.255.250", Kind::Multicast },
+            { "ff02::1", Kind::Multicast },
+            { "255.255.255.255", Kind::Broadcast },
+            { "240.0.0.1", Kind::Reserved },
+            { "2001:db8::1", Kind::Reserved },
+            // IPv4 inside IPv6: mapped, compatible, NAT64 and 6to4 are judged by the IPv4 address.
+            { "::ffff:127.0.0.1", Kind::Loopback },
+            { "::ffff:10.1.2.3", Kind::Private },
+            { "::ffff:169.254.169.254", Kind::LinkLocal },
+            { "::ffff:8.8.8.8", Kind::Public },
+            { "::127.0.0.1", Kind::Loopback },
+            { "64:ff9b::a00:1", Kind::Private },
+            { "64:ff9b::808:808", Kind::Public },
+            { "2002:c0a8:101::1", Kind::Private },
+            { "2002:808:808::1", Kind::Public },
+        };
+        for (const auto &row : rows)
+            QTest::newRow(row.first) << QString::fromLatin1(row.first) << int(row.second);
+    }
+
+    void addressesAreClassified()
+    {
+        QFETCH(QString, address);
+        QFETCH(int, kind);
+        const QHostAddress parsed(address);
+        QVERIFY(!parsed.isNull());
+        QCOMPARE(int(CalendarFetcher::classify(parsed)), kind);
+    }
+
+    void aWrittenOutAddressIsJudgedWithoutAFetch()
+    {
+        QVERIFY(CalendarFetcher::literalAddressRefusal(QUrl(u"http://127.0.0.1:8080/c.ics"_s)).contains(u"loopback"_s));
+        QVERIFY(CalendarFetcher::literalAddressRefusal(QUrl(u"http://[::ffff:192.168.0.1]/c.ics"_s))
+                    .contains(u"private network"_s));
+        QVERIFY(CalendarFetcher::literalAddressRefusal(QUrl(u"https://8.8.8.8/c.ics"_s)).isEmpty());
+        // A name is judged when it is resolved, at the fetch.
+        QVERIFY(CalendarFetcher::literalAddressRefusal(QUrl(u"https://localhost/c.ics"_s)).isEmpty());
+    }
+
+    // The server's policy refuses this computer by address and by name, before connecting: the
+    // server here would answer, and is never asked.
+    void publicOnlyRefusesTheServersOwnNetwork()
+    {
+        FaultHttpServer server([](QTcpSocket *socket, const QString &) { answer(socket, "200 OK", {}, calendar); });
+        QVERIFY(server.isListening());
+        CalendarFetcher fetcher;
+        fetcher.setAddressPolicy(CalendarFetcher::AddressPolicy::PublicOnly);
+        CalendarFetch result = fetch(fetcher, server.url());
+        QCOMPARE(result.failure, CalendarFetch::Failure::ForbiddenAddress);
+        QVERIFY2(result.message.contains(u"127.0.0.1"_s) && result.message.contains(u"loopback"_s),
+                 qPrintable(result.message));
+        QUrl byName = server.url();
+        byName.setHost(u"localhost"_s);
+        result = fetch(fetcher, byName);
+        QCOMPARE(result.failure, CalendarFetch::Failure::ForbiddenAddress);
+        QVERIFY2(result.message.contains(u"localhost"_s) && result.message.contains(u"loopback"_s),
+                 qPrintable(result.message));
+        QCOMPARE(server.requests().size(), 0);
+        // The desktop's policy, the default, fetches from it.
+        fetcher.setAddressPolicy(CalendarFetcher::AddressPolicy::AnyAddress);
+        result = fetch(fetcher, server.url());
+        QCOMPARE(result.outcome, CalendarFetch::Outcome::Fetched);
+        QCOMPARE(server.requests().size(), 1);
+    }
+
     void aClosedPortIsANetworkFailure()
     {
         quint16 port = 0;

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/calendar/calendartesting.h"
+#include "tests/calendar/httptestservers.h"
 #include "tests/server/serverprocess.h"
 #include "tests/server/syncpeer.h"
 #include "tests/support/postgrescluster.h"
@@ -354,6 +356,57 @@ private Q_SLOTS:
 
     // What a server acknowledged is in the database: killed outright (no shutdown, no flush),
     // its messages and its mutations are all there for the other server's clients.
+    // A calendar followed through one server: its check and its blocks reach the owner's replica
+    // on the other, and only one of the two makes the periodic checks.
+    void aFollowedCalendarReachesTheOtherServer()
+    {
+        rentdesk::test::FolderHttpServer site;
+        QVERIFY(site.isRunning());
+        const QDate today = QDate::currentDate();
+        QVERIFY(site.write(
+            u"site.ics"_s,
+            rentdesk::test::icsFile({ rentdesk::test::icsEvent(u"e1@site"_s, today.addDays(30), today.addDays(33)) }),
+            120));
+        const QString url = site.url(u"site.ics"_s).toString();
+        const QStringList arguments { u"--calendar-fetch-private"_s, u"--max-connections-per-address"_s, u"100"_s };
+        ServerProcess c(arguments);
+        QVERIFY2(c.start(), qPrintable(c.errorString()));
+        ServerProcess d(c, arguments);
+        QVERIFY2(d.start(), qPrintable(d.errorString()));
+
+        auto landlord = on(c, u"lena@example.org"_s, u"landlord"_s);
+        QVERIFY(landlord);
+        const QString building = newId();
+        const QString apartment = newId();
+        QCOMPARE(statuses(landlord->push(
+                     { landlord->mutation(u"createBuilding"_s, buildingArgs(building, u"River House"_s)),
+                       landlord->mutation(u"createApartment"_s, apartmentArgs(apartment, building, u"7"_s)) })),
+                 QStringList(2, u"applied"_s));
+        Peer other; // the landlord's other desktop, on the other server
+        QVERIFY(other.client.open(d.url()) && other.client.hello(2) && other.client.logIn(u"lena@example.org"_s));
+        QVERIFY(other.pullAll());
+        other.client.takePushes(u"sync.poke"_s);
+
+        QCOMPARE(codeOf(landlord->client.call(u"calendar.subscribe"_s,
+                                              { { u"apartmentId"_s, apartment }, { u"url"_s, url } })),
+                 u"ok"_s);
+        const auto checked = other.client.waitForPush(u"calendar.checked"_s, 30000);
+        QVERIFY(checked);
+        QCOMPARE(checked->value(u"subscription"_s).toObject().value(u"events"_s).toInt(), 1);
+        QVERIFY(other.client.waitUntil([&] { return other.client.pushCount(u"sync.poke"_s) > 0; }, 30000));
+        QVERIFY(other.pullAll());
+        int blocks = 0;
+        for (const QJsonObject &row : std::as_const(other.rows))
+            blocks += row.value(u"blockSource"_s).toString() == url ? 1 : 0;
+        QCOMPARE(blocks, 1);
+
+        // The periodic checks: the first server holds the lock, the second waits for it.
+        const QString started = u"checking followed calendars"_s;
+        QTRY_VERIFY(c.standardError().contains(started));
+        QVERIFY(other.client.sync());
+        QVERIFY2(!d.standardError().contains(started), qPrintable(d.standardError()));
+    }
+
     void killingAServerLosesNothingAcknowledged()
     {
         auto ann = on(*a, u"ann@example.org"_s, u"renter"_s);

@@ -146,8 +146,21 @@ private Q_SLOTS:
         const auto added = service(Mode::Connected).add(m_owner, m_apartment, u"https://a.example/c.ics"_s);
         QVERIFY(!added);
         QCOMPARE(added.error().code, Code::NotInThisMode);
-        QVERIFY2(added.error().message.contains(u"server does not fetch"_s), qPrintable(added.error().message));
+        QVERIFY2(added.error().message.contains(u"the server follows the calendars"_s),
+                 qPrintable(added.error().message));
         QCOMPARE(service(Mode::Connected).list(m_owner, m_apartment).error().code, Code::NotInThisMode);
+        QCOMPARE(f->count(u"calendar_subscriptions"_s), 0);
+    }
+
+    // rentdesk-server follows the calendars of its replicas' apartments, by the same rules.
+    void theServerFollowsCalendars()
+    {
+        const auto added = service(Mode::Server).add(m_owner, m_apartment, u"https://a.example/c.ics"_s);
+        QVERIFY2(added, added ? "" : qPrintable(added.error().message));
+        const auto listed = service(Mode::Server).list(m_owner, m_apartment);
+        QVERIFY(listed);
+        QCOMPARE(listed->size(), 1);
+        QVERIFY(service(Mode::Server).remove(m_owner, added->id));
         QCOMPARE(f->count(u"calendar_subscriptions"_s), 0);
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/demo/demogenerator.h"
 #include "models/i18n/translator.h"
+#include "net/calendar/subscriptionbackend.h"
 #include "net/calendar/subscriptionrefresher.h"
 #include "tests/calendar/calendartesting.h"
 #include "tests/calendar/httptestservers.h"
@@ -139,6 +140,29 @@ private Q_SLOTS:
                 dialog->reject();
             });
         RENTDESK_RETURN_IF_FAILED();
+    }
+
+    // A connected database's calendars are the server's: without a connection the dialog says
+    // so and offers nothing to change.
+    void connectedButOfflineItSaysTheServerIsNeeded()
+    {
+        net::connection::ServerConnection connection; // no server, no session: offline
+        net::calendar::ServerSubscriptions backend(connection);
+        CalendarSubscriptionsDialog dialog(backend, QUuid::createUuid(), u"River House, apartment 7"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *status = dialog.findChild<QLabel *>(u"subscriptionStatus"_s);
+        auto *edit = dialog.findChild<QLineEdit *>(u"subscriptionUrlEdit"_s);
+        QVERIFY(status && edit);
+        QCOMPARE(status->text(),
+                 u"The calendars this apartment follows are kept on the server: connect to it to "
+                 "see and change them."_s);
+        QVERIFY(!edit->isEnabled());
+        for (const QString &name :
+             { u"addSubscriptionButton"_s, u"removeSubscriptionButton"_s, u"refreshSubscriptionsButton"_s })
+            QVERIFY2(!dialog.findChild<QPushButton *>(name)->isEnabled(), qPrintable(name));
+        QCOMPARE(dialog.findChild<QTreeWidget *>(u"subscriptionList"_s)->topLevelItemCount(), 0);
+        QVERIFY(!dialog.isBusy());
     }
 };
 

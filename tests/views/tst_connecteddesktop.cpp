@@ -18,6 +18,7 @@
 #include "net/sync/replicasession.h"
 #include "net/sync/syncclient.h"
 #include "tests/calendar/calendartesting.h"
+#include "tests/calendar/httptestservers.h"
 #include "tests/photos/phototesting.h"
 #include "tests/server/serverprocess.h"
 #include "tests/support/testsupport.h"
@@ -25,6 +26,7 @@
 #include "views/accounts/logindialog.h"
 #include "views/apartments/apartmentspage.h"
 #include "views/apartments/calendarfeeddialog.h"
+#include "views/apartments/calendarsubscriptionsdialog.h"
 #include "views/bookings/bookingspage.h"
 #include "views/common/messages.h"
 #include "views/editors/bookingrequestdialog.h"
@@ -650,6 +652,99 @@ private Q_SLOTS:
         QVERIFY(!renter.window->findChild<QTextBrowser *>(u"apartmentsDetails"_s)
                      ->toHtml()
                      .contains(QString::fromLatin1(views::ApartmentsPage::CalendarAddressLink)));
+    }
+
+    // On a connected desktop the subscriptions dialog works through the server: the landlord adds
+    // another site's calendar, the server reads it and its blocks come back through sync; removed,
+    // they go. Offline the dialog says the list needs the server and changes nothing.
+    void aConnectedLandlordFollowsACalendarThroughTheServer()
+    {
+        test::FolderHttpServer site;
+        QVERIFY(site.isRunning());
+        const QDate today = QDate::currentDate();
+        QVERIFY(site.write(u"site.ics"_s,
+                           test::icsFile({ test::icsEvent(u"e1@site"_s, today.addDays(40), today.addDays(44)) }), 120));
+        const QString url = site.url(u"site.ics"_s).toString();
+        ServerProcess server({ u"--calendar-fetch-private"_s });
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+
+        Person landlord;
+        const auto me = landlord.localLandlordWithAFlat();
+        QVERIFY(me);
+        landlord.publishTo(server.url(), *me, u"lena@example.org"_s);
+        RENTDESK_RETURN_IF_FAILED();
+        landlord.publishing->accept();
+        QVERIFY(landlord.waitSynced());
+        QTableView *apartments = landlord.table(u"apartments"_s);
+        QTRY_COMPARE(apartments->model()->rowCount(), 1);
+        landlord.window->showPage(landlord.window->apartmentsPage());
+        selectRow(apartments, 0);
+        QVERIFY(landlord.window->actions().calendarSubscriptions->isEnabled());
+        const QString replica = landlord.replica->database()->path();
+        const QString blocks =
+            u"SELECT count(*) FROM bookings WHERE status = 'blocked' AND block_source = '%1'"_s.arg(url);
+
+        test::driveModalDialog<views::CalendarSubscriptionsDialog>(
+            [&] { landlord.window->actions().calendarSubscriptions->trigger(); },
+            [&](views::CalendarSubscriptionsDialog *dialog) {
+                auto *list = dialog->findChild<QTreeWidget *>(u"subscriptionList"_s);
+                auto *edit = dialog->findChild<QLineEdit *>(u"subscriptionUrlEdit"_s);
+                auto *add = dialog->findChild<QPushButton *>(u"addSubscriptionButton"_s);
+                auto *remove = dialog->findChild<QPushButton *>(u"removeSubscriptionButton"_s);
+                auto *status = dialog->findChild<QLabel *>(u"subscriptionStatus"_s);
+                QVERIFY(list && edit && add && remove && status);
+                QTRY_VERIFY(!dialog->isBusy());
+                QCOMPARE(list->topLevelItemCount(), 0);
+                QCOMPARE(status->text(), u"This apartment follows no calendar yet."_s);
+
+                // The server's refusal under the field.
+                test::typeOver(edit, u"ftp://site.example/c.ics"_s);
+                QTest::mouseClick(add, Qt::LeftButton);
+                QTRY_VERIFY(!dialog->isBusy());
+                QVERIFY(test::showsError(*dialog, u"subscriptionUrlError"_s,
+                                         u"Only https:// and http:// addresses can be followed (webcal:// is "
+                                         "https:// on most sites)."_s));
+
+                // Added on the server, read there, its outcome shown when the server tells.
+                test::typeOver(edit, url);
+                QTest::keyClick(edit, Qt::Key_Return);
+                QTRY_COMPARE(list->topLevelItemCount(), 1);
+                QCOMPARE(list->topLevelItem(0)->toolTip(0), url);
+                QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItem(0)->text(2), u"Read: 1 event"_s, 20000);
+                QTRY_COMPARE_WITH_TIMEOUT(test::valueIn(replica, blocks), 1, 20000);
+
+                // Changed on the site: Refresh now asks the server, whose check shows here.
+                QVERIFY(
+                    site.write(u"site.ics"_s,
+                               test::icsFile({ test::icsEvent(u"e1@site"_s, today.addDays(40), today.addDays(44)),
+                                               test::icsEvent(u"e2@site"_s, today.addDays(50), today.addDays(52)) }),
+                               0));
+                auto *refresh = dialog->findChild<QPushButton *>(u"refreshSubscriptionsButton"_s);
+                QVERIFY(refresh);
+                QTRY_VERIFY(refresh->isEnabled());
+                QTest::mouseClick(refresh, Qt::LeftButton);
+                QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItem(0)->text(2), u"Read: 2 events"_s, 20000);
+                QTRY_COMPARE_WITH_TIMEOUT(test::valueIn(replica, blocks), 2, 20000);
+                QTRY_COMPARE(status->text(), u"Calendars read again."_s);
+
+                // Removed: its blocks go from the server and then from this replica.
+                list->setCurrentItem(list->topLevelItem(0));
+                QTRY_VERIFY(remove->isEnabled());
+                views::messages::setNextAnswer(true);
+                QTest::mouseClick(remove, Qt::LeftButton);
+                views::messages::setNextAnswer(std::nullopt);
+                QTRY_COMPARE(list->topLevelItemCount(), 0);
+                QCOMPARE(test::valueIn(server.databasePath(), u"SELECT count(*) FROM calendar_subscriptions"_s), 0);
+                QTRY_COMPARE_WITH_TIMEOUT(test::valueIn(replica, blocks), 0, 20000);
+
+                // Offline: said, and nothing can be changed.
+                server.kill();
+                QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"kept on the server"_s), 20000);
+                QVERIFY(!add->isEnabled());
+                QVERIFY(!remove->isEnabled());
+                dialog->reject();
+            });
+        RENTDESK_RETURN_IF_FAILED();
     }
 
     void switchingAccountsKeepsEachReplicaApart()

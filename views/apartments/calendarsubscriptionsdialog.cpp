@@ -2,7 +2,6 @@
 #include "views/apartments/calendarsubscriptionsdialog.h"
 
 #include "models/domain/calendarsource.h"
-#include "net/calendar/subscriptionrefresher.h"
 #include "views/common/messages.h"
 
 #include <QDialogButtonBox>
@@ -30,24 +29,23 @@ QString when(const QDateTime &time)
 
 } // namespace
 
-CalendarSubscriptionsDialog::CalendarSubscriptionsDialog(const models::services::CalendarSubscriptionService &service,
-                                                         net::calendar::SubscriptionRefresher *refresher,
-                                                         const QUuid &actor, const QUuid &apartment,
-                                                         const QString &title, QWidget *parent)
+CalendarSubscriptionsDialog::CalendarSubscriptionsDialog(net::calendar::SubscriptionBackend &backend,
+                                                         const QUuid &apartment, const QString &title, QWidget *parent)
     : QDialog(parent)
-    , m_service(service)
-    , m_refresher(refresher)
-    , m_actor(actor)
+    , m_backend(backend)
     , m_apartment(apartment)
 {
     setObjectName(u"calendarSubscriptionsDialog"_s);
     setWindowTitle(tr("Calendar subscriptions"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("<b>%1</b><br>RentDesk reads these calendars (.ics addresses of other booking "
-                                "sites) when it starts and every three hours, and blocks the dates of their "
-                                "events. A calendar that cannot be read changes nothing.")
-                                 .arg(title.toHtmlEscaped()),
-                             this);
+    const QString how = m_backend.isServer()
+        ? tr("<b>%1</b><br>The server reads these calendars (.ics addresses of other booking sites) every three "
+             "hours, also while this computer is off, and blocks the dates of their events on all your computers. "
+             "A calendar that cannot be read changes nothing.")
+        : tr("<b>%1</b><br>RentDesk reads these calendars (.ics addresses of other booking "
+             "sites) when it starts and every three hours, and blocks the dates of their "
+             "events. A calendar that cannot be read changes nothing.");
+    auto *intro = new QLabel(how.arg(title.toHtmlEscaped()), this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -101,19 +99,28 @@ CalendarSubscriptionsDialog::CalendarSubscriptionsDialog(const models::services:
     // Enter in the address field adds it rather than closing the dialog.
     m_add->setDefault(true);
 
-    if (m_refresher) {
-        connect(m_refresher, &net::calendar::SubscriptionRefresher::checked, this, [this](const QUuid &, bool changed) {
-            m_changed = m_changed || changed;
-            reload();
-        });
-        connect(m_refresher, &net::calendar::SubscriptionRefresher::idle, this, [this] {
-            if (!m_refreshing)
-                return;
-            m_refreshing = false;
-            m_status->setText(tr("Calendars read again."));
-            updateButtons();
-        });
-    }
+    connect(&m_backend, &net::calendar::SubscriptionBackend::checked, this,
+            [this](const QUuid &checkedApartment, bool changed) {
+                if (checkedApartment != m_apartment)
+                    return;
+                m_changed = m_changed || changed;
+                // The server tells of each check; this computer's refresher when all are done (idle).
+                if (m_backend.isServer() && m_refreshing) {
+                    m_refreshing = false;
+                    m_note = tr("Calendars read again.");
+                }
+                reload();
+            });
+    connect(&m_backend, &net::calendar::SubscriptionBackend::idle, this, [this] {
+        if (!m_refreshing)
+            return;
+        m_refreshing = false;
+        m_note = tr("Calendars read again.");
+        m_status->setText(m_note);
+        updateButtons();
+    });
+    connect(&m_backend, &net::calendar::SubscriptionBackend::availabilityChanged, this,
+            &CalendarSubscriptionsDialog::reload);
     reload();
 }
 
@@ -121,9 +128,27 @@ CalendarSubscriptionsDialog::~CalendarSubscriptionsDialog() = default;
 
 void CalendarSubscriptionsDialog::reload()
 {
+    if (!m_backend.isAvailable()) {
+        m_list->clear();
+        m_refreshing = false;
+        m_status->setText(tr("The calendars this apartment follows are kept on the server: connect to it to see "
+                             "and change them."));
+        updateButtons();
+        return;
+    }
+    m_busy = true;
+    updateButtons();
+    m_backend.list(m_apartment, this, [this](const auto &list) {
+        m_busy = false;
+        showList(list);
+    });
+}
+
+void CalendarSubscriptionsDialog::showList(
+    const net::calendar::SubscriptionResult<QList<models::services::CalendarSubscription>> &subscriptions)
+{
     const QUuid selected = m_list->currentItem() ? m_list->currentItem()->data(0, Qt::UserRole).toUuid() : QUuid();
     m_list->clear();
-    const auto subscriptions = m_service.list(m_actor, m_apartment);
     if (!subscriptions) {
         m_status->setText(subscriptions.error().message);
         updateButtons();
@@ -148,61 +173,94 @@ void CalendarSubscriptionsDialog::reload()
     }
     if (subscriptions->isEmpty())
         m_status->setText(tr("This apartment follows no calendar yet."));
-    else if (!m_refreshing)
-        m_status->clear();
+    else if (m_refreshing)
+        m_status->setText(tr("Reading the calendars…"));
+    else
+        m_status->setText(m_note);
     updateButtons();
     Q_EMIT reloaded();
 }
 
 void CalendarSubscriptionsDialog::add()
 {
-    const auto added = m_service.add(m_actor, m_apartment, m_url->text());
-    if (!added) {
-        m_urlError->setText(added.error().message);
-        m_urlError->show();
-        m_url->setFocus();
+    if (!m_backend.isAvailable() || m_busy)
         return;
-    }
-    m_url->clear();
-    m_changed = true;
-    reload();
-    if (m_refresher)
-        refreshNow();
+    m_busy = true;
+    updateButtons();
+    m_backend.add(m_apartment, m_url->text(), this, [this](const net::calendar::SubscriptionResult<void> &added) {
+        m_busy = false;
+        if (!added) {
+            m_urlError->setText(added.error().message);
+            m_urlError->show();
+            updateButtons();
+            m_url->setFocus();
+            return;
+        }
+        m_url->clear();
+        m_changed = true;
+        m_note.clear();
+        if (m_backend.isServer()) {
+            // The server reads a new calendar at once and tells when it has.
+            m_refreshing = true;
+            reload();
+            return;
+        }
+        reload();
+        if (m_backend.canRefresh())
+            refreshNow();
+    });
 }
 
 void CalendarSubscriptionsDialog::removeSelected()
 {
     QTreeWidgetItem *item = m_list->currentItem();
-    if (!item)
+    if (!item || m_busy)
         return;
     if (!messages::confirm(
             this, tr("Stop following this calendar?"),
             tr("RentDesk stops reading %1, and the dates it blocked are free again.").arg(item->text(CalendarColumn)),
             tr("Stop following")))
         return;
-    const auto removed = m_service.remove(m_actor, item->data(0, Qt::UserRole).toUuid());
-    if (!removed) {
-        messages::tell(this, tr("Calendar still followed"), removed.error().message);
-        return;
-    }
-    m_changed = true;
-    reload();
+    m_busy = true;
+    updateButtons();
+    m_backend.remove(item->data(0, Qt::UserRole).toUuid(), this,
+                     [this](const net::calendar::SubscriptionResult<void> &removed) {
+                         m_busy = false;
+                         if (!removed) {
+                             updateButtons();
+                             messages::tell(this, tr("Calendar still followed"), removed.error().message);
+                             return;
+                         }
+                         m_changed = true;
+                         m_note.clear();
+                         reload();
+                     });
 }
 
 void CalendarSubscriptionsDialog::refreshNow()
 {
-    if (!m_refresher || m_list->topLevelItemCount() == 0)
+    if (!m_backend.canRefresh() || m_list->topLevelItemCount() == 0)
         return;
     m_refreshing = true;
     m_status->setText(tr("Reading the calendars…"));
     updateButtons();
-    m_refresher->refreshApartment(m_apartment);
+    m_backend.refresh(m_apartment, this, [this](const net::calendar::SubscriptionResult<void> &asked) {
+        if (asked)
+            return; // the outcomes come as checked()
+        m_refreshing = false;
+        m_status->setText(asked.error().message);
+        updateButtons();
+    });
 }
 
 void CalendarSubscriptionsDialog::updateButtons()
 {
-    m_remove->setEnabled(m_list->currentItem() != nullptr);
-    m_refresh->setEnabled(m_refresher && !m_refreshing && m_list->topLevelItemCount() > 0);
+    const bool available = m_backend.isAvailable();
+    m_url->setEnabled(available);
+    m_add->setEnabled(available && !m_busy);
+    m_remove->setEnabled(available && !m_busy && m_list->currentItem() != nullptr);
+    m_refresh->setEnabled(available && m_backend.canRefresh() && !m_busy && !m_refreshing
+                          && m_list->topLevelItemCount() > 0);
 }
 
 } // namespace rentdesk::views

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/services/calendarsubscriptionservice.h"
+#include "net/calendar/subscriptionbackend.h"
 
 #include <QDialog>
 #include <QUuid>
@@ -11,32 +11,30 @@ class QLineEdit;
 class QPushButton;
 class QTreeWidget;
 
-namespace rentdesk::net::calendar {
-class SubscriptionRefresher;
-}
-
 namespace rentdesk::views {
 
-// The other booking sites' calendars one of the landlord's apartments follows (issue 14), on a
-// standalone database: each by its site's host (the full address, often a secret, in a tooltip),
-// when it was last checked and what came of it. The owner adds an address (refused inline with
-// the service's sentence), removes one after confirming (its blocked dates go with it) and
-// refreshes them now; the refresher fetches and imports, so nothing here touches the network.
+// The other booking sites' calendars one of the landlord's apartments follows (issue 14): each
+// by its site's host (the full address, often a secret, in a tooltip), when it was last checked
+// and what came of it. The owner adds an address (refused inline with the sentence of the
+// service or the server), removes one after confirming (its blocked dates go with it) and
+// refreshes them now. Where they are kept is the backend's business: this computer's database
+// and refresher (standalone) or the server (connected), which is then needed: offline the dialog
+// says so and changes nothing.
 class CalendarSubscriptionsDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CalendarSubscriptionsDialog)
 
 public:
-    // refresher: the desktop's, or null (Refresh now is then disabled). title: the apartment as
-    // the page names it.
-    CalendarSubscriptionsDialog(const models::services::CalendarSubscriptionService &service,
-                                net::calendar::SubscriptionRefresher *refresher, const QUuid &actor,
-                                const QUuid &apartment, const QString &title, QWidget *parent = nullptr);
+    // title: the apartment as the page names it. The backend must outlive the dialog.
+    CalendarSubscriptionsDialog(net::calendar::SubscriptionBackend &backend, const QUuid &apartment,
+                                const QString &title, QWidget *parent = nullptr);
     ~CalendarSubscriptionsDialog() override;
 
     // Whether anything was added, removed or refreshed (the window then reads its pages again).
     [[nodiscard]] bool changedBlocks() const { return m_changed; }
+    // Whether a request to the backend is under way.
+    [[nodiscard]] bool isBusy() const { return m_busy; }
 
 Q_SIGNALS:
     // The list was read again (after a change or a check).
@@ -48,13 +46,14 @@ private:
     void removeSelected();
     void refreshNow();
     void updateButtons();
+    void showList(const net::calendar::SubscriptionResult<QList<models::services::CalendarSubscription>> &list);
 
-    const models::services::CalendarSubscriptionService &m_service;
-    net::calendar::SubscriptionRefresher *m_refresher;
-    QUuid m_actor;
+    net::calendar::SubscriptionBackend &m_backend;
     QUuid m_apartment;
     bool m_changed = false;
     bool m_refreshing = false;
+    bool m_busy = false;
+    QString m_note; // what the status says under a list (after a refresh)
     QTreeWidget *m_list = nullptr;
     QLineEdit *m_url = nullptr;
     QLabel *m_urlError = nullptr;

@@ -472,10 +472,19 @@ void Commands::showCalendarAddress()
 void Commands::showCalendarSubscriptions()
 {
     const auto row = m_pages.apartments->current();
-    if (!row || m_workspace.replica)
+    if (!row)
         return;
-    CalendarSubscriptionsDialog dialog(m_workspace.subscriptions, m_workspace.calendarRefresher,
-                                       m_workspace.session.userId(), row->apartment.id,
+    // A connected database's calendars are followed by its server, and read and changed there.
+    std::unique_ptr<net::calendar::SubscriptionBackend> backend;
+    if (m_workspace.replica) {
+        if (!m_workspace.connection)
+            return;
+        backend = std::make_unique<net::calendar::ServerSubscriptions>(*m_workspace.connection);
+    } else {
+        backend = std::make_unique<net::calendar::LocalSubscriptions>(
+            m_workspace.subscriptions, m_workspace.calendarRefresher, m_workspace.session.userId());
+    }
+    CalendarSubscriptionsDialog dialog(*backend, row->apartment.id,
                                        tr("%1, apartment %2").arg(row->buildingName, row->apartment.number), m_window);
     dialog.exec();
     if (dialog.changedBlocks())

@@ -86,7 +86,7 @@ MainActions::MainActions(QWidget *window)
     calendarSubscriptions =
         make(window, u"calendarSubscriptionsAction"_s, tr("Calendar &subscriptions…"),
              tr("Other booking sites' calendars whose events block the selected apartment's dates, read every "
-                "three hours (standalone database)"));
+                "three hours (by this computer on a standalone database, by your server on a connected one)"));
     addPhotos = make(window, u"addPhotosAction"_s, tr("Add &photos…"),
                      tr("Add photos of the selected apartment from image files (JPEG, PNG or WebP)"));
     confirmationPdf = make(window, u"confirmationPdfAction"_s, tr("Confirmation as P&DF…"),
@@ -151,8 +151,8 @@ void MainActions::update(const State &s)
     importCalendar->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
     // The server publishes the calendar: only a connected database has an address.
     calendarAddress->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && s.connected);
-    // This desktop fetches the calendars only where it is the authority; a server does not yet.
-    calendarSubscriptions->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection && !s.connected);
+    // A standalone desktop follows the calendars itself; a connected one through its server.
+    calendarSubscriptions->setEnabled(s.page == Page::Apartments && s.hasSelection && s.ownsSelection);
     requestBooking->setEnabled(s.renter && s.page == Page::Apartments && s.hasSelection);
     confirmBooking->setEnabled(s.landlord && s.page == Page::Bookings && s.selectionIsRequest);
     confirmationPdf->setEnabled(s.page == Page::Bookings && s.selectionIsConfirmed);

@@ -74,7 +74,7 @@ public:
     QAction *addPhotos = nullptr; // to the selected own apartment's gallery
     QAction *importCalendar = nullptr; // another site's calendar blocks its dates
     QAction *calendarAddress = nullptr; // the server's secret address of its calendar, to copy or renew
-    QAction *calendarSubscriptions = nullptr; // other sites' calendars it follows (standalone)
+    QAction *calendarSubscriptions = nullptr; // other sites' calendars it follows (the server's, when connected)
     QAction *refresh = nullptr;
     QAction *mailQueue = nullptr;
     QAction *message = nullptr; // write to the other person about the selected row
