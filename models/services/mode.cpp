@@ -61,9 +61,13 @@ Result<void> claimForServer(const db::Database &database)
                     "Mode", "This is a desktop's replica of a server account; a server cannot run on it.")));
         }
         // Every row the database holds enters the feed, parents first, in the order it was
-        // made; the triggers take over from here.
+        // made; the triggers take over from here. The acquaintances come first: made after the
+        // feed, their trigger (version 18) would move every renter's profile after the bookings,
+        // and a first pull would send each profile twice, as a parent and at its place.
         const QStringList backfill = {
             u"UPDATE database_meta SET value = 'server' WHERE key = 'mode'"_s,
+            u"INSERT INTO sync_acquaintances (landlord_id, renter_id) SELECT DISTINCT a.owner_id, b.renter_id "
+            "FROM bookings AS b JOIN apartments AS a ON a.id = b.apartment_id"_s,
             u"INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at) "
             "SELECT row_number() OVER (ORDER BY created_at, id), 'user', id, 0, NULL, NULL, :now FROM users"_s,
             u"INSERT INTO sync_changes (seq, entity, row_id, deleted, landlord_id, renter_id, changed_at) "
@@ -85,8 +89,6 @@ Result<void> claimForServer(const db::Database &database)
             "SELECT (SELECT max(seq) FROM sync_changes) + row_number() OVER (ORDER BY p.created_at, p.id), "
             "'photo', p.id, 0, a.owner_id, NULL, :now FROM apartment_photos AS p "
             "JOIN apartments AS a ON a.id = p.apartment_id WHERE true"_s,
-            u"INSERT INTO sync_acquaintances (landlord_id, renter_id) SELECT DISTINCT a.owner_id, b.renter_id "
-            "FROM bookings AS b JOIN apartments AS a ON a.id = b.apartment_id"_s,
         };
         QStringList statements = backfill;
         // PostgreSQL's feed takes its numbers from a sequence (0006_sync.sql): it goes on after
