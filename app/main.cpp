@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <memory>
 #include <variant>
@@ -19,6 +20,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("RentDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("RentDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RENTDESK_VERSION));
+    // The installed .desktop file's name: Wayland compositors match the window to it (its icon, its
+    // name in the dock).
+    QGuiApplication::setDesktopFileName(QStringLiteral(RENTDESK_APP_ID));
 
     const auto parsed = parseCommandLine(QCoreApplication::arguments());
     if (const auto *finished = std::get_if<Finished>(&parsed))

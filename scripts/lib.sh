@@ -56,12 +56,14 @@ rentdesk_ensure_packages() {
 }
 
 # Configures once (CMake re-runs itself when a CMakeLists.txt changes), then builds what
-# changed.
+# changed: everything, or the targets given after the preset (scripts/package builds only what
+# the packages hold).
 rentdesk_build() {
     local preset=$1 root
+    shift
     root=$(rentdesk_root)
     if [ ! -f "$root/build/$preset/CMakeCache.txt" ]; then
         cmake -S "$root" --preset "$preset"
     fi
-    cmake --build "$root/build/$preset"
+    cmake --build "$root/build/$preset" ${1:+--target "$@"}
 }
