@@ -125,14 +125,12 @@ void Router::stopCalendarChecks()
 
 void Router::calendarChecked(const QUuid &id, bool blocksChanged)
 {
-    const models::services::CalendarSubscriptionService subscriptions(
-        models::services::ServiceContext(m_database, m_clock, models::services::Mode::Server));
     if (blocksChanged) {
         // The import declined the requests over new blocks and queued their renters' mail.
         emit mailQueued();
         pokeChanges(m_calendarSeqBefore, m_sync.lastSeq().value_or(m_calendarSeqBefore));
     }
-    const auto checked = subscriptions.subscription(id);
+    const auto checked = calendarSubscriptionService().subscription(id);
     if (!checked)
         return; // removed meanwhile
     if (!checked->lastError.isEmpty())
@@ -144,34 +142,46 @@ void Router::calendarChecked(const QUuid &id, bool blocksChanged)
                                  { u"subscription"_s, subscriptionJson(*checked) } }));
 }
 
-void Router::calendarSubscriptions(ClientConnection &c, const net::protocol::Request &r, const Done &done)
+models::services::CalendarSubscriptionService Router::calendarSubscriptionService() const
+{
+    return models::services::CalendarSubscriptionService(
+        models::services::ServiceContext(m_database, m_clock, models::services::Mode::Server));
+}
+
+std::optional<Router::OwnedCalendars> Router::ownedCalendars(const ClientConnection &c, const net::protocol::Request &r,
+                                                             const Done &done) const
 {
     const auto apartment = net::protocol::requireUuid(r.body, u"apartmentId");
     if (!apartment) {
         done(net::protocol::errorReply(r.id, apartment.error()));
-        return;
+        return std::nullopt;
     }
-    const models::services::CalendarSubscriptionService subscriptions(
-        models::services::ServiceContext(m_database, m_clock, models::services::Mode::Server));
-    const auto list = subscriptions.list(*c.user(), *apartment);
+    auto list = calendarSubscriptionService().list(*c.user(), *apartment);
     if (!list) {
         done(refusal(r.id, list.error()));
-        return;
+        return std::nullopt;
     }
+    return OwnedCalendars { *apartment, std::move(*list) };
+}
+
+void Router::calendarSubscriptions(ClientConnection &c, const net::protocol::Request &r, const Done &done)
+{
+    const auto owned = ownedCalendars(c, r, done);
+    if (!owned)
+        return;
     QJsonArray items;
-    for (const CalendarSubscription &s : *list)
+    for (const CalendarSubscription &s : owned->subscriptions)
         items.append(subscriptionJson(s));
     done(net::protocol::reply(
-        r.id, { { u"apartmentId"_s, models::domain::toStoredId(*apartment) }, { u"subscriptions"_s, items } }));
+        r.id, { { u"apartmentId"_s, models::domain::toStoredId(owned->apartment) }, { u"subscriptions"_s, items } }));
 }
 
 void Router::calendarSubscribe(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
-    const auto apartment = net::protocol::requireUuid(r.body, u"apartmentId");
-    if (!apartment) {
-        done(net::protocol::errorReply(r.id, apartment.error()));
+    // The owner first: someone else learns nothing about the address.
+    const auto owned = ownedCalendars(c, r, done);
+    if (!owned)
         return;
-    }
     // Longer than the service's limit, so that the service's sentence says what is wrong.
     const auto url = net::protocol::requireString(
         r.body, u"url", models::services::CalendarSubscriptionService::MaximumUrlLength + 100);
@@ -179,15 +189,7 @@ void Router::calendarSubscribe(ClientConnection &c, const net::protocol::Request
         done(net::protocol::errorReply(r.id, url.error()));
         return;
     }
-    const models::services::CalendarSubscriptionService subscriptions(
-        models::services::ServiceContext(m_database, m_clock, models::services::Mode::Server));
-    // The owner first: someone else learns nothing about the address.
-    const auto list = subscriptions.list(*c.user(), *apartment);
-    if (!list) {
-        done(refusal(r.id, list.error()));
-        return;
-    }
-    if (list->size() >= MaxSubscriptionsPerApartment) {
+    if (owned->subscriptions.size() >= MaxSubscriptionsPerApartment) {
         done(refusal(
             r.id,
             models::services::DomainError(
@@ -206,12 +208,12 @@ void Router::calendarSubscribe(ClientConnection &c, const net::protocol::Request
             return;
         }
     }
-    const auto added = subscriptions.add(*c.user(), *apartment, *url);
+    const auto added = calendarSubscriptionService().add(*c.user(), owned->apartment, *url);
     if (!added) {
         done(refusal(r.id, added.error()));
         return;
     }
-    qCInfo(lcCalendar) << "apartment" << *apartment << "follows calendar" << added->id << "of"
+    qCInfo(lcCalendar) << "apartment" << owned->apartment << "follows calendar" << added->id << "of"
                        << QUrl(added->url).host();
     done(net::protocol::reply(r.id, { { u"subscription"_s, subscriptionJson(*added) } }));
     // Read now, not in three hours; the outcome comes as calendar.checked.
@@ -225,11 +227,9 @@ void Router::calendarUnsubscribe(ClientConnection &c, const net::protocol::Reque
         done(net::protocol::errorReply(r.id, id.error()));
         return;
     }
-    const models::services::CalendarSubscriptionService subscriptions(
-        models::services::ServiceContext(m_database, m_clock, models::services::Mode::Server));
     const qint64 before = m_sync.lastSeq().value_or(0);
     // Its blocks go with it, in the same transaction; the feed carries their removal.
-    const auto removed = subscriptions.remove(*c.user(), *id);
+    const auto removed = calendarSubscriptionService().remove(*c.user(), *id);
     if (!removed) {
         done(refusal(r.id, removed.error()));
         return;
@@ -240,27 +240,18 @@ void Router::calendarUnsubscribe(ClientConnection &c, const net::protocol::Reque
 
 void Router::calendarRefresh(ClientConnection &c, const net::protocol::Request &r, const Done &done)
 {
-    const auto apartment = net::protocol::requireUuid(r.body, u"apartmentId");
-    if (!apartment) {
-        done(net::protocol::errorReply(r.id, apartment.error()));
+    const auto owned = ownedCalendars(c, r, done);
+    if (!owned)
         return;
-    }
-    const models::services::CalendarSubscriptionService subscriptions(
-        models::services::ServiceContext(m_database, m_clock, models::services::Mode::Server));
-    const auto list = subscriptions.list(*c.user(), *apartment);
-    if (!list) {
-        done(refusal(r.id, list.error()));
-        return;
-    }
-    const QString key = models::domain::toStoredId(*apartment);
+    const QString key = models::domain::toStoredId(owned->apartment);
     if (const auto place = m_apartmentRefreshes.begin(key); !place) {
         done(rateLimited(r.id, u"This apartment's calendars were asked for less than a minute ago."_s, place.error()));
         return;
     }
     m_apartmentRefreshes.end(key, RateLimiter::Outcome::Counted);
-    for (const CalendarSubscription &s : *list)
+    for (const CalendarSubscription &s : owned->subscriptions)
         m_calendars->refresh(s);
-    done(net::protocol::reply(r.id, { { u"apartmentId"_s, key }, { u"queued"_s, int(list->size()) } }));
+    done(net::protocol::reply(r.id, { { u"apartmentId"_s, key }, { u"queued"_s, int(owned->subscriptions.size()) } }));
 }
 
 } // namespace rentdesk::server

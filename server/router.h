@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/services/calendarsubscriptionservice.h"
 #include "models/services/chatservice.h"
 #include "models/services/photoservice.h"
 #include "models/services/sessionservice.h"
@@ -148,6 +149,17 @@ private:
     void calendarSubscribe(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void calendarUnsubscribe(ClientConnection &c, const net::protocol::Request &r, const Done &done);
     void calendarRefresh(ClientConnection &c, const net::protocol::Request &r, const Done &done);
+    // What calendar.subscriptions, calendar.subscribe and calendar.refresh begin with: the
+    // request's apartmentId and its calendars, which only its owner may see; std::nullopt after
+    // answering the refusal (a missing or malformed id, not the owner, no such apartment).
+    struct OwnedCalendars
+    {
+        QUuid apartment;
+        QList<models::services::CalendarSubscription> subscriptions;
+    };
+    [[nodiscard]] std::optional<OwnedCalendars> ownedCalendars(const ClientConnection &c,
+                                                               const net::protocol::Request &r, const Done &done) const;
+    [[nodiscard]] models::services::CalendarSubscriptionService calendarSubscriptionService() const;
     void startCalendarRefresher();
     void calendarChecked(const QUuid &subscription, bool blocksChanged);
     // The most calendars one apartment may follow: each is a fetch of up to 10 MiB every interval.
