@@ -216,16 +216,6 @@ Result<void> insertPhotoRow(const ServiceContext &context, const QSqlDatabase &d
                                  { u"height"_s, photo.height } });
 }
 
-Result<std::optional<QByteArray>> readBlob(const QSqlDatabase &db, const QString &sha256)
-{
-    auto query = db::exec(db, u"SELECT bytes FROM photo_blobs WHERE sha256 = :sha256"_s, { { u":sha256"_s, sha256 } });
-    if (!query)
-        return std::unexpected(DomainError(query.error()));
-    if (!query->next())
-        return std::optional<QByteArray>();
-    return std::optional<QByteArray>(query->value(0).toByteArray());
-}
-
 // A blob a stored photo names: there, and a JPEG of the kind's size (the size in pixels).
 Result<QSize> requireStoredBlob(const QSqlDatabase &db, const QString &sha256, PhotoService::BlobKind kind,
                                 const QString &field)
@@ -252,6 +242,16 @@ Result<QSize> requireStoredBlob(const QSqlDatabase &db, const QString &sha256, P
 }
 
 } // namespace
+
+Result<std::optional<QByteArray>> readBlob(const QSqlDatabase &db, const QString &sha256)
+{
+    auto query = db::exec(db, u"SELECT bytes FROM photo_blobs WHERE sha256 = :sha256"_s, { { u":sha256"_s, sha256 } });
+    if (!query)
+        return std::unexpected(DomainError(query.error()));
+    if (!query->next())
+        return std::optional<QByteArray>();
+    return std::optional<QByteArray>(query->value(0).toByteArray());
+}
 
 Result<void> forgetUnreferencedBlobs(const ServiceContext &context, const QSqlDatabase &db, const QStringList &hashes)
 {

@@ -4,10 +4,13 @@
 #include "models/domain/entities.h"
 #include "models/services/servicecontext.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QStringList>
 #include <QUuid>
+
+#include <optional>
 
 namespace rentdesk::models::db {
 class Database;
@@ -44,6 +47,9 @@ namespace rentdesk::models::services {
 // language are copied from their account. Call inside the transaction.
 [[nodiscard]] Result<void> queueMail(const ServiceContext &context, const QSqlDatabase &db, domain::MailEvent event,
                                      const QUuid &recipient, const QJsonObject &params);
+
+// A photo blob's bytes by its hash; std::nullopt when they are not in this database.
+[[nodiscard]] Result<std::optional<QByteArray>> readBlob(const QSqlDatabase &db, const QString &sha256);
 
 // Deletes the photo bytes of these hashes that no photo names any more (photoservice.cpp): a
 // removed photo's, or those of an apartment being deleted, after its photos went. Call inside

@@ -134,17 +134,16 @@ Result<void> copyBlobs(const db::Database &source, const services::ServiceContex
     for (const auto &[field, kind] :
          { std::pair { u"imageSha256"_s, Kind::Image }, std::pair { u"thumbnailSha256"_s, Kind::Thumbnail } }) {
         const QString sha256 = args.value(field).toString();
-        auto bytes =
-            db::exec(*from, u"SELECT bytes FROM photo_blobs WHERE sha256 = :sha256"_s, { { u":sha256"_s, sha256 } });
+        const auto bytes = services::readBlob(*from, sha256);
         if (!bytes)
-            return std::unexpected(DomainError(bytes.error()));
-        if (!bytes->next()) {
+            return std::unexpected(bytes.error());
+        if (!*bytes) {
             return std::unexpected(
                 DomainError(DomainError::Code::NotFound, u"photo"_s, field,
                             QCoreApplication::translate("Publication", "This photo's bytes are no longer in %1.")
                                 .arg(QDir::toNativeSeparators(source.path()))));
         }
-        if (auto stored = photos.storeBlob(landlord, kind, sha256, bytes->value(0).toByteArray()); !stored)
+        if (auto stored = photos.storeBlob(landlord, kind, sha256, **bytes); !stored)
             return stored;
     }
     return {};
