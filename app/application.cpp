@@ -21,6 +21,8 @@
 #include "net/mail/outboxsender.h"
 #include "net/secrets/secretstore.h"
 #include "net/sync/replicasession.h"
+#include "views/firstrun/demodataprogress.h"
+#include "views/firstrun/firstrunwizard.h"
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/workspace.h"
 #include "views/settings/serversettingspage.h"
@@ -189,6 +191,8 @@ struct Application::Private
     models::sync::ReplicaDirectory replicas { defaultReplicaFolder() };
     // What was open before the last switch, for Cancel in a first sync.
     QString previousPath;
+    // The first-run assistant chose a server: the window opens with the sign-in on it.
+    bool connectOnShow = false;
 
     // Opens the database at path into a new Desktop (the window not yet), with the replica of a
     // connected database.
@@ -215,6 +219,9 @@ struct Application::Private
     void startCalendarRefresher(Desktop &d) const;
     void configureMail(const SavedMail &mail);
     void editSettings();
+    // The first-run assistant on the open (standalone) database: the language, demo data or a
+    // server to connect to, the mail server. Whatever happens, it is not shown again by itself.
+    void runFirstRun();
     // rentdesk --send-outbox: sends what is due and returns the exit code.
     int sendOutbox();
 };
@@ -321,7 +328,8 @@ void Application::Private::editSettings()
     const SavedMail mailBefore = savedMail();
     const views::SettingsValues current { translator.language(),
                                           standalonePath,
-                                          { mailBefore.smtpUrl, mailBefore.caFile, mailBefore.from } };
+                                          { mailBefore.smtpUrl, mailBefore.caFile, mailBefore.from },
+                                          views::firstRunWanted() };
     views::SettingsDialog dialog(current, *secrets, d.window.get());
     if (const auto &user = session.user())
         dialog.mailPage()->setTestRecipient(user->email);
@@ -346,6 +354,8 @@ void Application::Private::editSettings()
         net::connection::saveServerUrl(d.connection->serverUrl().toString());
     }
     const views::SettingsValues chosen = dialog.values();
+    if (chosen.firstRun != current.firstRun)
+        views::setFirstRunWanted(chosen.firstRun);
     const SavedMail mailAfter { chosen.mail.smtpUrl, chosen.mail.caFile, chosen.mail.from };
     // Mail settings need no restart: the running sender takes them once the password is kept.
     applyMailSettings(*secrets, mailBefore, mailAfter, dialog.mailPage()->changedPassword(),
@@ -478,8 +488,64 @@ void Application::Private::showWindow()
         QMetaObject::invokeMethod(window, &views::MainWindow::startFirstSync, Qt::QueuedConnection);
         return;
     }
+    if (connectOnShow) {
+        // The first-run assistant's server: the sign-in on it, once the window is on screen.
+        connectOnShow = false;
+        QMetaObject::invokeMethod(
+            window, [window] { window->actions().connectToServer->trigger(); }, Qt::QueuedConnection);
+        return;
+    }
     // Nobody is signed in yet: ask, once the window is on screen.
     QMetaObject::invokeMethod(window, &views::MainWindow::showSignIn, Qt::QueuedConnection);
+}
+
+void Application::Private::runFirstRun()
+{
+    Desktop &d = *desktop;
+    if (!secrets)
+        secrets = net::secrets::makeSecretStore();
+    const auto filled = models::demo::hasData(*d.database);
+    views::FirstRunWizard::Context context;
+    context.language = translator.language();
+    context.databasePath = d.database->path();
+    context.databaseHasData = !filled || *filled;
+    context.demoApartments = options.demoApartments;
+    context.serverUrl = net::connection::savedServer().url;
+    views::FirstRunWizard wizard(context, *secrets,
+                                 [this](models::domain::Language language) { translator.switchTo(language); });
+    const bool finished = wizard.exec() == QDialog::Accepted;
+    views::setFirstRunWanted(false);
+    const views::FirstRunChoice choice = wizard.choice();
+    // The language was used from the moment it was chosen; it stays, even when the rest is not.
+    QSettings().setValue(languageKey, models::domain::toCode(translator.language()));
+    if (!finished)
+        return;
+    if (choice.start == views::FirstRunChoice::Start::Server) {
+        net::connection::saveServerUrl(choice.serverUrl);
+        connectOnShow = true;
+        return;
+    }
+    if (choice.mail) {
+        const SavedMail chosen { choice.mail->smtpUrl, choice.mail->caFile, choice.mail->from };
+        applyMailSettings(*secrets, savedMail(), chosen, choice.mailPassword, choice.mailPassword.value_or(QString()),
+                          QCoreApplication::instance(), [this](const QString &problem) {
+                              if (!problem.isEmpty())
+                                  QMessageBox::warning(nullptr,
+                                                       QCoreApplication::translate("Application", "Password not kept"),
+                                                       problem);
+                              // The window may be up by now, its sender started without them.
+                              configureMail(savedMail());
+                          });
+    }
+    if (choice.demoData) {
+        models::demo::DemoOptions demo;
+        demo.apartments = options.demoApartments;
+        demo.today = clock.today();
+        const auto added = views::generateDemoDataWithProgress(d.database, demo, nullptr);
+        if (!added && !models::demo::isCancelled(added.error()))
+            QMessageBox::warning(nullptr, QCoreApplication::translate("Application", "No demo data"),
+                                 added.error().message);
+    }
 }
 
 void Application::Private::switchTo(const QString &path)
@@ -572,7 +638,11 @@ int Application::run()
     QString path = d->options.databasePath;
     const bool command = d->options.initOnly || d->options.sendOutbox || !d->options.exportCsvTable.isEmpty()
         || !d->options.exportIcsFolder.isEmpty() || !d->options.importIcsFile.isEmpty();
-    if (path.isEmpty() && !command) {
+    // The first-run assistant starts on this computer's database, whatever was open last.
+    const bool firstRun = !command && path.isEmpty() && !d->options.demo && views::firstRunWanted();
+    if (firstRun) {
+        path = d->standalonePath;
+    } else if (path.isEmpty() && !command) {
         const QString last = savedValue(lastOpenedKey).toString();
         path = !last.isEmpty() && QFileInfo::exists(last) ? last : d->standalonePath;
     } else if (path.isEmpty()) {
@@ -615,6 +685,8 @@ int Application::run()
                             << u'\n';
         return ExitSuccess;
     }
+    if (firstRun)
+        d->runFirstRun();
     d->showWindow();
     return QApplication::exec();
 }

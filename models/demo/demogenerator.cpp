@@ -135,6 +135,8 @@ public:
 
     [[nodiscard]] Done run();
     [[nodiscard]] const DemoSummary &summary() const { return m_summary; }
+    // DemoOptions::progress said stop: run() returned early, and its transaction must not commit.
+    [[nodiscard]] bool cancelled() const { return m_cancelled; }
 
 private:
     [[nodiscard]] Done insertUsers();
@@ -156,7 +158,12 @@ private:
     }
     [[nodiscard]] int randomRating();
 
+    // Reports the apartments written; false (and cancelled()) when the caller wants to stop.
+    [[nodiscard]] bool report(int done);
+
     QSqlDatabase m_db;
+    std::function<bool(int, int)> m_progress;
+    bool m_cancelled = false;
     DemoRandom m_random;
     QDate m_today;
     Instant m_latest = 0; // no timestamp is later: the morning of yesterday, UTC
@@ -186,6 +193,7 @@ private:
 
 Generator::Generator(const QSqlDatabase &db, const DemoOptions &options)
     : m_db(db)
+    , m_progress(options.progress)
     , m_random(options.seed)
     , m_today(options.today)
     , m_latest(startOfDay(options.today.addDays(-1)) + 8 * msPerHour)
@@ -237,6 +245,8 @@ Done Generator::run()
                 landlord == 0 && i < demoLandlordBuildings ? cityNamed(demoCities[size_t(i)]) : randomCity(m_random);
             if (auto done = insertBuilding(landlordUser(landlord), city); !done)
                 return done;
+            if (!report(m_nextApartment))
+                return {};
         }
     }
     for (BulkInsert *rows : { &m_insertBooking, &m_insertReview }) {
@@ -244,6 +254,13 @@ Done Generator::run()
             return done;
     }
     return storeRatings();
+}
+
+bool Generator::report(int done)
+{
+    if (m_progress && !m_progress(done, m_apartmentCount))
+        m_cancelled = true;
+    return !m_cancelled;
 }
 
 Done Generator::insertUsers()
@@ -633,6 +650,24 @@ Result<QStringList> presentDemoAccounts(const QSqlDatabase &db)
     return present;
 }
 
+namespace {
+
+// The refusal a cancelled generation rolls back with: a field no other refusal names.
+const QString cancelledField = QStringLiteral("cancelled");
+
+DomainError cancelledError()
+{
+    return DomainError(DomainError::Code::WrongState, u"database"_s, cancelledField,
+                       translated(QT_TRANSLATE_NOOP("DemoData", "Demo data was cancelled; nothing was added.")));
+}
+
+} // namespace
+
+bool isCancelled(const DomainError &error)
+{
+    return error.code == DomainError::Code::WrongState && error.entity == u"database" && error.field == cancelledField;
+}
+
 Result<DemoSummary> generateDemoData(const QSqlDatabase &db, const DemoOptions &options)
 {
     if (options.apartments < 1 || options.apartments > maxDemoApartments) {
@@ -668,6 +703,8 @@ Result<DemoSummary> generateDemoData(const QSqlDatabase &db, const DemoOptions &
         Generator generator(db, options);
         if (auto done = generator.run(); !done)
             return std::unexpected(DomainError(done.error()));
+        if (generator.cancelled() || (options.progress && !options.progress(options.apartments, options.apartments)))
+            return std::unexpected(cancelledError());
         qCDebug(lcDemo) << "rows written in" << timer.restart() << "ms";
         settings.prepareForIndexing();
         if (auto built = indexes->rebuild(db); !built)
@@ -687,6 +724,14 @@ Result<QStringList> presentDemoAccounts(const db::Database &database)
     if (!db)
         return std::unexpected(db.error());
     return presentDemoAccounts(*db);
+}
+
+Result<bool> hasData(const db::Database &database)
+{
+    const auto db = services::connectionOf(database);
+    if (!db)
+        return std::unexpected(db.error());
+    return hasData(*db);
 }
 
 Result<DemoSummary> generateDemoData(const db::Database &database, const DemoOptions &options)

@@ -7,6 +7,8 @@
 #include <QDate>
 #include <QString>
 
+#include <functional>
+
 class QSqlDatabase;
 
 namespace rentdesk::models::db {
@@ -31,6 +33,11 @@ struct DemoOptions
     // The clock's date: past, current and future stays are placed relative to it, and every
     // timestamp lies before it. Required.
     QDate today;
+    // Called on the generating thread after each building with the apartments written so far
+    // and the total, and once more with done == total before the indexes are built (the last,
+    // longest step, which cannot report). Returning false cancels: the transaction is rolled
+    // back and nothing is written (isCancelled() tells that refusal apart).
+    std::function<bool(int done, int total)> progress;
 };
 
 struct DemoSummary
@@ -80,5 +87,9 @@ inline constexpr int maxDemoApartments = 10'000'000;
 [[nodiscard]] services::Result<DemoSummary> generateDemoData(const QSqlDatabase &db, const DemoOptions &options);
 // The same on the calling thread's connection to database.
 [[nodiscard]] services::Result<DemoSummary> generateDemoData(const db::Database &database, const DemoOptions &options);
+[[nodiscard]] services::Result<bool> hasData(const db::Database &database);
+
+// True for the refusal of a generation that DemoOptions::progress cancelled.
+[[nodiscard]] bool isCancelled(const services::DomainError &error);
 
 } // namespace rentdesk::models::demo

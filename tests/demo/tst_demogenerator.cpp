@@ -557,6 +557,56 @@ private Q_SLOTS:
         QCOMPARE(rentdesk::models::demo::startOfDay(time.date()), time.date().startOfDay(Qt::UTC).toMSecsSinceEpoch());
     }
 
+    // Progress climbs building by building to the total; a stop asked for half-way rolls
+    // everything back, and the same file then takes the whole generation.
+    void progressClimbsAndACancelWritesNothing()
+    {
+        TempDatabase other;
+        QVERIFY(other.isValid());
+        const QStringList empty = rentdesk::test::dumpDatabase(other.connection());
+        auto demo = options(400);
+        QList<int> seen;
+        demo.progress = [&seen](int done, int total) {
+            if (total != 400)
+                return false;
+            seen.append(done);
+            return done < 200;
+        };
+        const auto cancelled = rentdesk::models::demo::generateDemoData(other.connection(), demo);
+        QVERIFY(!cancelled);
+        QVERIFY2(rentdesk::models::demo::isCancelled(cancelled.error()), qPrintable(cancelled.error().message));
+        QVERIFY(!cancelled.error().message.isEmpty());
+        QVERIFY2(seen.size() > 5 && seen.last() >= 200 && seen.last() < 400, qPrintable(QString::number(seen.last())));
+        QCOMPARE(rentdesk::test::dumpDatabase(other.connection()), empty);
+
+        seen.clear();
+        demo.progress = [&seen](int done, int) {
+            seen.append(done);
+            return true;
+        };
+        const auto generated = rentdesk::models::demo::generateDemoData(other.connection(), demo);
+        QVERIFY2(generated, qPrintable(generated ? QString() : generated.error().message));
+        QVERIFY(std::is_sorted(seen.cbegin(), seen.cend()));
+        QCOMPARE(seen.last(), 400);
+        QCOMPARE(seen.count(400), 2); // after the last building, and before the indexes
+        QCOMPARE(dataOf(other.connection()), dataOf(db()));
+    }
+
+    // A stop asked for once the last building is written still writes nothing.
+    void aCancelAtTheEndWritesNothing()
+    {
+        TempDatabase other;
+        QVERIFY(other.isValid());
+        auto demo = options(40);
+        demo.progress = [](int done, int total) {
+            return done < total;
+        };
+        const auto cancelled = rentdesk::models::demo::generateDemoData(other.connection(), demo);
+        QVERIFY(!cancelled && rentdesk::models::demo::isCancelled(cancelled.error()));
+        const auto filled = rentdesk::models::demo::hasData(other.connection());
+        QVERIFY(filled && !*filled);
+    }
+
     void refusesADatabaseWithData_data()
     {
         QTest::addColumn<bool>("oneUser");

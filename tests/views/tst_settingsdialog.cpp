@@ -2,6 +2,7 @@
 #include "net/secrets/secretstore.h"
 #include "views/settings/settingsdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -59,6 +60,23 @@ private Q_SLOTS:
         QTest::keyClicks(host, u"mail.example.org"_s);
         QCOMPARE(dialog.values().mail.smtpUrl, u"smtp://mail.example.org:587"_s);
         QVERIFY(dialog.values() != current);
+        QVERIFY(!views::needsRestart(current, dialog.values()));
+        QVERIFY(!dialog.findChild<QLabel *>(u"restartNote"_s)->isVisible());
+    }
+
+    // The first-run assistant can be asked for again; that takes no restart of its own.
+    void theFirstRunAssistantCanBeAskedFor()
+    {
+        const SettingsValues current { models::domain::Language::English, u"/tmp/a.sqlite"_s, {}, false };
+        net::secrets::MemorySecretStore secrets;
+        SettingsDialog dialog(current, secrets);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *firstRun = dialog.findChild<QCheckBox *>(u"firstRunCheck"_s);
+        QVERIFY(firstRun && !firstRun->isChecked());
+        firstRun->setFocus();
+        QTest::keyClick(firstRun, Qt::Key_Space);
+        QVERIFY(dialog.values().firstRun);
         QVERIFY(!views::needsRestart(current, dialog.values()));
         QVERIFY(!dialog.findChild<QLabel *>(u"restartNote"_s)->isVisible());
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/settings/settingsdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -52,10 +53,15 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, net::secrets::Secre
     m_restartNote->setWordWrap(true);
     m_restartNote->hide();
 
+    m_firstRun = new QCheckBox(tr("Show the &first-run assistant when RentDesk starts next"), general);
+    m_firstRun->setObjectName(u"firstRunCheck"_s);
+    m_firstRun->setChecked(values.firstRun);
+
     auto *form = new QFormLayout(general);
     form->addRow(tr("Language:"), m_language);
     form->addRow(tr("Database file:"), databaseRow);
     form->addRow(QString(), m_restartNote);
+    form->addRow(QString(), m_firstRun);
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(general, tr("General"));
@@ -84,7 +90,7 @@ SettingsDialog::~SettingsDialog() = default;
 SettingsValues SettingsDialog::values() const
 {
     return { models::domain::Language(m_language->currentData().toInt()), m_database->text().trimmed(),
-             m_mail->values() };
+             m_mail->values(), m_firstRun->isChecked() };
 }
 
 void SettingsDialog::accept()

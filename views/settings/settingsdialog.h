@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -27,6 +28,8 @@ struct SettingsValues
     models::domain::Language language = models::domain::Language::English;
     QString databasePath;
     MailSettingsValues mail;
+    // Show the first-run assistant at the next start.
+    bool firstRun = false;
     friend bool operator==(const SettingsValues &, const SettingsValues &) = default;
 };
 
@@ -63,6 +66,7 @@ private:
     QComboBox *m_language = nullptr;
     QLineEdit *m_database = nullptr;
     QLabel *m_restartNote = nullptr;
+    QCheckBox *m_firstRun = nullptr;
     MailSettingsPage *m_mail = nullptr;
     SettingsValues m_initial;
     QList<std::pair<QWidget *, std::function<bool()>>> m_checks;
