@@ -366,17 +366,22 @@ void Application::Private::editSettings()
                                                    problem);
                           configureMail(savedMail());
                       });
+    QSettings settings;
+    // The language at once: the catalogues and the default locale change, and every open widget
+    // retranslates on the LanguageChange that installing them sends (dates and money too).
+    if (chosen.language != current.language) {
+        translator.switchTo(chosen.language);
+        settings.setValue(languageKey, models::domain::toCode(chosen.language));
+    }
     if (!views::needsRestart(current, chosen))
         return;
-    QSettings settings;
-    settings.setValue(languageKey, models::domain::toCode(chosen.language));
     settings.setValue(databaseKey, chosen.databasePath);
     if (chosen.databasePath != current.databasePath)
         settings.setValue(lastOpenedKey, chosen.databasePath);
     if (QMessageBox::question(d.window.get(), QCoreApplication::translate("Application", "Restart RentDesk?"),
                               QCoreApplication::translate("Application",
-                                                          "The new settings take effect when RentDesk starts again. "
-                                                          "Restart now?"))
+                                                          "The new database file is opened when RentDesk starts "
+                                                          "again. Restart now?"))
         != QMessageBox::Yes)
         return;
     if (d.window->close() && QProcess::startDetached(QCoreApplication::applicationFilePath(), argumentsForRestart()))

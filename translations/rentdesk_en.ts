@@ -180,7 +180,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The new settings take effect when RentDesk starts again. Restart now?</source>
+        <source>The new database file is opened when RentDesk starts again. Restart now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6069,7 +6069,7 @@ Booking requests, confirmations and other notices will come from this address.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>RentDesk restarts to use a new language or database.</source>
+        <source>RentDesk restarts to open another database file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

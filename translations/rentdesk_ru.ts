@@ -180,8 +180,8 @@
         <translation>Перезапустить RentDesk?</translation>
     </message>
     <message>
-        <source>The new settings take effect when RentDesk starts again. Restart now?</source>
-        <translation>Новые настройки вступят в силу после перезапуска RentDesk. Перезапустить сейчас?</translation>
+        <source>The new database file is opened when RentDesk starts again. Restart now?</source>
+        <translation>Новый файл базы данных откроется после перезапуска RentDesk. Перезапустить сейчас?</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -6125,8 +6125,8 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>Обзор…</translation>
     </message>
     <message>
-        <source>RentDesk restarts to use a new language or database.</source>
-        <translation>Чтобы сменить язык или базу данных, RentDesk перезапустится.</translation>
+        <source>RentDesk restarts to open another database file.</source>
+        <translation>Чтобы открыть другой файл базы данных, RentDesk перезапустится.</translation>
     </message>
     <message>
         <source>Language:</source>

@@ -2,6 +2,7 @@
 #include "models/i18n/translator.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -53,6 +54,14 @@ Translator::Loaded Translator::switchTo(domain::Language language)
     m_language = language;
     Loaded loaded;
     QLocale::setDefault(localeFor(language));
+    // Widgets copy the default locale when they are made: a QApplication that gets LocaleChange
+    // gives every window (and its children) the new one, so that date fields and spin boxes
+    // write in it too. The catalogues installed below send LanguageChange, on which each widget
+    // sets its texts again (retranslate()) and asks its models for theirs.
+    if (QCoreApplication *app = QCoreApplication::instance()) {
+        QEvent changed(QEvent::LocaleChange);
+        QCoreApplication::sendEvent(app, &changed);
+    }
 
     auto own = std::make_unique<QTranslator>();
     if (own->load(catalogueResource(language))) {

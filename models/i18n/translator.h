@@ -15,7 +15,10 @@ namespace rentdesk::models::i18n {
 // Installs the catalogues for one language on the running application: RentDesk's own
 // (compiled into the binary as :/i18n/rentdesk_<code>.qm) and Qt's (qtbase_<code>.qm from
 // the Qt installation, for the texts of standard dialogs and buttons). Switching
-// language replaces both; destroying the Translator removes them.
+// language replaces both; destroying the Translator removes them. Switching while windows
+// are open retranslates them: the default QLocale changes (and LocaleChange tells the
+// widgets), and installing the catalogues makes Qt send LanguageChange to every widget,
+// whose changeEvent() sets its texts again.
 class Translator final
 {
 public:

@@ -2,6 +2,7 @@
 #include "models/itemmodels/mailqueuemodel.h"
 
 #include "models/itemmodels/cellformat.h"
+#include "models/itemmodels/retranslate.h"
 
 #include <QSet>
 
@@ -314,6 +315,11 @@ int MailQueueModel::rowOf(const QUuid &id) const
             return int(row);
     }
     return -1;
+}
+
+void MailQueueModel::retranslate()
+{
+    announceRetranslated(*this);
 }
 
 } // namespace rentdesk::models::itemmodels

@@ -62,6 +62,9 @@ public:
 public Q_SLOTS:
     // Reads the outbox again (after a retry, a discard, or the sender's progress).
     void reload();
+    // After a language change: every header and cell is asked for again, in the new language
+    // and the new default locale's dates and money (nothing is read again; announceRetranslated()).
+    void retranslate();
 
 Q_SIGNALS:
     // The outbox could not be read; the table is empty.

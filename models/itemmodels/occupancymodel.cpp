@@ -2,6 +2,7 @@
 #include "models/itemmodels/occupancymodel.h"
 
 #include "models/itemmodels/cellformat.h"
+#include "models/itemmodels/retranslate.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -284,6 +285,11 @@ void OccupancyModel::fetchMore(const QModelIndex &parent)
     }
     endInsertRows();
     m_announcing = false;
+}
+
+void OccupancyModel::retranslate()
+{
+    announceRetranslated(*this);
 }
 
 } // namespace rentdesk::models::itemmodels

@@ -75,6 +75,11 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
+public Q_SLOTS:
+    // After a language change: every header and cell is asked for again, in the new language
+    // and the new default locale's dates and money (nothing is read again; announceRetranslated()).
+    void retranslate();
+
 Q_SIGNALS:
     void failed(const QString &message);
 

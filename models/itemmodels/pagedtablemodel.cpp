@@ -2,6 +2,7 @@
 #include "models/itemmodels/pagedtablemodel.h"
 
 #include "models/itemmodels/cellformat.h"
+#include "models/itemmodels/retranslate.h"
 
 #include <QLoggingCategory>
 #include <QTimer>
@@ -241,6 +242,11 @@ void PagedTableModel::fail(const services::DomainError &error) const
     // Not from inside data(): a view that reacts by asking again must not recurse.
     QTimer::singleShot(0, const_cast<PagedTableModel *>(this),
                        [self = const_cast<PagedTableModel *>(this), error] { Q_EMIT self->failed(error); });
+}
+
+void PagedTableModel::retranslate()
+{
+    announceRetranslated(*this);
 }
 
 } // namespace rentdesk::models::itemmodels

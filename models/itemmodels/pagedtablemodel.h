@@ -75,6 +75,9 @@ public Q_SLOTS:
     // Counts again and forgets every page read: after a filter change, a write, or to try
     // again after a failure.
     void reload();
+    // After a language change: every header and cell is asked for again, in the new language
+    // and the new default locale's dates and money (nothing is read again; announceRetranslated()).
+    void retranslate();
 
 Q_SIGNALS:
     void totalCountChanged(qint64 total);

@@ -14,7 +14,8 @@ using views::SettingsDialog;
 using views::SettingsValues;
 
 // The Settings dialog shows the current language and database, returns what was chosen,
-// and says that a change takes a restart (a change of the mail settings does not).
+// and says that another database file takes a restart (another language and a change of the
+// mail settings do not: they are applied at once).
 class TestSettingsDialog final : public QObject
 {
     Q_OBJECT
@@ -35,17 +36,36 @@ private Q_SLOTS:
         QVERIFY(!note->isVisible());
         QCOMPARE(dialog.values(), current);
 
+        // Another language is applied at once: no restart, and the note does not claim one.
         language->setFocus();
         QTest::keyClick(language, Qt::Key_Down);
         QCOMPARE(dialog.values().language, models::domain::Language::Russian);
-        QVERIFY(note->isVisible());
-        QTest::keyClick(language, Qt::Key_Up);
         QVERIFY(!note->isVisible());
+        QVERIFY(!views::needsRestart(current, dialog.values()));
 
+        // Another database file takes a restart, and the note says so (of the database only).
         database->selectAll();
         QTest::keyClicks(database, u"/tmp/b.sqlite "_s);
         QCOMPARE(dialog.values().databasePath, u"/tmp/b.sqlite"_s); // trimmed
         QVERIFY(note->isVisible());
+        QVERIFY(views::needsRestart(current, dialog.values()));
+        QVERIFY2(!note->text().contains(u"language"_s, Qt::CaseInsensitive), qPrintable(note->text()));
+        QTest::keyClick(language, Qt::Key_Up);
+        QVERIFY(note->isVisible());
+        database->setText(u"/tmp/a.sqlite"_s);
+        QVERIFY(!note->isVisible());
+    }
+
+    void needsRestartIsAboutTheDatabaseOnly()
+    {
+        const SettingsValues before { models::domain::Language::English, u"/tmp/a.sqlite"_s, {} };
+        SettingsValues after = before;
+        after.language = models::domain::Language::Russian;
+        QVERIFY(!views::needsRestart(before, after));
+        after.databasePath = u"/tmp/b.sqlite"_s;
+        QVERIFY(views::needsRestart(before, after));
+        after.language = before.language;
+        QVERIFY(views::needsRestart(before, after));
     }
 
     void mailNeedsNoRestart()

@@ -2,10 +2,12 @@
 #include "views/apartments/apartmentfilterbar.h"
 
 #include "models/domain/enums.h"
+#include "views/widgets/localefollow.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,15 +24,22 @@ namespace {
 
 const QStringList currencies { u"RUB"_s, u"GBP"_s, u"EUR"_s, u"USD"_s };
 
-// "Any", "Yes", "No" as an optional bool.
+// "Any", "Yes", "No" as an optional bool (the texts: retranslateTriState()).
 QComboBox *triState(QWidget *parent, const QString &objectName)
 {
     auto *box = new QComboBox(parent);
     box->setObjectName(objectName);
-    box->addItem(ApartmentFilterBar::tr("Any"));
-    box->addItem(ApartmentFilterBar::tr("Yes"), true);
-    box->addItem(ApartmentFilterBar::tr("No"), false);
+    box->addItem(QString());
+    box->addItem(QString(), true);
+    box->addItem(QString(), false);
     return box;
+}
+
+void retranslateTriState(QComboBox *box)
+{
+    box->setItemText(0, ApartmentFilterBar::tr("Any"));
+    box->setItemText(1, ApartmentFilterBar::tr("Yes"));
+    box->setItemText(2, ApartmentFilterBar::tr("No"));
 }
 
 std::optional<bool> triStateValue(const QComboBox *box)
@@ -39,14 +48,13 @@ std::optional<bool> triStateValue(const QComboBox *box)
     return value.isValid() ? std::optional<bool>(value.toBool()) : std::nullopt;
 }
 
-QSpinBox *priceBox(QWidget *parent, const QString &objectName, const QString &placeholder)
+QSpinBox *priceBox(QWidget *parent, const QString &objectName)
 {
     auto *box = new QSpinBox(parent);
     box->setObjectName(objectName);
     box->setRange(0, 100'000'000);
     box->setSingleStep(1000);
     box->setGroupSeparatorShown(true);
-    box->setSpecialValueText(placeholder); // 0 means no bound
     return box;
 }
 
@@ -63,41 +71,36 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
 
     m_text = new QLineEdit(this);
     m_text->setObjectName(u"searchEdit"_s);
-    m_text->setPlaceholderText(tr("Search address, city, description…"));
     m_text->setClearButtonEnabled(true);
     m_text->setMinimumWidth(m_text->fontMetrics().averageCharWidth() * 28);
-    m_text->setToolTip(tr("Every word must appear; the last one may be unfinished."));
 
     m_city = new QComboBox(this);
     m_city->setObjectName(u"cityCombo"_s);
-    m_city->addItem(tr("All cities"));
+    m_city->addItem(QString());
     // Long city names scroll in the list rather than widen the bar.
     m_city->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_city->setMinimumContentsLength(12);
 
     m_currency = new QComboBox(this);
     m_currency->setObjectName(u"currencyCombo"_s);
-    m_currency->addItem(tr("Any currency"));
+    m_currency->addItem(QString());
     for (const QString &code : currencies)
         m_currency->addItem(code, code);
-    m_currency->setToolTip(tr("Prices compare within one currency: choose it to set a price range."));
-    m_minPrice = priceBox(this, u"minPriceSpin"_s, tr("min price"));
-    m_maxPrice = priceBox(this, u"maxPriceSpin"_s, tr("max price"));
+    m_minPrice = priceBox(this, u"minPriceSpin"_s);
+    m_maxPrice = priceBox(this, u"maxPriceSpin"_s);
 
     m_minRooms = new QSpinBox(this);
     m_minRooms->setObjectName(u"minRoomsSpin"_s);
     m_minRooms->setRange(0, 20);
-    m_minRooms->setSpecialValueText(tr("any rooms"));
-    m_minRooms->setPrefix(tr("rooms ≥ "));
 
     m_status = new QComboBox(this);
     m_status->setObjectName(u"statusCombo"_s);
-    m_status->addItem(tr("Any status"));
+    m_status->addItem(QString());
     for (const auto status : { models::domain::ApartmentStatus::Free, models::domain::ApartmentStatus::Booked,
                                models::domain::ApartmentStatus::Rented })
-        m_status->addItem(models::domain::displayName(status), models::domain::toCode(status));
+        m_status->addItem(QString(), models::domain::toCode(status));
 
-    m_freeBetween = new QCheckBox(tr("Free from"), this);
+    m_freeBetween = new QCheckBox(this);
     m_freeBetween->setObjectName(u"freeBetweenCheck"_s);
     m_freeFrom = new QDateEdit(QDate::currentDate(), this);
     m_freeFrom->setObjectName(u"freeFromEdit"_s);
@@ -108,21 +111,24 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
 
     m_rating = new QComboBox(this);
     m_rating->setObjectName(u"ratingCombo"_s);
-    m_rating->addItem(tr("Any rating"));
+    m_rating->addItem(QString());
     for (const double stars : { 3.0, 4.0, 4.5 })
-        m_rating->addItem(tr("%1★ and up").arg(QLocale().toString(stars, 'g', 2)), stars);
+        m_rating->addItem(QString(), stars);
 
     m_furnished = triState(this, u"furnishedCombo"_s);
     m_pets = triState(this, u"petsCombo"_s);
 
-    m_mine = new QCheckBox(tr("Only mine"), this);
+    m_mine = new QCheckBox(this);
     m_mine->setObjectName(u"mineCheck"_s);
     m_mine->hide();
 
-    auto *clearButton = new QPushButton(tr("Clear"), this);
-    clearButton->setObjectName(u"clearFiltersButton"_s);
-    clearButton->setToolTip(tr("Show every apartment again."));
-    connect(clearButton, &QPushButton::clicked, this, &ApartmentFilterBar::clear);
+    m_clear = new QPushButton(this);
+    m_clear->setObjectName(u"clearFiltersButton"_s);
+    connect(m_clear, &QPushButton::clicked, this, &ApartmentFilterBar::clear);
+    m_furnishedLabel = new QLabel(this);
+    m_petsLabel = new QLabel(this);
+    m_toLabel = new QLabel(this);
+    retranslate();
 
     // Two rows: what most people set first, then prices, rooms and dates.
     auto *first = new QHBoxLayout;
@@ -130,11 +136,11 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
     first->addWidget(m_city);
     first->addWidget(m_status);
     first->addWidget(m_rating);
-    first->addWidget(new QLabel(tr("Furnished"), this));
+    first->addWidget(m_furnishedLabel);
     first->addWidget(m_furnished);
-    first->addWidget(new QLabel(tr("Pets"), this));
+    first->addWidget(m_petsLabel);
     first->addWidget(m_pets);
-    first->addWidget(clearButton);
+    first->addWidget(m_clear);
     auto *second = new QHBoxLayout;
     second->addWidget(m_currency);
     second->addWidget(m_minPrice);
@@ -143,7 +149,7 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
     second->addWidget(m_minRooms);
     second->addWidget(m_freeBetween);
     second->addWidget(m_freeFrom);
-    second->addWidget(new QLabel(tr("to"), this));
+    second->addWidget(m_toLabel);
     second->addWidget(m_freeTo);
     second->addWidget(m_mine);
     second->addStretch(1);
@@ -175,6 +181,46 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
 }
 
 ApartmentFilterBar::~ApartmentFilterBar() = default;
+
+void ApartmentFilterBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ApartmentFilterBar::retranslate()
+{
+    m_text->setPlaceholderText(tr("Search address, city, description…"));
+    m_text->setToolTip(tr("Every word must appear; the last one may be unfinished."));
+    m_city->setItemText(0, tr("All cities"));
+    m_currency->setItemText(0, tr("Any currency"));
+    m_currency->setToolTip(tr("Prices compare within one currency: choose it to set a price range."));
+    // 0 means no bound.
+    m_minPrice->setSpecialValueText(tr("min price"));
+    m_maxPrice->setSpecialValueText(tr("max price"));
+    m_minRooms->setSpecialValueText(tr("any rooms"));
+    m_minRooms->setPrefix(tr("rooms ≥ "));
+    m_status->setItemText(0, tr("Any status"));
+    for (int i = 1; i < m_status->count(); ++i) {
+        if (auto status = models::domain::fromCode<models::domain::ApartmentStatus>(m_status->itemData(i).toString()))
+            m_status->setItemText(i, models::domain::displayName(*status));
+    }
+    m_freeBetween->setText(tr("Free from"));
+    followLocale(m_freeFrom);
+    followLocale(m_freeTo);
+    m_rating->setItemText(0, tr("Any rating"));
+    for (int i = 1; i < m_rating->count(); ++i)
+        m_rating->setItemText(i, tr("%1★ and up").arg(QLocale().toString(m_rating->itemData(i).toDouble(), 'g', 2)));
+    retranslateTriState(m_furnished);
+    retranslateTriState(m_pets);
+    m_mine->setText(tr("Only mine"));
+    m_clear->setText(tr("Clear"));
+    m_clear->setToolTip(tr("Show every apartment again."));
+    m_furnishedLabel->setText(tr("Furnished"));
+    m_petsLabel->setText(tr("Pets"));
+    m_toLabel->setText(tr("to"));
+}
 
 void ApartmentFilterBar::changed()
 {

@@ -10,7 +10,9 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QDoubleSpinBox;
+class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSettings;
 class QSpinBox;
 
@@ -49,8 +51,12 @@ Q_SIGNALS:
     // The filter changed and the user paused typing.
     void filterChanged(const rentdesk::models::query::ApartmentFilter &filter);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void changed();
+    void retranslate();
 
     QString m_settingsGroup;
     QTimer m_debounce;
@@ -69,6 +75,10 @@ private:
     QComboBox *m_furnished = nullptr;
     QComboBox *m_pets = nullptr;
     QCheckBox *m_mine = nullptr;
+    QPushButton *m_clear = nullptr;
+    QLabel *m_furnishedLabel = nullptr;
+    QLabel *m_petsLabel = nullptr;
+    QLabel *m_toLabel = nullptr;
     bool m_restoring = false;
 };
 

@@ -7,6 +7,7 @@
 #include "models/query/detailsquery.h"
 #include "views/mainwindow/workspace.h"
 #include "views/pages/detailshtml.h"
+#include "views/widgets/localefollow.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,12 +27,12 @@ BookingsPage::BookingsPage(Workspace &workspace, QWidget *parent)
     auto *bar = new QWidget(this);
     m_status = new QComboBox(bar);
     m_status->setObjectName(u"bookingStatusCombo"_s);
-    m_status->addItem(tr("Every status"));
+    m_status->addItem(QString());
     for (const auto status : { models::domain::BookingStatus::Requested, models::domain::BookingStatus::Confirmed,
                                models::domain::BookingStatus::Declined, models::domain::BookingStatus::Cancelled,
                                models::domain::BookingStatus::Completed, models::domain::BookingStatus::Blocked })
-        m_status->addItem(models::domain::displayName(status), models::domain::toCode(status));
-    m_between = new QCheckBox(tr("Staying between"), bar);
+        m_status->addItem(QString(), models::domain::toCode(status));
+    m_between = new QCheckBox(bar);
     m_between->setObjectName(u"bookingBetweenCheck"_s);
     m_from = new QDateEdit(workspace.clock.today(), bar);
     m_from->setObjectName(u"bookingFromEdit"_s);
@@ -46,10 +47,12 @@ BookingsPage::BookingsPage(Workspace &workspace, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(m_between);
     layout->addWidget(m_from);
-    layout->addWidget(new QLabel(tr("and"), bar));
+    m_and = new QLabel(bar);
+    layout->addWidget(m_and);
     layout->addWidget(m_to);
     layout->addStretch(1);
     setFilterBar(bar);
+    retranslate();
 
     connect(m_status, &QComboBox::currentIndexChanged, this, &BookingsPage::applyFilter);
     connect(m_between, &QCheckBox::toggled, this, [this](bool on) {
@@ -97,6 +100,19 @@ void BookingsPage::applyFilter()
         filter.to = m_to->date();
     }
     m_model->setFilter(filter);
+}
+
+void BookingsPage::retranslate()
+{
+    m_status->setItemText(0, tr("Every status"));
+    for (int i = 1; i < m_status->count(); ++i) {
+        if (auto status = models::domain::fromCode<models::domain::BookingStatus>(m_status->itemData(i).toString()))
+            m_status->setItemText(i, models::domain::displayName(*status));
+    }
+    m_between->setText(tr("Staying between"));
+    m_and->setText(tr("and"));
+    followLocale(m_from);
+    followLocale(m_to);
 }
 
 QString BookingsPage::countText(qint64 count) const

@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
+class QLabel;
 
 namespace rentdesk::views {
 
@@ -33,6 +34,7 @@ protected:
     QString countText(qint64 count) const override;
     QString emptyText() const override;
     QString detailsHtml(const QUuid &id) const override;
+    void retranslate() override;
 
 private:
     void applyFilter();
@@ -44,6 +46,7 @@ private:
     QCheckBox *m_between = nullptr;
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;
+    QLabel *m_and = nullptr;
 };
 
 } // namespace rentdesk::views

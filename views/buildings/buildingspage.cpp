@@ -22,12 +22,11 @@ BuildingsPage::BuildingsPage(Workspace &workspace, QWidget *parent)
     auto *bar = new QWidget(this);
     m_text = new QLineEdit(bar);
     m_text->setObjectName(u"buildingSearchEdit"_s);
-    m_text->setPlaceholderText(tr("Search name or address…"));
     m_text->setClearButtonEnabled(true);
     m_city = new QComboBox(bar);
     m_city->setObjectName(u"buildingCityCombo"_s);
-    m_city->addItem(tr("All cities"));
-    m_mine = new QCheckBox(tr("Only mine"), bar);
+    m_city->addItem(QString());
+    m_mine = new QCheckBox(bar);
     m_mine->setObjectName(u"buildingMineCheck"_s);
     m_mine->hide();
     auto *layout = new QHBoxLayout(bar);
@@ -36,6 +35,7 @@ BuildingsPage::BuildingsPage(Workspace &workspace, QWidget *parent)
     layout->addWidget(m_city);
     layout->addWidget(m_mine);
     setFilterBar(bar);
+    retranslate();
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(250);
@@ -78,6 +78,13 @@ void BuildingsPage::applyFilter()
     if (m_mine->isVisible() && m_mine->isChecked())
         filter.ownerId = m_workspace.session.userId();
     m_model->setFilter(filter);
+}
+
+void BuildingsPage::retranslate()
+{
+    m_text->setPlaceholderText(tr("Search name or address…"));
+    m_city->setItemText(0, tr("All cities"));
+    m_mine->setText(tr("Only mine"));
 }
 
 QString BuildingsPage::countText(qint64 count) const

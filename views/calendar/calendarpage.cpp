@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -252,7 +253,7 @@ void CalendarPage::updateForUser()
         m_filterBar->setCities(*cities);
     m_model->show(session.userId(), m_filterBar->filter());
     m_shownBooking = QUuid();
-    m_details->setHtml(session.userId().isNull() ? QString() : tr("<p>Click a stay to see its booking.</p>"));
+    updateDetails();
     retranslate();
     updateCount();
 }
@@ -268,14 +269,23 @@ void CalendarPage::refresh()
     if (m_model->lastError().isEmpty())
         m_problem->hide();
     // The booking shown may have changed (confirmed, declined) or gone.
-    if (!m_shownBooking.isNull()) {
-        models::query::BookingFilter filter;
-        filter.viewer = m_workspace.session.userId();
-        filter.bookingId = m_shownBooking;
-        const auto rows = models::query::BookingQuery(m_workspace.database).fetch(filter, {}, 0, 1);
-        m_details->setHtml(rows && !rows->isEmpty() ? detailshtml::booking(rows->first()) : QString());
-    }
+    if (!m_shownBooking.isNull())
+        updateDetails();
     updateCount();
+}
+
+void CalendarPage::updateDetails()
+{
+    if (m_shownBooking.isNull()) {
+        m_details->setHtml(m_workspace.session.userId().isNull() ? QString()
+                                                                 : tr("<p>Click a stay to see its booking.</p>"));
+        return;
+    }
+    models::query::BookingFilter filter;
+    filter.viewer = m_workspace.session.userId();
+    filter.bookingId = m_shownBooking;
+    const auto rows = models::query::BookingQuery(m_workspace.database).fetch(filter, {}, 0, 1);
+    m_details->setHtml(rows && !rows->isEmpty() ? detailshtml::booking(rows->first()) : QString());
 }
 
 void CalendarPage::updateCount()
@@ -402,13 +412,18 @@ void CalendarPage::restoreState(const QSettings &settings)
 
 void CalendarPage::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        // The bars' status names and the days' dates, in the new language and locale.
+        m_model->retranslate();
+        updateDetails();
+    }
     QWidget::changeEvent(event);
 }
 
 void CalendarPage::retranslate()
 {
+    m_problem->actionButton()->setText(tr("Retry"));
     m_previous->setText(m_zoom == Zoom::Week ? tr("Previous week") : tr("Previous month"));
     m_previous->setToolTip(tr("Earlier (Shift with the mouse wheel)"));
     m_today->setText(tr("&Today"));

@@ -84,6 +84,8 @@ private:
     void showBarMenu(const models::query::OccupancyBar &bar, int row, const QPoint &globalPosition);
     void chooseNights(int row, QDate first, QDate departure);
     void updateCount();
+    // The booking shown in the details (m_shownBooking), or what to do to see one.
+    void updateDetails();
     [[nodiscard]] QUuid apartmentOf(int row) const;
     [[nodiscard]] bool ownsApartment(int row) const;
 

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/chat/chatpanel.h"
 
+#include "models/itemmodels/retranslate.h"
 #include "views/chat/chatmodels.h"
 #include "views/widgets/formerrors.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -124,7 +126,6 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
     , m_messages(new MessageListModel(this))
 {
     setObjectName(u"chatPanel"_s);
-    setWindowTitle(tr("Chat"));
     auto *body = new QWidget(this);
 
     m_state = new QLabel(body);
@@ -133,8 +134,7 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
 
     m_email = new QLineEdit(body);
     m_email->setObjectName(u"chatEmail"_s);
-    m_email->setPlaceholderText(tr("E-mail of the person to write to"));
-    m_start = new QPushButton(tr("Start"), body);
+    m_start = new QPushButton(body);
     m_start->setObjectName(u"chatStart"_s);
     auto *startRow = new QHBoxLayout;
     startRow->addWidget(m_email, 1);
@@ -149,7 +149,7 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
     m_conversationView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_conversationView->setTextElideMode(Qt::ElideRight);
 
-    m_earlier = new QPushButton(tr("Earlier messages"), body);
+    m_earlier = new QPushButton(body);
     m_earlier->setObjectName(u"chatEarlier"_s);
     m_earlier->setFlat(true);
     m_earlier->hide();
@@ -175,10 +175,9 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
 
     m_input = new QPlainTextEdit(body);
     m_input->setObjectName(u"chatInput"_s);
-    m_input->setPlaceholderText(tr("Write a message (Ctrl+Enter sends)"));
     m_input->setTabChangesFocus(true);
     m_input->setMaximumHeight(m_input->fontMetrics().lineSpacing() * 4 + 12);
-    m_send = new QPushButton(tr("Send"), body);
+    m_send = new QPushButton(body);
     m_send->setObjectName(u"chatSend"_s);
     // The input across the dock, Send under it on the right: a narrow dock keeps a usable input.
     auto *inputRow = new QVBoxLayout;
@@ -268,11 +267,32 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
                     showError(errorText(request, error));
             });
 
-    onStateChanged(m_client.connection().state());
+    retranslate();
     updateInput();
 }
 
 ChatPanel::~ChatPanel() = default;
+
+void ChatPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDockWidget::changeEvent(event);
+}
+
+void ChatPanel::retranslate()
+{
+    m_email->setPlaceholderText(tr("E-mail of the person to write to"));
+    m_start->setText(tr("Start"));
+    m_earlier->setText(tr("Earlier messages"));
+    m_input->setPlaceholderText(tr("Write a message (Ctrl+Enter sends)"));
+    m_send->setText(tr("Send"));
+    updateTitle();
+    onStateChanged(m_client.connection().state());
+    // The conversations' last lines and the messages' states and times.
+    models::itemmodels::announceRetranslated(*m_conversations);
+    models::itemmodels::announceRetranslated(*m_messages);
+}
 
 QString ChatPanel::stateText(ServerConnection::State state)
 {

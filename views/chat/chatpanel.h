@@ -56,7 +56,11 @@ Q_SIGNALS:
     // Unread messages over all conversations changed (the dock's title shows them too).
     void unreadChanged(qint64 unread);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void sendTyped();
     void showError(const QString &message);
     void onStateChanged(net::connection::ServerConnection::State state);

@@ -217,6 +217,7 @@ void DashboardPage::changeEvent(QEvent *event)
 
 void DashboardPage::retranslate()
 {
+    m_problem->actionButton()->setText(tr("Retry"));
     m_requestsTitle->setText(tr("Requests to decide"));
     m_showRequests->setText(tr("&Show requests"));
     m_ratingTitle->setText(tr("Your rating from renters"));

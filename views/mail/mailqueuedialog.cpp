@@ -10,6 +10,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -40,16 +41,14 @@ MailQueueDialog::MailQueueDialog(Workspace &workspace, QWidget *parent)
     , m_model(new MailQueueModel(workspace.database, workspace.clock, this))
 {
     setObjectName(u"mailQueueDialog"_s);
-    setWindowTitle(tr("Mail queue"));
     resize(1000, 420);
 
     m_filter = new QComboBox(this);
     m_filter->setObjectName(u"mailFilterCombo"_s);
-    m_filter->addItem(tr("Waiting and failed"), int(MailQueueModel::Filter::WaitingAndFailed));
-    m_filter->addItem(tr("All"), int(MailQueueModel::Filter::All));
-    m_filter->setToolTip(tr("Show the mails still to be sent or looked at, or every mail, sent ones too"));
-    auto *filterLabel = new QLabel(tr("&Show:"), this);
-    filterLabel->setBuddy(m_filter);
+    m_filter->addItem(QString(), int(MailQueueModel::Filter::WaitingAndFailed));
+    m_filter->addItem(QString(), int(MailQueueModel::Filter::All));
+    m_filterLabel = new QLabel(this);
+    m_filterLabel->setBuddy(m_filter);
 
     m_senderState = new QLabel(this);
     m_senderState->setObjectName(u"mailSenderState"_s);
@@ -82,15 +81,12 @@ MailQueueDialog::MailQueueDialog(Workspace &workspace, QWidget *parent)
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_emptyState);
 
-    m_retry = new QPushButton(tr("&Retry"), this);
+    m_retry = new QPushButton(this);
     m_retry->setObjectName(u"retryButton"_s);
-    m_retry->setToolTip(tr("Send the selected mail again now"));
-    m_discard = new QPushButton(tr("&Discard…"), this);
+    m_discard = new QPushButton(this);
     m_discard->setObjectName(u"discardButton"_s);
-    m_discard->setToolTip(tr("Give up the selected mail: it will not be sent"));
-    m_refresh = new QPushButton(tr("Re&fresh"), this);
+    m_refresh = new QPushButton(this);
     m_refresh->setObjectName(u"refreshButton"_s);
-    m_refresh->setToolTip(tr("Read the mail queue again"));
     for (QPushButton *button : { m_retry, m_discard, m_refresh })
         button->setAutoDefault(false);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -100,7 +96,7 @@ MailQueueDialog::MailQueueDialog(Workspace &workspace, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *top = new QHBoxLayout;
-    top->addWidget(filterLabel);
+    top->addWidget(m_filterLabel);
     top->addWidget(m_filter);
     top->addSpacing(12);
     top->addWidget(m_senderState, 1);
@@ -132,7 +128,7 @@ MailQueueDialog::MailQueueDialog(Workspace &workspace, QWidget *parent)
         m_table->setColumnWidth(MailQueueModel::Attempts, 70);
         m_table->setColumnWidth(MailQueueModel::When, 140);
     }
-    updateSenderState();
+    retranslate();
     reload();
 }
 
@@ -150,6 +146,31 @@ const models::mail::OutboxMail *MailQueueDialog::selected() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     return rows.isEmpty() ? nullptr : m_model->mailAt(rows.first().row());
+}
+
+void MailQueueDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void MailQueueDialog::retranslate()
+{
+    setWindowTitle(tr("Mail queue"));
+    m_filter->setItemText(0, tr("Waiting and failed"));
+    m_filter->setItemText(1, tr("All"));
+    m_filter->setToolTip(tr("Show the mails still to be sent or looked at, or every mail, sent ones too"));
+    m_filterLabel->setText(tr("&Show:"));
+    m_retry->setText(tr("&Retry"));
+    m_retry->setToolTip(tr("Send the selected mail again now"));
+    m_discard->setText(tr("&Discard…"));
+    m_discard->setToolTip(tr("Give up the selected mail: it will not be sent"));
+    m_refresh->setText(tr("Re&fresh"));
+    m_refresh->setToolTip(tr("Read the mail queue again"));
+    m_model->retranslate();
+    updateSenderState();
+    updateEmptyState();
 }
 
 void MailQueueDialog::reload()

@@ -43,7 +43,11 @@ Q_SIGNALS:
     // A mail was retried or discarded (the window's status bar counts again).
     void changed();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void retry();
     void discard();
     void afterChange();
@@ -56,6 +60,7 @@ private:
     models::mail::OutboxStore m_store;
     models::itemmodels::MailQueueModel *m_model = nullptr;
     QComboBox *m_filter = nullptr;
+    QLabel *m_filterLabel = nullptr;
     QLabel *m_senderState = nullptr;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_table = nullptr;

@@ -46,6 +46,9 @@ public:
     void update(const State &state);
 
     void addTo(QMenuBar *menuBar, QToolBar *toolBar);
+    // The texts and tips of the actions and the menus' titles (from the
+    // constructor, addTo() and the window's changeEvent(LanguageChange)).
+    void retranslate();
     // The actions that apply to the selected row of the page, for its context menu.
     void fillContextMenu(QMenu *menu, State::Page page) const;
 
@@ -87,6 +90,14 @@ public:
     QAction *showDashboard = nullptr; // a landlord's only
     QAction *showCalendar = nullptr; // the occupancy calendar
     QAction *about = nullptr;
+
+private:
+    QMenu *m_file = nullptr;
+    QMenu *m_listing = nullptr;
+    QMenu *m_bookings = nullptr;
+    QMenu *m_reviews = nullptr;
+    QMenu *m_view = nullptr;
+    QMenu *m_help = nullptr;
 };
 
 } // namespace rentdesk::views

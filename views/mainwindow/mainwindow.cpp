@@ -59,11 +59,10 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     , m_workspace(workspace)
 {
     setObjectName(u"MainWindow"_s);
-    setWindowTitle(tr("RentDesk"));
     resize(1200, 760);
 
     m_actions = new MainActions(this);
-    auto *toolBar = addToolBar(tr("Actions"));
+    auto *toolBar = addToolBar(QString());
     toolBar->setObjectName(u"mainToolBar"_s);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_actions->addTo(menuBar(), toolBar);
@@ -76,18 +75,19 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     m_apartments = new ApartmentsPage(workspace, this);
     m_bookings = new BookingsPage(workspace, this);
     m_reviews = new ReviewsPage(workspace, this);
-    addPage(m_apartments, tr("&Apartments"), Page::Apartments);
-    addPage(m_buildings, tr("B&uildings"), Page::Buildings);
-    addPage(m_bookings, tr("B&ookings"), Page::Bookings);
-    addPage(m_reviews, tr("Revie&ws"), Page::Reviews);
+    // The tabs' titles, as every text of the window: retranslate().
+    addPage(m_apartments, Page::Apartments);
+    addPage(m_buildings, Page::Buildings);
+    addPage(m_bookings, Page::Bookings);
+    addPage(m_reviews, Page::Reviews);
     m_dashboard = new DashboardPage(workspace, this);
-    m_tabs->addTab(m_dashboard, tr("Dash&board"));
+    m_tabs->addTab(m_dashboard, QString());
     connect(m_dashboard, &DashboardPage::showRequestsRequested, this, [this] {
         m_bookings->showStatus(models::domain::BookingStatus::Requested);
         showPage(m_bookings);
     });
     m_calendar = new CalendarPage(workspace, this);
-    m_tabs->addTab(m_calendar, tr("&Calendar"));
+    m_tabs->addTab(m_calendar, QString());
     m_commands = new Commands(workspace, this, { m_buildings, m_apartments, m_bookings, m_reviews });
     connect(m_commands, &Commands::changed, this, &MainWindow::afterChange);
     m_photoCommands = new PhotoCommands(workspace, this);
@@ -130,7 +130,6 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     m_pendingLabel->setObjectName(u"pendingStatus"_s);
     m_mailLabel = new QLabel(this);
     m_mailLabel->setObjectName(u"mailStatus"_s);
-    m_mailLabel->setToolTip(tr("E-mail notifications waiting to be sent"));
     // A click opens the Mail queue (the View menu has it for the keyboard).
     m_mailLabel->installEventFilter(this);
     statusBar()->addWidget(m_userLabel, 1);
@@ -201,17 +200,49 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(&m_workspace.session, &models::services::Session::changed, this, &MainWindow::onSessionChanged);
 
+    retranslate();
     restoreWindowState();
     onSessionChanged();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addPage(TablePage *page, const QString &title, Page kind)
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The pages, the dock and the dialogs kept open get the event themselves; the status
+        // bar's texts are made by the window.
+        retranslate();
+        updateStatus();
+        if (m_chat)
+            updateChatStatus();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("RentDesk"));
+    m_actions->retranslate();
+    findChild<QToolBar *>(u"mainToolBar"_s)->setWindowTitle(tr("Actions"));
+    m_tabs->setTabText(m_tabs->indexOf(m_apartments), tr("&Apartments"));
+    m_tabs->setTabText(m_tabs->indexOf(m_buildings), tr("B&uildings"));
+    m_tabs->setTabText(m_tabs->indexOf(m_bookings), tr("B&ookings"));
+    m_tabs->setTabText(m_tabs->indexOf(m_reviews), tr("Revie&ws"));
+    m_tabs->setTabText(m_tabs->indexOf(m_dashboard), tr("Dash&board"));
+    m_tabs->setTabText(m_tabs->indexOf(m_calendar), tr("&Calendar"));
+    m_mailLabel->setToolTip(tr("E-mail notifications waiting to be sent"));
+    if (m_chat && m_workspace.replica)
+        m_chat->setSignInHint(tr("Offline — sign in to your account again: click “Not signed in” in the status bar."));
+    if (m_problemsBadge)
+        m_problemsBadge->setToolTip(tr("Changes the server refused. Click to see why, and to retry or discard them."));
+}
+
+void MainWindow::addPage(TablePage *page, Page kind)
 {
     m_pages.append(page);
     m_kinds.append(kind);
-    m_tabs->addTab(page, title);
+    m_tabs->addTab(page, QString());
     page->table()->setItemDelegate(new CellDelegate(page->table()));
     connect(page, &TablePage::currentChanged, this, &MainWindow::updateActions);
     connect(page, &TablePage::contextMenuRequested, this, [this, kind](const QPoint &position) {
@@ -510,9 +541,7 @@ void MainWindow::setUpChat()
     m_actions->message->setVisible(client != nullptr);
     if (!client)
         return;
-    m_chat = new ChatPanel(*client, this);
-    if (m_workspace.replica)
-        m_chat->setSignInHint(tr("Offline — sign in to your account again: click “Not signed in” in the status bar."));
+    m_chat = new ChatPanel(*client, this); // its sign-in hint on a replica: retranslate()
     addDockWidget(Qt::RightDockWidgetArea, m_chat);
     connect(m_actions->showChat, &QAction::toggled, m_chat, &QWidget::setVisible);
     connect(m_chat, &QDockWidget::visibilityChanged, m_actions->showChat, &QAction::setChecked);
@@ -554,7 +583,6 @@ void MainWindow::setUpSync()
     m_problemsBadge = new QLabel(this);
     m_problemsBadge->setObjectName(u"syncProblemsBadge"_s);
     m_problemsBadge->setCursor(Qt::PointingHandCursor);
-    m_problemsBadge->setToolTip(tr("Changes the server refused. Click to see why, and to retry or discard them."));
     m_problemsBadge->setStyleSheet(u"QLabel { background: #b3261e; color: white; border-radius: 8px; "
                                    "padding: 1px 8px; font-weight: bold; }"_s);
     m_problemsBadge->installEventFilter(this);

@@ -107,10 +107,13 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void addPage(TablePage *page, const QString &title, MainActions::State::Page kind);
+    void addPage(TablePage *page, MainActions::State::Page kind);
+    // The window's own texts: title, tabs, menus and actions, the status bar's tips.
+    void retranslate();
     void connectActions();
     [[nodiscard]] MainActions::State selectionState() const;
     void onSessionChanged();

@@ -4,11 +4,13 @@
 #include "models/itemmodels/itemroles.h"
 #include "views/widgets/messagebar.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -240,6 +242,18 @@ void TablePage::updateFailure()
         m_failureBar->showMessage(m_model->lastError()->message);
     else
         m_failureBar->hide();
+}
+
+void TablePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_failureBar->actionButton()->setText(tr("Retry"));
+        retranslate();
+        m_model->retranslate();
+        updateCount();
+        updateDetails();
+    }
+    QWidget::changeEvent(event);
 }
 
 void TablePage::onCurrentChanged()

@@ -61,6 +61,12 @@ Q_SIGNALS:
     void contextMenuRequested(const QPoint &globalPosition);
 
 protected:
+    // On a language change: the page's own texts (retranslate()), the model's headers and cells
+    // in the new language and locale, the count, the empty state and the details.
+    void changeEvent(QEvent *event) override;
+    // The texts of what the page adds (its filter bar), set from its constructor and again on a
+    // language change.
+    virtual void retranslate() { }
     // Put the page's filter bar above the table.
     void setFilterBar(QWidget *bar);
     // "12 apartments" for the count label.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/photos/photogallery.h"
 
+#include "models/itemmodels/retranslate.h"
 #include "views/mainwindow/workspace.h"
 #include "views/photos/photolistmodel.h"
 #include "views/photos/photoviewer.h"
@@ -218,6 +219,8 @@ void PhotoGallery::retranslate()
     m_empty->setText(m_own ? tr("No photos yet. Add them with Add…, or drop image files here.") : tr("No photos."));
     const int count = m_model->rowCount();
     m_title->setText(count == 0 ? tr("Photos") : tr("Photos (%1)").arg(count));
+    // The photos' descriptions (tips and what a screen reader says).
+    models::itemmodels::announceRetranslated(*m_model);
 }
 
 void PhotoGallery::changeEvent(QEvent *event)

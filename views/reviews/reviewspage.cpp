@@ -22,16 +22,16 @@ ReviewsPage::ReviewsPage(Workspace &workspace, QWidget *parent)
     auto *bar = new QWidget(this);
     m_kind = new QComboBox(bar);
     m_kind->setObjectName(u"reviewKindCombo"_s);
-    m_kind->addItem(tr("About anyone"));
+    m_kind->addItem(QString());
     for (const auto kind : { models::domain::ReviewKind::Apartment, models::domain::ReviewKind::Landlord,
                              models::domain::ReviewKind::Renter })
-        m_kind->addItem(models::domain::displayName(kind), models::domain::toCode(kind));
+        m_kind->addItem(QString(), models::domain::toCode(kind));
     m_rating = new QComboBox(bar);
     m_rating->setObjectName(u"reviewRatingCombo"_s);
-    m_rating->addItem(tr("Any rating"));
+    m_rating->addItem(QString());
     for (int stars = 2; stars <= 5; ++stars)
-        m_rating->addItem(tr("%n star(s) and up", nullptr, stars), stars);
-    m_mine = new QCheckBox(tr("Only by or about me"), bar);
+        m_rating->addItem(QString(), stars);
+    m_mine = new QCheckBox(bar);
     m_mine->setObjectName(u"reviewMineCheck"_s);
     m_mine->hide();
     auto *layout = new QHBoxLayout(bar);
@@ -41,6 +41,7 @@ ReviewsPage::ReviewsPage(Workspace &workspace, QWidget *parent)
     layout->addWidget(m_mine);
     layout->addStretch(1);
     setFilterBar(bar);
+    retranslate();
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ReviewsPage::applyFilter);
     connect(m_rating, &QComboBox::currentIndexChanged, this, &ReviewsPage::applyFilter);
@@ -72,6 +73,19 @@ void ReviewsPage::applyFilter()
     if (m_mine->isVisible() && m_mine->isChecked())
         filter.involving = m_workspace.session.userId();
     m_model->setFilter(filter);
+}
+
+void ReviewsPage::retranslate()
+{
+    m_kind->setItemText(0, tr("About anyone"));
+    for (int i = 1; i < m_kind->count(); ++i) {
+        if (auto kind = models::domain::fromCode<models::domain::ReviewKind>(m_kind->itemData(i).toString()))
+            m_kind->setItemText(i, models::domain::displayName(*kind));
+    }
+    m_rating->setItemText(0, tr("Any rating"));
+    for (int i = 1; i < m_rating->count(); ++i)
+        m_rating->setItemText(i, tr("%n star(s) and up", nullptr, m_rating->itemData(i).toInt()));
+    m_mine->setText(tr("Only by or about me"));
 }
 
 QString ReviewsPage::countText(qint64 count) const

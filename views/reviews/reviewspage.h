@@ -30,6 +30,7 @@ protected:
     QString countText(qint64 count) const override;
     QString emptyText() const override;
     QString detailsHtml(const QUuid &id) const override;
+    void retranslate() override;
 
 private:
     void applyFilter();

@@ -19,7 +19,8 @@ using namespace Qt::StringLiterals;
 
 bool needsRestart(const SettingsValues &before, const SettingsValues &after)
 {
-    return before.language != after.language || before.databasePath != after.databasePath;
+    // The language is applied at once (Translator::switchTo(): every open widget retranslates).
+    return before.databasePath != after.databasePath;
 }
 
 SettingsDialog::SettingsDialog(const SettingsValues &values, net::secrets::SecretStore &secrets, QWidget *parent)
@@ -48,7 +49,7 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, net::secrets::Secre
     databaseRow->addWidget(m_database, 1);
     databaseRow->addWidget(browseButton);
 
-    m_restartNote = new QLabel(tr("RentDesk restarts to use a new language or database."), general);
+    m_restartNote = new QLabel(tr("RentDesk restarts to open another database file."), general);
     m_restartNote->setObjectName(u"restartNote"_s);
     m_restartNote->setWordWrap(true);
     m_restartNote->hide();

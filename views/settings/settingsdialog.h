@@ -21,8 +21,8 @@ class SecretStore;
 namespace rentdesk::views {
 
 // What the Settings dialog edits. The composition root reads and writes them (QSettings)
-// and decides what a change means (a new language or database takes a restart; new mail
-// settings are used at once).
+// and decides what a change means (a new database takes a restart; a new language and new
+// mail settings are used at once).
 struct SettingsValues
 {
     models::domain::Language language = models::domain::Language::English;
@@ -33,8 +33,8 @@ struct SettingsValues
     friend bool operator==(const SettingsValues &, const SettingsValues &) = default;
 };
 
-// Whether going from before to after takes a restart: the language and the database are
-// read once at start; mail settings are not among them.
+// Whether going from before to after takes a restart: the database is opened once at start;
+// the language (the open windows retranslate) and the mail settings are not.
 [[nodiscard]] bool needsRestart(const SettingsValues &before, const SettingsValues &after);
 
 // The Settings dialog: a General tab with the language and the database file, and the Mail

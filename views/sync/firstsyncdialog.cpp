@@ -4,6 +4,7 @@
 #include "net/sync/syncclient.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -25,7 +26,6 @@ FirstSyncDialog::FirstSyncDialog(SyncClient &sync, const QString &server, qint64
     , m_rows(rowsBefore)
 {
     setObjectName(u"firstSyncDialog"_s);
-    setWindowTitle(tr("First sync"));
     setModal(true);
     m_text = new QLabel(this);
     m_text->setObjectName(u"firstSyncText"_s);
@@ -34,10 +34,7 @@ FirstSyncDialog::FirstSyncDialog(SyncClient &sync, const QString &server, qint64
     m_bar->setObjectName(u"firstSyncProgress"_s);
     m_bar->setRange(0, 100);
     m_bar->setValue(0);
-    m_note = new QLabel(tr("RentDesk keeps a copy of what your account may see on this computer, so that you can "
-                           "work offline. Cancel stops for now: the copy keeps what arrived, and the sync goes on "
-                           "from there the next time you open this account."),
-                        this);
+    m_note = new QLabel(this);
     m_note->setObjectName(u"firstSyncNote"_s);
     m_note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -57,10 +54,26 @@ FirstSyncDialog::FirstSyncDialog(SyncClient &sync, const QString &server, qint64
         updateText();
         accept();
     });
-    updateText();
+    retranslate();
 }
 
 FirstSyncDialog::~FirstSyncDialog() = default;
+
+void FirstSyncDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void FirstSyncDialog::retranslate()
+{
+    setWindowTitle(tr("First sync"));
+    m_note->setText(tr("RentDesk keeps a copy of what your account may see on this computer, so that you can "
+                       "work offline. Cancel stops for now: the copy keeps what arrived, and the sync goes on "
+                       "from there the next time you open this account."));
+    updateText();
+}
 
 int FirstSyncDialog::percent() const
 {

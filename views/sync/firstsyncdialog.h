@@ -34,7 +34,11 @@ Q_SIGNALS:
     // The share changed (for tests and the log).
     void percentChanged(int percent);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void onProgress(qint64 rows, qint64 remaining);
     void setPercent(int percent);
     void updateText();

@@ -7,6 +7,7 @@
 #include "views/sync/changetext.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,7 +27,6 @@ SyncProblemsDialog::SyncProblemsDialog(models::sync::Replica &replica, std::shar
     , m_database(std::move(database))
 {
     setObjectName(u"syncProblemsDialog"_s);
-    setWindowTitle(tr("Sync problems"));
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"syncProblemsSummary"_s);
     m_summary->setWordWrap(true);
@@ -35,7 +35,7 @@ SyncProblemsDialog::SyncProblemsDialog(models::sync::Replica &replica, std::shar
     m_list->setRootIsDecorated(false);
     m_list->setWordWrap(true);
     m_list->setAlternatingRowColors(true);
-    m_list->setHeaderLabels({ tr("Made"), tr("Change"), tr("Why the server refused it") });
+    m_list->setColumnCount(3);
     m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(1, QHeaderView::Interactive);
     m_list->header()->setStretchLastSection(true);
@@ -47,15 +47,12 @@ SyncProblemsDialog::SyncProblemsDialog(models::sync::Replica &replica, std::shar
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setTextFormat(Qt::PlainText);
 
-    m_edit = new QPushButton(tr("&Edit and retry…"), this);
+    m_edit = new QPushButton(this);
     m_edit->setObjectName(u"editRetryButton"_s);
-    m_edit->setToolTip(tr("Open the change in its editor with its values, to change them and send it again"));
-    m_retry = new QPushButton(tr("&Retry"), this);
+    m_retry = new QPushButton(this);
     m_retry->setObjectName(u"retryButton"_s);
-    m_retry->setToolTip(tr("Send the change again as it is, once what stood in its way has gone"));
-    m_discard = new QPushButton(tr("&Discard…"), this);
+    m_discard = new QPushButton(this);
     m_discard->setObjectName(u"discardButton"_s);
-    m_discard->setToolTip(tr("Drop the change; the server's data stays as it is"));
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_edit);
     actions->addWidget(m_retry);
@@ -79,10 +76,31 @@ SyncProblemsDialog::SyncProblemsDialog(models::sync::Replica &replica, std::shar
     });
     connect(m_retry, &QPushButton::clicked, this, &SyncProblemsDialog::retrySelected);
     connect(m_discard, &QPushButton::clicked, this, &SyncProblemsDialog::discardSelected);
-    reload();
+    retranslate();
 }
 
 SyncProblemsDialog::~SyncProblemsDialog() = default;
+
+void SyncProblemsDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void SyncProblemsDialog::retranslate()
+{
+    setWindowTitle(tr("Sync problems"));
+    m_list->setHeaderLabels({ tr("Made"), tr("Change"), tr("Why the server refused it") });
+    m_edit->setText(tr("&Edit and retry…"));
+    m_edit->setToolTip(tr("Open the change in its editor with its values, to change them and send it again"));
+    m_retry->setText(tr("&Retry"));
+    m_retry->setToolTip(tr("Send the change again as it is, once what stood in its way has gone"));
+    m_discard->setText(tr("&Discard…"));
+    m_discard->setToolTip(tr("Drop the change; the server's data stays as it is"));
+    // The list's changes, reasons and times are written when it is read.
+    reload();
+}
 
 bool SyncProblemsDialog::isEditable(const QString &mutationName)
 {

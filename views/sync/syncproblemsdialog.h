@@ -45,7 +45,11 @@ Q_SIGNALS:
     // change is discarded (the edited one replaces it).
     void editRequested(const rentdesk::models::sync::QueuedMutation &refused);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     [[nodiscard]] std::optional<models::sync::QueuedMutation> selected() const;
     void updateButtons();
     void retrySelected();
