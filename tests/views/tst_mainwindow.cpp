@@ -22,6 +22,7 @@
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/workspace.h"
 #include "views/reviews/reviewspage.h"
+#include "views/widgets/taskprogress.h"
 
 #include <QAction>
 #include <QApplication>
@@ -229,6 +230,21 @@ private Q_SLOTS:
         QVERIFY2(views::messages::lastText().contains(u"was not written"_s), qPrintable(views::messages::lastText()));
         QVERIFY(!QFileInfo::exists(missing));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList({ u"london.csv"_s }));
+
+        // Stopped in its progress window: the file named keeps what it held, no part of the
+        // export is left beside it, and a stop is not reported as a failure.
+        const QString before = views::messages::lastText();
+        {
+            QFile earlier(path);
+            QVERIFY(earlier.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QVERIFY(earlier.write("what was there\n") > 0);
+        }
+        views::TaskProgress::stopNextAt(1);
+        views::messages::setNextFileName(path);
+        window.actions().exportCsv->trigger();
+        QCOMPARE(test::fileBytes(path), QByteArray("what was there\n"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList({ u"london.csv"_s }));
+        QCOMPARE(views::messages::lastText(), before);
     }
 
     // Bookings ▸ Confirmation as PDF… writes the selected confirmed stay's confirmation, which
