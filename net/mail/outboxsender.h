@@ -45,6 +45,7 @@ public:
         Idle, // nothing due
         Sending,
         Failing, // the last attempt failed for a reason not about one mail (problem() says which)
+        Paused, // a person stopped sending (pause()): mails wait in the outbox until resume()
     };
     Q_ENUM(State)
 
@@ -69,6 +70,15 @@ public:
 
     // Looks at the outbox now: something was queued or retried, or the sender just started.
     void wake();
+    // Stops sending after the mail on the wire (the Stop of a progress window): the mails
+    // handed to the connection and not begun are taken back (SmtpClient::withdrawWaiting) and
+    // nothing more is taken from the outbox until resume(). Nothing is lost or sent twice: a
+    // mail taken back was never begun and is still queued, as it was; the one on the wire is
+    // marked when the server answers, as always.
+    void pause();
+    // Sends again (and looks at the outbox now).
+    void resume();
+    [[nodiscard]] bool isPaused() const { return m_paused; }
 
     [[nodiscard]] State state() const { return m_state; }
     // Why the last attempt failed, when state() is Failing; one line.
@@ -105,6 +115,7 @@ private:
     State m_state = State::NotConfigured;
     QString m_problem;
     bool m_sessionFailed = false; // during this batch
+    bool m_paused = false;
 };
 
 } // namespace rentdesk::net::mail
