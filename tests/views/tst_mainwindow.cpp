@@ -466,6 +466,7 @@ private Q_SLOTS:
         window.actions().importCalendar->trigger();
         QVERIFY2(window.statusBar()->currentMessage().startsWith(u"airbnb.ics: 1 new"_s),
                  qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(!QApplication::overrideCursor()); // the wait cursor of the import is gone
         QCOMPARE(count(u"SELECT count(*) FROM bookings WHERE apartment_id = :a AND status = 'blocked' "
                        "AND block_source = 'airbnb.ics' AND start_date = '2028-01-10' AND end_date = '2028-01-14'"_s),
                  1);
@@ -505,6 +506,7 @@ private Q_SLOTS:
         window.actions().importCalendar->trigger();
         QVERIFY2(views::messages::lastText().contains(u"broken.ics: Line 3: the event has no UID."_s),
                  qPrintable(views::messages::lastText()));
+        QVERIFY(!QApplication::overrideCursor());
         QCOMPARE(count(u"SELECT count(*) FROM bookings WHERE apartment_id = :a"_s), before);
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/widgets/taskprogress.h"
 
+#include <QApplication>
 #include <QProgressDialog>
 
 #include <algorithm>
@@ -97,6 +98,16 @@ void TaskProgress::finish()
 void TaskProgress::stopNextAt(qint64 done)
 {
     stopNextAtForTests = done;
+}
+
+BusyCursor::BusyCursor()
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+}
+
+BusyCursor::~BusyCursor()
+{
+    QApplication::restoreOverrideCursor();
 }
 
 } // namespace rentdesk::views

@@ -53,4 +53,16 @@ private:
     std::function<void()> m_onStop;
 };
 
+// The wait cursor over a task too short for a progress window that cannot be stopped safely
+// either: one that runs inside a database transaction (a calendar's import), where the event
+// loop must not run, since anything it runs on the same connection (the mail sender marking a
+// mail sent) would join the transaction and go if it rolled back. For as long as it lives.
+class BusyCursor final
+{
+public:
+    BusyCursor();
+    ~BusyCursor();
+    Q_DISABLE_COPY_MOVE(BusyCursor)
+};
+
 } // namespace rentdesk::views
