@@ -19,7 +19,7 @@ qint64 stopNextAtForTests = -1;
 } // namespace
 
 TaskProgress::TaskProgress(QWidget *parent, const QString &label, const QString &stopText)
-    : m_dialog(std::make_unique<QProgressDialog>(label, stopText, 0, 0, parent))
+    : m_dialog(new QProgressDialog(label, stopText, 0, 0, parent))
     , m_stopAt(std::exchange(stopNextAtForTests, -1))
 {
     m_dialog->setObjectName(QStringLiteral("taskProgress"));
@@ -31,19 +31,25 @@ TaskProgress::TaskProgress(QWidget *parent, const QString &label, const QString 
     m_dialog->setAutoClose(false);
     if (stopText.isEmpty())
         m_dialog->setCancelButton(nullptr);
-    QObject::connect(m_dialog.get(), &QProgressDialog::canceled, m_dialog.get(), [this] { stop(); });
+    QObject::connect(m_dialog, &QProgressDialog::canceled, m_dialog, [this] { stop(); });
 }
 
-TaskProgress::~TaskProgress() = default;
+TaskProgress::~TaskProgress()
+{
+    delete m_dialog.data();
+}
 
 bool TaskProgress::step(qint64 done, qint64 total)
 {
     if (m_stopAt >= 0 && done >= m_stopAt) {
-        m_dialog->cancel(); // as the Stop button does
+        if (m_dialog)
+            m_dialog->cancel(); // as the Stop button does
         stop();
     }
     if (m_stopped)
         return false;
+    if (!m_dialog)
+        return true; // its window went with its parent; the task goes on unseen
     if (total <= 0) {
         if (m_dialog->maximum() != 0)
             m_dialog->setRange(0, 0);
@@ -77,7 +83,8 @@ std::function<bool(qint64, qint64)> TaskProgress::callback()
 
 void TaskProgress::setLabel(const QString &label)
 {
-    m_dialog->setLabelText(label);
+    if (m_dialog)
+        m_dialog->setLabelText(label);
 }
 
 bool TaskProgress::wasStopped() const
@@ -92,7 +99,8 @@ void TaskProgress::onStopped(std::function<void()> onStop)
 
 void TaskProgress::finish()
 {
-    m_dialog->hide();
+    if (m_dialog)
+        m_dialog->hide();
 }
 
 void TaskProgress::stopNextAt(qint64 done)

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointer>
+#include <QProgressDialog>
 #include <QString>
 #include <QtGlobal>
 
 #include <functional>
-#include <memory>
 
-class QProgressDialog;
 class QWidget;
 
 namespace rentdesk::views {
@@ -33,12 +33,13 @@ public:
     [[nodiscard]] std::function<bool(qint64, qint64)> callback();
     void setLabel(const QString &label);
     [[nodiscard]] bool wasStopped() const;
-    // Runs onStop once, when the person presses Stop (an event-driven task).
+    // Runs onStop once, when the person presses Stop (an event-driven task). onStop must not
+    // destroy this object: it runs inside step() or the window's own signal.
     void onStopped(std::function<void()> onStop);
     // Closes the window; step() says nothing more.
     void finish();
 
-    [[nodiscard]] QProgressDialog *dialog() const { return m_dialog.get(); }
+    [[nodiscard]] QProgressDialog *dialog() const { return m_dialog; }
 
     // For tests: the next task is stopped, as if the person pressed Stop, at its first step()
     // that reports at least `done` (a negative number: no task is stopped).
@@ -47,7 +48,8 @@ public:
 private:
     void stop();
 
-    std::unique_ptr<QProgressDialog> m_dialog;
+    // The parent's child: gone with it should the parent go first.
+    QPointer<QProgressDialog> m_dialog;
     bool m_stopped = false;
     qint64 m_stopAt = -1;
     std::function<void()> m_onStop;
