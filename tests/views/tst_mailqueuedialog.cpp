@@ -288,6 +288,37 @@ private Q_SLOTS:
         QVERIFY(!ui.senderState->text().contains(u"Sending is stopped"_s));
     }
 
+    // Mails the server refuses are answered for too: the progress ends, and a box says how
+    // many went and that the list says why the others did not.
+    void sendAllNowSaysWhatDidNotGo()
+    {
+        test::FaultSmtpServer server;
+        QVERIFY(server.listen());
+        server.setFault(test::FaultSmtpServer::Fault::RecipientRefused, 1); // the first goes
+        auto config = net::mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(server.port()), {}, {});
+        QVERIFY(config);
+        for (const QUuid &id : { ann, boris })
+            QVERIFY(outbox->markPermanentFailure(id, u"550 5.7.1 not now"_s));
+        QSignalSpy drained(sender.get(), &net::mail::OutboxSender::drained);
+        sender->configure(*config, {});
+        QVERIFY(drained.wait());
+        views::messages::setNextAnswer(std::nullopt); // the box is remembered, not shown
+
+        MailQueueDialog dialog(*workspace);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy progress(&dialog, &MailQueueDialog::sendingProgress);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"sendAllButton"_s), Qt::LeftButton);
+        // (Without the English translation loaded, the plural reads "mail(s)".)
+        QTRY_VERIFY2(views::messages::lastText().startsWith(u"1 of 2 mail"_s), qPrintable(views::messages::lastText()));
+        QVERIFY2(views::messages::lastText().endsWith(u"sent. 1 not sent: the list says why."_s),
+                 qPrintable(views::messages::lastText()));
+        QCOMPARE(progress.constLast(), QVariantList({ 2, 2 }));
+        QCOMPARE(outbox->list(MailStatus::Sent, 10)->size(), 1);
+        QCOMPARE(outbox->list(MailStatus::Failed, 10)->size(), 1);
+        QTRY_VERIFY(!dialog.findChild<QWidget *>(u"taskProgress"_s));
+    }
+
     void emptyQueueSaysSo()
     {
         QVERIFY(outbox->markSent(ann));

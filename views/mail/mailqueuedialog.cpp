@@ -200,7 +200,7 @@ void MailQueueDialog::onAnswered(const QUuid &id, bool sent)
     if (!sent)
         ++m_sendFailed;
     if (m_progress) {
-        QString text = tr("%1 of %2 mails sent.").arg(m_sendDone - m_sendFailed).arg(m_sendTotal);
+        QString text = tr("%1 of %n mail(s) sent.", nullptr, m_sendTotal).arg(m_sendDone - m_sendFailed);
         if (m_sendFailed > 0)
             text += u' ' + tr("%n not sent: the list says why.", nullptr, m_sendFailed);
         m_progress->setLabel(text);
@@ -252,7 +252,7 @@ void MailQueueDialog::finishSending()
     Q_EMIT changed();
     if (m_sendFailed > 0 && !stopped) {
         messages::tell(this, tr("Not all mails sent"),
-                       tr("%1 of %2 mails sent.").arg(m_sendDone - m_sendFailed).arg(m_sendTotal) + u' '
+                       tr("%1 of %n mail(s) sent.", nullptr, m_sendTotal).arg(m_sendDone - m_sendFailed) + u' '
                            + tr("%n not sent: the list says why.", nullptr, m_sendFailed));
     }
 }
