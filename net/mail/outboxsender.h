@@ -33,7 +33,8 @@ namespace rentdesk::net::mail {
 // still queued at the next start, so nothing is lost (and the one duplicate possible, a death
 // between the 250 and the update, carries the same Message-ID). A 4xx, a network failure or a
 // timeout leaves the mail queued for a later try (exponential backoff with jitter); a 5xx to
-// the mail itself stops it with the server's reason, for a person to retry or discard.
+// the mail itself stops it with the server's reason, for a person to retry or discard. A person
+// may also stop sending (pause()) after the mail on the wire, until resume() or the next start.
 class OutboxSender final : public QObject
 {
     Q_OBJECT
