@@ -118,6 +118,7 @@ struct Person
     // File ▸ Publish to a server…: what it sent, and its dialog on the replica.
     models::sync::Publication publication;
     views::PublishDialog *publishing = nullptr;
+    QStringList publishButtonTexts; // what its button said as the bar moved, each once
 
     Person() { connection.setBackoff({ std::chrono::milliseconds(50), std::chrono::milliseconds(400) }); }
     ~Person()
@@ -315,6 +316,12 @@ struct Person
         publishing = window->publish(publication);
         QVERIFY(publishing);
         publishing->setChangesPerSlice(2); // several turns of the event loop even for a few
+        auto *button = publishing->findChild<QPushButton *>(u"publishCloseButton"_s);
+        QObject::connect(publishing->findChild<QProgressBar *>(u"publishProgress"_s), &QProgressBar::valueChanged,
+                         publishing, [this, button] {
+                             if (!publishButtonTexts.contains(button->text()))
+                                 publishButtonTexts.append(button->text());
+                         });
         QTRY_VERIFY_WITH_TIMEOUT(publishing->isFinished(), 20000);
     }
 
@@ -858,6 +865,8 @@ private Q_SLOTS:
         QCOMPARE(lena.publication.changes.size(), 6); // two buildings, two apartments, a photo, one hold
         views::PublishDialog *publishing = lena.publishing;
         QCOMPARE(publishing->findChild<QProgressBar *>(u"publishProgress"_s)->value(), 100);
+        // While the changes were made here the button said it stops them; then it closed.
+        QCOMPARE(lena.publishButtonTexts, QStringList({ u"Stop"_s, u"Close"_s }));
         // Done: no note on what closing leaves, and the button closes.
         QVERIFY(publishing->findChild<QLabel *>(u"publishStopNote"_s)->isHidden());
         QCOMPARE(publishing->findChild<QPushButton *>(u"publishCloseButton"_s)->text(), u"Close"_s);
