@@ -149,6 +149,10 @@ std::expected<CsvExport, QString> writeCsv(const PagedTableModel &model, QIODevi
         return std::unexpected(read.error().message);
     if (!failure.isEmpty())
         return std::unexpected(failure);
+    // The end, said once: the bar reaches its total, and a Stop pressed after the last row
+    // still stops the export (the caller does not commit the file).
+    if (progress && !progress(done.rows, done.rows))
+        return std::unexpected(QCoreApplication::translate("CsvExport", "The export was stopped."));
     return done;
 }
 

@@ -41,9 +41,11 @@ struct CsvExport
 };
 
 // Writes the model's rows to out (PagedTableModel::readAll: the query as it is now, not the
-// pages a view holds); `progress(done, total)` is called every 500 rows and may return false to
-// stop, which fails the export with a sentence saying so, as does an error of the database or
-// of out.
+// pages a view holds); `progress(done, total)` is called every 500 rows and once at the end
+// with done == total, and may return false to stop (the seam a progress window with Stop
+// plugs into), which fails the export with a sentence saying so, as does an error of the
+// database or of out. A stopped export has written part of out: write to a QSaveFile and do
+// not commit it.
 [[nodiscard]] std::expected<CsvExport, QString> writeCsv(const PagedTableModel &model, QIODevice &out,
                                                          const std::function<bool(qint64, qint64)> &progress = {});
 

@@ -59,7 +59,31 @@ void OutboxSender::configure(const MailConfig &config, const QString &password)
         m_inFlight.clear();
     }
     m_problem.clear();
-    setState(m_config.isConfigured() ? State::Idle : State::NotConfigured);
+    setState(!m_config.isConfigured() ? State::NotConfigured : m_paused ? State::Paused : State::Idle);
+    wake();
+}
+
+void OutboxSender::pause()
+{
+    if (m_paused)
+        return;
+    m_paused = true;
+    m_timer.stop();
+    if (m_client) {
+        for (const QString &key : m_client->withdrawWaiting())
+            m_inFlight.remove(QUuid(key));
+    }
+    if (m_config.isConfigured())
+        setState(State::Paused);
+}
+
+void OutboxSender::resume()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    if (m_state == State::Paused)
+        setState(State::Idle);
     wake();
 }
 
@@ -76,6 +100,11 @@ void OutboxSender::poll()
     if (!m_config.isConfigured()) {
         setState(State::NotConfigured);
         Q_EMIT drained();
+        return;
+    }
+    if (m_paused) {
+        // resume() looks again; the mail on the wire, if any, is answered for meanwhile.
+        setState(State::Paused);
         return;
     }
     if (!m_inFlight.isEmpty())
@@ -153,7 +182,7 @@ void OutboxSender::onSent(const QString &key)
         // It went; the row says queued, so it goes again later, with the same Message-ID.
         qCWarning(lcOutbox) << "a sent mail cannot be marked sent:" << marked.error().message;
     }
-    if (!m_sessionFailed)
+    if (!m_sessionFailed && !m_paused)
         setState(State::Sending);
     Q_EMIT mailSent(id);
     Q_EMIT outboxChanged();
@@ -179,7 +208,7 @@ void OutboxSender::onClientIdle()
 {
     if (!m_inFlight.isEmpty())
         return;
-    if (!m_sessionFailed && m_state == State::Failing)
+    if (!m_sessionFailed && !m_paused && m_state == State::Failing)
         setState(State::Sending);
     m_sessionFailed = false;
     wake();

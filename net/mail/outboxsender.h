@@ -33,7 +33,8 @@ namespace rentdesk::net::mail {
 // still queued at the next start, so nothing is lost (and the one duplicate possible, a death
 // between the 250 and the update, carries the same Message-ID). A 4xx, a network failure or a
 // timeout leaves the mail queued for a later try (exponential backoff with jitter); a 5xx to
-// the mail itself stops it with the server's reason, for a person to retry or discard.
+// the mail itself stops it with the server's reason, for a person to retry or discard. A person
+// may also stop sending (pause()) after the mail on the wire, until resume() or the next start.
 class OutboxSender final : public QObject
 {
     Q_OBJECT
@@ -45,6 +46,7 @@ public:
         Idle, // nothing due
         Sending,
         Failing, // the last attempt failed for a reason not about one mail (problem() says which)
+        Paused, // a person stopped sending (pause()): mails wait in the outbox until resume()
     };
     Q_ENUM(State)
 
@@ -69,6 +71,15 @@ public:
 
     // Looks at the outbox now: something was queued or retried, or the sender just started.
     void wake();
+    // Stops sending after the mail on the wire (the Stop of a progress window): the mails
+    // handed to the connection and not begun are taken back (SmtpClient::withdrawWaiting) and
+    // nothing more is taken from the outbox until resume(). Nothing is lost or sent twice: a
+    // mail taken back was never begun and is still queued, as it was; the one on the wire is
+    // marked when the server answers, as always.
+    void pause();
+    // Sends again (and looks at the outbox now).
+    void resume();
+    [[nodiscard]] bool isPaused() const { return m_paused; }
 
     [[nodiscard]] State state() const { return m_state; }
     // Why the last attempt failed, when state() is Failing; one line.
@@ -105,6 +116,7 @@ private:
     State m_state = State::NotConfigured;
     QString m_problem;
     bool m_sessionFailed = false; // during this batch
+    bool m_paused = false;
 };
 
 } // namespace rentdesk::net::mail

@@ -169,6 +169,17 @@ void SmtpClient::abort()
                    tr("The connection to %1 was closed by RentDesk.").arg(m_settings.hostAndPort())));
 }
 
+QStringList SmtpClient::withdrawWaiting()
+{
+    // The head stays: from MAIL FROM on it may be half sent, and before that (connecting, RSET)
+    // the next reply carries it on by itself. mailDone() starts the next mail before it emits
+    // sent(), so a receiver that withdraws from its slot keeps that next mail: it is on the wire.
+    QStringList keys;
+    while (m_queue.size() > 1)
+        keys.prepend(m_queue.takeLast().key);
+    return keys;
+}
+
 bool SmtpClient::secure() const
 {
     return m_tls && m_tls->isEncrypted();

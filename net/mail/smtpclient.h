@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QSslError>
 #include <QSslSocket>
+#include <QStringList>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -88,6 +89,11 @@ public:
     void quitWhenDone();
     // Drops the connection now; mails not yet answered for fail with ConnectionLost.
     void abort();
+    // Takes back the mails given and not begun: every one but the head of the queue, which is
+    // on the wire (or the next to go once the connection is up) and is answered for as usual.
+    // No command of a mail taken back has gone out; neither sent() nor failed() names it.
+    // Returns their keys, in order.
+    [[nodiscard]] QStringList withdrawWaiting();
 
 Q_SIGNALS:
     void sent(const QString &key);

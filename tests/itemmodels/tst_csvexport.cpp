@@ -226,6 +226,33 @@ private Q_SLOTS:
         }
     }
 
+    // The progress a window shows climbs to its total, which it reaches once, at the end; a Stop
+    // pressed after the last row still stops the export.
+    void theProgressReachesItsTotal()
+    {
+        auto made = makeTableModel(u"apartments"_s, m_db.shared());
+        QVERIFY(made);
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QList<std::pair<qint64, qint64>> steps;
+        const auto written = writeCsv(**made, buffer, [&](qint64 done, qint64 total) {
+            steps.append({ done, total });
+            return true;
+        });
+        QVERIFY(written);
+        QCOMPARE(written->rows, 1500);
+        const QList<std::pair<qint64, qint64>> expected {
+            { 500, 1500 }, { 1000, 1500 }, { 1500, 1500 }, { 1500, 1500 }
+        };
+        QCOMPARE(steps, expected);
+
+        QBuffer last;
+        QVERIFY(last.open(QIODevice::WriteOnly));
+        const auto stopped = writeCsv(**made, last, [](qint64 done, qint64 total) { return done < total; });
+        QVERIFY(!stopped);
+        QCOMPARE(stopped.error(), u"The export was stopped."_s);
+    }
+
     // The export can be stopped, and a device that fails is said.
     void anExportStopsAndFailsWithASentence()
     {

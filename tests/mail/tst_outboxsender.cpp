@@ -293,6 +293,56 @@ private Q_SLOTS:
         QCOMPARE(server.connectionCount(), 0);
     }
 
+    // Stopped while a batch goes (the Stop of the Mail queue's progress window): the mail on the
+    // wire is answered for and marked, the rest is taken back unbegun and stays queued, nothing
+    // more is begun while paused; resumed, every mail goes, each exactly once.
+    void pausedAfterTheMailOnTheWire()
+    {
+        test::FaultSmtpServer server;
+        QVERIFY(server.listen());
+        for (const QString &name : { u"ann"_s, u"bob"_s, u"cid"_s, u"dan"_s, u"eve"_s }) {
+            QVERIFY(!signUp(name + u"@example.test"_s, name, models::domain::Role::Renter, Language::English).isNull());
+        }
+        QCOMPARE(mails(MailStatus::Queued).size(), 5);
+        QSignalSpy sent(sender.get(), &OutboxSender::mailSent);
+        // Paused as the first mail is answered for: the client has begun the next one already.
+        connect(sender.get(), &OutboxSender::mailSent, this, [this] { sender->pause(); });
+        sender->configure(insecure(server.port()), {});
+        QVERIFY(sent.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(sender->inFlight(), 0, 10000);
+        QCOMPARE(sender->state(), OutboxSender::State::Paused);
+        QVERIFY(sender->isPaused());
+        const int before = int(sent.size());
+        QVERIFY2(before >= 1 && before <= 2, qPrintable(QString::number(before)));
+        QCOMPARE(mails(MailStatus::Sent).size(), before);
+        QCOMPARE(mails(MailStatus::Queued).size(), 5 - before);
+        for (const models::mail::OutboxMail &mail : mails(MailStatus::Queued))
+            QCOMPARE(mail.attempts, 0); // taken back unbegun: not even counted as tried
+        QCOMPARE(countCommands(server, "MAIL FROM"), before);
+
+        // Paused stays paused: a wake or a due mail begins nothing.
+        sender->wake();
+        QTRY_COMPARE(sender->state(), OutboxSender::State::Paused);
+        QCOMPARE(countCommands(server, "MAIL FROM"), before);
+
+        sender->disconnect(this);
+        QSignalSpy drained(sender.get(), &OutboxSender::drained);
+        sender->resume();
+        QVERIFY(drained.wait(15000));
+        QCOMPARE(mails(MailStatus::Sent).size(), 5);
+        QCOMPARE(sent.size(), 5);
+        QCOMPARE(server.mails().size(), 5);
+        QCOMPARE(countCommands(server, "MAIL FROM"), 5);
+        QCOMPARE(countCommands(server, "RCPT TO"), 5);
+        QSet<QByteArray> recipients;
+        for (const QByteArray &line : server.commands()) {
+            if (line.startsWith("RCPT TO"))
+                recipients.insert(line);
+        }
+        QCOMPARE(recipients.size(), 5); // each mail once
+        QVERIFY(sender->state() != OutboxSender::State::Paused);
+    }
+
     // Nothing is marked sent before the server's 250: a server that takes the whole mail and
     // never answers leaves it queued.
     void notMarkedSentBeforeTheServerAccepts()

@@ -118,6 +118,7 @@ struct Person
     // File ▸ Publish to a server…: what it sent, and its dialog on the replica.
     models::sync::Publication publication;
     views::PublishDialog *publishing = nullptr;
+    QStringList publishButtonTexts; // what its button said as the bar moved, each once
 
     Person() { connection.setBackoff({ std::chrono::milliseconds(50), std::chrono::milliseconds(400) }); }
     ~Person()
@@ -315,6 +316,12 @@ struct Person
         publishing = window->publish(publication);
         QVERIFY(publishing);
         publishing->setChangesPerSlice(2); // several turns of the event loop even for a few
+        auto *button = publishing->findChild<QPushButton *>(u"publishCloseButton"_s);
+        QObject::connect(publishing->findChild<QProgressBar *>(u"publishProgress"_s), &QProgressBar::valueChanged,
+                         publishing, [this, button] {
+                             if (!publishButtonTexts.contains(button->text()))
+                                 publishButtonTexts.append(button->text());
+                         });
         QTRY_VERIFY_WITH_TIMEOUT(publishing->isFinished(), 20000);
     }
 
@@ -858,6 +865,11 @@ private Q_SLOTS:
         QCOMPARE(lena.publication.changes.size(), 6); // two buildings, two apartments, a photo, one hold
         views::PublishDialog *publishing = lena.publishing;
         QCOMPARE(publishing->findChild<QProgressBar *>(u"publishProgress"_s)->value(), 100);
+        // While the changes were made here the button said it stops them; then it closed.
+        QCOMPARE(lena.publishButtonTexts, QStringList({ u"Stop"_s, u"Close"_s }));
+        // Done: no note on what closing leaves, and the button closes.
+        QVERIFY(publishing->findChild<QLabel *>(u"publishStopNote"_s)->isHidden());
+        QCOMPARE(publishing->findChild<QPushButton *>(u"publishCloseButton"_s)->text(), u"Close"_s);
         QCOMPARE(publishing->sent(), 6);
         QCOMPARE(publishing->answered(), 6);
         const QString outcome = publishing->findChild<QLabel *>(u"publishText"_s)->text();
@@ -937,10 +949,15 @@ private Q_SLOTS:
         RENTDESK_RETURN_IF_FAILED();
         views::FirstSyncDialog *dialog = renter.window->startFirstSync();
         QVERIFY(dialog);
+        // Busy until the server's first count; a share of 100 from then on.
+        auto *bar = dialog->findChild<QProgressBar *>(u"firstSyncProgress"_s);
+        QCOMPARE(bar->maximum(), 0);
         // The server goes away as soon as the dialog says 40 %.
         bool stopped = false;
         int percentAtStop = 0;
+        bool counted = true;
         connect(dialog, &views::FirstSyncDialog::percentChanged, this, [&](int percent) {
+            counted = counted && bar->maximum() == 100 && bar->value() == percent;
             if (!stopped && percent >= 40) {
                 stopped = true;
                 percentAtStop = percent;
@@ -949,6 +966,7 @@ private Q_SLOTS:
         });
         QTRY_VERIFY_WITH_TIMEOUT(stopped && renter.sync().state() == SyncClient::State::Offline, 30000);
         QVERIFY2(percentAtStop >= 40 && percentAtStop < 100, qPrintable(QString::number(percentAtStop)));
+        QVERIFY(counted);
         // What arrived is kept; the dialog waits, saying so.
         QVERIFY(dialog->isVisible());
         const auto text = dialog->findChild<QLabel *>(u"firstSyncText"_s)->text();

@@ -2,10 +2,12 @@
 #include "models/itemmodels/mailqueuemodel.h"
 #include "models/mail/outboxstore.h"
 #include "net/mail/outboxsender.h"
+#include "tests/support/faultsmtpserver.h"
 #include "tests/support/servicefixture.h"
 #include "views/common/messages.h"
 #include "views/mail/mailqueuedialog.h"
 #include "views/mainwindow/workspace.h"
+#include "views/widgets/taskprogress.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -223,6 +225,98 @@ private Q_SLOTS:
         // The list shows what is true now.
         QCOMPARE(rowOf(ui.table, ann), -1);
         QCOMPARE(outbox->list(MailStatus::Sent, 10)->size(), 1);
+    }
+
+    // Send all now sends every waiting and failed mail, following them in a progress window;
+    // its Stop (here at the first answer) pauses the sender after the mail on the wire, the rest
+    // staying queued and untried; Send all now again sends them, each mail exactly once, and
+    // the progress reaches its total.
+    void sendAllNowFollowsAndStops()
+    {
+        test::FaultSmtpServer server;
+        QVERIFY(server.listen());
+        for (const QString &name : { u"cid"_s, u"dan"_s, u"eve"_s, u"fay"_s })
+            QVERIFY(!signUp(name + u"@example.org"_s, name).isNull());
+        // Failed, so that the sender leaves them alone until a person sends them.
+        for (const auto &mail : outbox->list(MailStatus::Queued, 100).value_or(QList<models::mail::OutboxMail>()))
+            QVERIFY(outbox->markPermanentFailure(mail.id, u"550 5.7.1 not now"_s));
+        auto config = net::mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(server.port()), {}, {});
+        QVERIFY(config);
+        QSignalSpy drained(sender.get(), &net::mail::OutboxSender::drained);
+        sender->configure(*config, {});
+        QVERIFY(drained.wait());
+        views::messages::setNextAnswer(std::nullopt); // a box would be remembered, not shown
+
+        MailQueueDialog dialog(*workspace);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const Parts ui(dialog);
+        auto *sendAll = dialog.findChild<QPushButton *>(u"sendAllButton"_s);
+        QVERIFY(sendAll);
+        QVERIFY(sendAll->isEnabled());
+        QCOMPARE(ui.table->model()->rowCount(), 6);
+        QSignalSpy progress(&dialog, &MailQueueDialog::sendingProgress);
+
+        views::TaskProgress::stopNextAt(1);
+        QTest::mouseClick(sendAll, Qt::LeftButton);
+        QTRY_COMPARE(sender->state(), net::mail::OutboxSender::State::Paused);
+        QTRY_COMPARE(sender->inFlight(), 0);
+        QTRY_VERIFY(sendAll->isEnabled());
+        const int sent = int(outbox->list(MailStatus::Sent, 100)->size());
+        QVERIFY2(sent >= 1 && sent < 6, qPrintable(QString::number(sent)));
+        QCOMPARE(server.mails().size(), sent);
+        const auto waiting = outbox->list(MailStatus::Queued, 100);
+        QCOMPARE(waiting->size(), 6 - sent);
+        for (const auto &mail : *waiting)
+            QCOMPARE(mail.attempts, 1); // the refusal before; taken back unbegun, not tried again
+        QCOMPARE(progress.constFirst(), QVariantList({ 0, 6 }));
+        QVERIFY(ui.senderState->text().contains(u"Sending is stopped"_s));
+        QTRY_VERIFY(!dialog.findChild<QWidget *>(u"taskProgress"_s)); // the progress window is gone
+
+        progress.clear();
+        QTest::mouseClick(sendAll, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(outbox->list(MailStatus::Sent, 100)->size(), 6, 15000);
+        QTRY_COMPARE(progress.constLast(), QVariantList({ 6 - sent, 6 - sent }));
+        QCOMPARE(server.mails().size(), 6);
+        QSet<QByteArray> recipients;
+        for (const QByteArray &line : server.commands()) {
+            if (line.startsWith("RCPT TO"))
+                recipients.insert(line);
+        }
+        QCOMPARE(recipients.size(), 6); // each mail once
+        QVERIFY(sender->state() != net::mail::OutboxSender::State::Paused);
+        QVERIFY(!ui.senderState->text().contains(u"Sending is stopped"_s));
+    }
+
+    // Mails the server refuses are answered for too: the progress ends, and a box says how
+    // many went and that the list says why the others did not.
+    void sendAllNowSaysWhatDidNotGo()
+    {
+        test::FaultSmtpServer server;
+        QVERIFY(server.listen());
+        server.setFault(test::FaultSmtpServer::Fault::RecipientRefused, 1); // the first goes
+        auto config = net::mail::makeMailConfig(u"smtp+insecure://127.0.0.1:%1"_s.arg(server.port()), {}, {});
+        QVERIFY(config);
+        for (const QUuid &id : { ann, boris })
+            QVERIFY(outbox->markPermanentFailure(id, u"550 5.7.1 not now"_s));
+        QSignalSpy drained(sender.get(), &net::mail::OutboxSender::drained);
+        sender->configure(*config, {});
+        QVERIFY(drained.wait());
+        views::messages::setNextAnswer(std::nullopt); // the box is remembered, not shown
+
+        MailQueueDialog dialog(*workspace);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy progress(&dialog, &MailQueueDialog::sendingProgress);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"sendAllButton"_s), Qt::LeftButton);
+        // (Without the English translation loaded, the plural reads "mail(s)".)
+        QTRY_VERIFY2(views::messages::lastText().startsWith(u"1 of 2 mail"_s), qPrintable(views::messages::lastText()));
+        QVERIFY2(views::messages::lastText().endsWith(u"sent. 1 not sent: the list says why."_s),
+                 qPrintable(views::messages::lastText()));
+        QCOMPARE(progress.constLast(), QVariantList({ 2, 2 }));
+        QCOMPARE(outbox->list(MailStatus::Sent, 10)->size(), 1);
+        QCOMPARE(outbox->list(MailStatus::Failed, 10)->size(), 1);
+        QTRY_VERIFY(!dialog.findChild<QWidget *>(u"taskProgress"_s));
     }
 
     void emptyQueueSaysSo()

@@ -22,6 +22,7 @@
 #include "views/mainwindow/mainwindow.h"
 #include "views/mainwindow/workspace.h"
 #include "views/reviews/reviewspage.h"
+#include "views/widgets/taskprogress.h"
 
 #include <QAction>
 #include <QApplication>
@@ -229,6 +230,21 @@ private Q_SLOTS:
         QVERIFY2(views::messages::lastText().contains(u"was not written"_s), qPrintable(views::messages::lastText()));
         QVERIFY(!QFileInfo::exists(missing));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList({ u"london.csv"_s }));
+
+        // Stopped in its progress window: the file named keeps what it held, no part of the
+        // export is left beside it, and a stop is not reported as a failure.
+        const QString before = views::messages::lastText();
+        {
+            QFile earlier(path);
+            QVERIFY(earlier.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QVERIFY(earlier.write("what was there\n") > 0);
+        }
+        views::TaskProgress::stopNextAt(1);
+        views::messages::setNextFileName(path);
+        window.actions().exportCsv->trigger();
+        QCOMPARE(test::fileBytes(path), QByteArray("what was there\n"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList({ u"london.csv"_s }));
+        QCOMPARE(views::messages::lastText(), before);
     }
 
     // Bookings ▸ Confirmation as PDF… writes the selected confirmed stay's confirmation, which
@@ -450,6 +466,7 @@ private Q_SLOTS:
         window.actions().importCalendar->trigger();
         QVERIFY2(window.statusBar()->currentMessage().startsWith(u"airbnb.ics: 1 new"_s),
                  qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(!QApplication::overrideCursor()); // the wait cursor of the import is gone
         QCOMPARE(count(u"SELECT count(*) FROM bookings WHERE apartment_id = :a AND status = 'blocked' "
                        "AND block_source = 'airbnb.ics' AND start_date = '2028-01-10' AND end_date = '2028-01-14'"_s),
                  1);
@@ -489,6 +506,7 @@ private Q_SLOTS:
         window.actions().importCalendar->trigger();
         QVERIFY2(views::messages::lastText().contains(u"broken.ics: Line 3: the event has no UID."_s),
                  qPrintable(views::messages::lastText()));
+        QVERIFY(!QApplication::overrideCursor());
         QCOMPARE(count(u"SELECT count(*) FROM bookings WHERE apartment_id = :a"_s), before);
     }
 

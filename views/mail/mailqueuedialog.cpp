@@ -7,6 +7,7 @@
 #include "views/mainwindow/workspace.h"
 #include "views/widgets/celldelegate.h"
 #include "views/widgets/formerrors.h"
+#include "views/widgets/taskprogress.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -19,6 +20,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace rentdesk::views {
@@ -31,6 +33,8 @@ namespace {
 
 const QString geometryKey = u"mailQueue/geometry"_s;
 const QString headerKey = u"mailQueue/header"_s;
+// Send all now takes at most this many of each status (the outbox of a desktop holds far fewer).
+constexpr int MaxSentAtOnce = 100000;
 
 } // namespace
 
@@ -81,15 +85,18 @@ MailQueueDialog::MailQueueDialog(Workspace &workspace, QWidget *parent)
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_emptyState);
 
+    m_sendAll = new QPushButton(this);
+    m_sendAll->setObjectName(u"sendAllButton"_s);
     m_retry = new QPushButton(this);
     m_retry->setObjectName(u"retryButton"_s);
     m_discard = new QPushButton(this);
     m_discard->setObjectName(u"discardButton"_s);
     m_refresh = new QPushButton(this);
     m_refresh->setObjectName(u"refreshButton"_s);
-    for (QPushButton *button : { m_retry, m_discard, m_refresh })
+    for (QPushButton *button : { m_sendAll, m_retry, m_discard, m_refresh })
         button->setAutoDefault(false);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_sendAll, QDialogButtonBox::ActionRole);
     buttons->addButton(m_retry, QDialogButtonBox::ActionRole);
     buttons->addButton(m_discard, QDialogButtonBox::ActionRole);
     buttons->addButton(m_refresh, QDialogButtonBox::ResetRole);
@@ -110,6 +117,7 @@ MailQueueDialog::MailQueueDialog(Workspace &workspace, QWidget *parent)
     connect(m_model, &MailQueueModel::modelReset, this, &MailQueueDialog::updateEmptyState);
     connect(m_model, &MailQueueModel::modelReset, this, &MailQueueDialog::updateButtons);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MailQueueDialog::updateButtons);
+    connect(m_sendAll, &QPushButton::clicked, this, &MailQueueDialog::sendAll);
     connect(m_retry, &QPushButton::clicked, this, &MailQueueDialog::retry);
     connect(m_discard, &QPushButton::clicked, this, &MailQueueDialog::discard);
     connect(m_refresh, &QPushButton::clicked, this, &MailQueueDialog::reload);
@@ -117,6 +125,16 @@ MailQueueDialog::MailQueueDialog(Workspace &workspace, QWidget *parent)
         // The list follows the sender: a mail that goes leaves "waiting", one that fails shows why.
         connect(sender, &OutboxSender::outboxChanged, this, &MailQueueDialog::reload);
         connect(sender, &OutboxSender::stateChanged, this, &MailQueueDialog::updateSenderState);
+        connect(sender, &OutboxSender::stateChanged, this, &MailQueueDialog::updateButtons);
+        // Queued: the progress window runs the event loop when it moves, which must not happen
+        // inside the sender's or its connection's own signal.
+        connect(
+            sender, &OutboxSender::mailSent, this, [this](const QUuid &id) { onAnswered(id, true); },
+            Qt::QueuedConnection);
+        connect(
+            sender, &OutboxSender::mailFailed, this, [this](const QUuid &id) { onAnswered(id, false); },
+            Qt::QueuedConnection);
+        connect(sender, &OutboxSender::drained, this, &MailQueueDialog::onDrained, Qt::QueuedConnection);
     }
 
     const QSettings settings;
@@ -133,6 +151,106 @@ MailQueueDialog::MailQueueDialog(Workspace &workspace, QWidget *parent)
 }
 
 MailQueueDialog::~MailQueueDialog() = default;
+
+void MailQueueDialog::sendAll()
+{
+    OutboxSender *sender = m_workspace.mailSender;
+    if (!sender || m_progress)
+        return;
+    QList<QUuid> ids;
+    for (const models::domain::MailStatus status :
+         { models::domain::MailStatus::Queued, models::domain::MailStatus::Failed }) {
+        const auto listed = m_store.list(status, MaxSentAtOnce);
+        if (!listed) {
+            messages::tell(this, tr("Not sent"), listed.error().message);
+            return;
+        }
+        for (const models::mail::OutboxMail &mail : *listed) {
+            // Due now; a mail sent or discarded meanwhile is left out.
+            if (m_store.retry(mail.id))
+                ids.append(mail.id);
+        }
+    }
+    if (ids.isEmpty()) {
+        reload();
+        return;
+    }
+    m_sending = QSet<QUuid>(ids.cbegin(), ids.cend());
+    m_sendTotal = int(ids.size());
+    m_sendDone = 0;
+    m_sendFailed = 0;
+    m_progress = std::make_shared<TaskProgress>(this, tr("Sending %n mail(s)…", nullptr, m_sendTotal), tr("Stop"));
+    m_progress->onStopped([this] { stopSending(); });
+    (void)m_progress->step(0, m_sendTotal);
+    Q_EMIT sendingProgress(0, m_sendTotal);
+    sender->resume();
+    afterChange();
+}
+
+void MailQueueDialog::onAnswered(const QUuid &id, bool sent)
+{
+    if (!m_sending.remove(id))
+        return;
+    ++m_sendDone;
+    if (!sent)
+        ++m_sendFailed;
+    if (m_progress) {
+        QString text = tr("%1 of %n mail(s) sent.", nullptr, m_sendTotal).arg(m_sendDone - m_sendFailed);
+        if (m_sendFailed > 0)
+            text += u' ' + tr("%n not sent: the list says why.", nullptr, m_sendFailed);
+        m_progress->setLabel(text);
+        Q_EMIT sendingProgress(m_sendDone, m_sendTotal);
+        // Stop pressed here (or by a test) has paused the sender already.
+        if (!m_progress->step(m_sendDone, m_sendTotal))
+            return;
+    }
+    if (m_sending.isEmpty())
+        finishSending();
+}
+
+void MailQueueDialog::onDrained()
+{
+    if (!m_progress)
+        return;
+    // Nothing is due: a mail of the set still queued and due is one the sender has not looked
+    // at yet (this came from before Send all now); any other went another way (discarded, or
+    // sent by another RentDesk on this database) and is not waited for.
+    const auto queued = m_store.list(models::domain::MailStatus::Queued, MaxSentAtOnce);
+    if (!queued)
+        return;
+    const QDateTime now = m_workspace.clock.now();
+    for (const models::mail::OutboxMail &mail : *queued) {
+        if (m_sending.contains(mail.id) && mail.nextAttemptAt <= now)
+            return;
+    }
+    finishSending();
+}
+
+void MailQueueDialog::stopSending()
+{
+    // After the mail on the wire; the rest stays queued until sending is started again.
+    if (m_workspace.mailSender)
+        m_workspace.mailSender->pause();
+    finishSending();
+}
+
+void MailQueueDialog::finishSending()
+{
+    if (!m_progress)
+        return;
+    m_sending.clear();
+    const bool stopped = m_progress->wasStopped();
+    m_progress->finish();
+    // Not destroyed inside its own signal (Stop): after it returns.
+    QTimer::singleShot(0, this, [progress = std::exchange(m_progress, nullptr)] {});
+    reload();
+    Q_EMIT changed();
+    if (m_sendFailed > 0 && !stopped) {
+        messages::tell(this, tr("Not all mails sent"),
+                       tr("%1 of %n mail(s) sent.", nullptr, m_sendTotal).arg(m_sendDone - m_sendFailed) + u' '
+                           + tr("%n not sent: the list says why.", nullptr, m_sendFailed));
+    }
+}
 
 void MailQueueDialog::done(int result)
 {
@@ -162,6 +280,8 @@ void MailQueueDialog::retranslate()
     m_filter->setItemText(1, tr("All"));
     m_filter->setToolTip(tr("Show the mails still to be sent or looked at, or every mail, sent ones too"));
     m_filterLabel->setText(tr("&Show:"));
+    m_sendAll->setText(tr("Send &all now"));
+    m_sendAll->setToolTip(tr("Send every waiting and failed mail now; you can stop after the mail being sent"));
     m_retry->setText(tr("&Retry"));
     m_retry->setToolTip(tr("Send the selected mail again now"));
     m_discard->setText(tr("&Discard…"));
@@ -189,6 +309,8 @@ void MailQueueDialog::updateButtons()
 {
     const models::mail::OutboxMail *mail = selected();
     const bool actionable = mail && MailQueueModel::isActionable(mail->status);
+    const OutboxSender *sender = m_workspace.mailSender;
+    m_sendAll->setEnabled(sender && sender->state() != OutboxSender::State::NotConfigured && !m_progress);
     m_retry->setEnabled(actionable);
     m_discard->setEnabled(actionable);
 }
@@ -227,6 +349,9 @@ void MailQueueDialog::updateSenderState()
             text = tr("The mail server has a problem: %1").arg(sender->problem());
             problem = true;
             break;
+        case OutboxSender::State::Paused:
+            text = tr("Sending is stopped: mails wait here until you press Send all now.");
+            break;
         case OutboxSender::State::Idle:
             break;
         }
@@ -257,6 +382,9 @@ void MailQueueDialog::retry()
         reload(); // it changed underneath: show what it is now
         return;
     }
+    // "Send again now": sending stopped in Send all now starts again.
+    if (m_workspace.mailSender)
+        m_workspace.mailSender->resume();
     afterChange();
 }
 

@@ -4,6 +4,9 @@
 #include "models/mail/outboxstore.h"
 
 #include <QDialog>
+#include <QSet>
+
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -17,6 +20,7 @@ class MailQueueModel;
 
 namespace rentdesk::views {
 
+class TaskProgress;
 struct Workspace;
 
 // The Mail queue: the notices this desktop has to send, which of them wait or failed and
@@ -24,6 +28,11 @@ struct Workspace;
 // through OutboxStore (which refuses a step the mail's state does not allow, with its
 // sentence), then the sender is woken so that a retried mail goes at once. The list follows
 // the sender as it works. It is not modal: it can stay open beside the window.
+//
+// "Send all now" makes every waiting and failed mail due now and follows them in a progress
+// window (sent of due); its Stop pauses the sender after the mail on the wire
+// (OutboxSender::pause): the rest stays queued, none is lost or sent twice, and the queue says
+// sending is stopped until Send all now (or Retry) starts it again.
 class MailQueueDialog final : public QDialog
 {
     Q_OBJECT
@@ -42,12 +51,19 @@ public:
 Q_SIGNALS:
     // A mail was retried or discarded (the window's status bar counts again).
     void changed();
+    // Send all now: `done` of `total` mails answered for (sent or not); for tests and the log.
+    void sendingProgress(int done, int total);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslate();
+    void sendAll();
+    void onAnswered(const QUuid &id, bool sent);
+    void onDrained();
+    void stopSending();
+    void finishSending();
     void retry();
     void discard();
     void afterChange();
@@ -57,6 +73,12 @@ private:
     [[nodiscard]] const models::mail::OutboxMail *selected() const;
 
     Workspace &m_workspace;
+    // Send all now, while it runs: the mails not answered for yet, and how many of how many.
+    QSet<QUuid> m_sending;
+    int m_sendTotal = 0;
+    int m_sendDone = 0;
+    int m_sendFailed = 0;
+    std::shared_ptr<TaskProgress> m_progress;
     models::mail::OutboxStore m_store;
     models::itemmodels::MailQueueModel *m_model = nullptr;
     QComboBox *m_filter = nullptr;
@@ -65,6 +87,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_emptyState = nullptr;
+    QPushButton *m_sendAll = nullptr;
     QPushButton *m_retry = nullptr;
     QPushButton *m_discard = nullptr;
     QPushButton *m_refresh = nullptr;

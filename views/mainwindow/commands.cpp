@@ -22,6 +22,7 @@
 #include "views/editors/revieweditor.h"
 #include "views/mainwindow/workspace.h"
 #include "views/reviews/reviewspage.h"
+#include "views/widgets/taskprogress.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -500,14 +501,19 @@ QString Commands::importCalendar()
                                                 tr("iCalendar files (*.ics *.ical *.ifb);;All files (*)"));
     if (path.isEmpty())
         return {};
+    // Up to 10 000 events take a second or two, mostly in the import's one transaction, which
+    // no Stop may interrupt (BusyCursor): a wait cursor, and no window.
+    auto busy = std::make_optional<BusyCursor>();
     const auto events = models::ical::readCalendarFile(path, models::ical::importLimits(m_workspace.clock.today()));
     if (!events) {
+        busy.reset();
         messages::tell(m_window, tr("Calendar not imported"),
                        tr("%1: %2").arg(QFileInfo(path).fileName(), events.error().message));
         return {};
     }
     const auto imported = m_workspace.bookings.importBlocks(m_workspace.session.userId(), row->apartment.id,
                                                             QFileInfo(path).fileName(), *events);
+    busy.reset();
     if (!imported) {
         messages::tell(m_window, tr("Calendar not imported"), imported.error().message);
         return {};

@@ -522,6 +522,10 @@ void MainWindow::updateMailStatus(qint64 queued, qint64 failed)
             text += u" — "_s + tr("mail server problem");
             tip = sender->problem();
             break;
+        case net::mail::OutboxSender::State::Paused:
+            text += u" — "_s + tr("sending stopped");
+            tip = tr("Sending was stopped in the mail queue; the mails wait there until it is started again.");
+            break;
         case net::mail::OutboxSender::State::Idle:
             break;
         }

@@ -4,12 +4,12 @@
 #include "models/itemmodels/csvexport.h"
 #include "views/common/messages.h"
 #include "views/pages/tablepage.h"
+#include "views/widgets/taskprogress.h"
 
 #include <QCoreApplication>
 #include <QDate>
 #include <QDir>
 #include <QFileInfo>
-#include <QProgressDialog>
 #include <QSaveFile>
 #include <QSettings>
 
@@ -19,10 +19,6 @@
 namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-} // namespace
 
 QString exportPageToCsv(const TablePage &page, const QString &pageTitle, QWidget *parent)
 {
@@ -42,18 +38,14 @@ QString exportPageToCsv(const TablePage &page, const QString &pageTitle, QWidget
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         return failed(out.errorString());
-    QProgressDialog progress(QCoreApplication::translate("PageExport", "Exporting %1…").arg(pageTitle),
-                             QCoreApplication::translate("PageExport", "Stop"), 0, 1000, parent);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(500);
-    const auto written = models::itemmodels::writeCsv(*page.model(), out, [&](qint64 done, qint64 of) {
-        progress.setValue(int(1000 * done / std::max<qint64>(1, of)));
-        return !progress.wasCanceled();
-    });
-    progress.reset();
+    TaskProgress progress(parent, QCoreApplication::translate("PageExport", "Exporting %1…").arg(pageTitle),
+                          QCoreApplication::translate("PageExport", "Stop"));
+    const auto written = models::itemmodels::writeCsv(*page.model(), out, progress.callback());
+    progress.finish();
     if (!written) {
+        // Not committed: the file named is as it was, and no part of the export is left.
         out.cancelWriting();
-        return failed(written.error());
+        return progress.wasStopped() ? QString() : failed(written.error());
     }
     if (!out.commit())
         return failed(out.errorString());

@@ -32,8 +32,8 @@ FirstSyncDialog::FirstSyncDialog(SyncClient &sync, const QString &server, qint64
     m_text->setWordWrap(true);
     m_bar = new QProgressBar(this);
     m_bar->setObjectName(u"firstSyncProgress"_s);
-    m_bar->setRange(0, 100);
-    m_bar->setValue(0);
+    // Busy until the server's first count says how much there is.
+    m_bar->setRange(0, 0);
     m_note = new QLabel(this);
     m_note->setObjectName(u"firstSyncNote"_s);
     m_note->setWordWrap(true);
@@ -96,6 +96,8 @@ void FirstSyncDialog::onProgress(qint64 rows, qint64 remaining)
 
 void FirstSyncDialog::setPercent(int percent)
 {
+    if (m_bar->maximum() == 0)
+        m_bar->setRange(0, 100);
     if (percent == m_bar->value())
         return;
     m_bar->setValue(percent);

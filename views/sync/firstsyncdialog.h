@@ -13,10 +13,12 @@ class SyncClient;
 namespace rentdesk::views {
 
 // The first sync of a new replica (or one that stopped before its end): the rows fetched, the
-// share done by the server's count of what remains, and Cancel. It accepts when the pull
-// reaches the end of the feed (100 %). A lost connection is said, and the dialog waits: the
-// sync goes on from the last page kept once the server answers again. Cancel closes it and
-// leaves the replica as far as it got; opening it again later goes on from there.
+// share done by the server's count of what remains (a busy bar until its first count), and
+// Cancel, which is always safe: the replica applies what arrives in whole transactions. It
+// accepts when the pull reaches the end of the feed (100 %). A lost connection is said, and
+// the dialog waits: the sync goes on from the last page kept once the server answers again.
+// Cancel closes it and leaves the replica as far as it got; opening it again later goes on
+// from there.
 class FirstSyncDialog final : public QDialog
 {
     Q_OBJECT

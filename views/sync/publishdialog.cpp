@@ -103,8 +103,9 @@ PublishDialog::PublishDialog(models::sync::Publication publication, net::sync::R
     m_text = wrapped(u"publishText"_s, this);
     m_bar = new QProgressBar(this);
     m_bar->setObjectName(u"publishProgress"_s);
-    m_bar->setRange(0, 100);
-    m_bar->setValue(0);
+    m_bar->setRange(0, 0); // busy until the first sync is done and the changes are counted
+    // What closing the window does now: it differs by stage (setStage()).
+    m_stopNote = wrapped(u"publishStopNote"_s, this);
     m_refusals = new QTreeWidget(this);
     m_refusals->setObjectName(u"publishRefusals"_s);
     m_refusals->setHeaderLabels({ tr("Not published"), tr("Why") });
@@ -119,6 +120,7 @@ PublishDialog::PublishDialog(models::sync::Publication publication, net::sync::R
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_text);
     layout->addWidget(m_bar);
+    layout->addWidget(m_stopNote);
     layout->addWidget(m_refusals, 1);
     layout->addWidget(buttons);
     setMinimumWidth(520);
@@ -136,10 +138,39 @@ PublishDialog::PublishDialog(models::sync::Publication publication, net::sync::R
         if (state != SyncClient::State::Syncing)
             follow();
     });
+    m_closeText = m_close->text();
+    setStage(Stage::WaitingForFirstSync);
     if (replica.hasSynced())
         QMetaObject::invokeMethod(this, &PublishDialog::start, Qt::QueuedConnection);
     else
         m_text->setText(tr("Fetching your account first…"));
+}
+
+void PublishDialog::setStage(Stage stage)
+{
+    m_stage = stage;
+    if (stage != Stage::WaitingForFirstSync)
+        m_bar->setRange(0, 100);
+    // Closing is safe at every stage; the note says what it leaves, and while changes are made
+    // here the button says that it stops them.
+    m_close->setText(stage == Stage::Preparing ? tr("Stop") : m_closeText);
+    switch (stage) {
+    case Stage::WaitingForFirstSync:
+        m_stopNote->setText(tr("Closing this window now publishes nothing."));
+        break;
+    case Stage::Preparing:
+        m_stopNote->setText(tr("Stop keeps the changes made so far: they are sent with the next sync, and publishing "
+                               "again makes the rest."));
+        break;
+    case Stage::Sending:
+        m_stopNote->setText(tr("Closing this window does not stop publishing: the changes are kept on this computer "
+                               "and sent with the sync; what the server refuses stays in Sync problems."));
+        break;
+    case Stage::Finished:
+        m_stopNote->clear();
+        break;
+    }
+    m_stopNote->setVisible(stage != Stage::Finished);
 }
 
 PublishDialog::~PublishDialog() = default;
@@ -214,13 +245,13 @@ void PublishDialog::start()
         return;
     auto publisher = models::sync::Publisher::start(m_replica->replica(), m_publication);
     if (!publisher) {
-        m_stage = Stage::Finished;
+        setStage(Stage::Finished);
         m_text->setText(tr("Nothing was published: %1").arg(publisher.error().message));
         Q_EMIT publishingFinished();
         return;
     }
     m_publisher.emplace(std::move(*publisher));
-    m_stage = Stage::Preparing;
+    setStage(Stage::Preparing);
     prepareMore();
 }
 
@@ -230,7 +261,7 @@ void PublishDialog::prepareMore()
     if (!done) {
         // What was made so far is journaled and goes with the next sync; publishing again
         // makes the rest.
-        m_stage = Stage::Finished;
+        setStage(Stage::Finished);
         m_text->setText(tr("Publishing stopped: %1").arg(done.error().message));
         Q_EMIT publishingFinished();
         return;
@@ -246,7 +277,7 @@ void PublishDialog::prepareMore()
     m_published = m_publisher->result();
     for (const auto &[mutation, error] : std::as_const(m_published.refused))
         addRefusal(mutation, refusalText(error));
-    m_stage = Stage::Sending;
+    setStage(Stage::Sending);
     m_replica->sync()->syncNow();
     follow();
 }
@@ -283,7 +314,7 @@ void PublishDialog::follow()
 
 void PublishDialog::finish()
 {
-    m_stage = Stage::Finished;
+    setStage(Stage::Finished);
     m_bar->setValue(100);
     const QSet<qint64> ours(m_published.queued.cbegin(), m_published.queued.cend());
     int refusedThere = 0;

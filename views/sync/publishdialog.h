@@ -27,7 +27,10 @@ namespace rentdesk::views {
 // "Sign in and publish…". In the window on the account's replica that follows, it publishes:
 // once the first sync is done it makes the changes on the replica, pushes them with a progress
 // bar of the server's answers, and lists what was refused with the reason (the server's
-// refusals also stay in Sync problems). The standalone file is only ever read.
+// refusals also stay in Sync problems). The standalone file is only ever read. Closing it is
+// safe at every stage, and a note under the bar says what it leaves: nothing published while
+// the first sync runs; the changes made so far while they are made (the button says Stop, and
+// publishing again makes the rest); while the server answers, publishing goes on without it.
 class PublishDialog final : public QDialog
 {
     Q_OBJECT
@@ -72,11 +75,14 @@ private:
         Finished,
     };
     Stage m_stage = Stage::WaitingForFirstSync;
+    void setStage(Stage stage);
     qsizetype m_changesPerSlice = 100;
     QLabel *m_text = nullptr;
     QProgressBar *m_bar = nullptr;
+    QLabel *m_stopNote = nullptr;
     QTreeWidget *m_refusals = nullptr;
     QPushButton *m_close = nullptr;
+    QString m_closeText; // the Close button's own, while it does not say Stop
 };
 
 } // namespace rentdesk::views
