@@ -227,6 +227,10 @@
         <source>%1 is a replica of a server account: it gets its data from the server, and no demo data was added.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingQuery</name>
@@ -1434,6 +1438,33 @@
     </message>
     <message>
         <source>The database already has data; demo data goes only into an empty database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo data was cancelled; nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataProgress</name>
+    <message>
+        <source>Demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the demo data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the indexes…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4611,6 +4642,88 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
 </context>
 <context>
+    <name>rentdesk::views::FirstRunWizard</name>
+    <message>
+        <source>Welcome to RentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A few questions, and RentDesk is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RentDesk keeps buildings, apartments, bookings and reviews for landlords and renters. It works on this computer on its own, or with a RentDesk server that landlords and renters share. Everything chosen here can be changed later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How do you want to start?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can connect to a server later, and publish what you made here to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Work on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is kept in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Add &amp;demo data to look around (%n apartment(s) and two demo accounts)</source>
+        <translation>
+            <numerusform>Add &amp;demo data to look around (%n apartment and two demo accounts)</numerusform>
+            <numerusform>Add &amp;demo data to look around (%n apartments and two demo accounts)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database on this computer already has data, so no demo data is added to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as landlord@rentdesk.example or renter@rentdesk.example with the password shown in the sign-in dialog. Without demo data RentDesk starts empty: create your account in the sign-in dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a RentDesk server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rentdesk-server your landlord or renters use: wss:// (encrypted), or ws:// only to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: you can skip this page and set it up later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RentDesk e-mails renters and landlords when an account is made and when a booking is requested, confirmed, declined or cancelled. It sends through your mail provider&apos;s server; until one is set up, the messages wait in the Mail queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;up a mail server now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start RentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rentdesk::views::FirstSyncDialog</name>
     <message>
         <source>First sync</source>
@@ -4855,6 +4968,51 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Not discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n mail(s)…</source>
+        <translation>
+            <numerusform>Sending %n mail…</numerusform>
+            <numerusform>Sending %n mails…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n mail(s) sent.</source>
+        <translation>
+            <numerusform>%1 of %n mail sent.</numerusform>
+            <numerusform>%1 of %n mails sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent: the list says why.</source>
+        <translation>
+            <numerusform>%n not sent: the list says why.</numerusform>
+            <numerusform>%n not sent: the list says why.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not all mails sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;all now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send every waiting and failed mail now; you can stop after the mail being sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending is stopped: mails wait here until you press Send all now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5536,6 +5694,14 @@ Booking requests, confirmations and other notices will come from this address.
         <source>&amp;Calendar</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>sending stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending was stopped in the mail queue; the mails wait there until it is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MessageListModel</name>
@@ -5898,6 +6064,22 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>%1: %n photos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing this window now publishes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop keeps the changes made so far: they are sent with the next sync, and publishing again makes the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing this window does not stop publishing: the changes are kept on this computer and sent with the sync; what the server refuses stays in Sync problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ReviewEditor</name>
@@ -6094,6 +6276,10 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;first-run assistant when RentDesk starts next</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

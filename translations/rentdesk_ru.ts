@@ -227,6 +227,10 @@
         <source>%1 is a replica of a server account: it gets its data from the server, and no demo data was added.</source>
         <translation>%1 — копия учётной записи на сервере: она получает данные с сервера, демо-данные не добавлены.</translation>
     </message>
+    <message>
+        <source>No demo data</source>
+        <translation>Демонстрационные данные не добавлены</translation>
+    </message>
 </context>
 <context>
     <name>BookingQuery</name>
@@ -1439,6 +1443,33 @@
     <message>
         <source>The database already has data; demo data goes only into an empty database.</source>
         <translation>В базе уже есть данные; демонстрационные данные добавляются только в пустую базу.</translation>
+    </message>
+    <message>
+        <source>Demo data was cancelled; nothing was added.</source>
+        <translation>Создание демонстрационных данных отменено; ничего не добавлено.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataProgress</name>
+    <message>
+        <source>Demo data</source>
+        <translation>Демонстрационные данные</translation>
+    </message>
+    <message>
+        <source>Writing the demo data…</source>
+        <translation>Записываются демонстрационные данные…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <source>Building the indexes…</source>
+        <translation>Строятся индексы…</translation>
     </message>
 </context>
 <context>
@@ -4646,6 +4677,89 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
 </context>
 <context>
+    <name>rentdesk::views::FirstRunWizard</name>
+    <message>
+        <source>Welcome to RentDesk</source>
+        <translation>Добро пожаловать в RentDesk</translation>
+    </message>
+    <message>
+        <source>A few questions, and RentDesk is ready.</source>
+        <translation>Несколько вопросов — и RentDesk готов к работе.</translation>
+    </message>
+    <message>
+        <source>RentDesk keeps buildings, apartments, bookings and reviews for landlords and renters. It works on this computer on its own, or with a RentDesk server that landlords and renters share. Everything chosen here can be changed later in Settings.</source>
+        <translation>RentDesk ведёт дома, квартиры, бронирования и отзывы для арендодателей и арендаторов. Он работает на этом компьютере сам по себе или вместе с сервером RentDesk, общим для арендодателей и арендаторов. Всё, что выбрано здесь, можно позже изменить в настройках.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>How do you want to start?</source>
+        <translation>С чего начать?</translation>
+    </message>
+    <message>
+        <source>You can connect to a server later, and publish what you made here to it.</source>
+        <translation>К серверу можно подключиться и позже, опубликовав на нём то, что сделано здесь.</translation>
+    </message>
+    <message>
+        <source>&amp;Work on this computer</source>
+        <translation>&amp;Работать на этом компьютере</translation>
+    </message>
+    <message>
+        <source>The data is kept in %1.</source>
+        <translation>Данные хранятся в %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add &amp;demo data to look around (%n apartment(s) and two demo accounts)</source>
+        <translation>
+            <numerusform>Добавить &amp;демонстрационные данные, чтобы осмотреться (%n квартира и две демо-учётные записи)</numerusform>
+            <numerusform>Добавить &amp;демонстрационные данные, чтобы осмотреться (%n квартиры и две демо-учётные записи)</numerusform>
+            <numerusform>Добавить &amp;демонстрационные данные, чтобы осмотреться (%n квартир и две демо-учётные записи)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database on this computer already has data, so no demo data is added to it.</source>
+        <translation>В базе данных на этом компьютере уже есть данные, поэтому демонстрационные данные в неё не добавляются.</translation>
+    </message>
+    <message>
+        <source>Sign in as landlord@rentdesk.example or renter@rentdesk.example with the password shown in the sign-in dialog. Without demo data RentDesk starts empty: create your account in the sign-in dialog.</source>
+        <translation>Войдите как landlord@rentdesk.example или renter@rentdesk.example с паролем, который показан в окне входа. Без демонстрационных данных RentDesk начинает с пустой базы: создайте свою учётную запись в окне входа.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a RentDesk server</source>
+        <translation>&amp;Подключиться к серверу RentDesk</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>Се&amp;рвер:</translation>
+    </message>
+    <message>
+        <source>The rentdesk-server your landlord or renters use: wss:// (encrypted), or ws:// only to this computer.</source>
+        <translation>rentdesk-server, которым пользуются ваш арендодатель или арендаторы: wss:// (с шифрованием) или ws:// только к этому компьютеру.</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Почтовый сервер</translation>
+    </message>
+    <message>
+        <source>Optional: you can skip this page and set it up later in Settings.</source>
+        <translation>Необязательно: эту страницу можно пропустить и настроить почту позже в настройках.</translation>
+    </message>
+    <message>
+        <source>RentDesk e-mails renters and landlords when an account is made and when a booking is requested, confirmed, declined or cancelled. It sends through your mail provider&apos;s server; until one is set up, the messages wait in the Mail queue.</source>
+        <translation>RentDesk пишет арендаторам и арендодателям, когда создаётся учётная запись и когда бронирование запрошено, подтверждено, отклонено или отменено. Письма уходят через сервер вашего почтового провайдера; пока он не настроен, они ждут в очереди писем.</translation>
+    </message>
+    <message>
+        <source>Set &amp;up a mail server now</source>
+        <translation>&amp;Настроить почтовый сервер сейчас</translation>
+    </message>
+    <message>
+        <source>&amp;Start RentDesk</source>
+        <translation>&amp;Запустить RentDesk</translation>
+    </message>
+</context>
+<context>
     <name>rentdesk::views::FirstSyncDialog</name>
     <message>
         <source>First sync</source>
@@ -4892,6 +5006,54 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Not discarded</source>
         <translation>Не отменено</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Не отправлено</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n mail(s)…</source>
+        <translation>
+            <numerusform>Отправляется %n письмо…</numerusform>
+            <numerusform>Отправляются %n письма…</numerusform>
+            <numerusform>Отправляются %n писем…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n mail(s) sent.</source>
+        <translation>
+            <numerusform>Отправлено %1 из %n письма.</numerusform>
+            <numerusform>Отправлено %1 из %n писем.</numerusform>
+            <numerusform>Отправлено %1 из %n писем.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent: the list says why.</source>
+        <translation>
+            <numerusform>%n письмо не отправлено: причина указана в списке.</numerusform>
+            <numerusform>%n письма не отправлены: причины указаны в списке.</numerusform>
+            <numerusform>%n писем не отправлено: причины указаны в списке.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not all mails sent</source>
+        <translation>Отправлены не все письма</translation>
+    </message>
+    <message>
+        <source>Send &amp;all now</source>
+        <translation>Отправить &amp;все сейчас</translation>
+    </message>
+    <message>
+        <source>Send every waiting and failed mail now; you can stop after the mail being sent</source>
+        <translation>Отправить сейчас все ожидающие и неотправленные письма; остановить можно после письма, которое отправляется</translation>
+    </message>
+    <message>
+        <source>Sending is stopped: mails wait here until you press Send all now.</source>
+        <translation>Отправка остановлена: письма ждут здесь, пока вы не нажмёте «Отправить все сейчас».</translation>
     </message>
 </context>
 <context>
@@ -5577,6 +5739,14 @@ Booking requests, confirmations and other notices will come from this address.
         <source>&amp;Calendar</source>
         <translation>&amp;Календарь</translation>
     </message>
+    <message>
+        <source>sending stopped</source>
+        <translation>отправка остановлена</translation>
+    </message>
+    <message>
+        <source>Sending was stopped in the mail queue; the mails wait there until it is started again.</source>
+        <translation>Отправка остановлена в очереди писем; письма ждут там, пока её не запустят снова.</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::MessageListModel</name>
@@ -5952,6 +6122,22 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>%1: %n фотографий</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <source>Closing this window now publishes nothing.</source>
+        <translation>Если закрыть это окно сейчас, ничего не будет опубликовано.</translation>
+    </message>
+    <message>
+        <source>Stop keeps the changes made so far: they are sent with the next sync, and publishing again makes the rest.</source>
+        <translation>«Остановить» сохраняет уже сделанные изменения: они будут отправлены при следующей синхронизации, а повторная публикация сделает остальное.</translation>
+    </message>
+    <message>
+        <source>Closing this window does not stop publishing: the changes are kept on this computer and sent with the sync; what the server refuses stays in Sync problems.</source>
+        <translation>Закрытие этого окна не останавливает публикацию: изменения хранятся на этом компьютере и отправляются при синхронизации; то, что сервер отклонит, останется в «Ошибках синхронизации».</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::ReviewEditor</name>
@@ -6151,6 +6337,10 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Mail</source>
         <translation>Почта</translation>
+    </message>
+    <message>
+        <source>Show the &amp;first-run assistant when RentDesk starts next</source>
+        <translation>Показать &amp;помощник первого запуска при следующем запуске RentDesk</translation>
     </message>
 </context>
 <context>
