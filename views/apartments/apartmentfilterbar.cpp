@@ -7,10 +7,12 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -66,7 +68,16 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
     m_text->setPlaceholderText(tr("Search address, city, description…"));
     m_text->setClearButtonEnabled(true);
     m_text->setMinimumWidth(m_text->fontMetrics().averageCharWidth() * 28);
-    m_text->setToolTip(tr("Every word must appear; the last one may be unfinished."));
+    m_text->setToolTip(tr("Every word must appear; the last one may be unfinished. Ctrl+F comes here; Down or "
+                          "Return goes on to the results."));
+    m_text->setAccessibleName(tr("Search"));
+    m_text->installEventFilter(this);
+    // Only while this bar is shown: the Apartments and the Calendar pages each have one.
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_text->setFocus(Qt::ShortcutFocusReason);
+        m_text->selectAll();
+    });
 
     m_city = new QComboBox(this);
     m_city->setObjectName(u"cityCombo"_s);
@@ -74,6 +85,7 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
     // Long city names scroll in the list rather than widen the bar.
     m_city->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_city->setMinimumContentsLength(12);
+    m_city->setAccessibleName(tr("City"));
 
     m_currency = new QComboBox(this);
     m_currency->setObjectName(u"currencyCombo"_s);
@@ -81,18 +93,23 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
     for (const QString &code : currencies)
         m_currency->addItem(code, code);
     m_currency->setToolTip(tr("Prices compare within one currency: choose it to set a price range."));
+    m_currency->setAccessibleName(tr("Currency"));
     m_minPrice = priceBox(this, u"minPriceSpin"_s, tr("min price"));
+    m_minPrice->setAccessibleName(tr("Minimum price"));
     m_maxPrice = priceBox(this, u"maxPriceSpin"_s, tr("max price"));
+    m_maxPrice->setAccessibleName(tr("Maximum price"));
 
     m_minRooms = new QSpinBox(this);
     m_minRooms->setObjectName(u"minRoomsSpin"_s);
     m_minRooms->setRange(0, 20);
     m_minRooms->setSpecialValueText(tr("any rooms"));
     m_minRooms->setPrefix(tr("rooms ≥ "));
+    m_minRooms->setAccessibleName(tr("Minimum rooms"));
 
     m_status = new QComboBox(this);
     m_status->setObjectName(u"statusCombo"_s);
     m_status->addItem(tr("Any status"));
+    m_status->setAccessibleName(tr("Status"));
     for (const auto status : { models::domain::ApartmentStatus::Free, models::domain::ApartmentStatus::Booked,
                                models::domain::ApartmentStatus::Rented })
         m_status->addItem(models::domain::displayName(status), models::domain::toCode(status));
@@ -105,10 +122,13 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
     m_freeTo = new QDateEdit(QDate::currentDate().addDays(7), this);
     m_freeTo->setObjectName(u"freeToEdit"_s);
     m_freeTo->setCalendarPopup(true);
+    m_freeFrom->setAccessibleName(tr("Free from"));
+    m_freeTo->setAccessibleName(tr("Free to"));
 
     m_rating = new QComboBox(this);
     m_rating->setObjectName(u"ratingCombo"_s);
     m_rating->addItem(tr("Any rating"));
+    m_rating->setAccessibleName(tr("Rating"));
     for (const double stars : { 3.0, 4.0, 4.5 })
         m_rating->addItem(tr("%1★ and up").arg(QLocale().toString(stars, 'g', 2)), stars);
 
@@ -130,9 +150,14 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
     first->addWidget(m_city);
     first->addWidget(m_status);
     first->addWidget(m_rating);
-    first->addWidget(new QLabel(tr("Furnished"), this));
+    // The captions are the combo boxes' buddies: screen readers read them as their names.
+    auto *furnishedLabel = new QLabel(tr("Furnished"), this);
+    furnishedLabel->setBuddy(m_furnished);
+    first->addWidget(furnishedLabel);
     first->addWidget(m_furnished);
-    first->addWidget(new QLabel(tr("Pets"), this));
+    auto *petsLabel = new QLabel(tr("Pets"), this);
+    petsLabel->setBuddy(m_pets);
+    first->addWidget(petsLabel);
     first->addWidget(m_pets);
     first->addWidget(clearButton);
     auto *second = new QHBoxLayout;
@@ -175,6 +200,22 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
 }
 
 ApartmentFilterBar::~ApartmentFilterBar() = default;
+
+bool ApartmentFilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_text && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Down || key == Qt::Key_Return || key == Qt::Key_Enter) {
+            if (m_debounce.isActive()) {
+                m_debounce.stop();
+                Q_EMIT filterChanged(filter());
+            }
+            Q_EMIT resultsRequested();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
 
 void ApartmentFilterBar::changed()
 {

@@ -79,6 +79,8 @@ CalendarPage::CalendarPage(Workspace &workspace, QWidget *parent)
                 m_model->setFilter(filter);
                 updateCount();
             });
+    connect(m_filterBar, &ApartmentFilterBar::resultsRequested, this,
+            [this] { m_view->setFocus(Qt::ShortcutFocusReason); });
     layout->addWidget(m_filterBar);
 
     m_problem = new MessageBar(tr("Retry"), this);

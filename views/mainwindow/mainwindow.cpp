@@ -249,10 +249,10 @@ void MainWindow::connectActions()
     connect(a.declineBooking, &QAction::triggered, this, [this] { m_commands->declineBooking(); });
     connect(a.cancelBooking, &QAction::triggered, this, [this] { m_commands->cancelBooking(); });
     connect(a.writeReview, &QAction::triggered, this, [this] { m_commands->writeReview(currentPage()); });
-    connect(a.showApartments, &QAction::triggered, this, [this] { showPage(m_apartments); });
-    connect(a.showBuildings, &QAction::triggered, this, [this] { showPage(m_buildings); });
-    connect(a.showBookings, &QAction::triggered, this, [this] { showPage(m_bookings); });
-    connect(a.showReviews, &QAction::triggered, this, [this] { showPage(m_reviews); });
+    connect(a.showApartments, &QAction::triggered, this, [this] { showPage(m_apartments, Focus::Table); });
+    connect(a.showBuildings, &QAction::triggered, this, [this] { showPage(m_buildings, Focus::Table); });
+    connect(a.showBookings, &QAction::triggered, this, [this] { showPage(m_bookings, Focus::Table); });
+    connect(a.showReviews, &QAction::triggered, this, [this] { showPage(m_reviews, Focus::Table); });
     connect(a.showDashboard, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_dashboard); });
     connect(a.showCalendar, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_calendar); });
     // Double click or Return: edit what is one's own, else the natural next step.
@@ -268,9 +268,11 @@ void MainWindow::connectActions()
     }
 }
 
-void MainWindow::showPage(TablePage *page)
+void MainWindow::showPage(TablePage *page, Focus focus)
 {
     m_tabs->setCurrentWidget(page);
+    if (focus == Focus::Table)
+        page->focusTable();
 }
 
 void MainWindow::showSignIn()

@@ -50,6 +50,10 @@ public:
     enum class Scroll { ToSelection, Keep };
     void refresh(Scroll scroll = Scroll::ToSelection);
 
+    // Puts the keyboard in the table (when it shows rows), its current row selected: where the
+    // page's shortcut (Ctrl+1…) and the filter's Down or Return lead.
+    void focusTable();
+
     // Column widths, sort order and splitter, under "pages/<name>/".
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
@@ -61,6 +65,7 @@ Q_SIGNALS:
     void contextMenuRequested(const QPoint &globalPosition);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     // Put the page's filter bar above the table.
     void setFilterBar(QWidget *bar);
     // "12 apartments" for the count label.
@@ -83,6 +88,10 @@ private:
     void updateFailure();
     [[nodiscard]] bool showsFailure() const;
     void onCurrentChanged();
+    // The context menu of the selected row, asked for with the keyboard (Menu, Shift+F10).
+    void requestContextMenuAtCurrentRow();
+    // Selects the current row (the first when none) if no row is selected.
+    void selectCurrentRow();
 
     QString m_name;
     models::itemmodels::PagedTableModel *m_model;
