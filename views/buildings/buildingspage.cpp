@@ -23,6 +23,7 @@ BuildingsPage::BuildingsPage(Workspace &workspace, QWidget *parent)
     m_text = new QLineEdit(bar);
     m_text->setObjectName(u"buildingSearchEdit"_s);
     m_text->setPlaceholderText(tr("Search name or address…"));
+    m_text->setAccessibleName(tr("Search"));
     m_text->setClearButtonEnabled(true);
     m_city = new QComboBox(bar);
     m_city->setObjectName(u"buildingCityCombo"_s);

@@ -419,6 +419,7 @@ void CalendarPage::retranslate()
     m_previous->setAccessibleName(m_previous->text());
     m_next->setAccessibleName(m_next->text());
     m_zoomLabel->setText(tr("&Show:"));
+    m_details->setAccessibleName(tr("Calendar: details"));
     m_zoomBox->setItemText(int(Zoom::Week), tr("A week"));
     m_zoomBox->setItemText(int(Zoom::Month), tr("A month"));
     m_zoomBox->setItemText(int(Zoom::Quarter), tr("Three months"));

@@ -134,6 +134,7 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
     m_email = new QLineEdit(body);
     m_email->setObjectName(u"chatEmail"_s);
     m_email->setPlaceholderText(tr("E-mail of the person to write to"));
+    m_email->setAccessibleName(m_email->placeholderText()); // a placeholder is no name to a screen reader
     m_start = new QPushButton(tr("Start"), body);
     m_start->setObjectName(u"chatStart"_s);
     auto *startRow = new QHBoxLayout;
@@ -142,6 +143,7 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
 
     m_conversationView = new QListView(body);
     m_conversationView->setObjectName(u"chatConversations"_s);
+    m_conversationView->setAccessibleName(tr("Conversations"));
     m_conversationView->setModel(m_conversations);
     m_conversationView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_conversationView->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -155,6 +157,7 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
     m_earlier->hide();
     m_messageView = new QListView(body);
     m_messageView->setObjectName(u"chatMessages"_s);
+    m_messageView->setAccessibleName(tr("Messages"));
     m_messageView->setModel(m_messages);
     m_messageView->setItemDelegate(new BubbleDelegate(m_messageView));
     m_messageView->setSelectionMode(QAbstractItemView::NoSelection);
@@ -176,6 +179,7 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
     m_input = new QPlainTextEdit(body);
     m_input->setObjectName(u"chatInput"_s);
     m_input->setPlaceholderText(tr("Write a message (Ctrl+Enter sends)"));
+    m_input->setAccessibleName(tr("Message"));
     m_input->setTabChangesFocus(true);
     m_input->setMaximumHeight(m_input->fontMetrics().lineSpacing() * 4 + 12);
     m_send = new QPushButton(tr("Send"), body);

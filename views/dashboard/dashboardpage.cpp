@@ -276,6 +276,7 @@ void DashboardPage::showOccupancy()
     series->attachAxis(y);
     chart->legend()->hide();
     replaceChart(m_occupancyView, chart);
+    m_occupancyView->setAccessibleName(chart->title()); // what a screen reader says for the chart
 }
 
 void DashboardPage::showIncome()
@@ -346,6 +347,7 @@ void DashboardPage::showIncome()
     series->attachAxis(y);
     chart->legend()->hide();
     replaceChart(m_incomeView, chart);
+    m_incomeView->setAccessibleName(chart->title());
 }
 
 void DashboardPage::showMovements()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/editors/editordialog.h"
 
+#include "views/widgets/accessiblename.h"
 #include "views/widgets/formerrors.h"
 
 #include <QDialogButtonBox>
@@ -71,6 +72,7 @@ QLabel *EditorDialog::addRow(const QString &label, QWidget *focusTarget, QWidget
 
     auto *caption = new QLabel(label, this);
     caption->setBuddy(focusTarget);
+    nameAfterCaption(focusTarget, caption); // not its sibling: the buddy alone names nothing
     m_form->addRow(caption, cell);
     return error;
 }

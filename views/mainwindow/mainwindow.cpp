@@ -212,6 +212,7 @@ void MainWindow::addPage(TablePage *page, const QString &title, Page kind)
     m_pages.append(page);
     m_kinds.append(kind);
     m_tabs->addTab(page, title);
+    page->setTitle(title);
     page->table()->setItemDelegate(new CellDelegate(page->table()));
     connect(page, &TablePage::currentChanged, this, &MainWindow::updateActions);
     connect(page, &TablePage::contextMenuRequested, this, [this, kind](const QPoint &position) {

@@ -2,6 +2,7 @@
 #include "views/pages/tablepage.h"
 
 #include "models/itemmodels/itemroles.h"
+#include "views/widgets/accessiblename.h"
 #include "views/widgets/messagebar.h"
 
 #include <QContextMenuEvent>
@@ -44,6 +45,8 @@ TablePage::TablePage(const QString &name, models::itemmodels::PagedTableModel *m
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Rows are chosen, not cells: Tab goes on to the detail pane instead of along the row.
+    m_table->setTabKeyNavigation(false);
     m_table->verticalHeader()->hide();
     // Rows of one height: the view then never asks every row for its size.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -180,6 +183,13 @@ void TablePage::selectCurrentRow()
         current = m_model->index(0, 0);
     m_table->selectionModel()->setCurrentIndex(current,
                                                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void TablePage::setTitle(const QString &title)
+{
+    const QString plain = withoutMnemonic(title);
+    m_table->setAccessibleName(plain);
+    m_details->setAccessibleName(tr("%1: details").arg(plain));
 }
 
 void TablePage::focusTable()

@@ -50,6 +50,10 @@ public:
     enum class Scroll { ToSelection, Keep };
     void refresh(Scroll scroll = Scroll::ToSelection);
 
+    // The page's title (as its tab shows it): the name a screen reader gives its table and its
+    // detail pane.
+    void setTitle(const QString &title);
+
     // Puts the keyboard in the table (when it shows rows), its current row selected: where the
     // page's shortcut (Ctrl+1…) and the filter's Down or Return lead.
     void focusTable();

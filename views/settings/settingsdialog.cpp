@@ -54,7 +54,10 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, net::secrets::Secre
 
     auto *form = new QFormLayout(general);
     form->addRow(tr("Language:"), m_language);
-    form->addRow(tr("Database file:"), databaseRow);
+    // The caption is the line edit's buddy, its sibling in this page: a screen reader's name for it.
+    auto *databaseLabel = new QLabel(tr("Database file:"), general);
+    databaseLabel->setBuddy(m_database);
+    form->addRow(databaseLabel, databaseRow);
     form->addRow(QString(), m_restartNote);
 
     m_tabs = new QTabWidget(this);

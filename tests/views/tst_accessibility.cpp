@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/demo/demogenerator.h"
+#include "net/chat/chatclient.h"
+#include "net/connection/serverconnection.h"
+#include "net/secrets/secretstore.h"
+#include "tests/views/demowindow.h"
+#include "tests/views/guitesting.h"
+#include "views/accounts/logindialog.h"
+#include "views/apartments/apartmentspage.h"
+#include "views/chat/chatpanel.h"
+#include "views/editors/apartmenteditor.h"
+#include "views/editors/bookingrequestdialog.h"
+#include "views/editors/buildingeditor.h"
+#include "views/editors/revieweditor.h"
+#include "views/settings/settingsdialog.h"
+
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QApplication>
+#include <QCalendarWidget>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+#include <set>
+
+using namespace Qt::StringLiterals;
+using namespace rentdesk;
+using namespace rentdesk::test;
+
+namespace {
+
+// A widget Qt makes inside one of its own (a spin box's line edit, a calendar's buttons): the
+// name belongs to the outer widget, which the audit checks.
+bool isQtInternal(const QWidget *widget)
+{
+    if (widget->objectName().startsWith(u"qt_"_s) && !qobject_cast<const QTabBar *>(widget))
+        return true;
+    for (const QWidget *w = widget->parentWidget(); w; w = w->parentWidget()) {
+        if (qobject_cast<const QCalendarWidget *>(w) || qobject_cast<const QAbstractSpinBox *>(w)
+            || qobject_cast<const QComboBox *>(w))
+            return true;
+    }
+    return false;
+}
+
+// What a person can Tab to: enabled, shown, taking focus from the Tab key, and not standing in
+// for another widget.
+bool isControl(const QWidget *widget, const QWidget *root)
+{
+    return widget->isVisibleTo(root) && widget->isEnabled() && (widget->focusPolicy() & Qt::TabFocus)
+        && !widget->focusProxy() && !isQtInternal(widget);
+}
+
+QList<QWidget *> controlsOf(QWidget *root)
+{
+    QList<QWidget *> controls;
+    for (QWidget *widget : root->findChildren<QWidget *>()) {
+        if (widget->window() == root && isControl(widget, root))
+            controls << widget;
+    }
+    return controls;
+}
+
+// The name assistive technology reads: the accessible name, else what Qt derives from a buddy
+// label or the control's own text.
+QString accessibleName(QWidget *widget)
+{
+    QAccessibleInterface *interface = QAccessible::queryAccessibleInterface(widget);
+    return interface ? interface->text(QAccessible::Name).trimmed() : QString();
+}
+
+QString describe(const QWidget *widget)
+{
+    QStringList path;
+    for (const QWidget *w = widget; w && !w->isWindow(); w = w->parentWidget()) {
+        if (!w->objectName().isEmpty())
+            path.prepend(w->objectName());
+    }
+    QString text;
+    if (const auto *button = qobject_cast<const QAbstractButton *>(widget))
+        text = u" \""_s + button->text() + u'"';
+    return QString::fromLatin1(widget->metaObject()->className()) + u" "_s + path.join(u'/') + text;
+}
+
+QStringList unnamed(QWidget *root)
+{
+    QStringList missing;
+    for (QWidget *control : controlsOf(root)) {
+        if (accessibleName(control).isEmpty())
+            missing << describe(control);
+    }
+    return missing;
+}
+
+// The controls that Tab does not reach from the window's focus, going round once.
+QStringList unreachable(QWidget &dialog)
+{
+    const QList<QWidget *> controls = controlsOf(&dialog);
+    std::set<const QWidget *> reached;
+    QWidget *first = QApplication::focusWidget();
+    if (!first)
+        return { u"(no focus in the dialog)"_s };
+    for (int i = 0; i < 4 * int(controls.size()) + 8; ++i) {
+        reached.insert(QApplication::focusWidget());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        if (QApplication::focusWidget() == first)
+            break;
+    }
+    QStringList missing;
+    for (QWidget *control : controls) {
+        if (!reached.contains(control))
+            missing << describe(control);
+    }
+    return missing;
+}
+
+void show(QDialog &dialog)
+{
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QTRY_VERIFY(dialog.isActiveWindow()); // for QApplication too, whose focus widget it is then
+}
+
+// Names, then the Tab chain, on each page of each tab widget the dialog has.
+void audit(QDialog &dialog)
+{
+    show(dialog);
+    RENTDESK_RETURN_IF_FAILED();
+    QList<QTabWidget *> tabs = dialog.findChildren<QTabWidget *>();
+    const auto check = [&dialog](const QString &where) {
+        const QStringList missing = unnamed(&dialog);
+        QVERIFY2(missing.isEmpty(), qPrintable(where + u": no accessible name: "_s + missing.join(u", "_s)));
+        const QStringList away = unreachable(dialog);
+        QVERIFY2(away.isEmpty(), qPrintable(where + u": Tab never reaches: "_s + away.join(u", "_s)));
+    };
+    check(dialog.objectName());
+    RENTDESK_RETURN_IF_FAILED();
+    for (QTabWidget *tabWidget : tabs) {
+        for (int i = 0; i < tabWidget->count(); ++i) {
+            if (!tabWidget->isTabEnabled(i) || !tabWidget->isTabVisible(i))
+                continue;
+            tabWidget->setCurrentIndex(i);
+            tabWidget->tabBar()->setFocus(Qt::TabFocusReason);
+            check(dialog.objectName() + u" tab "_s + tabWidget->tabText(i));
+            RENTDESK_RETURN_IF_FAILED();
+        }
+    }
+}
+
+} // namespace
+
+// Every control of the main window (each page in turn, the status bar) and of the main dialogs
+// has a name for a screen reader, and Tab reaches every control of a dialog.
+class TestAccessibility final : public QObject
+{
+    Q_OBJECT
+
+    DemoWindow m_demo;
+
+    QUuid firstApartment() const
+    {
+        auto *model = m_demo.window->apartmentsPage()->model();
+        return model->rowCount() > 0 ? model->idAt(0) : QUuid();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { m_demo.prepare(30); }
+    void init()
+    {
+        m_demo.open();
+        m_demo.signIn(models::demo::demoLandlord().email);
+    }
+    void cleanup() { m_demo.close(); }
+
+    void mainWindowPagesNameEveryControl()
+    {
+        views::MainWindow &window = *m_demo.window;
+        auto *tabs = window.findChild<QTabWidget *>(u"pageTabs"_s);
+        QVERIFY(tabs);
+        int audited = 0;
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (!tabs->isTabVisible(i))
+                continue;
+            tabs->setCurrentIndex(i);
+            // A selected row shows what a page adds for it (the apartments' photos).
+            if (auto *table = tabs->widget(i)->findChild<QTableView *>(); table && table->model()->rowCount() > 0)
+                table->selectRow(0);
+            const QStringList missing = unnamed(&window);
+            qWarning() << "DBG" << controlsOf(&window).size();
+            for (QWidget *c : controlsOf(&window))
+                qWarning() << describe(c) << accessibleName(c);
+            QVERIFY2(missing.isEmpty(),
+                     qPrintable(tabs->tabText(i) + u": no accessible name: "_s + missing.join(u", "_s)));
+            ++audited;
+        }
+        QCOMPARE(audited, 6); // the landlord sees the dashboard too
+    }
+
+    void signInDialog()
+    {
+        m_demo.session.signOut();
+        views::LoginDialog dialog(*m_demo.workspace, m_demo.window.get());
+        audit(dialog);
+    }
+
+    void bookingRequestDialog()
+    {
+        const auto apartment = m_demo.workspace->listings.apartment(firstApartment());
+        QVERIFY(apartment);
+        views::BookingRequestDialog dialog(m_demo.workspace->bookings, m_demo.session.userId(), *apartment, u"Flat 1"_s,
+                                           {}, m_demo.clock.today(), m_demo.window.get());
+        audit(dialog);
+    }
+
+    void reviewEditor()
+    {
+        views::ReviewEditor dialog(m_demo.workspace->reviews, m_demo.session.userId(),
+                                   { models::domain::ReviewKind::Apartment, firstApartment() }, u"Flat 1"_s,
+                                   m_demo.window.get());
+        audit(dialog);
+    }
+
+    void apartmentEditor()
+    {
+        const auto apartment = m_demo.workspace->listings.apartment(firstApartment());
+        QVERIFY(apartment);
+        const auto building = m_demo.workspace->listings.building(apartment->buildingId);
+        QVERIFY(building);
+        views::ApartmentEditor dialog(m_demo.workspace->listings, m_demo.session.userId(), { *building }, std::nullopt,
+                                      m_demo.window.get());
+        audit(dialog);
+    }
+
+    void buildingEditor()
+    {
+        views::BuildingEditor dialog(m_demo.workspace->listings, m_demo.session.userId(), std::nullopt,
+                                     m_demo.window.get());
+        audit(dialog);
+    }
+
+    void settingsDialog()
+    {
+        net::secrets::MemorySecretStore secrets;
+        views::SettingsDialog dialog({ models::domain::Language::English, u"/tmp/a.sqlite"_s, {} }, secrets,
+                                     m_demo.window.get());
+        audit(dialog);
+    }
+
+    // The chat panel of the dock, before it is connected (its inputs wait, disabled) and with a
+    // conversation's input enabled.
+    void chatPanel()
+    {
+        net::connection::ServerConnection connection;
+        net::chat::ChatClient client(connection, m_demo.db.shared(), m_demo.clock);
+        views::ChatPanel panel(client);
+        panel.resize(420, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QStringList missing = unnamed(&panel);
+        QVERIFY2(missing.isEmpty(), qPrintable(u"no accessible name: "_s + missing.join(u", "_s)));
+        for (QWidget *widget : panel.findChildren<QWidget *>())
+            widget->setEnabled(true);
+        missing = unnamed(&panel);
+        QVERIFY2(missing.isEmpty(), qPrintable(u"enabled, no accessible name: "_s + missing.join(u", "_s)));
+    }
+
+    // The audit itself: a control without a name is found, and so is one that Tab skips.
+    void auditFindsWhatIsMissing()
+    {
+        QDialog dialog;
+        dialog.setObjectName(u"probe"_s);
+        auto *named = new QPushButton(u"&Go"_s, &dialog);
+        named->move(0, 0);
+        auto *bare = new QLineEdit(&dialog);
+        bare->setObjectName(u"bare"_s);
+        bare->move(0, 40);
+        show(dialog);
+        QCOMPARE(unnamed(&dialog), QStringList { u"QLineEdit bare"_s });
+        bare->setAccessibleName(u"Bare"_s);
+        QVERIFY(unnamed(&dialog).isEmpty());
+        named->setFocus();
+        QVERIFY(unreachable(dialog).isEmpty());
+        // A widget outside the chain Tab follows: a plain text edit that keeps the Tab key.
+        auto *trap = new QPlainTextEdit(&dialog);
+        trap->setObjectName(u"trap"_s);
+        trap->setAccessibleName(u"Trap"_s);
+        trap->move(0, 80);
+        trap->show();
+        auto *after = new QPushButton(u"&After"_s, &dialog);
+        after->setObjectName(u"after"_s);
+        after->move(0, 200);
+        after->show();
+        named->setFocus();
+        QCOMPARE(unreachable(dialog), QStringList { u"QPushButton after \"&After\""_s });
+    }
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
