@@ -33,6 +33,7 @@
 #include "views/sync/syncproblemsdialog.h"
 #include "views/sync/syncstatus.h"
 #include "views/widgets/celldelegate.h"
+#include "views/widgets/formerrors.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -618,7 +619,8 @@ void MainWindow::updateSyncStatus()
     const SyncStatusText status = syncStatusText(input, QDateTime::currentDateTime());
     m_syncLabel->setText(status.text);
     m_syncLabel->setToolTip(status.tooltip);
-    m_syncLabel->setStyleSheet(status.problem ? u"color: #b3261e;"_s : QString());
+    m_syncLabel->setStyleSheet(status.problem ? u"color: %1;"_s.arg(FormErrors::errorColor(palette()).name())
+                                              : QString());
 
     const int refused = r.refusedCount().value_or(0);
     m_problemsBadge->setText(tr("%n sync problem(s)", nullptr, refused));
