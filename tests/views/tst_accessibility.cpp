@@ -23,6 +23,9 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStatusBar>
@@ -30,7 +33,9 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
+#include <map>
 #include <set>
 
 using namespace Qt::StringLiterals;
@@ -180,6 +185,60 @@ QStringList clipped(QWidget *root)
     return found;
 }
 
+// The letter Alt takes in a text ("&Save" → 's'), or none.
+QChar mnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != u'&')
+            continue;
+        if (text[i + 1] != u'&')
+            return text[i + 1].toLower();
+        ++i;
+    }
+    return {};
+}
+
+// Alt letters that two things of the window answer to at once (the menus, the page tabs, and the
+// buttons and buddy labels shown): Qt takes turns between them instead of doing either.
+QStringList sharedMnemonics(QMainWindow &window, QTabWidget *pages)
+{
+    std::map<QChar, QStringList> owners;
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (menu->isVisible())
+            owners[mnemonic(menu->text())] << menu->text();
+    }
+    for (int i = 0; i < pages->count(); ++i) {
+        if (pages->isTabVisible(i))
+            owners[mnemonic(pages->tabText(i))] << pages->tabText(i);
+    }
+    for (QWidget *widget : window.findChildren<QWidget *>()) {
+        if (!widget->isVisibleTo(&window) || widget->window() != &window || qobject_cast<QToolButton *>(widget))
+            continue;
+        if (auto *label = qobject_cast<QLabel *>(widget); label && label->buddy())
+            owners[mnemonic(label->text())] << label->text();
+        else if (auto *button = qobject_cast<QAbstractButton *>(widget))
+            owners[mnemonic(button->text())] << button->text();
+    }
+    QStringList shared;
+    for (const auto &[letter, texts] : owners) {
+        if (!letter.isNull() && texts.size() > 1)
+            shared << texts.join(u" / "_s);
+    }
+    // Within each menu, whose letters are its own.
+    for (QAction *menu : window.menuBar()->actions()) {
+        std::map<QChar, QStringList> items;
+        for (QAction *item : menu->menu()->actions()) {
+            if (item->isVisible() && !item->isSeparator())
+                items[mnemonic(item->text())] << item->text();
+        }
+        for (const auto &[letter, texts] : items) {
+            if (!letter.isNull() && texts.size() > 1)
+                shared << menu->text() + u": "_s + texts.join(u" / "_s);
+        }
+    }
+    return shared;
+}
+
 // The dark palette and the larger font a desktop may give; restores the application's own.
 class LargeDarkLook
 {
@@ -255,6 +314,9 @@ private Q_SLOTS:
             const QStringList missing = unnamed(&window);
             QVERIFY2(missing.isEmpty(),
                      qPrintable(tabs->tabText(i) + u": no accessible name: "_s + missing.join(u", "_s)));
+            const QStringList shared = sharedMnemonics(window, tabs);
+            QVERIFY2(shared.isEmpty(),
+                     qPrintable(tabs->tabText(i) + u": one Alt letter for "_s + shared.join(u", "_s)));
             // Tab goes round the page: no control keeps it (a table going along its cells).
             tabs->tabBar()->setFocus(Qt::TabFocusReason);
             const QStringList away = unreachable(window);

@@ -80,7 +80,8 @@ MainActions::MainActions(QWidget *window)
                              "booking sites"));
     importCalendar = make(window, u"importCalendarAction"_s, tr("&Import calendar…"),
                           tr("Block the selected apartment's dates with another booking site's calendar (.ics)"));
-    calendarAddress = make(window, u"calendarAddressAction"_s, tr("Calendar a&ddress…"),
+    // Alt letters are unique in each menu (tst_accessibility): D is Delete's here, C Calendar's in View.
+    calendarAddress = make(window, u"calendarAddressAction"_s, tr("Calendar add&ress…"),
                            tr("The address at which your server publishes the selected apartment's calendar, for "
                               "other booking sites to subscribe to (connected to a server)"));
     calendarSubscriptions =
@@ -104,7 +105,7 @@ MainActions::MainActions(QWidget *window)
                    tr("Write to the landlord of the selected apartment, or to the other person of the selected "
                       "booking"),
                    QKeySequence(Qt::CTRL | Qt::Key_M));
-    showChat = make(window, u"showChatAction"_s, tr("&Chat"), tr("Show or hide the chat panel"),
+    showChat = make(window, u"showChatAction"_s, tr("C&hat"), tr("Show or hide the chat panel"),
                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     showChat->setCheckable(true);
     showApartments = make(window, u"showApartmentsAction"_s, tr("&Apartments"), tr("Go to the apartments"),

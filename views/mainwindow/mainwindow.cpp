@@ -82,7 +82,8 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     addPage(m_bookings, tr("B&ookings"), Page::Bookings);
     addPage(m_reviews, tr("Revie&ws"), Page::Reviews);
     m_dashboard = new DashboardPage(workspace, this);
-    m_tabs->addTab(m_dashboard, tr("Dash&board"));
+    // Its Alt letter is D: B is the Bookings menu's.
+    m_tabs->addTab(m_dashboard, tr("&Dashboard"));
     connect(m_dashboard, &DashboardPage::showRequestsRequested, this, [this] {
         m_bookings->showStatus(models::domain::BookingStatus::Requested);
         showPage(m_bookings);
