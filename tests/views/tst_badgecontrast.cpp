@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <map>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace rentdesk;
@@ -23,7 +24,8 @@ constexpr QSize CellSize(240, 30);
 
 QPalette lightPalette()
 {
-    return QStyleFactory::create(u"Fusion"_s)->standardPalette();
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(u"Fusion"_s));
+    return fusion->standardPalette();
 }
 
 // A dark Fusion palette, as a desktop's dark theme gives one.
