@@ -129,6 +129,33 @@ QStringList unreachable(QWidget &dialog)
     return missing;
 }
 
+// Where Tab goes backwards on the screen: from a control to one above it, or to one left of it on
+// the same line. Going round once from wherever the focus is, it wraps from the last control to
+// the first once: one step back is that wrap, a second one is out of order.
+QStringList outOfOrder(QWidget &window)
+{
+    QList<QWidget *> order;
+    QWidget *first = QApplication::focusWidget();
+    if (!first)
+        return { u"(no focus in the window)"_s };
+    for (int i = 0; i < 200; ++i) {
+        order << QApplication::focusWidget();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        if (QApplication::focusWidget() == first)
+            break;
+    }
+    order << first; // the step that closes the round
+    QStringList backwards;
+    for (qsizetype i = 1; i < order.size(); ++i) {
+        const QRect before(order[i - 1]->mapTo(&window, QPoint(0, 0)), order[i - 1]->size());
+        const QRect after(order[i]->mapTo(&window, QPoint(0, 0)), order[i]->size());
+        const bool sameLine = after.top() < before.bottom() && before.top() < after.bottom();
+        if (sameLine ? after.left() < before.left() : after.top() < before.top())
+            backwards << describe(order[i - 1]) + u" → "_s + describe(order[i]);
+    }
+    return backwards.size() > 1 ? backwards : QStringList();
+}
+
 void show(QDialog &dialog)
 {
     dialog.show();
@@ -148,6 +175,8 @@ void audit(QDialog &dialog)
         QVERIFY2(missing.isEmpty(), qPrintable(where + u": no accessible name: "_s + missing.join(u", "_s)));
         const QStringList away = unreachable(dialog);
         QVERIFY2(away.isEmpty(), qPrintable(where + u": Tab never reaches: "_s + away.join(u", "_s)));
+        const QStringList backwards = outOfOrder(dialog);
+        QVERIFY2(backwards.isEmpty(), qPrintable(where + u": Tab goes back: "_s + backwards.join(u", "_s)));
     };
     check(dialog.objectName());
     RENTDESK_RETURN_IF_FAILED();
@@ -452,6 +481,28 @@ private Q_SLOTS:
         after->show();
         named->setFocus();
         QCOMPARE(unreachable(dialog), QStringList { u"QPushButton after \"&After\""_s });
+    }
+
+    // And Tab order that goes up the screen.
+    void auditFindsTabGoingBack()
+    {
+        QDialog dialog;
+        auto *top = new QLineEdit(&dialog);
+        auto *middle = new QLineEdit(&dialog);
+        auto *bottom = new QLineEdit(&dialog);
+        middle->setObjectName(u"middle"_s);
+        bottom->setObjectName(u"bottom"_s);
+        top->setGeometry(0, 0, 100, 30);
+        middle->setGeometry(0, 40, 100, 30);
+        bottom->setGeometry(0, 80, 100, 30);
+        show(dialog);
+        top->setFocus();
+        QVERIFY(outOfOrder(dialog).isEmpty());
+        QWidget::setTabOrder(top, bottom);
+        QWidget::setTabOrder(bottom, middle);
+        top->setFocus();
+        QCOMPARE(outOfOrder(dialog).size(), 2);
+        QCOMPARE(outOfOrder(dialog).constFirst(), u"QLineEdit bottom → QLineEdit middle"_s);
     }
 };
 

@@ -28,6 +28,8 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, net::secrets::Secre
     setObjectName(u"settingsDialog"_s);
     setWindowTitle(tr("Settings"));
 
+    // Made before the pages: Tab goes to the tabs first, then down the page under them.
+    m_tabs = new QTabWidget(this);
     auto *general = new QWidget(this);
     m_language = new QComboBox(general);
     m_language->setObjectName(u"languageCombo"_s);
@@ -60,7 +62,6 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, net::secrets::Secre
     form->addRow(databaseLabel, databaseRow);
     form->addRow(QString(), m_restartNote);
 
-    m_tabs = new QTabWidget(this);
     m_tabs->addTab(general, tr("General"));
     m_mail = new MailSettingsPage(values.mail, secrets, m_tabs);
     m_tabs->addTab(m_mail, tr("Mail"));
