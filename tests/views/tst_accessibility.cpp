@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/demo/demogenerator.h"
+#include "models/i18n/translator.h"
 #include "net/chat/chatclient.h"
 #include "net/connection/serverconnection.h"
 #include "net/secrets/secretstore.h"
@@ -421,6 +422,26 @@ private Q_SLOTS:
             widget->setEnabled(true);
         missing = unnamed(&panel);
         QVERIFY2(missing.isEmpty(), qPrintable(u"enabled, no accessible name: "_s + missing.join(u", "_s)));
+    }
+
+    // In Russian, whose words are longer, the window with its chat dock still fits a 1280 pixel
+    // wide screen: its minimum is what Qt asks the window manager for.
+    void russianWindowFitsA1280Screen()
+    {
+        m_demo.close();
+        models::i18n::Translator russian;
+        QVERIFY(russian.switchTo(models::domain::Language::Russian).rentdesk);
+        m_demo.open();
+        m_demo.signIn(models::demo::demoLandlord().email);
+        net::connection::ServerConnection connection;
+        net::chat::ChatClient client(connection, m_demo.db.shared(), m_demo.clock);
+        views::ChatPanel chat(client);
+        const int window = m_demo.window->minimumSizeHint().width();
+        const int dock = chat.minimumSizeHint().width();
+        QVERIFY2(window + dock <= 1280, qPrintable(u"%1 + %2"_s.arg(window).arg(dock)));
+        m_demo.close();
+        QVERIFY(russian.switchTo(models::domain::Language::English).rentdesk);
+        m_demo.open();
     }
 
     // At a 14 pt font on a dark palette no label or button of the main window (at the size of

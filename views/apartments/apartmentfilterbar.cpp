@@ -67,7 +67,9 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
     m_text->setObjectName(u"searchEdit"_s);
     m_text->setPlaceholderText(tr("Search address, city, description…"));
     m_text->setClearButtonEnabled(true);
-    m_text->setMinimumWidth(m_text->fontMetrics().averageCharWidth() * 28);
+    // It grows into the room the row has; its minimum keeps the Russian window, chat open, within
+    // a 1280 pixel screen (tst_accessibility).
+    m_text->setMinimumWidth(m_text->fontMetrics().averageCharWidth() * 18);
     m_text->setToolTip(tr("Every word must appear; the last one may be unfinished. Ctrl+F comes here; Down or "
                           "Return goes on to the results."));
     m_text->setAccessibleName(tr("Search"));

@@ -200,8 +200,9 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
     layout->addWidget(m_error);
     layout->addLayout(inputRow);
     setWidget(body);
-    // Room for a sentence per line in a bubble, in either language.
-    body->setMinimumWidth(fontMetrics().averageCharWidth() * 40);
+    // Room for a sentence per line in a bubble, in either language, and no more: the Russian window
+    // with the dock open fits a 1280 pixel screen (tst_accessibility).
+    body->setMinimumWidth(fontMetrics().averageCharWidth() * 36);
 
     connect(m_start, &QPushButton::clicked, this, [this] {
         if (!m_email->text().trimmed().isEmpty())
