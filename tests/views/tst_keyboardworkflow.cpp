@@ -299,6 +299,18 @@ private Q_SLOTS:
         QVERIFY(details->toPlainText().contains(u"Bright, quiet and close to the river."_s));
     }
 
+    // The calendar page's search leads to its calendar the same way.
+    void calendarSearchLeadsToTheCalendar()
+    {
+        press(Qt::CTRL | Qt::Key_6);
+        press(Qt::CTRL | Qt::Key_F);
+        QCOMPARE(focusName(), u"searchEdit"_s);
+        QVERIFY(m_window->findChild<QWidget *>(u"calendarFilterBar"_s)->isAncestorOf(QApplication::focusWidget()));
+        type(u"quay"_s);
+        press(Qt::Key_Return);
+        QCOMPARE(focusName(), u"occupancyView"_s);
+    }
+
     void cleanupTestCase()
     {
         views::messages::setNextAnswer(std::nullopt);
