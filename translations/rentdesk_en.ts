@@ -3542,10 +3542,6 @@ Booking requests, confirmations and other notices will come from this address.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every word must appear; the last one may be unfinished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>All cities</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3611,6 +3607,46 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Pets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every word must appear; the last one may be unfinished. Ctrl+F comes here; Down or Return goes on to the results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3921,6 +3957,10 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>%n apartments, %1 free</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::CalendarFeedDialog</name>
@@ -4108,6 +4148,10 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Taken by another stay: arrival %1, departure %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar: details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4308,6 +4352,18 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>%1 has no account on the chat server yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4542,10 +4598,6 @@ Booking requests, confirmations and other notices will come from this address.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Currency:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4617,13 +4669,6 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>No arrivals or departures in the next %n days.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>&amp;Arrivals and departures in the next %n day(s):</source>
-        <translation>
-            <numerusform>&amp;Arrivals and departures in the next %n day:</numerusform>
-            <numerusform>&amp;Arrivals and departures in the next %n days:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Today</source>
         <translation type="unfinished"></translation>
@@ -4639,6 +4684,17 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currenc&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Arrivals and departures in the ne&amp;xt %n day(s):</source>
+        <translation>
+            <numerusform>Arrivals and departures in the ne&amp;xt %n day:</numerusform>
+            <numerusform>Arrivals and departures in the ne&amp;xt %n days:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5373,10 +5429,6 @@ Booking requests, confirmations and other notices will come from this address.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Chat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show or hide the chat panel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5477,10 +5529,6 @@ Booking requests, confirmations and other notices will come from this address.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Calendar a&amp;ddress…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The address at which your server publishes the selected apartment&apos;s calendar, for other booking sites to subscribe to (connected to a server)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5498,6 +5546,14 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Other booking sites&apos; calendars whose events block the selected apartment&apos;s dates, read every three hours (by this computer on a standalone database, by your server on a connected one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar add&amp;ress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hat</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5687,10 +5743,6 @@ Booking requests, confirmations and other notices will come from this address.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dash&amp;board</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5700,6 +5752,10 @@ Booking requests, confirmations and other notices will come from this address.
     </message>
     <message>
         <source>Sending was stopped in the mail queue; the mails wait there until it is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6293,6 +6349,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>%1 of %2 stars</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::SwitchAccountDialog</name>
@@ -6424,6 +6484,10 @@ Kept in %2</source>
     <name>rentdesk::views::TablePage</name>
     <message>
         <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3561,10 +3561,6 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>Поиск по адресу, городу, описанию…</translation>
     </message>
     <message>
-        <source>Every word must appear; the last one may be unfinished.</source>
-        <translation>Должно встретиться каждое слово; последнее можно не дописывать.</translation>
-    </message>
-    <message>
         <source>All cities</source>
         <translation>Все города</translation>
     </message>
@@ -3631,6 +3627,46 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Pets</source>
         <translation>Животные</translation>
+    </message>
+    <message>
+        <source>Every word must appear; the last one may be unfinished. Ctrl+F comes here; Down or Return goes on to the results.</source>
+        <translation>Должно встретиться каждое слово; последнее можно не дописывать. Ctrl+F переводит сюда; стрелка вниз или Enter — к результатам.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Minimum price</source>
+        <translation>Минимальная цена</translation>
+    </message>
+    <message>
+        <source>Maximum price</source>
+        <translation>Максимальная цена</translation>
+    </message>
+    <message>
+        <source>Minimum rooms</source>
+        <translation>Минимум комнат</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Рейтинг</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Free to</source>
+        <translation>Свободна до</translation>
     </message>
 </context>
 <context>
@@ -3947,6 +3983,10 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>%n квартир, свободно: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::CalendarFeedDialog</name>
@@ -4136,6 +4176,10 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Taken by another stay: arrival %1, departure %2.</source>
         <translation>Занято другим проживанием: заезд %1, выезд %2.</translation>
+    </message>
+    <message>
+        <source>Calendar: details</source>
+        <translation>Календарь: подробности</translation>
     </message>
 </context>
 <context>
@@ -4337,6 +4381,18 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>%1 has no account on the chat server yet.</source>
         <translation>У пользователя %1 пока нет учётной записи на сервере чата.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Разговоры</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Сообщения</translation>
     </message>
 </context>
 <context>
@@ -4572,10 +4628,6 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>Рейтинг ваших квартир</translation>
     </message>
     <message>
-        <source>&amp;Currency:</source>
-        <translation>&amp;Валюта:</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
@@ -4651,14 +4703,6 @@ Booking requests, confirmations and other notices will come from this address.
             <numerusform>Ни заездов, ни выездов в ближайшие %n дней.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>&amp;Arrivals and departures in the next %n day(s):</source>
-        <translation>
-            <numerusform>&amp;Заезды и выезды в ближайший %n день:</numerusform>
-            <numerusform>&amp;Заезды и выезды в ближайшие %n дня:</numerusform>
-            <numerusform>&amp;Заезды и выезды в ближайшие %n дней:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Today</source>
         <translation>Сегодня</translation>
@@ -4674,6 +4718,18 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Currenc&amp;y:</source>
+        <translation>&amp;Валюта:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Arrivals and departures in the ne&amp;xt %n day(s):</source>
+        <translation>
+            <numerusform>&amp;Заезды и выезды в ближайший %n день:</numerusform>
+            <numerusform>&amp;Заезды и выезды в ближайшие %n дня:</numerusform>
+            <numerusform>&amp;Заезды и выезды в ближайшие %n дней:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5413,10 +5469,6 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>Написать арендодателю выбранной квартиры или второй стороне выбранного бронирования</translation>
     </message>
     <message>
-        <source>&amp;Chat</source>
-        <translation>&amp;Чат</translation>
-    </message>
-    <message>
         <source>Show or hide the chat panel</source>
         <translation>Показать или скрыть панель чата</translation>
     </message>
@@ -5517,10 +5569,6 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>Перейти к календарю занятости</translation>
     </message>
     <message>
-        <source>Calendar a&amp;ddress…</source>
-        <translation>А&amp;дрес календаря…</translation>
-    </message>
-    <message>
         <source>The address at which your server publishes the selected apartment&apos;s calendar, for other booking sites to subscribe to (connected to a server)</source>
         <translation>Адрес, по которому ваш сервер публикует календарь выбранной квартиры, чтобы на него подписывались другие сайты бронирования (при подключении к серверу)</translation>
     </message>
@@ -5539,6 +5587,14 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Other booking sites&apos; calendars whose events block the selected apartment&apos;s dates, read every three hours (by this computer on a standalone database, by your server on a connected one)</source>
         <translation>Календари других сайтов бронирования, события которых закрывают даты выбранной квартиры; читаются каждые три часа (этим компьютером на автономной базе, вашим сервером на подключённой)</translation>
+    </message>
+    <message>
+        <source>Calendar add&amp;ress…</source>
+        <translation>А&amp;дрес календаря…</translation>
+    </message>
+    <message>
+        <source>C&amp;hat</source>
+        <translation>&amp;Чат</translation>
     </message>
 </context>
 <context>
@@ -5732,10 +5788,6 @@ Booking requests, confirmations and other notices will come from this address.
         <translation>%1 — учётная запись арендатора на сервере. Чтобы опубликовать дома, войдите в учётную запись арендодателя или создайте её.</translation>
     </message>
     <message>
-        <source>Dash&amp;board</source>
-        <translation>Св&amp;одка</translation>
-    </message>
-    <message>
         <source>&amp;Calendar</source>
         <translation>&amp;Календарь</translation>
     </message>
@@ -5746,6 +5798,10 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>Sending was stopped in the mail queue; the mails wait there until it is started again.</source>
         <translation>Отправка остановлена в очереди писем; письма ждут там, пока её не запустят снова.</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>Св&amp;одка</translation>
     </message>
 </context>
 <context>
@@ -6353,6 +6409,10 @@ Booking requests, confirmations and other notices will come from this address.
         <source>%1 of %2 stars</source>
         <translation>%1 из %2 звёзд</translation>
     </message>
+    <message>
+        <source>Rating</source>
+        <translation>Оценка</translation>
+    </message>
 </context>
 <context>
     <name>rentdesk::views::SwitchAccountDialog</name>
@@ -6487,6 +6547,10 @@ Kept in %2</source>
     <message>
         <source>Retry</source>
         <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>%1: details</source>
+        <translation>%1: подробности</translation>
     </message>
 </context>
 </TS>

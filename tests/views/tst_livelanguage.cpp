@@ -103,6 +103,8 @@ QMap<QString, QString> textsOf(const QWidget *window)
             texts[path + u" title"_s] = w->windowTitle();
         if (!w->toolTip().isEmpty())
             texts[path + u" tip"_s] = w->toolTip();
+        if (!w->accessibleName().isEmpty())
+            texts[path + u" accessible name"_s] = w->accessibleName();
         if (const auto *label = qobject_cast<const QLabel *>(w))
             texts[path + u" text"_s] = label->text();
         else if (const auto *button = qobject_cast<const QAbstractButton *>(w))

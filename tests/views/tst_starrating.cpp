@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/widgets/starrating.h"
 
+#include <QAccessible>
 #include <QImage>
 #include <QPainter>
 #include <QSignalSpy>
@@ -158,12 +159,28 @@ private Q_SLOTS:
     void saysItsValue()
     {
         StarRatingWidget widget;
-        QCOMPARE(widget.accessibleName(), u"No stars"_s);
+        // To a screen reader: a slider named Rating, from 0 to 5, saying its value in words.
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(&widget);
+        QVERIFY(accessible);
+        QCOMPARE(accessible->role(), QAccessible::Slider);
+        QCOMPARE(accessible->text(QAccessible::Name), u"Rating"_s);
+        QCOMPARE(accessible->text(QAccessible::Value), u"No stars"_s);
+        QAccessibleValueInterface *value = accessible->valueInterface();
+        QVERIFY(value);
+        QCOMPARE(value->maximumValue().toInt(), 5);
         widget.setValue(3);
-        QCOMPARE(widget.accessibleName(), u"3 of 5 stars"_s);
+        QCOMPARE(accessible->text(QAccessible::Value), u"3 of 5 stars"_s);
+        QCOMPARE(value->currentValue().toInt(), 3);
         widget.setValue(9); // clamped
         QCOMPARE(widget.value(), 5);
-        QCOMPARE(widget.accessibleName(), u"5 of 5 stars"_s);
+        QCOMPARE(accessible->text(QAccessible::Value), u"5 of 5 stars"_s);
+        // Set through the interface, as assistive technology may.
+        value->setCurrentValue(2);
+        QCOMPARE(widget.value(), 2);
+        // A form's caption names it, and a value does not take that name away.
+        widget.setAccessibleName(u"Rating:"_s);
+        widget.setValue(4);
+        QCOMPARE(accessible->text(QAccessible::Name), u"Rating:"_s);
     }
 
     void sizeHintFitsFiveStars()

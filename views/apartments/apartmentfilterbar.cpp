@@ -9,10 +9,12 @@
 #include <QDateEdit>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -72,7 +74,16 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
     m_text = new QLineEdit(this);
     m_text->setObjectName(u"searchEdit"_s);
     m_text->setClearButtonEnabled(true);
-    m_text->setMinimumWidth(m_text->fontMetrics().averageCharWidth() * 28);
+    // It grows into the room the row has; its minimum keeps the Russian window, chat open, within
+    // a 1280 pixel screen (tst_accessibility).
+    m_text->setMinimumWidth(m_text->fontMetrics().averageCharWidth() * 18);
+    m_text->installEventFilter(this);
+    // Only while this bar is shown: the Apartments and the Calendar pages each have one.
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_text->setFocus(Qt::ShortcutFocusReason);
+        m_text->selectAll();
+    });
 
     m_city = new QComboBox(this);
     m_city->setObjectName(u"cityCombo"_s);
@@ -136,6 +147,9 @@ ApartmentFilterBar::ApartmentFilterBar(const QString &settingsGroup, QWidget *pa
     first->addWidget(m_city);
     first->addWidget(m_status);
     first->addWidget(m_rating);
+    // The captions are the combo boxes' buddies: screen readers read them as their names.
+    m_furnishedLabel->setBuddy(m_furnished);
+    m_petsLabel->setBuddy(m_pets);
     first->addWidget(m_furnishedLabel);
     first->addWidget(m_furnished);
     first->addWidget(m_petsLabel);
@@ -192,10 +206,21 @@ void ApartmentFilterBar::changeEvent(QEvent *event)
 void ApartmentFilterBar::retranslate()
 {
     m_text->setPlaceholderText(tr("Search address, city, description…"));
-    m_text->setToolTip(tr("Every word must appear; the last one may be unfinished."));
+    m_text->setToolTip(tr("Every word must appear; the last one may be unfinished. Ctrl+F comes here; Down or "
+                          "Return goes on to the results."));
+    m_text->setAccessibleName(tr("Search"));
     m_city->setItemText(0, tr("All cities"));
     m_currency->setItemText(0, tr("Any currency"));
     m_currency->setToolTip(tr("Prices compare within one currency: choose it to set a price range."));
+    m_currency->setAccessibleName(tr("Currency"));
+    m_minPrice->setAccessibleName(tr("Minimum price"));
+    m_maxPrice->setAccessibleName(tr("Maximum price"));
+    m_minRooms->setAccessibleName(tr("Minimum rooms"));
+    m_status->setAccessibleName(tr("Status"));
+    m_rating->setAccessibleName(tr("Rating"));
+    m_city->setAccessibleName(tr("City"));
+    m_freeFrom->setAccessibleName(tr("Free from"));
+    m_freeTo->setAccessibleName(tr("Free to"));
     // 0 means no bound.
     m_minPrice->setSpecialValueText(tr("min price"));
     m_maxPrice->setSpecialValueText(tr("max price"));
@@ -220,6 +245,22 @@ void ApartmentFilterBar::retranslate()
     m_furnishedLabel->setText(tr("Furnished"));
     m_petsLabel->setText(tr("Pets"));
     m_toLabel->setText(tr("to"));
+}
+
+bool ApartmentFilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_text && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Down || key == Qt::Key_Return || key == Qt::Key_Enter) {
+            if (m_debounce.isActive()) {
+                m_debounce.stop();
+                Q_EMIT filterChanged(filter());
+            }
+            Q_EMIT resultsRequested();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ApartmentFilterBar::changed()

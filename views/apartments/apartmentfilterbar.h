@@ -50,6 +50,12 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The filter changed and the user paused typing.
     void filterChanged(const rentdesk::models::query::ApartmentFilter &filter);
+    // Down or Return in the search field: the keyboard goes on to the results (the filter
+    // typed so far is announced first).
+    void resultsRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -26,6 +26,7 @@ ApartmentsPage::ApartmentsPage(Workspace &workspace, QWidget *parent)
     addDetailWidget(m_gallery);
     connect(m_filterBar, &ApartmentFilterBar::filterChanged, m_model,
             &models::itemmodels::ApartmentTableModel::setFilter);
+    connect(m_filterBar, &ApartmentFilterBar::resultsRequested, this, &TablePage::focusTable);
     connect(detailPane(), &QTextBrowser::anchorClicked, this, [this](const QUrl &link) {
         if (link == QUrl(QString::fromLatin1(CalendarAddressLink)))
             Q_EMIT calendarAddressRequested();

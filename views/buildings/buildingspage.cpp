@@ -83,6 +83,7 @@ void BuildingsPage::applyFilter()
 void BuildingsPage::retranslate()
 {
     m_text->setPlaceholderText(tr("Search name or address…"));
+    m_text->setAccessibleName(tr("Search"));
     m_city->setItemText(0, tr("All cities"));
     m_mine->setText(tr("Only mine"));
 }

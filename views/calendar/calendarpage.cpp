@@ -80,6 +80,8 @@ CalendarPage::CalendarPage(Workspace &workspace, QWidget *parent)
                 m_model->setFilter(filter);
                 updateCount();
             });
+    connect(m_filterBar, &ApartmentFilterBar::resultsRequested, this,
+            [this] { m_view->setFocus(Qt::ShortcutFocusReason); });
     layout->addWidget(m_filterBar);
 
     m_problem = new MessageBar(tr("Retry"), this);
@@ -432,6 +434,7 @@ void CalendarPage::retranslate()
     m_previous->setAccessibleName(m_previous->text());
     m_next->setAccessibleName(m_next->text());
     m_zoomLabel->setText(tr("&Show:"));
+    m_details->setAccessibleName(tr("Calendar: details"));
     m_zoomBox->setItemText(int(Zoom::Week), tr("A week"));
     m_zoomBox->setItemText(int(Zoom::Month), tr("A month"));
     m_zoomBox->setItemText(int(Zoom::Quarter), tr("Three months"));

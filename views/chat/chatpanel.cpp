@@ -195,8 +195,9 @@ ChatPanel::ChatPanel(ChatClient &client, QWidget *parent)
     layout->addWidget(m_error);
     layout->addLayout(inputRow);
     setWidget(body);
-    // Room for a sentence per line in a bubble, in either language.
-    body->setMinimumWidth(fontMetrics().averageCharWidth() * 40);
+    // Room for a sentence per line in a bubble, in either language, and no more: the Russian window
+    // with the dock open fits a 1280 pixel screen (tst_accessibility).
+    body->setMinimumWidth(fontMetrics().averageCharWidth() * 36);
 
     connect(m_start, &QPushButton::clicked, this, [this] {
         if (!m_email->text().trimmed().isEmpty())
@@ -283,9 +284,13 @@ void ChatPanel::changeEvent(QEvent *event)
 void ChatPanel::retranslate()
 {
     m_email->setPlaceholderText(tr("E-mail of the person to write to"));
+    m_email->setAccessibleName(m_email->placeholderText()); // a placeholder is no name to a screen reader
     m_start->setText(tr("Start"));
     m_earlier->setText(tr("Earlier messages"));
     m_input->setPlaceholderText(tr("Write a message (Ctrl+Enter sends)"));
+    m_input->setAccessibleName(tr("Message"));
+    m_conversationView->setAccessibleName(tr("Conversations"));
+    m_messageView->setAccessibleName(tr("Messages"));
     m_send->setText(tr("Send"));
     updateTitle();
     onStateChanged(m_client.connection().state());

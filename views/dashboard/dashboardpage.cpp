@@ -222,7 +222,7 @@ void DashboardPage::retranslate()
     m_showRequests->setText(tr("&Show requests"));
     m_ratingTitle->setText(tr("Your rating from renters"));
     m_apartmentsTitle->setText(tr("Your apartments' rating"));
-    m_currencyLabel->setText(tr("&Currency:"));
+    m_currencyLabel->setText(tr("Currenc&y:")); // C and A are the Calendar's and Apartments' tabs
     m_movements->setHorizontalHeaderLabels({ tr("Date"), tr("Event"), tr("Apartment"), tr("Renter") });
 }
 
@@ -277,6 +277,7 @@ void DashboardPage::showOccupancy()
     series->attachAxis(y);
     chart->legend()->hide();
     replaceChart(m_occupancyView, chart);
+    m_occupancyView->setAccessibleName(chart->title()); // what a screen reader says for the chart
 }
 
 void DashboardPage::showIncome()
@@ -347,6 +348,7 @@ void DashboardPage::showIncome()
     series->attachAxis(y);
     chart->legend()->hide();
     replaceChart(m_incomeView, chart);
+    m_incomeView->setAccessibleName(chart->title());
 }
 
 void DashboardPage::showMovements()
@@ -354,7 +356,7 @@ void DashboardPage::showMovements()
     const QList<StayMovement> &movements = m_figures.movements;
     m_movementsTitle->setText(movements.isEmpty() ? tr("No arrivals or departures in the next %n day(s).", nullptr,
                                                        models::query::DashboardQuery::MovementDays)
-                                                  : tr("&Arrivals and departures in the next %n day(s):", nullptr,
+                                                  : tr("Arrivals and departures in the ne&xt %n day(s):", nullptr,
                                                        models::query::DashboardQuery::MovementDays));
     m_movements->setVisible(!movements.isEmpty());
     m_movements->setRowCount(int(movements.size()));

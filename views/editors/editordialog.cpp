@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/editors/editordialog.h"
 
+#include "views/widgets/accessiblename.h"
 #include "views/widgets/formerrors.h"
 
 #include <QDialogButtonBox>
@@ -17,8 +18,6 @@ EditorDialog::EditorDialog(QWidget *parent)
     : QDialog(parent)
     , m_errors(new FormErrors(this))
 {
-    // Wide enough that a refusal under an input reads as a sentence, not a column of words.
-    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
     auto *layout = new QVBoxLayout(this);
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -33,6 +32,11 @@ EditorDialog::EditorDialog(QWidget *parent)
     m_buttons->button(QDialogButtonBox::Save)->setObjectName(u"saveButton"_s);
     m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
     layout->addWidget(m_buttons);
+    // Wide enough that a refusal under an input reads as a sentence, not a column of words. Set
+    // on the button row, which spans the dialog: a minimum set on the dialog itself would stop
+    // it from growing for wider content (dates and sums filled in at a large font).
+    m_buttons->setMinimumWidth(fontMetrics().averageCharWidth() * 60 - layout->contentsMargins().left()
+                               - layout->contentsMargins().right());
     connect(m_buttons, &QDialogButtonBox::accepted, this, &EditorDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &EditorDialog::reject);
 }
@@ -71,6 +75,7 @@ QLabel *EditorDialog::addRow(const QString &label, QWidget *focusTarget, QWidget
 
     auto *caption = new QLabel(label, this);
     caption->setBuddy(focusTarget);
+    nameAfterCaption(focusTarget, caption); // not its sibling: the buddy alone names nothing
     m_form->addRow(caption, cell);
     return error;
 }

@@ -118,7 +118,7 @@ void MainActions::retranslate()
            "booking sites"));
     set(importCalendar, tr("&Import calendar…"),
         tr("Block the selected apartment's dates with another booking site's calendar (.ics)"));
-    set(calendarAddress, tr("Calendar a&ddress…"),
+    set(calendarAddress, tr("Calendar add&ress…"),
         tr("The address at which your server publishes the selected apartment's calendar, for "
            "other booking sites to subscribe to (connected to a server)"));
     set(calendarSubscriptions, tr("Calendar &subscriptions…"),
@@ -136,7 +136,7 @@ void MainActions::retranslate()
     set(message, tr("&Message…"),
         tr("Write to the landlord of the selected apartment, or to the other person of the selected "
            "booking"));
-    set(showChat, tr("&Chat"), tr("Show or hide the chat panel"));
+    set(showChat, tr("C&hat"), tr("Show or hide the chat panel"));
     set(showApartments, tr("&Apartments"), tr("Go to the apartments"));
     set(showBuildings, tr("B&uildings"), tr("Go to the buildings"));
     set(showBookings, tr("B&ookings"), tr("Go to the bookings"));

@@ -33,9 +33,11 @@
 #include "views/sync/syncproblemsdialog.h"
 #include "views/sync/syncstatus.h"
 #include "views/widgets/celldelegate.h"
+#include "views/widgets/formerrors.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -43,10 +45,12 @@
 #include <QMouseEvent>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUrl>
 
 namespace rentdesk::views {
@@ -224,13 +228,28 @@ void MainWindow::retranslate()
 {
     setWindowTitle(tr("RentDesk"));
     m_actions->retranslate();
+    // Qt names the tab bar's scroll buttons once, when the bar is made, from its own catalogue.
+    static const char tabBarContext[] = "QTabBar";
+    for (QToolButton *button : m_tabs->tabBar()->findChildren<QToolButton *>()) {
+        if (button->objectName() == u"ScrollLeftButton")
+            button->setAccessibleName(QCoreApplication::translate(tabBarContext, "Scroll Left"));
+        else if (button->objectName() == u"ScrollRightButton")
+            button->setAccessibleName(QCoreApplication::translate(tabBarContext, "Scroll Right"));
+    }
     findChild<QToolBar *>(u"mainToolBar"_s)->setWindowTitle(tr("Actions"));
-    m_tabs->setTabText(m_tabs->indexOf(m_apartments), tr("&Apartments"));
-    m_tabs->setTabText(m_tabs->indexOf(m_buildings), tr("B&uildings"));
-    m_tabs->setTabText(m_tabs->indexOf(m_bookings), tr("B&ookings"));
-    m_tabs->setTabText(m_tabs->indexOf(m_reviews), tr("Revie&ws"));
-    m_tabs->setTabText(m_tabs->indexOf(m_dashboard), tr("Dash&board"));
-    m_tabs->setTabText(m_tabs->indexOf(m_calendar), tr("&Calendar"));
+    // A table page's title also names its table and details for screen readers.
+    const auto title = [this](QWidget *page, const QString &text) {
+        m_tabs->setTabText(m_tabs->indexOf(page), text);
+        if (auto *table = qobject_cast<TablePage *>(page))
+            table->setTitle(text);
+    };
+    title(m_apartments, tr("&Apartments"));
+    title(m_buildings, tr("B&uildings"));
+    title(m_bookings, tr("B&ookings"));
+    title(m_reviews, tr("Revie&ws"));
+    // Its Alt letter is D: B is the Bookings menu's.
+    title(m_dashboard, tr("&Dashboard"));
+    title(m_calendar, tr("&Calendar"));
     m_mailLabel->setToolTip(tr("E-mail notifications waiting to be sent"));
     if (m_chat && m_workspace.replica)
         m_chat->setSignInHint(tr("Offline — sign in to your account again: click “Not signed in” in the status bar."));
@@ -280,10 +299,10 @@ void MainWindow::connectActions()
     connect(a.declineBooking, &QAction::triggered, this, [this] { m_commands->declineBooking(); });
     connect(a.cancelBooking, &QAction::triggered, this, [this] { m_commands->cancelBooking(); });
     connect(a.writeReview, &QAction::triggered, this, [this] { m_commands->writeReview(currentPage()); });
-    connect(a.showApartments, &QAction::triggered, this, [this] { showPage(m_apartments); });
-    connect(a.showBuildings, &QAction::triggered, this, [this] { showPage(m_buildings); });
-    connect(a.showBookings, &QAction::triggered, this, [this] { showPage(m_bookings); });
-    connect(a.showReviews, &QAction::triggered, this, [this] { showPage(m_reviews); });
+    connect(a.showApartments, &QAction::triggered, this, [this] { showPage(m_apartments, Focus::Table); });
+    connect(a.showBuildings, &QAction::triggered, this, [this] { showPage(m_buildings, Focus::Table); });
+    connect(a.showBookings, &QAction::triggered, this, [this] { showPage(m_bookings, Focus::Table); });
+    connect(a.showReviews, &QAction::triggered, this, [this] { showPage(m_reviews, Focus::Table); });
     connect(a.showDashboard, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_dashboard); });
     connect(a.showCalendar, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_calendar); });
     // Double click or Return: edit what is one's own, else the natural next step.
@@ -299,9 +318,11 @@ void MainWindow::connectActions()
     }
 }
 
-void MainWindow::showPage(TablePage *page)
+void MainWindow::showPage(TablePage *page, Focus focus)
 {
     m_tabs->setCurrentWidget(page);
+    if (focus == Focus::Table)
+        page->focusTable();
 }
 
 void MainWindow::showSignIn()
@@ -647,7 +668,8 @@ void MainWindow::updateSyncStatus()
     const SyncStatusText status = syncStatusText(input, QDateTime::currentDateTime());
     m_syncLabel->setText(status.text);
     m_syncLabel->setToolTip(status.tooltip);
-    m_syncLabel->setStyleSheet(status.problem ? u"color: #b3261e;"_s : QString());
+    m_syncLabel->setStyleSheet(status.problem ? u"color: %1;"_s.arg(FormErrors::errorColor(palette()).name())
+                                              : QString());
 
     const int refused = r.refusedCount().value_or(0);
     m_problemsBadge->setText(tr("%n sync problem(s)", nullptr, refused));

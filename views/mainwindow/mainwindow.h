@@ -55,8 +55,10 @@ public:
     [[nodiscard]] ReviewsPage *reviewsPage() const { return m_reviews; }
     [[nodiscard]] DashboardPage *dashboardPage() const { return m_dashboard; }
     [[nodiscard]] CalendarPage *calendarPage() const { return m_calendar; }
-    // Shows the page (tests and the dashboard later).
-    void showPage(TablePage *page);
+    // Shows the page (tests and the dashboard later); with Focus::Table the keyboard goes to its
+    // table, as the View menu's shortcuts do.
+    enum class Focus { Keep, Table };
+    void showPage(TablePage *page, Focus focus = Focus::Keep);
 
     // Opens the sign-in dialog (also at start when nobody is signed in).
     void showSignIn();

@@ -2,8 +2,10 @@
 #include "views/pages/tablepage.h"
 
 #include "models/itemmodels/itemroles.h"
+#include "views/widgets/accessiblename.h"
 #include "views/widgets/messagebar.h"
 
+#include <QContextMenuEvent>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -45,6 +47,8 @@ TablePage::TablePage(const QString &name, models::itemmodels::PagedTableModel *m
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Rows are chosen, not cells: Tab goes on to the detail pane instead of along the row.
+    m_table->setTabKeyNavigation(false);
     m_table->verticalHeader()->hide();
     // Rows of one height: the view then never asks every row for its size.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -123,6 +127,79 @@ TablePage::TablePage(const QString &name, models::itemmodels::PagedTableModel *m
                                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         Q_EMIT contextMenuRequested(m_table->viewport()->mapToGlobal(position));
     });
+    m_table->installEventFilter(this);
+}
+
+bool TablePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_table)
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::FocusIn: {
+        // Reached with Tab or a shortcut, the table selects the row it shows as current, so that
+        // the actions on "the selected row" apply to what the keyboard is on.
+        const Qt::FocusReason reason = static_cast<QFocusEvent *>(event)->reason();
+        if (reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason || reason == Qt::ShortcutFocusReason)
+            selectCurrentRow();
+        break;
+    }
+    case QEvent::KeyPress: {
+        // Shift+F10 opens the row's menu as the Menu key does (which the platform turns into
+        // a context menu event, below).
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier) {
+            requestContextMenuAtCurrentRow();
+            return true;
+        }
+        break;
+    }
+    case QEvent::ContextMenu:
+        // From the keyboard, the menu belongs to the selected row, not to the row under the
+        // mouse pointer, wherever that is.
+        if (static_cast<QContextMenuEvent *>(event)->reason() == QContextMenuEvent::Keyboard) {
+            requestContextMenuAtCurrentRow();
+            return true;
+        }
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TablePage::requestContextMenuAtCurrentRow()
+{
+    selectCurrentRow();
+    const QModelIndex current = m_table->currentIndex();
+    const QRect cell = current.isValid() ? m_table->visualRect(current) : QRect();
+    const QPoint position = cell.isValid() ? cell.bottomLeft() : QPoint(0, 0);
+    Q_EMIT contextMenuRequested(m_table->viewport()->mapToGlobal(position));
+}
+
+void TablePage::selectCurrentRow()
+{
+    if (m_table->selectionModel()->hasSelection() || m_model->rowCount() == 0)
+        return;
+    QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        current = m_model->index(0, 0);
+    m_table->selectionModel()->setCurrentIndex(current,
+                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void TablePage::setTitle(const QString &title)
+{
+    const QString plain = withoutMnemonic(title);
+    m_table->setAccessibleName(plain);
+    m_details->setAccessibleName(tr("%1: details").arg(plain));
+}
+
+void TablePage::focusTable()
+{
+    if (m_stack->currentWidget() != m_table)
+        return;
+    m_table->setFocus(Qt::ShortcutFocusReason);
+    selectCurrentRow(); // also when the table had the focus already
 }
 
 TablePage::~TablePage() = default;

@@ -50,6 +50,14 @@ public:
     enum class Scroll { ToSelection, Keep };
     void refresh(Scroll scroll = Scroll::ToSelection);
 
+    // The page's title (as its tab shows it): the name a screen reader gives its table and its
+    // detail pane.
+    void setTitle(const QString &title);
+
+    // Puts the keyboard in the table (when it shows rows), its current row selected: where the
+    // page's shortcut (Ctrl+1…) and the filter's Down or Return lead.
+    void focusTable();
+
     // Column widths, sort order and splitter, under "pages/<name>/".
     void saveState(QSettings &settings) const;
     void restoreState(const QSettings &settings);
@@ -67,6 +75,7 @@ protected:
     // The texts of what the page adds (its filter bar), set from its constructor and again on a
     // language change.
     virtual void retranslate() { }
+    bool eventFilter(QObject *watched, QEvent *event) override;
     // Put the page's filter bar above the table.
     void setFilterBar(QWidget *bar);
     // "12 apartments" for the count label.
@@ -89,6 +98,10 @@ private:
     void updateFailure();
     [[nodiscard]] bool showsFailure() const;
     void onCurrentChanged();
+    // The context menu of the selected row, asked for with the keyboard (Menu, Shift+F10).
+    void requestContextMenuAtCurrentRow();
+    // Selects the current row (the first when none) if no row is selected.
+    void selectCurrentRow();
 
     QString m_name;
     models::itemmodels::PagedTableModel *m_model;

@@ -3,6 +3,7 @@
 
 #include "net/secrets/secretstore.h"
 #include "views/settings/mailtestpanel.h"
+#include "views/widgets/accessiblename.h"
 #include "views/widgets/formerrors.h"
 #include "views/widgets/windowfit.h"
 
@@ -136,6 +137,7 @@ void MailSettingsPage::buildForm()
     const auto add = [this, form](const QString &text, QWidget *buddy, QWidget *field) {
         auto *caption = new QLabel(text, this);
         caption->setBuddy(buddy);
+        nameAfterCaption(buddy, caption); // the buddy sits in a cell of its own, not beside it
         form->addRow(caption, field);
     };
     // The notes share their field's cell, as the error lines do: a form row of their own

@@ -30,6 +30,8 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, net::secrets::Secre
     setObjectName(u"settingsDialog"_s);
     setWindowTitle(tr("Settings"));
 
+    // Made before the pages: Tab goes to the tabs first, then down the page under them.
+    m_tabs = new QTabWidget(this);
     auto *general = new QWidget(this);
     m_language = new QComboBox(general);
     m_language->setObjectName(u"languageCombo"_s);
@@ -60,11 +62,13 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, net::secrets::Secre
 
     auto *form = new QFormLayout(general);
     form->addRow(tr("Language:"), m_language);
-    form->addRow(tr("Database file:"), databaseRow);
+    // The caption is the line edit's buddy, its sibling in this page: a screen reader's name for it.
+    auto *databaseLabel = new QLabel(tr("Database file:"), general);
+    databaseLabel->setBuddy(m_database);
+    form->addRow(databaseLabel, databaseRow);
     form->addRow(QString(), m_restartNote);
     form->addRow(QString(), m_firstRun);
 
-    m_tabs = new QTabWidget(this);
     m_tabs->addTab(general, tr("General"));
     m_mail = new MailSettingsPage(values.mail, secrets, m_tabs);
     m_tabs->addTab(m_mail, tr("Mail"));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/widgets/starrating.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -44,6 +46,48 @@ QPainterPath starPath(const QRectF &square)
     return path;
 }
 
+// The widget as assistive technology sees it: a slider from 0 to 5 stars whose value reads
+// "4 of 5 stars", named after its caption.
+class StarRatingAccessible final : public QAccessibleWidget, public QAccessibleValueInterface
+{
+public:
+    explicit StarRatingAccessible(StarRatingWidget *stars)
+        : QAccessibleWidget(stars, QAccessible::Slider)
+    {
+    }
+
+    static QAccessibleInterface *create(const QString &className, QObject *object)
+    {
+        if (className != QLatin1String(StarRatingWidget::staticMetaObject.className()))
+            return nullptr;
+        auto *stars = qobject_cast<StarRatingWidget *>(object);
+        return stars ? new StarRatingAccessible(stars) : nullptr;
+    }
+
+    void *interface_cast(QAccessible::InterfaceType type) override
+    {
+        if (type == QAccessible::ValueInterface)
+            return static_cast<QAccessibleValueInterface *>(this);
+        return QAccessibleWidget::interface_cast(type);
+    }
+
+    QString text(QAccessible::Text t) const override
+    {
+        if (t == QAccessible::Value)
+            return StarRatingWidget::describe(stars()->value());
+        return QAccessibleWidget::text(t);
+    }
+
+    QVariant currentValue() const override { return stars()->value(); }
+    void setCurrentValue(const QVariant &value) override { stars()->setValue(value.toInt()); }
+    QVariant maximumValue() const override { return StarRatingWidget::MaximumStars; }
+    QVariant minimumValue() const override { return 0; }
+    QVariant minimumStepSize() const override { return 1; }
+
+private:
+    StarRatingWidget *stars() const { return static_cast<StarRatingWidget *>(widget()); }
+};
+
 } // namespace
 
 StarRatingWidget::StarRatingWidget(QWidget *parent)
@@ -52,7 +96,11 @@ StarRatingWidget::StarRatingWidget(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    updateAccessibleText();
+    static const bool accessible = (QAccessible::installFactory(&StarRatingAccessible::create), true);
+    Q_UNUSED(accessible)
+    // What it is, until a form names it after its caption; screen readers read the value from
+    // the accessible interface (a slider of 0 to 5, "4 of 5 stars").
+    setAccessibleName(tr("Rating"));
 }
 
 StarRatingWidget::~StarRatingWidget() = default;
@@ -63,7 +111,8 @@ void StarRatingWidget::setValue(int value)
     if (value == m_value)
         return;
     m_value = value;
-    updateAccessibleText();
+    QAccessibleValueChangeEvent event(this, m_value);
+    QAccessible::updateAccessibility(&event);
     update();
     Q_EMIT valueChanged(m_value);
 }
@@ -123,11 +172,6 @@ void StarRatingWidget::setHover(int star)
         return;
     m_hover = star;
     update();
-}
-
-void StarRatingWidget::updateAccessibleText()
-{
-    setAccessibleName(describe(m_value));
 }
 
 void StarRatingWidget::paintStars(QPainter *painter, const QRect &rect, double value, const QPalette &palette)
@@ -254,8 +298,6 @@ void StarRatingWidget::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
         updateGeometry();
-    if (event->type() == QEvent::LanguageChange)
-        updateAccessibleText();
     QWidget::changeEvent(event);
 }
 

@@ -61,7 +61,6 @@ private:
     // The star (1..5) under a point, 0 left of the first one.
     [[nodiscard]] int starAt(const QPoint &point) const;
     void setHover(int star);
-    void updateAccessibleText();
 
     int m_value = 0;
     int m_hover = -1; // the star under the mouse while editable, -1 when none
