@@ -4731,13 +4731,6 @@ Booking requests, confirmations and other notices will come from this address.
         <source>The data is kept in %1.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Add &amp;demo data to look around (%n apartment(s) and two demo accounts)</source>
-        <translation>
-            <numerusform>Add &amp;demo data to look around (%n apartment and two demo accounts)</numerusform>
-            <numerusform>Add &amp;demo data to look around (%n apartments and two demo accounts)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The database on this computer already has data, so no demo data is added to it.</source>
         <translation type="unfinished"></translation>
@@ -4777,6 +4770,13 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>&amp;Start RentDesk</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Add &amp;demo data (%n apartment(s), two demo accounts)</source>
+        <translation>
+            <numerusform>Add &amp;demo data (%n apartment, two demo accounts)</numerusform>
+            <numerusform>Add &amp;demo data (%n apartments, two demo accounts)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

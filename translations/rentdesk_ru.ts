@@ -4766,14 +4766,6 @@ Booking requests, confirmations and other notices will come from this address.
         <source>The data is kept in %1.</source>
         <translation>Данные хранятся в %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>Add &amp;demo data to look around (%n apartment(s) and two demo accounts)</source>
-        <translation>
-            <numerusform>Добавить &amp;демонстрационные данные, чтобы осмотреться (%n квартира и две демо-учётные записи)</numerusform>
-            <numerusform>Добавить &amp;демонстрационные данные, чтобы осмотреться (%n квартиры и две демо-учётные записи)</numerusform>
-            <numerusform>Добавить &amp;демонстрационные данные, чтобы осмотреться (%n квартир и две демо-учётные записи)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The database on this computer already has data, so no demo data is added to it.</source>
         <translation>В базе данных на этом компьютере уже есть данные, поэтому демонстрационные данные в неё не добавляются.</translation>
@@ -4813,6 +4805,14 @@ Booking requests, confirmations and other notices will come from this address.
     <message>
         <source>&amp;Start RentDesk</source>
         <translation>&amp;Запустить RentDesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add &amp;demo data (%n apartment(s), two demo accounts)</source>
+        <translation>
+            <numerusform>Добавить &amp;демонстрационные данные (%n квартира, две демо-учётные записи)</numerusform>
+            <numerusform>Добавить &amp;демонстрационные данные (%n квартиры, две демо-учётные записи)</numerusform>
+            <numerusform>Добавить &amp;демонстрационные данные (%n квартир, две демо-учётные записи)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

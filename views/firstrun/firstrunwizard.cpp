@@ -15,6 +15,8 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rentdesk::views {
 
 using namespace Qt::StringLiterals;
@@ -112,7 +114,13 @@ FirstRunWizard::FirstRunWizard(const Context &context, net::secrets::SecretStore
     setStartId(LanguagePage);
     retranslate();
     onStartChanged();
-    setMinimumWidth(fontMetrics().averageCharWidth() * 90);
+    // Room for the longest page (the mail server's) and for the wrapped notes, which a wizard's
+    // layout does not grow for by itself; in font units, so that a larger font gets more room.
+    // The pages' headers and the buttons take about nine lines besides the page itself.
+    int pageHeight = fontMetrics().height() * 21;
+    for (const int id : pageIds())
+        pageHeight = std::max(pageHeight, page(id)->sizeHint().height());
+    setMinimumSize(fontMetrics().averageCharWidth() * 100, pageHeight + fontMetrics().height() * 9);
 }
 
 FirstRunWizard::~FirstRunWizard() = default;
@@ -262,8 +270,7 @@ void FirstRunWizard::retranslate()
     m_startPage->setSubTitle(tr("You can connect to a server later, and publish what you made here to it."));
     m_thisComputer->setText(tr("&Work on this computer"));
     m_thisComputer->setToolTip(tr("The data is kept in %1.").arg(m_context.databasePath));
-    m_demo->setText(
-        tr("Add &demo data to look around (%n apartment(s) and two demo accounts)", nullptr, m_context.demoApartments));
+    m_demo->setText(tr("Add &demo data (%n apartment(s), two demo accounts)", nullptr, m_context.demoApartments));
     m_demoNote->setText(m_context.databaseHasData
                             ? tr("The database on this computer already has data, so no demo data is added to it.")
                             : tr("Sign in as landlord@rentdesk.example or renter@rentdesk.example with the password "
