@@ -13,6 +13,7 @@
 #include "views/editors/bookingrequestdialog.h"
 #include "views/editors/buildingeditor.h"
 #include "views/editors/revieweditor.h"
+#include "views/firstrun/firstrunwizard.h"
 #include "views/settings/settingsdialog.h"
 
 #include <QAbstractButton>
@@ -20,6 +21,7 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QCalendarWidget>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -29,6 +31,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -404,6 +407,29 @@ private Q_SLOTS:
         views::SettingsDialog dialog({ models::domain::Language::English, u"/tmp/a.sqlite"_s, {} }, secrets,
                                      m_demo.window.get());
         audit(dialog);
+    }
+
+    // Each page of the first-run assistant, with its optional parts switched on.
+    void firstRunAssistant()
+    {
+        net::secrets::MemorySecretStore secrets;
+        views::FirstRunWizard::Context context;
+        context.databasePath = u"/tmp/a.sqlite"_s;
+        views::FirstRunWizard wizard(context, secrets, {}, m_demo.window.get());
+        audit(wizard);
+        RENTDESK_RETURN_IF_FAILED();
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(views::FirstRunWizard::StartPage));
+        audit(wizard);
+        RENTDESK_RETURN_IF_FAILED();
+        wizard.findChild<QRadioButton *>(u"serverRadio"_s)->setChecked(true);
+        audit(wizard);
+        RENTDESK_RETURN_IF_FAILED();
+        wizard.findChild<QRadioButton *>(u"thisComputerRadio"_s)->setChecked(true);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(views::FirstRunWizard::MailPage));
+        wizard.findChild<QCheckBox *>(u"setUpMailCheck"_s)->setChecked(true);
+        audit(wizard);
     }
 
     // The chat panel of the dock, before it is connected (its inputs wait, disabled) and with a

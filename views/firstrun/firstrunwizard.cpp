@@ -2,6 +2,7 @@
 #include "views/firstrun/firstrunwizard.h"
 
 #include "views/accounts/serveraccount.h"
+#include "views/widgets/formerrors.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -177,9 +178,7 @@ QWizardPage *FirstRunWizard::createStartPage()
     m_serverLabel->setBuddy(m_serverUrl);
     m_serverError = new QLabel(m_startPage);
     m_serverError->setObjectName(u"serverUrlError"_s);
-    m_serverError->setWordWrap(true);
-    m_serverError->setStyleSheet(u"color: #b3261e;"_s);
-    m_serverError->hide();
+    FormErrors::prepareLabel(m_serverError); // the error red that reads on the palette
 
     auto *group = new QButtonGroup(m_startPage);
     group->addButton(m_thisComputer);
