@@ -1460,10 +1460,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Building the indexes…</source>
         <translation type="unfinished"></translation>
     </message>

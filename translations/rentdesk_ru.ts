@@ -1464,10 +1464,6 @@
         <translation>Отмена</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>Отмена…</translation>
-    </message>
-    <message>
         <source>Building the indexes…</source>
         <translation>Строятся индексы…</translation>
     </message>

@@ -237,8 +237,8 @@ private Q_SLOTS:
         connect(&watch, &QTimer::timeout, this, [&progressSeen] {
             for (QWidget *widget : QApplication::topLevelWidgets()) {
                 auto *dialog = qobject_cast<QProgressDialog *>(widget);
-                if (dialog && dialog->objectName() == u"demoDataProgress"_s && dialog->isVisible()
-                    && dialog->value() > 0 && !progressSeen) {
+                if (dialog && dialog->objectName() == u"taskProgress"_s && dialog->isVisible() && dialog->value() > 0
+                    && !progressSeen) {
                     progressSeen = dialog->value();
                     QVERIFY(dialog->value() < dialog->maximum());
                     // Its Cancel button, as the keyboard presses it.
