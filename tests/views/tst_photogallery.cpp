@@ -16,6 +16,7 @@
 #include "views/photos/photogallery.h"
 #include "views/photos/photolistmodel.h"
 #include "views/photos/photoviewer.h"
+#include "views/widgets/taskprogress.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -178,6 +179,25 @@ private Q_SLOTS:
         QVERIFY(first.width() > first.height());
         QVERIFY(second.width() < second.height());
         QCOMPARE(model()->index(0).data(Qt::ToolTipRole).toString(), u"Photo 1 of 2, 1600 × 1200"_s);
+    }
+
+    // Adding several photos shows the long tasks' progress window; Stop there keeps the photos
+    // added before it and adds no more.
+    void stopWhileAddingKeepsWhatWasAdded()
+    {
+        m_demo.signIn(models::demo::demoLandlord().email);
+        RENTDESK_RETURN_IF_FAILED();
+        const QUuid apartment = selectApartment(true);
+        QVERIFY(!apartment.isNull());
+        QTRY_COMPARE(gallery()->apartment(), apartment);
+        views::TaskProgress::stopNextAt(2); // as if Stop were pressed before the third file
+        addThroughTheDialog({ imageFile(u"one.jpg"_s, 640, 480), imageFile(u"two.jpg"_s, 640, 480),
+                              imageFile(u"three.jpg"_s, 640, 480), imageFile(u"four.jpg"_s, 640, 480) });
+        views::TaskProgress::stopNextAt(-1);
+        RENTDESK_RETURN_IF_FAILED();
+        QTRY_COMPARE(model()->rowCount(), 2);
+        QCOMPARE(stored(apartment).size(), 2);
+        QCOMPARE(shown(), stored(apartment));
     }
 
     // Image files dropped on the strip (or on the empty gallery) are added; a photo dragged

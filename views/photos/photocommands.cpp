@@ -4,10 +4,12 @@
 #include "models/photos/photoimage.h"
 #include "views/common/messages.h"
 #include "views/mainwindow/workspace.h"
+#include "views/widgets/taskprogress.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QProgressDialog>
+
+#include <optional>
 
 namespace rentdesk::views {
 
@@ -36,21 +38,15 @@ QString PhotoCommands::add(const QUuid &apartment, const QStringList &paths)
     using Limits = models::photos::PhotoLimits;
     // Decoding a large photo takes a moment; with several, the person sees how far it is and may
     // stop (what is added stays).
-    std::unique_ptr<QProgressDialog> progress;
-    if (paths.size() > 1) {
-        progress = std::make_unique<QProgressDialog>(tr("Adding photos…"), tr("Stop"), 0, int(paths.size()), m_window);
-        progress->setWindowModality(Qt::WindowModal);
-        progress->setMinimumDuration(300);
-    }
+    std::optional<TaskProgress> progress;
+    if (paths.size() > 1)
+        progress.emplace(m_window, tr("Adding photos…"), tr("Stop"));
     QStringList refused;
     QUuid last;
     int added = 0;
     for (int i = 0; i < paths.size(); ++i) {
-        if (progress) {
-            progress->setValue(i);
-            if (progress->wasCanceled())
-                break;
-        }
+        if (progress && !progress->step(i, paths.size()))
+            break;
         const QString name = QFileInfo(paths.at(i)).fileName();
         QFile file(paths.at(i));
         if (!file.open(QIODevice::ReadOnly)) {
