@@ -37,7 +37,8 @@ struct DemoOptions
     // and the total, and once more with done == total before the indexes are built (the last,
     // longest step, which cannot report). Returning false cancels: the transaction is rolled
     // back and nothing is written (isCancelled() tells that refusal apart).
-    std::function<bool(int done, int total)> progress;
+    // (Given a default, so that brace-initialised options without it need not name it.)
+    std::function<bool(int done, int total)> progress = {};
 };
 
 struct DemoSummary
