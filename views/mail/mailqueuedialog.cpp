@@ -195,10 +195,7 @@ void MailQueueDialog::onAnswered(const QUuid &id, bool sent)
     if (!sent)
         ++m_sendFailed;
     if (m_progress) {
-        QString text = tr("%1 of %n mail(s) sent.", nullptr, m_sendTotal).arg(m_sendDone - m_sendFailed);
-        if (m_sendFailed > 0)
-            text += u' ' + tr("%n not sent: the list says why.", nullptr, m_sendFailed);
-        m_progress->setLabel(text);
+        m_progress->setLabel(sentSoFar());
         Q_EMIT sendingProgress(m_sendDone, m_sendTotal);
         // Stop pressed here (or by a test) has paused the sender already.
         if (!m_progress->step(m_sendDone, m_sendTotal))
@@ -245,11 +242,16 @@ void MailQueueDialog::finishSending()
     QTimer::singleShot(0, this, [progress = std::exchange(m_progress, nullptr)] {});
     reload();
     Q_EMIT changed();
-    if (m_sendFailed > 0 && !stopped) {
-        messages::tell(this, tr("Not all mails sent"),
-                       tr("%1 of %n mail(s) sent.", nullptr, m_sendTotal).arg(m_sendDone - m_sendFailed) + u' '
-                           + tr("%n not sent: the list says why.", nullptr, m_sendFailed));
-    }
+    if (m_sendFailed > 0 && !stopped)
+        messages::tell(this, tr("Not all mails sent"), sentSoFar());
+}
+
+QString MailQueueDialog::sentSoFar() const
+{
+    QString text = tr("%1 of %n mail(s) sent.", nullptr, m_sendTotal).arg(m_sendDone - m_sendFailed);
+    if (m_sendFailed > 0)
+        text += u' ' + tr("%n not sent: the list says why.", nullptr, m_sendFailed);
+    return text;
 }
 
 void MailQueueDialog::done(int result)

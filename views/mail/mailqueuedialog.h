@@ -64,6 +64,8 @@ private:
     void onDrained();
     void stopSending();
     void finishSending();
+    // "3 of 5 mails sent." and, when some failed, how many and where to look.
+    [[nodiscard]] QString sentSoFar() const;
     void retry();
     void discard();
     void afterChange();

@@ -32,6 +32,7 @@
 #include "views/sync/publishdialog.h"
 #include "views/sync/syncproblemsdialog.h"
 #include "views/sync/syncstatus.h"
+#include "views/widgets/accessiblename.h"
 #include "views/widgets/celldelegate.h"
 #include "views/widgets/formerrors.h"
 
@@ -182,7 +183,7 @@ MainWindow::MainWindow(Workspace &workspace, QWidget *parent)
     });
     connect(m_actions->exportCsv, &QAction::triggered, this, [this] {
         if (TablePage *page = currentPage()) {
-            const QString done = exportPageToCsv(*page, m_tabs->tabText(m_tabs->currentIndex()).remove(u'&'), this);
+            const QString done = exportPageToCsv(*page, withoutMnemonic(m_tabs->tabText(m_tabs->currentIndex())), this);
             if (!done.isEmpty())
                 statusBar()->showMessage(done, 10000);
         }
